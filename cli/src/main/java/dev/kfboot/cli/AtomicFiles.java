@@ -1,0 +1,44 @@
+package dev.kfboot.cli;
+
+import dev.kfboot.model.InputException;
+import dev.kfboot.model.Location;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Writes a file through a temporary sibling and a move, so a reader never sees half of it. */
+final class AtomicFiles {
+
+    private AtomicFiles() {}
+
+    static void write(Path target, String content) {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            try {
+                Files.writeString(tmp, content, StandardCharsets.UTF_8);
+                // temporary files are created owner-only; give the result the usual rw-r--r--
+                if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+                }
+                try {
+                    Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new InputException(Location.of(target.toString()), "cannot write: " + e.getMessage(),
+                    "check that the directory exists and is writable");
+        }
+    }
+}

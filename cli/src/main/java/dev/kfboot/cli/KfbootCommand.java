@@ -1,0 +1,40 @@
+package dev.kfboot.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The top-level {@code kfboot} command; it only holds the subcommands and the global flags. */
+@Command(name = "kfboot",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Plan, generate, validate and operate Kubeflow as an Argo CD app of apps.",
+        synopsisSubcommandLabel = "COMMAND",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:findings with errors (or warnings with --strict)",
+            "2:unusable input (usage, spec, files, environment)",
+            "3:cluster failure or timeout",
+            "4:internal error (a bug: please report it with --debug output)"},
+        subcommands = {
+            DemoCommand.class,
+            InitCommand.class,
+            PlanCommand.class,
+            CatalogCommand.class,
+            picocli.CommandLine.HelpCommand.class
+        })
+public final class KfbootCommand implements Runnable {
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print stack traces for internal errors.")
+    boolean debug;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,67 @@
+package dev.kfboot.cli;
+
+import dev.kfboot.model.InputException;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/**
+ * Starts kfboot and is the one place that turns failures into exit codes: input errors print one line and
+ * a hint (exit 2), bugs print "internal error" (exit 4) with a stack trace only under {@code --debug}.
+ */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line; tests call this with their own writers. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new KfbootCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((ex, line, parseResult) -> handle(ex, line, debug(args)));
+        cli.setParameterExceptionHandler((ex, params) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("kfboot: error: " + ex.getMessage());
+            c.getErr().println("  hint: run `" + c.getCommandSpec().qualifiedName() + " --help` for usage");
+            c.getErr().flush();
+            return ExitCodes.INPUT;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static int handle(Exception ex, CommandLine line, boolean debug) {
+        PrintWriter err = line.getErr();
+        Throwable cause = ex;
+        if (cause instanceof CommandFailure f) {
+            err.println("kfboot: error: " + f.getMessage());
+            if (f.hint() != null) err.println("  hint: " + f.hint());
+            err.flush();
+            return f.exitCode();
+        }
+        if (cause instanceof InputException ie) {
+            err.println("kfboot: error: " + ie.oneLine());
+            if (ie.hint() != null) err.println("  hint: " + ie.hint());
+            if (debug) ie.printStackTrace(err);
+            err.flush();
+            return ExitCodes.INPUT;
+        }
+        err.println("kfboot: internal error: " + ex);
+        if (debug) ex.printStackTrace(err);
+        else err.println("  hint: run again with --debug for the stack trace, and report it");
+        err.flush();
+        return ExitCodes.INTERNAL;
+    }
+
+    private static boolean debug(String[] args) {
+        for (String a : args) if (a.equals("--debug")) return true;
+        return "1".equals(System.getenv("KFBOOT_DEBUG"));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.kfboot.cli;
+
+import dev.kfboot.Kfboot;
+import dev.kfboot.plan.Plan;
+import dev.kfboot.plan.PlanJson;
+import dev.kfboot.plan.PlanText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code kfboot plan}: the waves, and why each component sits where it does. */
+@Command(name = "plan",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Derive the dependency graph of a platform and compile it into the fewest sync waves.",
+            "",
+            "By default the plan reads the facts committed for the release (offline, no upstream tree); "
+                    + "--upstream renders a kubeflow/manifests tree with kustomize instead."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:plan compiled", "1:the plan has error findings (a render failed, facts missing)",
+            "2:unusable input (spec, upstream tree, cycle, contradicting pin, no kustomize)",
+            "4:internal error"})
+public final class PlanCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Mixin SpecOptions spec;
+    @Mixin RenderOptionsMixin render;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--explain", description = "List every dependency edge that placed each component, with its reasons.")
+    boolean explain;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+    boolean quiet;
+
+    @Spec CommandSpec command;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        Plan plan = new Kfboot(new Progress(err, !quiet)).plan(spec.load(), render.sources());
+        switch (format) {
+            case json -> out.print(PlanJson.write(plan));
+            case text -> {
+                out.print(explain ? PlanText.explain(plan) : PlanText.table(plan));
+                if (!plan.findings().isEmpty()) {
+                    FindingsPrinter.print(plan.findings(), err);
+                    err.println(FindingsPrinter.summary(plan.findings()));
+                }
+            }
+        }
+        out.flush();
+        return plan.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+}

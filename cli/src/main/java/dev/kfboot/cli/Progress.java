@@ -1,0 +1,26 @@
+package dev.kfboot.cli;
+
+import dev.kfboot.render.Rendered;
+
+import java.io.PrintWriter;
+import java.util.function.Consumer;
+
+/** Render progress on stderr, one line per unit, so long renders show they are moving. */
+final class Progress implements Consumer<Rendered> {
+
+    private final PrintWriter err;
+    private final boolean enabled;
+
+    Progress(PrintWriter err, boolean enabled) {
+        this.err = err;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public synchronized void accept(Rendered r) {
+        if (!enabled) return;
+        String what = r.ok() ? r.documents().size() + " objects" : "FAILED";
+        err.printf("rendered %-28s %6.1fs  %s%n", r.unit().id(), r.millis() / 1000.0, what);
+        err.flush();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.kfboot;
+
+import dev.kfboot.catalog.Catalogs;
+import dev.kfboot.catalog.ReleaseFacts;
+import dev.kfboot.graph.DependencyAnalysis;
+import dev.kfboot.inventory.Collected;
+import dev.kfboot.inventory.Inventory;
+import dev.kfboot.inventory.KubeObject;
+import dev.kfboot.model.Finding;
+import dev.kfboot.model.InputException;
+import dev.kfboot.model.Location;
+import dev.kfboot.plan.Pin;
+import dev.kfboot.plan.Plan;
+import dev.kfboot.plan.WaveCompiler;
+import dev.kfboot.render.RenderUnit;
+import dev.kfboot.render.Rendered;
+import dev.kfboot.render.RenderRunner;
+import dev.kfboot.render.Rendering;
+import dev.kfboot.spec.App;
+import dev.kfboot.spec.Platform;
+import dev.kfboot.spec.PlatformResolver;
+import dev.kfboot.spec.ResolvedPlatform;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The pipeline: spec, then render (or committed facts), inventory, analysis, plan. Input that cannot be used
+ * at all stops it with an {@link InputException}; everything else becomes a finding on the plan.
+ */
+public final class Kfboot {
+
+    private final Catalogs catalogs;
+    private final RenderRunner renderer;
+    private final Consumer<Rendered> progress;
+
+    public Kfboot(Catalogs catalogs, RenderRunner renderer, Consumer<Rendered> progress) {
+        this.catalogs = catalogs;
+        this.renderer = renderer;
+        this.progress = progress;
+    }
+
+    /** Real kustomize, progress reported to {@code progress}. */
+    public Kfboot(Consumer<Rendered> progress) {
+        this(Catalogs.builtin(), Rendering::run, progress);
+    }
+
+    public static Kfboot quiet() {
+        return new Kfboot(r -> { });
+    }
+
+    public Plan plan(Platform spec, Sources sources) {
+        ResolvedPlatform platform = PlatformResolver.resolve(spec, catalogs);
+        Collected objects = sources.fromFacts() ? fromFacts(platform) : render(platform, sources, false);
+        Inventory inventory = Inventory.of(objects.objects(), platform.destinationNamespaces());
+        DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(platform.appIds(), inventory,
+                platform.declaredEdges());
+        Map<String, Pin> pins = pins(platform);
+        Map<String, Integer> waves = WaveCompiler.compile(analysis.graph(), pins);
+        List<Finding> findings = new ArrayList<>(objects.findings());
+        findings.addAll(analysis.findings());
+        String source = sources.fromFacts() ? "from committed facts" : "rendered from " + sources.upstream();
+        return new Plan(platform.release(), source, waves, analysis.graph(), inventory, analysis.internal(), pins,
+                findings);
+    }
+
+    /** Renders every app of a resolved platform from an upstream tree. */
+    public Collected render(ResolvedPlatform platform, Sources sources, boolean keepBodies) {
+        Path root = sources.upstream();
+        if (!Files.isDirectory(root)) {
+            throw new InputException(Location.of(root.toString()), "upstream directory not found",
+                    "pass --upstream with a kubeflow/manifests checkout of release " + platform.release());
+        }
+        List<RenderUnit> units = new ArrayList<>();
+        for (App a : platform.apps()) {
+            units.add(new RenderUnit(a.id(), root, a.variant().paths(), a.variant().components()));
+        }
+        return Collected.from(renderer.run(units, sources.render(), progress).rendered(), keepBodies);
+    }
+
+    private Collected fromFacts(ResolvedPlatform platform) {
+        ReleaseFacts facts = catalogs.facts(platform.release());
+        List<KubeObject> objects = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (App a : platform.apps()) {
+            var list = facts.of(a.component().id(), a.variant().name());
+            if (list.isEmpty()) {
+                findings.add(Finding.error("no-facts", a.id(), "no committed facts for variant " + a.variant().name(),
+                        "plan with --upstream DIR to render it, or regenerate facts with kfboot catalog scan"));
+                continue;
+            }
+            for (KubeObject o : list.get()) objects.add(o.withComponent(a.id()));
+        }
+        return new Collected(objects, findings);
+    }
+
+    private static Map<String, Pin> pins(ResolvedPlatform platform) {
+        Map<String, Pin> pins = new LinkedHashMap<>();
+        for (App a : platform.apps()) {
+            if (a.pinnedWave() != null) pins.put(a.id(), new Pin(a.pinnedWave(), a.setting()));
+        }
+        return pins;
+    }
+}

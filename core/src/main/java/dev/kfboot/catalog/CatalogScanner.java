@@ -1,0 +1,53 @@
+package dev.kfboot.catalog;
+
+import dev.kfboot.inventory.Collected;
+import dev.kfboot.inventory.KubeObject;
+import dev.kfboot.model.Finding;
+import dev.kfboot.render.RenderOptions;
+import dev.kfboot.render.RenderUnit;
+import dev.kfboot.render.Rendered;
+import dev.kfboot.render.Rendering;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Renders every variant of every component of a release and returns the facts {@code plan} reads offline.
+ * A variant that fails to render is a finding and the facts are not written.
+ */
+public final class CatalogScanner {
+
+    /** The facts, or the findings that stopped them. */
+    public record Result(ReleaseFacts facts, List<Finding> findings) {}
+
+    private CatalogScanner() {}
+
+    public static Result scan(ReleaseCatalog catalog, Path upstream, RenderOptions options, Consumer<Rendered> progress) {
+        List<RenderUnit> units = new ArrayList<>();
+        Map<RenderUnit, String[]> origin = new LinkedHashMap<>();
+        for (Component c : catalog.components()) {
+            for (Variant v : c.variants()) {
+                RenderUnit u = new RenderUnit(c.id() + "/" + v.name(), upstream, v.paths(), v.components());
+                units.add(u);
+                origin.put(u, new String[] {c.id(), v.name()});
+            }
+        }
+        Rendering.Result result = Rendering.run(units, options, progress);
+        Collected collected = Collected.from(result.rendered(), false);
+        Map<String, Map<String, List<KubeObject>>> objects = new LinkedHashMap<>();
+        for (RenderUnit u : units) {
+            String[] cv = origin.get(u);
+            objects.computeIfAbsent(cv[0], k -> new LinkedHashMap<>()).put(cv[1], new ArrayList<>());
+        }
+        for (KubeObject o : collected.objects()) {
+            String[] cv = o.component().split("/", 2);
+            objects.get(cv[0]).get(cv[1]).add(o.withComponent(cv[0]));
+        }
+        return new Result(new ReleaseFacts(catalog.release(), catalog.commit(), result.kustomizeVersion(), objects),
+                collected.findings());
+    }
+}

@@ -1,0 +1,146 @@
+package dev.kfboot.catalog;
+
+import dev.kfboot.model.InputException;
+import dev.kfboot.model.Location;
+import dev.kfboot.yaml.MapReader;
+import dev.kfboot.yaml.YNode;
+import dev.kfboot.yaml.YamlReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The releases kfboot ships catalogs for, loaded from the jar on first use. */
+public final class Catalogs {
+
+    private static final String BASE = "/dev/kfboot/catalog/";
+    private static final Catalogs BUILTIN = new Catalogs();
+
+    private final String defaultRelease;
+    private final List<String> releases;
+    private final Map<String, ReleaseCatalog> loaded = new ConcurrentHashMap<>();
+    private final Map<String, ReleaseFacts> facts = new ConcurrentHashMap<>();
+
+    private Catalogs() {
+        MapReader index = MapReader.of(readResource("releases.yaml").get(0), resourceName("releases.yaml"), "",
+                List.of("default", "releases"));
+        this.defaultRelease = index.requiredString("default", "name the default release");
+        this.releases = List.copyOf(index.strings("releases"));
+    }
+
+    public static Catalogs builtin() {
+        return BUILTIN;
+    }
+
+    public String defaultRelease() {
+        return defaultRelease;
+    }
+
+    public List<String> releases() {
+        return releases;
+    }
+
+    /** @throws InputException naming the known releases when {@code release} is not one */
+    public ReleaseCatalog release(String release) {
+        requireKnown(release, Location.NONE);
+        return loaded.computeIfAbsent(release, r -> parse(r, readResource(r + ".yaml").get(0)));
+    }
+
+    public void requireKnown(String release, Location where) {
+        if (!releases.contains(release)) {
+            throw new InputException(where, "unknown release '" + release + "'",
+                    "known releases: " + String.join(", ", releases));
+        }
+    }
+
+    /** The committed facts for a release, as {@code kfboot catalog scan} wrote them. */
+    public ReleaseFacts facts(String release) {
+        requireKnown(release, Location.NONE);
+        return facts.computeIfAbsent(release, r -> {
+            try (InputStream in = Catalogs.class.getResourceAsStream(BASE + r + ".facts.json")) {
+                if (in == null) {
+                    throw new InputException(Location.of(r + ".facts.json"), "no committed facts for release " + r,
+                            "run kfboot catalog scan --upstream DIR, or plan with --upstream DIR");
+                }
+                return FactsCodec.read(in, resourceName(r + ".facts.json"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static String resourceName(String name) {
+        return "catalog/" + name;
+    }
+
+    private static List<YNode> readResource(String name) {
+        try (InputStream in = Catalogs.class.getResourceAsStream(BASE + name)) {
+            if (in == null) throw new IllegalStateException("catalog resource missing from the jar: " + name);
+            return YamlReader.forUserFiles().parseAll(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    resourceName(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads one release catalog; public so tests can check catalogs written inline. */
+    public static ReleaseCatalog parse(String release, YNode doc) {
+        String file = resourceName(release + ".yaml");
+        MapReader root = MapReader.of(doc, file, "", List.of("release", "repo", "revision", "commit", "components"));
+        List<Component> components = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        List<YNode> items = root.list("components");
+        for (int i = 0; i < items.size(); i++) {
+            MapReader c = MapReader.of(items.get(i), file, "components[" + i + "]",
+                    List.of("id", "description", "namespace", "example", "requests", "variants", "dependsOn"));
+            String id = c.requiredString("id", "every component needs an id");
+            if (!ids.add(id)) throw new InputException(c.at("id"), "duplicate component id '" + id + "'", "ids are unique");
+            List<Variant> variants = new ArrayList<>();
+            for (YNode vn : c.list("variants")) {
+                MapReader v = MapReader.of(vn, file, c.child("variants"), List.of("name", "description", "paths", "components"));
+                List<String> paths = v.strings("paths");
+                for (String p : paths) requireRelative(p, v.at("paths"));
+                List<String> kcomps = v.strings("components");
+                for (String p : kcomps) requireRelative(p, v.at("components"));
+                variants.add(new Variant(v.requiredString("name", "name the variant"), v.string("description").orElse(""),
+                        paths, kcomps));
+            }
+            if (variants.isEmpty()) throw new InputException(c.at("variants"), "component " + id + " has no variant", "add one");
+            List<DeclaredDependency> deps = new ArrayList<>();
+            for (YNode dn : c.list("dependsOn")) {
+                MapReader d = MapReader.of(dn, file, c.child("dependsOn"), List.of("component", "reason"));
+                deps.add(new DeclaredDependency(d.requiredString("component", "name it"), d.requiredString("reason", "say why")));
+            }
+            Requests requests = c.map("requests", List.of("cpu", "memory", "storage"))
+                    .map(r -> new Requests(r.integer("cpu").orElse(0), r.integer("memory").orElse(0), r.integer("storage").orElse(0)))
+                    .orElse(Requests.NONE);
+            components.add(new Component(id, c.requiredString("description", "describe it in one line"),
+                    c.requiredString("namespace", "name its destination namespace"), c.bool("example").orElse(false),
+                    requests, variants, deps));
+        }
+        for (Component c : components) {
+            for (DeclaredDependency d : c.dependsOn()) {
+                if (!ids.contains(d.component())) {
+                    throw new InputException(Location.of(file), c.id() + " depends on unknown component " + d.component(),
+                            "known: " + String.join(", ", ids));
+                }
+            }
+        }
+        return new ReleaseCatalog(root.requiredString("release", "name the release"), root.requiredString("repo", "give the repo"),
+                root.requiredString("revision", "give the tag"), root.string("commit").orElse(""), components);
+    }
+
+    private static void requireRelative(String p, Location where) {
+        if (p.startsWith("/") || p.contains("\\") || java.nio.file.Path.of(p).normalize().startsWith("..")) {
+            throw new InputException(where, "path '" + p + "' must stay inside the manifests tree",
+                    "write it relative to the manifests root, without ..");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.kfboot.graph;
+
+import dev.kfboot.inventory.Inventory;
+import dev.kfboot.inventory.KindTable;
+import dev.kfboot.model.Finding;
+import dev.kfboot.model.GroupKind;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A custom resource needs the component that ships its CRD: the API server rejects it before. */
+final class CrdEdges implements EdgeRule {
+
+    static final String RULE_UNKNOWN_KIND = "unknown-kind";
+
+    @Override
+    public void derive(Inventory inv, EdgeCollector edges, List<Finding> findings, List<InternalOrdering> internal) {
+        Set<String> reported = new HashSet<>();
+        for (Inventory.Entry e : inv.entries()) {
+            GroupKind gk = e.object().groupKind();
+            if (KindTable.isBuiltin(gk)) continue;
+            List<Inventory.Entry> crds = inv.crdsDefining(gk);
+            if (crds.isEmpty()) {
+                if (reported.add(e.component() + "|" + gk)) {
+                    findings.add(Finding.warning(RULE_UNKNOWN_KIND, e.component(),
+                            "creates " + gk + " objects but no component of the platform ships its CRD",
+                            "enable the component that provides " + gk + ", or install its CRD before this app")
+                            .about(e.object().id().toString()));
+                }
+                continue;
+            }
+            for (Inventory.Entry crd : crds) {
+                if (crd.component().equals(e.component())) {
+                    internal.add(new InternalOrdering(e.component(), e.object().id(), Reason.Kind.CRD,
+                            "the CRD " + crd.object().id().name() + " from the same app"));
+                } else {
+                    edges.add(e.component(), crd.component(), Reason.Kind.CRD,
+                            "creates " + gk + " (CRD " + crd.object().id().name() + " from " + crd.component() + "): {objects}",
+                            "objects", e.object().id());
+                }
+            }
+        }
+    }
+}

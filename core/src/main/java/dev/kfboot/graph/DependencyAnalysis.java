@@ -1,0 +1,40 @@
+package dev.kfboot.graph;
+
+import dev.kfboot.inventory.Inventory;
+import dev.kfboot.model.Finding;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/** Derives the dependency graph of a platform from its inventory with every {@link EdgeRule}. */
+public final class DependencyAnalysis {
+
+    /** The graph, what the rules found missing, and orderings inside single components. */
+    public record Result(DependencyGraph graph, List<Finding> findings, List<InternalOrdering> internal) {}
+
+    private static final List<EdgeRule> RULES = List.of(
+            new CrdEdges(), new NamespaceEdges(), new WebhookEdges(), new CaInjectionEdges());
+
+    private DependencyAnalysis() {}
+
+    /**
+     * @param nodes    every app of the platform, also those that render nothing
+     * @param declared edges from the catalog and the spec; edges to apps outside {@code nodes} are dropped
+     */
+    public static Result analyze(Set<String> nodes, Inventory inventory, List<DeclaredEdge> declared) {
+        EdgeCollector edges = new EdgeCollector();
+        List<Finding> findings = new ArrayList<>();
+        List<InternalOrdering> internal = new ArrayList<>();
+        for (EdgeRule rule : RULES) rule.derive(inventory, edges, findings, internal);
+        for (DeclaredEdge d : declared) {
+            if (nodes.contains(d.component()) && nodes.contains(d.dependsOn())) {
+                edges.declare(d);
+            }
+        }
+        Collections.sort(findings);
+        List<InternalOrdering> dedup = internal.stream().distinct().sorted().toList();
+        return new Result(new DependencyGraph(nodes, edges.dependencies()), List.copyOf(findings), dedup);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.kfboot.graph;
+
+import dev.kfboot.model.Location;
+
+import java.util.Comparator;
+
+/**
+ * Why one component must come after another. {@code kind} says which rule found it; {@code location} is
+ * where a spec declared it ({@link Location#NONE} for derived reasons).
+ */
+public record Reason(Kind kind, String text, Location location) implements Comparable<Reason> {
+
+    public Reason(Kind kind, String text) {
+        this(kind, text, Location.NONE);
+    }
+
+
+    /** The rule behind a reason; declared kinds come from the catalog or the spec, not from manifests. */
+    public enum Kind {
+        CRD, NAMESPACE, WEBHOOK, CA_INJECTION, DECLARED, SPEC;
+
+        public boolean declared() {
+            return this == DECLARED || this == SPEC;
+        }
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private static final Comparator<Reason> ORDER = Comparator.comparing(Reason::kind).thenComparing(Reason::text);
+
+    @Override
+    public int compareTo(Reason o) {
+        return ORDER.compare(this, o);
+    }
+
+    @Override
+    public String toString() {
+        return kind.label() + ": " + text;
+    }
+}

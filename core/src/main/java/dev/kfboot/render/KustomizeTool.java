@@ -1,0 +1,99 @@
+package dev.kfboot.render;
+
+import dev.kfboot.model.InputException;
+import dev.kfboot.model.Location;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The kustomize that renders: {@code $KFBOOT_KUSTOMIZE} when set, else a {@code kustomize} binary on PATH,
+ * else {@code kubectl kustomize}. Its version is part of every render cache key.
+ *
+ * @param command the command before the directory argument, e.g. {@code [kubectl, kustomize]}
+ * @param version e.g. {@code v5.5.0}, or "unknown"
+ */
+public record KustomizeTool(List<String> command, String version) {
+
+    private static final Pattern VERSION = Pattern.compile("(v\\d+\\.\\d+\\.\\d+)");
+
+    public KustomizeTool {
+        command = List.copyOf(command);
+    }
+
+    /** @throws InputException when neither kustomize nor kubectl is found */
+    public static KustomizeTool detect() {
+        return detect(System.getenv());
+    }
+
+    /** Detection against an explicit environment ({@code PATH}, {@code KFBOOT_KUSTOMIZE}); a test seam. */
+    public static KustomizeTool detect(java.util.Map<String, String> env) {
+        String override = env.get("KFBOOT_KUSTOMIZE");
+        if (override != null && !override.isBlank()) {
+            Path p = Path.of(override);
+            if (!Files.isExecutable(p)) {
+                throw new InputException(Location.of("$KFBOOT_KUSTOMIZE"), override + " is not an executable file",
+                        "point KFBOOT_KUSTOMIZE at a kustomize binary or unset it");
+            }
+            return fromBinary(p);
+        }
+        String path = env.get("PATH");
+        Optional<Path> kustomize = onPath("kustomize", path);
+        if (kustomize.isPresent()) return fromBinary(kustomize.get());
+        Optional<Path> kubectl = onPath("kubectl", path);
+        if (kubectl.isPresent()) {
+            List<String> cmd = List.of(kubectl.get().toString(), "kustomize");
+            return new KustomizeTool(cmd, versionOf(List.of(kubectl.get().toString(), "version", "--client"),
+                    "Kustomize Version"));
+        }
+        throw new InputException(Location.NONE, "neither kustomize nor kubectl found on PATH",
+                "install kustomize (https://kubectl.docs.kubernetes.io/installation/kustomize/) or kubectl");
+    }
+
+    private static KustomizeTool fromBinary(Path p) {
+        return new KustomizeTool(List.of(p.toString(), "build"), versionOf(List.of(p.toString(), "version"), null));
+    }
+
+    public List<String> buildCommand(Path dir) {
+        List<String> cmd = new ArrayList<>(command);
+        cmd.add(dir.toString());
+        return cmd;
+    }
+
+    static Optional<Path> onPath(String name, String path) {
+        if (path == null) return Optional.empty();
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) continue;
+            Path candidate = Path.of(dir, name);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return Optional.of(candidate);
+        }
+        return Optional.empty();
+    }
+
+    private static String versionOf(List<String> cmd, String linePrefix) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly();
+            for (String line : out.split("\n")) {
+                if (linePrefix != null && !line.startsWith(linePrefix)) continue;
+                Matcher m = VERSION.matcher(line);
+                if (m.find()) return m.group(1);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "unknown";
+    }
+}

@@ -1,0 +1,161 @@
+package dev.kfboot.render;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A temporary directory where renders that cannot run in place are prepared: copies of the kustomizations
+ * that fetch remote bases, rewritten to the remote cache, and wrapper kustomizations for units with several
+ * paths or kustomize Components. The user's tree is only read. Deleted on close.
+ */
+public final class RenderWorkspace implements AutoCloseable {
+
+    /** Where kustomize should build a unit, and the remote bases it references. */
+    public record Prepared(Path buildDir, List<String> remoteUrls, List<String> unresolvedUrls) {}
+
+    private final Path dir;
+    private final RemoteCache cache;
+    private final Map<Path, Path> mirrors = new HashMap<>();
+    private final Map<String, Prepared> prepared = new HashMap<>();
+    private int remoteFiles;
+
+    private RenderWorkspace(Path dir, RemoteCache cache) {
+        this.dir = dir;
+        this.cache = cache;
+    }
+
+    /** @param cache the remote cache, or null to let kustomize fetch remote bases itself */
+    public static RenderWorkspace create(RemoteCache cache) {
+        try {
+            return new RenderWorkspace(Files.createTempDirectory("kfboot-render-"), cache);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory", e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Optional<RemoteCache> cache() {
+        return Optional.ofNullable(cache);
+    }
+
+    /** Prepares a unit once; thread-safe, cheap for units that render in place. */
+    public synchronized Prepared prepare(RenderUnit unit) {
+        Prepared p = prepared.get(unit.id());
+        if (p == null) {
+            try {
+                p = doPrepare(unit);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot prepare the render workspace for " + unit.id(), e);
+            }
+            prepared.put(unit.id(), p);
+        }
+        return p;
+    }
+
+    private Prepared doPrepare(RenderUnit unit) throws IOException {
+        Path root = unit.root().toAbsolutePath().normalize();
+        List<Path> starts = new ArrayList<>();
+        for (String path : unit.paths()) starts.add(root.resolve(path).normalize());
+        for (String c : unit.components()) starts.add(root.resolve(c).normalize());
+        KustomizationClosure closure = KustomizationClosure.walk(starts);
+        List<String> unresolved = new ArrayList<>();
+        Path base = root;
+        if (!closure.remoteUrls().isEmpty()) {
+            base = mirror(root, closure, unresolved);
+        }
+        if (!unit.needsWrapper()) {
+            return new Prepared(base.resolve(unit.paths().get(0)).normalize(), List.copyOf(closure.remoteUrls()), unresolved);
+        }
+        Path wrapper = dir.resolve("units").resolve(safeName(unit.id()));
+        Files.createDirectories(wrapper);
+        StringBuilder k = new StringBuilder("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
+        for (String path : unit.paths()) k.append("- ").append(relative(wrapper, base.resolve(path))).append('\n');
+        if (!unit.components().isEmpty()) {
+            k.append("components:\n");
+            for (String c : unit.components()) k.append("- ").append(relative(wrapper, base.resolve(c))).append('\n');
+        }
+        Files.writeString(wrapper.resolve("kustomization.yaml"), k.toString(), StandardCharsets.UTF_8);
+        return new Prepared(wrapper, List.copyOf(closure.remoteUrls()), unresolved);
+    }
+
+    /** Copies what the closure reads into a mirror of {@code root}, rewriting remote references. */
+    private Path mirror(Path root, KustomizationClosure closure, List<String> unresolved) throws IOException {
+        Path mirror = mirrors.computeIfAbsent(root, r -> dir.resolve("mirror-" + mirrors.size()));
+        for (Path f : closure.filesToCopy()) {
+            if (!f.startsWith(root)) continue; // outside the tree: kustomize reports it when it gets there
+            Path target = mirror.resolve(root.relativize(f).toString());
+            if (Files.exists(target)) continue;
+            Files.createDirectories(target.getParent());
+            Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        for (Path kfile : closure.kustomizationsWithRemotes()) {
+            if (!kfile.startsWith(root)) continue;
+            Path copy = mirror.resolve(root.relativize(kfile).toString());
+            String text = Files.readString(copy, StandardCharsets.UTF_8);
+            for (String url : closure.remoteUrls()) {
+                if (!text.contains(url)) continue;
+                Optional<RemoteCache.Resolved> r = cache == null ? Optional.empty() : cache.resolve(url);
+                if (r.isEmpty()) {
+                    if (!unresolved.contains(url)) unresolved.add(url);
+                    continue;
+                }
+                String replacement;
+                if (r.get().isFile()) {
+                    // kustomize only loads files inside the kustomization's directory: copy it there
+                    String name = "kfboot-remote-" + (++remoteFiles) + "-" + r.get().local().getFileName();
+                    Files.copy(r.get().local(), copy.getParent().resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                    replacement = name;
+                } else {
+                    replacement = relative(copy.getParent(), r.get().local());
+                }
+                text = text.replace(url, replacement);
+            }
+            Files.writeString(copy, text, StandardCharsets.UTF_8);
+        }
+        return mirror;
+    }
+
+    private static String relative(Path from, Path to) {
+        return from.toAbsolutePath().normalize().relativize(to.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    private static String safeName(String id) {
+        return id.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    @Override
+    public void close() {
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // a temporary directory left behind is not worth failing the command for
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.kfboot.render;
+
+import dev.kfboot.model.Finding;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One render run: finds kustomize, loads the remote cache, checks that every unit's paths exist, renders the
+ * units in parallel in a temporary workspace and cleans up.
+ */
+public final class Rendering {
+
+    public static final String RULE_PATH_NOT_FOUND = "path-not-found";
+
+    /** The results, in unit order, and the kustomize version that produced them. */
+    public record Result(List<Rendered> rendered, String kustomizeVersion) {}
+
+    private Rendering() {}
+
+    public static Result run(List<RenderUnit> units, RenderOptions options, Consumer<Rendered> progress) {
+        KustomizeTool tool = KustomizeTool.detect();
+        RemoteCache cache = options.remoteCache() == null ? null : RemoteCache.load(options.remoteCache());
+        List<RenderUnit> renderable = new ArrayList<>();
+        List<Rendered> missing = new ArrayList<>();
+        for (RenderUnit u : units) {
+            Finding f = checkPaths(u);
+            if (f == null) renderable.add(u);
+            else missing.add(new Rendered(u, List.of(), f, List.of(), 0));
+        }
+        missing.forEach(progress);
+        List<Rendered> done;
+        try (RenderWorkspace ws = RenderWorkspace.create(cache)) {
+            done = RenderPool.renderAll(new KustomizeRenderer(tool, ws, options.timeout()), renderable,
+                    options.threads(), progress);
+        }
+        List<Rendered> ordered = new ArrayList<>();
+        for (RenderUnit u : units) {
+            ordered.add(done.stream().filter(r -> r.unit() == u).findFirst()
+                    .orElseGet(() -> missing.stream().filter(r -> r.unit() == u).findFirst().orElseThrow()));
+        }
+        return new Result(ordered, tool.version());
+    }
+
+    private static Finding checkPaths(RenderUnit u) {
+        List<String> all = new ArrayList<>(u.paths());
+        all.addAll(u.components());
+        for (String p : all) {
+            if (!Files.isDirectory(u.root().resolve(p))) {
+                return Finding.error(RULE_PATH_NOT_FOUND, u.id(), "path " + p + " does not exist in " + u.root(),
+                        "check that the tree is kubeflow/manifests of the release the spec names");
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.kfboot.spec;
+
+import dev.kfboot.model.Location;
+
+import java.util.List;
+
+/**
+ * A platform spec as written ({@code apiVersion: kfboot.dev/v1alpha1, kind: Platform}), before it is resolved
+ * against a release catalog.
+ *
+ * @param source     where it was read from; {@link Location#NONE} for the built-in default
+ * @param repo       null fields take the release's upstream repository and tag
+ * @param components changes to the release's default set
+ */
+public record Platform(Location source, String name, String release, Repo repo, List<ComponentSetting> components) {
+
+    public static final String API_VERSION = "kfboot.dev/v1alpha1";
+    public static final String KIND = "Platform";
+
+    public Platform {
+        components = components == null ? List.of() : List.copyOf(components);
+        repo = repo == null ? new Repo(null, null, "") : repo;
+    }
+
+    /** The built-in default: the default release's example set from its upstream repository. */
+    public static Platform defaults(String release) {
+        return new Platform(Location.NONE, "kubeflow", release, new Repo(null, null, ""), List.of());
+    }
+
+    /** How errors and outputs name the spec: its file, or "the built-in default platform". */
+    public String sourceName() {
+        return source.known() ? source.file() : "the built-in default platform";
+    }
+}

@@ -1,0 +1,86 @@
+package dev.kfboot.spec;
+
+import dev.kfboot.catalog.Catalogs;
+import dev.kfboot.catalog.Component;
+import dev.kfboot.catalog.DeclaredDependency;
+import dev.kfboot.catalog.ReleaseCatalog;
+import dev.kfboot.catalog.Variant;
+import dev.kfboot.graph.DeclaredEdge;
+import dev.kfboot.graph.Reason;
+import dev.kfboot.model.InputException;
+import dev.kfboot.model.Location;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies a spec's component settings to its release's default set. Unknown components or variants, a
+ * dependency on a component that is not enabled, or two entries for one component are errors.
+ */
+public final class PlatformResolver {
+
+    private PlatformResolver() {}
+
+    public static ResolvedPlatform resolve(Platform spec, Catalogs catalogs) {
+        String release = spec.release() == null ? catalogs.defaultRelease() : spec.release();
+        catalogs.requireKnown(release, spec.source().known() ? new Location(spec.source().file(), 0) : Location.NONE);
+        ReleaseCatalog catalog = catalogs.release(release);
+        Map<String, ComponentSetting> settings = new HashMap<>();
+        for (ComponentSetting s : spec.components()) {
+            Component c = catalog.component(s.name()).orElseThrow(() -> new InputException(s.location(),
+                    "unknown component '" + s.name() + "' in release " + release,
+                    "known components: " + String.join(", ", catalog.componentIds())));
+            ComponentSetting previous = settings.put(s.name(), s);
+            if (previous != null) {
+                throw new InputException(s.location(), "component '" + s.name() + "' is listed twice (first at line "
+                        + previous.location().line() + ")", "merge the two entries");
+            }
+            if (s.variant() != null && c.variant(s.variant()).isEmpty()) {
+                throw new InputException(s.location(), "unknown variant '" + s.variant() + "' of " + s.name(),
+                        "variants of " + s.name() + ": " + String.join(", ", c.variantNames()));
+            }
+            if (s.wave() != null && (s.wave() < 0 || s.wave() > 100)) {
+                throw new InputException(s.location(), "wave " + s.wave() + " of " + s.name() + " is out of range",
+                        "pin a wave between 0 and 100");
+            }
+        }
+        Map<String, App> apps = new LinkedHashMap<>();
+        for (Component c : catalog.components()) {
+            ComponentSetting s = settings.get(c.id());
+            boolean enabled = s == null ? c.example() : s.enabled() == null || s.enabled();
+            if (!enabled) continue;
+            Variant v = s == null || s.variant() == null ? c.defaultVariant() : c.variant(s.variant()).orElseThrow();
+            apps.put(c.id(), new App(c.id(), c, v, s == null ? null : s.wave(), s == null ? Location.NONE : s.location()));
+        }
+        List<DeclaredEdge> declared = new ArrayList<>();
+        for (App a : apps.values()) {
+            for (DeclaredDependency d : a.component().dependsOn()) {
+                declared.add(new DeclaredEdge(a.id(), d.component(), Reason.Kind.DECLARED, d.reason(), Location.NONE));
+            }
+        }
+        for (ComponentSetting s : spec.components()) {
+            if (!apps.containsKey(s.name())) {
+                if (!s.dependsOn().isEmpty() || s.wave() != null) {
+                    throw new InputException(s.location(), s.name() + " is disabled but has dependsOn or wave",
+                            "remove them or enable the component");
+                }
+                continue;
+            }
+            for (String dep : s.dependsOn()) {
+                if (!apps.containsKey(dep)) {
+                    throw new InputException(s.location(), s.name() + " depends on '" + dep + "', which is not enabled",
+                            catalog.component(dep).isPresent() ? "enable " + dep + " or drop the dependency"
+                                    : "known components: " + String.join(", ", catalog.componentIds()));
+                }
+                declared.add(new DeclaredEdge(s.name(), dep, Reason.Kind.SPEC,
+                        "declared in " + s.location().file() + ":" + s.location().line(), s.location()));
+            }
+        }
+        Repo repo = new Repo(spec.repo().url() == null ? catalog.repo() : spec.repo().url(),
+                spec.repo().revision() == null ? catalog.revision() : spec.repo().revision(), spec.repo().path());
+        return new ResolvedPlatform(spec, catalog, repo, List.copyOf(apps.values()), declared);
+    }
+}
