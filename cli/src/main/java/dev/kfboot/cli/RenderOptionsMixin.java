@@ -26,7 +26,7 @@ public final class RenderOptionsMixin {
 
     public RenderOptions renderOptions() {
         int n = jobs == null ? RenderPool.defaultThreads() : Math.max(1, jobs);
-        return new RenderOptions(remoteCache, n, Duration.ofMinutes(5));
+        return new RenderOptions(remoteCache, n, Duration.ofMinutes(5), null);
     }
 
     public Sources sources() {

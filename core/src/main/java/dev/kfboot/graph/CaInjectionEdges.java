@@ -31,7 +31,7 @@ final class CaInjectionEdges implements EdgeRule {
             for (Inventory.Entry cm : certManager) {
                 edges.add(e.component(), cm.component(), Reason.Kind.CA_INJECTION,
                         "caBundle of {objects} is injected by cert-manager's cainjector (" + annotation + ")",
-                        "objects", e.object().id());
+                        "caBundle injected by cert-manager", "objects", e.object().id());
             }
         }
     }

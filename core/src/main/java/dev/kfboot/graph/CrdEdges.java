@@ -37,7 +37,7 @@ final class CrdEdges implements EdgeRule {
                 } else {
                     edges.add(e.component(), crd.component(), Reason.Kind.CRD,
                             "creates " + gk + " (CRD " + crd.object().id().name() + " from " + crd.component() + "): {objects}",
-                            "objects", e.object().id());
+                            "uses the CRD of " + gk, "objects", e.object().id());
                 }
             }
         }

@@ -23,20 +23,22 @@ final class EdgeCollector {
         final String objectNoun;
         final TreeSet<ResourceId> subjects = new TreeSet<>();
         final Location location;
+        final String summary;
 
-        Evidence(Reason.Kind kind, String cause, String objectNoun, Location location) {
+        Evidence(Reason.Kind kind, String cause, String summary, String objectNoun, Location location) {
             this.kind = kind;
             this.cause = cause;
+            this.summary = summary;
             this.objectNoun = objectNoun;
             this.location = location;
         }
 
         Reason toReason() {
-            if (subjects.isEmpty()) return new Reason(kind, cause, location);
+            if (subjects.isEmpty()) return new Reason(kind, cause, summary, location);
             String example = subjects.first().toString();
             int more = subjects.size() - 1;
             String who = more == 0 ? example : example + " and " + more + " more " + objectNoun;
-            return new Reason(kind, cause.replace("{objects}", who));
+            return new Reason(kind, cause.replace("{objects}", who), summary, location);
         }
     }
 
@@ -44,23 +46,25 @@ final class EdgeCollector {
 
     /**
      * Records that {@code component} needs {@code dependsOn} because of {@code subject}. {@code cause} is the
-     * reason text with an {@code {objects}} placeholder; evidence with the same cause is folded.
+     * reason text with an {@code {objects}} placeholder, {@code summary} its short form; evidence with the
+     * same cause is folded.
      */
-    void add(String component, String dependsOn, Reason.Kind kind, String cause, String objectNoun, ResourceId subject) {
-        add(component, dependsOn, kind, cause, objectNoun, subject, Location.NONE);
+    void add(String component, String dependsOn, Reason.Kind kind, String cause, String summary, String objectNoun,
+             ResourceId subject) {
+        add(component, dependsOn, kind, cause, summary, objectNoun, subject, Location.NONE);
     }
 
-    private void add(String component, String dependsOn, Reason.Kind kind, String cause, String objectNoun,
-                     ResourceId subject, Location location) {
+    private void add(String component, String dependsOn, Reason.Kind kind, String cause, String summary,
+                     String objectNoun, ResourceId subject, Location location) {
         if (component.equals(dependsOn)) return;
         Evidence e = edges.computeIfAbsent(component, k -> new HashMap<>())
                 .computeIfAbsent(dependsOn, k -> new LinkedHashMap<>())
-                .computeIfAbsent(kind + "\u0000" + cause, k -> new Evidence(kind, cause, objectNoun, location));
+                .computeIfAbsent(kind + "\u0000" + cause, k -> new Evidence(kind, cause, summary, objectNoun, location));
         if (subject != null) e.subjects.add(subject);
     }
 
     void declare(DeclaredEdge d) {
-        add(d.component(), d.dependsOn(), d.kind(), d.reason(), "", null, d.location());
+        add(d.component(), d.dependsOn(), d.kind(), d.reason(), d.reason(), "", null, d.location());
     }
 
     List<Dependency> dependencies() {

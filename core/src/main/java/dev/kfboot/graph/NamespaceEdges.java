@@ -21,7 +21,7 @@ final class NamespaceEdges implements EdgeRule {
                 if (!creator.component().equals(e.component())) {
                     edges.add(e.component(), creator.component(), Reason.Kind.NAMESPACE,
                             "puts objects into namespace " + ns + ", which " + creator.component() + " creates: {objects}",
-                            "objects", e.object().id());
+                            "objects in namespace " + ns, "objects", e.object().id());
                 }
             }
         }

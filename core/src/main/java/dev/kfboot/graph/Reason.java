@@ -5,13 +5,14 @@ import dev.kfboot.model.Location;
 import java.util.Comparator;
 
 /**
- * Why one component must come after another. {@code kind} says which rule found it; {@code location} is
- * where a spec declared it ({@link Location#NONE} for derived reasons).
+ * Why one component must come after another. {@code kind} says which rule found it, {@code text} says it in
+ * full with an example object, {@code summary} in a few words for tables; {@code location} is where a spec
+ * declared it ({@link Location#NONE} for derived reasons).
  */
-public record Reason(Kind kind, String text, Location location) implements Comparable<Reason> {
+public record Reason(Kind kind, String text, String summary, Location location) implements Comparable<Reason> {
 
     public Reason(Kind kind, String text) {
-        this(kind, text, Location.NONE);
+        this(kind, text, text, Location.NONE);
     }
 
 

@@ -33,11 +33,12 @@ final class WebhookEdges implements EdgeRule {
         for (Inventory.Entry config : inv.entries()) {
             for (Webhook w : config.object().webhooks()) {
                 if (!w.failsClosed()) continue;
-                String webhook = "webhook " + w.name() + " of " + config.object().id() + " (failurePolicy Fail)";
+                String webhook = w.name() + " of " + config.object().id() + " (failurePolicy Fail)";
                 if (w.interceptsCreate("", "pods")) {
                     for (Inventory.Entry e : podCreators) {
                         if (!matches(w, e, e.object().podLabels(), inv, nsLabels)) continue;
-                        record(config, e, w, webhook + " intercepts the pods of {objects}", "workloads", edges, internal);
+                        record(config, e, w, webhook + " intercepts the pods of {objects}",
+                                "pods go through webhook " + w.name(), "workloads", edges, internal);
                     }
                 }
                 for (Map.Entry<GroupKind, List<Inventory.Entry>> k : byKind.entrySet()) {
@@ -45,15 +46,16 @@ final class WebhookEdges implements EdgeRule {
                     if (!w.interceptsCreate(gk.group(), kinds.pluralOf(gk))) continue;
                     for (Inventory.Entry e : k.getValue()) {
                         if (!matches(w, e, e.object().labels(), inv, nsLabels)) continue;
-                        record(config, e, w, webhook + " intercepts {objects}", "objects", edges, internal);
+                        record(config, e, w, webhook + " intercepts {objects}",
+                                "objects go through webhook " + w.name(), "objects", edges, internal);
                     }
                 }
             }
         }
     }
 
-    private static void record(Inventory.Entry config, Inventory.Entry e, Webhook w, String cause, String noun,
-                               EdgeCollector edges, List<InternalOrdering> internal) {
+    private static void record(Inventory.Entry config, Inventory.Entry e, Webhook w, String cause, String summary,
+                               String noun, EdgeCollector edges, List<InternalOrdering> internal) {
         if (e.component().equals(config.component())) {
             if (!e.object().id().equals(config.object().id())) {
                 internal.add(new InternalOrdering(e.component(), e.object().id(), Reason.Kind.WEBHOOK,
@@ -61,7 +63,7 @@ final class WebhookEdges implements EdgeRule {
             }
             return;
         }
-        edges.add(e.component(), config.component(), Reason.Kind.WEBHOOK, cause, noun, e.object().id());
+        edges.add(e.component(), config.component(), Reason.Kind.WEBHOOK, cause, summary, noun, e.object().id());
     }
 
     private static boolean matches(Webhook w, Inventory.Entry e, Map<String, String> objectLabels, Inventory inv,

@@ -80,7 +80,7 @@ public final class PlanText {
         List<Dependency> placing = plan.placedBy(component);
         if (placing.isEmpty()) return "no dependencies";
         Dependency d = placing.get(0);
-        String text = "after " + d.dependsOn() + ": " + d.reasons().get(0);
+        String text = "after " + d.dependsOn() + ": " + d.reasons().get(0).summary();
         return text.length() > REASON_WIDTH ? text.substring(0, REASON_WIDTH - 3) + "..." : text;
     }
 

@@ -4,15 +4,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * How to render: the remote cache (null: let kustomize fetch), parallelism and the per-render timeout.
+ * How to render: the remote cache (null: let kustomize fetch), parallelism, the per-render timeout, and
+ * the kustomize to run (null: {@link KustomizeTool#detect()}).
  */
-public record RenderOptions(Path remoteCache, int threads, Duration timeout) {
+public record RenderOptions(Path remoteCache, int threads, Duration timeout, KustomizeTool tool) {
 
     public static RenderOptions defaults(Path remoteCache) {
-        return new RenderOptions(remoteCache, RenderPool.defaultThreads(), Duration.ofMinutes(5));
+        return new RenderOptions(remoteCache, RenderPool.defaultThreads(), Duration.ofMinutes(5), null);
     }
 
     public RenderOptions withThreads(int n) {
-        return new RenderOptions(remoteCache, n, timeout);
+        return new RenderOptions(remoteCache, n, timeout, tool);
+    }
+
+    public RenderOptions withTool(KustomizeTool t) {
+        return new RenderOptions(remoteCache, threads, timeout, t);
+    }
+
+    public KustomizeTool toolOrDetect() {
+        return tool != null ? tool : KustomizeTool.detect();
     }
 }

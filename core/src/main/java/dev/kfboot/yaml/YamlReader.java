@@ -13,11 +13,15 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.CoreScalarResolver;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,7 +79,7 @@ public final class YamlReader {
         checkLines(text, shownAs);
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(shownAs)
-                .setSchema(new CoreSchema())
+                .setSchema(new CoreSchemaWithoutMerge())
                 .setAllowDuplicateKeys(false)
                 .setAllowRecursiveKeys(false)
                 .setMaxAliasesForCollections(limits.maxAliases())
@@ -88,9 +92,14 @@ public final class YamlReader {
                 if (!(converted instanceof YScalar s && s.type() == YScalar.Type.NULL)) docs.add(converted);
             }
         } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
             String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-            throw new InputException(new Location(shownAs, line), "invalid YAML: " + firstLine(problem),
+            // At the end of the stream the problem mark is past the last line; the construct that was left
+            // open (a quote, a bracket) starts at the context mark, which is where the fix goes.
+            boolean atEnd = problem != null && problem.contains("end of stream") && e.getContextMark().isPresent();
+            int line = (atEnd ? e.getContextMark() : e.getProblemMark().or(e::getContextMark))
+                    .map(m -> m.getLine() + 1).orElse(0);
+            String context = e.getContext() == null ? "" : e.getContext() + ": ";
+            throw new InputException(new Location(shownAs, line), "invalid YAML: " + context + firstLine(problem),
                     hintFor(problem, text, line));
         } catch (YamlEngineException e) {
             String msg = firstLine(e.getMessage());
@@ -147,19 +156,16 @@ public final class YamlReader {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        int lo = from;
-        int hi = bytes.length;
-        // Binary search for the shortest prefix that fails to decode.
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            try {
-                decoder.reset().decode(ByteBuffer.wrap(bytes, from, mid + 1 - from));
-                lo = mid + 1;
-            } catch (CharacterCodingException e) {
-                hi = mid;
-            }
+        // One decoding pass that stops at the first bad sequence. (A binary search over prefixes is wrong:
+        // a prefix that ends inside a valid multi-byte character fails too, pointing at an earlier line.)
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) return in.position();
+            if (!result.isOverflow()) return Math.max(from, bytes.length - 1);
+            out.clear();
         }
-        return Math.min(lo, bytes.length - 1);
     }
 
     private static int lineAt(byte[] bytes, int index) {
@@ -215,6 +221,18 @@ public final class YamlReader {
             entries.put(key, new YMap.Entry(key, keyLine, convert(t.getValueNode(), shownAs)));
         }
         return new YMap(entries, line);
+    }
+
+    /**
+     * The YAML 1.2 core schema with {@code <<} left a plain key. snakeyaml-engine 3 resolves {@code <<} as a
+     * merge key and flattens it before we see the mapping, so {@link MapReader} could never refuse it with its
+     * hint, and merged keys would report the anchor's lines.
+     */
+    private static final class CoreSchemaWithoutMerge extends CoreSchema {
+        @Override
+        public ScalarResolver getScalarResolver() {
+            return new CoreScalarResolver(false);
+        }
     }
 
     private static YScalar.Type typeOf(Tag tag) {

@@ -1,0 +1,52 @@
+package dev.kfboot.argocd;
+
+import dev.kfboot.model.GroupKind;
+
+import java.util.List;
+
+/** Names and limits of Argo CD that kfboot relies on (Argo CD v3.5; see facts.md). */
+public final class ArgoCd {
+
+    public static final String API_VERSION = "argoproj.io/v1alpha1";
+    public static final GroupKind APPLICATION = new GroupKind("argoproj.io", "Application");
+    public static final GroupKind APPLICATION_SET = new GroupKind("argoproj.io", "ApplicationSet");
+    public static final GroupKind APP_PROJECT = new GroupKind("argoproj.io", "AppProject");
+
+    public static final String NAMESPACE = "argocd";
+    public static final String IN_CLUSTER = "https://kubernetes.default.svc";
+
+    public static final String SYNC_WAVE = "argocd.argoproj.io/sync-wave";
+    public static final String SYNC_OPTIONS = "argocd.argoproj.io/sync-options";
+    public static final String COMPARE_OPTIONS = "argocd.argoproj.io/compare-options";
+    /** Deleting an Application cascades to its resources only with this finalizer. */
+    public static final String RESOURCES_FINALIZER = "resources-finalizer.argocd.argoproj.io";
+
+    /** The argocd-cm key of the Lua health check that makes parent waves wait for child Applications. */
+    public static final String APP_HEALTH_KEY = "resource.customizations.health.argoproj.io_Application";
+
+    /**
+     * Client-side apply stores the whole object in the last-applied annotation, which the API server caps at
+     * 262,144 bytes: larger objects (CRDs) need server-side apply or Replace.
+     */
+    public static final int LAST_APPLIED_LIMIT = 262_144;
+
+    /** Sync options kfboot emits or checks. */
+    public static final String SERVER_SIDE_APPLY = "ServerSideApply=true";
+    public static final String REPLACE = "Replace=true";
+    public static final String CREATE_NAMESPACE = "CreateNamespace=true";
+    public static final String PRUNE_LAST = "PruneLast=true";
+    public static final String RESPECT_IGNORE_DIFFERENCES = "RespectIgnoreDifferences=true";
+    public static final String SKIP_DRY_RUN_ON_MISSING = "SkipDryRunOnMissingResource=true";
+    public static final String PRUNE_FALSE = "Prune=false";
+    public static final String DELETE_FALSE = "Delete=false";
+
+    /** Kinds whose deletion takes data with it; auto-pruning them is how clusters lose every profile. */
+    public static final List<GroupKind> PRUNE_SENSITIVE = List.of(
+            new GroupKind("", "Namespace"),
+            new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition"));
+
+    /** The CRD whose deletion deletes every profile namespace (upstream README). */
+    public static final String PROFILES_CRD = "profiles.kubeflow.org";
+
+    private ArgoCd() {}
+}

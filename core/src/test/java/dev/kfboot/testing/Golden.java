@@ -1,0 +1,46 @@
+package dev.kfboot.testing;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import org.opentest4j.AssertionFailedError;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Golden-file comparison: byte for byte, a unified diff on mismatch. {@code -Dkfboot.golden.update=true}
+ * rewrites the expected file on purpose (then review the diff in git).
+ */
+public final class Golden {
+
+    private Golden() {}
+
+    /** @param expected path relative to the module's {@code src/test/resources/golden/} */
+    public static void assertMatches(String expected, String actual) {
+        Path file = Path.of("src/test/resources/golden").resolve(expected);
+        try {
+            if (Boolean.getBoolean("kfboot.golden.update")) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, actual, StandardCharsets.UTF_8);
+                return;
+            }
+            if (!Files.exists(file)) {
+                throw new AssertionFailedError("golden file " + file + " is missing; run with -Dkfboot.golden.update=true");
+            }
+            String want = Files.readString(file, StandardCharsets.UTF_8);
+            if (want.equals(actual)) return;
+            List<String> a = want.lines().toList();
+            List<String> b = actual.lines().toList();
+            List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("expected/" + expected, "actual/" + expected, a,
+                    DiffUtils.diff(a, b), 3);
+            throw new AssertionFailedError("output differs from golden " + file
+                    + " (rewrite with -Dkfboot.golden.update=true)\n" + String.join("\n", diff), want, actual);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
