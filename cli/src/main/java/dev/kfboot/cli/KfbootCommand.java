@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             InitCommand.class,
             PlanCommand.class,
             CatalogCommand.class,
+            ReportCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class KfbootCommand implements Runnable {

@@ -2,6 +2,7 @@ package dev.kfboot.cli;
 
 import dev.kfboot.Kfboot;
 import dev.kfboot.plan.Plan;
+import dev.kfboot.plan.PlanGraphs;
 import dev.kfboot.plan.PlanJson;
 import dev.kfboot.plan.PlanText;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ import java.util.concurrent.Callable;
             "4:internal error"})
 public final class PlanCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, mermaid, dot }
 
     @Mixin SpecOptions spec;
     @Mixin RenderOptionsMixin render;
@@ -51,13 +52,13 @@ public final class PlanCommand implements Callable<Integer> {
         Plan plan = new Kfboot(new Progress(err, !quiet)).plan(spec.load(), render.sources());
         switch (format) {
             case json -> out.print(PlanJson.write(plan));
-            case text -> {
-                out.print(explain ? PlanText.explain(plan) : PlanText.table(plan));
-                if (!plan.findings().isEmpty()) {
-                    FindingsPrinter.print(plan.findings(), err);
-                    err.println(FindingsPrinter.summary(plan.findings()));
-                }
-            }
+            case mermaid -> out.print(PlanGraphs.mermaid(plan));
+            case dot -> out.print(PlanGraphs.dot(plan));
+            case text -> out.print(explain ? PlanText.explain(plan) : PlanText.table(plan));
+        }
+        if (format != Format.json && !plan.findings().isEmpty()) {
+            FindingsPrinter.print(plan.findings(), err);
+            err.println(FindingsPrinter.summary(plan.findings()));
         }
         out.flush();
         return plan.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;

@@ -47,6 +47,28 @@ class PlanCommandTest {
     }
 
     @Test
+    void mermaidAndDotMatchTheGoldens() {
+        CliRun mermaid = CliRun.of("plan", "-o", "mermaid");
+        CliRun dot = CliRun.of("plan", "-o", "dot");
+        assertThat(mermaid.code()).isZero();
+        assertThat(dot.code()).isZero();
+        Golden.assertMatches("plan-26.03.mmd", mermaid.out());
+        Golden.assertMatches("plan-26.03.dot", dot.out());
+        // every dependency is drawn once, declared ones dashed
+        long edges = mermaid.out().lines().filter(l -> l.contains("-->") || l.contains("-.->")).count();
+        assertThat(edges).isEqualTo(dependencyCount());
+        assertThat(dot.out()).contains("\"knative-serving\" -> \"kserve\" [label=\"declared\", style=dashed]");
+    }
+
+    private static long dependencyCount() {
+        try {
+            return Json.mapper().readTree(CliRun.of("plan", "-o", "json").out()).get("dependencies").size();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void anOptionalComponentAndAVariantChangeThePlan() throws Exception {
         var spec = java.nio.file.Files.createTempFile("platform", ".yaml");
         java.nio.file.Files.writeString(spec, """

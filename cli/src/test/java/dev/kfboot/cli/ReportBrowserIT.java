@@ -1,0 +1,100 @@
+package dev.kfboot.cli;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Loads the report of the default 26.03 platform in headless Chromium (Debian's chromium and chromium-driver)
+ * from file://, offline: no console errors, one box per component, every edge drawn, selection works. The
+ * screenshot is kept as a test artifact in target/.
+ */
+class ReportBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static ChromeDriver driver;
+
+    @TempDir static Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1900,1100", "--user-data-dir=" + Files.createTempDirectory(dir, "chrome"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) driver.quit();
+    }
+
+    @Test
+    void theDefaultPlanReportLoadsCleanAndDrawsEveryComponentAndEdge() throws Exception {
+        Path html = dir.resolve("report.html");
+        CliRun r = CliRun.of("report", "-q", "--out", html.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String text = Files.readString(html);
+        // nothing is fetched: no external scripts, styles, fonts or images
+        assertThat(text).doesNotContain("<script src").doesNotContain("<link ").doesNotContain("@import")
+                .doesNotContainPattern("src=\"https?:").doesNotContainPattern("url\\((?!#)");
+
+        driver.get(html.toUri().toString());
+
+        List<WebElement> nodes = driver.findElements(By.cssSelector("#graph svg .node"));
+        List<WebElement> edges = driver.findElements(By.cssSelector("#graph svg .edge"));
+        assertThat(nodes).hasSize(27);
+        assertThat(edges).hasSize(dependencies());
+        assertThat(driver.findElements(By.cssSelector("#graph svg .edge.declared"))).isNotEmpty();
+
+        driver.findElement(By.cssSelector("#graph svg .node[data-app='kserve']")).click();
+        String panel = driver.findElement(By.id("selection")).getText();
+        assertThat(panel).startsWith("kserve (wave 3)").contains("knative-serving (wave 2)")
+                .contains("declared: KServe's default Serverless deployment mode needs Knative Serving running");
+        assertThat(driver.findElements(By.cssSelector("#graph svg .edge.related"))).hasSizeGreaterThan(3);
+
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Path artifact = Path.of("target", "report-26.03.png");
+        Files.createDirectories(artifact.getParent());
+        Files.copy(shot.toPath(), artifact, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(artifact)).isGreaterThan(10_000);
+
+        List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertThat(severe).as("console errors").isEmpty();
+    }
+
+    private static int dependencies() throws Exception {
+        return dev.kfboot.model.Json.mapper().readTree(CliRun.of("plan", "-o", "json").out()).get("dependencies").size();
+    }
+}
