@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             PlanCommand.class,
             CatalogCommand.class,
             ReportCommand.class,
+            SetCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class KfbootCommand implements Runnable {

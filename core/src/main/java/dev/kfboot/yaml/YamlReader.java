@@ -77,14 +77,7 @@ public final class YamlReader {
     /** Parses text already in memory; {@code shownAs} names it in errors. */
     public List<YNode> parseAll(String text, String shownAs) {
         checkLines(text, shownAs);
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(shownAs)
-                .setSchema(new CoreSchemaWithoutMerge())
-                .setAllowDuplicateKeys(false)
-                .setAllowRecursiveKeys(false)
-                .setMaxAliasesForCollections(limits.maxAliases())
-                .setCodePointLimit(limits.maxDocumentCodePoints())
-                .build();
+        LoadSettings settings = settings(shownAs);
         List<YNode> docs = new ArrayList<>();
         try {
             for (Node node : new Compose(settings).composeAllFromString(text)) {
@@ -111,6 +104,18 @@ public final class YamlReader {
             throw new InputException(Location.of(shownAs), "invalid YAML: " + msg, hint);
         }
         return docs;
+    }
+
+    /** The settings every user file is composed with; {@link YamlEditor} composes with the same. */
+    LoadSettings settings(String shownAs) {
+        return LoadSettings.builder()
+                .setLabel(shownAs)
+                .setSchema(new CoreSchemaWithoutMerge())
+                .setAllowDuplicateKeys(false)
+                .setAllowRecursiveKeys(false)
+                .setMaxAliasesForCollections(limits.maxAliases())
+                .setCodePointLimit(limits.maxDocumentCodePoints())
+                .build();
     }
 
     private String decode(byte[] bytes, String shownAs) {
