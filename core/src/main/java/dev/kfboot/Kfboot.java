@@ -69,9 +69,11 @@ public final class Kfboot {
 
     /** The whole flow to a GitOps tree: spec, plan, then every file of the tree, in memory. */
     public GeneratedTree generate(Platform spec, Sources sources, TreeOptions options) {
-        ResolvedPlatform platform = resolve(spec);
-        Plan plan = plan(platform, sources);
-        return TreeGenerator.generate(platform, plan, options);
+        return generate(resolve(spec), sources, options);
+    }
+
+    public GeneratedTree generate(ResolvedPlatform platform, Sources sources, TreeOptions options) {
+        return TreeGenerator.generate(platform, plan(platform, sources), options);
     }
 
     public Plan plan(ResolvedPlatform platform, Sources sources) {
