@@ -2,6 +2,7 @@ package dev.kfboot.generate;
 
 import dev.kfboot.model.Finding;
 import dev.kfboot.plan.Plan;
+import dev.kfboot.spec.ResolvedPlatform;
 
 import java.util.List;
 import java.util.Map;
@@ -9,10 +10,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A generated tree in memory: every file by its path inside the tree (sorted, '/'-separated), the child apps
+ * A generated tree in memory, for a platform: every file by its path inside the tree (sorted, '/'-separated), the child apps
  * it holds, and findings met on the way (an error finding means the tree must not be written).
  */
-public record GeneratedTree(SortedMap<String, String> files, List<ChildApp> apps, Plan plan, TreeOptions options,
+public record GeneratedTree(ResolvedPlatform platform, SortedMap<String, String> files, List<ChildApp> apps, Plan plan, TreeOptions options,
                             List<Finding> findings) {
 
     public GeneratedTree {

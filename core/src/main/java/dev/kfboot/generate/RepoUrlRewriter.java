@@ -72,7 +72,7 @@ public final class RepoUrlRewriter {
             after.put(rel, splice(text, edits));
             edits.forEach(e -> changes.add(e.change()));
         }
-        if (before.containsKey(TreeLayout.README) || Files.isRegularFile(dir.resolve(TreeLayout.README))) {
+        if (Files.isRegularFile(dir.resolve(TreeLayout.README))) {
             String readme = TreeWriter.read(dir.resolve(TreeLayout.README)).orElse("");
             String next = readme.replace(" from " + manifest.repoURL() + " at " + manifest.revision() + ".",
                     " from " + url + " at " + (revision != null ? revision : manifest.revision()) + ".");
@@ -122,9 +122,10 @@ public final class RepoUrlRewriter {
         if (!(node instanceof MappingNode map)) return;
         Optional<ScalarNode> repo = scalar(map, "repoURL");
         if (repo.isPresent() && repo.get().getValue().equals(manifest.repoURL())) {
-            edits.add(edit(text, file, repo.get(), "repoURL", url));
+            if (!url.equals(manifest.repoURL())) edits.add(edit(text, file, repo.get(), "repoURL", url));
             Optional<ScalarNode> rev = scalar(map, "targetRevision");
-            if (revision != null && rev.isPresent() && rev.get().getValue().equals(manifest.revision())) {
+            if (revision != null && !revision.equals(manifest.revision()) && rev.isPresent()
+                    && rev.get().getValue().equals(manifest.revision())) {
                 edits.add(edit(text, file, rev.get(), "targetRevision", revision));
             }
         }
@@ -132,7 +133,7 @@ public final class RepoUrlRewriter {
             if (project && t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("sourceRepos")
                     && t.getValueNode() instanceof SequenceNode repos) {
                 for (Node r : repos.getValue()) {
-                    if (r instanceof ScalarNode s && s.getValue().equals(manifest.repoURL())) {
+                    if (r instanceof ScalarNode s && s.getValue().equals(manifest.repoURL()) && !url.equals(manifest.repoURL())) {
                         edits.add(edit(text, file, s, "sourceRepos", url));
                     }
                 }

@@ -70,7 +70,7 @@ public final class TreeGenerator {
                     + e.name()) + YamlWriter.write(RootApp.document(ctx, e.name())));
         }
         files.put(TreeLayout.README, TreeReadme.write(ctx, apps, envs));
-        return new GeneratedTree(new TreeMap<>(files), apps, plan, options, findings);
+        return new GeneratedTree(platform, new TreeMap<>(files), apps, plan, options, findings);
     }
 
     private static String header(TreeContext ctx, String what) {
