@@ -30,6 +30,13 @@ final class Trees {
         return fork(Platform.defaults(Catalogs.builtin().defaultRelease()));
     }
 
+    /** Every file of a tree in one text, for goldens: a header line per file, then its content. */
+    static String concat(GeneratedTree tree) {
+        StringBuilder sb = new StringBuilder();
+        tree.files().forEach((path, text) -> sb.append("===== ").append(path).append('\n').append(text));
+        return sb.toString();
+    }
+
     static Platform spec(String yaml) {
         return PlatformReader.parse(yaml, "platform.yaml");
     }
