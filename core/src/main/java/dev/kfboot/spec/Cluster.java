@@ -11,6 +11,6 @@ import java.util.Map;
 public record Cluster(String name, String server, Map<String, String> labels, Location location) {
 
     public Cluster {
-        labels = Map.copyOf(labels);
+        labels = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(labels));
     }
 }

@@ -25,7 +25,8 @@ public record Environment(String name, String revision, ClusterRef destination, 
      */
     public record Patch(String app, Map<String, String> target, String patch, Location location) {
         public Patch {
-            target = Map.copyOf(target);
+            // sorted: Map.copyOf's order changes from one JVM to the next, and the tree must not
+            target = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(target));
         }
     }
 

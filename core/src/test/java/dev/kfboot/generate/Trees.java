@@ -26,6 +26,11 @@ final class Trees {
                 new TreeSite(TREE_URL, "main", ""), List.of(), false));
     }
 
+    static GeneratedTree fleet(Platform spec) {
+        return Kfboot.quiet().generate(spec, Sources.facts(), new TreeOptions(Layout.STANDALONE,
+                new TreeSite(TREE_URL, "main", "fleet"), List.of(), true));
+    }
+
     static GeneratedTree defaultFork() {
         return fork(Platform.defaults(Catalogs.builtin().defaultRelease()));
     }
