@@ -81,7 +81,8 @@ public final class UpdateRepoUrlCommand implements Callable<Integer> {
             }
             out.print(Json.pretty(root));
         } else if (dryRun) {
-            out.print(result.diff());
+            String diff = result.diff();
+            out.print(diff.isEmpty() ? "nothing to change: the tree already reads " + repo + "\n" : diff);
         } else {
             for (RepoUrlRewriter.Change c : result.changes()) {
                 out.println(dir.resolve(c.file()) + ":" + c.line() + ": " + c.field() + " " + c.from() + " -> " + c.to());

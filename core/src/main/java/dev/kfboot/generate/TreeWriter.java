@@ -85,6 +85,8 @@ public final class TreeWriter {
                 || newPaths.stream().anyMatch(n -> n.startsWith(f + "/"))).toList();
         if (!force) refuseIfDirty(dir, status, overwrittenForeign);
         Optional<TreeManifest> old = TreeManifest.read(target);
+        Map<String, Optional<String>> onDisk = new LinkedHashMap<>();
+        for (String p : newPaths) onDisk.put(p, read(target.resolve(p)));
         Map<String, String> contents = new LinkedHashMap<>(tree.files());
         contents.put(TreeLayout.MANIFEST, TreeManifest.of(tree).toJson());
         Path parent = target.getParent();
@@ -100,7 +102,7 @@ public final class TreeWriter {
             openUp(tmp);
             List<String> kept = swap(target, tmp, status, new HashSet<>(overwrittenForeign));
             tmp = null;
-            return result(old, tree, kept, target);
+            return result(old, onDisk, tree, kept);
         } catch (IOException e) {
             throw new InputException(Location.of(dir.toString()), "cannot write the tree: " + e,
                     "check that " + parent + " exists and is writable; nothing was changed");
@@ -163,13 +165,16 @@ public final class TreeWriter {
         return moved;
     }
 
-    private static Result result(Optional<TreeManifest> old, GeneratedTree tree, List<String> kept, Path target) {
+    /** Added and changed as measured on disk (a forced write over hand edits changes them back). */
+    private static Result result(Optional<TreeManifest> old, Map<String, Optional<String>> onDisk, GeneratedTree tree,
+                                 List<String> kept) {
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         for (String p : tree.files().keySet()) {
-            if (old.isEmpty() || !old.get().files().containsKey(p)) added.add(p);
-            else if (!old.get().unchanged(p, tree.files().get(p))) changed.add(p);
+            Optional<String> before = onDisk.get(p);
+            if (before.isEmpty()) added.add(p);
+            else if (!before.get().equals(tree.files().get(p))) changed.add(p);
         }
         old.ifPresent(m -> m.files().keySet().stream().filter(p -> !tree.files().containsKey(p)).forEach(removed::add));
         return new Result(added, changed, removed, kept);

@@ -56,7 +56,9 @@ class TreeWriterTest {
         assertThat(Files.readString(kserve)).isEqualTo(edited);
         assertThat(TreeWriter.diff(dir, TREE)).contains("--- a/apps/kserve.yaml").contains("-      selfHeal: false")
                 .contains("+      selfHeal: true").contains("--- /dev/null\n+++ b/apps/dex.yaml");
-        TreeWriter.write(dir, TREE, true);
+        TreeWriter.Result forced = TreeWriter.write(dir, TREE, true);
+        assertThat(forced.changed()).containsExactly("apps/kserve.yaml");
+        assertThat(forced.added()).containsExactly("apps/dex.yaml");
         assertThat(Files.readString(kserve)).isEqualTo(TREE.file("apps/kserve.yaml"));
     }
 
