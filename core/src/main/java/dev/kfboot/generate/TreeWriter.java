@@ -1,5 +1,6 @@
 package dev.kfboot.generate;
 
+import dev.kfboot.files.Directories;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 
@@ -107,7 +108,7 @@ public final class TreeWriter {
             throw new InputException(Location.of(dir.toString()), "cannot write the tree: " + e,
                     "check that " + parent + " exists and is writable; nothing was changed");
         } finally {
-            if (tmp != null) deleteQuietly(tmp);
+            if (tmp != null) Directories.deleteQuietly(tmp);
         }
     }
 
@@ -161,7 +162,7 @@ public final class TreeWriter {
             }
             throw e;
         }
-        deleteQuietly(old);
+        Directories.deleteQuietly(old);
         return moved;
     }
 
@@ -248,26 +249,5 @@ public final class TreeWriter {
     private static String summary(List<String> items) {
         return items.size() <= 3 ? String.join(", ", items)
                 : String.join(", ", items.subList(0, 3)) + " and " + (items.size() - 3) + " more";
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null || !Files.exists(dir)) return;
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(f);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException ignored) {
-            // leftovers of a temporary directory are harmless; its name says what it was
-        }
     }
 }
