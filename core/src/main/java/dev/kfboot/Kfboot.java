@@ -16,7 +16,11 @@ import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.Rendered;
 import dev.kfboot.render.RenderRunner;
 import dev.kfboot.render.Rendering;
+import dev.kfboot.generate.GeneratedTree;
+import dev.kfboot.generate.TreeGenerator;
+import dev.kfboot.generate.TreeOptions;
 import dev.kfboot.spec.App;
+import dev.kfboot.spec.ExtraApp;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.spec.PlatformResolver;
 import dev.kfboot.spec.ResolvedPlatform;
@@ -30,8 +34,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The pipeline: spec, then render (or committed facts), inventory, analysis, plan. Input that cannot be used
- * at all stops it with an {@link InputException}; everything else becomes a finding on the plan.
+ * The pipeline: spec, then render (or committed facts), inventory, analysis, plan, and for {@code generate} the
+ * GitOps tree. Input that cannot be used at all stops it with an {@link InputException}; everything else
+ * becomes a finding on the plan.
  */
 public final class Kfboot {
 
@@ -55,10 +60,26 @@ public final class Kfboot {
     }
 
     public Plan plan(Platform spec, Sources sources) {
-        ResolvedPlatform platform = PlatformResolver.resolve(spec, catalogs);
+        return plan(resolve(spec), sources);
+    }
+
+    public ResolvedPlatform resolve(Platform spec) {
+        return PlatformResolver.resolve(spec, catalogs);
+    }
+
+    /** The whole flow to a GitOps tree: spec, plan, then every file of the tree, in memory. */
+    public GeneratedTree generate(Platform spec, Sources sources, TreeOptions options) {
+        return generate(resolve(spec), sources, options);
+    }
+
+    public GeneratedTree generate(ResolvedPlatform platform, Sources sources, TreeOptions options) {
+        return TreeGenerator.generate(platform, plan(platform, sources), options);
+    }
+
+    public Plan plan(ResolvedPlatform platform, Sources sources) {
         Collected objects = sources.fromFacts() ? fromFacts(platform) : render(platform, sources, false);
         Inventory inventory = Inventory.of(objects.objects(), platform.destinationNamespaces());
-        DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(platform.appIds(), inventory,
+        DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(platform.nodeIds(), inventory,
                 platform.declaredEdges());
         Map<String, Pin> pins = pins(platform);
         Map<String, Integer> waves = WaveCompiler.compile(analysis.graph(), pins);
@@ -103,6 +124,9 @@ public final class Kfboot {
         Map<String, Pin> pins = new LinkedHashMap<>();
         for (App a : platform.apps()) {
             if (a.pinnedWave() != null) pins.put(a.id(), new Pin(a.pinnedWave(), a.setting()));
+        }
+        for (ExtraApp e : platform.extraApps()) {
+            if (e.wave() != null) pins.put(e.name(), new Pin(e.wave(), e.location()));
         }
         return pins;
     }

@@ -21,6 +21,8 @@ import picocli.CommandLine.ScopeType;
             DemoCommand.class,
             InitCommand.class,
             PlanCommand.class,
+            GenerateCommand.class,
+            UpdateRepoUrlCommand.class,
             CatalogCommand.class,
             ReportCommand.class,
             SetCommand.class,

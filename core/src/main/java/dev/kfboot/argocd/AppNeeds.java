@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * it writes into without creating them.
  *
  * @param largeCrds          CRDs over {@link ArgoCd#LAST_APPLIED_LIMIT} bytes as compact JSON
- * @param injected           fields filled in at runtime, as ignoreDifferences entries
+ * @param injected           fields filled in at runtime (caBundles, empty Secrets), as ignoreDifferences entries
  * @param pruneSensitive     Namespaces and CRDs the app owns
  * @param namespacesNotOwned namespaces its objects land in that it does not create itself
  */
@@ -30,6 +30,8 @@ public record AppNeeds(String app, List<ResourceId> largeCrds, List<Injected> in
     public static final String CRD_CA_BUNDLE = "/spec/conversion/webhook/clientConfig/caBundle";
     /** jq path of every webhook's caBundle in a webhook configuration. */
     public static final String WEBHOOK_CA_BUNDLE = ".webhooks[]?.clientConfig.caBundle";
+    /** JSON pointer of a Secret's data, for Secrets shipped empty and filled at runtime. */
+    public static final String SECRET_DATA = "/data";
 
     public static AppNeeds of(String app, Inventory inventory) {
         List<ResourceId> large = new ArrayList<>();
@@ -42,7 +44,9 @@ public record AppNeeds(String app, List<ResourceId> largeCrds, List<Injected> in
             if (o.isCrd()) {
                 sensitive.add(o.id());
                 if (o.size() > ArgoCd.LAST_APPLIED_LIMIT) large.add(o.id());
-                if (o.crd().conversionWebhook()) {
+                // cainjector fills the conversion caBundle of every CRD that asks for it, whatever the conversion
+                // strategy reads in the manifest (kserve's inferenceservices CRD carries only the annotation).
+                if (o.crd().conversionWebhook() || asksCertManager(o)) {
                     injected.add(new Injected(o.id(), CRD_CA_BUNDLE, filler(o),
                             new IgnoreDifference(o.id().group(), o.id().kind(), o.id().name(), null, List.of(CRD_CA_BUNDLE), List.of())));
                 }
@@ -55,6 +59,11 @@ public record AppNeeds(String app, List<ResourceId> largeCrds, List<Injected> in
                 injected.add(new Injected(o.id(), WEBHOOK_CA_BUNDLE, filler(o),
                         new IgnoreDifference(o.id().group(), o.id().kind(), o.id().name(), null, List.of(), List.of(WEBHOOK_CA_BUNDLE))));
             }
+            if (o.is("", "Secret") && o.secretKeys().isEmpty()) {
+                // A Secret shipped empty exists to be filled in the cluster (webhook certificates, keys).
+                injected.add(new Injected(o.id(), SECRET_DATA, "its controller",
+                        new IgnoreDifference("", "Secret", o.id().name(), e.namespace(), List.of(SECRET_DATA), List.of())));
+            }
             if (e.namespace() != null) used.add(e.namespace());
         }
         used.removeAll(owned);
@@ -62,8 +71,16 @@ public record AppNeeds(String app, List<ResourceId> largeCrds, List<Injected> in
     }
 
     private static String filler(KubeObject o) {
-        return o.annotations().keySet().stream().anyMatch(k -> k.startsWith("cert-manager.io/inject-"))
-                ? "cert-manager's cainjector" : "its controller";
+        return asksCertManager(o) ? "cert-manager's cainjector" : "its controller";
+    }
+
+    private static boolean asksCertManager(KubeObject o) {
+        return o.annotations().keySet().stream().anyMatch(k -> k.startsWith("cert-manager.io/inject-"));
+    }
+
+    /** Large CRDs: per resource they need {@link ArgoCd#SERVER_SIDE_APPLY}. */
+    public boolean needsServerSideApply(ResourceId id) {
+        return largeCrds.contains(id);
     }
 
     public boolean ownsProfilesCrd() {

@@ -74,7 +74,8 @@ public final class PlanText {
         return ns.isEmpty() ? "(cluster)" : String.join(",", ns);
     }
 
-    static String firstReason(Plan plan, String component) {
+    /** Why an app sits in its wave, in one line of at most 96 characters. */
+    public static String firstReason(Plan plan, String component) {
         Pin pin = plan.pins().get(component);
         if (pin != null) return "pinned to wave " + pin.wave();
         List<Dependency> placing = plan.placedBy(component);

@@ -14,9 +14,10 @@ import java.util.List;
 public final class PlatformReader {
 
     static final List<String> TOP = List.of("apiVersion", "kind", "metadata", "spec");
-    static final List<String> SPEC = List.of("release", "repo", "components");
+    static final List<String> SPEC = List.of("release", "repo", "components", "argocd", "syncPolicy", "extraApps",
+            "environments", "clusters");
     static final List<String> REPO = List.of("url", "revision", "path");
-    static final List<String> COMPONENT = List.of("name", "enabled", "variant", "dependsOn", "wave");
+    static final List<String> COMPONENT = List.of("name", "enabled", "variant", "dependsOn", "wave", "sync");
 
     private PlatformReader() {}
 
@@ -64,9 +65,11 @@ public final class PlatformReader {
             MapReader c = MapReader.of(items.get(i), file, "spec.components[" + i + "]", COMPONENT);
             settings.add(new ComponentSetting(c.requiredString("name", "name the component (kfboot catalog list shows them)"),
                     c.bool("enabled").orElse(null), c.string("variant").orElse(null), c.strings("dependsOn"),
-                    c.integer("wave").orElse(null), c.here()));
+                    c.integer("wave").orElse(null), ArgoSpecReader.syncMode(c), c.here()));
         }
-        return new Platform(new Location(file, 0), name, spec.string("release").orElse(null), repo, settings);
+        return new Platform(new Location(file, 0), name, spec.string("release").orElse(null), repo, settings,
+                ArgoSpecReader.argocd(spec), ArgoSpecReader.sync(spec), ArgoSpecReader.extraApps(spec),
+                ArgoSpecReader.environments(spec), ArgoSpecReader.clusters(spec));
     }
 
     private static String checkedPath(MapReader repo) {

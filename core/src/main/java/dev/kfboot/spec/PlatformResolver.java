@@ -12,6 +12,9 @@ import dev.kfboot.model.Location;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +56,8 @@ public final class PlatformResolver {
             boolean enabled = s == null ? c.example() : s.enabled() == null || s.enabled();
             if (!enabled) continue;
             Variant v = s == null || s.variant() == null ? c.defaultVariant() : c.variant(s.variant()).orElseThrow();
-            apps.put(c.id(), new App(c.id(), c, v, s == null ? null : s.wave(), s == null ? Location.NONE : s.location()));
+            apps.put(c.id(), new App(c.id(), c, v, s == null ? null : s.wave(), s == null ? Location.NONE : s.location(),
+                    s == null ? null : s.sync()));
         }
         List<DeclaredEdge> declared = new ArrayList<>();
         for (App a : apps.values()) {
@@ -61,26 +65,53 @@ public final class PlatformResolver {
                 declared.add(new DeclaredEdge(a.id(), d.component(), Reason.Kind.DECLARED, d.reason(), Location.NONE));
             }
         }
+        Set<String> extraNames = new HashSet<>();
+        for (ExtraApp e : spec.extraApps()) {
+            if (catalog.component(e.name()).isPresent()) {
+                throw new InputException(e.location(), "extra app '" + e.name() + "' has the name of a component of release "
+                        + release, "rename the extra app; component names are taken");
+            }
+            extraNames.add(e.name());
+        }
         for (ComponentSetting s : spec.components()) {
             if (!apps.containsKey(s.name())) {
-                if (!s.dependsOn().isEmpty() || s.wave() != null) {
-                    throw new InputException(s.location(), s.name() + " is disabled but has dependsOn or wave",
+                if (!s.dependsOn().isEmpty() || s.wave() != null || s.sync() != null) {
+                    throw new InputException(s.location(), s.name() + " is disabled but has dependsOn, wave or sync",
                             "remove them or enable the component");
                 }
                 continue;
             }
-            for (String dep : s.dependsOn()) {
-                if (!apps.containsKey(dep)) {
-                    throw new InputException(s.location(), s.name() + " depends on '" + dep + "', which is not enabled",
-                            catalog.component(dep).isPresent() ? "enable " + dep + " or drop the dependency"
-                                    : "known components: " + String.join(", ", catalog.componentIds()));
-                }
-                declared.add(new DeclaredEdge(s.name(), dep, Reason.Kind.SPEC,
-                        "declared in " + s.location().file() + ":" + s.location().line(), s.location()));
-            }
+            declareSpecEdges(s.name(), s.dependsOn(), s.location(), apps.keySet(), extraNames, catalog, declared);
+        }
+        for (ExtraApp e : spec.extraApps()) {
+            declareSpecEdges(e.name(), e.dependsOn(), e.location(), apps.keySet(), extraNames, catalog, declared);
         }
         Repo repo = new Repo(spec.repo().url() == null ? catalog.repo() : spec.repo().url(),
-                spec.repo().revision() == null ? catalog.revision() : spec.repo().revision(), spec.repo().path());
-        return new ResolvedPlatform(spec, catalog, repo, List.copyOf(apps.values()), declared);
+                spec.repo().revision() == null ? catalog.revision() : spec.repo().revision(),
+                spec.repo().path() == null ? "" : spec.repo().path());
+        for (Environment env : spec.environments()) {
+            for (Environment.Patch p : env.patches()) {
+                if (!apps.containsKey(p.app()) && !extraNames.contains(p.app())) {
+                    throw new InputException(p.location(), "environment " + env.name() + " patches '" + p.app()
+                            + "', which is not an enabled component or extra app",
+                            "apps of this platform: " + String.join(", ", apps.keySet())
+                                    + (extraNames.isEmpty() ? "" : ", " + String.join(", ", new TreeSet<>(extraNames))));
+                }
+            }
+        }
+        return new ResolvedPlatform(spec, catalog, repo, List.copyOf(apps.values()), spec.extraApps(), declared);
+    }
+
+    private static void declareSpecEdges(String app, List<String> dependsOn, Location at, Set<String> apps,
+                                         Set<String> extras, ReleaseCatalog catalog, List<DeclaredEdge> declared) {
+        for (String dep : dependsOn) {
+            if (!apps.contains(dep) && !extras.contains(dep)) {
+                throw new InputException(at, app + " depends on '" + dep + "', which is not enabled",
+                        catalog.component(dep).isPresent() ? "enable " + dep + " or drop the dependency"
+                                : "known components: " + String.join(", ", catalog.componentIds())
+                                + (extras.isEmpty() ? "" : "; extra apps: " + String.join(", ", new TreeSet<>(extras))));
+            }
+            declared.add(new DeclaredEdge(app, dep, Reason.Kind.SPEC, "declared in " + at.file() + ":" + at.line(), at));
+        }
     }
 }

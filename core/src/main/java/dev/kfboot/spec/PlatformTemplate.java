@@ -7,6 +7,64 @@ import dev.kfboot.catalog.Variant;
 /** Writes the commented default {@code platform.yaml} for a release, from its catalog. */
 public final class PlatformTemplate {
 
+    /** The sections that shape `kfboot generate`'s tree: the defaults written out, the rest as examples. */
+    private static final String GITOPS = """
+              # A component entry can also say `sync: manual` (e.g. pipelines, as seed 002 suggests).
+              # --- kfboot generate: the Argo CD tree ---
+              # Where Argo CD runs; the children's AppProject (default: metadata.name; the root app gets <project>-root).
+              argocd:
+                namespace: argocd
+                destination:
+                  server: https://kubernetes.default.svc   # or name: CLUSTER-NAME
+                # Standalone layout only: the repository the tree is pushed to (default: the checkout's origin).
+                # repo:
+                #   url: https://github.com/acme/kubeflow-gitops.git
+                #   revision: main
+              # How child Applications sync, unless a component says otherwise.
+              syncPolicy:
+                automated: true
+                prune: true
+                selfHeal: true
+                retry:
+                  limit: 5
+                  backoff:
+                    duration: 5s
+                    factor: 2
+                    maxDuration: 3m
+              # Applications that are not Kubeflow, placed in the waves by dependsOn like components.
+              # extraApps:
+              #   - name: seldon-deployments
+              #     repoURL: https://github.com/acme/mlops.git   # default: spec.repo
+              #     revision: main
+              #     path: kubernetes/seldon-deployments
+              #     namespace: financial-inference
+              #     dependsOn: [kserve]
+              #     syncOptions: [PrunePropagationPolicy=foreground, PruneLast=true]
+              #     ignoreDifferences:
+              #       - group: mlops.seldon.io
+              #         kind: Model
+              #         jsonPointers: [/status]
+              #     clusterResources: []        # cluster-scoped kinds it creates, for the AppProject
+              # Overlays of the tree per environment (kfboot generate --env NAME writes one).
+              # environments:
+              #   - name: staging
+              #     revision: staging           # the tree's branch for this environment
+              #     destination:
+              #       name: staging             # or server: https://...
+              #     patches:
+              #       - app: kserve
+              #         target: {kind: Deployment, name: kserve-controller-manager}
+              #         patch: |
+              #           - op: replace
+              #             path: /spec/replicas
+              #             value: 1
+              # A fleet (kfboot generate --applicationset): one ApplicationSet over these clusters.
+              # clusters:
+              #   - name: eu-1
+              #     server: https://eu-1.example.com:6443
+              #     labels: {region: eu}
+            """;
+
     private PlatformTemplate() {}
 
     public static String write(ReleaseCatalog catalog) {
@@ -42,6 +100,7 @@ public final class PlatformTemplate {
             sb.append("      enabled: ").append(c.example()).append('\n');
             if (c.variants().size() > 1) sb.append("      variant: ").append(c.defaultVariant().name()).append('\n');
         }
+        sb.append(GITOPS);
         return sb.toString();
     }
 }

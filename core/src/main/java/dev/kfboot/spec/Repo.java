@@ -1,15 +1,10 @@
 package dev.kfboot.spec;
 
 /**
- * Where the child Applications' sources live.
+ * Where sources live in git.
  *
- * @param url      git URL of the repository holding the manifests tree
+ * @param url      git URL of the repository
  * @param revision branch, tag or commit
- * @param path     where the kubeflow/manifests tree sits inside that repository ("" for its root)
+ * @param path     a directory inside that repository ("" for its root; null when not given)
  */
-public record Repo(String url, String revision, String path) {
-
-    public Repo {
-        path = path == null ? "" : path;
-    }
-}
+public record Repo(String url, String revision, String path) {}

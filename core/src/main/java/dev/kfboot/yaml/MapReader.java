@@ -135,6 +135,26 @@ public final class MapReader {
         return out;
     }
 
+    /** A mapping of strings to strings (labels, selectors), in document order. */
+    public java.util.Map<String, String> stringMap(String key) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        Optional<YNode> n = node(key);
+        if (n.isEmpty()) return out;
+        if (!(n.get() instanceof YMap m)) {
+            throw new InputException(at(key), child(key) + " must be a mapping, found " + n.get().describe(),
+                    "write it as key: value lines");
+        }
+        for (YMap.Entry e : m.entries().values()) {
+            if (e.value() instanceof YScalar s && s.type() == YScalar.Type.STRING) {
+                out.put(e.key(), s.value());
+            } else {
+                throw new InputException(new Location(file, e.keyLine()), child(key) + "." + e.key()
+                        + " must be a string, found " + e.value().describe(), "quote the value");
+            }
+        }
+        return out;
+    }
+
     public List<YNode> list(String key) {
         Optional<YNode> n = node(key);
         if (n.isEmpty()) return List.of();

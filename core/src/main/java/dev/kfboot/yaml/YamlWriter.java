@@ -64,6 +64,12 @@ public final class YamlWriter {
         return new Dump(SETTINGS).dumpToString(document);
     }
 
+    /** A string as one YAML scalar, quoted only when a YAML 1.1 or 1.2 reader would read something else. */
+    public static String scalar(String value) {
+        String s = write(value);
+        return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+    }
+
     /** Several documents separated by {@code ---}. */
     public static String writeAll(List<?> documents) {
         StringBuilder sb = new StringBuilder();

@@ -182,7 +182,7 @@ class PlatformReaderTest {
 
         assertThat(e.getMessage()).isEqualTo("unknown field 'enable' in spec.components[0]");
         assertThat(e.location().line()).isEqualTo(6);
-        assertThat(e.hint()).isEqualTo("known fields: dependsOn, enabled, name, variant, wave");
+        assertThat(e.hint()).isEqualTo("known fields: dependsOn, enabled, name, sync, variant, wave");
     }
 
     @Test

@@ -203,7 +203,7 @@ class PlatformResolverTest {
                   wave: 2
                 """);
 
-        assertThat(e.getMessage()).isEqualTo("katib is disabled but has dependsOn or wave");
+        assertThat(e.getMessage()).isEqualTo("katib is disabled but has dependsOn, wave or sync");
     }
 
     @Test

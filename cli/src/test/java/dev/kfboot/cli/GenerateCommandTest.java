@@ -1,0 +1,172 @@
+package dev.kfboot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kfboot.model.Json;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GenerateCommandTest {
+
+    @TempDir Path tmp;
+
+    private CliRun generate(Path out, String... more) {
+        String[] args = new String[more.length + 6];
+        args[0] = "generate";
+        args[1] = "-q";
+        args[2] = "--out";
+        args[3] = out.toString();
+        args[4] = "--path-in-repo";
+        args[5] = "argocd";
+        System.arraycopy(more, 0, args, 6, more.length);
+        return CliRun.of(args);
+    }
+
+    @Test
+    void helpListsTheExitCodes() {
+        CliRun r = CliRun.of("generate", "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("--layout", "--env", "--applicationset", "--diff", "--force", "Exit codes:",
+                "tree edited by hand");
+        assertThat(CliRun.of("update-repo-url", "--help").out()).contains("--dry-run", "Exit codes:");
+    }
+
+    @Test
+    void writesTheDefaultTreeAndRegeneratesNothingTheSecondTime() {
+        Path out = tmp.resolve("argocd");
+        CliRun first = generate(out);
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).startsWith("Wrote " + out + " (fork layout): 27 apps in 5 waves, 49 files added")
+                .contains("The root app reads argocd/apps from https://github.com/kubeflow/manifests.git at 26.03.")
+                .containsPattern("(?m)^3 +kubeflow-kserve +kubeflow +automated +overlays/kserve +PruneLast,")
+                .contains("kubectl apply -f " + out.resolve("root-app.yaml"));
+        assertThat(out.resolve("apps/kserve.yaml")).exists();
+        CliRun second = generate(out);
+        assertThat(second.code()).isZero();
+        assertThat(second.out()).contains("0 files added, 0 changed, 0 removed");
+        CliRun diff = generate(out, "--diff");
+        assertThat(diff.code()).isZero();
+        assertThat(diff.out()).isEmpty();
+    }
+
+    @Test
+    void handEditsAreRefusedShownAndOverwrittenOnlyWithForce() throws Exception {
+        Path out = tmp.resolve("argocd");
+        generate(out);
+        Path kserve = out.resolve("apps/kserve.yaml");
+        String edited = Files.readString(kserve).replace("limit: 5", "limit: 50");
+        Files.writeString(kserve, edited);
+        CliRun refused = generate(out);
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("the tree was changed by hand since kfboot wrote it: apps/kserve.yaml (edited)")
+                .contains("hint: see the changes with --diff");
+        assertThat(refused.noStackTrace()).isTrue();
+        assertThat(kserve).hasContent(edited.strip());
+        CliRun diff = generate(out, "--diff");
+        assertThat(diff.code()).isEqualTo(1);
+        assertThat(diff.out()).contains("--- a/apps/kserve.yaml", "-      limit: 50", "+      limit: 5");
+        assertThat(generate(out, "--force").code()).isZero();
+        assertThat(Files.readString(kserve)).contains("limit: 5\n");
+    }
+
+    @Test
+    void badInputIsOneErrorWithAnExitCodeAndNothingWritten() throws Exception {
+        Path out = tmp.resolve("argocd");
+        Path spec = tmp.resolve("platform.yaml");
+        Files.writeString(spec, """
+                apiVersion: kfboot.dev/v1alpha1
+                kind: Platform
+                spec:
+                  syncPolicy:
+                    autmated: true
+                """);
+        CliRun bad = generate(out, "-f", spec.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("kfboot: error: " + spec + ":5: unknown field 'autmated' in spec.syncPolicy")
+                .contains("hint: known fields: automated, prune, retry, selfHeal");
+        CliRun env = generate(out, "--env", "qa");
+        assertThat(env.code()).isEqualTo(2);
+        assertThat(env.err()).contains("unknown environment 'qa'").contains("the spec lists no environments");
+        CliRun layout = generate(out, "--layout", "monorepo");
+        assertThat(layout.code()).isEqualTo(2);
+        assertThat(layout.err()).contains("expected one of [FORK, STANDALONE] (case-insensitive) but was 'monorepo'");
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "x");
+        CliRun unwritable = generate(file.resolve("argocd"));
+        assertThat(unwritable.code()).isEqualTo(2);
+        assertThat(unwritable.err()).contains("cannot write the tree");
+        for (CliRun r : new CliRun[] {bad, env, layout, unwritable}) assertThat(r.noStackTrace()).isTrue();
+        assertThat(out).doesNotExist();
+        assertThat(Files.list(tmp)).containsExactlyInAnyOrder(spec, file);
+    }
+
+    @Test
+    void forkLayoutOutsideACheckoutAsksWhereTheTreeSits() {
+        CliRun r = CliRun.of("generate", "-q", "--out", tmp.resolve("argocd").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("not inside a git checkout").contains("--path-in-repo");
+        assertThat(tmp.resolve("argocd")).doesNotExist();
+    }
+
+    @Test
+    void gitCheckoutGivesThePathAndForStandaloneTheOriginAndBranch() throws Exception {
+        Path repo = tmp.resolve("gitops");
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("prod").call()) {
+            git.getRepository().getConfig().setString("remote", "origin", "url", "https://example.com/acme/gitops.git");
+            git.getRepository().getConfig().save();
+        }
+        Path out = repo.resolve("clusters/main");
+        CliRun fork = CliRun.of("generate", "-q", "--out", out.toString(), "-o", "json");
+        assertThat(fork.code()).as(fork.err()).isZero();
+        JsonNode f = Json.mapper().readTree(fork.out());
+        assertThat(f.get("path").asText()).isEqualTo("clusters/main");
+        assertThat(f.get("repoURL").asText()).isEqualTo("https://github.com/kubeflow/manifests.git");
+        // the checkout is not a kubeflow/manifests fork: every upstream path is reported missing
+        assertThat(f.get("findings").get(0).get("rule").asText()).isEqualTo("path-not-in-checkout");
+        CliRun standalone = CliRun.of("generate", "-q", "--out", out.toString(), "--layout", "standalone", "-o", "json");
+        assertThat(standalone.code()).as(standalone.err()).isZero();
+        JsonNode s = Json.mapper().readTree(standalone.out());
+        assertThat(s.get("repoURL").asText()).isEqualTo("https://example.com/acme/gitops.git");
+        assertThat(s.get("revision").asText()).isEqualTo("prod");
+        assertThat(s.get("apps")).hasSize(27);
+        assertThat(s.get("changed").size()).isPositive();
+        assertThat(Files.readString(out.resolve("root-app.yaml"))).contains("path: clusters/main/apps");
+    }
+
+    @Test
+    void updateRepoUrlPrintsEachChangeAndDryRunOnlyTheDiff() throws Exception {
+        Path out = tmp.resolve("argocd");
+        generate(out);
+        String before = Files.readString(out.resolve("root-app.yaml"));
+        CliRun dry = CliRun.of("update-repo-url", "--repo", "https://example.com/fork.git", "--dry-run", out.toString());
+        assertThat(dry.code()).isZero();
+        assertThat(dry.out()).contains("--- a/root-app.yaml").contains("+    repoURL: https://example.com/fork.git");
+        assertThat(out.resolve("root-app.yaml")).hasContent(before.strip());
+        CliRun run = CliRun.of("update-repo-url", "--repo", "https://example.com/fork.git", "--revision", "main", out.toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(out.resolve("root-app.yaml").toString())
+                        + ":\\d+: repoURL https://github.com/kubeflow/manifests.git -> https://example.com/fork.git$")
+                .contains(": targetRevision 26.03 -> main").containsPattern("\\d+ fields changed in \\d+ files");
+        CliRun again = CliRun.of("update-repo-url", "--repo", "https://example.com/fork.git", "-o", "json", out.toString());
+        assertThat(Json.mapper().readTree(again.out()).get("changes")).isEmpty();
+        assertThat(generate(out, "--diff").code()).isEqualTo(1);
+        CliRun notATree = CliRun.of("update-repo-url", "--repo", "https://x/y.git", tmp.toString());
+        assertThat(notATree.code()).isEqualTo(2);
+        assertThat(notATree.err()).contains("not a tree kfboot generated");
+    }
+
+    @Test
+    void demoAlsoGeneratesTheDefaultTree() {
+        CliRun r = CliRun.of("demo");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("== kfboot generate").contains("(fork layout): 27 apps in 5 waves");
+        String dir = r.out().lines().filter(l -> l.startsWith("Wrote ")).findFirst().orElseThrow().split(" ")[1];
+        assertThat(Path.of(dir).resolve("root-app.yaml")).exists();
+        assertThat(Path.of(dir).resolve(".kfboot/tree.json")).exists();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.kfboot.generate;
+
+import dev.kfboot.argocd.AppNeeds;
+import dev.kfboot.argocd.ArgoCd;
+import dev.kfboot.inventory.Inventory;
+import dev.kfboot.inventory.KubeObject;
+import dev.kfboot.model.GroupKind;
+import dev.kfboot.model.ResourceId;
+import dev.kfboot.spec.App;
+import dev.kfboot.spec.Repo;
+import dev.kfboot.yaml.YamlWriter;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The local kustomize overlay of one component, when Argo CD needs something the upstream kustomization
+ * cannot say: per-resource sync options ({@code Prune=false,Delete=false} on its CRDs and Namespaces,
+ * {@code ServerSideApply=true} on CRDs over the 262,144-byte last-applied limit), several paths, or kustomize
+ * Components. Per-resource options beat app-wide ones: an app-wide ServerSideApply would change how every
+ * object of the app is applied, to fix eight CRDs. Protection patches target every CRD and Namespace of the
+ * app by kind, so a CRD a later revision adds is protected too; the server-side apply patches name the CRDs.
+ * In the fork layout the overlay reaches the upstream path relatively; standalone, as a remote base at the
+ * release tag.
+ *
+ * @param dir     the overlay's directory inside the tree
+ * @param reasons why the overlay exists, one line each (its header comment and the README)
+ */
+public record AppOverlay(String app, String dir, String content, List<String> reasons) {
+
+    static final String PROTECT = ArgoCd.PRUNE_FALSE + "," + ArgoCd.DELETE_FALSE;
+    private static final GroupKind CRD = new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition");
+    private static final GroupKind NAMESPACE = new GroupKind("", "Namespace");
+
+    /** @return null when the app can point straight at its upstream path */
+    static AppOverlay of(TreeContext ctx, App app, AppNeeds needs) {
+        List<KubeObject> crds = new ArrayList<>();
+        List<KubeObject> namespaces = new ArrayList<>();
+        for (Inventory.Entry e : ctx.plan().inventory().of(app.id())) {
+            if (e.object().isCrd()) crds.add(e.object());
+            if (e.object().isNamespace()) namespaces.add(e.object());
+        }
+        List<Object> patches = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        if (!crds.isEmpty()) {
+            patches.add(patch(CRD, "all", PROTECT, true));
+            reasons.add(PROTECT + " on its " + count(crds.size(), "CRD") + (owns(crds, ArgoCd.PROFILES_CRD)
+                    ? " (profiles.kubeflow.org among them: deleting it deletes every profile namespace)" : ""));
+        }
+        if (!namespaces.isEmpty()) {
+            patches.add(patch(NAMESPACE, "all", PROTECT, true));
+            reasons.add(PROTECT + " on its " + count(namespaces.size(), "Namespace"));
+        }
+        int ssa = 0;
+        for (KubeObject o : crds) {
+            String existing = o.annotation(ArgoCd.SYNC_OPTIONS);
+            boolean large = needs.needsServerSideApply(o.id());
+            if (!large && existing == null) continue;
+            Set<String> options = new LinkedHashSet<>();
+            if (existing != null) for (String s : existing.split(",")) if (!s.isBlank()) options.add(s.trim());
+            options.add(ArgoCd.PRUNE_FALSE);
+            options.add(ArgoCd.DELETE_FALSE);
+            if (large) {
+                options.add(ArgoCd.SERVER_SIDE_APPLY);
+                ssa++;
+            }
+            patches.add(namedPatch(o.id(), String.join(",", options)));
+        }
+        if (ssa > 0) {
+            reasons.add(ArgoCd.SERVER_SIDE_APPLY + " on its " + count(ssa, "CRD") + " over "
+                    + ArgoCd.LAST_APPLIED_LIMIT + " bytes (client-side apply fails on the last-applied annotation)");
+        }
+        var variant = app.variant();
+        if (variant.paths().size() > 1) reasons.add("combines " + variant.paths().size() + " upstream paths");
+        if (!variant.components().isEmpty()) reasons.add("adds kustomize Components " + String.join(", ", variant.components()));
+        if (reasons.isEmpty()) return null;
+
+        String dir = "overlays/" + app.id();
+        Map<String, Object> k = new LinkedHashMap<>();
+        k.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
+        k.put("kind", "Kustomization");
+        List<String> resources = new ArrayList<>();
+        for (String p : variant.paths()) resources.add(upstream(ctx, dir, p));
+        k.put("resources", resources);
+        if (!variant.components().isEmpty()) {
+            List<String> comps = new ArrayList<>();
+            for (String p : variant.components()) comps.add(upstream(ctx, dir, p));
+            k.put("components", comps);
+        }
+        if (!patches.isEmpty()) k.put("patches", patches);
+        StringBuilder header = new StringBuilder("# Written by kfboot: ").append(app.id()).append(" from ")
+                .append(String.join(", ", variant.paths())).append(" (").append(ctx.platform().release())
+                .append("), with what Argo CD needs per resource:\n");
+        for (String r : reasons) header.append("# - ").append(r).append('\n');
+        header.append("# Kind-wide patches name no object (\"all\"): kustomize applies them to every object of the kind.\n");
+        return new AppOverlay(app.id(), dir, header + YamlWriter.write(k), List.copyOf(reasons));
+    }
+
+    /** An upstream path as the overlay references it. */
+    private static String upstream(TreeContext ctx, String overlayDir, String manifestsPath) {
+        Repo repo = ctx.platform().repo();
+        String inRepo = RepoPaths.join(repo.path(), manifestsPath);
+        return ctx.layout() == Layout.FORK
+                ? RepoPaths.relative(ctx.site().resolve(overlayDir), inRepo)
+                : RepoPaths.remote(repo.url(), inRepo, repo.revision());
+    }
+
+    private static Map<String, Object> patch(GroupKind kind, String name, String options, boolean kindWide) {
+        Map<String, Object> target = new LinkedHashMap<>();
+        if (!kind.group().isEmpty()) target.put("group", kind.group());
+        target.put("kind", kind.kind());
+        if (!kindWide) target.put("name", name);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("name", name);
+        meta.put("annotations", Map.of(ArgoCd.SYNC_OPTIONS, options));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("apiVersion", kind.equals(CRD) ? "apiextensions.k8s.io/v1" : "v1");
+        body.put("kind", kind.kind());
+        body.put("metadata", meta);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("target", target);
+        p.put("patch", YamlWriter.write(body));
+        return p;
+    }
+
+    private static Map<String, Object> namedPatch(ResourceId id, String options) {
+        return patch(id.groupKind(), id.name(), options, false);
+    }
+
+    private static boolean owns(List<KubeObject> crds, String name) {
+        return crds.stream().anyMatch(o -> o.id().name().equals(name));
+    }
+
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

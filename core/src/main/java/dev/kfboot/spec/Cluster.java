@@ -1,0 +1,16 @@
+package dev.kfboot.spec;
+
+import dev.kfboot.model.Location;
+
+import java.util.Map;
+
+/**
+ * One {@code spec.clusters} entry: a cluster of a fleet, which {@code generate --applicationset} installs the
+ * platform on. {@code labels} are copied onto the Applications generated for it.
+ */
+public record Cluster(String name, String server, Map<String, String> labels, Location location) {
+
+    public Cluster {
+        labels = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(labels));
+    }
+}
