@@ -1,5 +1,6 @@
 package dev.kfboot.cli;
 
+import dev.kfboot.files.AtomicFiles;
 import dev.kfboot.catalog.CatalogScanner;
 import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.catalog.FactsCodec;

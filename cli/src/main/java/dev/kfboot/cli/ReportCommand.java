@@ -1,7 +1,14 @@
 package dev.kfboot.cli;
 
+import dev.kfboot.files.AtomicFiles;
 import dev.kfboot.Kfboot;
+import dev.kfboot.generate.GeneratedTree;
+import dev.kfboot.generate.Layout;
+import dev.kfboot.generate.TreeGenerator;
+import dev.kfboot.generate.TreeOptions;
+import dev.kfboot.generate.TreeSite;
 import dev.kfboot.plan.Plan;
+import dev.kfboot.spec.ResolvedPlatform;
 import dev.kfboot.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,8 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code kfboot report}: the plan as one self-contained HTML page. */
@@ -38,8 +44,13 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Plan plan = new Kfboot(new Progress(command.commandLine().getErr(), !quiet)).plan(spec.load(), render.sources());
-        AtomicFiles.write(out, Report.html(plan, null, null, Map.of(), Set.of()));
+        Kfboot kfboot = new Kfboot(new Progress(command.commandLine().getErr(), !quiet));
+        ResolvedPlatform platform = kfboot.resolve(spec.load());
+        Plan plan = kfboot.plan(platform, render.sources());
+        // The tree generate would write, in memory: the report shows each app's real Argo CD settings.
+        GeneratedTree tree = TreeGenerator.generate(platform, plan, new TreeOptions(Layout.FORK,
+                new TreeSite(platform.repo().url(), platform.repo().revision(), "argocd"), List.of(), false));
+        AtomicFiles.write(out, Report.html(plan, null, null, Report.settings(tree), Report.extraApps(tree)));
         command.commandLine().getErr().println("wrote " + out);
         return plan.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }

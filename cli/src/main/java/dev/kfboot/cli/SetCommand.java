@@ -1,9 +1,9 @@
 package dev.kfboot.cli;
 
+import dev.kfboot.files.UnifiedDiff;
+import dev.kfboot.files.AtomicFiles;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import dev.kfboot.edit.Assignment;
 import dev.kfboot.edit.FieldSetter;
 import dev.kfboot.git.GitRepo;
@@ -86,9 +86,7 @@ public final class SetCommand implements Callable<Integer> {
             FieldSetter.Result result = FieldSetter.apply(before, shown, parsed, create);
             PrintWriter out = command.commandLine().getOut();
             if (dryRun) {
-                List<String> a = before.lines().toList();
-                List<String> b = result.text().lines().toList();
-                UnifiedDiffUtils.generateUnifiedDiff(shown, shown, a, DiffUtils.diff(a, b), 3).forEach(out::println);
+                out.print(UnifiedDiff.of(shown, before, result.text()));
                 out.flush();
                 return result.changed() ? ExitCodes.FINDINGS : ExitCodes.OK;
             }

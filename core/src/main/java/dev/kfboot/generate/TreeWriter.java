@@ -1,5 +1,6 @@
 package dev.kfboot.generate;
 
+import dev.kfboot.files.UnifiedDiff;
 import dev.kfboot.files.Directories;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;

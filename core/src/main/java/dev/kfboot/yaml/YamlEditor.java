@@ -88,11 +88,20 @@ public final class YamlEditor {
                     + " is a " + (node instanceof MappingNode ? "mapping" : "list") + ", not a single value",
                     "address a field inside it");
         }
-        String replacement = render(value, s);
-        int start = offset(s.getStartMark().orElseThrow().getIndex());
-        int end = offset(s.getEndMark().orElseThrow().getIndex());
-        splices.add(new Splice(start, end, replacement));
-        return new Change(doc, path, s.getValue(), value, line(s));
+        return new Change(doc, path, s.getValue(), value, replace(s, value));
+    }
+
+    /**
+     * Replaces one scalar of this editor's documents (a node reached from {@link Doc#root()}), writing the new
+     * value in the old one's style when that style can hold it.
+     *
+     * @return the scalar's 1-based line
+     */
+    public int replace(ScalarNode node, String value) {
+        int start = offset(node.getStartMark().orElseThrow().getIndex());
+        int end = offset(node.getEndMark().orElseThrow().getIndex());
+        splices.add(new Splice(start, end, render(value, node)));
+        return line(node);
     }
 
     /** The text with every change applied. */
@@ -168,7 +177,8 @@ public final class YamlEditor {
         return null;
     }
 
-    static Node child(Node m, String key) {
+    /** The value under {@code key} of a mapping node, or null. */
+    public static Node child(Node m, String key) {
         if (!(m instanceof MappingNode map)) return null;
         for (NodeTuple t : map.getValue()) {
             if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) return t.getValueNode();
@@ -176,7 +186,8 @@ public final class YamlEditor {
         return null;
     }
 
-    private static String scalar(Node m, String key) {
+    /** The string value under {@code key} of a mapping node, or null when absent or not a scalar. */
+    public static String scalar(Node m, String key) {
         Node n = child(m, key);
         return n instanceof ScalarNode s ? s.getValue() : null;
     }

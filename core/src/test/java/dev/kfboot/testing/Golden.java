@@ -1,7 +1,6 @@
 package dev.kfboot.testing;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
+import dev.kfboot.files.UnifiedDiff;
 import org.opentest4j.AssertionFailedError;
 
 import java.io.IOException;
@@ -9,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Golden-file comparison: byte for byte, a unified diff on mismatch. {@code -Dkfboot.golden.update=true}
@@ -33,12 +31,8 @@ public final class Golden {
             }
             String want = Files.readString(file, StandardCharsets.UTF_8);
             if (want.equals(actual)) return;
-            List<String> a = want.lines().toList();
-            List<String> b = actual.lines().toList();
-            List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("expected/" + expected, "actual/" + expected, a,
-                    DiffUtils.diff(a, b), 3);
             throw new AssertionFailedError("output differs from golden " + file
-                    + " (rewrite with -Dkfboot.golden.update=true)\n" + String.join("\n", diff), want, actual);
+                    + " (rewrite with -Dkfboot.golden.update=true)\n" + UnifiedDiff.of(expected, want, actual), want, actual);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

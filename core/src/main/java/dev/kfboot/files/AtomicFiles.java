@@ -1,4 +1,4 @@
-package dev.kfboot.cli;
+package dev.kfboot.files;
 
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
@@ -12,11 +12,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes a file through a temporary sibling and a move, so a reader never sees half of it. */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private AtomicFiles() {}
 
-    static void write(Path target, String content) {
+    public static void write(Path target, String content) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         try {

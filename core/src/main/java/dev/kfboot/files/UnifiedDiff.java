@@ -1,4 +1,4 @@
-package dev.kfboot.generate;
+package dev.kfboot.files;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
