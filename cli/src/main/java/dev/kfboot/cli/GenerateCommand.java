@@ -6,11 +6,14 @@ import dev.kfboot.Kfboot;
 import dev.kfboot.generate.ChildApp;
 import dev.kfboot.generate.GeneratedTree;
 import dev.kfboot.generate.Layout;
+import dev.kfboot.generate.TerraformConfig;
 import dev.kfboot.generate.TreeOptions;
 import dev.kfboot.generate.TreeSites;
 import dev.kfboot.generate.TreeWriter;
 import dev.kfboot.model.Finding;
+import dev.kfboot.model.InputException;
 import dev.kfboot.model.Json;
+import dev.kfboot.model.Location;
 import dev.kfboot.plan.PlanJson;
 import dev.kfboot.spec.ResolvedPlatform;
 import picocli.CommandLine.Command;
@@ -48,8 +51,14 @@ public final class GenerateCommand implements Callable<Integer> {
     @Mixin SpecOptions spec;
     @Mixin RenderOptionsMixin render;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory of the tree (created if missing).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Directory of the tree (created if missing).")
     Path out;
+
+    @Option(names = "--terraform", paramLabel = "DIR",
+            description = "Also (or, without --out, only) write the same AppProjects and Applications as Terraform "
+                    + "configuration (hashicorp/kubernetes kubernetes_manifest; each wave depends_on the one before and "
+                    + "waits until Synced and Healthy).")
+    Path terraform;
 
     @Option(names = "--layout", defaultValue = "fork", paramLabel = "LAYOUT",
             description = "fork: the tree sits in a kubeflow/manifests fork (spec.repo) and children read its paths; "
@@ -89,10 +98,14 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
+        if (this.out == null && terraform == null) {
+            throw new InputException(Location.NONE, "generate needs --out DIR or --terraform DIR",
+                    "--out writes the Argo CD tree, --terraform the same apps as Terraform configuration");
+        }
         Layout chosen = layout;
         Kfboot kfboot = new Kfboot(new Progress(err, !quiet));
         ResolvedPlatform platform = kfboot.resolve(spec.load());
-        TreeSites.Resolved site = TreeSites.resolve(chosen, platform, this.out, pathInRepo);
+        TreeSites.Resolved site = TreeSites.resolve(chosen, platform, this.out != null ? this.out : terraform, pathInRepo);
         GeneratedTree tree = kfboot.generate(platform, render.sources(),
                 new TreeOptions(chosen, site.site(), envs, applicationSet));
         List<Finding> findings = new ArrayList<>(site.findings());
@@ -102,17 +115,30 @@ public final class GenerateCommand implements Callable<Integer> {
             err.println("nothing written: " + FindingsPrinter.summary(findings));
             return ExitCodes.FINDINGS;
         }
+        GeneratedTree tf = terraform == null ? null : TerraformConfig.of(tree);
         if (diff) {
-            String text = TreeWriter.diff(this.out, tree);
+            String text = (this.out == null ? "" : TreeWriter.diff(this.out, tree))
+                    + (tf == null ? "" : TreeWriter.diff(terraform, tf));
             out.print(text);
             out.flush();
-            if (format == Format.text) err.println(text.isEmpty() ? "no difference: " + this.out + " is what kfboot would write"
+            if (format == Format.text) err.println(text.isEmpty() ? "no difference: the directories hold what kfboot would write"
                     : "differences shown; nothing written");
             return text.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
         }
-        TreeWriter.Result result = TreeWriter.write(this.out, tree, force);
-        if (format == Format.json) out.print(Json.pretty(json(tree, result, findings)));
-        else out.print(GenerateReport.text(this.out, tree, result));
+        TreeWriter.Result tfResult = tf == null ? null : TreeWriter.write(terraform, tf, force);
+        TreeWriter.Result result = this.out == null ? null : TreeWriter.write(this.out, tree, force);
+        if (format == Format.json) {
+            ObjectNode root = result != null ? json(tree, result, findings) : Json.object();
+            if (tfResult != null) root.put("terraform", terraform.toString());
+            out.print(Json.pretty(root));
+        } else {
+            if (result != null) out.print(GenerateReport.text(this.out, tree, result));
+            if (tfResult != null) {
+                out.println("wrote Terraform configuration to " + terraform + " (" + tf.files().size() + " files, "
+                        + tree.apps().size() + " applications in " + tree.plan().waveList().size()
+                        + " waves): terraform -chdir=" + terraform + " init && terraform -chdir=" + terraform + " apply");
+            }
+        }
         out.flush();
         return ExitCodes.OK;
     }

@@ -24,6 +24,22 @@ public final class ArgoCd {
     /** The argocd-cm key of the Lua health check that makes parent waves wait for child Applications. */
     public static final String APP_HEALTH_KEY = "resource.customizations.health.argoproj.io_Application";
 
+    /** Argo CD's documented Lua for it: Progressing until the child reports health, then the child's health. */
+    public static final String APP_HEALTH_LUA = """
+            hs = {}
+            hs.status = "Progressing"
+            hs.message = ""
+            if obj.status ~= nil then
+              if obj.status.health ~= nil then
+                hs.status = obj.status.health.status
+                if obj.status.health.message ~= nil then
+                  hs.message = obj.status.health.message
+                end
+              end
+            end
+            return hs
+            """;
+
     /**
      * Client-side apply stores the whole object in the last-applied annotation, which the API server caps at
      * 262,144 bytes: larger objects (CRDs) need server-side apply or Replace.

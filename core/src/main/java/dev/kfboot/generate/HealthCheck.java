@@ -10,25 +10,10 @@ import java.util.Map;
  * The argocd-cm entry that gives {@code argoproj.io/Application} a health status again (Argo CD removed it in
  * 1.8). Without it a parent's sync waves only order the creation of child Applications and never wait for
  * them to be healthy (facts.md). The Lua is Argo CD's documented one: Progressing until the child reports
- * health, then the child's status and message. Written as a patch of argocd-cm, which Argo CD's own install
+ * health, then the child's status and message ({@link ArgoCd#APP_HEALTH_LUA}). Written as a patch of argocd-cm, which Argo CD's own install
  * owns: the README applies it with {@code kubectl patch}, never replacing the ConfigMap.
  */
 final class HealthCheck {
-
-    static final String LUA = """
-            hs = {}
-            hs.status = "Progressing"
-            hs.message = ""
-            if obj.status ~= nil then
-              if obj.status.health ~= nil then
-                hs.status = obj.status.health.status
-                if obj.status.health.message ~= nil then
-                  hs.message = obj.status.health.message
-                end
-              end
-            end
-            return hs
-            """;
 
     private HealthCheck() {}
 
@@ -40,7 +25,7 @@ final class HealthCheck {
         doc.put("apiVersion", "v1");
         doc.put("kind", "ConfigMap");
         doc.put("metadata", meta);
-        doc.put("data", Map.of(ArgoCd.APP_HEALTH_KEY, LUA));
+        doc.put("data", Map.of(ArgoCd.APP_HEALTH_KEY, ArgoCd.APP_HEALTH_LUA));
         return "# Written by kfboot. Merge into Argo CD's argocd-cm (do not replace it):\n"
                 + "#   kubectl -n " + ctx.argoNamespace() + " patch configmap argocd-cm --type merge --patch-file "
                 + TreeLayout.HEALTH + "\n"
