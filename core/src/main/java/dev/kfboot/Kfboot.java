@@ -6,6 +6,7 @@ import dev.kfboot.graph.DependencyAnalysis;
 import dev.kfboot.inventory.Collected;
 import dev.kfboot.inventory.Inventory;
 import dev.kfboot.inventory.KubeObject;
+import dev.kfboot.inventory.ObjectReader;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
@@ -77,10 +78,11 @@ public final class Kfboot {
     }
 
     public Plan plan(ResolvedPlatform platform, Sources sources) {
-        Collected objects = sources.fromFacts() ? fromFacts(platform) : render(platform, sources, false);
+        Collected objects = withoutSuperseded(platform,
+                (sources.fromFacts() ? fromFacts(platform) : render(platform, sources, false)).plus(generated(platform)));
         Inventory inventory = Inventory.of(objects.objects(), platform.destinationNamespaces());
         DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(platform.nodeIds(), inventory,
-                platform.declaredEdges());
+                platform.declaredEdges(), platform.providers());
         Map<String, Pin> pins = pins(platform);
         Map<String, Integer> waves = WaveCompiler.compile(analysis.graph(), pins);
         List<Finding> findings = new ArrayList<>(objects.findings());
@@ -118,6 +120,26 @@ public final class Kfboot {
             for (KubeObject o : list.get()) objects.add(o.withComponent(a.id()));
         }
         return new Collected(objects, findings);
+    }
+
+    /** Drops the objects another app's variant ships its own copy of; generate drops them with an overlay too. */
+    private static Collected withoutSuperseded(ResolvedPlatform platform, Collected objects) {
+        var superseded = platform.superseded();
+        if (superseded.isEmpty()) return objects;
+        List<KubeObject> kept = new ArrayList<>();
+        for (KubeObject o : objects.objects()) {
+            if (!superseded.getOrDefault(o.component(), Map.of()).containsKey(o.id())) kept.add(o);
+        }
+        return new Collected(kept, objects.findings());
+    }
+
+    /** Objects kfboot writes itself (the Gateway API route): analysed like rendered ones. */
+    private static Collected generated(ResolvedPlatform platform) {
+        List<KubeObject> objects = new ArrayList<>();
+        for (String app : platform.nodeIds()) {
+            for (Map<String, Object> doc : platform.generatedFor(app)) objects.add(ObjectReader.read(doc, app, true));
+        }
+        return new Collected(objects, List.of());
     }
 
     private static Map<String, Pin> pins(ResolvedPlatform platform) {

@@ -29,7 +29,7 @@ class BadInputTest {
                 new Case("malformed yaml", head + "spec:\n  release: \"26.03\n  components: [\n", ":4:", "invalid YAML: while scanning a quoted scalar", "hint:"),
                 new Case("tab indentation", head + "spec:\n\trelease: \"26.03\"\n", ":4:", "invalid YAML", "tabs"),
                 new Case("duplicate key", head + "spec:\n  release: \"26.03\"\n  release: \"v1.11.0\"\n", ":5:", "duplicate key 'release'", "remove one"),
-                new Case("unknown field", head + "spec:\n  relase: \"26.03\"\n", ":4:", "unknown field 'relase' in spec", "known fields: argocd, clusters, components, environments, extraApps, release, repo, syncPolicy"),
+                new Case("unknown field", head + "spec:\n  relase: \"26.03\"\n", ":4:", "unknown field 'relase' in spec", "known fields: argocd, clusters, components, environments, exposure, extraApps, release, repo, syncPolicy"),
                 new Case("wrong apiVersion", "apiVersion: v1\nkind: Platform\nspec: {}\n", ":1:", "unsupported apiVersion 'v1'", "kfboot.dev/v1alpha1"),
                 new Case("wrong kind", "apiVersion: kfboot.dev/v1alpha1\nkind: Application\nspec: {}\n", ":2:", "expected kind Platform", "kind: Platform"),
                 new Case("unknown release", head + "spec:\n  release: \"9.9\"\n", "platform.yaml", "unknown release '9.9'", "26.03, v1.11.0"),

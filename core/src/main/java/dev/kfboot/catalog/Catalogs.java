@@ -2,6 +2,7 @@ package dev.kfboot.catalog;
 
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
+import dev.kfboot.model.ResourceId;
 import dev.kfboot.yaml.MapReader;
 import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YamlReader;
@@ -104,13 +105,15 @@ public final class Catalogs {
             if (!ids.add(id)) throw new InputException(c.at("id"), "duplicate component id '" + id + "'", "ids are unique");
             List<Variant> variants = new ArrayList<>();
             for (YNode vn : c.list("variants")) {
-                MapReader v = MapReader.of(vn, file, c.child("variants"), List.of("name", "description", "paths", "components"));
+                MapReader v = MapReader.of(vn, file, c.child("variants"), List.of("name", "description", "paths", "components", "supersedes"));
                 List<String> paths = v.strings("paths");
                 for (String p : paths) requireRelative(p, v.at("paths"));
                 List<String> kcomps = v.strings("components");
                 for (String p : kcomps) requireRelative(p, v.at("components"));
+                List<Variant.Supersede> supersedes = new ArrayList<>();
+                for (String sup : v.strings("supersedes")) supersedes.add(supersede(sup, v.at("supersedes")));
                 variants.add(new Variant(v.requiredString("name", "name the variant"), v.string("description").orElse(""),
-                        paths, kcomps));
+                        paths, kcomps, supersedes));
             }
             if (variants.isEmpty()) throw new InputException(c.at("variants"), "component " + id + " has no variant", "add one");
             List<DeclaredDependency> deps = new ArrayList<>();
@@ -126,6 +129,14 @@ public final class Catalogs {
                     requests, variants, deps));
         }
         for (Component c : components) {
+            for (Variant v : c.variants()) {
+                for (Variant.Supersede sup : v.supersedes()) {
+                    if (!ids.contains(sup.component())) {
+                        throw new InputException(Location.of(file), c.id() + " variant " + v.name() + " supersedes an object of unknown component "
+                                + sup.component(), "known: " + String.join(", ", ids));
+                    }
+                }
+            }
             for (DeclaredDependency d : c.dependsOn()) {
                 if (!ids.contains(d.component())) {
                     throw new InputException(Location.of(file), c.id() + " depends on unknown component " + d.component(),
@@ -135,6 +146,17 @@ public final class Catalogs {
         }
         return new ReleaseCatalog(root.requiredString("release", "name the release"), root.requiredString("repo", "give the repo"),
                 root.requiredString("revision", "give the tag"), root.string("commit").orElse(""), components);
+    }
+
+    /** {@code component:kind[.group]/name}, e.g. {@code kubeflow-namespace:namespace/kubeflow}. */
+    private static Variant.Supersede supersede(String text, Location where) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z0-9-]+):([A-Za-z]+)(?:\\.([a-z0-9.-]+))?/([a-z0-9.-]+)").matcher(text);
+        if (!m.matches()) {
+            throw new InputException(where, "supersedes entry '" + text + "' is not component:kind[.group]/name",
+                    "e.g. kubeflow-namespace:namespace/kubeflow");
+        }
+        String kind = Character.toUpperCase(m.group(2).charAt(0)) + m.group(2).substring(1);
+        return new Variant.Supersede(m.group(1), ResourceId.of(m.group(3) == null ? "" : m.group(3), kind, null, m.group(4)));
     }
 
     private static void requireRelative(String p, Location where) {

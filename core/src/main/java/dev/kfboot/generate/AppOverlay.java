@@ -74,12 +74,16 @@ public record AppOverlay(String app, String dir, String content, List<String> re
             reasons.add(ArgoCd.SERVER_SIDE_APPLY + " on its " + count(ssa, "CRD") + " over "
                     + ArgoCd.LAST_APPLIED_LIMIT + " bytes (client-side apply fails on the last-applied annotation)");
         }
+        for (var e : ctx.platform().superseded().getOrDefault(app.id(), Map.of()).entrySet()) {
+            patches.add(deletePatch(e.getKey()));
+            reasons.add("drops its " + e.getKey() + ": " + e.getValue() + " ships its own copy");
+        }
         var variant = app.variant();
         if (variant.paths().size() > 1) reasons.add("combines " + variant.paths().size() + " upstream paths");
         if (!variant.components().isEmpty()) reasons.add("adds kustomize Components " + String.join(", ", variant.components()));
         if (reasons.isEmpty()) return null;
 
-        String dir = "overlays/" + app.id();
+        String dir = TreeLayout.overlay(app.id());
         Map<String, Object> k = new LinkedHashMap<>();
         k.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
         k.put("kind", "Kustomization");
@@ -125,6 +129,19 @@ public record AppOverlay(String app, String dir, String content, List<String> re
         p.put("target", target);
         p.put("patch", YamlWriter.write(body));
         return p;
+    }
+
+    /** A strategic-merge {@code $patch: delete} of one object. */
+    private static Map<String, Object> deletePatch(ResourceId id) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("name", id.name());
+        if (id.namespace() != null) meta.put("namespace", id.namespace());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("$patch", "delete");
+        body.put("apiVersion", id.group().isEmpty() ? "v1" : id.group() + "/v1");
+        body.put("kind", id.kind());
+        body.put("metadata", meta);
+        return Map.of("patch", YamlWriter.write(body));
     }
 
     private static Map<String, Object> namedPatch(ResourceId id, String options) {

@@ -78,7 +78,9 @@ public record ChildApp(String id, String name, int wave, boolean extra, GitSourc
         Repo repo = ctx.platform().repo();
         String url = e.repoURL() != null ? e.repoURL() : repo.url();
         String revision = e.revision() != null ? e.revision() : url.equals(repo.url()) ? repo.revision() : "HEAD";
-        GitSource source = new GitSource(url, revision, e.path());
+        // manifests kfboot writes itself (the Gateway API route) live in the tree, like overlays
+        GitSource source = ctx.platform().generatedFor(e.name()).isEmpty() ? new GitSource(url, revision, e.path())
+                : new GitSource(ctx.site().repoURL(), ctx.site().revision(), ctx.site().resolve(TreeLayout.overlay(e.name())));
         List<IgnoreDifference> ignores = new ArrayList<>(e.ignoreDifferences());
         for (IgnoreDifference d : injectedIgnores(AppNeeds.of(e.name(), ctx.plan().inventory()))) {
             if (!ignores.contains(d)) ignores.add(d);

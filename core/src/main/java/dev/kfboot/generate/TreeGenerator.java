@@ -54,6 +54,7 @@ public final class TreeGenerator {
             }
         }
         for (ChildApp a : apps) if (a.overlay() != null) files.put(a.overlay().dir() + "/kustomization.yaml", a.overlay().content());
+        for (ChildApp a : apps) generatedManifests(ctx, a.id(), files);
         Map<String, Object> k = new LinkedHashMap<>();
         k.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
         k.put("kind", "Kustomization");
@@ -71,6 +72,23 @@ public final class TreeGenerator {
         }
         files.put(TreeLayout.README, TreeReadme.write(ctx, apps, envs));
         return new GeneratedTree(platform, new TreeMap<>(files), apps, plan, options, findings);
+    }
+
+    /** The manifests kfboot writes for an app (the Gateway API route) and the kustomization listing them. */
+    private static void generatedManifests(TreeContext ctx, String app, Map<String, String> files) {
+        List<Map<String, Object>> docs = ctx.platform().generatedFor(app);
+        if (docs.isEmpty()) return;
+        List<String> names = new ArrayList<>();
+        for (Map<String, Object> doc : docs) {
+            String name = String.valueOf(doc.get("kind")).toLowerCase(java.util.Locale.ROOT) + ".yaml";
+            names.add(name);
+            files.put(TreeLayout.overlay(app) + "/" + name, header(ctx, app) + YamlWriter.write(doc));
+        }
+        Map<String, Object> k = new LinkedHashMap<>();
+        k.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
+        k.put("kind", "Kustomization");
+        k.put("resources", names);
+        files.put(TreeLayout.overlay(app) + "/kustomization.yaml", header(ctx, app) + YamlWriter.write(k));
     }
 
     private static String header(TreeContext ctx, String what) {

@@ -18,6 +18,11 @@ final class TreeLayout {
         return APPS + "/" + id + ".yaml";
     }
 
+    /** Where an app's overlay, or the manifests kfboot writes for it, live. */
+    static String overlay(String id) {
+        return "overlays/" + id;
+    }
+
     static String env(String name) {
         return "envs/" + name;
     }

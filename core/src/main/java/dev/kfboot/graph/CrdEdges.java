@@ -14,6 +14,12 @@ final class CrdEdges implements EdgeRule {
 
     static final String RULE_UNKNOWN_KIND = "unknown-kind";
 
+    private final KindProviders providers;
+
+    CrdEdges(KindProviders providers) {
+        this.providers = providers;
+    }
+
     @Override
     public void derive(Inventory inv, EdgeCollector edges, List<Finding> findings, List<InternalOrdering> internal) {
         Set<String> reported = new HashSet<>();
@@ -21,6 +27,16 @@ final class CrdEdges implements EdgeRule {
             GroupKind gk = e.object().groupKind();
             if (KindTable.isBuiltin(gk)) continue;
             List<Inventory.Entry> crds = inv.crdsDefining(gk);
+            if (crds.isEmpty() && providers.preinstalled().contains(gk)) continue;
+            String provider = providers.declared().get(gk);
+            if (crds.isEmpty() && provider != null) {
+                if (!provider.equals(e.component())) {
+                    edges.add(e.component(), provider, Reason.Kind.CRD,
+                            "creates " + gk + " (its CRD comes from " + provider + ", which declares it provides it): {objects}",
+                            "uses the CRD of " + gk, "objects", e.object().id());
+                }
+                continue;
+            }
             if (crds.isEmpty()) {
                 if (reported.add(e.component() + "|" + gk)) {
                     findings.add(Finding.warning(RULE_UNKNOWN_KIND, e.component(),

@@ -14,9 +14,6 @@ public final class DependencyAnalysis {
     /** The graph, what the rules found missing, and orderings inside single components. */
     public record Result(DependencyGraph graph, List<Finding> findings, List<InternalOrdering> internal) {}
 
-    private static final List<EdgeRule> RULES = List.of(
-            new CrdEdges(), new NamespaceEdges(), new WebhookEdges(), new CaInjectionEdges());
-
     private DependencyAnalysis() {}
 
     /**
@@ -24,10 +21,18 @@ public final class DependencyAnalysis {
      * @param declared edges from the catalog and the spec; edges to apps outside {@code nodes} are dropped
      */
     public static Result analyze(Set<String> nodes, Inventory inventory, List<DeclaredEdge> declared) {
+        return analyze(nodes, inventory, declared, KindProviders.NONE);
+    }
+
+    /** @param providers CRDs that come from outside the rendered manifests */
+    public static Result analyze(Set<String> nodes, Inventory inventory, List<DeclaredEdge> declared,
+                                 KindProviders providers) {
         EdgeCollector edges = new EdgeCollector();
         List<Finding> findings = new ArrayList<>();
         List<InternalOrdering> internal = new ArrayList<>();
-        for (EdgeRule rule : RULES) rule.derive(inventory, edges, findings, internal);
+        List<EdgeRule> rules = List.of(new CrdEdges(providers), new NamespaceEdges(), new WebhookEdges(), new CaInjectionEdges(),
+                new DuplicateObjects());
+        for (EdgeRule rule : rules) rule.derive(inventory, edges, findings, internal);
         for (DeclaredEdge d : declared) {
             if (nodes.contains(d.component()) && nodes.contains(d.dependsOn())) {
                 edges.declare(d);

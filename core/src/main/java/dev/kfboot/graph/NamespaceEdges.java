@@ -17,12 +17,13 @@ final class NamespaceEdges implements EdgeRule {
         for (Inventory.Entry e : inv.entries()) {
             String ns = e.namespace();
             if (ns == null || BUILTIN_NAMESPACES.contains(ns)) continue;
-            for (Inventory.Entry creator : inv.namespaceCreators(ns)) {
-                if (!creator.component().equals(e.component())) {
-                    edges.add(e.component(), creator.component(), Reason.Kind.NAMESPACE,
-                            "puts objects into namespace " + ns + ", which " + creator.component() + " creates: {objects}",
-                            "objects in namespace " + ns, "objects", e.object().id());
-                }
+            List<Inventory.Entry> creators = inv.namespaceCreators(ns);
+            // an app that creates the namespace itself waits for nobody else's copy (two copies are a duplicate)
+            if (creators.stream().anyMatch(c -> c.component().equals(e.component()))) continue;
+            for (Inventory.Entry creator : creators) {
+                edges.add(e.component(), creator.component(), Reason.Kind.NAMESPACE,
+                        "puts objects into namespace " + ns + ", which " + creator.component() + " creates: {objects}",
+                        "objects in namespace " + ns, "objects", e.object().id());
             }
         }
     }

@@ -12,6 +12,15 @@ public record Collected(List<KubeObject> objects, List<Finding> findings) {
 
     public static final String RULE_NOT_AN_OBJECT = "render-failed";
 
+    /** These objects and findings followed by {@code other}'s. */
+    public Collected plus(Collected other) {
+        List<KubeObject> o = new ArrayList<>(objects);
+        o.addAll(other.objects);
+        List<Finding> f = new ArrayList<>(findings);
+        f.addAll(other.findings);
+        return new Collected(o, f);
+    }
+
     public static Collected from(List<Rendered> renders, boolean keepBodies) {
         List<KubeObject> objects = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Scope and plural of every kind in sight: Kubernetes' built-in kinds from a committed table, plus the
- * kinds the CRDs of an inventory define. Unknown kinds answer {@link Scope#UNKNOWN}.
+ * Scope and plural of every kind in sight: Kubernetes' built-in kinds and a few standard CRD-served APIs (the
+ * Gateway API) from a committed table, plus the kinds the CRDs of an inventory define. Unknown kinds answer
+ * {@link Scope#UNKNOWN}.
  */
 public final class KindTable {
 
@@ -39,7 +40,7 @@ public final class KindTable {
         Map<GroupKind, KindInfo> kinds = new HashMap<>(BUILTIN);
         for (KubeObject o : objects) {
             if (o.crd() != null && o.crd().kind() != null) {
-                kinds.putIfAbsent(o.crd().definedKind(),
+                kinds.put(o.crd().definedKind(),
                         new KindInfo(o.crd().definedKind(), o.crd().plural(), o.crd().scope(), false));
             }
         }
@@ -63,8 +64,10 @@ public final class KindTable {
         return k.endsWith("s") ? k + "es" : k.endsWith("y") ? k.substring(0, k.length() - 1) + "ies" : k + "s";
     }
 
+    /** Served by kube-apiserver itself: no CRD needed (standard CRD-based APIs like the Gateway API are not). */
     public static boolean isBuiltin(GroupKind gk) {
-        return BUILTIN.containsKey(gk);
+        KindInfo info = BUILTIN.get(gk);
+        return info != null && info.builtin();
     }
 
     private static Map<GroupKind, KindInfo> loadBuiltins() {
@@ -76,7 +79,8 @@ public final class KindTable {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 String[] f = line.split("\t");
                 GroupKind gk = new GroupKind(f[0].equals("core") ? "" : f[0], f[1]);
-                out.put(gk, new KindInfo(gk, f[2], "Cluster".equals(f[3]) ? Scope.CLUSTER : Scope.NAMESPACED, true));
+                boolean servedByCrd = f.length > 4 && f[4].equals("crd");
+                out.put(gk, new KindInfo(gk, f[2], "Cluster".equals(f[3]) ? Scope.CLUSTER : Scope.NAMESPACED, !servedByCrd));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -28,7 +28,7 @@ final class ArgoSpecReader {
     static final List<String> RETRY = List.of("limit", "backoff");
     static final List<String> BACKOFF = List.of("duration", "factor", "maxDuration");
     static final List<String> EXTRA = List.of("name", "repoURL", "revision", "path", "namespace", "dependsOn", "wave",
-            "sync", "syncOptions", "ignoreDifferences", "clusterResources");
+            "sync", "syncOptions", "ignoreDifferences", "clusterResources", "provides");
     static final List<String> IGNORE = List.of("group", "kind", "name", "namespace", "jsonPointers", "jqPathExpressions");
     static final List<String> GROUP_KIND = List.of("group", "kind");
     static final List<String> ENVIRONMENT = List.of("name", "revision", "destination", "patches");
@@ -106,11 +106,8 @@ final class ArgoSpecReader {
                         d.requiredString("kind", "name the kind, e.g. kind: Model"), d.string("name").orElse(null),
                         d.string("namespace").orElse(null), pointers, jq));
             }
-            List<GroupKind> clusterKinds = new ArrayList<>();
-            for (YNode g : e.list("clusterResources")) {
-                MapReader gk = MapReader.of(g, spec.file(), e.child("clusterResources"), GROUP_KIND);
-                clusterKinds.add(new GroupKind(gk.string("group").orElse(""), gk.requiredString("kind", "name the kind")));
-            }
+            List<GroupKind> clusterKinds = groupKinds(e, "clusterResources");
+            List<GroupKind> provides = groupKinds(e, "provides");
             List<String> options = e.strings("syncOptions");
             for (String o : options) {
                 if (!o.matches("[A-Za-z]+=[A-Za-z0-9-]+")) {
@@ -126,7 +123,17 @@ final class ArgoSpecReader {
                     e.string("path").map(p -> relative(e, "path", p)).orElseThrow(() -> new InputException(e.here(),
                             "missing required field '" + e.child("path") + "'", "give the directory inside the repository")),
                     name(e, "namespace", e.requiredString("namespace", "give the namespace it deploys into")),
-                    e.strings("dependsOn"), wave, syncMode(e), options, ignores, clusterKinds, e.here()));
+                    e.strings("dependsOn"), wave, syncMode(e), options, ignores, clusterKinds, provides, e.here()));
+        }
+        return out;
+    }
+
+    /** A list of {group, kind} entries. */
+    static List<GroupKind> groupKinds(MapReader m, String key) {
+        List<GroupKind> out = new ArrayList<>();
+        for (YNode g : m.list(key)) {
+            MapReader gk = MapReader.of(g, m.file(), m.child(key), GROUP_KIND);
+            out.add(new GroupKind(gk.string("group").orElse(""), gk.requiredString("kind", "name the kind")));
         }
         return out;
     }

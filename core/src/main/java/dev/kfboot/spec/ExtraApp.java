@@ -15,17 +15,19 @@ import java.util.List;
  * @param revision          null: the revision of its repository in the spec
  * @param syncOptions       written as given, after the ones kfboot derives
  * @param clusterResources  cluster-scoped kinds it creates, for the AppProject's whitelist
+ * @param provides          kinds whose CRDs it installs: apps creating those kinds are placed after it
  * @param sync              null: {@code spec.syncPolicy}
  */
 public record ExtraApp(String name, String repoURL, String revision, String path, String namespace,
                        List<String> dependsOn, Integer wave, SyncMode sync, List<String> syncOptions,
                        List<IgnoreDifference> ignoreDifferences, List<GroupKind> clusterResources,
-                       Location location) {
+                       List<GroupKind> provides, Location location) {
 
     public ExtraApp {
         dependsOn = List.copyOf(dependsOn);
         syncOptions = List.copyOf(syncOptions);
         ignoreDifferences = List.copyOf(ignoreDifferences);
         clusterResources = List.copyOf(clusterResources);
+        provides = List.copyOf(provides);
     }
 }

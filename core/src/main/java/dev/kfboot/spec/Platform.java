@@ -16,10 +16,11 @@ import java.util.List;
  * @param extraApps    applications that are not part of Kubeflow, placed in the graph like components
  * @param environments overlays of the tree per environment
  * @param clusters     the fleet that {@code generate --applicationset} targets
+ * @param gateway      exposure of the dashboard through a Gateway API Gateway, or null
  */
 public record Platform(Location source, String name, String release, Repo repo, List<ComponentSetting> components,
                        ArgoCdSettings argocd, SyncDefaults sync, List<ExtraApp> extraApps,
-                       List<Environment> environments, List<Cluster> clusters) {
+                       List<Environment> environments, List<Cluster> clusters, GatewayExposure gateway) {
 
     public static final String API_VERSION = "kfboot.dev/v1alpha1";
     public static final String KIND = "Platform";
@@ -36,7 +37,7 @@ public record Platform(Location source, String name, String release, Repo repo, 
 
     /** A spec with components only; everything else takes its default. */
     public Platform(Location source, String name, String release, Repo repo, List<ComponentSetting> components) {
-        this(source, name, release, repo, components, null, null, null, null, null);
+        this(source, name, release, repo, components, null, null, null, null, null, null);
     }
 
     /** The built-in default: the default release's example set from its upstream repository. */

@@ -15,7 +15,7 @@ public final class PlatformReader {
 
     static final List<String> TOP = List.of("apiVersion", "kind", "metadata", "spec");
     static final List<String> SPEC = List.of("release", "repo", "components", "argocd", "syncPolicy", "extraApps",
-            "environments", "clusters");
+            "environments", "clusters", "exposure");
     static final List<String> REPO = List.of("url", "revision", "path");
     static final List<String> COMPONENT = List.of("name", "enabled", "variant", "dependsOn", "wave", "sync");
 
@@ -69,7 +69,7 @@ public final class PlatformReader {
         }
         return new Platform(new Location(file, 0), name, spec.string("release").orElse(null), repo, settings,
                 ArgoSpecReader.argocd(spec), ArgoSpecReader.sync(spec), ArgoSpecReader.extraApps(spec),
-                ArgoSpecReader.environments(spec), ArgoSpecReader.clusters(spec));
+                ArgoSpecReader.environments(spec), ArgoSpecReader.clusters(spec), ExposureReader.gatewayAPI(spec));
     }
 
     private static String checkedPath(MapReader repo) {

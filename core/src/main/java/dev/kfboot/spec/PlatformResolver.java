@@ -6,7 +6,9 @@ import dev.kfboot.catalog.DeclaredDependency;
 import dev.kfboot.catalog.ReleaseCatalog;
 import dev.kfboot.catalog.Variant;
 import dev.kfboot.graph.DeclaredEdge;
+import dev.kfboot.graph.KindProviders;
 import dev.kfboot.graph.Reason;
+import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 
@@ -65,8 +67,20 @@ public final class PlatformResolver {
                 declared.add(new DeclaredEdge(a.id(), d.component(), Reason.Kind.DECLARED, d.reason(), Location.NONE));
             }
         }
+        List<ExtraApp> extras = new ArrayList<>(spec.extraApps());
+        Map<String, List<Map<String, Object>>> generated = new LinkedHashMap<>();
+        if (spec.gateway() != null) {
+            extras.add(gatewayRoute(spec.gateway(), apps, spec.extraApps(), declared));
+            generated.put(GatewayExposure.APP, List.of(spec.gateway().route()));
+        }
         Set<String> extraNames = new HashSet<>();
         for (ExtraApp e : spec.extraApps()) {
+            if (e.name().equals(GatewayExposure.APP)) {
+                throw new InputException(e.location(), "extra app name '" + e.name() + "' is reserved for the Gateway API route",
+                        "rename the extra app");
+            }
+        }
+        for (ExtraApp e : extras) {
             if (catalog.component(e.name()).isPresent()) {
                 throw new InputException(e.location(), "extra app '" + e.name() + "' has the name of a component of release "
                         + release, "rename the extra app; component names are taken");
@@ -86,6 +100,14 @@ public final class PlatformResolver {
         for (ExtraApp e : spec.extraApps()) {
             declareSpecEdges(e.name(), e.dependsOn(), e.location(), apps.keySet(), extraNames, catalog, declared);
         }
+        Map<GroupKind, String> provided = new LinkedHashMap<>();
+        for (ExtraApp e : extras) for (GroupKind gk : e.provides()) provided.putIfAbsent(gk, e.name());
+        if (spec.gateway() != null && spec.gateway().crdsFrom() != null && !GatewayExposure.CLUSTER.equals(spec.gateway().crdsFrom())) {
+            // the app named by crdsFrom installs the Gateway API CRDs: the route's CRD edge then derives as usual
+            for (GroupKind gk : GatewayExposure.GATEWAY_API_KINDS) provided.putIfAbsent(gk, spec.gateway().crdsFrom());
+        }
+        Set<GroupKind> preinstalled = spec.gateway() != null && GatewayExposure.CLUSTER.equals(spec.gateway().crdsFrom())
+                ? Set.copyOf(GatewayExposure.GATEWAY_API_KINDS) : Set.of();
         Repo repo = new Repo(spec.repo().url() == null ? catalog.repo() : spec.repo().url(),
                 spec.repo().revision() == null ? catalog.revision() : spec.repo().revision(),
                 spec.repo().path() == null ? "" : spec.repo().path());
@@ -99,7 +121,30 @@ public final class PlatformResolver {
                 }
             }
         }
-        return new ResolvedPlatform(spec, catalog, repo, List.copyOf(apps.values()), spec.extraApps(), declared);
+        return new ResolvedPlatform(spec, catalog, repo, List.copyOf(apps.values()), extras, declared, generated,
+                new KindProviders(provided, preinstalled));
+    }
+
+    /**
+     * The app that carries the dashboard's HTTPRoute: after the component whose Service it routes to, and after
+     * whatever installs the Gateway API CRDs when the spec names it (an extra app that then provides them).
+     */
+    private static ExtraApp gatewayRoute(GatewayExposure g, Map<String, App> apps, List<ExtraApp> extras,
+                                         List<DeclaredEdge> declared) {
+        String backend = g.mode().component();
+        if (!apps.containsKey(backend)) {
+            throw new InputException(g.location(), "spec.exposure.gatewayAPI mode " + g.mode().label() + " routes to "
+                    + backend + ", which is not enabled", "enable " + backend + " or pick the other mode");
+        }
+        declared.add(new DeclaredEdge(GatewayExposure.APP, backend, Reason.Kind.DECLARED,
+                "the HTTPRoute sends traffic to a Service of " + backend, g.location()));
+        String from = g.crdsFrom();
+        if (from != null && !from.equals(GatewayExposure.CLUSTER) && extras.stream().noneMatch(e -> e.name().equals(from))) {
+            throw new InputException(g.location(), "crdsFrom '" + from + "' is not an extra app of the platform",
+                    "name the extra app that installs the Gateway API CRDs, or write crdsFrom: cluster");
+        }
+        return new ExtraApp(GatewayExposure.APP, null, null, null, g.mode().namespace(), List.of(), null, null,
+                List.of(), List.of(), List.of(), List.of(), g.location());
     }
 
     private static void declareSpecEdges(String app, List<String> dependsOn, Location at, Set<String> apps,

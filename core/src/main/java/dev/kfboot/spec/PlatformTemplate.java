@@ -45,6 +45,15 @@ public final class PlatformTemplate {
               #         kind: Model
               #         jsonPointers: [/status]
               #     clusterResources: []        # cluster-scoped kinds it creates, for the AppProject
+              #     provides: []                # kinds whose CRDs it installs: their users come after it
+              # Expose the dashboard through an existing Gateway API Gateway (kgateway, ...) with an HTTPRoute.
+              # exposure:
+              #   gatewayAPI:
+              #     gateway: {name: kgateway, namespace: kgateway-system, sectionName: https}
+              #     hostnames: [kubeflow.example.org]
+              #     mode: beside                # beside: via the Istio ingress gateway (keeps oauth2-proxy);
+              #                                 # instead: straight to the dashboard (the Gateway must authenticate)
+              #     crdsFrom: cluster           # the extra app that installs the Gateway API CRDs, or cluster
               # Overlays of the tree per environment (kfboot generate --env NAME writes one).
               # environments:
               #   - name: staging

@@ -1,7 +1,10 @@
 package dev.kfboot.spec;
 
 import dev.kfboot.catalog.ReleaseCatalog;
+import dev.kfboot.catalog.Variant;
 import dev.kfboot.graph.DeclaredEdge;
+import dev.kfboot.graph.KindProviders;
+import dev.kfboot.model.ResourceId;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,20 +16,44 @@ import java.util.Set;
 /**
  * A platform spec resolved against its release catalog: the repository with defaults filled in, the apps
  * in catalog order, the extra (non-Kubeflow) apps, and the declared edges (catalog couplings and the spec's
- * own dependsOn).
+ * own dependsOn), the manifests kfboot writes itself for an app (the Gateway API route), and the CRDs that
+ * come from outside the rendered manifests.
  */
 public record ResolvedPlatform(Platform spec, ReleaseCatalog catalog, Repo repo, List<App> apps,
-                               List<ExtraApp> extraApps, List<DeclaredEdge> declaredEdges) {
+                               List<ExtraApp> extraApps, List<DeclaredEdge> declaredEdges,
+                               Map<String, List<Map<String, Object>>> generated, KindProviders providers) {
 
     public ResolvedPlatform {
         apps = List.copyOf(apps);
         extraApps = List.copyOf(extraApps);
         declaredEdges = List.copyOf(declaredEdges);
+        generated = Map.copyOf(generated);
     }
 
     public ResolvedPlatform(Platform spec, ReleaseCatalog catalog, Repo repo, List<App> apps,
                             List<DeclaredEdge> declaredEdges) {
-        this(spec, catalog, repo, apps, List.of(), declaredEdges);
+        this(spec, catalog, repo, apps, List.of(), declaredEdges, Map.of(), KindProviders.NONE);
+    }
+
+    /**
+     * Objects an app would render that another enabled app's variant ships its own copy of (see
+     * {@link dev.kfboot.catalog.Variant#supersedes()}): app, then object, then who supersedes it.
+     */
+    public Map<String, Map<ResourceId, String>> superseded() {
+        Map<String, Map<ResourceId, String>> out = new LinkedHashMap<>();
+        for (App a : apps) {
+            for (Variant.Supersede s : a.variant().supersedes()) {
+                if (app(s.component()).isEmpty()) continue;
+                out.computeIfAbsent(s.component(), k -> new LinkedHashMap<>())
+                        .put(s.object(), a.id() + " (variant " + a.variant().name() + ")");
+            }
+        }
+        return out;
+    }
+
+    /** Manifests kfboot writes itself for an app (the Gateway API route), or empty. */
+    public List<Map<String, Object>> generatedFor(String app) {
+        return generated.getOrDefault(app, List.of());
     }
 
     public String release() {

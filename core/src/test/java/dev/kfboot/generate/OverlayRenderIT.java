@@ -22,21 +22,8 @@ class OverlayRenderIT {
 
     @Test
     void overlaysAnnotateWhatTheyMustOnTheRealManifests() throws Exception {
-        Path upstream = UpstreamData.release("26.03");
         KustomizeTool kustomize = Kustomize.required();
-        Path checkout = Files.createTempDirectory("kfboot-fork");
-        Files.createSymbolicLink(checkout.resolve("applications"), upstream.resolve("applications"));
-        Files.createSymbolicLink(checkout.resolve("common"), upstream.resolve("common"));
-        GeneratedTree tree = Trees.defaultFork();
-        tree.files().forEach((p, text) -> {
-            try {
-                Path f = checkout.resolve("argocd").resolve(p);
-                Files.createDirectories(f.getParent());
-                Files.writeString(f, text);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        Path checkout = checkout(Trees.defaultFork());
         int crds = 0;
         int large = 0;
         for (String app : List.of("cert-manager", "istio-crds", "kubeflow-namespace", "profiles", "kserve", "spark-operator",
@@ -61,5 +48,36 @@ class OverlayRenderIT {
         }
         assertThat(crds).isGreaterThan(40);
         assertThat(large).isEqualTo(5);
+    }
+
+    @Test
+    void ambientOverlaysLeaveEachNamespaceToOneApp() throws Exception {
+        KustomizeTool kustomize = Kustomize.required();
+        Path checkout = checkout(Trees.fork(GatewayExposureTest.spec("beside", "kgateway")));
+        Map<String, List<String>> namespaces = new java.util.TreeMap<>();
+        for (String app : List.of("istio-namespace", "kubeflow-namespace", "istio-install")) {
+            for (Map<String, Object> doc : ArgoSchemaIT.render(kustomize, checkout.resolve("argocd/overlays/" + app))) {
+                if (!"Namespace".equals(doc.get("kind"))) continue;
+                namespaces.computeIfAbsent(app, k -> new java.util.ArrayList<>())
+                        .add(String.valueOf(((Map<?, ?>) doc.get("metadata")).get("name")));
+            }
+        }
+        assertThat(namespaces).doesNotContainKey("istio-namespace")
+                .containsEntry("kubeflow-namespace", List.of("kubeflow-system"))
+                .containsEntry("istio-install", List.of("istio-system", "kubeflow"));
+    }
+
+    /** A temporary fork checkout: the 26.03 tree's directories, and the generated tree at argocd/. */
+    private static Path checkout(GeneratedTree tree) throws java.io.IOException {
+        Path upstream = UpstreamData.release("26.03");
+        Path checkout = Files.createTempDirectory("kfboot-fork");
+        Files.createSymbolicLink(checkout.resolve("applications"), upstream.resolve("applications"));
+        Files.createSymbolicLink(checkout.resolve("common"), upstream.resolve("common"));
+        for (Map.Entry<String, String> e : tree.files().entrySet()) {
+            Path f = checkout.resolve("argocd").resolve(e.getKey());
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, e.getValue());
+        }
+        return checkout;
     }
 }

@@ -1,0 +1,21 @@
+package dev.kfboot.graph;
+
+import dev.kfboot.model.GroupKind;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CRDs that come from outside the rendered manifests: kinds an app of the platform declares it installs
+ * (an extra app's {@code provides}, whose manifests kfboot does not render), and kinds the cluster already has
+ * (e.g. the Gateway API CRDs a kgateway install brings).
+ */
+public record KindProviders(Map<GroupKind, String> declared, Set<GroupKind> preinstalled) {
+
+    public static final KindProviders NONE = new KindProviders(Map.of(), Set.of());
+
+    public KindProviders {
+        declared = Map.copyOf(declared);
+        preinstalled = Set.copyOf(preinstalled);
+    }
+}
