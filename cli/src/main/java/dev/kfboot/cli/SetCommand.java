@@ -73,6 +73,7 @@ public final class SetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String shown = file.toString();
+        List<Assignment> parsed = assignments.stream().map(Assignment::parse).toList(); // usage errors first
         GitRepo repo = GitRepo.find(file.toAbsolutePath().getParent() == null ? Path.of(".") : file.toAbsolutePath().getParent())
                 .orElseThrow(() -> new InputException(Location.of(shown), "not inside a git work tree",
                         "kfboot set edits manifests in a GitOps repository; run it inside one"));
@@ -82,7 +83,6 @@ public final class SetCommand implements Callable<Integer> {
                         "edit files inside the work tree only (symlinks are resolved)");
             }
             String before = YamlReader.forUserFiles().readText(file, shown);
-            List<Assignment> parsed = assignments.stream().map(Assignment::parse).toList();
             FieldSetter.Result result = FieldSetter.apply(before, shown, parsed, create);
             PrintWriter out = command.commandLine().getOut();
             if (dryRun) {

@@ -112,6 +112,10 @@ public final class MapReader {
 
     public Optional<Integer> integer(String key) {
         return node(key).map(n -> {
+            if (n instanceof YScalar s && s.plain() && s.value().matches("[-+]?0[0-9]+")) {
+                throw new InputException(at(key), child(key) + " has a leading zero (" + s.value() + ")",
+                        "YAML 1.1 tools such as kubectl read it as octal; write " + Long.parseLong(s.value()));
+            }
             if (n instanceof YScalar s && s.type() == YScalar.Type.INT) {
                 Object v = s.toPlain();
                 if (v instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) return l.intValue();

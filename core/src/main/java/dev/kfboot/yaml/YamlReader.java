@@ -140,9 +140,12 @@ public final class YamlReader {
         }
     }
 
+    /** Long lines and large documents are refused before the scanner sees them (it is slow on both). */
     private void checkLines(String text, String shownAs) {
         int line = 1;
         int lineStart = 0;
+        int docStart = 0;
+        int docLine = 1;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == '\n') {
                 if (i - lineStart > limits.maxLineLength()) {
@@ -150,6 +153,15 @@ public final class YamlReader {
                             "line is " + (i - lineStart) + " characters long, more than the limit of "
                                     + limits.maxLineLength(),
                             "break the value over several lines (a YAML block scalar: |)");
+                }
+                if (text.startsWith("---", lineStart)) {
+                    docStart = lineStart;
+                    docLine = line;
+                }
+                if (i - docStart > limits.maxDocumentCodePoints()) {
+                    throw new InputException(new Location(shownAs, docLine),
+                            "the YAML document is larger than " + limits.maxDocumentCodePoints() + " characters",
+                            "split it into several documents or files");
                 }
                 line++;
                 lineStart = i + 1;
