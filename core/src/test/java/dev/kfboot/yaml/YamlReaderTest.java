@@ -264,8 +264,9 @@ class YamlReaderTest {
 
         InputException e = catchThrowableOfType(InputException.class, () -> small.parseAll(big.toString(), "big.yaml"));
 
-        assertThat(e.getMessage()).startsWith("invalid YAML");
-        assertThat(e.hint()).contains("larger than 200 characters");
+        assertThat(e.getMessage()).isEqualTo("the YAML document is larger than 200 characters");
+        assertThat(e.location().line()).isEqualTo(1);
+        assertThat(e.hint()).contains("split it");
     }
 
     @Test
