@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
             DemoCommand.class,
             InitCommand.class,
             PlanCommand.class,
+            ValidateCommand.class,
             CatalogCommand.class,
             picocli.CommandLine.HelpCommand.class
         })

