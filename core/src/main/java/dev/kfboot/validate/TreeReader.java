@@ -51,7 +51,14 @@ public final class TreeReader {
                     "pass the directory that holds the Applications (or the kustomization aggregating them)");
         }
         List<Parsed> parsed = new ArrayList<>();
+        Set<Path> seen = new TreeSet<>();
         for (Path f : candidates(top)) {
+            seen.add(f);
+            Parsed p = parse(f);
+            if (p != null) parsed.add(p);
+        }
+        for (Path f : aggregated(top, parsed)) {
+            if (!seen.add(f)) continue;
             Parsed p = parse(f);
             if (p != null) parsed.add(p);
         }
@@ -93,7 +100,23 @@ public final class TreeReader {
         return new TreeApp(n == 1 ? name : name + "#" + n, a, doc, file, appSet);
     }
 
-    /** YAML files under the directory, plus what a kustomization at its top pulls in from outside. */
+    /**
+     * Files that kustomizations aggregate from elsewhere: those at the top of the tree or next to its Argo CD
+     * files ({@code apps/kustomization.yaml} listing {@code ../shared/app.yaml}).
+     */
+    private static Set<Path> aggregated(Path top, List<Parsed> parsed) {
+        List<Path> dirs = new ArrayList<>();
+        dirs.add(top);
+        for (Parsed p : parsed) {
+            Path d = p.file().getParent();
+            if (!dirs.contains(d) && KustomizationClosure.kustomizationFile(d) != null) dirs.add(d);
+        }
+        Set<Path> out = new TreeSet<>();
+        for (Path f : KustomizationClosure.walk(dirs).files()) if (isYaml(f)) out.add(f.toAbsolutePath().normalize());
+        return out;
+    }
+
+    /** YAML files under the directory. */
     private static Set<Path> candidates(Path top) {
         Set<Path> out = new TreeSet<>();
         try {
@@ -116,7 +139,6 @@ public final class TreeReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (Path f : KustomizationClosure.walk(List.of(top)).files()) if (isYaml(f)) out.add(f);
         return out;
     }
 
