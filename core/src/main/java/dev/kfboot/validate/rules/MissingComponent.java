@@ -114,7 +114,7 @@ final class MissingComponent implements Rule {
             TreeApp app = ctx.app(c.app());
             out.add(finding(Severity.WARNING, app, app.sourceAt(0, "path"),
                     "renders only " + c.matched() + " of the " + c.total() + " objects of the release's " + c.component().id()
-                            + " (variant " + c.variant() + "); missing " + Texts.some(c.missing(), 3),
+                            + " (variant " + c.variant() + "); missing " + Texts.some(c.missing(), 5),
                     "point the app at the component's full path: " + String.join(", ",
                             c.component().variant(c.variant()).orElseThrow().paths())));
         }

@@ -72,7 +72,7 @@ class MissingComponentTest {
                 .anyMatch(m -> m.startsWith("the tree installs Kubeflow 26.03 without pvcviewer-controller"))
                 .anyMatch(m -> m.startsWith("the tree installs Kubeflow 26.03 without user-namespace"))
                 .anyMatch(m -> m.startsWith("renders only 3 of the 9 objects of the release's model-registry (variant db); "
-                        + "missing configmap/model-registry-configmap, configmap/model-registry-db-parameters, persistentvolumeclaim/metadata-mysql and 3 more"));
+                        + "missing configmap/model-registry-configmap, configmap/model-registry-db-parameters, persistentvolumeclaim/metadata-mysql, secret/model-registry-db-secrets, service/model-registry-db and 1 more"));
         assertThat(f).filteredOn(x -> x.message().contains("core set")).allMatch(x -> x.location().toString().equals("tree/root.yaml:1"));
     }
 
