@@ -31,6 +31,7 @@ public final class ValidationContext {
     private final DependencyAnalysis.Result analysis;
     private final CatalogMatch catalog;
     private final Map<String, AppNeeds> needs = new HashMap<>();
+    private final Map<String, TreeApp> byId = new HashMap<>();
 
     /** @param unreadable findings for rendered documents that are not Kubernetes objects */
     public ValidationContext(Tree tree, Map<String, List<ResolvedSource>> sources, AppHierarchy hierarchy,
@@ -44,6 +45,7 @@ public final class ValidationContext {
         this.inventory = inventory;
         this.analysis = analysis;
         this.catalog = catalog;
+        for (TreeApp a : tree.apps()) byId.put(a.id(), a);
     }
 
     public Tree tree() {
@@ -79,8 +81,9 @@ public final class ValidationContext {
     }
 
     public TreeApp app(String id) {
-        for (TreeApp a : tree.apps()) if (a.id().equals(id)) return a;
-        throw new IllegalArgumentException("no app " + id);
+        TreeApp a = byId.get(id);
+        if (a == null) throw new IllegalArgumentException("no app " + id);
+        return a;
     }
 
     /** Apps that deploy objects (not apps of apps), in tree order. */

@@ -66,8 +66,8 @@ public final class Validator {
         List<Finding> unreadable = collected.findings().stream().filter(f -> !failures.contains(f)).toList();
         ValidationContext ctx = new ValidationContext(tree, sources, hierarchy, renders, unreadable, inventory, analysis,
                 catalog);
-        List<Finding> findings = new ArrayList<>();
-        for (Rule rule : rules) findings.addAll(rule.check(ctx));
+        // rules are pure functions of the context: they run side by side, and the findings are sorted after
+        List<Finding> findings = rules.parallelStream().flatMap(rule -> rule.check(ctx).stream()).toList();
         int cached = cache == null ? 0 : cache.stats().hits();
         return new Validation(tree.repo(), findings, tree.apps().size(), hierarchy.parents().size(), inventory.size(),
                 renders.all().size() - cached, cached);

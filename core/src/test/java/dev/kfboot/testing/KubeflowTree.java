@@ -35,8 +35,17 @@ public final class KubeflowTree {
 
     private KubeflowTree() {}
 
-    /** Writes the tree to {@code fork/kfboot} and returns that directory. */
+    /** Writes the tree to {@code fork/kfboot}, children in the same repository; returns that directory. */
     public static Path write(Path fork, String release) {
+        return write(fork, release, REPO);
+    }
+
+    /**
+     * Writes the tree to {@code repo/kfboot}; children reference {@code componentRepo} (this repository for the
+     * fork layout, the upstream repository for the standalone one). Returns the tree's directory.
+     */
+    public static Path write(Path repo, String release, String componentRepo) {
+        Path fork = repo;
         Platform spec = Platform.defaults(release);
         ResolvedPlatform platform = PlatformResolver.resolve(spec, Catalogs.builtin());
         Plan plan = Kfboot.quiet().plan(spec, Sources.facts());
@@ -53,7 +62,7 @@ public final class KubeflowTree {
                 if (e.namespace() == null) clusterKinds.add(e.object().id().group() + "\t" + e.object().id().kind());
             }
             writeFile(dir.resolve("apps/" + a.id() + ".yaml"), application(a, plan.waveOf(a.id()), needs,
-                    inv.namespaceCreators(a.namespace()).isEmpty()));
+                    inv.namespaceCreators(a.namespace()).isEmpty(), componentRepo));
             kustomization.append("- ").append(a.id()).append(".yaml\n");
         }
         writeFile(dir.resolve("apps/kustomization.yaml"), kustomization.toString());
@@ -78,9 +87,9 @@ public final class KubeflowTree {
                   name: kubeflow
                   namespace: argocd
                 spec:
-                  sourceRepos: [%s]
+                  sourceRepos: [%s, %s]
                   destinations:
-                """.formatted(REPO));
+                """.formatted(REPO, componentRepo));
         for (String ns : namespaces) project.append("    - {server: https://kubernetes.default.svc, namespace: ").append(ns).append("}\n");
         project.append("    - {server: https://kubernetes.default.svc, namespace: argocd}\n  clusterResourceWhitelist:\n");
         for (String gk : clusterKinds) {
@@ -107,7 +116,7 @@ public final class KubeflowTree {
         return dir;
     }
 
-    private static String application(App a, int wave, AppNeeds needs, boolean createNamespace) {
+    private static String application(App a, int wave, AppNeeds needs, boolean createNamespace, String repo) {
         StringBuilder sb = new StringBuilder("""
                 apiVersion: argoproj.io/v1alpha1
                 kind: Application
@@ -127,7 +136,7 @@ public final class KubeflowTree {
                     syncOptions:
                       - %s
                       - %s
-                """.formatted(a.id(), wave, ArgoCd.RESOURCES_FINALIZER, REPO, a.variant().paths().get(0), a.namespace(),
+                """.formatted(a.id(), wave, ArgoCd.RESOURCES_FINALIZER, repo, a.variant().paths().get(0), a.namespace(),
                 ArgoCd.PRUNE_LAST, ArgoCd.RESPECT_IGNORE_DIFFERENCES));
         if (!needs.largeCrds().isEmpty()) sb.append("      - ").append(ArgoCd.SERVER_SIDE_APPLY).append('\n');
         if (!needs.pruneSensitive().isEmpty()) sb.append("      - ").append(ArgoCd.PRUNE_FALSE).append('\n');

@@ -43,15 +43,21 @@ final class DuplicateResource implements Rule {
 
     @Override
     public List<Finding> check(ValidationContext ctx) {
+        // the first owner of each object, and all owners of the few objects that have more than one
+        Map<Key, String> first = new HashMap<>(ctx.inventory().size() * 2);
         Map<Key, TreeSet<String>> owners = new HashMap<>();
+        Map<String, String> clusters = new HashMap<>();
         for (Inventory.Entry e : ctx.inventory().entries()) {
-            ResourceId id = e.object().id().withNamespace(e.namespace());
-            owners.computeIfAbsent(new Key(cluster(ctx.app(e.component())), id), k -> new TreeSet<>()).add(e.component());
+            String cluster = clusters.computeIfAbsent(e.component(), c -> cluster(ctx.app(c)));
+            Key key = new Key(cluster, e.object().id().withNamespace(e.namespace()));
+            String earlier = first.putIfAbsent(key, e.component());
+            if (earlier != null && !earlier.equals(e.component())) {
+                owners.computeIfAbsent(key, k -> new TreeSet<>(List.of(earlier))).add(e.component());
+            }
         }
         Map<String, Map<String, TreeSet<ResourceId>>> pairs = new TreeMap<>();
         Map<String, Integer> shared = new HashMap<>();
         owners.forEach((key, apps) -> {
-            if (apps.size() < 2) return;
             List<String> list = new ArrayList<>(apps);
             for (int i = 0; i < list.size(); i++) {
                 shared.merge(list.get(i), 1, Integer::sum);
