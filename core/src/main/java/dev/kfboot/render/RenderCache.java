@@ -82,11 +82,13 @@ public final class RenderCache implements RenderRunner {
         }
         misses.addAndGet(todo.size());
         if (!todo.isEmpty()) {
-            for (Rendered r : delegate.run(todo, options.withTool(tool), progress).rendered()) {
-                done.put(r.unit(), r);
+            // each render is stored as it completes, while the next ones still run
+            Consumer<Rendered> storing = r -> {
                 String k = keyOf.get(r.unit());
                 if (r.ok() && k != null && store(k, r)) stored.incrementAndGet();
-            }
+                progress.accept(r);
+            };
+            for (Rendered r : delegate.run(todo, options.withTool(tool), storing).rendered()) done.put(r.unit(), r);
         }
         List<Rendered> ordered = new ArrayList<>();
         for (RenderUnit u : units) ordered.add(done.get(u));
