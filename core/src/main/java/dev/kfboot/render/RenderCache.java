@@ -82,17 +82,25 @@ public final class RenderCache implements RenderRunner {
         }
         misses.addAndGet(todo.size());
         if (!todo.isEmpty()) {
-            // each render is stored as it completes, while the next ones still run
+            // each render is stored as it completes, while the next ones still run (and at the end, for a
+            // renderer that reports no progress)
+            Set<RenderUnit> handled = ConcurrentHashMap.newKeySet();
             Consumer<Rendered> storing = r -> {
-                String k = keyOf.get(r.unit());
-                if (r.ok() && k != null && store(k, r)) stored.incrementAndGet();
+                if (handled.add(r.unit())) storeIfOk(r, keyOf.get(r.unit()));
                 progress.accept(r);
             };
-            for (Rendered r : delegate.run(todo, options.withTool(tool), storing).rendered()) done.put(r.unit(), r);
+            for (Rendered r : delegate.run(todo, options.withTool(tool), storing).rendered()) {
+                if (handled.add(r.unit())) storeIfOk(r, keyOf.get(r.unit()));
+                done.put(r.unit(), r);
+            }
         }
         List<Rendered> ordered = new ArrayList<>();
         for (RenderUnit u : units) ordered.add(done.get(u));
         return new Rendering.Result(ordered, tool.version());
+    }
+
+    private void storeIfOk(Rendered r, String key) {
+        if (r.ok() && key != null && store(key, r)) stored.incrementAndGet();
     }
 
     /** The unit's key, or null when its input cannot be pinned down (a remote base fetched from the network). */
