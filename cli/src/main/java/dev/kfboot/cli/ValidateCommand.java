@@ -110,8 +110,9 @@ public final class ValidateCommand implements Callable<Integer> {
         ValidateRequest request = new ValidateRequest(dir, repoRoot, sources, tuning.renderOptions(), cache, release);
         Validation v = new Validator(new Progress(err, !quiet)).validate(request);
         if (!quiet) {
-            err.printf("repository root: %s; %d apps (%d apps of apps), %d objects; %d renders, %d from the cache%n",
-                    v.repo().dir(), v.apps(), v.parents(), v.objects(), v.rendered() + v.cached(), v.cached());
+            err.printf("repository root: %s (%s); %d apps (%d %s of apps), %d objects; %d renders, %d from the cache%n",
+                    v.repo().dir(), v.repo().how(), v.apps(), v.parents(), v.parents() == 1 ? "app" : "apps", v.objects(),
+                    v.rendered() + v.cached(), v.cached());
             err.flush();
         }
         switch (format) {
