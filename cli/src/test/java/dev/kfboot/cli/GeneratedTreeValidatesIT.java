@@ -29,7 +29,7 @@ class GeneratedTreeValidatesIT {
         UpstreamFork.copy("26.03", fork);
         Path out = fork.resolve("argocd");
 
-        CliRun generate = CliRun.of("generate", "--layout", "fork", "--out", out.toString());
+        CliRun generate = CliRun.of("generate", "--layout", "fork", "--out", out.toString(), "--path-in-repo", "argocd", "-q");
         assertThat(generate.code()).as(generate.err()).isZero();
 
         CliRun validate = CliRun.of("validate", out.toString(), "--repo-root", fork.toString(), "--no-cache", "-q",
