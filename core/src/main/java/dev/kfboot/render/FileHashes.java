@@ -2,10 +2,8 @@ package dev.kfboot.render;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -90,18 +88,7 @@ final class FileHashes {
             }
         });
         try {
-            Files.createDirectories(index.getParent());
-            Path tmp = Files.createTempFile(index.getParent(), ".tmp-", ".idx");
-            try {
-                Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, index, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, index, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            CacheFiles.writeAtomically(index, sb.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // the next run hashes again
         }

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -189,8 +187,6 @@ public final class RenderCache implements RenderRunner {
 
     /** Writes an entry through a temporary file and an atomic move; false when the cache is not writable. */
     boolean store(String key, Rendered r) {
-        Path file = entry(key);
-        Path tmp = null;
         try {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("remoteUrls", r.remoteUrls());
@@ -198,28 +194,10 @@ public final class RenderCache implements RenderRunner {
             byte[] body = JSON.writeValueAsBytes(payload);
             byte[] head = (FORMAT + " " + key + " " + FileHashes.sha256(body, 0, body.length) + " " + body.length + "\n")
                     .getBytes(StandardCharsets.UTF_8);
-            Files.createDirectories(file.getParent());
-            tmp = Files.createTempFile(file.getParent(), ".tmp-", ".json");
-            try (var out = Files.newOutputStream(tmp)) {
-                out.write(head);
-                out.write(body);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            CacheFiles.writeAtomically(entry(key), head, body);
             return true;
         } catch (IOException | RuntimeException e) {
             return false; // a cache that cannot be written only makes the next run slower
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // left for the next run to overwrite
-                }
-            }
         }
     }
 

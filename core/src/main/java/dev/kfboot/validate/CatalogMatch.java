@@ -19,7 +19,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -69,31 +68,37 @@ public final class CatalogMatch {
         this.acrossTree = acrossTree;
     }
 
-    public static CatalogMatch none() {
-        return NONE;
-    }
-
     /** @param release the release to match against, or null to pick the one that matches best */
     public static CatalogMatch of(Catalogs catalogs, Inventory inventory, String release) {
         Set<Key> rendered = new HashSet<>();
         for (Inventory.Entry e : inventory.entries()) rendered.add(Key.of(e.object().id()));
-        String best = release;
-        if (best == null) {
-            int bestScore = 0;
-            for (String r : catalogs.releases()) {
-                int score = 0;
-                Set<Key> known = new HashSet<>();
-                catalogs.facts(r).objects().values().forEach(vs -> vs.values().forEach(os -> os.forEach(o -> known.add(Key.of(o.id())))));
-                for (Key k : rendered) if (known.contains(k)) score++;
-                if (score > bestScore) {
-                    best = r;
-                    bestScore = score;
-                }
-            }
-            if (best == null) return NONE;
-        }
+        String best = release != null ? release : bestRelease(catalogs, rendered);
+        if (best == null) return NONE;
         ReleaseCatalog catalog = catalogs.release(best);
         ReleaseFacts facts = catalogs.facts(best);
+        Map<String, List<Coverage>> byApp = byApp(inventory, catalog, facts);
+        return new CatalogMatch(catalog, byApp, coreOf(best), crdProviders(facts), acrossTree(byApp, facts, rendered));
+    }
+
+    /** The release whose facts contain most of the rendered objects; null when none contains any. */
+    private static String bestRelease(Catalogs catalogs, Set<Key> rendered) {
+        String best = null;
+        int bestScore = 0;
+        for (String r : catalogs.releases()) {
+            Set<Key> known = new HashSet<>();
+            catalogs.facts(r).objects().values().forEach(vs -> vs.values().forEach(os -> os.forEach(o -> known.add(Key.of(o.id())))));
+            int score = 0;
+            for (Key k : rendered) if (known.contains(k)) score++;
+            if (score > bestScore) {
+                best = r;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /** For each app, the components it renders an object of that no other component has. */
+    private static Map<String, List<Coverage>> byApp(Inventory inventory, ReleaseCatalog catalog, ReleaseFacts facts) {
         Map<Key, Set<String>> owners = new HashMap<>();
         facts.objects().forEach((component, variants) -> variants.values()
                 .forEach(os -> os.forEach(o -> owners.computeIfAbsent(Key.of(o.id()), k -> new TreeSet<>()).add(component))));
@@ -108,18 +113,19 @@ public final class CatalogMatch {
             }
             List<Coverage> list = new ArrayList<>();
             for (String c : candidates) {
-                Optional<Component> component = catalog.component(c);
-                if (component.isEmpty()) continue;
-                list.add(coverage(app, component.get(), facts.objects().get(c), keys));
+                catalog.component(c).ifPresent(component -> list.add(coverage(app, component, facts.objects().get(c), keys)));
             }
-            list.sort(Comparator.comparing((Coverage cv) -> cv.component().id()));
             if (!list.isEmpty()) byApp.put(app, List.copyOf(list));
         }
-        Map<GroupKind, String> crdProviders = new TreeMap<>();
+        return byApp;
+    }
+
+    private static Map<GroupKind, String> crdProviders(ReleaseFacts facts) {
+        Map<GroupKind, String> out = new TreeMap<>();
         new TreeMap<>(facts.objects()).forEach((component, variants) -> variants.values().forEach(os -> os.forEach(o -> {
-            if (o.isCrd() && o.crd().kind() != null) crdProviders.putIfAbsent(o.crd().definedKind(), component);
+            if (o.isCrd() && o.crd().kind() != null) out.putIfAbsent(o.crd().definedKind(), component);
         })));
-        return new CatalogMatch(catalog, byApp, coreOf(best), crdProviders, acrossTree(byApp, facts, rendered));
+        return out;
     }
 
     /**

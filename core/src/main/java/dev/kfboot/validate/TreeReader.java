@@ -68,13 +68,11 @@ public final class TreeReader {
         List<TreeProject> projects = new ArrayList<>();
         ArgoCdSettings settings = new ArgoCdSettings();
         Map<String, Integer> names = new HashMap<>();
-        Set<Path> files = new TreeSet<>();
         for (Parsed p : parsed) {
             String shown = repo.display(p.file());
             for (YNode doc : p.docs()) {
                 settings.scan(doc, shown);
                 GroupKind kind = ArgoReader.kindOf(doc);
-                if (!kind.group().equals(ArgoCd.APPLICATION.group())) continue;
                 if (kind.equals(ArgoCd.APPLICATION)) {
                     apps.add(app((YMap) doc, p.file(), shown, null, names));
                 } else if (kind.equals(ArgoCd.APPLICATION_SET)) {
@@ -84,13 +82,10 @@ public final class TreeReader {
                     }
                 } else if (kind.equals(ArgoCd.APP_PROJECT)) {
                     projects.add(new TreeProject(ArgoReader.appProject(doc, shown), (YMap) doc));
-                } else {
-                    continue;
                 }
-                files.add(p.file());
             }
         }
-        return new Tree(top, repo, apps, projects, settings, new ArrayList<>(files));
+        return new Tree(top, repo, apps, projects, settings);
     }
 
     private static TreeApp app(YMap doc, Path file, String shown, String appSet, Map<String, Integer> names) {

@@ -33,6 +33,24 @@ public final class KubeflowTree {
 
     public static final String REPO = "https://github.com/acme/kubeflow-manifests.git";
 
+    /** argocd-cm with the Application health check that makes parent waves wait. */
+    public static final String HEALTH_CHECK = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: argocd-cm
+              namespace: argocd
+            data:
+              resource.customizations.health.argoproj.io_Application: |
+                hs = {}
+                hs.status = "Progressing"
+                hs.message = ""
+                if obj.status ~= nil and obj.status.health ~= nil then
+                  hs.status = obj.status.health.status
+                end
+                return hs
+            """;
+
     private KubeflowTree() {}
 
     /** Writes the tree to {@code fork/kfboot}, children in the same repository; returns that directory. */
@@ -97,22 +115,7 @@ public final class KubeflowTree {
             project.append("    - {group: '").append(f[0]).append("', kind: ").append(f[1]).append("}\n");
         }
         writeFile(dir.resolve("project.yaml"), project.toString());
-        writeFile(dir.resolve("argocd-cm.yaml"), """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: argocd-cm
-                  namespace: argocd
-                data:
-                  resource.customizations.health.argoproj.io_Application: |
-                    hs = {}
-                    hs.status = "Progressing"
-                    hs.message = ""
-                    if obj.status ~= nil and obj.status.health ~= nil then
-                      hs.status = obj.status.health.status
-                    end
-                    return hs
-                """);
+        writeFile(dir.resolve("argocd-cm.yaml"), HEALTH_CHECK);
         return dir;
     }
 

@@ -111,18 +111,7 @@ public final class TreeFixture {
 
     /** The Application health check in argocd-cm, so wave findings do not drown the one a test is about. */
     public TreeFixture healthCheck() {
-        return file("tree/argocd-cm.yaml", """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: argocd-cm
-                  namespace: argocd
-                data:
-                  resource.customizations.health.argoproj.io_Application: |
-                    hs = {}
-                    hs.status = "Progressing"
-                    return hs
-                """);
+        return file("tree/argocd-cm.yaml", dev.kfboot.testing.KubeflowTree.HEALTH_CHECK);
     }
 
     /** Renders each unit from the inline YAML of its path; records what was rendered. */

@@ -42,11 +42,9 @@ final class CrdOrder implements Rule {
     public List<Finding> check(ValidationContext ctx) {
         List<Finding> out = new ArrayList<>();
         Inventory inv = ctx.inventory();
-        for (Dependency d : ctx.analysis().graph().edges()) {
-            if (d.reasons().stream().noneMatch(r -> r.kind() == Reason.Kind.CRD)) continue;
+        for (Dependency d : WaveOrder.misordered(ctx, Reason.Kind.CRD)) {
             String app = d.component();
             String provider = d.dependsOn();
-            if (WaveOrder.after(ctx, app, provider)) continue;
             Map<GroupKind, ResourceId> unmet = new TreeMap<>();
             for (Inventory.Entry e : inv.of(app)) {
                 GroupKind gk = e.object().groupKind();

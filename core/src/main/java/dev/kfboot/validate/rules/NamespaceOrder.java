@@ -39,11 +39,9 @@ final class NamespaceOrder implements Rule {
     public List<Finding> check(ValidationContext ctx) {
         List<Finding> out = new ArrayList<>();
         Inventory inv = ctx.inventory();
-        for (Dependency d : ctx.analysis().graph().edges()) {
-            if (d.reasons().stream().noneMatch(r -> r.kind() == Reason.Kind.NAMESPACE)) continue;
+        for (Dependency d : WaveOrder.misordered(ctx, Reason.Kind.NAMESPACE)) {
             String app = d.component();
             String creator = d.dependsOn();
-            if (WaveOrder.after(ctx, app, creator)) continue;
             TreeApp a = ctx.app(app);
             Set<String> unmet = new TreeSet<>();
             for (String ns : inv.namespacesOf(app)) {

@@ -1,15 +1,29 @@
 package dev.kfboot.validate.rules;
 
 import dev.kfboot.argocd.ArgoCd;
+import dev.kfboot.graph.Dependency;
+import dev.kfboot.graph.Reason;
 import dev.kfboot.model.Location;
 import dev.kfboot.validate.AppHierarchy;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** What the ordering rules say about an order the tree gets wrong, and where. */
 final class WaveOrder {
 
     private WaveOrder() {}
+
+    /** The graph's edges with a reason of {@code kind} whose dependent the tree does not sync after its dependency. */
+    static List<Dependency> misordered(ValidationContext ctx, Reason.Kind kind) {
+        List<Dependency> out = new ArrayList<>();
+        for (Dependency d : ctx.analysis().graph().edges()) {
+            if (d.reasons().stream().anyMatch(r -> r.kind() == kind) && !after(ctx, d.component(), d.dependsOn())) out.add(d);
+        }
+        return out;
+    }
 
     /** Whether the tree syncs {@code dependent} strictly after {@code dependency}. */
     static boolean after(ValidationContext ctx, String dependent, String dependency) {

@@ -39,9 +39,8 @@ final class WebhookOrder implements Rule {
     @Override
     public List<Finding> check(ValidationContext ctx) {
         List<Finding> out = new ArrayList<>();
-        for (Dependency d : ctx.analysis().graph().edges()) {
+        for (Dependency d : WaveOrder.misordered(ctx, Reason.Kind.WEBHOOK)) {
             List<Reason> reasons = d.reasons().stream().filter(r -> r.kind() == Reason.Kind.WEBHOOK).toList();
-            if (reasons.isEmpty() || WaveOrder.after(ctx, d.component(), d.dependsOn())) continue;
             if (sharesWebhooks(ctx, d.component(), d.dependsOn())) continue; // it ships the webhook itself: duplicate-resource says so
             TreeApp a = ctx.app(d.component());
             out.add(finding(a, WaveOrder.at(a), "webhook " + reasons.get(0).text() + ", but "
