@@ -20,7 +20,9 @@ public final class Bench {
 
     private static final Map<String, Benchmark> ALL = new TreeMap<>(Map.of(
             "plan", new PlanStartupBench(),
-            "render", new ParallelRenderBench()));
+            "render", new ParallelRenderBench(),
+            "validate", new ValidateBench(),
+            "analysis", new AnalysisBench()));
 
     private Bench() {}
 
@@ -28,7 +30,8 @@ public final class Bench {
         List<String> names = args.length == 0 ? new ArrayList<>(ALL.keySet()) : Arrays.asList(args);
         BenchContext ctx = BenchContext.fromEnvironment();
         System.out.println("kfboot benchmarks on " + Runtime.getRuntime().availableProcessors() + " cores, "
-                + "upstream data: " + (Files.isDirectory(ctx.upstream()) ? ctx.upstream() : "absent"));
+                + "upstream data: " + (Files.isDirectory(ctx.upstream()) ? ctx.upstream() : "absent") + ", load average "
+                + String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         for (String n : names) {
             Benchmark b = ALL.get(n);
             if (b == null) {
@@ -56,6 +59,12 @@ public final class Bench {
         Path remoteCache() {
             return upstream.resolve("remote");
         }
+    }
+
+    /** CPU time of this process, all threads, in nanoseconds: a figure other load on the machine does not inflate. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static double median(List<Double> xs) {

@@ -70,8 +70,16 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  overlays/               " + overlays + " overlays: Prune=false,Delete=false on CRDs and Namespaces, "
                 + "ServerSideApply on CRDs over 256 KiB");
         out.println();
+        out.flush();
+        var validation = DemoValidation.print(dir, plan.release(), DemoValidation.sharedUpstream(),
+                ValidateCommand.defaultCacheDir(), out);
+        out.println();
         out.println("Next: kfboot plan --explain shows every edge and its reasons; kfboot init writes a platform.yaml to "
-                + "edit; kfboot generate -f platform.yaml --out DIR writes your tree.");
+                + "edit; kfboot generate -f platform.yaml --out DIR writes your tree; kfboot validate DIR checks any tree.");
+        if (validation != null && validation.hasErrors()) {
+            out.flush();
+            return ExitCodes.FINDINGS;
+        }
         out.flush();
         return ExitCodes.OK;
     }

@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             PlanCommand.class,
             GenerateCommand.class,
             UpdateRepoUrlCommand.class,
+            ValidateCommand.class,
             CatalogCommand.class,
             ReportCommand.class,
             SetCommand.class,

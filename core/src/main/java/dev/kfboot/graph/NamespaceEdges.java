@@ -4,19 +4,15 @@ import dev.kfboot.inventory.Inventory;
 import dev.kfboot.model.Finding;
 
 import java.util.List;
-import java.util.Set;
 
 /** Objects in a namespace need the component that creates that Namespace. */
 final class NamespaceEdges implements EdgeRule {
-
-    /** Namespaces every cluster has. */
-    static final Set<String> BUILTIN_NAMESPACES = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
     @Override
     public void derive(Inventory inv, EdgeCollector edges, List<Finding> findings, List<InternalOrdering> internal) {
         for (Inventory.Entry e : inv.entries()) {
             String ns = e.namespace();
-            if (ns == null || BUILTIN_NAMESPACES.contains(ns)) continue;
+            if (ns == null || Inventory.BUILTIN_NAMESPACES.contains(ns)) continue;
             List<Inventory.Entry> creators = inv.namespaceCreators(ns);
             // an app that creates the namespace itself waits for nobody else's copy (two copies are a duplicate)
             if (creators.stream().anyMatch(c -> c.component().equals(e.component()))) continue;

@@ -21,21 +21,28 @@ public record Collected(List<KubeObject> objects, List<Finding> findings) {
         return new Collected(o, f);
     }
 
+    /** Reads the renders in parallel (sizing an object writes it as JSON: the costly part); the order is the renders'. */
     public static Collected from(List<Rendered> renders, boolean keepBodies) {
+        List<Collected> each = renders.parallelStream().map(r -> one(r, keepBodies)).toList();
         List<KubeObject> objects = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        for (Rendered r : renders) {
-            if (!r.ok()) {
-                findings.add(r.failure());
-                continue;
-            }
-            for (Map<String, Object> doc : r.documents()) {
-                try {
-                    objects.add(ObjectReader.read(doc, r.unit().id(), keepBodies));
-                } catch (IllegalArgumentException e) {
-                    findings.add(dev.kfboot.model.Finding.error(RULE_NOT_AN_OBJECT, r.unit().id(),
-                            "rendered a document that is " + e.getMessage(), "check the kustomization's resources"));
-                }
+        for (Collected c : each) {
+            objects.addAll(c.objects());
+            findings.addAll(c.findings());
+        }
+        return new Collected(objects, findings);
+    }
+
+    private static Collected one(Rendered r, boolean keepBodies) {
+        if (!r.ok()) return new Collected(List.of(), List.of(r.failure()));
+        List<KubeObject> objects = new ArrayList<>(r.documents().size());
+        List<Finding> findings = new ArrayList<>();
+        for (Map<String, Object> doc : r.documents()) {
+            try {
+                objects.add(ObjectReader.read(doc, r.unit().id(), keepBodies));
+            } catch (IllegalArgumentException e) {
+                findings.add(Finding.error(RULE_NOT_AN_OBJECT, r.unit().id(),
+                        "rendered a document that is " + e.getMessage(), "check the kustomization's resources"));
             }
         }
         return new Collected(objects, findings);

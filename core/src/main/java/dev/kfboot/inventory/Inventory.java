@@ -19,6 +19,9 @@ import java.util.TreeSet;
  */
 public final class Inventory {
 
+    /** Namespaces every cluster has; nobody needs to create them. */
+    public static final Set<String> BUILTIN_NAMESPACES = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
+
     /** How an object's namespace differs from what it says. */
     public enum Quirk {
         /** Namespaced and carries its namespace: the normal case. */

@@ -35,6 +35,24 @@ public record ResourceId(GroupKind groupKind, String namespace, String name) imp
         return groupKind.group();
     }
 
+    /**
+     * Mixes the fields with a large odd multiplier: the record default (31 per field) collides for the same
+     * names across numbered namespaces (profile namespaces, generated trees), degrading hash maps to trees.
+     */
+    @Override
+    public int hashCode() {
+        int h = groupKind.hashCode();
+        h = h * 0x9E3779B1 + (namespace == null ? 0 : namespace.hashCode());
+        h = h * 0x9E3779B1 + name.hashCode();
+        return h ^ (h >>> 15);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ResourceId r && name.equals(r.name) && java.util.Objects.equals(namespace, r.namespace)
+                && groupKind.equals(r.groupKind);
+    }
+
     @Override
     public String toString() {
         String base = groupKind.kubectlName() + "/" + name;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,15 @@ public record KustomizationClosure(Set<Path> dirs, Set<Path> files, Set<String> 
     static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
     public static KustomizationClosure walk(List<Path> startDirs) {
+        return walk(startDirs, new HashMap<>());
+    }
+
+    /**
+     * The same walk, reading each kustomization file through {@code parsed} (file to its parsed content), so
+     * many walks over shared bases (a render cache keying every unit) parse each file once. Thread-safe when
+     * {@code parsed} is.
+     */
+    public static KustomizationClosure walk(List<Path> startDirs, Map<Path, Map<String, Object>> parsed) {
         Set<Path> dirs = new TreeSet<>();
         Set<Path> files = new TreeSet<>();
         Set<String> remotes = new TreeSet<>();
@@ -43,7 +53,7 @@ public record KustomizationClosure(Set<Path> dirs, Set<Path> files, Set<String> 
             Path kfile = kustomizationFile(dir);
             if (kfile == null) continue;
             files.add(kfile);
-            Map<String, Object> k = parse(kfile);
+            Map<String, Object> k = parsed.computeIfAbsent(kfile, KustomizationClosure::parse);
             for (String entry : references(k)) {
                 if (RemoteCache.isRemote(entry)) {
                     remotes.add(entry);
@@ -71,7 +81,8 @@ public record KustomizationClosure(Set<Path> dirs, Set<Path> files, Set<String> 
         return out;
     }
 
-    static Path kustomizationFile(Path dir) {
+    /** The kustomization file of a directory, or null when it has none. */
+    public static Path kustomizationFile(Path dir) {
         for (String name : FILE_NAMES) {
             Path f = dir.resolve(name);
             if (Files.isRegularFile(f)) return f;

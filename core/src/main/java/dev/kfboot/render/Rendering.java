@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -34,11 +36,14 @@ public final class Rendering {
             else missing.add(new Rendered(u, List.of(), f, List.of(), 0));
         }
         missing.forEach(progress);
-        // Longest first: with one kustomize per core the slowest render (kserve) must not start last.
-        renderable.sort(Comparator.comparingLong(Rendering::estimatedCost).reversed());
+        // Longest first: with one kustomize per core the slowest render (kserve) must not start last. Each
+        // unit's cost is computed once (a comparator calling it would walk every closure n log n times).
+        Map<RenderUnit, Long> cost = new ConcurrentHashMap<>();
+        renderable.parallelStream().forEach(u -> cost.put(u, estimatedCost(u)));
+        renderable.sort(Comparator.comparingLong((RenderUnit u) -> cost.get(u)).reversed());
         List<Rendered> done;
         try (RenderWorkspace ws = RenderWorkspace.create(cache)) {
-            done = RenderPool.renderAll(new KustomizeRenderer(tool, ws, options.timeout()), renderable,
+            done = RenderPool.renderAll(new KustomizeRenderer(tool, ws, options.timeout(), options.threads() > 1 && renderable.size() > 1), renderable,
                     options.threads(), progress);
         }
         List<Rendered> ordered = new ArrayList<>();

@@ -1,0 +1,139 @@
+package dev.kfboot.bench;
+
+import dev.kfboot.catalog.Catalogs;
+import dev.kfboot.catalog.Component;
+import dev.kfboot.render.KustomizeTool;
+import dev.kfboot.render.RemoteCache;
+import dev.kfboot.render.RenderUnit;
+import dev.kfboot.render.RenderWorkspace;
+import dev.kfboot.testing.KubeflowTree;
+import dev.kfboot.testing.UpstreamFork;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * {@code kfboot validate} through the launcher (whole process) on the 26.03 default platform's tree (27 apps,
+ * written the way generate is specified, in a copy of the manifests), against sequential per-component
+ * {@code kustomize build} of the same 27 paths in the same run: cold (empty render cache), warm (nothing
+ * changed), one component changed. Prints medians, the ratios with their goals, and the validate process's
+ * peak RSS.
+ */
+final class ValidateBench implements Bench.Benchmark {
+
+    private static final int ROUNDS = 3;
+    private static final String RELEASE = "26.03";
+
+    @Override
+    public void run(Bench.BenchContext ctx) throws Exception {
+        if (!Files.isDirectory(ctx.release(RELEASE))) {
+            System.out.println("skipped: no upstream tree at " + ctx.release(RELEASE) + " (pass -Dkfboot.upstream=DIR)");
+            return;
+        }
+        Path work = Files.createTempDirectory("kfboot-bench-validate-");
+        Path fork = work.resolve("fork");
+        UpstreamFork.copyTree(ctx.release(RELEASE), fork);
+        Path tree = KubeflowTree.write(fork, RELEASE);
+        List<String> paths = new ArrayList<>();
+        for (Component c : Catalogs.builtin().release(RELEASE).exampleComponents()) paths.add(c.defaultVariant().paths().get(0));
+        Map<String, String> changed = new TreeMap<>(Map.of(
+                "katib", "applications/katib/upstream/installs/katib-with-kubeflow/kustomization.yaml",
+                "kserve", "applications/kserve/kserve/kustomization.yaml"));
+        String launcher = ctx.home().resolve("kfboot").toString();
+        exec(List.of(launcher, "--version"), new AtomicLong()); // builds the jar when stale, outside the timings
+
+        List<Double> seq = new ArrayList<>();
+        List<Double> cold = new ArrayList<>();
+        List<Double> warm = new ArrayList<>();
+        Map<String, List<Double>> one = new TreeMap<>();
+        AtomicLong peakKb = new AtomicLong();
+        for (int round = 0; round < ROUNDS; round++) {
+            Path cache = work.resolve("cache-" + round);
+            List<String> validate = List.of(launcher, "validate", tree.toString(), "-q", "--remote-cache",
+                    ctx.remoteCache().toString(), "--cache-dir", cache.toString(), "-o", "json");
+            seq.add(sequentialKustomize(fork, paths, ctx.remoteCache()));
+            cold.add(exec(validate, peakKb));
+            warm.add(exec(validate, peakKb));
+            for (var c : changed.entrySet()) {
+                Path file = fork.resolve(c.getValue());
+                Files.writeString(file, Files.readString(file) + "\n# bench edit " + round + "\n", StandardCharsets.UTF_8);
+                one.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(exec(validate, peakKb));
+            }
+        }
+        double base = Bench.median(seq);
+        System.out.printf("tree: %s default platform, 27 apps at the catalog paths; %d rounds, medians%n", RELEASE, ROUNDS);
+        System.out.printf("sequential kustomize build of the 27 paths  %6.2f s%n", base);
+        report("cold validate (empty cache)", Bench.median(cold), base, 0.6);
+        report("warm validate (nothing changed)", Bench.median(warm), base, 0.1);
+        for (var e : one.entrySet()) report("validate, " + e.getKey() + " changed", Bench.median(e.getValue()), base, 0.25);
+        System.out.printf("peak RSS of validate: %d MB (goal <= 512 MB: %s)%n", peakKb.get() / 1024,
+                peakKb.get() <= 512 * 1024 ? "met" : "NOT met");
+        delete(work);
+    }
+
+    private static void report(String what, double seconds, double base, double goal) {
+        double ratio = seconds / base;
+        System.out.printf("%-43s %6.2f s  ratio %.3f (goal <= %.2f: %s)%n", what, seconds, ratio, goal,
+                ratio <= goal ? "met" : "NOT met");
+    }
+
+    /** What rendering the same apps one by one with plain kustomize costs (workspace set up outside the timing). */
+    private static double sequentialKustomize(Path fork, List<String> paths, Path remoteCache) throws Exception {
+        KustomizeTool tool = KustomizeTool.detect();
+        double total = 0;
+        try (RenderWorkspace ws = RenderWorkspace.create(RemoteCache.load(remoteCache))) {
+            for (String p : paths) {
+                Path dir = ws.prepare(RenderUnit.of(p, fork, p)).buildDir();
+                ProcessBuilder pb = new ProcessBuilder(tool.buildCommand(dir))
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+                pb.environment().remove("GOGC"); // plain kustomize, as a user runs it
+                long start = System.nanoTime();
+                Process proc = pb.start();
+                if (proc.waitFor() != 0) throw new IllegalStateException("kustomize build " + p + " failed");
+                total += (System.nanoTime() - start) / 1e9;
+            }
+        }
+        return total;
+    }
+
+    /** Runs a command, returns its wall time in seconds, and raises {@code peakKb} to its peak RSS (VmHWM). */
+    private static double exec(List<String> cmd, AtomicLong peakKb) throws Exception {
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null")))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Path status = Path.of("/proc", String.valueOf(p.pid()), "status");
+        while (p.isAlive()) {
+            peakKb.accumulateAndGet(vmHwmKb(status), Math::max);
+            Thread.sleep(10);
+        }
+        double s = (System.nanoTime() - start) / 1e9;
+        if (p.exitValue() > 1) throw new IllegalStateException(String.join(" ", cmd) + " exited " + p.exitValue());
+        return s;
+    }
+
+    private static long vmHwmKb(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process just ended
+        }
+        return 0;
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.kfboot.cli;
+
+import dev.kfboot.testing.KubeflowTree;
+import dev.kfboot.testing.Kustomize;
+import dev.kfboot.testing.UpstreamData;
+import dev.kfboot.validate.Validation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo's validation step, on a fork-layout tree written the way generate writes it, alone in a directory. */
+class DemoValidationTest {
+
+    @TempDir Path demo;
+
+    @Test
+    void theTreeValidatesInACopyOfTheManifestsWithoutErrors() {
+        Kustomize.required();
+        Path shared = UpstreamData.dir();
+        Path tree = KubeflowTree.write(demo, "26.03");
+        StringWriter text = new StringWriter();
+
+        Validation v = DemoValidation.print(tree, "26.03", shared, demo.resolve(".cache"), new PrintWriter(text, true));
+
+        assertThat(v).isNotNull();
+        assertThat(v.hasErrors()).isFalse();
+        assertThat(Files.isDirectory(demo.resolve("applications/kserve"))).isTrue();
+        assertThat(text.toString()).startsWith("== kfboot validate (the generated tree, in a copy of kubeflow/manifests 26.03)\n\n")
+                .containsPattern("kfboot validate: 28 apps, 675 objects: 0 errors, \\d+ warnings, 0 info\n$");
+    }
+
+    @Test
+    void withoutTheSharedDataTheStepSaysWhyItIsSkipped() {
+        StringWriter text = new StringWriter();
+
+        assertThat(DemoValidation.print(demo, "26.03", demo.resolve("absent"), null, new PrintWriter(text, true))).isNull();
+        assertThat(text.toString()).contains("skipped: no kubeflow/manifests 26.03 checkout at " + demo.resolve("absent"));
+    }
+}

@@ -1,0 +1,146 @@
+package dev.kfboot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kfboot.model.Json;
+import dev.kfboot.testing.Golden;
+import dev.kfboot.testing.UpstreamFork;
+import dev.kfboot.validate.rules.Rules;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code kfboot validate} on a small tree of plain-manifest apps (no kustomize needed): output formats, exit
+ * codes, unusable input.
+ */
+class ValidateCommandTest {
+
+    @TempDir Path repo;
+
+    @BeforeEach
+    void smallTree() {
+        UpstreamFork.copyTree(Path.of("src/test/resources/trees/small"), repo);
+    }
+
+    private CliRun validate(String... extra) {
+        List<String> args = new ArrayList<>(List.of("validate", repo.resolve("tree").toString(), "--repo-root", repo.toString(),
+                "--no-cache", "-q"));
+        args.addAll(List.of(extra));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void textIsCompilerStyleSortedAndEndsWithASummary() {
+        CliRun r = validate();
+
+        assertThat(r.code()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(r.err()).isEmpty();
+        Golden.assertMatches("validate-small.txt", r.out());
+    }
+
+    @Test
+    void warningsFailOnlyWithStrictAndACleanTreeExitsZero() throws Exception {
+        Files.delete(repo.resolve("tree/apps/web-apps.yaml"));
+        Files.writeString(repo.resolve("manifests/dashboard/deployment.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: dashboard, namespace: team}
+                spec:
+                  template:
+                    spec:
+                      securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
+                      containers:
+                        - name: dashboard
+                          securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}
+                """);
+        CliRun warnings = validate();
+        assertThat(warnings.code()).isZero();
+        assertThat(warnings.out()).contains("[plaintext-secret]").endsWith("kfboot validate: 2 apps, 2 objects: 0 errors, 1 warning, 0 info\n");
+        assertThat(validate("--strict").code()).isEqualTo(ExitCodes.FINDINGS);
+
+        Files.delete(repo.resolve("manifests/dashboard/secret.yaml"));
+        CliRun clean = validate("--strict");
+        assertThat(clean.code()).isZero();
+        assertThat(clean.out()).isEqualTo("kfboot validate: 2 apps, 1 objects: 0 errors, 0 warnings, 0 info\n");
+    }
+
+    @Test
+    void jsonHasTheDocumentedShape() throws Exception {
+        CliRun r = validate("-o", "json");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.FINDINGS);
+        JsonNode root = Json.mapper().readTree(r.out());
+        assertThat(root.get("summary").toString()).isEqualTo("{\"errors\":4,\"warnings\":1,\"infos\":0}");
+        JsonNode first = root.get("findings").get(0);
+        assertThat(first.get("rule").asText()).isEqualTo("pss-violation");
+        assertThat(first.get("file").asText()).isEqualTo("tree/apps/dashboard.yaml");
+        assertThat(first.get("line").asInt()).isEqualTo(12);
+        List<String> fields = new ArrayList<>();
+        first.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("rule", "severity", "app", "resource", "file", "line", "message", "hint");
+        assertThat(r.out()).doesNotContain("hunter2").contains("(password)");
+    }
+
+    @Test
+    void sarifIsVersion210WithRulesAndRelativeLocations() throws Exception {
+        CliRun r = validate("-o", "sarif", "--docs-url", "https://kfboot.example/repo");
+
+        JsonNode sarif = Json.mapper().readTree(r.out());
+        assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
+        assertThat(sarif.get("$schema").asText()).isEqualTo("https://json.schemastore.org/sarif-2.1.0.json");
+        JsonNode run = sarif.get("runs").get(0);
+        assertThat(run.get("tool").get("driver").get("name").asText()).isEqualTo("kfboot");
+        assertThat(run.get("tool").get("driver").get("rules")).hasSize(Rules.all().size());
+        assertThat(run.get("tool").get("driver").get("rules").get(0).get("helpUri").asText())
+                .isEqualTo("https://kfboot.example/repo/docs/rules/path-not-found.md");
+        assertThat(run.get("results")).hasSize(5);
+        for (JsonNode res : run.get("results")) {
+            String uri = res.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asText();
+            assertThat(uri).startsWith("tree/").doesNotStartWith("/");
+            assertThat(res.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt()).isPositive();
+        }
+    }
+
+    @Test
+    void listRulesNamesEveryRule() {
+        CliRun r = CliRun.of("validate", "--list-rules");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines()).hasSize(Rules.all().size());
+        assertThat(r.out()).containsPattern("(?m)^duplicate-resource +error +One object is rendered by two Applications");
+    }
+
+    @Test
+    void unusableInputIsOneLineAndExitTwo() throws Exception {
+        CliRun missing = CliRun.of("validate", repo.resolve("nope").toString(), "--no-cache");
+        assertThat(missing.code()).isEqualTo(ExitCodes.INPUT);
+        assertThat(missing.err()).contains("nope: not a directory").contains("hint:");
+        assertThat(missing.noStackTrace()).isTrue();
+
+        Files.writeString(repo.resolve("tree/apps/dashboard.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n\tname: x\n");
+        CliRun broken = validate();
+        assertThat(broken.code()).isEqualTo(ExitCodes.INPUT);
+        assertThat(broken.err()).containsPattern("dashboard.yaml:4: invalid YAML").contains("hint: indent with spaces");
+        assertThat(broken.noStackTrace()).isTrue();
+
+        CliRun badSource = validate("--source", "https://github.com/kubeflow/manifests=" + repo.resolve("absent"));
+        assertThat(badSource.code()).isEqualTo(ExitCodes.INPUT);
+        assertThat(badSource.err()).contains("--source https://github.com/kubeflow/manifests=").contains("not a directory");
+
+        assertThat(CliRun.of("validate").code()).isEqualTo(ExitCodes.INPUT);
+    }
+
+    @Test
+    void helpListsTheExitCodes() {
+        CliRun r = CliRun.of("validate", "--help");
+        assertThat(r.out()).contains("--cache-dir=DIR").contains("--no-cache").contains("--source=URL=DIR")
+                .contains("1   error findings (or warnings with --strict)");
+    }
+}

@@ -1,0 +1,211 @@
+package dev.kfboot.render;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kfboot.files.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * A content-addressed cache in front of a {@link RenderRunner}. A unit's key hashes everything its render
+ * depends on: the kustomize version, the unit's paths and Components, every file its kustomizations read
+ * (found by {@link KustomizationClosure}, keyed by path relative to the unit's root and content), and for
+ * remote bases the remote cache's index and the content they resolve to. So a change anywhere re-renders
+ * exactly the units that read it, and a copy of the same tree elsewhere hits the same entries.
+ *
+ * <p>Only successful renders are stored. An entry is a header line (format, key, SHA-256 and length of the
+ * payload) and the documents as JSON, written to a temporary file and moved into place atomically; an entry
+ * whose checksum or length does not match is a miss and is deleted, so a half-written entry is never read back.
+ */
+public final class RenderCache implements RenderRunner {
+
+    static final String FORMAT = "kfboot-render-cache 1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {};
+
+    /** What the last runs did: units served from the cache, rendered, and stored. */
+    public record Stats(int hits, int misses, int stored) {}
+
+    private final RenderRunner delegate;
+    private final Path dir;
+    private final AtomicInteger hits = new AtomicInteger();
+    private final AtomicInteger misses = new AtomicInteger();
+    private final AtomicInteger stored = new AtomicInteger();
+
+    public RenderCache(RenderRunner delegate, Path dir) {
+        this.delegate = delegate;
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    public Stats stats() {
+        return new Stats(hits.get(), misses.get(), stored.get());
+    }
+
+    @Override
+    public Rendering.Result run(List<RenderUnit> units, RenderOptions options, Consumer<Rendered> progress) {
+        KustomizeTool tool = options.toolOrDetect();
+        RemoteCache remote = options.remoteCache() == null ? null : RemoteCache.load(options.remoteCache());
+        FileHashes hashes = FileHashes.load(dir.resolve("files.idx"));
+        Map<Path, Map<String, Object>> parsed = new ConcurrentHashMap<>();
+        List<String> keys = units.parallelStream().map(u -> key(u, tool, remote, hashes, parsed)).toList();
+        List<Rendered> cached = IntStream.range(0, units.size()).parallel()
+                .mapToObj(i -> keys.get(i) == null ? null : load(keys.get(i), units.get(i))).toList();
+        hashes.save();
+        Map<RenderUnit, Rendered> done = new HashMap<>();
+        Map<RenderUnit, String> keyOf = new HashMap<>();
+        List<RenderUnit> todo = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            RenderUnit u = units.get(i);
+            keyOf.put(u, keys.get(i));
+            if (cached.get(i) == null) {
+                todo.add(u);
+            } else {
+                hits.incrementAndGet();
+                progress.accept(cached.get(i));
+                done.put(u, cached.get(i));
+            }
+        }
+        misses.addAndGet(todo.size());
+        if (!todo.isEmpty()) {
+            // each render is stored as it completes, while the next ones still run (and at the end, for a
+            // renderer that reports no progress)
+            Set<RenderUnit> handled = ConcurrentHashMap.newKeySet();
+            Consumer<Rendered> storing = r -> {
+                if (handled.add(r.unit())) storeIfOk(r, keyOf.get(r.unit()));
+                progress.accept(r);
+            };
+            for (Rendered r : delegate.run(todo, options.withTool(tool), storing).rendered()) {
+                if (handled.add(r.unit())) storeIfOk(r, keyOf.get(r.unit()));
+                done.put(r.unit(), r);
+            }
+        }
+        List<Rendered> ordered = new ArrayList<>();
+        for (RenderUnit u : units) ordered.add(done.get(u));
+        return new Rendering.Result(ordered, tool.version());
+    }
+
+    private void storeIfOk(Rendered r, String key) {
+        if (r.ok() && key != null && store(key, r)) stored.incrementAndGet();
+    }
+
+    /** The unit's key, or null when its input cannot be pinned down (a remote base fetched from the network). */
+    static String key(RenderUnit unit, KustomizeTool tool, RemoteCache remote, FileHashes hashes,
+                      Map<Path, Map<String, Object>> parsed) {
+        Path root = unit.root().toAbsolutePath().normalize();
+        StringBuilder k = new StringBuilder(FORMAT).append('\n');
+        k.append("kustomize ").append(tool.version()).append(' ').append(String.join(" ", tool.command())).append('\n');
+        if ("unknown".equals(tool.version())) k.append("binary ").append(binaryStamp(tool)).append('\n');
+        List<Path> starts = new ArrayList<>();
+        for (String p : unit.paths()) {
+            k.append("path ").append(p).append('\n');
+            starts.add(root.resolve(p).normalize());
+        }
+        for (String c : unit.components()) {
+            k.append("component ").append(c).append('\n');
+            starts.add(root.resolve(c).normalize());
+        }
+        KustomizationClosure closure = KustomizationClosure.walk(starts, parsed);
+        for (Path f : closure.filesToCopy()) {
+            String shown = f.startsWith(root) ? root.relativize(f).toString() : f.toString();
+            k.append("file ").append(shown).append(' ').append(hashes.of(f)).append('\n');
+        }
+        if (!closure.remoteUrls().isEmpty()) {
+            if (remote == null) return null;
+            k.append("remote-index ").append(hashes.of(remote.dir().resolve("INDEX.tsv"))).append('\n');
+            for (String url : closure.remoteUrls()) {
+                var resolved = remote.resolve(url);
+                if (resolved.isEmpty()) return null;
+                k.append("remote ").append(url).append('\n');
+                Set<Path> files = new TreeSet<>();
+                if (resolved.get().isFile()) files.add(resolved.get().local());
+                else files.addAll(KustomizationClosure.walk(List.of(resolved.get().local()), parsed).filesToCopy());
+                for (Path f : files) {
+                    k.append("remote-file ").append(remote.dir().relativize(f)).append(' ').append(hashes.of(f)).append('\n');
+                }
+            }
+        }
+        return FileHashes.sha256(k.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String binaryStamp(KustomizeTool tool) {
+        try {
+            Path bin = Path.of(tool.command().get(0));
+            return Files.size(bin) + "@" + Files.getLastModifiedTime(bin).toMillis();
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    Path entry(String key) {
+        return dir.resolve("render").resolve(key.substring(0, 2)).resolve(key + ".json");
+    }
+
+    /** The cached render of {@code unit}, or null when absent or damaged (a damaged entry is deleted). */
+    Rendered load(String key, RenderUnit unit) {
+        Path file = entry(key);
+        if (!Files.isRegularFile(file)) return null;
+        long start = System.nanoTime();
+        try {
+            byte[] all = Files.readAllBytes(file);
+            int nl = 0;
+            while (nl < all.length && all[nl] != '\n') nl++;
+            String[] header = new String(all, 0, Math.min(nl, all.length), StandardCharsets.UTF_8).split(" ");
+            int payloadStart = nl + 1;
+            if (nl >= all.length || header.length != 5 || !(header[0] + " " + header[1]).equals(FORMAT)
+                    || !header[2].equals(key) || Long.parseLong(header[4]) != all.length - payloadStart
+                    || !header[3].equals(FileHashes.sha256(all, payloadStart, all.length - payloadStart))) {
+                Files.deleteIfExists(file);
+                return null;
+            }
+            Map<String, Object> payload = JSON.readValue(all, payloadStart, all.length - payloadStart, PAYLOAD);
+            List<Map<String, Object>> docs = castDocs(payload.get("documents"));
+            List<String> urls = new ArrayList<>();
+            if (payload.get("remoteUrls") instanceof List<?> l) for (Object o : l) urls.add(String.valueOf(o));
+            return new Rendered(unit, docs, null, urls, (System.nanoTime() - start) / 1_000_000);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // an entry that cannot be deleted is read as a miss next time too
+            }
+            return null;
+        }
+    }
+
+    /** Writes an entry through a temporary file and an atomic move; false when the cache is not writable. */
+    boolean store(String key, Rendered r) {
+        try {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("remoteUrls", r.remoteUrls());
+            payload.put("documents", r.documents());
+            byte[] body = JSON.writeValueAsBytes(payload);
+            byte[] head = (FORMAT + " " + key + " " + FileHashes.sha256(body, 0, body.length) + " " + body.length + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            AtomicFiles.writeBytes(entry(key), head, body);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false; // a cache that cannot be written only makes the next run slower
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> castDocs(Object o) {
+        if (!(o instanceof List<?> l)) throw new IllegalArgumentException("no documents");
+        for (Object d : l) if (!(d instanceof Map)) throw new IllegalArgumentException("a document is not a mapping");
+        return (List<Map<String, Object>>) l;
+    }
+}

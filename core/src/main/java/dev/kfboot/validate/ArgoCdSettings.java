@@ -1,0 +1,97 @@
+package dev.kfboot.validate;
+
+import dev.kfboot.argocd.ArgoCd;
+import dev.kfboot.argocd.IgnoreDifference;
+import dev.kfboot.model.InputException;
+import dev.kfboot.model.Location;
+import dev.kfboot.yaml.YMap;
+import dev.kfboot.yaml.YNode;
+import dev.kfboot.yaml.YScalar;
+import dev.kfboot.yaml.YSeq;
+import dev.kfboot.yaml.YamlReader;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a tree configures in Argo CD itself ({@code argocd-cm}), wherever it is written: a ConfigMap, a
+ * kustomize patch, Helm values, an object an app renders. Two things matter to validation: the health check
+ * for {@code argoproj.io/Application} (without it parent waves do not wait), and system-level
+ * {@code resource.customizations.ignoreDifferences.<group>_<kind>} entries.
+ */
+public final class ArgoCdSettings {
+
+    static final String IGNORE_PREFIX = "resource.customizations.ignoreDifferences.";
+    static final String OLD_STYLE = "resource.customizations";
+
+    private Location appHealthCheck;
+    private final Map<String, List<IgnoreDifference>> ignores = new LinkedHashMap<>();
+
+    /** Where the Application health check is configured, or null when nowhere in the tree. */
+    public Location appHealthCheck() {
+        return appHealthCheck;
+    }
+
+    /** System-level ignoreDifferences that apply to a kind ({@code <group>_<kind>}, {@code <kind>}, {@code all}). */
+    public List<IgnoreDifference> ignoresFor(String group, String kind) {
+        List<IgnoreDifference> out = new ArrayList<>(ignores.getOrDefault("all", List.of()));
+        out.addAll(ignores.getOrDefault(group.isEmpty() ? kind : group + "_" + kind, List.of()));
+        return out;
+    }
+
+    /** Reads one YAML document of the tree. */
+    void scan(YNode doc, String file) {
+        if (doc instanceof YMap m) {
+            m.entries().forEach((key, e) -> {
+                if (key.equals(ArgoCd.APP_HEALTH_KEY) && !blank(e.value())) found(new Location(file, e.keyLine()));
+                else if (key.equals(OLD_STYLE) && e.value() instanceof YScalar s && s.value().contains("argoproj.io/Application")
+                        && s.value().contains("health.lua")) found(new Location(file, e.keyLine()));
+                else if (key.startsWith(IGNORE_PREFIX) && e.value() instanceof YScalar s) ignore(key, s.value());
+                else scan(e.value(), file);
+            });
+        } else if (doc instanceof YSeq s) {
+            for (YNode item : s.items()) scan(item, file);
+        } else if (doc instanceof YScalar s && s.value().endsWith("/data/" + ArgoCd.APP_HEALTH_KEY)) {
+            found(new Location(file, s.line())); // the path of a JSON 6902 patch that adds it
+        }
+    }
+
+    /** Reads the data of an {@code argocd-cm} ConfigMap an app renders. */
+    void scanRendered(Map<String, Object> data, Location where) {
+        data.forEach((key, value) -> {
+            if (key.equals(ArgoCd.APP_HEALTH_KEY) && value != null && !String.valueOf(value).isBlank()) found(where);
+            else if (key.startsWith(IGNORE_PREFIX) && value instanceof String s) ignore(key, s);
+        });
+    }
+
+    private void found(Location where) {
+        if (appHealthCheck == null) appHealthCheck = where;
+    }
+
+    private void ignore(String key, String yaml) {
+        String target = key.substring(IGNORE_PREFIX.length());
+        List<YNode> docs;
+        try {
+            docs = YamlReader.forUserFiles().parseAll(yaml, key);
+        } catch (InputException e) {
+            return; // Argo CD would ignore an entry it cannot parse as well
+        }
+        if (docs.isEmpty() || !(docs.get(0) instanceof YMap m)) return;
+        ignores.computeIfAbsent(target, k -> new ArrayList<>())
+                .add(new IgnoreDifference(null, null, null, null, strings(m, "jsonPointers"), strings(m, "jqPathExpressions")));
+    }
+
+    private static List<String> strings(YMap m, String key) {
+        List<String> out = new ArrayList<>();
+        m.get(key).filter(n -> n instanceof YSeq).ifPresent(n -> {
+            for (YNode i : ((YSeq) n).items()) if (i instanceof YScalar s) out.add(s.value());
+        });
+        return out;
+    }
+
+    private static boolean blank(YNode n) {
+        return n instanceof YScalar s && (s.type() == YScalar.Type.NULL || s.value().isBlank());
+    }
+}

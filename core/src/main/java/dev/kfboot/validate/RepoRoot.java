@@ -1,0 +1,97 @@
+package dev.kfboot.validate;
+
+import dev.kfboot.model.InputException;
+import dev.kfboot.model.Location;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The repository a tree lives in: the directory same-repository source paths resolve against, and its
+ * {@code origin} URL when it is a git checkout (to tell this repository's URLs from other repositories').
+ *
+ * @param dir       absolute, normalized
+ * @param originUrl the git remote {@code origin}, or null when unknown
+ * @param how       how the root was chosen, for the user: "--repo-root", "git top-level", ...
+ */
+public record RepoRoot(Path dir, String originUrl, String how) {
+
+    /** The explicit {@code --repo-root}, or the git top-level of {@code treeDir}, or null when neither. */
+    public static Optional<RepoRoot> explicitOrGit(Path treeDir, Path explicit) {
+        if (explicit != null) {
+            Path d = explicit.toAbsolutePath().normalize();
+            if (!Files.isDirectory(d)) {
+                throw new InputException(Location.of(explicit.toString()), "repository root is not a directory",
+                        "pass --repo-root with the checkout the Applications' paths are relative to");
+            }
+            return Optional.of(new RepoRoot(d, gitOrigin(d).orElse(null), "--repo-root"));
+        }
+        for (Path p = treeDir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) return Optional.of(new RepoRoot(p, gitOrigin(p).orElse(null), "git top-level"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Without git: the closest of {@code treeDir} and its parents under which most of the given
+     * repository-relative paths exist (the tree is usually inside the checkout its Applications point into).
+     */
+    public static RepoRoot bestAncestor(Path treeDir, List<String> paths) {
+        Path start = treeDir.toAbsolutePath().normalize();
+        Path best = start;
+        int bestScore = 0;
+        for (Path p = start; p != null; p = p.getParent()) {
+            int score = 0;
+            for (String rel : paths) {
+                if (SourceResolver.isGlob(rel) || rel.startsWith("/")) continue;
+                if (Files.isDirectory(p.resolve(rel).normalize())) score++;
+            }
+            if (score > bestScore) {
+                best = p;
+                bestScore = score;
+            }
+        }
+        return new RepoRoot(best, null, bestScore == 0 ? "the tree directory (no git, no app path found above it)"
+                : "no git: the closest directory where the apps' paths exist");
+    }
+
+    /** How a file is shown in findings: relative to the root when inside it, else as an absolute path. */
+    public String display(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(dir) ? dir.relativize(abs).toString().replace('\\', '/') : abs.toString();
+    }
+
+    /** The {@code url} of {@code [remote "origin"]} in the repository's git config, following worktree links. */
+    static Optional<String> gitOrigin(Path top) {
+        try {
+            Path git = top.resolve(".git");
+            Path gitDir = git;
+            if (Files.isRegularFile(git)) {
+                String link = Files.readString(git, StandardCharsets.UTF_8).trim();
+                if (!link.startsWith("gitdir:")) return Optional.empty();
+                gitDir = top.resolve(link.substring(7).trim()).normalize();
+                Path common = gitDir.resolve("commondir");
+                if (Files.isRegularFile(common)) {
+                    gitDir = gitDir.resolve(Files.readString(common, StandardCharsets.UTF_8).trim()).normalize();
+                }
+            }
+            Path config = gitDir.resolve("config");
+            if (!Files.isRegularFile(config)) return Optional.empty();
+            boolean inOrigin = false;
+            for (String line : Files.readAllLines(config, StandardCharsets.UTF_8)) {
+                String t = line.trim();
+                if (t.startsWith("[")) inOrigin = t.replace(" ", "").equals("[remote\"origin\"]");
+                else if (inOrigin && t.startsWith("url") && t.contains("=")) {
+                    return Optional.of(t.substring(t.indexOf('=') + 1).trim());
+                }
+            }
+        } catch (IOException e) {
+            // an unreadable git config only means the origin is unknown
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.kfboot.validate;
+
+import dev.kfboot.argocd.AppSource;
+import dev.kfboot.render.KustomizationClosure;
+import dev.kfboot.yaml.YMap;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Resolves each Application source to a local directory: {@code --source URL=DIR} mappings first, then the
+ * tree's own repository (its git origin; any URL when the origin is unknown; placeholder URLs, which mean
+ * "this repository" once filled in). Then says how Argo CD would read the directory.
+ */
+public final class SourceResolver {
+
+    private final RepoRoot repo;
+    private final Map<String, Path> mapped = new LinkedHashMap<>();
+
+    /** @param sources repository URL to local checkout, as given with {@code --source} */
+    public SourceResolver(RepoRoot repo, Map<String, Path> sources) {
+        this.repo = repo;
+        sources.forEach((url, dir) -> mapped.put(normalize(url), dir.toAbsolutePath().normalize()));
+    }
+
+    public List<ResolvedSource> resolve(TreeApp app) {
+        List<ResolvedSource> out = new ArrayList<>();
+        List<AppSource> sources = app.app().sources();
+        for (int i = 0; i < sources.size(); i++) out.add(resolve(i, sources.get(i), app));
+        return out;
+    }
+
+    private ResolvedSource resolve(int i, AppSource s, TreeApp app) {
+        String url = s.repoURL();
+        if (url == null || url.isBlank()) {
+            return new ResolvedSource(i, s, ResolvedSource.Kind.NO_REPO, null, s.path(), "the source has no repoURL");
+        }
+        if (s.chart() != null) return new ResolvedSource(i, s, ResolvedSource.Kind.HELM, null, s.path(), null);
+        YMap node = app.sourceNode(i).orElse(new YMap(Map.of(), 0));
+        if (s.path() == null && node.get("ref").isPresent()) {
+            return new ResolvedSource(i, s, ResolvedSource.Kind.VALUES_REF, null, null, null);
+        }
+        Path root = mapped.get(normalize(url));
+        if (root == null) {
+            boolean ours = repo.originUrl() == null || normalize(repo.originUrl()).equals(normalize(url))
+                    || Placeholders.in(url).isPresent();
+            if (!ours) {
+                return new ResolvedSource(i, s, ResolvedSource.Kind.UNMAPPED_REPO, null, s.path(),
+                        "repository " + url + " is not this repository (origin " + repo.originUrl()
+                                + ") and no --source maps it to a local checkout");
+            }
+            root = repo.dir();
+        }
+        String path = s.path() == null || s.path().isBlank() ? "." : s.path().trim();
+        if (isGlob(path)) {
+            return new ResolvedSource(i, s, ResolvedSource.Kind.GLOB, root, path,
+                    "path " + path + " contains a glob; Argo CD does not expand it and looks for a directory with that literal name");
+        }
+        Path dir = root.resolve(path).normalize();
+        if (path.startsWith("/") || !dir.startsWith(root)) {
+            return new ResolvedSource(i, s, ResolvedSource.Kind.OUTSIDE_ROOT, root, path,
+                    "path " + path + " leaves the repository; Argo CD paths are relative to the repository root");
+        }
+        if (!Files.isDirectory(dir)) {
+            return new ResolvedSource(i, s, ResolvedSource.Kind.MISSING, root, path,
+                    "path " + path + " does not exist in " + shown(root) + closest(root, dir));
+        }
+        if (KustomizationClosure.kustomizationFile(dir) != null) {
+            return new ResolvedSource(i, s, ResolvedSource.Kind.KUSTOMIZE, root, path, null);
+        }
+        if (Files.isRegularFile(dir.resolve("Chart.yaml"))) return new ResolvedSource(i, s, ResolvedSource.Kind.HELM, root, path, null);
+        if (node.get("plugin").isPresent()) {
+            return new ResolvedSource(i, s, ResolvedSource.Kind.PLUGIN, root, path, null);
+        }
+        return new ResolvedSource(i, s, ResolvedSource.Kind.DIRECTORY, root, path, null);
+    }
+
+    private String shown(Path root) {
+        return root.equals(repo.dir()) ? "the repository (" + repo.dir() + ")" : root.toString();
+    }
+
+    private static String closest(Path root, Path dir) {
+        for (Path p = dir.getParent(); p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
+            if (Files.isDirectory(p)) return "; the closest existing directory is " + root.relativize(p).toString().replace('\\', '/');
+        }
+        return "";
+    }
+
+    public static boolean isGlob(String path) {
+        return path.contains("*") || path.contains("?") || path.contains("[");
+    }
+
+    /** {@code git@github.com:o/r.git}, {@code https://github.com/o/r} and {@code https://GitHub.com/o/r/} are one repository. */
+    static String normalize(String url) {
+        String u = url.trim();
+        int scheme = u.indexOf("://");
+        if (scheme >= 0) u = u.substring(scheme + 3);
+        else if (u.contains("@") && u.contains(":")) u = u.substring(u.indexOf('@') + 1).replaceFirst(":", "/");
+        int at = u.indexOf('@');
+        if (at >= 0 && at < u.indexOf('/')) u = u.substring(at + 1);
+        while (u.endsWith("/")) u = u.substring(0, u.length() - 1);
+        if (u.endsWith(".git")) u = u.substring(0, u.length() - 4);
+        return u.toLowerCase(Locale.ROOT);
+    }
+}

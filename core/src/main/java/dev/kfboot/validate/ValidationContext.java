@@ -1,0 +1,133 @@
+package dev.kfboot.validate;
+
+import dev.kfboot.argocd.AppNeeds;
+import dev.kfboot.argocd.ArgoCd;
+import dev.kfboot.graph.DependencyAnalysis;
+import dev.kfboot.inventory.Inventory;
+import dev.kfboot.model.Finding;
+import dev.kfboot.model.Location;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the rules look at, computed once: the tree (apps with their files and lines), how each source
+ * resolved, which apps are apps of apps, each component app's renders, one inventory across all of them,
+ * the dependency graph derived from it, what each app needs of Argo CD, and which catalog components the apps
+ * install. Rules are pure functions of it.
+ *
+ */
+public final class ValidationContext {
+
+    private final Tree tree;
+    private final Map<String, List<ResolvedSource>> sources;
+    private final AppHierarchy hierarchy;
+    private final AppRenders renders;
+    private final List<Finding> unreadable;
+    private final Inventory inventory;
+    private final DependencyAnalysis.Result analysis;
+    private final CatalogMatch catalog;
+    private final Map<String, AppNeeds> needs = new HashMap<>();
+    private final Map<String, TreeApp> byId = new HashMap<>();
+
+    /** @param unreadable findings for rendered documents that are not Kubernetes objects */
+    public ValidationContext(Tree tree, Map<String, List<ResolvedSource>> sources, AppHierarchy hierarchy,
+                             AppRenders renders, List<Finding> unreadable, Inventory inventory,
+                             DependencyAnalysis.Result analysis, CatalogMatch catalog) {
+        this.tree = tree;
+        this.sources = Map.copyOf(sources);
+        this.hierarchy = hierarchy;
+        this.renders = renders;
+        this.unreadable = List.copyOf(unreadable);
+        this.inventory = inventory;
+        this.analysis = analysis;
+        this.catalog = catalog;
+        for (TreeApp a : tree.apps()) byId.put(a.id(), a);
+    }
+
+    public Tree tree() {
+        return tree;
+    }
+
+    public AppHierarchy hierarchy() {
+        return hierarchy;
+    }
+
+    public AppRenders renders() {
+        return renders;
+    }
+
+    public List<Finding> unreadable() {
+        return unreadable;
+    }
+
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    public DependencyAnalysis.Result analysis() {
+        return analysis;
+    }
+
+    public CatalogMatch catalog() {
+        return catalog;
+    }
+
+    public List<TreeApp> apps() {
+        return tree.apps();
+    }
+
+    public TreeApp app(String id) {
+        TreeApp a = byId.get(id);
+        if (a == null) throw new IllegalArgumentException("no app " + id);
+        return a;
+    }
+
+    /** Apps that deploy objects (not apps of apps), in tree order. */
+    public List<TreeApp> componentApps() {
+        List<TreeApp> out = new ArrayList<>();
+        for (TreeApp a : tree.apps()) if (!hierarchy.isParent(a.id())) out.add(a);
+        return out;
+    }
+
+    public List<ResolvedSource> sourcesOf(String app) {
+        return sources.getOrDefault(app, List.of());
+    }
+
+    /** What an app's objects require of Argo CD (large CRDs, injected fields, prune-sensitive objects). */
+    public synchronized AppNeeds needs(String app) {
+        return needs.computeIfAbsent(app, a -> AppNeeds.of(a, inventory));
+    }
+
+    /** Whether Argo CD creates {@code ns} for this app: CreateNamespace=true and it is the destination namespace. */
+    public boolean createsNamespace(TreeApp app, String ns) {
+        return app.app().syncPolicy().has(ArgoCd.CREATE_NAMESPACE) && ns.equals(app.app().destinationNamespace());
+    }
+
+    /**
+     * Labels a namespace gets: from the Namespace objects that create it (the strictest value wins where they
+     * disagree, as pods must pass whichever lands last) and from managedNamespaceMetadata of apps that let
+     * Argo CD create it.
+     */
+    public Map<String, String> namespaceLabels(String ns) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Inventory.Entry e : inventory.namespaceCreators(ns)) merge(out, e.object().labels());
+        for (TreeApp a : componentApps()) if (createsNamespace(a, ns)) merge(out, a.managedNamespaceLabels());
+        return out;
+    }
+
+    private static void merge(Map<String, String> into, Map<String, String> labels) {
+        labels.forEach((k, v) -> into.merge(k, v, (a, b) -> PodSecurityLevel.stricter(k, a, b)));
+    }
+
+    /** Where findings about the whole tree go: the top app of apps, else the first app. */
+    public Location treeLocation() {
+        for (TreeApp a : tree.apps()) {
+            if (hierarchy.isParent(a.id()) && hierarchy.parentOf(a.id()) == null) return a.location();
+        }
+        return tree.apps().isEmpty() ? Location.of(tree.repo().display(tree.dir())) : tree.apps().get(0).location();
+    }
+}

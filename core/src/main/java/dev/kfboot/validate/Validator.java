@@ -1,0 +1,123 @@
+package dev.kfboot.validate;
+
+import dev.kfboot.catalog.Catalogs;
+import dev.kfboot.graph.DependencyAnalysis;
+import dev.kfboot.inventory.Collected;
+import dev.kfboot.inventory.Inventory;
+import dev.kfboot.model.Finding;
+import dev.kfboot.model.InputException;
+import dev.kfboot.model.Location;
+import dev.kfboot.render.RenderCache;
+import dev.kfboot.render.RenderRunner;
+import dev.kfboot.render.RenderUnit;
+import dev.kfboot.render.Rendered;
+import dev.kfboot.render.Rendering;
+import dev.kfboot.validate.rules.Rule;
+import dev.kfboot.validate.rules.Rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The validate pipeline: tree, sources, hierarchy, render, inventory, analysis, rules. A tree that cannot be
+ * read at all stops it with an {@link InputException}; every problem in a tree that can be read is a finding.
+ */
+public final class Validator {
+
+    private final Catalogs catalogs;
+    private final RenderRunner renderer;
+    private final Consumer<Rendered> progress;
+    private final List<Rule> rules;
+
+    public Validator(Catalogs catalogs, RenderRunner renderer, Consumer<Rendered> progress, List<Rule> rules) {
+        this.catalogs = catalogs;
+        this.renderer = renderer;
+        this.progress = progress;
+        this.rules = List.copyOf(rules);
+    }
+
+    /** Real kustomize, every rule. */
+    public Validator(Consumer<Rendered> progress) {
+        this(Catalogs.builtin(), Rendering::run, progress, Rules.all());
+    }
+
+    public Validation validate(ValidateRequest request) {
+        Tree tree = TreeReader.read(request.dir(), request.repoRoot());
+        if (tree.apps().isEmpty()) {
+            throw new InputException(Location.of(request.dir().toString()), "no Argo CD Application or ApplicationSet found",
+                    "pass the directory that holds the tree's Applications (or the kustomization aggregating them)");
+        }
+        SourceResolver resolver = new SourceResolver(tree.repo(), request.sources());
+        Map<String, List<ResolvedSource>> sources = new LinkedHashMap<>();
+        for (TreeApp a : tree.apps()) sources.put(a.id(), resolver.resolve(a));
+        AppHierarchy hierarchy = AppHierarchy.of(tree.apps(), sources, tree.dir());
+        RenderCache cache = request.cacheDir() == null ? null : new RenderCache(renderer, request.cacheDir());
+        AppRenders renders = render(tree, hierarchy, sources, cache == null ? renderer : cache, request);
+        Collected collected = Collected.from(renders.all(), true);
+        Inventory inventory = Inventory.of(collected.objects(), destinations(tree, hierarchy));
+        scanArgoCdConfig(tree, inventory);
+        DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(renders.apps(), inventory, List.of());
+        CatalogMatch catalog = CatalogMatch.of(catalogs, inventory, request.release());
+        List<Finding> failures = renders.all().stream().filter(r -> !r.ok()).map(Rendered::failure).toList();
+        List<Finding> unreadable = collected.findings().stream().filter(f -> !failures.contains(f)).toList();
+        ValidationContext ctx = new ValidationContext(tree, sources, hierarchy, renders, unreadable, inventory, analysis,
+                catalog);
+        // rules are pure functions of the context: they run side by side, and the findings are sorted after
+        List<Finding> findings = rules.parallelStream().flatMap(rule -> rule.check(ctx).stream()).toList();
+        int cached = cache == null ? 0 : cache.stats().hits();
+        return new Validation(tree.repo(), findings, tree.apps().size(), hierarchy.parents().size(), inventory.size(),
+                renders.all().size() - cached, cached);
+    }
+
+    /** Renders every renderable source of every component app; kustomize runs only when some source needs it. */
+    private AppRenders render(Tree tree, AppHierarchy hierarchy, Map<String, List<ResolvedSource>> sources,
+                              RenderRunner runner, ValidateRequest request) {
+        Map<String, List<Rendered>> byApp = new LinkedHashMap<>();
+        Map<RenderUnit, String> owner = new HashMap<>();
+        List<RenderUnit> kustomize = new ArrayList<>();
+        for (TreeApp a : tree.apps()) {
+            if (hierarchy.isParent(a.id())) continue;
+            List<Rendered> parts = byApp.computeIfAbsent(a.id(), k -> new ArrayList<>());
+            for (ResolvedSource s : sources.get(a.id())) {
+                if (!s.kind().renderable()) continue;
+                RenderUnit unit = RenderUnit.of(a.id() + (s.index() == 0 ? "" : "#source" + s.index()), s.root(), s.path());
+                owner.put(unit, a.id());
+                if (s.kind() == ResolvedSource.Kind.KUSTOMIZE) kustomize.add(unit);
+                else parts.add(DirectorySource.render(unit, a.recurses(s.index())));
+            }
+        }
+        if (!kustomize.isEmpty()) {
+            for (Rendered r : runner.run(kustomize, request.render(), progress).rendered()) {
+                String app = owner.get(r.unit());
+                RenderUnit asApp = new RenderUnit(app, r.unit().root(), r.unit().paths(), r.unit().components());
+                Finding failure = r.failure() == null ? null : new Finding(r.failure().rule(), r.failure().severity(), app,
+                        r.failure().resource(), r.failure().location(), r.failure().message(), r.failure().hint());
+                byApp.get(app).add(new Rendered(asApp, r.documents(), failure, r.remoteUrls(), r.millis()));
+            }
+        }
+        return new AppRenders(byApp);
+    }
+
+    /** Each component app's destination namespace: where its namespaced objects without a namespace land. */
+    private static Map<String, String> destinations(Tree tree, AppHierarchy hierarchy) {
+        Map<String, String> out = new HashMap<>();
+        for (TreeApp a : tree.apps()) if (!hierarchy.isParent(a.id())) out.put(a.id(), a.app().destinationNamespace());
+        return out;
+    }
+
+    /** An app that manages Argo CD itself may render argocd-cm: its settings count like the tree's own files. */
+    @SuppressWarnings("unchecked")
+    private static void scanArgoCdConfig(Tree tree, Inventory inventory) {
+        for (Inventory.Entry e : inventory.entries()) {
+            if (!e.object().is("", "ConfigMap") || !e.object().id().name().equals("argocd-cm") || e.object().body() == null) continue;
+            if (e.object().body().get("data") instanceof Map<?, ?> data) {
+                TreeApp app = tree.apps().stream().filter(a -> a.id().equals(e.component())).findFirst().orElseThrow();
+                tree.settings().scanRendered((Map<String, Object>) data, app.location());
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.kfboot.validate.rules;
+
+import dev.kfboot.argocd.ArgoCd;
+import dev.kfboot.model.Finding;
+import dev.kfboot.model.Severity;
+import dev.kfboot.validate.ValidationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Children of an app of apps use several sync waves but nothing in the tree configures Argo CD's health
+ * check for {@code argoproj.io/Application}: since Argo CD 1.8 a child Application counts as healthy as soon
+ * as it exists, so the parent's waves only order the creation of the children and wait for nothing.
+ */
+final class AppHealthCheckMissing implements Rule {
+
+    @Override
+    public String slug() {
+        return "app-health-check-missing";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String title() {
+        return "Child waves are used but the tree has no argocd-cm health check for argoproj.io/Application";
+    }
+
+    @Override
+    public List<Finding> check(ValidationContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        if (ctx.tree().settings().appHealthCheck() != null) return out;
+        for (String parent : ctx.hierarchy().parents()) {
+            Set<Integer> waves = new TreeSet<>();
+            for (String child : ctx.hierarchy().children(parent)) waves.add(ctx.hierarchy().wave(child));
+            if (waves.size() < 2) continue;
+            out.add(finding(ctx.app(parent), ctx.app(parent).location(),
+                    "its children use " + waves.size() + " sync waves " + waves + ", but nothing in the tree sets the "
+                            + ArgoCd.APP_HEALTH_KEY + " health check in argocd-cm: each wave only creates the child "
+                            + "Applications and the next starts without waiting for them to be synced and healthy",
+                    "add the Lua health check for argoproj.io/Application to argocd-cm in the tree (kfboot generate writes one)"));
+        }
+        return out;
+    }
+}

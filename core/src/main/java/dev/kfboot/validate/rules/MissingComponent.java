@@ -1,0 +1,143 @@
+package dev.kfboot.validate.rules;
+
+import dev.kfboot.argocd.ArgoCd;
+import dev.kfboot.catalog.Component;
+import dev.kfboot.catalog.ReleaseCatalog;
+import dev.kfboot.inventory.Inventory;
+import dev.kfboot.inventory.KindTable;
+import dev.kfboot.inventory.KubeObject;
+import dev.kfboot.model.Finding;
+import dev.kfboot.model.GroupKind;
+import dev.kfboot.model.ResourceId;
+import dev.kfboot.model.Severity;
+import dev.kfboot.validate.CatalogMatch;
+import dev.kfboot.validate.TreeApp;
+import dev.kfboot.validate.ValidationContext;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Something the tree's apps need is not installed by any app:
+ * <ul>
+ *   <li>custom resources whose CRD no app ships (user-namespace's Profile without profiles); an error naming
+ *       the release component that ships it, a warning when no component does (install it first);</li>
+ *   <li>caBundles that cert-manager's cainjector fills, with no cert-manager (webhooks without cert-manager);</li>
+ *   <li>the release's core set (core-components.yaml) incomplete in a tree that installs Kubeflow applications
+ *       (the seeds' missing profiles, admission-webhook, pvcviewer-controller, user-namespace), a warning;</li>
+ *   <li>a component of which the tree's apps together render less than {@value #PARTIAL} (model registry's
+ *       base without its database), a warning on the app rendering most of it.</li>
+ * </ul>
+ */
+final class MissingComponent implements Rule {
+
+    static final double PARTIAL = 0.8;
+    private static final GroupKind CERTIFICATE = new GroupKind("cert-manager.io", "Certificate");
+    private static final Set<GroupKind> ARGO_KINDS = Set.of(ArgoCd.APPLICATION, ArgoCd.APPLICATION_SET, ArgoCd.APP_PROJECT);
+
+    @Override
+    public String slug() {
+        return "missing-component";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String title() {
+        return "A component the tree's apps need is absent, or the release's core set is incomplete";
+    }
+
+    @Override
+    public List<Finding> check(ValidationContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        Map<GroupKind, String> crdProviders = ctx.catalog().crdProviders();
+        for (TreeApp app : ctx.componentApps()) out.addAll(unprovided(ctx, app, crdProviders));
+        out.addAll(partial(ctx));
+        out.addAll(core(ctx));
+        return out;
+    }
+
+    /** Kinds without a CRD in the tree and caBundles without cert-manager: one finding per missing provider. */
+    private List<Finding> unprovided(ValidationContext ctx, TreeApp app, Map<GroupKind, String> crdProviders) {
+        Inventory inv = ctx.inventory();
+        Map<String, List<String>> byComponent = new TreeMap<>();
+        Map<String, ResourceId> example = new LinkedHashMap<>();
+        Set<GroupKind> unknown = new TreeSet<>();
+        for (Inventory.Entry e : inv.of(app.id())) {
+            KubeObject o = e.object();
+            GroupKind gk = o.groupKind();
+            if (!KindTable.isBuiltin(gk) && !ARGO_KINDS.contains(gk) && inv.crdsDefining(gk).isEmpty()) {
+                String provider = crdProviders.get(gk);
+                if (provider == null) {
+                    if (unknown.add(gk)) example.putIfAbsent("?" + gk, o.id());
+                } else {
+                    List<String> why = byComponent.computeIfAbsent(provider, k -> new ArrayList<>());
+                    String reason = "creates " + gk + " objects, whose CRD " + provider + " ships";
+                    if (!why.contains(reason)) why.add(reason);
+                    example.putIfAbsent(provider, o.id());
+                }
+            }
+            boolean injected = o.annotations().keySet().stream().anyMatch(k -> k.startsWith("cert-manager.io/inject-"));
+            if (injected && inv.crdsDefining(CERTIFICATE).isEmpty()) {
+                List<String> why = byComponent.computeIfAbsent("cert-manager", k -> new ArrayList<>());
+                String reason = "has caBundles that cert-manager's cainjector fills";
+                if (!why.contains(reason)) why.add(reason);
+                example.putIfAbsent("cert-manager", o.id());
+            }
+        }
+        List<Finding> out = new ArrayList<>();
+        byComponent.forEach((component, why) -> out.add(finding(app, app.sourceAt(0, "path"),
+                "needs " + component + ", which no app of the tree installs: it " + String.join(" and ", why),
+                "add an Application for " + component + " in an earlier sync wave").about(example.get(component).toString())));
+        for (GroupKind gk : unknown) {
+            out.add(finding(Severity.WARNING, app, app.sourceAt(0, "path"),
+                    "creates " + gk + " objects, but no app of the tree ships their CRD",
+                    "install the CRD of " + gk + " before this app (or add the app that ships it to the tree)")
+                    .about(example.get("?" + gk).toString()));
+        }
+        return out;
+    }
+
+    /** Components the apps of the tree render only part of, all apps together. */
+    private List<Finding> partial(ValidationContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        for (CatalogMatch.Coverage c : ctx.catalog().acrossTree()) {
+            if (c.total() == 0 || (double) c.matched() / c.total() >= PARTIAL) continue;
+            TreeApp app = ctx.app(c.app());
+            out.add(finding(Severity.WARNING, app, app.sourceAt(0, "path"),
+                    "renders only " + c.matched() + " of the " + c.total() + " objects of the release's " + c.component().id()
+                            + " (variant " + c.variant() + "); missing " + Texts.some(c.missing(), 5),
+                    "point the app at the component's full path: " + String.join(", ",
+                            c.component().variant(c.variant()).orElseThrow().paths())));
+        }
+        return out;
+    }
+
+    /** The core set, when the tree installs any Kubeflow application (a component under applications/). */
+    private List<Finding> core(ValidationContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        ReleaseCatalog catalog = ctx.catalog().catalog().orElse(null);
+        if (catalog == null) return out;
+        Set<String> present = ctx.catalog().presentComponents();
+        boolean kubeflow = present.stream().map(catalog::component).flatMap(java.util.Optional::stream)
+                .anyMatch(c -> c.variants().stream().anyMatch(v -> v.paths().stream().anyMatch(p -> p.startsWith("applications/"))));
+        if (!kubeflow) return out;
+        for (String id : ctx.catalog().coreComponents()) {
+            if (present.contains(id)) continue;
+            Component c = catalog.component(id).orElse(null);
+            if (c == null) continue;
+            out.add(finding(Severity.WARNING, null, ctx.treeLocation(),
+                    "the tree installs Kubeflow " + catalog.release() + " without " + id + ", part of its core set: " + c.description(),
+                    "add an Application for " + id + " (path " + String.join(", ", c.defaultVariant().paths()) + ")"));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.kfboot.validate.rules;
+
+import dev.kfboot.model.Finding;
+import dev.kfboot.model.Severity;
+import dev.kfboot.render.Rendered;
+import dev.kfboot.validate.ResolvedSource;
+import dev.kfboot.validate.TreeApp;
+import dev.kfboot.validate.ValidationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A component app's source does not render: kustomize's error (a remote base that cannot be fetched
+ * included), a document that is not a Kubernetes object, or (info) a source kfboot does not render at all
+ * (Helm charts, config management plugins), whose objects are then not checked.
+ */
+final class RenderFailed implements Rule {
+
+    @Override
+    public String slug() {
+        return "render-failed";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String title() {
+        return "An Application's source fails to render, so Argo CD cannot sync it either";
+    }
+
+    @Override
+    public List<Finding> check(ValidationContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        for (TreeApp app : ctx.componentApps()) {
+            for (Rendered r : ctx.renders().of(app.id())) {
+                if (r.ok()) continue;
+                out.add(finding(app, app.sourceAt(0, "path"), r.failure().message(), r.failure().hint()));
+            }
+            for (ResolvedSource s : ctx.sourcesOf(app.id())) {
+                if (s.kind() != ResolvedSource.Kind.HELM && s.kind() != ResolvedSource.Kind.PLUGIN) continue;
+                String what = s.kind() == ResolvedSource.Kind.HELM ? "a Helm chart" : "a config management plugin";
+                out.add(finding(Severity.INFO, app, app.sourceAt(s.index(), s.source().path() == null ? "chart" : "path"),
+                        "source " + (s.index() + 1) + " is " + what + ", which kfboot does not render: its objects are not checked",
+                        "render it yourself and validate the output, or point the app at a kustomize directory"));
+            }
+        }
+        for (Finding f : ctx.unreadable()) {
+            TreeApp app = ctx.app(f.app());
+            out.add(finding(app, app.sourceAt(0, "path"), f.message(), f.hint()));
+        }
+        return out;
+    }
+}

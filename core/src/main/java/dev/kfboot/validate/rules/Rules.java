@@ -1,0 +1,39 @@
+package dev.kfboot.validate.rules;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every rule {@code kfboot validate} runs, in the order their documentation lists them. */
+public final class Rules {
+
+    private static final List<Rule> ALL = List.of(
+            new PathNotFound(),
+            new PlaceholderRepoUrl(),
+            new RenderFailed(),
+            new RemoteBase(),
+            new DuplicateResource(),
+            new CrdOrder(),
+            new NamespaceOrder(),
+            new WebhookOrder(),
+            new MissingSyncWave(),
+            new AppHealthCheckMissing(),
+            new RootAppServerSideApply(),
+            new LargeCrdNeedsSsa(),
+            new InjectedFieldDrift(),
+            new PssViolation(),
+            new PruneUnsafe(),
+            new DestinationNamespaceMismatch(),
+            new MissingComponent(),
+            new PlaintextSecret(),
+            new ProjectWildcard());
+
+    private Rules() {}
+
+    public static List<Rule> all() {
+        return ALL;
+    }
+
+    public static Optional<Rule> bySlug(String slug) {
+        return ALL.stream().filter(r -> r.slug().equals(slug)).findFirst();
+    }
+}

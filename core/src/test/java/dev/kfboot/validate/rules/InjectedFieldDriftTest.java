@@ -1,0 +1,79 @@
+package dev.kfboot.validate.rules;
+
+import dev.kfboot.model.Severity;
+import dev.kfboot.validate.TreeFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InjectedFieldDriftTest {
+
+    static final String WEBHOOKS = """
+            apiVersion: admissionregistration.k8s.io/v1
+            kind: MutatingWebhookConfiguration
+            metadata:
+              name: katib.kubeflow.org
+              annotations:
+                cert-manager.io/inject-ca-from: kubeflow/katib-webhook-cert
+            webhooks:
+              - name: defaulter.experiment.katib.kubeflow.org
+                clientConfig: {service: {namespace: kubeflow, name: katib-controller}}
+              - name: mutator.pod.katib.kubeflow.org
+                clientConfig: {service: {namespace: kubeflow, name: katib-controller}}
+            ---
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: pvcviewers.kubeflow.org
+            spec:
+              group: kubeflow.org
+              names: {kind: PVCViewer, plural: pvcviewers}
+              scope: Namespaced
+              conversion:
+                strategy: Webhook
+            """;
+
+    @TempDir Path repo;
+
+    @Test
+    void injectedCaBundlesWithoutIgnoresAreAWarning() {
+        // the seeds' ignoreDifferences covered the first webhook only
+        TreeFixture t = new TreeFixture(repo).root().appWith("katib", 2, "apps/katib", "kubeflow", """
+                  ignoreDifferences:
+                    - group: admissionregistration.k8s.io
+                      kind: MutatingWebhookConfiguration
+                      jsonPointers: [/webhooks/0/clientConfig/caBundle]
+                """).component("apps/katib", WEBHOOKS);
+
+        assertThat(t.findings(new InjectedFieldDrift())).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.WARNING);
+            assertThat(x.message()).startsWith("2 fields filled in at runtime without ignoreDifferences: "
+                    + "mutatingwebhookconfiguration.admissionregistration.k8s.io/katib.kubeflow.org (cert-manager's cainjector), "
+                    + "customresourcedefinition.apiextensions.k8s.io/pvcviewers.kubeflow.org (its controller)");
+        });
+    }
+
+    @Test
+    void ignoresOnTheAppOrInArgocdCmPass() {
+        TreeFixture t = new TreeFixture(repo).root().appWith("katib", 2, "apps/katib", "kubeflow", """
+                  ignoreDifferences:
+                    - group: admissionregistration.k8s.io
+                      kind: MutatingWebhookConfiguration
+                      jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle']
+                """).component("apps/katib", WEBHOOKS)
+                .file("tree/argocd-cm.yaml", """
+                        apiVersion: v1
+                        kind: ConfigMap
+                        metadata: {name: argocd-cm, namespace: argocd}
+                        data:
+                          resource.customizations.ignoreDifferences.apiextensions.k8s.io_CustomResourceDefinition: |
+                            jsonPointers:
+                            - /spec/conversion/webhook/clientConfig/caBundle
+                        """);
+
+        assertThat(t.findings(new InjectedFieldDrift())).isEmpty();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.kfboot.validate.rules;
+
+import dev.kfboot.testing.UpstreamData;
+import dev.kfboot.validate.Sarif;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every rule has a stable unique slug, a docs page (in the repository and in the jar) and a test class with scenarios. */
+class RulesTest {
+
+    @Test
+    void everyRuleIsDocumentedAndTested() throws Exception {
+        Set<String> slugs = new HashSet<>();
+        Path docs = UpstreamData.repoRoot().resolve("docs/rules");
+        for (Rule r : Rules.all()) {
+            assertThat(slugs.add(r.slug())).as("unique slug %s", r.slug()).isTrue();
+            assertThat(r.slug()).matches("[a-z]+(-[a-z]+)*");
+            assertThat(r.title()).isNotBlank();
+            assertThat(r.docsPage()).isEqualTo("docs/rules/" + r.slug() + ".md");
+            Path page = docs.resolve(r.slug() + ".md");
+            assertThat(page).as("docs page of %s", r.slug()).exists();
+            assertThat(Files.readString(page)).startsWith("# " + r.slug() + "\n\n**Severity:** " + r.severity().label());
+            assertThat(Sarif.docsPage(r)).as("page shipped in the jar").isEqualTo(Files.readString(page));
+            Class<?> test = Class.forName(r.getClass().getName() + "Test");
+            long scenarios = Arrays.stream(test.getDeclaredMethods()).filter(RulesTest::isTest).count();
+            assertThat(scenarios).as("failing and passing scenarios of %s", r.slug()).isGreaterThanOrEqualTo(2);
+        }
+        try (var pages = Files.list(docs)) {
+            assertThat(pages.map(p -> p.getFileName().toString().replace(".md", ""))).containsExactlyInAnyOrderElementsOf(slugs);
+        }
+    }
+
+    private static boolean isTest(Method m) {
+        return m.isAnnotationPresent(Test.class);
+    }
+}
