@@ -72,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.flush();
         var validation = DemoValidation.print(dir, plan.release(), DemoValidation.sharedUpstream(),
-                ValidateCommand.defaultCacheDir(), out);
+                TreeSourceOptions.defaultCacheDir(), out);
         out.println();
         out.println("Next: kfboot plan --explain shows every edge and its reasons; kfboot init writes a platform.yaml to "
                 + "edit; kfboot generate -f platform.yaml --out DIR writes your tree; kfboot validate DIR checks any tree.");

@@ -1,37 +1,54 @@
 package dev.kfboot.cli;
 
-import dev.kfboot.files.AtomicFiles;
 import dev.kfboot.Kfboot;
+import dev.kfboot.files.AtomicFiles;
 import dev.kfboot.generate.GeneratedTree;
 import dev.kfboot.generate.Layout;
 import dev.kfboot.generate.TreeGenerator;
 import dev.kfboot.generate.TreeOptions;
 import dev.kfboot.generate.TreeSite;
+import dev.kfboot.model.InputException;
+import dev.kfboot.model.Location;
 import dev.kfboot.plan.Plan;
-import dev.kfboot.spec.ResolvedPlatform;
 import dev.kfboot.report.Report;
+import dev.kfboot.report.ReportInput;
+import dev.kfboot.report.TreePlan;
+import dev.kfboot.spec.ResolvedPlatform;
+import dev.kfboot.validate.TreeApp;
+import dev.kfboot.validate.Validation;
+import dev.kfboot.validate.Validator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** {@code kfboot report}: the plan as one self-contained HTML page. */
+/** {@code kfboot report}: a platform's plan, or a tree's graph and findings, as one self-contained HTML page. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write one self-contained HTML report (no external scripts, fonts or styles; opens from file://): "
                 + "the wave graph as SVG with every edge's reasons, and per component its namespaces, objects by kind, "
-                + "CRDs and Argo CD settings."},
+                + "CRDs and Argo CD settings.",
+            "With -f (or nothing: the built-in default platform) it reports the plan; with DIR it validates that "
+                    + "tree and adds its findings, filterable by severity and app, each linked to its rule's page."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:written", "1:the plan has error findings (the report is still written)",
+        exitCodeList = {"0:written", "1:the plan or the tree has error findings (the report is still written)",
             "2:unusable input or output path", "4:internal error"})
 public final class ReportCommand implements Callable<Integer> {
 
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "An app-of-apps tree to validate and report.")
+    Path dir;
+
     @Mixin SpecOptions spec;
     @Mixin RenderOptionsMixin render;
+    @Mixin TreeSourceOptions tree;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "kfboot-report.html",
             description = "Where to write the HTML (default: ${DEFAULT-VALUE}).")
@@ -44,14 +61,39 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Kfboot kfboot = new Kfboot(new Progress(command.commandLine().getErr(), !quiet));
-        ResolvedPlatform platform = kfboot.resolve(spec.load());
-        Plan plan = kfboot.plan(platform, render.sources());
-        // The tree generate would write, in memory: the report shows each app's real Argo CD settings.
-        GeneratedTree tree = TreeGenerator.generate(platform, plan, new TreeOptions(Layout.FORK,
-                new TreeSite(platform.repo().url(), platform.repo().revision(), "argocd"), List.of(), false));
-        AtomicFiles.write(out, Report.html(plan, null, null, Report.settings(tree), Report.extraApps(tree)));
+        Progress progress = new Progress(command.commandLine().getErr(), !quiet);
+        String html;
+        boolean errors;
+        if (dir != null) {
+            if (spec.file != null) {
+                throw new InputException(Location.NONE, "report takes a platform (-f) or a tree (DIR), not both",
+                        "drop one of them");
+            }
+            Validation v = new Validator(progress).validate(tree.request(dir, render.renderOptions()));
+            Plan plan = TreePlan.of(v);
+            html = Report.html(plan, v.findings(), null, settings(v), Set.of());
+            errors = v.hasErrors();
+        } else {
+            Kfboot kfboot = new Kfboot(progress);
+            ResolvedPlatform platform = kfboot.resolve(spec.load());
+            Plan plan = kfboot.plan(platform, render.sources());
+            // The tree generate would write, in memory: the report shows each app's real Argo CD settings.
+            GeneratedTree generated = TreeGenerator.generate(platform, plan, new TreeOptions(Layout.FORK,
+                    new TreeSite(platform.repo().url(), platform.repo().revision(), "argocd"), List.of(), false));
+            html = Report.html(plan, null, null, Report.settings(generated), Report.extraApps(generated));
+            errors = plan.hasErrors();
+        }
+        AtomicFiles.write(out, html);
         command.commandLine().getErr().println("wrote " + out);
-        return plan.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;
+        return errors ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /** What each Application of the tree carries. */
+    private static Map<String, ReportInput.AppSettings> settings(Validation v) {
+        Map<String, ReportInput.AppSettings> out = new LinkedHashMap<>();
+        for (TreeApp a : v.context().componentApps()) {
+            out.put(a.id(), new ReportInput.AppSettings(a.app().syncPolicy().syncOptions(), a.app().ignoreDifferences()));
+        }
+        return out;
     }
 }

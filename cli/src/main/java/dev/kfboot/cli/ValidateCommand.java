@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
 public final class ValidateCommand implements Callable<Integer> {
 
     /** Where rule pages are published; their path below it is docs/rules/<slug>.md. */
-    static final String DOCS_URL = "https://github.com/kfboot/kfboot/blob/main/";
+    static final String DOCS_URL = Rules.DOCS_URL;
 
     enum Format { text, json, sarif }
 
@@ -46,27 +46,8 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "The tree: a directory of Applications, or the kustomization that aggregates them.")
     Path dir;
 
-    @Option(names = "--repo-root", paramLabel = "DIR",
-            description = "Where source paths of this repository resolve (default: the git top-level of DIR; without "
-                    + "git, the closest parent of DIR where the apps' paths exist).")
-    Path repoRoot;
-
-    @Option(names = "--source", paramLabel = "URL=DIR",
-            description = "A local checkout of another repository the Applications reference (repeatable).")
-    Map<String, Path> sources = new LinkedHashMap<>();
-
+    @Mixin TreeSourceOptions tree;
     @Mixin RenderTuning tuning;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "The render cache (default: $XDG_CACHE_HOME/kfboot, else ~/.cache/kfboot).")
-    Path cacheDir;
-
-    @Option(names = "--no-cache", description = "Render every app fresh; read and write no cache.")
-    boolean noCache;
-
-    @Option(names = "--release", paramLabel = "RELEASE",
-            description = "kubeflow/manifests release to recognise components by (default: the best match).")
-    String release;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -100,15 +81,7 @@ public final class ValidateCommand implements Callable<Integer> {
             throw new InputException(Location.NONE, "validate needs the tree's directory",
                     "run kfboot validate DIR (the directory of the Applications)");
         }
-        for (Map.Entry<String, Path> s : sources.entrySet()) {
-            if (!Files.isDirectory(s.getValue())) {
-                throw new InputException(Location.of(s.getValue().toString()), "--source " + s.getKey() + "=" + s.getValue()
-                        + ": not a directory", "pass a local checkout of " + s.getKey());
-            }
-        }
-        Path cache = noCache ? null : cacheDir != null ? cacheDir : defaultCacheDir();
-        ValidateRequest request = new ValidateRequest(dir, repoRoot, sources, tuning.renderOptions(), cache, release);
-        Validation v = new Validator(new Progress(err, !quiet)).validate(request);
+        Validation v = new Validator(new Progress(err, !quiet)).validate(tree.request(dir, tuning.renderOptions()));
         if (!quiet) {
             err.printf("repository root: %s (%s); %d apps (%d %s of apps), %d objects; %d renders, %d from the cache%n",
                     v.repo().dir(), v.repo().how(), v.apps(), v.parents(), v.parents() == 1 ? "app" : "apps", v.objects(),
@@ -131,12 +104,5 @@ public final class ValidateCommand implements Callable<Integer> {
 
     static String summary(Validation v) {
         return "kfboot validate: " + v.apps() + " apps, " + v.objects() + " objects: " + FindingsPrinter.summary(v.findings());
-    }
-
-    /** $XDG_CACHE_HOME/kfboot, else ~/.cache/kfboot. */
-    static Path defaultCacheDir() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("kfboot");
     }
 }

@@ -94,6 +94,34 @@ class ReportBrowserIT {
         assertThat(severe).as("console errors").isEmpty();
     }
 
+    @Test
+    void aTreesFindingsAreListedFilterableAndLinkedToTheirRule() throws Exception {
+        dev.kfboot.testing.Kustomize.required();
+        Path tree = ReportTrees.write(dir.resolve("repo"));
+        Path html = dir.resolve("tree.html");
+        CliRun r = CliRun.of("report", tree.toString(), "-q", "--no-cache", "--out", html.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(1); // the tree has an error: one app's path is missing
+        assertThat(Files.readString(html)).doesNotContain("hunter2");
+
+        driver.get(html.toUri().toString());
+
+        List<WebElement> rows = driver.findElements(By.cssSelector("#findings tr.finding"));
+        assertThat(rows).extracting(e -> e.getAttribute("data-severity")).contains("error", "warning");
+        WebElement link = driver.findElement(By.linkText("plaintext-secret"));
+        assertThat(link.getAttribute("href")).endsWith("docs/rules/plaintext-secret.md");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-severity"))).selectByValue("error");
+        assertThat(rows).filteredOn(WebElement::isDisplayed).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.getAttribute("data-severity")).isEqualTo("error"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-severity"))).selectByValue("");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-app"))).selectByValue("base");
+        assertThat(rows).filteredOn(WebElement::isDisplayed).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.getAttribute("data-app")).isEqualTo("base"));
+        assertThat(driver.findElements(By.cssSelector("#graph svg .node"))).hasSize(2);
+        List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertThat(severe).as("console errors").isEmpty();
+    }
+
     private static int dependencies() throws Exception {
         return dev.kfboot.model.Json.mapper().readTree(CliRun.of("plan", "-o", "json").out()).get("dependencies").size();
     }

@@ -4,6 +4,7 @@ import dev.kfboot.generate.ChildApp;
 import dev.kfboot.generate.GeneratedTree;
 import dev.kfboot.model.Finding;
 import dev.kfboot.plan.Plan;
+import dev.kfboot.validate.rules.Rules;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.TreeSet;
 public final class Report {
 
     /** Where the rule pages live; findings link to {@code RULES_DOCS + slug + ".md"}. */
-    public static final String RULES_DOCS = "https://github.com/kfboot/kfboot/blob/main/docs/rules/";
+    public static final String RULES_DOCS = Rules.DOCS_URL + "docs/rules/";
 
     private Report() {}
 

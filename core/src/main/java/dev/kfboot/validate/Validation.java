@@ -13,9 +13,10 @@ import java.util.List;
  * @param objects    objects rendered by the component apps
  * @param rendered   renders that ran kustomize (or read a plain directory) in this run
  * @param cached     renders served from the cache
+ * @param context    what the rules saw (tree, inventory, graph), for reports
  */
 public record Validation(RepoRoot repo, List<Finding> findings, int apps, int parents, int objects, int rendered,
-                         int cached) {
+                         int cached, ValidationContext context) {
 
     public Validation {
         findings = findings.stream().sorted().toList();

@@ -70,7 +70,7 @@ public final class Validator {
         List<Finding> findings = rules.parallelStream().flatMap(rule -> rule.check(ctx).stream()).toList();
         int cached = cache == null ? 0 : cache.stats().hits();
         return new Validation(tree.repo(), findings, tree.apps().size(), hierarchy.parents().size(), inventory.size(),
-                renders.all().size() - cached, cached);
+                renders.all().size() - cached, cached, ctx);
     }
 
     /** Renders every renderable source of every component app; kustomize runs only when some source needs it. */

@@ -6,6 +6,9 @@ import java.util.Optional;
 /** Every rule {@code kfboot validate} runs, in the order their documentation lists them. */
 public final class Rules {
 
+    /** Where kfboot's docs are published: a rule's page is this followed by its {@link Rule#docsPage()}. */
+    public static final String DOCS_URL = "https://github.com/kfboot/kfboot/blob/main/";
+
     private static final List<Rule> ALL = List.of(
             new PathNotFound(),
             new PlaceholderRepoUrl(),

@@ -1,0 +1,54 @@
+package dev.kfboot.cli;
+
+import dev.kfboot.model.InputException;
+import dev.kfboot.model.Location;
+import dev.kfboot.render.RenderOptions;
+import dev.kfboot.validate.ValidateRequest;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Where a tree's sources are and where renders are cached: for {@code validate} and {@code report DIR}. */
+public final class TreeSourceOptions {
+
+    @Option(names = "--repo-root", paramLabel = "DIR",
+            description = "Where source paths of this repository resolve (default: the git top-level of DIR; without "
+                    + "git, the closest parent under which the apps' paths exist).")
+    Path repoRoot;
+
+    @Option(names = "--source", paramLabel = "URL=DIR",
+            description = "A local checkout of another repository the tree's sources name (repeatable).")
+    Map<String, Path> sources = new LinkedHashMap<>();
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Render cache directory (default: $XDG_CACHE_HOME/kfboot, else ~/.cache/kfboot).")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Render every app fresh; read and write no cache.")
+    boolean noCache;
+
+    @Option(names = "--release", paramLabel = "RELEASE",
+            description = "The kubeflow/manifests release the tree installs (default: recognised from what it renders).")
+    String release;
+
+    ValidateRequest request(Path dir, RenderOptions render) {
+        for (Map.Entry<String, Path> s : sources.entrySet()) {
+            if (!Files.isDirectory(s.getValue())) {
+                throw new InputException(Location.of(s.getValue().toString()), "--source " + s.getKey() + "=" + s.getValue()
+                        + ": not a directory", "pass a local checkout of " + s.getKey());
+            }
+        }
+        Path cache = noCache ? null : cacheDir != null ? cacheDir : defaultCacheDir();
+        return new ValidateRequest(dir, repoRoot, sources, render, cache, release);
+    }
+
+    /** $XDG_CACHE_HOME/kfboot, else ~/.cache/kfboot. */
+    static Path defaultCacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("kfboot");
+    }
+}
