@@ -1,7 +1,7 @@
 package dev.kfboot.generate;
 
-import dev.kfboot.files.UnifiedDiff;
 import dev.kfboot.files.Directories;
+import dev.kfboot.files.UnifiedDiff;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 
@@ -46,6 +46,9 @@ public final class TreeWriter {
     /** What a write did. */
     public record Result(List<String> added, List<String> changed, List<String> removed, List<String> kept) {}
 
+    /** Name part of the previous tree while it is set aside during a swap. */
+    private static final String OLD = ".kfboot-old-";
+
     private TreeWriter() {}
 
     public static Status inspect(Path dir) {
@@ -81,6 +84,7 @@ public final class TreeWriter {
      */
     public static Result write(Path dir, GeneratedTree tree, boolean force) {
         Path target = dir.toAbsolutePath().normalize();
+        recover(target);
         Status status = inspect(target);
         Set<String> newPaths = tree.files().keySet();
         List<String> overwrittenForeign = status.foreign().stream().filter(f -> newPaths.contains(f)
@@ -131,40 +135,78 @@ public final class TreeWriter {
         }
     }
 
-    /** Moves foreign entries into the new tree, then swaps directories; undoes everything on failure. */
+    /**
+     * Puts the new tree in place. Foreign entries are hard-linked (or copied) into the new tree, so the old one
+     * stays whole until the end; then two renames: the old tree aside, the new one in. A process killed between
+     * them leaves the old tree complete beside the target, and {@link #recover} puts it back on the next run.
+     */
     private static List<String> swap(Path target, Path tmp, Status status, Set<String> overwritten) throws IOException {
         if (!status.exists()) {
             move(tmp, target);
             return List.of();
         }
-        List<String> moved = new ArrayList<>();
-        Path old = null;
+        List<String> kept = new ArrayList<>();
+        for (String f : status.foreign()) {
+            if (overwritten.contains(f)) continue;
+            linkOrCopy(target.resolve(f), tmp.resolve(f));
+            kept.add(f);
+        }
+        Path old = target.resolveSibling("." + target.getFileName() + OLD + Long.toHexString(System.nanoTime()));
+        move(target, old);
         try {
-            for (String f : status.foreign()) {
-                if (overwritten.contains(f)) continue;
-                Path dest = tmp.resolve(f);
-                Files.createDirectories(dest.getParent());
-                move(target.resolve(f), dest);
-                moved.add(f);
-            }
-            old = target.resolveSibling("." + target.getFileName() + ".kfboot-old-" + Long.toHexString(System.nanoTime()));
-            move(target, old);
-            try {
-                move(tmp, target);
-            } catch (IOException e) {
-                move(old, target);
-                old = null;
-                throw e;
-            }
+            move(tmp, target);
         } catch (IOException e) {
-            Path home = Files.isDirectory(target) ? target : old;
-            for (String f : moved) {
-                if (home != null) move(tmp.resolve(f), home.resolve(f));
-            }
+            move(old, target);
             throw e;
         }
         Directories.deleteQuietly(old);
-        return moved;
+        return kept;
+    }
+
+    /**
+     * Finishes or undoes a write that a killed process left half-way: when the target is missing but the old
+     * tree set aside beside it is there, the old tree goes back; leftover temporary trees are removed.
+     */
+    public static void recover(Path dir) {
+        Path target = dir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) return;
+        List<Path> olds = new ArrayList<>();
+        List<Path> news = new ArrayList<>();
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, "." + target.getFileName() + ".kfboot-*")) {
+            for (Path p : siblings) (p.getFileName().toString().contains(OLD) ? olds : news).add(p);
+        } catch (IOException e) {
+            return;
+        }
+        olds.sort(null);
+        try {
+            if (!Files.exists(target) && !olds.isEmpty()) move(olds.remove(olds.size() - 1), target);
+        } catch (IOException e) {
+            throw new InputException(Location.of(dir.toString()), "cannot restore the previous tree from "
+                    + olds.get(olds.size() - 1) + ": " + e.getMessage(), "move it back to " + target + " by hand");
+        }
+        olds.forEach(Directories::deleteQuietly);
+        news.forEach(Directories::deleteQuietly);
+    }
+
+    private static void linkOrCopy(Path from, Path to) throws IOException {
+        if (Files.isDirectory(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(to);
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(from)) {
+                for (Path e : entries) linkOrCopy(e, to.resolve(e.getFileName().toString()));
+            }
+            return;
+        }
+        Files.createDirectories(to.getParent());
+        if (Files.isSymbolicLink(from)) {
+            Files.createSymbolicLink(to, Files.readSymbolicLink(from));
+            return;
+        }
+        try {
+            Files.createLink(to, from);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+        }
     }
 
     /** Added and changed as measured on disk (a forced write over hand edits changes them back). */
