@@ -40,16 +40,19 @@ class InterruptedGenerateIT {
         Map<String, String> after = generateInProcess(scratch, spec);
         assertThat(after).isNotEqualTo(before);
 
+        // how long one whole run takes here, so the kills can be spread over all of it
+        long start = System.nanoTime();
+        Process full = generateProcess(spec, scratch);
+        assertThat(full.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        long runMillis = (System.nanoTime() - start) / 1_000_000;
         Random random = new Random(20261123);
         int rounds = 8;
         int sawOld = 0;
         int sawNew = 0;
         for (int i = 0; i < rounds; i++) {
             // spread the kills from JVM start-up to past the end of the write
-            long delay = 200 + (long) (i * 3000.0 / rounds) + random.nextInt(150);
-            Process p = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), "dev.kfboot.cli.Main",
-                    "generate", "-q", "-f", spec.toString(), "--out", tree.toString(), "--path-in-repo", "argocd")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            long delay = (long) (runMillis * (0.3 + 0.9 * i / rounds)) + random.nextInt(100);
+            Process p = generateProcess(spec, tree);
             if (!p.waitFor(delay, TimeUnit.MILLISECONDS)) p.destroyForcibly().waitFor();
             Map<String, String> now = Files.exists(tree) ? BadInputCorpusTest.snapshot(tree) : setAside(tree);
             assertThat(now).as("round %d (kill after %d ms)", i, delay).satisfiesAnyOf(
@@ -61,8 +64,14 @@ class InterruptedGenerateIT {
             assertThat(siblings(tree)).as("no leftovers beside the tree").isEmpty();
         }
         assertThat(sawOld + sawNew).isEqualTo(rounds);
-        System.out.println("interrupted generate: " + rounds + " kills, " + sawOld + " left the previous tree, " + sawNew
+        System.out.println("interrupted generate: a run takes " + runMillis + " ms; " + rounds + " kills, " + sawOld + " left the previous tree, " + sawNew
                 + " the new one, none a mix");
+    }
+
+    private static Process generateProcess(Path spec, Path out) throws java.io.IOException {
+        return new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), "dev.kfboot.cli.Main",
+                "generate", "-q", "-f", spec.toString(), "--out", out.toString(), "--path-in-repo", "argocd", "--force")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     /** The previous tree a kill between the two renames left beside the target. */
