@@ -30,9 +30,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BadInputCorpusTest {
 
-    /** One bad input: files to lay out, the command (with {@code DIR} for the case's directory), what must come out. */
-    record Case(String name, Map<String, byte[]> files, List<String> args, int exit, String where, String message,
-                String hint) {
+    /**
+     * One bad input: files and symbolic links to lay out, the command (with {@code DIR} for the case's directory),
+     * the environment (null: run in-process), what must come out. {@code finding}: the input is reported as a
+     * finding line ({@code file:line: error: [rule] ...} then {@code hint:}) instead of a one-line error.
+     */
+    record Case(String name, Map<String, byte[]> files, Map<String, String> links, List<String> args,
+                Map<String, String> env, int exit, String where, String message, String hint, boolean finding) {
+        Case(String name, Map<String, byte[]> files, List<String> args, int exit, String where, String message, String hint) {
+            this(name, files, Map.of(), args, null, exit, where, message, hint, false);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -90,30 +98,96 @@ class BadInputCorpusTest {
         c.add(new Case("update-repo-url on a hand-written tree", Map.of("apps/a.yaml", "kind: Application\n".getBytes()), List.of("update-repo-url", "--repo", "https://x.example.org/r.git", "DIR"), 2, "", "not a tree kfboot generated", "kfboot generate"));
         c.add(new Case("catalog scan without --upstream", Map.of(), List.of("catalog", "scan"), 2, "", "needs --upstream", "kubeflow/manifests tree"));
         c.add(new Case("unknown command option", Map.of(), List.of("plan", "--frobnicate"), 2, "", "Unknown option", "--help"));
+        // trees from anywhere: each problem is a finding naming the Application's file and line
+        c.add(tree("Application path traversal", "../../etc", Map.of(), "argocd/app.yaml:13: error: [path-not-found]", "leaves the repository"));
+        c.add(tree("Application absolute path", "/etc", Map.of(), "argocd/app.yaml:13: error: [path-not-found]", "leaves the repository"));
+        c.add(tree("symlink loop in a kustomization", "apps/base", Map.of("repo/apps/base/loop", "."), "argocd/app.yaml:13: error: [render-failed]", "cycle detected"));
+        c.add(tree("symlink leaving the tree", "apps/out", Map.of("repo/apps/out", "DIR/outside"), "argocd/app.yaml:13: error: [path-not-found]", "symbolic link that leaves the repository"));
+        c.add(new Case("remote base unreachable", Map.of("repo/.git/HEAD", new byte[0], "repo/apps/base/kustomization.yaml", "resources:\n- https://github.invalid/acme/x/base?ref=v1\n".getBytes(), "repo/argocd/app.yaml", ReportTrees.APP.formatted("app", 0, "apps/base").getBytes()),
+                Map.of(), List.of("validate", "DIR/repo/argocd", "-q", "--no-cache"), null, 1, "argocd/app.yaml:13: error: [render-failed]", "remote base https://github.invalid/acme/x/base?ref=v1 is not in the remote cache", "--remote-cache", true));
+        c.add(new Case("kustomize missing", Map.of(), Map.of(), List.of("plan", "-q", "--upstream", "DIR"), Map.of("PATH", "/nonexistent"), 2, "", "neither kustomize nor kubectl found on PATH", "install kustomize", false));
+        c.add(new Case("kustomize crashing", Map.of("bin/kustomize", "#!/bin/sh\necho 'Error: boom: segfault in the overlay' >&2\nexit 2\n".getBytes(), "repo/.git/HEAD", new byte[0], "repo/apps/base/kustomization.yaml", "resources: []\n".getBytes(), "repo/argocd/app.yaml", ReportTrees.APP.formatted("app", 0, "apps/base").getBytes()),
+                Map.of(), List.of("validate", "DIR/repo/argocd", "-q", "--no-cache"), Map.of("KFBOOT_KUSTOMIZE", "DIR/bin/kustomize"), 1, "argocd/app.yaml:13: error: [render-failed]", "boom: segfault in the overlay", "hint:", true));
         return c.stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
-    void behaves(Case c, @TempDir Path dir) throws IOException {
+    void behaves(Case c, @TempDir Path dir) throws Exception {
         TRIED.incrementAndGet();
+        Function<String, String> expand = a -> a.replace("DIR", dir.toString());
         for (Map.Entry<String, byte[]> f : c.files().entrySet()) {
             Path p = dir.resolve(f.getKey());
             Files.createDirectories(p.getParent());
             Files.write(p, f.getValue());
+            if (f.getKey().startsWith("bin/")) p.toFile().setExecutable(true);
+        }
+        for (Map.Entry<String, String> l : c.links().entrySet()) {
+            Path link = dir.resolve(l.getKey());
+            Files.createDirectories(link.getParent());
+            String target = expand.apply(l.getValue());
+            if (target.startsWith(dir.toString())) {
+                Files.createDirectories(Path.of(target));
+                Files.writeString(Path.of(target, "kustomization.yaml"), "resources: []\n");
+            }
+            Files.createSymbolicLink(link, Path.of(target));
         }
         Map<String, String> before = snapshot(dir);
-        Function<String, String> expand = a -> a.replace("DIR", dir.toString());
-        CliRun r = CliRun.of(c.args().stream().map(expand).toArray(String[]::new));
+        String[] args = c.args().stream().map(expand).toArray(String[]::new);
+        CliRun r = c.env() == null ? CliRun.of(args) : inProcess(args, c.env(), expand);
 
-        assertThat(r.code()).as(c.name() + ": " + r.err()).isEqualTo(c.exit());
-        String[] lines = r.err().split("\n");
-        assertThat(lines).as(r.err()).hasSize(2);
-        assertThat(lines[0]).startsWith("kfboot: error: ").contains(expand.apply(c.where())).contains(c.message());
-        assertThat(lines[1]).startsWith("  hint: ").containsIgnoringCase(c.hint());
+        assertThat(r.code()).as(c.name() + ": " + r.err() + r.out()).isEqualTo(c.exit());
         assertThat(r.noStackTrace()).isTrue();
+        if (c.finding()) {
+            String all = r.out() + r.err();
+            assertThat(all).contains(expand.apply(c.where())).contains(c.message());
+            String line = all.lines().filter(l -> l.contains(c.where())).findFirst().orElseThrow();
+            String next = all.lines().dropWhile(l -> !l.equals(line)).skip(1).findFirst().orElse("");
+            assertThat(next).startsWith("    hint: ").contains(c.hint().equals("hint:") ? "" : c.hint());
+        } else {
+            String[] lines = r.err().split("\n");
+            assertThat(lines).as(r.err()).hasSize(2);
+            assertThat(lines[0]).startsWith("kfboot: error: ").contains(expand.apply(c.where())).contains(c.message());
+            assertThat(lines[1]).startsWith("  hint: ").containsIgnoringCase(c.hint());
+        }
         assertThat(snapshot(dir)).as("nothing written").isEqualTo(before);
         BEHAVED.incrementAndGet();
+    }
+
+    /** Cases that need another environment (PATH, KFBOOT_KUSTOMIZE) run kfboot in a process of its own. */
+    private static CliRun inProcess(String[] args, Map<String, String> env, Function<String, String> expand) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.kfboot.cli.Main"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        env.forEach((k, v) -> pb.environment().put(k, expand.apply(v)));
+        Process p = pb.start();
+        var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        String err = read(p.getErrorStream());
+        p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
+        return new CliRun(p.exitValue(), out.join(), err);
+    }
+
+    private static String read(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A one-app tree in DIR/repo whose Application's source path is {@code path}. */
+    private static Case tree(String name, String path, Map<String, String> links, String where, String message) {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("repo/.git/HEAD", new byte[0]);
+        files.put("repo/apps/base/kustomization.yaml", "resources:\n- cm.yaml\n".getBytes());
+        files.put("repo/apps/base/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: demo\n".getBytes());
+        files.put("repo/argocd/app.yaml", ReportTrees.APP.formatted("app", 0, path).getBytes());
+        if (path.equals("apps/base")) {
+            files.put("repo/apps/base/kustomization.yaml", "resources:\n- loop\n- cm.yaml\n".getBytes());
+        }
+        return new Case(name, files, links, List.of("validate", "DIR/repo/argocd", "-q", "--no-cache"), null, 1, where,
+                message, "hint:", true);
     }
 
     @AfterAll

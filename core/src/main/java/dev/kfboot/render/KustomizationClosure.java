@@ -42,6 +42,7 @@ public record KustomizationClosure(Set<Path> dirs, Set<Path> files, Set<String> 
      */
     public static KustomizationClosure walk(List<Path> startDirs, Map<Path, Map<String, Object>> parsed) {
         Set<Path> dirs = new TreeSet<>();
+        Set<Path> real = new java.util.HashSet<>(); // symbolic links can make a directory reachable under endless names
         Set<Path> files = new TreeSet<>();
         Set<String> remotes = new TreeSet<>();
         Set<Path> withRemotes = new TreeSet<>();
@@ -49,7 +50,7 @@ public record KustomizationClosure(Set<Path> dirs, Set<Path> files, Set<String> 
         for (Path p : startDirs) todo.add(p.toAbsolutePath().normalize());
         while (!todo.isEmpty()) {
             Path dir = todo.pop();
-            if (!dirs.add(dir)) continue;
+            if (!real.add(realPath(dir)) || !dirs.add(dir)) continue;
             Path kfile = kustomizationFile(dir);
             if (kfile == null) continue;
             files.add(kfile);
@@ -82,6 +83,14 @@ public record KustomizationClosure(Set<Path> dirs, Set<Path> files, Set<String> 
     }
 
     /** The kustomization file of a directory, or null when it has none. */
+    private static Path realPath(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (java.io.IOException e) {
+            return dir;
+        }
+    }
+
     public static Path kustomizationFile(Path dir) {
         for (String name : FILE_NAMES) {
             Path f = dir.resolve(name);

@@ -34,6 +34,8 @@ public record ResolvedSource(int index, AppSource source, Kind kind, Path root, 
         MISSING,
         /** An absolute path, or one leaving the repository. */
         OUTSIDE_ROOT,
+        /** A directory reached through a symbolic link that leaves the repository (Argo CD refuses those). */
+        SYMLINK_OUTSIDE,
         /** Another repository that no {@code --source URL=DIR} maps to a local checkout. */
         UNMAPPED_REPO;
 
@@ -43,7 +45,8 @@ public record ResolvedSource(int index, AppSource source, Kind kind, Path root, 
 
         /** Kinds that mean Argo CD would fail to find the source. */
         public boolean pathProblem() {
-            return this == NO_REPO || this == GLOB || this == MISSING || this == OUTSIDE_ROOT || this == UNMAPPED_REPO;
+            return this == NO_REPO || this == GLOB || this == MISSING || this == OUTSIDE_ROOT || this == SYMLINK_OUTSIDE
+                    || this == UNMAPPED_REPO;
         }
     }
 

@@ -66,6 +66,12 @@ public final class SourceResolver {
             return new ResolvedSource(i, s, ResolvedSource.Kind.OUTSIDE_ROOT, root, path,
                     "path " + path + " leaves the repository; Argo CD paths are relative to the repository root");
         }
+        if (Files.isDirectory(dir) && !realPath(dir).startsWith(realPath(root))) {
+            // Argo CD's repo server refuses out-of-bounds symlinks; rendering it here would read outside the repository
+            return new ResolvedSource(i, s, ResolvedSource.Kind.SYMLINK_OUTSIDE, root, path,
+                    "path " + path + " is a symbolic link that leaves the repository (to " + realPath(dir)
+                            + "); Argo CD's repo server refuses out-of-bounds symlinks");
+        }
         if (!Files.isDirectory(dir)) {
             return new ResolvedSource(i, s, ResolvedSource.Kind.MISSING, root, path,
                     "path " + path + " does not exist in " + shown(root) + closest(root, dir));
@@ -78,6 +84,14 @@ public final class SourceResolver {
             return new ResolvedSource(i, s, ResolvedSource.Kind.PLUGIN, root, path, null);
         }
         return new ResolvedSource(i, s, ResolvedSource.Kind.DIRECTORY, root, path, null);
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (java.io.IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 
     private String shown(Path root) {

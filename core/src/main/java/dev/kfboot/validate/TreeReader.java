@@ -39,6 +39,11 @@ public final class TreeReader {
     private static final Pattern ARGO_KIND = Pattern.compile("(?m)^\\s*kind:\\s*[\"']?(Application|ApplicationSet|AppProject)\\b");
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", "target");
 
+    /** The most YAML files a tree may hold; beyond it kfboot stops rather than read a whole monorepo. */
+    public static final int MAX_FILES = 20_000;
+    /** The most Applications a tree may hold (ApplicationSets expanded). */
+    public static final int MAX_APPS = 5_000;
+
     private record Parsed(Path file, List<YNode> docs) {}
 
     private TreeReader() {}
@@ -85,6 +90,10 @@ public final class TreeReader {
                 }
             }
         }
+        if (apps.size() > MAX_APPS) {
+            throw new InputException(Location.of(top.toString()), "the tree holds " + apps.size() + " Applications, more than "
+                    + MAX_APPS, "validate the tree in parts (one directory per app of apps)");
+        }
         return new Tree(top, repo, apps, projects, settings);
     }
 
@@ -127,7 +136,12 @@ public final class TreeReader {
 
                 @Override
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    // symbolic links are not followed: a link cannot loop the walk or read outside the tree
                     if (attrs.isRegularFile() && isYaml(f)) out.add(f);
+                    if (out.size() > MAX_FILES) {
+                        throw new InputException(Location.of(top.toString()), "the tree holds more than " + MAX_FILES
+                                + " YAML files", "point kfboot at the directory of the Applications, not a whole repository");
+                    }
                     return FileVisitResult.CONTINUE;
                 }
             });

@@ -49,6 +49,7 @@ final class PathNotFound implements Rule {
             case UNMAPPED_REPO -> "pass --source " + s.source().repoURL() + "=DIR with a local checkout of that repository";
             case NO_REPO -> "set spec.source.repoURL";
             case OUTSIDE_ROOT -> "write the path relative to the repository root, without a leading / or ..";
+            case SYMLINK_OUTSIDE -> "commit the directory itself instead of a link to it (or point the app at a path inside the repository)";
             default -> "paths are relative to the repository root; fix the path or pass --repo-root (or --source URL=DIR)";
         };
     }
