@@ -2,13 +2,16 @@ package dev.kfboot.cluster;
 
 /**
  * The cluster could not do what a command needed: it is unreachable, refused the credentials or the request,
- * failed, throttled for too long or did not answer in time, or the settings to reach it are unusable. One
- * line of message, one hint; never a bug.
+ * failed, throttled for too long or did not answer in time, or the settings to reach it are unusable, or
+ * kfboot refuses a destructive step it was not explicitly asked for. One line of message, one hint; never a bug.
  */
 public final class ClusterException extends RuntimeException {
 
-    /** What went wrong; {@link #CONFIG} is the user's settings, every other kind the cluster's side. */
-    public enum Kind { CONFIG, UNREACHABLE, TLS, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, THROTTLED, API_ERROR, TIMEOUT, FAILED }
+    /**
+     * What went wrong: {@link #CONFIG} (unusable settings) and {@link #REFUSED} (kfboot will not do it without an
+     * explicit flag) are on the user's side, every other kind on the cluster's.
+     */
+    public enum Kind { CONFIG, REFUSED, UNREACHABLE, TLS, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, THROTTLED, API_ERROR, TIMEOUT, FAILED }
 
     private final Kind kind;
     private final String hint;

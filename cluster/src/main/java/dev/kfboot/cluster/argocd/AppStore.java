@@ -103,6 +103,10 @@ public final class AppStore implements AutoCloseable {
         return Optional.ofNullable(informer.getStore().getByKey(cluster.argoNamespace() + "/" + name));
     }
 
+    public String namespace() {
+        return cluster.argoNamespace();
+    }
+
     public int size() {
         return informer.getStore().list().size();
     }

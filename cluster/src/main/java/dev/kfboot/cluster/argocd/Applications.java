@@ -3,6 +3,8 @@ package dev.kfboot.cluster.argocd;
 import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.ClusterErrors;
 import dev.kfboot.cluster.ClusterException;
+import dev.kfboot.model.InputException;
+import dev.kfboot.model.Location;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -45,13 +47,12 @@ public final class Applications {
         return cluster.call("reading Application " + name, () -> apps().withName(name).get());
     }
 
-    /** The Application, or a NOT_FOUND failure naming the known apps. */
+    /** The Application; a name that does not exist is bad input, answered with the names that do. */
     public GenericKubernetesResource require(String name) {
         GenericKubernetesResource app = get(name);
         if (app == null) {
             List<String> known = list().stream().map(a -> a.getMetadata().getName()).sorted().toList();
-            throw new ClusterException(ClusterException.Kind.NOT_FOUND,
-                    "no Application '" + name + "' in namespace " + cluster.argoNamespace(),
+            throw new InputException(Location.NONE, "no Application '" + name + "' in namespace " + cluster.argoNamespace(),
                     known.isEmpty() ? "there are no Applications there: check --namespace, or deploy first"
                             : "Applications there: " + abbreviate(known));
         }

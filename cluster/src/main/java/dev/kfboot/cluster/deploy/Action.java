@@ -11,11 +11,11 @@ public sealed interface Action {
     /** Create or update an AppProject. */
     record ApplyProject(String name, Map<String, Object> document) implements Action {}
 
-    /** Create an Application, automated sync held off. */
-    record CreateApp(String app, Map<String, Object> document) implements Action {}
+    /** Create an Application, automated sync held off ({@code autoSyncHeld}: the tree wants it on later). */
+    record CreateApp(String app, Map<String, Object> document, boolean autoSyncHeld) implements Action {}
 
     /** Bring an existing Application's spec, labels and annotations to the tree's, automated sync held off. */
-    record UpdateApp(String app, Map<String, Object> document) implements Action {}
+    record UpdateApp(String app, Map<String, Object> document, boolean autoSyncHeld) implements Action {}
 
     /** Start a sync through the {@code operation} field; {@code id} marks it as this run's. */
     record Sync(String app, SyncRequest request, String id, boolean always) implements Action {}

@@ -60,7 +60,7 @@ public final class Deployer {
             GenericKubernetesResource live = s.live().get(t.app());
             if (live == null) {
                 if (t.held() == null) failing.add(new Step.Failure(t.app(), null, "the Application does not exist"));
-                else if (!s.created().contains(t.app())) actions.add(new Action.CreateApp(t.app(), t.held()));
+                else if (!s.created().contains(t.app())) actions.add(new Action.CreateApp(t.app(), t.held(), t.automated() != null));
                 continue;
             }
             AppStatus st = AppStatus.of(live);
@@ -69,7 +69,7 @@ public final class Deployer {
                 continue;
             }
             if (t.held() != null && !Desired.matches(live, t.held())) {
-                if (!s.updated().contains(t.app())) actions.add(new Action.UpdateApp(t.app(), t.held()));
+                if (!s.updated().contains(t.app())) actions.add(new Action.UpdateApp(t.app(), t.held(), t.automated() != null));
                 waiting.add(st);
                 continue;
             }

@@ -1,0 +1,113 @@
+package dev.kfboot.cli;
+
+import dev.kfboot.cluster.Cluster;
+import dev.kfboot.cluster.argocd.AppStatus;
+import dev.kfboot.cluster.argocd.AppStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@code kfboot watch}: live progress per wave until everything is healthy, something failed, or time is up. */
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = {"Follow the Applications live, wave by wave, until all are Synced and Healthy, one fails, or --timeout.",
+            "",
+            "On a terminal it redraws one progress line per wave; otherwise (or with --plain) it prints a line for each "
+                    + "change. Driven by one informer's events: nothing polls."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every application is Synced and Healthy",
+            "2:unusable settings (kubeconfig, context)",
+            "3:an application's sync failed, the timeout passed first, or the cluster failed"})
+public final class WatchCommand extends ClusterCommand {
+
+    @Option(names = "--plain", description = "One line per change, even on a terminal.")
+    boolean plain;
+
+    private final Map<String, String> shown = new HashMap<>();
+    private final Map<Integer, Boolean> waveDone = new HashMap<>();
+    private long start;
+
+    @Override
+    protected int run(Cluster c) throws InterruptedException {
+        boolean live = !plain && System.console() != null;
+        start = System.nanoTime();
+        long deadline = start + cluster.timeout().toNanos();
+        try (AppStore store = openStore(c)) {
+            while (true) {
+                long seen = store.version();
+                List<AppStatus> apps = store.snapshot();
+                if (live) redraw(apps);
+                else lines(apps);
+                List<AppStatus> failed = apps.stream().filter(AppStatus::failed).toList();
+                if (!failed.isEmpty()) {
+                    AppStatus f = failed.get(0);
+                    throw new CommandFailure(ExitCodes.CLUSTER, "sync of " + f.name() + " failed: " + f.message(),
+                            "see `kfboot describe " + f.name() + "`; after fixing the cause, `kfboot sync " + f.name() + "`");
+                }
+                if (!apps.isEmpty() && apps.stream().allMatch(AppStatus::syncedAndHealthy)) {
+                    out().println(StatusView.summary(apps));
+                    out().flush();
+                    return ExitCodes.OK;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    List<String> notReady = apps.stream().filter(a -> !a.syncedAndHealthy()).map(AppStatus::name).toList();
+                    throw new CommandFailure(ExitCodes.CLUSTER, "not Synced and Healthy after " + cluster.timeout().toSeconds()
+                            + "s: " + (notReady.isEmpty() ? "no Applications in " + c.argoNamespace() : String.join(", ", notReady)),
+                            "`kfboot status` shows where each stands; raise --timeout to wait longer");
+                }
+                store.awaitChange(seen, Duration.ofNanos(left));
+            }
+        }
+    }
+
+    /** Plain output: each app's state when it first shows or changes, and each wave when it completes. */
+    private void lines(List<AppStatus> apps) {
+        for (AppStatus a : apps) {
+            String state = StatusView.state(a);
+            String before = shown.put(a.name(), state);
+            if (!state.equals(before)) {
+                out().println(elapsed() + " wave " + a.wave() + " " + a.name() + ": " + (before == null ? "" : before + " -> ") + state);
+            }
+        }
+        for (Map.Entry<Integer, List<AppStatus>> w : byWave(apps).entrySet()) {
+            boolean done = w.getValue().stream().allMatch(AppStatus::syncedAndHealthy);
+            Boolean was = waveDone.put(w.getKey(), done);
+            if (done && !Boolean.TRUE.equals(was)) {
+                out().println(elapsed() + " wave " + w.getKey() + ": all " + w.getValue().size() + " apps Synced and Healthy");
+            }
+        }
+        out().flush();
+    }
+
+    /** Terminal output: the screen redrawn with one progress bar per wave and the apps still on their way. */
+    private void redraw(List<AppStatus> apps) {
+        StringBuilder sb = new StringBuilder("\033[H\033[2J");
+        sb.append("kfboot watch  ").append(elapsed()).append("  ").append(StatusView.summary(apps)).append("\n\n");
+        for (Map.Entry<Integer, List<AppStatus>> w : byWave(apps).entrySet()) {
+            long ok = w.getValue().stream().filter(AppStatus::syncedAndHealthy).count();
+            int n = w.getValue().size();
+            int filled = (int) Math.round(20.0 * ok / n);
+            sb.append(String.format("wave %-3d [%s%s] %d/%d%n", w.getKey(), "#".repeat(filled), ".".repeat(20 - filled), ok, n));
+            for (AppStatus a : w.getValue()) {
+                if (!a.syncedAndHealthy()) sb.append("    ").append(a.name()).append(": ").append(StatusView.state(a)).append('\n');
+            }
+        }
+        out().print(sb);
+        out().flush();
+    }
+
+    private static Map<Integer, List<AppStatus>> byWave(List<AppStatus> apps) {
+        Map<Integer, List<AppStatus>> out = new TreeMap<>();
+        for (AppStatus a : apps) out.computeIfAbsent(a.wave(), k -> new java.util.ArrayList<>()).add(a);
+        return out;
+    }
+
+    private String elapsed() {
+        return "+" + DeployPrinter.seconds(Duration.ofNanos(System.nanoTime() - start));
+    }
+}
