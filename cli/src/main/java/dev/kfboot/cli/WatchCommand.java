@@ -4,17 +4,25 @@ import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.argocd.AppStatus;
 import dev.kfboot.cluster.argocd.AppStore;
 import picocli.CommandLine.Command;
+import dev.kfboot.cluster.deploy.DeployTree;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** {@code kfboot watch}: live progress per wave until everything is healthy, something failed, or time is up. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = {"Follow the Applications live, wave by wave, until all are Synced and Healthy, one fails, or --timeout.",
+            "",
+            "With DIR (an app-of-apps tree) it follows the tree's applications, also those not created yet, as during a "
+                    + "deploy; without, the applications that exist.",
             "",
             "On a terminal it redraws one progress line per wave; otherwise (or with --plain) it prints a line for each "
                     + "change. Driven by one informer's events: nothing polls."},
@@ -24,8 +32,21 @@ import java.util.TreeMap;
             "3:an application's sync failed, the timeout passed first, or the cluster failed"})
 public final class WatchCommand extends ClusterCommand {
 
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Follow the applications of this tree.")
+    Path dir;
+
     @Option(names = "--plain", description = "One line per change, even on a terminal.")
     boolean plain;
+
+    private Set<String> expected;
+
+    @Override
+    protected void validate() {
+        if (dir != null) {
+            expected = new TreeSet<>();
+            DeployTree.read(dir, cluster.namespace()).apps().forEach(a -> expected.add(a.name()));
+        }
+    }
 
     private final Map<String, String> shown = new HashMap<>();
     private final Map<Integer, Boolean> waveDone = new HashMap<>();
@@ -39,7 +60,8 @@ public final class WatchCommand extends ClusterCommand {
         try (AppStore store = openStore(c)) {
             while (true) {
                 long seen = store.version();
-                List<AppStatus> apps = store.snapshot();
+                List<AppStatus> apps = store.snapshot().stream().filter(a -> expected == null || expected.contains(a.name())).toList();
+                List<String> absent = absent(apps);
                 if (live) redraw(apps);
                 else lines(apps);
                 List<AppStatus> failed = apps.stream().filter(AppStatus::failed).toList();
@@ -48,14 +70,16 @@ public final class WatchCommand extends ClusterCommand {
                     throw new CommandFailure(ExitCodes.CLUSTER, "sync of " + f.name() + " failed: " + f.message(),
                             "see `kfboot describe " + f.name() + "`; after fixing the cause, `kfboot sync " + f.name() + "`");
                 }
-                if (!apps.isEmpty() && apps.stream().allMatch(AppStatus::syncedAndHealthy)) {
+                if (!apps.isEmpty() && absent.isEmpty() && apps.stream().allMatch(AppStatus::syncedAndHealthy)) {
                     out().println(StatusView.summary(apps));
                     out().flush();
                     return ExitCodes.OK;
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    List<String> notReady = apps.stream().filter(a -> !a.syncedAndHealthy()).map(AppStatus::name).toList();
+                    List<String> notReady = new java.util.ArrayList<>(apps.stream().filter(a -> !a.syncedAndHealthy())
+                            .map(AppStatus::name).toList());
+                    notReady.addAll(absent);
                     throw new CommandFailure(ExitCodes.CLUSTER, "not Synced and Healthy after " + cluster.timeout().toSeconds()
                             + "s: " + (notReady.isEmpty() ? "no Applications in " + c.argoNamespace() : String.join(", ", notReady)),
                             "`kfboot status` shows where each stands; raise --timeout to wait longer");
@@ -63,6 +87,13 @@ public final class WatchCommand extends ClusterCommand {
                 store.awaitChange(seen, Duration.ofNanos(left));
             }
         }
+    }
+
+    private List<String> absent(List<AppStatus> apps) {
+        if (expected == null) return List.of();
+        Set<String> present = new TreeSet<>();
+        apps.forEach(a -> present.add(a.name()));
+        return expected.stream().filter(n -> !present.contains(n)).toList();
     }
 
     /** Plain output: each app's state when it first shows or changes, and each wave when it completes. */
