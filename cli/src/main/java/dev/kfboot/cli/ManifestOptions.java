@@ -9,7 +9,7 @@ import java.time.Duration;
 /** Which Argo CD install manifest: a release version (downloaded) or a local file (air-gapped clusters). */
 public final class ManifestOptions {
 
-    @Option(names = "--version", paramLabel = "VERSION", defaultValue = ArgoCdManifest.DEFAULT_VERSION,
+    @Option(names = "--argocd-version", paramLabel = "VERSION", defaultValue = ArgoCdManifest.DEFAULT_VERSION,
             description = "Argo CD release whose install.yaml is downloaded (default: ${DEFAULT-VALUE}).")
     String version;
 

@@ -21,13 +21,19 @@ public final class Faults {
         final AtomicInteger remaining;
         final int code;
         final boolean serveFirst;
+        final long delayMillis;
         final AtomicInteger hits = new AtomicInteger();
 
         Rule(Predicate<RecordedRequest> matches, int times, int code, boolean serveFirst) {
+            this(matches, times, code, serveFirst, 0);
+        }
+
+        Rule(Predicate<RecordedRequest> matches, int times, int code, boolean serveFirst, long delayMillis) {
             this.matches = matches;
             this.remaining = new AtomicInteger(times);
             this.code = code;
             this.serveFirst = serveFirst;
+            this.delayMillis = delayMillis;
         }
 
         /** How often the rule fired. */
@@ -44,6 +50,11 @@ public final class Faults {
 
     public Rule failAfterServing(String method, String pathContains, int times, int code) {
         return add(new Rule(matcher(method, pathContains), times, code, true));
+    }
+
+    /** The next N matching requests are answered only after {@code delay} (an overloaded API server). */
+    public Rule slow(String method, String pathContains, int times, java.time.Duration delay) {
+        return add(new Rule(matcher(method, pathContains), times, 0, true, delay.toMillis()));
     }
 
     /** Every request fails with {@code code} (e.g. 401 for revoked credentials) until {@link #clear()}. */

@@ -95,6 +95,14 @@ public final class MockCluster implements AutoCloseable {
         Faults.Rule rule = insider ? null : faults.take(r);
         if (rule != null && !rule.serveFirst) return Faults.response(rule.code);
         MockResponse served = serve(r);
+        if (rule != null && rule.delayMillis > 0) {
+            try {
+                Thread.sleep(rule.delayMillis); // holds this request (and the mock's event loop) like a stalled server
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return served;
+        }
         if (rule != null) return Faults.response(rule.code);
         return served;
     }
