@@ -1,0 +1,73 @@
+package dev.kfboot.cluster.deploy;
+
+import dev.kfboot.cluster.testing.Trees;
+import dev.kfboot.model.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Reading an app-of-apps tree: what counts, what is refused with a line and a hint. */
+class DeployTreeTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void readsAppsProjectsAndTheAppOfAppsAndSkipsApplicationSets() {
+        Trees t = Trees.in(dir).project("kubeflow").app("cert-manager", 0, true).app("katib", 2, false).root("kubeflow-apps")
+                .write("apps/set.yaml", """
+                        apiVersion: argoproj.io/v1alpha1
+                        kind: ApplicationSet
+                        metadata: {name: tenants, namespace: argocd}
+                        spec: {generators: [], template: {metadata: {name: x}, spec: {}}}
+                        ---
+                        apiVersion: kustomize.config.k8s.io/v1beta1
+                        kind: Kustomization
+                        resources: [cert-manager.yaml]
+                        """);
+
+        DeployTree tree = DeployTree.read(t.dir(), "argocd");
+
+        assertThat(tree.apps()).extracting(TreeApp::name).containsExactlyInAnyOrder("cert-manager", "katib", "kubeflow-apps");
+        assertThat(tree.apps()).filteredOn(TreeApp::root).extracting(TreeApp::name).containsExactly("kubeflow-apps");
+        assertThat(tree.waves()).containsExactly(0, 2);
+        assertThat(tree.projectNames()).containsExactly("kubeflow");
+        assertThat(tree.skipped()).singleElement().asString().startsWith("ApplicationSet tenants (apps/set.yaml)");
+        TreeApp cm = tree.apps().stream().filter(a -> a.name().equals("cert-manager")).findFirst().orElseThrow();
+        assertThat(cm.automated()).containsEntry("prune", true);
+        assertThat(cm.held().toString()).doesNotContain("automated").contains("retry");
+        assertThat(cm.retry()).containsEntry("limit", 5);
+    }
+
+    @Test
+    void refusesDuplicatesForeignNamespacesAndBadWaves() {
+        Trees.in(dir).app("katib", 1, false).write("apps/copy.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: katib, namespace: argocd}
+                spec: {}
+                """);
+        assertThatThrownBy(() -> DeployTree.read(dir, "argocd")).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("Application katib is defined twice (also at apps/copy.yaml:1)");
+
+        Path other = dir.resolve("other");
+        Trees.in(other).app("katib", 1, false);
+        assertThatThrownBy(() -> DeployTree.read(other, "gitops")).isInstanceOf(InputException.class)
+                .hasMessage("Application katib is in namespace argocd, not in Argo CD's namespace gitops");
+
+        Path wave = dir.resolve("wave");
+        Trees.in(wave).write("a.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata:
+                  name: katib
+                  annotations: {argocd.argoproj.io/sync-wave: "two"}
+                spec: {}
+                """);
+        assertThatThrownBy(() -> DeployTree.read(wave, "argocd")).isInstanceOfSatisfying(InputException.class,
+                e -> assertThat(e.oneLine()).isEqualTo("a.yaml:1: sync-wave annotation 'two' of katib is not a number"));
+    }
+}
