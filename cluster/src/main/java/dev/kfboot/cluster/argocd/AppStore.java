@@ -141,8 +141,16 @@ public final class AppStore implements AutoCloseable {
         return lastWatchError;
     }
 
+    /** Stops the informer and waits briefly until its watch is closed, so the server sees a clean goodbye. */
     @Override
     public void close() {
         informer.close();
+        try {
+            informer.stopped().toCompletableFuture().get(2, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // stopping is best effort: the process or the client goes next anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -67,7 +67,7 @@ public final class MockCluster implements AutoCloseable {
     private final KubernetesClient client;
 
     private MockCluster() {
-        MOCK_LOG.setLevel(Level.WARNING);
+        MOCK_LOG.setLevel(Level.SEVERE); // it warns about writes to watches of clients that already closed
         VERTX_LOG.setLevel(Level.SEVERE);
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         crud = new KubernetesMixedDispatcher(responses);
