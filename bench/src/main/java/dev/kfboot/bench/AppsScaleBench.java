@@ -6,20 +6,10 @@ import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.ConnectionSettings;
 import dev.kfboot.cluster.argocd.AppStore;
 import dev.kfboot.cluster.argocd.ArgoResources;
+import dev.kfboot.cluster.testing.MockCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
-import io.fabric8.mockwebserver.http.Dispatcher;
-import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 
 import java.io.File;
 import java.io.PrintWriter;
@@ -28,14 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * How {@code status} and {@code watch} scale with the number of Applications, served by fabric8's mock API server
@@ -47,46 +32,28 @@ import java.util.logging.Logger;
  */
 final class AppsScaleBench implements Bench.Benchmark {
 
-    private static final Logger QUIET = Logger.getLogger("io.fabric8.mockwebserver");
-    private static final Logger QUIET_VERTX = Logger.getLogger("io.vertx.core.impl.BlockedThreadChecker");
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     @Override
     public void run(Bench.BenchContext ctx) throws Exception {
-        QUIET.setLevel(Level.SEVERE); // the mock warns (30 s stalls) about watches of clients that already exited
-        QUIET_VERTX.setLevel(Level.SEVERE);
         measure(10, ctx, false); // warm-up: class loading and JIT, not printed
         System.out.println("apps   status in-process  status as a command (-Xmx256m)  heap peak / live  list+watch  "
-                + "cache: kfboot / plain informer  watch: 1 update per app, all seen");
+                + "cache as JSON: kfboot / full objects  watch: 1 update per app, all seen");
         for (int n : new int[] {100, 500, 1000}) measure(n, ctx, true);
     }
 
     private void measure(int n, Bench.BenchContext ctx, boolean print) throws Exception {
-        AtomicInteger lists = new AtomicInteger();
-        AtomicInteger watches = new AtomicInteger();
-        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        KubernetesMixedDispatcher crud = new KubernetesMixedDispatcher(responses);
-        KubernetesMockServer server = new KubernetesMockServer(new Context(io.fabric8.kubernetes.client.utils.Serialization.jsonMapper()),
-                new MockWebServer(), responses, new Dispatcher() {
-                    @Override
-                    public MockResponse dispatch(RecordedRequest r) {
-                        if ("Bearer bench".equals(r.getHeader("Authorization")) && r.getPath().contains("/applications?")) {
-                            (r.getPath().contains("watch=true") ? watches : lists).incrementAndGet();
-                        }
-                        return crud.dispatch(r);
-                    }
-                }, false);
-        server.init();
-        KubernetesClient admin = server.createClient(b -> b.editOrNewConfig().withOauthToken("admin").endConfig());
-        try {
+        Path dir = Files.createTempDirectory("kfboot-bench");
+        try (MockCluster mock = MockCluster.start().withArgoCrds()) {
+            KubernetesClient admin = mock.client();
             populate(admin, n);
-            Path kubeconfig = kubeconfig(server.url("/").replaceAll("/$", ""));
+            Path kubeconfig = mock.kubeconfig(dir, MockCluster.TOKEN);
             long t0 = System.nanoTime();
             int code = runStatus(kubeconfig);
             double inProcess = (System.nanoTime() - t0) / 1e9;
             if (code != 0) throw new IllegalStateException("status exited " + code);
-            int statusLists = lists.get();
-            int statusWatches = watches.get();
+            long statusLists = mock.countRequests("GET", "/applications?") - mock.countRequests("GET", "watch=true");
+            long statusWatches = mock.countRequests("GET", "watch=true");
 
             ConnectionSettings settings = ConnectionSettings.defaults().withKubeconfig(kubeconfig);
             double slimMb;
@@ -97,19 +64,11 @@ final class AppsScaleBench implements Bench.Benchmark {
                 fullMb = jsonMb(admin.genericKubernetesResources(ArgoResources.APPLICATION).inNamespace("argocd").list().getItems());
                 watched = updateAllAndWait(admin, store, n);
             }
-            // last: nothing may write after the separate JVM exits (the mock server stalls 30 s on a vanished watch)
             Jvm jvm = separateJvm(kubeconfig, ctx, n);
             if (print) {
-                System.out.printf("%-6d %15.2f s %27.2f s %11.0f / %3.0f MB %6d+%d %20.1f / %5.1f MB  written in %.1f s, all seen %.0f ms after the last%n",
+                System.out.printf("%-6d %15.2f s %27.2f s %11.0f / %3.0f MB %6d+%d %26.1f / %5.1f MB  written in %.1f s, all seen %.0f ms after the last%n",
                         n, inProcess, jvm.seconds, jvm.peakMb, jvm.liveMb, statusLists, statusWatches, slimMb, fullMb,
                         watched.writeSeconds, watched.lagMillis);
-            }
-        } finally {
-            admin.close();
-            try {
-                server.destroy();
-            } catch (IllegalStateException e) {
-                // see MockCluster: vert.x waits for JDK clients that cannot be closed on Java 17
             }
         }
     }
@@ -180,11 +139,6 @@ final class AppsScaleBench implements Bench.Benchmark {
     }
 
     private static void populate(KubernetesClient admin, int n) {
-        admin.apiextensions().v1().customResourceDefinitions().resource(new CustomResourceDefinitionBuilder()
-                .withNewMetadata().withName("applications.argoproj.io").endMetadata()
-                .withNewSpec().withGroup("argoproj.io").withScope("Namespaced").withNewNames().withKind("Application")
-                .withPlural("applications").withListKind("ApplicationList").endNames()
-                .addNewVersion().withName("v1alpha1").withServed(true).withStorage(true).endVersion().endSpec().build()).create();
         var apps = admin.genericKubernetesResources(ArgoResources.APPLICATION).inNamespace("argocd");
         for (int i = 0; i < n; i++) apps.resource(app(i)).create();
     }
@@ -225,18 +179,5 @@ final class AppsScaleBench implements Bench.Benchmark {
         return JSON.convertValue(doc, GenericKubernetesResource.class);
     }
 
-    private static Path kubeconfig(String url) throws Exception {
-        Path f = Files.createTempFile("kfboot-bench", ".kubeconfig");
-        f.toFile().deleteOnExit();
-        Files.writeString(f, """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: bench, cluster: {server: %s}}]
-                contexts: [{name: bench, context: {cluster: bench, user: bench}}]
-                current-context: bench
-                users: [{name: bench, user: {token: bench}}]
-                """.formatted(url));
-        return f;
-    }
 
 }

@@ -31,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -259,7 +258,13 @@ public final class MockCluster implements AutoCloseable {
         }
     }
 
-    /** Remembers open watches so a test can drop them. */
+    /**
+     * Remembers open watches so a test can drop them, and works around a stall of the mock: on a closed watch it waits,
+     * on the event loop that delivered the close, for its event sender, which may itself be waiting for that event
+     * loop to write an event; the whole server then hung for 30 s whenever a client closed a watch while an event was
+     * on its way. Here the closed watch first leaves the dispatcher's list of listeners (no new events), and the
+     * mock's own close handling runs on another thread.
+     */
     private final class Tracked extends WebSocketListener {
         private final WebSocketListener inner;
 
@@ -291,23 +296,41 @@ public final class MockCluster implements AutoCloseable {
         @Override
         public void onClosing(WebSocket webSocket, int code, String reason) {
             watches.remove(webSocket);
-            inner.onClosing(webSocket, code, reason);
+            closeLater(() -> inner.onClosing(webSocket, code, reason));
         }
 
         @Override
         public void onClosed(WebSocket webSocket, int code, String reason) {
             watches.remove(webSocket);
-            inner.onClosed(webSocket, code, reason);
+            closeLater(() -> inner.onClosed(webSocket, code, reason));
         }
 
         @Override
         public void onFailure(WebSocket webSocket, Throwable t, Response response) {
             watches.remove(webSocket);
-            inner.onFailure(webSocket, t, response);
+            closeLater(() -> inner.onFailure(webSocket, t, response));
+        }
+
+        /** Runs the mock's close handling off the event loop, after taking its listener out of the event fan-out. */
+        private void closeLater(Runnable close) {
+            if (inner.getClass().getSimpleName().equals("WatchEventsListener")) {
+                try {
+                    java.lang.reflect.Field f = inner.getClass().getDeclaredField("watchEventListenerList");
+                    f.setAccessible(true);
+                    ((java.util.Set<?>) f.get(inner)).remove(inner);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("the mock server changed; revisit MockCluster.Tracked", e);
+                }
+                CLOSER.execute(close);
+            } else {
+                close.run();
+            }
         }
     }
 
-    static List<String> lines(String s) {
-        return new ArrayList<>(s.lines().toList());
-    }
+    private static final java.util.concurrent.ExecutorService CLOSER = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "mock-watch-closer");
+        t.setDaemon(true);
+        return t;
+    });
 }
