@@ -35,8 +35,8 @@ final class DeployPrinter implements DeployListener {
             out.println(s.phase().label() + ": " + String.join(", ", s.apps()));
         } else if (a instanceof Action.PhaseDone d) {
             Instant since = started.get(d.phase().index());
-            out.println(d.phase().label() + ": Synced and Healthy"
-                    + (since == null ? " already" : " in " + seconds(Duration.between(since, clock.instant()))));
+            out.println(d.phase().label() + (since == null ? ": already Synced and Healthy"
+                    : ": Synced and Healthy in " + seconds(Duration.between(since, clock.instant()))));
         } else {
             out.println("  " + describe(a) + (result.isEmpty() ? "" : ": " + result));
         }
@@ -47,7 +47,7 @@ final class DeployPrinter implements DeployListener {
     public void stepped(Step step) {
         for (AppStatus s : step.waiting()) {
             String state = StatusView.state(s);
-            if (!state.equals(lastState.put(s.name(), state))) out.println("  " + s.name() + " is " + state);
+            if (!state.equals(lastState.put(s.name(), state))) out.println("  " + s.name() + ": " + state);
         }
         out.flush();
     }

@@ -15,16 +15,18 @@ final class FailureReport {
 
     static void print(Step step, PrintWriter err) {
         String label = step.phase().label();
-        err.println(label + (step.outcome() == Step.Outcome.TIMED_OUT ? " timed out; not Synced and Healthy:" : " failed:"));
+        boolean timedOut = step.outcome() == Step.Outcome.TIMED_OUT;
+        err.println(label + (timedOut ? " timed out; not Synced and Healthy:" : " failed:"));
         for (Step.Failure f : step.failing()) {
             err.println("  " + f.app() + ": " + f.reason());
             if (f.status() != null) details(f.status(), err);
         }
-        for (AppStatus s : step.waiting()) {
-            if (step.failing().stream().anyMatch(f -> f.app().equals(s.name()))) continue;
-            err.println("  " + s.name() + ": " + s.syncLabel() + "/" + s.health().label()
-                    + (s.healthMessage().isEmpty() ? "" : ": " + s.healthMessage()));
-            details(s, err);
+        List<AppStatus> others = step.waiting().stream()
+                .filter(s -> step.failing().stream().noneMatch(f -> f.app().equals(s.name()))).toList();
+        if (!timedOut && !others.isEmpty()) err.println("still in progress when it failed (Argo CD goes on with them):");
+        for (AppStatus s : others) {
+            err.println("  " + s.name() + ": " + StatusView.state(s));
+            if (timedOut) details(s, err);
         }
         err.flush();
     }
@@ -41,9 +43,7 @@ final class FailureReport {
     static CommandFailure failure(Step step, String rerun) {
         List<String> names = new ArrayList<>();
         step.failing().forEach(f -> names.add(f.app()));
-        step.waiting().forEach(s -> {
-            if (!names.contains(s.name())) names.add(s.name());
-        });
+        if (step.outcome() == Step.Outcome.TIMED_OUT) step.waiting().forEach(s -> names.add(s.name()));
         String label = step.phase().label();
         String first = names.isEmpty() ? "APP" : names.get(0);
         if (step.outcome() == Step.Outcome.TIMED_OUT) {

@@ -84,10 +84,17 @@ final class StatusView {
         return a.retriesExhausted() ? "gave up!" : "on";
     }
 
-    /** "Synced/Healthy", "OutOfSync/Missing: message". */
+    /** "Synced/Healthy", "OutOfSync/Missing: message", "syncing: message", "not compared by Argo CD yet". */
     static String state(AppStatus a) {
+        if (a.operationInFlight()) {
+            LastOperation op = a.lastOperation();
+            if (op == null || !op.running()) return "sync requested";
+            return "syncing" + (op.message() == null ? "" : ": " + TextTable.clip(op.message(), 100));
+        }
+        if (a.sync().isEmpty() && a.lastOperation() == null && a.health() == dev.kfboot.cluster.health.HealthStatus.UNKNOWN) {
+            return "not compared by Argo CD yet";
+        }
         String s = a.syncLabel() + "/" + a.health().label();
-        if (a.operationInFlight()) s += " (operation running)";
         String m = a.message();
         return m.isEmpty() || a.syncedAndHealthy() ? s : s + ": " + TextTable.clip(m, 100);
     }

@@ -97,7 +97,7 @@ class DeployCommandTest {
         cli.argo.behave("katib", ArgoCdStandIn.Behaviour.SUCCEED);
         CliRun again = cli.run("deploy", cli.tree().toString());
         assertThat(again.code()).as(again.err()).isZero();
-        assertThat(again.out()).contains("wave 0: Synced and Healthy already", "  sync katib: started")
+        assertThat(again.out()).contains("wave 0: already Synced and Healthy", "  sync katib: started")
                 .doesNotContain("sync cert-manager");
     }
 
@@ -108,7 +108,7 @@ class DeployCommandTest {
         CliRun r = cli.run("deploy", cli.tree().toString(), "--timeout", "2s");
 
         assertThat(r.code()).isEqualTo(3);
-        assertThat(r.out()).contains("  istio-install is Synced/Progressing: Waiting for rollout to finish");
+        assertThat(r.out()).contains("  istio-install: Synced/Progressing: Waiting for rollout to finish");
         assertThat(r.err()).contains("wave 1 timed out; not Synced and Healthy:",
                 "  istio-install: Synced/Progressing: Waiting for rollout to finish: 0 of 1 updated replicas are available...",
                 "kfboot: error: wave 1 did not become Synced and Healthy in time: istio-install",

@@ -112,6 +112,7 @@ class ReadmeSessionTest {
         argo.behave("katib", ArgoCdStandIn.Behaviour.SUCCEED);
         kfboot(0, "deploy", t);
         kfboot(0, "status");
+        kfboot(0, "status", "-o", "json");
         kfboot(0, "watch", t, "--timeout", "30s");
         kfboot(0, "sync", "katib", "--force", "--server-side");
         kfboot(0, "refresh", "--all", "--hard");

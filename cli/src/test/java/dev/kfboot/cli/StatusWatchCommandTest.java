@@ -89,7 +89,7 @@ class StatusWatchCommandTest {
         CliRun r = watch.get();
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).containsPattern("\\+[0-9.]+s wave 0 cert-manager: Unknown/Unknown")
+        assertThat(r.out()).containsPattern("\\+[0-9.]+s wave 0 cert-manager: not compared by Argo CD yet")
                 .containsPattern("wave 2 katib: .* -> Synced/Healthy")
                 .containsPattern("\\+[0-9.]+s wave 1: all 1 apps Synced and Healthy")
                 .endsWith("4 of 4 applications Synced and Healthy\n");
