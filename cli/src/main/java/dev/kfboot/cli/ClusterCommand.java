@@ -59,6 +59,14 @@ public abstract class ClusterCommand implements Callable<Integer> {
         return AppStore.start(c, cluster.settings().requestTimeout().multipliedBy(3));
     }
 
+    /** Progress lines of a long step, printed as they come. */
+    protected java.util.function.Consumer<String> progress() {
+        return line -> {
+            out().println(line);
+            out().flush();
+        };
+    }
+
     protected PrintWriter out() {
         return spec.commandLine().getOut();
     }

@@ -50,10 +50,7 @@ public final class DeleteCommand extends ClusterCommand {
     @Override
     protected int run(Cluster c) throws InterruptedException {
         try (AppStore store = openStore(c)) {
-            List<String> deleted = new AppDeleter(new Applications(c), line -> {
-                out().println(line);
-                out().flush();
-            }).delete(all ? null : names, new AppDeleter.Consent(profileNamespaces, namespaces), store, cluster.timeout());
+            List<String> deleted = new AppDeleter(new Applications(c), progress()).delete(all ? null : names, new AppDeleter.Consent(profileNamespaces, namespaces), store, cluster.timeout());
             out().println(deleted.isEmpty() ? "nothing to delete" : "deleted " + deleted.size() + " application"
                     + (deleted.size() == 1 ? "" : "s"));
         }

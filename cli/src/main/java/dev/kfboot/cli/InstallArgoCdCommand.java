@@ -29,10 +29,7 @@ public final class InstallArgoCdCommand extends ClusterCommand {
 
     @Override
     protected int run(Cluster c) {
-        new ArgoCdInstaller(c, line -> {
-            out().println(line);
-            out().flush();
-        }).install(manifest, cluster.timeout());
+        new ArgoCdInstaller(c, progress()).install(manifest, cluster.timeout());
         out().println("Argo CD is ready in namespace " + c.argoNamespace()
                 + ". Next: kfboot password, kfboot port-forward argocd, kfboot deploy DIR");
         out().flush();

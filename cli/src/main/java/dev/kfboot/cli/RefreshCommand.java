@@ -46,8 +46,7 @@ public final class RefreshCommand extends ClusterCommand {
         try (AppStore store = openStore(c)) {
             List<String> chosen = all ? store.snapshot().stream().map(AppStatus::name).toList() : names;
             for (String n : chosen) if (store.get(n).isEmpty()) apps.require(n);
-            new Refresher(apps).request(chosen, hard);
-            Refresher.await(store, chosen, cluster.timeout());
+            Refresher.await(store, new Refresher(apps).request(chosen, hard), cluster.timeout());
             for (String n : chosen) {
                 out().println(n + ": refreshed" + (hard ? " (hard)" : "") + ", " + StatusView.state(store.get(n).orElseThrow()));
             }

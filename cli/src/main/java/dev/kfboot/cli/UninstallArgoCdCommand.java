@@ -34,10 +34,7 @@ public final class UninstallArgoCdCommand extends ClusterCommand {
 
     @Override
     protected int run(Cluster c) {
-        new ArgoCdUninstaller(c, line -> {
-            out().println(line);
-            out().flush();
-        }).uninstall(manifest, orphanApplications, cluster.timeout());
+        new ArgoCdUninstaller(c, progress()).uninstall(manifest, orphanApplications, cluster.timeout());
         out().println("Argo CD is removed from namespace " + c.argoNamespace() + " (the namespace itself stays)");
         out().flush();
         return ExitCodes.OK;

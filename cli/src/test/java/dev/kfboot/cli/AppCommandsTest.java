@@ -5,10 +5,8 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.mockwebserver.http.MockResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +16,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code describe}, {@code history}, {@code rollback}, {@code logs} and {@code diff} of one app. */
-class AppCommandsTest {
-
-    @TempDir Path dir;
-    ClusterCli cli;
+class AppCommandsTest extends ClusterCliTest {
 
     @BeforeEach
     void start() {
-        cli = ClusterCli.start(dir);
         cli.argo.resources("katib", List.of(
                 Map.of("group", "apps", "version", "v1", "kind", "Deployment", "namespace", "kubeflow", "name", "katib-controller", "status", "Synced"),
                 Map.of("version", "v1", "kind", "ConfigMap", "namespace", "kubeflow", "name", "katib-config", "status", "Synced")));
@@ -42,11 +36,6 @@ class AppCommandsTest {
         m.create(new ConfigMapBuilder().withNewMetadata().withName("katib-config").withNamespace("kubeflow").endMetadata()
                 .addToData("katib-config.yaml", "init:\n  controller:\n    webhookPort: 8443\n").build());
         cli.deployed();
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
     }
 
     @Test

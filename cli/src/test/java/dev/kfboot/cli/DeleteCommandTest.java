@@ -2,10 +2,7 @@ package dev.kfboot.cli;
 
 import dev.kfboot.cluster.argocd.ArgoResources;
 import dev.kfboot.cluster.testing.Trees;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,20 +11,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code kfboot delete}: reverse wave order, cascading, and the two refusals. */
-class DeleteCommandTest {
-
-    @TempDir Path dir;
-    ClusterCli cli;
-
-    @BeforeEach
-    void start() {
-        cli = ClusterCli.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
-    }
+class DeleteCommandTest extends ClusterCliTest {
 
     private List<String> apps() {
         return cli.mock.client().genericKubernetesResources(ArgoResources.APPLICATION).inNamespace("argocd").list().getItems()

@@ -1,10 +1,7 @@
 package dev.kfboot.cli;
 
 import dev.kfboot.cluster.testing.ArgoCdStandIn;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,20 +9,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code kfboot deploy} against the mock API server and the Argo CD stand-in. */
-class DeployCommandTest {
-
-    @TempDir Path dir;
-    ClusterCli cli;
-
-    @BeforeEach
-    void start() {
-        cli = ClusterCli.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
-    }
+class DeployCommandTest extends ClusterCliTest {
 
     @Test
     void deploysWaveByWaveAndSaysWhatItDoes() {

@@ -3,10 +3,7 @@ package dev.kfboot.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kfboot.cluster.testing.ArgoCdStandIn;
 import dev.kfboot.model.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -14,20 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code kfboot status} and {@code kfboot watch}. */
-class StatusWatchCommandTest {
-
-    @TempDir Path dir;
-    ClusterCli cli;
-
-    @BeforeEach
-    void start() {
-        cli = ClusterCli.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
-    }
+class StatusWatchCommandTest extends ClusterCliTest {
 
     @Test
     void statusShowsEveryAppAndExitsZeroWhenAllAreSyncedAndHealthy() {

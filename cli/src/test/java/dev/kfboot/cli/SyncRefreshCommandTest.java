@@ -2,10 +2,8 @@ package dev.kfboot.cli;
 
 import dev.kfboot.cluster.Fields;
 import dev.kfboot.cluster.testing.ArgoCdStandIn;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,20 +12,11 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code kfboot sync} and {@code kfboot refresh}. */
-class SyncRefreshCommandTest {
-
-    @TempDir Path dir;
-    ClusterCli cli;
+class SyncRefreshCommandTest extends ClusterCliTest {
 
     @BeforeEach
     void start() {
-        cli = ClusterCli.start(dir);
         cli.deployed();
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
     }
 
     @Test

@@ -9,10 +9,8 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhoo
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -21,14 +19,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code kfboot verify}: the checklist over what the apps manage. */
-class VerifyCommandTest {
-
-    @TempDir Path dir;
-    ClusterCli cli;
+class VerifyCommandTest extends ClusterCliTest {
 
     @BeforeEach
     void start() {
-        cli = ClusterCli.start(dir);
         var m = cli.mock;
         m.createCrd("cert-manager.io", "Certificate", "certificates", "v1", true);
         m.create(new DeploymentBuilder().withNewMetadata().withName("centraldashboard").withNamespace("kubeflow").withGeneration(1L).endMetadata()
@@ -79,11 +73,6 @@ class VerifyCommandTest {
         m.put("name", name);
         m.put("status", "Synced");
         return m;
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.kfboot.cluster.argocd;
 
+import dev.kfboot.cluster.ChangeSignal;
 import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.ClusterErrors;
 import dev.kfboot.cluster.ClusterException;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
 import java.time.Duration;
@@ -26,8 +26,7 @@ public final class AppStore implements AutoCloseable {
 
     private final Cluster cluster;
     private final SharedIndexInformer<GenericKubernetesResource> informer;
-    private final Object lock = new Object();
-    private long version;
+    private final ChangeSignal changes = new ChangeSignal();
     private volatile Throwable lastWatchError;
 
     private AppStore(Cluster cluster) {
@@ -39,22 +38,7 @@ public final class AppStore implements AutoCloseable {
             lastWatchError = t;
             return started; // once running, keep re-establishing the watch; a failing first list is reported
         });
-        informer.addEventHandler(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(GenericKubernetesResource obj) {
-                changed();
-            }
-
-            @Override
-            public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
-                changed();
-            }
-
-            @Override
-            public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
-                changed();
-            }
-        });
+        informer.addEventHandler(changes);
     }
 
     /** Lists the Applications and starts watching them; fails when the first list fails or takes too long. */
@@ -81,13 +65,6 @@ public final class AppStore implements AutoCloseable {
         return store;
     }
 
-    private void changed() {
-        synchronized (lock) {
-            version++;
-            lock.notifyAll();
-        }
-    }
-
     /** Every Application, by wave then name. */
     public List<AppStatus> snapshot() {
         return informer.getStore().list().stream().map(AppStatus::of)
@@ -112,24 +89,12 @@ public final class AppStore implements AutoCloseable {
     }
 
     public long version() {
-        synchronized (lock) {
-            return version;
-        }
+        return changes.version();
     }
 
-    /**
-     * Blocks until the store changed after {@code seen} or {@code max} passed; returns the version now.
-     */
+    /** Blocks until the store changed after {@code seen} or {@code max} passed; returns the version now. */
     public long awaitChange(long seen, Duration max) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        synchronized (lock) {
-            while (version <= seen) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) break;
-                lock.wait(left);
-            }
-            return version;
-        }
+        return changes.awaitChange(seen, max);
     }
 
     /** Whether the watch is established right now (false while fabric8 re-establishes a dropped one). */

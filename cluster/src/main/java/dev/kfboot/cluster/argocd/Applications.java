@@ -112,9 +112,13 @@ public final class Applications {
         });
     }
 
-    /** A JSON merge patch without a precondition: for changes that are the same whoever wrote last. */
-    public void mergePatch(String name, String doing, Map<String, Object> patch) {
-        cluster.run(doing, () -> apps().withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), JSON.asJson(patch)));
+    /**
+     * A JSON merge patch without a precondition, for changes that are the same whoever wrote last; returns the
+     * resourceVersion it produced.
+     */
+    public String mergePatch(String name, String doing, Map<String, Object> patch) {
+        return cluster.call(doing, () -> apps().withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), JSON.asJson(patch))
+                .getMetadata().getResourceVersion());
     }
 
     public void delete(String name) {

@@ -20,22 +20,32 @@ public final class Refresher {
         this.apps = apps;
     }
 
-    public void request(List<String> names, boolean hard) {
+    /** Sets the annotation on each app; returns the resourceVersion each write produced. */
+    public Map<String, String> request(List<String> names, boolean hard) {
+        Map<String, String> written = new LinkedHashMap<>();
         for (String n : names) {
             Map<String, Object> annotations = new LinkedHashMap<>();
             annotations.put(ArgoResources.REFRESH_ANNOTATION, hard ? "hard" : "normal");
-            apps.mergePatch(n, "requesting a refresh of " + n, Map.of("metadata", Map.of("annotations", annotations)));
+            written.put(n, apps.mergePatch(n, "requesting a refresh of " + n, Map.of("metadata", Map.of("annotations", annotations))));
         }
+        return written;
     }
 
-    /** Blocks until Argo CD removed the annotation from every app, or fails naming the ones it did not. */
-    public static void await(AppStore store, List<String> names, Duration timeout) throws InterruptedException {
+    /**
+     * Blocks until Argo CD removed the annotation from every app, or fails naming the ones it did not. The informer may
+     * still show a version from before the request, also without the annotation: only a version newer than the one
+     * the request wrote counts (resourceVersions are etcd revisions; compared as numbers when they are numbers).
+     */
+    public static void await(AppStore store, Map<String, String> written, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long seen = store.version();
             List<String> pending = new ArrayList<>();
-            for (String n : names) {
-                if (store.get(n).map(s -> s.refreshRequested() != null).orElse(false)) pending.add(n);
+            for (var w : written.entrySet()) {
+                var cached = store.raw(w.getKey());
+                boolean done = cached.isEmpty() || AppStatus.of(cached.get()).refreshRequested() == null
+                        && newer(cached.get().getMetadata().getResourceVersion(), w.getValue());
+                if (!done) pending.add(w.getKey());
             }
             if (pending.isEmpty()) return;
             long left = deadline - System.nanoTime();
@@ -46,6 +56,14 @@ public final class Refresher {
                         "is Argo CD's application controller running? kubectl -n " + store.namespace() + " get pods");
             }
             store.awaitChange(seen, Duration.ofNanos(left));
+        }
+    }
+
+    static boolean newer(String cached, String written) {
+        try {
+            return Long.parseLong(cached) > Long.parseLong(written);
+        } catch (NumberFormatException e) {
+            return !cached.equals(written);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.kfboot.cluster.install;
 
+import dev.kfboot.cluster.ChangeSignal;
 import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.ClusterException;
 import dev.kfboot.cluster.Fields;
@@ -7,7 +8,6 @@ import dev.kfboot.cluster.health.Health;
 import dev.kfboot.cluster.health.HealthChecks;
 import dev.kfboot.cluster.health.HealthStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
 import java.time.Duration;
@@ -26,8 +26,7 @@ final class WorkloadWaiter {
 
     private final Cluster cluster;
     private final String namespace;
-    private final Object lock = new Object();
-    private long version;
+    private final ChangeSignal changes = new ChangeSignal();
 
     WorkloadWaiter(Cluster cluster, String namespace) {
         this.cluster = cluster;
@@ -36,33 +35,14 @@ final class WorkloadWaiter {
 
     /** Blocks until all {@code workloads} ("Kind/name") are Healthy, or fails with the ones that are not. */
     void await(List<String> workloads, Duration timeout, Consumer<String> progress) {
-        ResourceEventHandler<HasMetadata> onChange = new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(HasMetadata obj) {
-                changed();
-            }
-
-            @Override
-            public void onUpdate(HasMetadata oldObj, HasMetadata newObj) {
-                changed();
-            }
-
-            @Override
-            public void onDelete(HasMetadata obj, boolean unknown) {
-                changed();
-            }
-        };
         try (SharedIndexInformer<?> deployments = cluster.call("watching Deployments in " + namespace,
-                () -> cluster.client().apps().deployments().inNamespace(namespace).inform(onChange));
+                () -> cluster.client().apps().deployments().inNamespace(namespace).inform(changes));
              SharedIndexInformer<?> statefulSets = cluster.call("watching StatefulSets in " + namespace,
-                     () -> cluster.client().apps().statefulSets().inNamespace(namespace).inform(onChange))) {
+                     () -> cluster.client().apps().statefulSets().inNamespace(namespace).inform(changes))) {
             long deadline = System.nanoTime() + timeout.toNanos();
             List<String> reported = new ArrayList<>();
             while (true) {
-                long seen;
-                synchronized (lock) {
-                    seen = version;
-                }
+                long seen = changes.version();
                 Map<String, Health> health = new LinkedHashMap<>();
                 for (String w : workloads) health.put(w, health(w, deployments, statefulSets));
                 for (var e : health.entrySet()) {
@@ -80,20 +60,11 @@ final class WorkloadWaiter {
                             "Argo CD is not ready after " + timeout.toSeconds() + "s: " + String.join(", ", notReady),
                             "look at its pods: kubectl -n " + namespace + " get pods; then run the command again");
                 }
-                synchronized (lock) {
-                    if (version == seen) lock.wait(left);
-                }
+                changes.awaitChange(seen, Duration.ofMillis(left));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException(ClusterException.Kind.FAILED, "interrupted while waiting for Argo CD", null);
-        }
-    }
-
-    private void changed() {
-        synchronized (lock) {
-            version++;
-            lock.notifyAll();
         }
     }
 

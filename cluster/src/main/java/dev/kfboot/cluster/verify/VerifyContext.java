@@ -4,6 +4,7 @@ import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.LiveObjects;
 import dev.kfboot.cluster.argocd.Applications;
 import dev.kfboot.cluster.argocd.ManagedResource;
+import dev.kfboot.cluster.health.HealthChecks;
 import dev.kfboot.model.ResourceId;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
@@ -55,6 +56,20 @@ public final class VerifyContext {
     public Map<String, Object> live(ManagedResource r) {
         if (live == null) live = new LiveObjects(cluster).fetch(managed);
         return live.get(r.id());
+    }
+
+    /** "id: missing" or "id: Health: message" for each object that is missing or not healthy by kfboot's checks. */
+    public List<String> notHealthy(List<ManagedResource> objects) {
+        List<String> problems = new ArrayList<>();
+        for (ManagedResource r : objects) {
+            Map<String, Object> o = live(r);
+            if (o == null) {
+                problems.add(r.id() + ": missing");
+                continue;
+            }
+            HealthChecks.standard().of(o).filter(h -> !h.isHealthy()).ifPresent(h -> problems.add(r.id() + ": " + h));
+        }
+        return problems;
     }
 
     /** Namespaces the apps put objects into. */
