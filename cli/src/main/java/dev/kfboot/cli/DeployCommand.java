@@ -45,11 +45,15 @@ public final class DeployCommand extends ClusterCommand {
     @Option(names = "--wave", paramLabel = "N", description = "Stop once wave N is Synced and Healthy.")
     Integer wave;
 
+    @Option(names = "--env", paramLabel = "NAME",
+            description = "Deploy environment NAME of the tree (envs/NAME, rendered with kustomize) instead of the base.")
+    String env;
+
     private DeployTree tree;
 
     @Override
     protected void validate() {
-        tree = DeployTree.read(dir, cluster.namespace());
+        tree = DeployTree.read(dir, cluster.namespace(), env);
         if (wave != null && !tree.waves().contains(wave)) {
             throw new CommandFailure(ExitCodes.INPUT, "the tree has no wave " + wave,
                     "its waves: " + tree.waves().stream().map(String::valueOf).toList());
@@ -66,9 +70,20 @@ public final class DeployCommand extends ClusterCommand {
             if (dryRun) return dryRun(new DeployDriver(apps, store, DeployListener.NONE, Clock.systemUTC()), plan, runId);
             out().println("deploying " + tree.apps().size() + " applications from " + dir + " into " + c.server()
                     + ", namespace " + c.argoNamespace());
+            warnWithoutHealthCheck(c);
             DeployDriver driver = new DeployDriver(apps, store, new DeployPrinter(out(), Clock.systemUTC()), Clock.systemUTC());
             Step last = driver.run(plan, cluster.timeout(), runId);
             return finish(last);
+        }
+    }
+
+    /** kfboot does not need it, but once the app of apps takes over its waves only wait for children with it. */
+    private void warnWithoutHealthCheck(Cluster c) {
+        var cm = c.call("reading argocd-cm", () -> c.client().configMaps().inNamespace(c.argoNamespace()).withName("argocd-cm").get());
+        if (cm == null || cm.getData() == null || !cm.getData().containsKey(dev.kfboot.argocd.ArgoCd.APP_HEALTH_KEY)) {
+            err().println("kfboot: warning: argocd-cm has no argoproj.io/Application health check: after this deploy the app "
+                    + "of apps' own waves will not wait for its children (`kfboot install-argocd` adds it)");
+            err().flush();
         }
     }
 

@@ -38,13 +38,16 @@ public final class WatchCommand extends ClusterCommand {
     @Option(names = "--plain", description = "One line per change, even on a terminal.")
     boolean plain;
 
+    @Option(names = "--env", paramLabel = "NAME", description = "With DIR: follow environment NAME of the tree.")
+    String env;
+
     private Set<String> expected;
 
     @Override
     protected void validate() {
         if (dir != null) {
             expected = new TreeSet<>();
-            DeployTree.read(dir, cluster.namespace()).apps().forEach(a -> expected.add(a.name()));
+            DeployTree.read(dir, cluster.namespace(), env).apps().forEach(a -> expected.add(a.name()));
         }
     }
 

@@ -27,6 +27,7 @@ class DeployCommandTest extends ClusterCliTest {
         assertThat(r.out().indexOf("wave 0: Synced and Healthy in")).isLessThan(r.out().indexOf("wave 1: istio-install"));
         assertThat(r.out()).doesNotContain("switch on automated sync of pipelines");
         assertThat(cli.argo.operations()).hasSize(4);
+        assertThat(r.err()).startsWith("kfboot: warning: argocd-cm has no argoproj.io/Application health check");
     }
 
     @Test

@@ -25,10 +25,23 @@ import java.util.stream.Stream;
  * checks): every AppProject and Application in the YAML files under a directory. Other documents
  * (kustomizations, the components' own manifests) are not deployed by kfboot: Argo CD applies them.
  * ApplicationSets are listed as skipped: their rollout belongs to Argo CD's progressive sync.
+ *
+ * <p>A generated tree keeps its components' overlays in {@code overlays/} (Argo CD renders those) and one
+ * overlay per environment in {@code envs/NAME/}: a kustomization that patches {@code apps/} and the environment's
+ * own root app. Without an environment the base tree is read and {@code envs/} is left alone; with one, the
+ * environment's Applications are its kustomization rendered by kfboot's renderer, and its root app replaces the
+ * base one.
  */
 public record DeployTree(Path dir, List<TreeApp> apps, List<Map<String, Object>> projects, List<String> skipped) {
 
+    /** Directories of a generated tree that hold no Application kfboot deploys. */
+    static final List<String> NOT_DEPLOYED = List.of("envs", "overlays", ".kfboot");
+
     public static DeployTree read(Path dir, String argoNamespace) {
+        return read(dir, argoNamespace, null);
+    }
+
+    public static DeployTree read(Path dir, String argoNamespace, String env) {
         if (!Files.isDirectory(dir)) {
             throw new InputException(Location.of(dir.toString()), "not a directory",
                     "pass the directory kfboot generate wrote (it holds the Applications)");
@@ -38,9 +51,15 @@ public record DeployTree(Path dir, List<TreeApp> apps, List<Map<String, Object>>
         List<Map<String, Object>> projects = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         YamlReader reader = YamlReader.forUserFiles();
+        List<Source> sources = new ArrayList<>();
         for (Path file : yamlFiles(dir)) {
             String shown = dir.relativize(file).toString();
-            for (YNode doc : reader.readAll(file, shown)) {
+            sources.add(new Source(shown, reader.readAll(file, shown)));
+        }
+        if (env != null) sources = EnvironmentOverlay.sources(dir, env, sources, reader);
+        for (Source source : sources) {
+            String shown = source.shown();
+            for (YNode doc : source.documents()) {
                 GroupKind kind = ArgoReader.kindOf(doc);
                 if (kind.equals(ArgoCd.APPLICATION)) {
                     Application a = ArgoReader.application(doc, shown);
@@ -94,11 +113,15 @@ public record DeployTree(Path dir, List<TreeApp> apps, List<Map<String, Object>>
         }
     }
 
+    /** The documents of one file (or of a rendered overlay), and how to name it in messages. */
+    record Source(String shown, List<YNode> documents) {}
+
     private static List<Path> yamlFiles(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                     .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !NOT_DEPLOYED.contains(dir.relativize(p).getName(0).toString()))
                     .sorted().toList();
         } catch (IOException e) {
             throw new InputException(Location.of(dir.toString()), "cannot read: " + e.getMessage(), "check permissions");

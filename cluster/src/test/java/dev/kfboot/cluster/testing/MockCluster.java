@@ -52,6 +52,8 @@ public final class MockCluster implements AutoCloseable {
     private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
     /** A cold JVM spends seconds in Jackson on the mock's event loop; vert.x would warn about it. */
     private static final Logger VERTX_LOG = Logger.getLogger("io.vertx.core.impl.BlockedThreadChecker");
+    /** Clients reconnecting while a server shuts down between tests make netty warn; nothing is lost. */
+    private static final Logger NETTY_LOG = Logger.getLogger("io.netty.bootstrap.ServerBootstrap");
     public static final String TOKEN = "good-token";
     /** The token of the test's own client (stand-ins, assertions). */
     private static final String INSIDER_TOKEN = "stand-in";
@@ -68,6 +70,7 @@ public final class MockCluster implements AutoCloseable {
     private MockCluster() {
         MOCK_LOG.setLevel(Level.SEVERE); // it warns about writes to watches of clients that already closed
         VERTX_LOG.setLevel(Level.SEVERE);
+        NETTY_LOG.setLevel(Level.SEVERE);
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         crud = new KubernetesMixedDispatcher(responses);
         server = new KubernetesMockServer(new Context(io.fabric8.kubernetes.client.utils.Serialization.jsonMapper()),
