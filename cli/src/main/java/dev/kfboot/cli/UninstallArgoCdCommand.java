@@ -1,10 +1,8 @@
 package dev.kfboot.cli;
 
 import dev.kfboot.cluster.Cluster;
-import dev.kfboot.cluster.install.ArgoCdManifest;
 import dev.kfboot.cluster.install.ArgoCdUninstaller;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kfboot uninstall-argocd}: remove what install-argocd applied. */
@@ -17,20 +15,11 @@ import picocli.CommandLine.Option;
             "2:unusable input or refused: Applications exist (delete them first, or --orphan-applications), the manifest, "
                     + "kubeconfig or context",
             "3:not gone in time, or the cluster failed"})
-public final class UninstallArgoCdCommand extends ClusterCommand {
-
-    @Mixin ManifestOptions manifestOptions;
+public final class UninstallArgoCdCommand extends ArgoCdManifestCommand {
 
     @Option(names = "--orphan-applications",
             description = "Release remaining Applications first: their workloads stay running without Argo CD.")
     boolean orphanApplications;
-
-    private ArgoCdManifest manifest;
-
-    @Override
-    protected void validate() {
-        manifest = manifestOptions.load(cluster.settings().requestTimeout());
-    }
 
     @Override
     protected int run(Cluster c) {

@@ -53,17 +53,6 @@ class ReadmeSessionTest {
                 .replace(UpstreamData.argoCd().toString(), "../shared/upstream/argo-cd/v3.5.1");
     }
 
-    static Map<String, Object> res(String group, String kind, String ns, String name) {
-        var m = new java.util.LinkedHashMap<String, Object>();
-        m.put("group", group);
-        m.put("version", group.equals("argoproj.io") ? "v1alpha1" : "v1");
-        m.put("kind", kind);
-        if (ns != null) m.put("namespace", ns);
-        m.put("name", name);
-        m.put("status", "Synced");
-        return m;
-    }
-
     @Test
     void aSession() throws Exception {
         Path install = UpstreamData.argoCd().resolve("manifests/install.yaml");
@@ -97,11 +86,11 @@ class ReadmeSessionTest {
                 .app("centraldashboard", 2, true, "applications/centraldashboard/overlays/oauth2-proxy")
                 .app("user-namespace", 3, true, "common/user-namespace/base").root("kubeflow-apps");
         String t = tree.dir().toString();
-        argo.resources("kubeflow-apps", List.of(res("argoproj.io", "Application", "argocd", "cert-manager")));
-        argo.resources("kubeflow-namespace", List.of(res("", "Namespace", null, "kubeflow"), res("", "Namespace", null, "kubeflow-system")));
-        argo.resources("profiles", List.of(res("apiextensions.k8s.io", "CustomResourceDefinition", null, "profiles.kubeflow.org")));
-        argo.resources("katib", List.of(res("apps", "Deployment", "kubeflow", "katib-controller"), res("", "ConfigMap", "kubeflow", "katib-config")));
-        argo.resources("centraldashboard", List.of(res("apps", "Deployment", "kubeflow", "centraldashboard"), res("", "Service", "kubeflow", "centraldashboard")));
+        argo.resources("kubeflow-apps", List.of(ArgoCdStandIn.resource("argoproj.io", "Application", "argocd", "cert-manager")));
+        argo.resources("kubeflow-namespace", List.of(ArgoCdStandIn.resource("", "Namespace", null, "kubeflow"), ArgoCdStandIn.resource("", "Namespace", null, "kubeflow-system")));
+        argo.resources("profiles", List.of(ArgoCdStandIn.resource("apiextensions.k8s.io", "CustomResourceDefinition", null, "profiles.kubeflow.org")));
+        argo.resources("katib", List.of(ArgoCdStandIn.resource("apps", "Deployment", "kubeflow", "katib-controller"), ArgoCdStandIn.resource("", "ConfigMap", "kubeflow", "katib-config")));
+        argo.resources("centraldashboard", List.of(ArgoCdStandIn.resource("apps", "Deployment", "kubeflow", "centraldashboard"), ArgoCdStandIn.resource("", "Service", "kubeflow", "centraldashboard")));
         kubeflowObjects(mock);
 
         kfboot(0, "deploy", t, "--dry-run");

@@ -1,5 +1,6 @@
 package dev.kfboot.cli;
 
+import dev.kfboot.cluster.testing.ArgoCdStandIn;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kfboot.model.Json;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -55,24 +56,13 @@ class VerifyCommandTest extends ClusterCliTest {
                 .addToLabels("kubernetes.io/service-name", "centraldashboard").endMetadata().withAddressType("IPv4")
                 .addNewEndpoint().withAddresses("10.0.0.7").withNewConditions().withReady(true).endConditions().endEndpoint().build());
         cli.argo.resources("kubeflow-core", List.of(
-                res("apps", "Deployment", "kubeflow", "centraldashboard"),
-                res("apiextensions.k8s.io", "CustomResourceDefinition", null, "profiles.kubeflow.org"),
-                res("admissionregistration.k8s.io", "ValidatingWebhookConfiguration", null, "katib.kubeflow.org"),
-                res("cert-manager.io", "Certificate", "kubeflow", "katib-webhook-cert")));
+                ArgoCdStandIn.resource("apps", "Deployment", "kubeflow", "centraldashboard"),
+                ArgoCdStandIn.resource("apiextensions.k8s.io", "CustomResourceDefinition", null, "profiles.kubeflow.org"),
+                ArgoCdStandIn.resource("admissionregistration.k8s.io", "ValidatingWebhookConfiguration", null, "katib.kubeflow.org"),
+                ArgoCdStandIn.resource("cert-manager.io", "Certificate", "kubeflow", "katib-webhook-cert")));
         dev.kfboot.cluster.testing.Trees.in(dir.resolve("core")).app("kubeflow-core", 0, false);
         CliRun deploy = cli.run("deploy", dir.resolve("core").toString());
         assertThat(deploy.code()).as(deploy.err()).isZero();
-    }
-
-    static Map<String, Object> res(String group, String kind, String ns, String name) {
-        var m = new java.util.LinkedHashMap<String, Object>();
-        m.put("group", group);
-        m.put("version", group.equals("cert-manager.io") || group.equals("apps") || group.startsWith("admission") || group.startsWith("apiext") ? "v1" : "v1");
-        m.put("kind", kind);
-        if (ns != null) m.put("namespace", ns);
-        m.put("name", name);
-        m.put("status", "Synced");
-        return m;
     }
 
     @Test

@@ -110,6 +110,18 @@ public final class ArgoCdStandIn implements AutoCloseable {
         return this;
     }
 
+    /** One {@code status.resources} entry: what an app manages (Synced). */
+    public static Map<String, Object> resource(String group, String kind, String namespace, String name) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("group", group);
+        m.put("version", group.equals("argoproj.io") ? "v1alpha1" : "v1");
+        m.put("kind", kind);
+        if (namespace != null) m.put("namespace", namespace);
+        m.put("name", name);
+        m.put("status", "Synced");
+        return m;
+    }
+
     public ArgoCdStandIn delay(Duration d) {
         delay = d;
         return this;
