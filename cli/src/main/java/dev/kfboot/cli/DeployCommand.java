@@ -88,7 +88,7 @@ public final class DeployCommand extends ClusterCommand {
     }
 
     private int dryRun(DeployDriver driver, DeployPlan plan, String runId) {
-        var result = DeploySimulation.run(driver.state(plan, cluster.timeout(), runId));
+        var result = DeploySimulation.run(driver.start(plan, cluster.timeout(), runId));
         out().println("dry run: nothing is changed; this is what kfboot deploy would do now, if every sync succeeds:");
         for (Action a : result.actions()) {
             boolean phase = a instanceof Action.StartPhase || a instanceof Action.PhaseDone;

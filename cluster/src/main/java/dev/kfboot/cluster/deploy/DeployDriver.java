@@ -35,14 +35,7 @@ public final class DeployDriver {
     private final DeployListener listener;
     private final Clock clock;
 
-    public DeployDriver(Applications apps, AppStore store, DeployListener listener, Clock clock) {
-        this.apps = apps;
-        this.store = store;
-        this.trigger = new OperationTrigger(apps);
-        this.listener = listener;
-        this.clock = clock;
-    }
-
+    // what this run did, which the cluster may not show yet
     private final Set<String> projectsInSync = new HashSet<>();
     private final Map<String, String> triggered = new HashMap<>();
     private final Set<String> created = new HashSet<>();
@@ -51,23 +44,38 @@ public final class DeployDriver {
     private final Map<Integer, Instant> started = new HashMap<>();
     private final Set<Integer> reported = new HashSet<>();
 
+    public DeployDriver(Applications apps, AppStore store, DeployListener listener, Clock clock) {
+        this.apps = apps;
+        this.store = store;
+        this.trigger = new OperationTrigger(apps);
+        this.listener = listener;
+        this.clock = clock;
+    }
+
     public Step run(DeployPlan plan, Duration phaseTimeout, String runId) throws InterruptedException {
-        projectsInSync.addAll(projectsMatching(plan));
+        long seen = store.version(); // read before the state, so no event between the two is missed
+        DeployState state = start(plan, phaseTimeout, runId);
         while (true) {
-            long seen = store.version();
-            DeployState state = state(plan, phaseTimeout, runId);
             Step step = Deployer.step(state);
             for (Action a : step.actions()) execute(a);
             listener.stepped(step);
             if (step.outcome().terminal()) return step;
-            if (!step.actions().isEmpty() && step.actions().stream().allMatch(DeployDriver::bookkeeping)) continue;
+            boolean onlyBookkeeping = !step.actions().isEmpty() && step.actions().stream().allMatch(DeployDriver::bookkeeping);
             // Writes show up as informer events; so do Argo CD's answers. Wait for the next one.
-            store.awaitChange(seen, waitFor(step, phaseTimeout));
+            if (!onlyBookkeeping) store.awaitChange(seen, waitFor(step, phaseTimeout));
+            seen = store.version();
+            state = state(plan, phaseTimeout, runId);
         }
     }
 
+    /** The state before the first step: which AppProjects already match is read once. */
+    public DeployState start(DeployPlan plan, Duration phaseTimeout, String runId) {
+        projectsInSync.addAll(projectsMatching(plan));
+        return state(plan, phaseTimeout, runId);
+    }
+
     /** The state the deployer sees now. */
-    public DeployState state(DeployPlan plan, Duration phaseTimeout, String runId) {
+    private DeployState state(DeployPlan plan, Duration phaseTimeout, String runId) {
         Map<String, GenericKubernetesResource> live = new LinkedHashMap<>();
         for (Target t : plan.targets()) store.raw(t.app()).ifPresent(r -> live.put(t.app(), r));
         return new DeployState(plan, live, Set.copyOf(projectsInSync), runId, Map.copyOf(triggered), Set.copyOf(created),
@@ -76,7 +84,7 @@ public final class DeployDriver {
     }
 
     /** AppProjects of the plan that already match the cluster. */
-    public List<String> projectsMatching(DeployPlan plan) {
+    private List<String> projectsMatching(DeployPlan plan) {
         List<String> out = new ArrayList<>();
         for (Map<String, Object> p : plan.projects()) {
             String name = Fields.string(p, "metadata", "name");

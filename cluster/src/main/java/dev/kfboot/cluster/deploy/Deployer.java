@@ -68,8 +68,8 @@ public final class Deployer {
                 failing.add(new Step.Failure(t.app(), st, "the Application is being deleted"));
                 continue;
             }
-            if (t.held() != null && !Desired.matches(live, t.held())) {
-                if (!s.updated().contains(t.app())) actions.add(new Action.UpdateApp(t.app(), t.held(), t.automated() != null));
+            if (!matches(s, t, live)) {
+                actions.add(new Action.UpdateApp(t.app(), t.held(), t.automated() != null));
                 waiting.add(st);
                 continue;
             }
@@ -100,11 +100,18 @@ public final class Deployer {
     private static boolean done(DeployState s, List<Target> targets) {
         for (Target t : targets) {
             GenericKubernetesResource live = s.live().get(t.app());
-            if (live == null) return false;
-            if (t.held() != null && !Desired.matches(live, t.held())) return false;
+            if (live == null || !matches(s, t, live)) return false;
             if (!appDone(s, t, AppStatus.of(live))) return false;
         }
         return true;
+    }
+
+    /**
+     * Whether the live app is what the tree says. An app this run wrote counts as written: the API server may
+     * normalise what it stores (drop fields its schema does not know), and rewriting it again would change nothing.
+     */
+    private static boolean matches(DeployState s, Target t, GenericKubernetesResource live) {
+        return t.held() == null || s.created().contains(t.app()) || s.updated().contains(t.app()) || Desired.matches(live, t.held());
     }
 
     /** Synced and Healthy, nothing pending; an explicit sync also needs this run's operation to have succeeded. */

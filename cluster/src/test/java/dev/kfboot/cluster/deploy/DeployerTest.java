@@ -173,6 +173,17 @@ class DeployerTest {
     }
 
     @Test
+    void anAppThisRunWroteCountsAsWrittenEvenIfTheServerStoredItDifferently() {
+        DeployPlan p = plan(null, target("katib", W0, false));
+        GenericKubernetesResource normalised = live("katib", 0, null, null, null, null, false, false);
+        normalised.setAdditionalProperty("spec", Map.of("project", "default"));
+        DeployState s = new DeployState(p, Map.of("katib", normalised), Set.of("kubeflow"), "run", Map.of(), Set.of("katib"),
+                Set.of(), Set.of(), Map.of(0, NOW), Set.of(), NOW, Duration.ofMinutes(10));
+
+        assertThat(Deployer.step(s).actions()).singleElement().isInstanceOf(Action.Sync.class);
+    }
+
+    @Test
     void anExplicitSyncNeedsThisRunsOperationToHaveSucceeded() {
         Target t = new Target("katib", W0, null, null, SyncRequest.PLAIN, true);
         DeployPlan p = new DeployPlan(List.of(), List.of(t), List.of(W0), null);
