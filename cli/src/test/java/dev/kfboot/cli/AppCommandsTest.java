@@ -87,6 +87,17 @@ class AppCommandsTest extends ClusterCliTest {
         assertThat(wrong.err()).contains("no container manager in the pods of katib", "containers: [katib-controller]");
     }
 
+    @Test
+    void logsFollowStreamsUntilTheStreamsEnd() {
+        cli.mock.handle("/pods/katib-controller-7d9f/log", req -> new MockResponse().setResponseCode(200)
+                .setBody(req.getPath().contains("follow=true") && req.getPath().contains("sinceSeconds=600") ? "line one\nline two\n" : "wrong request\n"));
+
+        CliRun r = cli.run("logs", "katib", "--follow", "--since", "10m");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("[katib-controller-7d9f/katib-controller] line one\n[katib-controller-7d9f/katib-controller] line two\n");
+    }
+
     static String rendered(int webhookPort, int replicas, boolean withUi) {
         return """
                 apiVersion: v1
