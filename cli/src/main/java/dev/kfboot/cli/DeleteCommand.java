@@ -13,7 +13,8 @@ import java.util.List;
 
 /** {@code kfboot delete}: delete apps and what they deployed, in reverse wave order. */
 @Command(name = "delete", mixinStandardHelpOptions = true,
-        description = {"Delete applications and everything they deployed (through Argo CD's resources finalizer), in "
+        description = {"Delete applications and what they deployed, in reverse wave order.", "",
+            "Everything they deployed goes (through Argo CD's resources finalizer), in "
                 + "reverse wave order, waiting until each wave is gone. An app of apps is deleted first, without "
                 + "cascading, so its children go one wave at a time.",
             "",

@@ -18,7 +18,8 @@ import java.util.Map;
 
 /** {@code kfboot describe APP}: one app in depth. */
 @Command(name = "describe", mixinStandardHelpOptions = true,
-        description = {"Describe one application: source, destination, sync policy, sync and health, conditions, the "
+        description = {"Describe one application in depth.", "",
+            "Source, destination, sync policy, sync and health, conditions, the "
                 + "last operation, and every object it manages with its sync status and its health (judged live by "
                 + "kfboot's own checks)."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -26,7 +26,8 @@ import java.util.Map;
 
 /** {@code kfboot diff APP}: the app's rendered desired state against the live objects. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Compare an application's desired state with the live objects, the way Argo CD judges them: only "
+        description = {"Compare an application's desired state with the live objects.", "",
+            "Compared the way Argo CD judges them: only "
                 + "fields the desired state sets count, the app's ignoreDifferences are honoured, status and bookkeeping "
                 + "are left out. Also lists objects missing in the cluster and managed objects the source no longer has.",
             "",

@@ -10,7 +10,8 @@ import java.util.List;
 
 /** {@code kfboot history APP}: the deployments Argo CD made of an app. */
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"List the deployments Argo CD made of an application, oldest first: the ID to give "
+        description = {"List the deployments Argo CD made of an application.", "",
+            "Oldest first: the ID to give "
                 + "`kfboot rollback`, when, which revision, from which source path, started by whom."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:listed (also when empty)", "2:unusable input: an unknown app, kubeconfig or context", ClusterCommand.CLUSTER_FAILED})

@@ -23,7 +23,8 @@ import java.util.Map;
 
 /** {@code kfboot logs APP}: the logs of the pods behind an app's workloads. */
 @Command(name = "logs", mixinStandardHelpOptions = true,
-        description = {"Print the logs of the pods of an application's Deployments, StatefulSets, DaemonSets and Jobs, "
+        description = {"Print the logs of an application's pods.", "",
+            "The pods of an application's Deployments, StatefulSets, DaemonSets and Jobs, "
                 + "each line prefixed with [pod/container]."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:printed (or followed until interrupted)", "2:unusable input: an unknown app or container, kubeconfig or context",

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /** {@code kfboot password}: the one command that prints a secret. */
 @Command(name = "password", mixinStandardHelpOptions = true,
-        description = {"Print Argo CD's initial admin password (user admin), read from the secret argocd-initial-admin-secret. "
+        description = {"Print Argo CD's initial admin password.", "",
+            "The password of user admin, read from the secret argocd-initial-admin-secret. "
                 + "This is the only kfboot command that prints a secret; it prints nothing else on stdout."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:printed", "2:unusable settings (kubeconfig, context)",

@@ -12,7 +12,8 @@ import java.net.UnknownHostException;
 
 /** {@code kfboot port-forward TARGET}: reach Argo CD's UI or Kubeflow's gateway from this machine. */
 @Command(name = "port-forward", mixinStandardHelpOptions = true,
-        description = {"Forward a local port to Argo CD's server (argocd: https://localhost:8080, user admin, see "
+        description = {"Reach Argo CD's UI or Kubeflow's gateway from this machine.", "",
+            "Forward a local port to Argo CD's server (argocd: https://localhost:8080, user admin, see "
                 + "`kfboot password`) or to Kubeflow's Istio ingress gateway (gateway: http://localhost:8080), through a "
                 + "ready pod behind the service, until interrupted (Ctrl-C)."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -14,8 +14,9 @@ import java.util.List;
 
 /** {@code kfboot refresh}: have Argo CD compare apps with their source again. */
 @Command(name = "refresh", mixinStandardHelpOptions = true,
-        description = {"Have Argo CD compare applications with their source again now, instead of at its next poll, "
-                + "and wait until it has. --hard also drops Argo CD's cache of rendered manifests (after a change of a "
+        description = {"Have Argo CD compare applications with their source again.", "",
+            "Sets Argo CD's refresh annotation, so it compares now instead of at its next poll, and waits until Argo CD "
+                + "has processed it. --hard also drops Argo CD's cache of rendered manifests (after a change of a "
                 + "remote base or Helm chart that kept its version)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:Argo CD refreshed every application asked for",

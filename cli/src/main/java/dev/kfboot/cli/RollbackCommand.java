@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kfboot rollback APP ID}: return an app to an earlier deployment. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = {"Return an application to a deployment of its history (IDs: `kfboot history APP`) and wait for it.",
+        description = {"Return an application to an earlier deployment.", "",
+            "To a deployment of its history (IDs: `kfboot history APP`) and wait for it.",
             "",
             "Argo CD refuses a rollback while automated sync is on, since it would sync forward again at once: kfboot "
                     + "switches it off first and says so. `kfboot deploy DIR` switches it back on."},

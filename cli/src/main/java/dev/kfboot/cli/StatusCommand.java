@@ -10,7 +10,8 @@ import java.util.List;
 
 /** {@code kfboot status}: every Application with its wave, sync, health, revision and last operation. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show every Argo CD Application: wave, sync, health, revision, last operation, whether automated "
+        description = {"Show where every Argo CD Application stands.", "",
+            "Wave, sync, health, revision, last operation, whether automated "
                 + "sync is on or gave up on a revision, and the most telling message.",
             "", "Reads through one informer (a list, then a watch), so it costs the same for 5 apps or 1,000."},
         exitCodeListHeading = "%nExit codes:%n",

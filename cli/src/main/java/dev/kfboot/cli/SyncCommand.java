@@ -19,7 +19,8 @@ import java.util.List;
 
 /** {@code kfboot sync}: sync apps now, in wave order, through the Application's operation field. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Sync applications now, wave by wave: each wave's syncs start together, the next wave waits until "
+        description = {"Sync applications now, in wave order.", "",
+            "Each wave's syncs start together, the next wave waits until "
                 + "they are Synced and Healthy (unless --async).",
             "",
             "The options map to Argo CD's sync operation: --prune deletes what the source no longer has, --force "

@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 
 /** {@code kfboot uninstall-argocd}: remove what install-argocd applied. */
 @Command(name = "uninstall-argocd", mixinStandardHelpOptions = true,
-        description = {"Remove Argo CD: delete the objects of its install manifest in reverse order (its CRDs last) and wait "
+        description = {"Remove Argo CD again.", "",
+            "Delete the objects of its install manifest in reverse order (its CRDs last) and wait "
                 + "until they are gone. The namespace stays. Refused while Applications exist, unless "
                 + "--orphan-applications: then they are released and their workloads keep running, unmanaged."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -14,7 +14,8 @@ import java.util.List;
 
 /** {@code kfboot verify}: the after-deployment checklist, as pass/fail rows. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check a deployed Kubeflow: every application Synced and Healthy; Deployments, StatefulSets and "
+        description = {"Check a deployed Kubeflow against the after-deployment checklist.", "",
+            "Every application Synced and Healthy; Deployments, StatefulSets and "
                 + "DaemonSets ready; no pod in CrashLoopBackOff or ImagePullBackOff; CRDs Established; webhooks with a "
                 + "caBundle; cert-manager Certificates Ready; the user profile namespace present; the dashboard service "
                 + "with ready endpoints. Objects are those the applications manage."},

@@ -19,7 +19,8 @@ import java.util.TreeSet;
 
 /** {@code kfboot watch}: live progress per wave until everything is healthy, something failed, or time is up. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Follow the Applications live, wave by wave, until all are Synced and Healthy, one fails, or --timeout.",
+        description = {"Follow the Applications live, wave by wave.", "",
+            "Follows them until all are Synced and Healthy, one fails, or --timeout.",
             "",
             "With DIR (an app-of-apps tree) it follows the tree's applications, also those not created yet, as during a "
                     + "deploy; without, the applications that exist.",
