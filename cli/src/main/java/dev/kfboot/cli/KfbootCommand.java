@@ -27,6 +27,22 @@ import picocli.CommandLine.ScopeType;
             CatalogCommand.class,
             ReportCommand.class,
             SetCommand.class,
+            InstallArgoCdCommand.class,
+            UninstallArgoCdCommand.class,
+            PasswordCommand.class,
+            PortForwardCommand.class,
+            DeployCommand.class,
+            StatusCommand.class,
+            WatchCommand.class,
+            SyncCommand.class,
+            RefreshCommand.class,
+            DiffCommand.class,
+            LogsCommand.class,
+            DescribeCommand.class,
+            HistoryCommand.class,
+            RollbackCommand.class,
+            VerifyCommand.class,
+            DeleteCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class KfbootCommand implements Runnable {

@@ -1,0 +1,77 @@
+package dev.kfboot.cli;
+
+import dev.kfboot.cluster.Cluster;
+import dev.kfboot.cluster.ClusterErrors;
+import dev.kfboot.cluster.ClusterException;
+import dev.kfboot.cluster.argocd.AppStore;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * The common part of every command that talks to a cluster: connect with the {@link ClusterOptions}, run, close,
+ * and turn cluster failures into exit codes (3; 2 for unusable settings and refusals that need a flag) with a
+ * hint. Each command is its own subclass.
+ */
+public abstract class ClusterCommand implements Callable<Integer> {
+
+    @Mixin ClusterOptions cluster;
+
+    @Spec CommandSpec spec;
+
+    /** Exit codes every cluster command shares, for {@code exitCodeList}. */
+    static final String CLUSTER_FAILED = "3:the cluster failed: unreachable, credentials refused, API errors after retries, timed out";
+
+    protected abstract int run(Cluster c) throws Exception;
+
+    /** Checks that need no cluster (arguments, files) before connecting. */
+    protected void validate() {}
+
+    @Override
+    public final Integer call() throws Exception {
+        validate();
+        try (Cluster c = cluster.connect()) {
+            return run(c);
+        } catch (ClusterException e) {
+            throw failure(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailure(ExitCodes.CLUSTER, "interrupted", null);
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            throw failure(ClusterErrors.translate(e, "talking to the cluster", cluster.settings().kubeconfig() == null
+                    ? "the API server" : "the API server of " + cluster.settings().kubeconfig()));
+        }
+    }
+
+    static CommandFailure failure(ClusterException e) {
+        int code = switch (e.kind()) {
+            case CONFIG, REFUSED -> ExitCodes.INPUT;
+            default -> ExitCodes.CLUSTER;
+        };
+        return new CommandFailure(code, e.getMessage(), e.hint());
+    }
+
+    /** The informer over Argo CD's Applications; the first list may take a few pages and retries. */
+    protected AppStore openStore(Cluster c) {
+        return AppStore.start(c, cluster.settings().requestTimeout().multipliedBy(3));
+    }
+
+    /** Progress lines of a long step, printed as they come. */
+    protected java.util.function.Consumer<String> progress() {
+        return line -> {
+            out().println(line);
+            out().flush();
+        };
+    }
+
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    protected PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

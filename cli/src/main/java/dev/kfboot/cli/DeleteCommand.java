@@ -1,0 +1,61 @@
+package dev.kfboot.cli;
+
+import dev.kfboot.cluster.Cluster;
+import dev.kfboot.cluster.argocd.AppStore;
+import dev.kfboot.cluster.argocd.Applications;
+import dev.kfboot.cluster.ops.AppDeleter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code kfboot delete}: delete apps and what they deployed, in reverse wave order. */
+@Command(name = "delete", mixinStandardHelpOptions = true,
+        description = {"Delete applications and what they deployed, in reverse wave order.", "",
+            "Everything they deployed goes (through Argo CD's resources finalizer), in "
+                + "reverse wave order, waiting until each wave is gone. An app of apps is deleted first, without "
+                + "cascading, so its children go one wave at a time.",
+            "",
+            "Refused without the matching flag: deleting the app that owns the Profiles CRD (Kubernetes then deletes "
+                    + "every Profile, and Kubeflow every profile namespace with all users' work), and deleting apps "
+                    + "that own Namespaces."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:deleted", "2:unusable input, or refused: a deletion that needs --delete-profile-namespaces or "
+                + "--delete-namespaces, an app its app of apps would re-create",
+            "3:not gone in time, or the cluster failed"})
+public final class DeleteCommand extends ClusterCommand {
+
+    @Parameters(paramLabel = "APP", arity = "0..*", description = "Applications to delete.")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--all", description = "Delete every application.")
+    boolean all;
+
+    @Option(names = "--delete-profile-namespaces",
+            description = "Allow deleting the app that owns the Profiles CRD: this deletes every profile namespace.")
+    boolean profileNamespaces;
+
+    @Option(names = "--delete-namespaces", description = "Allow deleting apps that own Namespaces, with everything in them.")
+    boolean namespaces;
+
+    @Override
+    protected void validate() {
+        if (names.isEmpty() == !all) {
+            throw new CommandFailure(ExitCodes.INPUT, all ? "name apps or --all, not both" : "nothing to delete",
+                    "kfboot delete APP... or kfboot delete --all");
+        }
+    }
+
+    @Override
+    protected int run(Cluster c) throws InterruptedException {
+        try (AppStore store = openStore(c)) {
+            List<String> deleted = new AppDeleter(new Applications(c), progress()).delete(all ? null : names, new AppDeleter.Consent(profileNamespaces, namespaces), store, cluster.timeout());
+            out().println(deleted.isEmpty() ? "nothing to delete" : "deleted " + deleted.size() + " application"
+                    + (deleted.size() == 1 ? "" : "s"));
+        }
+        out().flush();
+        return ExitCodes.OK;
+    }
+}

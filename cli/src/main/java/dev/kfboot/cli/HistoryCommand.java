@@ -1,0 +1,36 @@
+package dev.kfboot.cli;
+
+import dev.kfboot.cluster.Cluster;
+import dev.kfboot.cluster.argocd.Applications;
+import dev.kfboot.cluster.argocd.HistoryEntry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+
+/** {@code kfboot history APP}: the deployments Argo CD made of an app. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = {"List the deployments Argo CD made of an application.", "",
+            "Oldest first: the ID to give "
+                + "`kfboot rollback`, when, which revision, from which source path, started by whom."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:listed (also when empty)", "2:unusable input: an unknown app, kubeconfig or context", ClusterCommand.CLUSTER_FAILED})
+public final class HistoryCommand extends ClusterCommand {
+
+    @Parameters(index = "0", paramLabel = "APP", description = "The application.")
+    String app;
+
+    @Override
+    protected int run(Cluster c) {
+        List<HistoryEntry> history = HistoryEntry.of(new Applications(c).require(app));
+        if (history.isEmpty()) {
+            out().println(app + " has no history yet: it was never synced");
+        } else {
+            TextTable t = new TextTable("ID", "DEPLOYED", "REVISION", "SOURCE", "BY");
+            for (HistoryEntry h : history) t.row(h.id(), h.deployedAt(), StatusView.shortRevision(h.revision()), h.sourceLabel(), h.initiatedBy());
+            out().print(t.render());
+        }
+        out().flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.kfboot.cli;
+
+import dev.kfboot.cluster.Cluster;
+import dev.kfboot.cluster.argocd.AppStatus;
+import dev.kfboot.cluster.argocd.AppStore;
+import dev.kfboot.cluster.argocd.Applications;
+import dev.kfboot.cluster.argocd.OperationTrigger;
+import dev.kfboot.cluster.argocd.SyncRequest;
+import dev.kfboot.cluster.deploy.DeployDriver;
+import dev.kfboot.cluster.deploy.DeployPlan;
+import dev.kfboot.cluster.deploy.Step;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code kfboot sync}: sync apps now, in wave order, through the Application's operation field. */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = {"Sync applications now, in wave order.", "",
+            "Each wave's syncs start together, the next wave waits until "
+                + "they are Synced and Healthy (unless --async).",
+            "",
+            "The options map to Argo CD's sync operation: --prune deletes what the source no longer has, --force "
+                    + "deletes and re-creates what cannot be patched, --replace and --server-side set the Replace=true and "
+                    + "ServerSideApply=true sync options. A sync that is already running is waited for, not repeated."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every app synced and is Synced and Healthy (with --async: every sync started)",
+            "2:unusable input: no app named, an unknown app, kubeconfig or context",
+            "3:a sync failed or timed out, or the cluster failed"})
+public final class SyncCommand extends ClusterCommand {
+
+    @Parameters(paramLabel = "APP", arity = "0..*", description = "Applications to sync.")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--all", description = "Sync every application.")
+    boolean all;
+
+    @Option(names = "--wave", paramLabel = "N", description = "Sync the applications of wave N.")
+    Integer wave;
+
+    @Option(names = "--prune", description = "Delete objects the source no longer has.") boolean prune;
+    @Option(names = "--force", description = "Delete and re-create objects that cannot be patched.") boolean force;
+    @Option(names = "--replace", description = "Sync option Replace=true: replace objects instead of applying.") boolean replace;
+    @Option(names = "--server-side", description = "Sync option ServerSideApply=true.") boolean serverSide;
+    @Option(names = "--async", description = "Start the syncs and return without waiting.") boolean async;
+
+    @Override
+    protected void validate() {
+        int ways = (names.isEmpty() ? 0 : 1) + (all ? 1 : 0) + (wave != null ? 1 : 0);
+        if (ways != 1) {
+            throw new CommandFailure(ExitCodes.INPUT, ways == 0 ? "nothing to sync" : "name apps, or --all, or --wave N: only one of them",
+                    "kfboot sync APP..., kfboot sync --all or kfboot sync --wave N");
+        }
+    }
+
+    @Override
+    protected int run(Cluster c) throws InterruptedException {
+        SyncRequest request = new SyncRequest(prune, force, replace, serverSide, null, null, null);
+        try (AppStore store = openStore(c)) {
+            List<AppStatus> chosen = select(store.snapshot(), new Applications(c));
+            String runId = "sync-" + Long.toString(System.currentTimeMillis(), 36);
+            if (async) {
+                OperationTrigger trigger = new OperationTrigger(new Applications(c));
+                for (AppStatus a : chosen) {
+                    OperationTrigger.Outcome o = trigger.trigger(a.name(), request, runId + "/" + a.name(), false);
+                    out().println("wave " + a.wave() + " " + a.name() + ": " + switch (o) {
+                        case TRIGGERED, ALREADY_OURS -> "sync started";
+                        case BUSY -> "an operation is already running; not started";
+                        case IN_TARGET_STATE -> "already Synced and Healthy";
+                        case DELETING -> "being deleted; not started";
+                    });
+                }
+                out().flush();
+                return ExitCodes.OK;
+            }
+            DeployDriver driver = new DeployDriver(new Applications(c), store, new DeployPrinter(out(), Clock.systemUTC()),
+                    Clock.systemUTC());
+            Step last = driver.run(DeployPlan.sync(chosen, request), cluster.timeout(), runId);
+            if (last.outcome() != Step.Outcome.DONE) {
+                FailureReport.print(last, err());
+                throw FailureReport.failure(last, "kfboot sync " + String.join(" ", chosen.stream().map(AppStatus::name).toList()));
+            }
+            out().println("synced " + chosen.size() + " application" + (chosen.size() == 1 ? "" : "s"));
+            out().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    private List<AppStatus> select(List<AppStatus> apps, Applications access) {
+        if (all) return apps;
+        if (wave != null) {
+            List<AppStatus> w = apps.stream().filter(a -> a.wave() == wave).toList();
+            if (w.isEmpty()) {
+                throw new CommandFailure(ExitCodes.INPUT, "no application in wave " + wave,
+                        "waves: " + apps.stream().map(AppStatus::wave).distinct().sorted().toList());
+            }
+            return w;
+        }
+        List<AppStatus> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(apps.stream().filter(a -> a.name().equals(n)).findFirst()
+                    .orElseGet(() -> AppStatus.of(access.require(n))));
+        }
+        return out;
+    }
+}

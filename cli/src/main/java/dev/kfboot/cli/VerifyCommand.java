@@ -1,0 +1,82 @@
+package dev.kfboot.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kfboot.cluster.Cluster;
+import dev.kfboot.cluster.verify.CheckResult;
+import dev.kfboot.cluster.verify.Verifier;
+import dev.kfboot.cluster.verify.VerifyContext;
+import dev.kfboot.model.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+
+/** {@code kfboot verify}: the after-deployment checklist, as pass/fail rows. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Check a deployed Kubeflow against the after-deployment checklist.", "",
+            "Every application Synced and Healthy; Deployments, StatefulSets and "
+                + "DaemonSets ready; no pod in CrashLoopBackOff or ImagePullBackOff; CRDs Established; webhooks with a "
+                + "caBundle; cert-manager Certificates Ready; the user profile namespace present; the dashboard service "
+                + "with ready endpoints. Objects are those the applications manage."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every check passed", "1:some check failed", "2:unusable settings (kubeconfig, context)",
+            ClusterCommand.CLUSTER_FAILED})
+public final class VerifyCommand extends ClusterCommand {
+
+    enum Format { text, json }
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--profile-namespace", paramLabel = "NS", defaultValue = "kubeflow-user-example-com",
+            description = "The user profile namespace that must exist (default: ${DEFAULT-VALUE}, upstream's example user).")
+    String profileNamespace;
+
+    @Option(names = "--dashboard", paramLabel = "NS/SERVICE", defaultValue = "kubeflow/centraldashboard",
+            description = "The dashboard's service (default: ${DEFAULT-VALUE}).")
+    String dashboard;
+
+    @Override
+    protected int run(Cluster c) {
+        List<CheckResult> results = Verifier.run(new VerifyContext(c, profileNamespace, dashboard));
+        if (format == Format.json) {
+            ObjectNode root = Json.object();
+            root.put("passed", results.stream().allMatch(CheckResult::passed));
+            ArrayNode checks = root.putArray("checks");
+            for (CheckResult r : results) {
+                ObjectNode o = checks.addObject();
+                o.put("id", r.id());
+                o.put("title", r.title());
+                o.put("passed", r.passed());
+                o.put("summary", r.summary());
+                ArrayNode p = o.putArray("problems");
+                r.problems().forEach(p::add);
+            }
+            out().print(Json.pretty(root));
+        } else {
+            TextTable t = new TextTable("RESULT", "CHECK", "DETAIL");
+            for (CheckResult r : results) t.row(r.passed() ? "pass" : "FAIL", r.title(), r.summary());
+            out().print(t.render());
+            for (CheckResult r : results) {
+                if (r.problems().isEmpty()) continue;
+                out().println();
+                out().println(r.title() + ":");
+                int shown = 0;
+                for (String p : r.problems()) {
+                    if (shown++ == 20) {
+                        out().println("  ... and " + (r.problems().size() - 20) + " more (-o json lists all)");
+                        break;
+                    }
+                    out().println("  " + p);
+                }
+            }
+            long failed = results.stream().filter(r -> !r.passed()).count();
+            out().println();
+            out().println(failed == 0 ? "all " + results.size() + " checks passed" : failed + " of " + results.size() + " checks failed");
+        }
+        out().flush();
+        return results.stream().allMatch(CheckResult::passed) ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.kfboot.cli;
+
+import dev.kfboot.cluster.Cluster;
+import dev.kfboot.cluster.argocd.AppStatus;
+import dev.kfboot.cluster.argocd.AppStore;
+import picocli.CommandLine.Command;
+import dev.kfboot.cluster.deploy.DeployTree;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** {@code kfboot watch}: live progress per wave until everything is healthy, something failed, or time is up. */
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = {"Follow the Applications live, wave by wave.", "",
+            "Follows them until all are Synced and Healthy, one fails, or --timeout.",
+            "",
+            "With DIR (an app-of-apps tree) it follows the tree's applications, also those not created yet, as during a "
+                    + "deploy; without, the applications that exist.",
+            "",
+            "On a terminal it redraws one progress line per wave; otherwise (or with --plain) it prints a line for each "
+                    + "change. Driven by one informer's events: nothing polls."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every application is Synced and Healthy",
+            "2:unusable settings (kubeconfig, context)",
+            "3:an application's sync failed, the timeout passed first, or the cluster failed"})
+public final class WatchCommand extends ClusterCommand {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Follow the applications of this tree.")
+    Path dir;
+
+    @Option(names = "--plain", description = "One line per change, even on a terminal.")
+    boolean plain;
+
+    @Option(names = "--env", paramLabel = "NAME", description = "With DIR: follow environment NAME of the tree.")
+    String env;
+
+    private Set<String> expected;
+
+    @Override
+    protected void validate() {
+        if (dir != null) {
+            expected = new TreeSet<>();
+            DeployTree.read(dir, cluster.namespace(), env).apps().forEach(a -> expected.add(a.name()));
+        }
+    }
+
+    private final Map<String, String> shown = new HashMap<>();
+    private final Map<Integer, Boolean> waveDone = new HashMap<>();
+    private long start;
+
+    @Override
+    protected int run(Cluster c) throws InterruptedException {
+        boolean live = !plain && System.console() != null;
+        start = System.nanoTime();
+        long deadline = start + cluster.timeout().toNanos();
+        try (AppStore store = openStore(c)) {
+            while (true) {
+                long seen = store.version();
+                List<AppStatus> apps = store.snapshot().stream().filter(a -> expected == null || expected.contains(a.name())).toList();
+                List<String> absent = absent(apps);
+                if (live) redraw(apps);
+                else lines(apps);
+                List<AppStatus> failed = apps.stream().filter(AppStatus::failed).toList();
+                if (!failed.isEmpty()) {
+                    AppStatus f = failed.get(0);
+                    throw new CommandFailure(ExitCodes.CLUSTER, "sync of " + f.name() + " failed: " + f.message(),
+                            "see `kfboot describe " + f.name() + "`; after fixing the cause, `kfboot sync " + f.name() + "`");
+                }
+                if (!apps.isEmpty() && absent.isEmpty() && apps.stream().allMatch(AppStatus::syncedAndHealthy)) {
+                    out().println(StatusView.summary(apps));
+                    out().flush();
+                    return ExitCodes.OK;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    List<String> notReady = new java.util.ArrayList<>(apps.stream().filter(a -> !a.syncedAndHealthy())
+                            .map(AppStatus::name).toList());
+                    notReady.addAll(absent);
+                    throw new CommandFailure(ExitCodes.CLUSTER, "not Synced and Healthy after " + cluster.timeout().toSeconds()
+                            + "s: " + (notReady.isEmpty() ? "no Applications in " + c.argoNamespace() : String.join(", ", notReady)),
+                            "`kfboot status` shows where each stands; raise --timeout to wait longer");
+                }
+                store.awaitChange(seen, Duration.ofNanos(left));
+            }
+        }
+    }
+
+    private List<String> absent(List<AppStatus> apps) {
+        if (expected == null) return List.of();
+        Set<String> present = new TreeSet<>();
+        apps.forEach(a -> present.add(a.name()));
+        return expected.stream().filter(n -> !present.contains(n)).toList();
+    }
+
+    /** Plain output: each app's state when it first shows or changes, and each wave when it completes. */
+    private void lines(List<AppStatus> apps) {
+        for (AppStatus a : apps) {
+            String state = StatusView.state(a);
+            String before = shown.put(a.name(), state);
+            if (!state.equals(before)) {
+                out().println(elapsed() + " wave " + a.wave() + " " + a.name() + ": " + (before == null ? "" : before + " -> ") + state);
+            }
+        }
+        for (Map.Entry<Integer, List<AppStatus>> w : byWave(apps).entrySet()) {
+            boolean done = w.getValue().stream().allMatch(AppStatus::syncedAndHealthy);
+            Boolean was = waveDone.put(w.getKey(), done);
+            if (done && !Boolean.TRUE.equals(was)) {
+                out().println(elapsed() + " wave " + w.getKey() + ": all " + w.getValue().size() + " apps Synced and Healthy");
+            }
+        }
+        out().flush();
+    }
+
+    /** Terminal output: the screen redrawn with one progress bar per wave and the apps still on their way. */
+    private void redraw(List<AppStatus> apps) {
+        StringBuilder sb = new StringBuilder("\033[H\033[2J");
+        sb.append("kfboot watch  ").append(elapsed()).append("  ").append(StatusView.summary(apps)).append("\n\n");
+        for (Map.Entry<Integer, List<AppStatus>> w : byWave(apps).entrySet()) {
+            long ok = w.getValue().stream().filter(AppStatus::syncedAndHealthy).count();
+            int n = w.getValue().size();
+            int filled = (int) Math.round(20.0 * ok / n);
+            sb.append(String.format("wave %-3d [%s%s] %d/%d%n", w.getKey(), "#".repeat(filled), ".".repeat(20 - filled), ok, n));
+            for (AppStatus a : w.getValue()) {
+                if (!a.syncedAndHealthy()) sb.append("    ").append(a.name()).append(": ").append(StatusView.state(a)).append('\n');
+            }
+        }
+        out().print(sb);
+        out().flush();
+    }
+
+    private static Map<Integer, List<AppStatus>> byWave(List<AppStatus> apps) {
+        Map<Integer, List<AppStatus>> out = new TreeMap<>();
+        for (AppStatus a : apps) out.computeIfAbsent(a.wave(), k -> new java.util.ArrayList<>()).add(a);
+        return out;
+    }
+
+    private String elapsed() {
+        return "+" + DeployPrinter.seconds(Duration.ofNanos(System.nanoTime() - start));
+    }
+}

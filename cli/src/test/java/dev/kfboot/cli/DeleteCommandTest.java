@@ -1,0 +1,92 @@
+package dev.kfboot.cli;
+
+import dev.kfboot.cluster.argocd.ArgoResources;
+import dev.kfboot.cluster.testing.Trees;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code kfboot delete}: reverse wave order, cascading, and the two refusals. */
+class DeleteCommandTest extends ClusterCliTest {
+
+    private List<String> apps() {
+        return cli.mock.client().genericKubernetesResources(ArgoResources.APPLICATION).inNamespace("argocd").list().getItems()
+                .stream().map(a -> a.getMetadata().getName()).sorted().toList();
+    }
+
+    @Test
+    void deleteAllGoesInReverseWaveOrderAndWaits() {
+        cli.deployed();
+
+        CliRun r = cli.run("delete", "--all");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                wave 2: deleting katib, pipelines and what they deployed
+                wave 2: deleted
+                wave 1: deleting istio-install and what they deployed
+                wave 1: deleted
+                wave 0: deleting cert-manager and what they deployed
+                wave 0: deleted
+                deleted 4 applications
+                """);
+        assertThat(apps()).isEmpty();
+    }
+
+    @Test
+    void theAppOfAppsGoesFirstWithoutCascading() {
+        Path tree = Trees.in(dir.resolve("t")).app("cert-manager", 0, false).app("katib", 1, false).root("kubeflow-apps").dir();
+        cli.argo.resources("kubeflow-apps", List.of(
+                Map.of("group", "argoproj.io", "version", "v1alpha1", "kind", "Application", "namespace", "argocd", "name", "cert-manager"),
+                Map.of("group", "argoproj.io", "version", "v1alpha1", "kind", "Application", "namespace", "argocd", "name", "katib")));
+        assertThat(cli.run("deploy", tree.toString()).code()).isZero();
+
+        CliRun single = cli.run("delete", "katib");
+        assertThat(single.code()).isEqualTo(2);
+        assertThat(single.err()).isEqualTo("kfboot: error: katib belongs to the app of apps kubeflow-apps, whose automated sync would create it again\n"
+                + "  hint: delete everything with --all, or remove katib from the source of kubeflow-apps first\n");
+
+        CliRun r = cli.run("delete", "--all");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("deleted app of apps kubeflow-apps (its child Applications are deleted one wave at a time)\n"
+                + "wave 1: deleting katib");
+        assertThat(apps()).isEmpty();
+    }
+
+    @Test
+    void refusesToDeleteTheProfilesCrdOrNamespacesWithoutTheFlagThatNamesIt() {
+        cli.argo.resources("profiles", List.of(Map.of("group", "apiextensions.k8s.io", "version", "v1", "kind",
+                "CustomResourceDefinition", "name", "profiles.kubeflow.org")));
+        cli.argo.resources("kubeflow-namespace", List.of(Map.of("version", "v1", "kind", "Namespace", "name", "kubeflow"),
+                Map.of("version", "v1", "kind", "Namespace", "name", "kubeflow-system")));
+        Path tree = Trees.in(dir.resolve("t")).app("kubeflow-namespace", 0, false).app("profiles", 1, false).dir();
+        assertThat(cli.run("deploy", tree.toString()).code()).isZero();
+
+        CliRun profiles = cli.run("delete", "profiles");
+        assertThat(profiles.code()).isEqualTo(2);
+        assertThat(profiles.err()).isEqualTo("kfboot: error: deleting profiles deletes the CRD profiles.kubeflow.org, and with it every "
+                + "Profile and every profile namespace (all users' notebooks, pipelines and volumes)\n"
+                + "  hint: pass --delete-profile-namespaces to delete it anyway\n");
+
+        CliRun namespaces = cli.run("delete", "--all", "--delete-profile-namespaces");
+        assertThat(namespaces.code()).isEqualTo(2);
+        assertThat(namespaces.err()).startsWith("kfboot: error: deleting kubeflow-namespace deletes the namespaces kubeflow, "
+                + "kubeflow-system and everything in them\n");
+        assertThat(apps()).as("nothing deleted before the refusal").containsExactly("kubeflow-namespace", "profiles");
+
+        CliRun both = cli.run("delete", "--all", "--delete-profile-namespaces", "--delete-namespaces");
+        assertThat(both.code()).as(both.err()).isZero();
+        assertThat(apps()).isEmpty();
+    }
+
+    @Test
+    void deleteWithoutAnythingToDeleteExitsTwo() {
+        CliRun r = cli.run("delete");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("kfboot: error: nothing to delete\n");
+    }
+}

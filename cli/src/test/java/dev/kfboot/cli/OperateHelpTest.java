@@ -1,0 +1,22 @@
+package dev.kfboot.cli;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every operate command documents its exit codes and the connection options in --help, without a cluster. */
+class OperateHelpTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"install-argocd", "uninstall-argocd", "password", "port-forward", "deploy", "status", "watch", "sync",
+        "refresh", "diff", "logs", "describe", "history", "rollback", "verify", "delete"})
+    void helpListsExitCodesAndConnectionOptions(String command) {
+        CliRun r = CliRun.of(command, "--help");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Exit codes:", "  0   ", "  2   ", "  3   ", "--kubeconfig=FILE", "--context=NAME",
+                "-n, --namespace=NS", "--timeout=DURATION");
+        assertThat(r.err()).isEmpty();
+    }
+}

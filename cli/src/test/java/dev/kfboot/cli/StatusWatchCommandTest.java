@@ -1,0 +1,126 @@
+package dev.kfboot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kfboot.cluster.testing.ArgoCdStandIn;
+import dev.kfboot.model.Json;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code kfboot status} and {@code kfboot watch}. */
+class StatusWatchCommandTest extends ClusterCliTest {
+
+    @Test
+    void statusShowsEveryAppAndExitsZeroWhenAllAreSyncedAndHealthy() {
+        cli.deployed();
+
+        CliRun r = cli.run("status");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        String[] lines = r.out().split("\n");
+        assertThat(lines[0]).isEqualTo("WAVE  APP            SYNC    HEALTH   REVISION  LAST-OP    AUTO-SYNC  MESSAGE");
+        assertThat(lines[1]).matches("0     cert-manager   Synced  Healthy  [0-9a-f]{7}   Succeeded  on");
+        assertThat(lines[4]).matches("2     pipelines      Synced  Healthy  [0-9a-f]{7}   Succeeded  off");
+        assertThat(r.out()).endsWith("\n4 of 4 applications Synced and Healthy\n");
+    }
+
+    @Test
+    void statusFlagsAnAutomatedSyncThatGaveUpAndExitsOne() {
+        cli.deployed();
+        // Argo CD's automated sync fails on a new revision and, after its retries, does not try it again.
+        cli.argo.failWith("katib", "one or more objects failed to apply");
+        cli.mock.client().genericKubernetesResources(dev.kfboot.cluster.argocd.ArgoResources.APPLICATION).inNamespace("argocd")
+                .withName("katib").edit(a -> {
+                    @SuppressWarnings("unchecked")
+                    var status = (java.util.Map<String, Object>) a.getAdditionalProperties().get("status");
+                    status.put("sync", java.util.Map.of("status", "OutOfSync", "revision", "1111111111111111111111111111111111111111"));
+                    return a;
+                });
+        awaitFailed("katib");
+
+        CliRun r = cli.run("status");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).containsPattern("2     katib +OutOfSync +Missing +[0-9a-f]{7} +Failed +gave up! +one or more objects failed to apply")
+                .containsPattern("! automated sync of katib gave up on revision [0-9a-f]{7} after 5 retries; Argo CD will not try "
+                        + "it again: fix the cause, then `kfboot sync katib`")
+                .endsWith("3 of 4 applications Synced and Healthy\n");
+        JsonNode json = Json.mapper().valueToTree(parse(cli.run("status", "-o", "json").out()));
+        JsonNode katib = json.get("apps").get(2);
+        assertThat(katib.get("name").asText()).isEqualTo("katib");
+        assertThat(katib.get("retriesExhausted").asBoolean()).isTrue();
+        assertThat(katib.get("lastOperation").get("initiatedBy").asText()).isEqualTo("automated sync");
+        assertThat(json.get("syncedAndHealthy").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void statusWithoutApplicationsExitsOne() {
+        CliRun r = cli.run("status");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("no Applications in namespace argocd (deploy with `kfboot deploy DIR`, or check --namespace)\n");
+    }
+
+    @Test
+    void watchFollowsADeployInPlainLinesUntilEverythingIsHealthy() throws Exception {
+        String tree = cli.tree().toString();
+        CompletableFuture<CliRun> watch = CompletableFuture.supplyAsync(() -> cli.run("watch", tree, "--timeout", "30s"));
+        Thread.sleep(500);
+        cli.deployed();
+
+        CliRun r = watch.get();
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("\\+[0-9.]+s wave 0 cert-manager: not compared by Argo CD yet")
+                .containsPattern("wave 2 katib: .* -> Synced/Healthy")
+                .containsPattern("\\+[0-9.]+s wave 1: all 1 apps Synced and Healthy")
+                .endsWith("4 of 4 applications Synced and Healthy\n");
+    }
+
+    @Test
+    void watchEndsWithExitThreeWhenASyncFails() {
+        cli.argo.failWith("istio-install", "the server could not find the requested resource");
+        cli.run("deploy", cli.tree().toString());
+
+        CliRun r = cli.run("watch", "--timeout", "5s");
+
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).startsWith("kfboot: error: sync of istio-install failed: the server could not find the requested resource\n");
+    }
+
+    @Test
+    void watchTimesOutWithExitThree() {
+        cli.argo.behave("katib", ArgoCdStandIn.Behaviour.NEVER_HEALTHY);
+        cli.run("deploy", cli.tree().toString(), "--timeout", "1s");
+
+        CliRun r = cli.run("watch", "--timeout", "1s");
+
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).startsWith("kfboot: error: not Synced and Healthy after 1s: katib\n");
+    }
+
+    private void awaitFailed(String app) {
+        long end = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < end) {
+            var a = cli.mock.client().genericKubernetesResources(dev.kfboot.cluster.argocd.ArgoResources.APPLICATION)
+                    .inNamespace("argocd").withName(app).get();
+            if (dev.kfboot.cluster.argocd.AppStatus.of(a).failed()) return;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError(app + " did not fail");
+    }
+
+    private static Object parse(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError(json, e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.kfboot.cluster;
+
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * Builds the fabric8 client from a kubeconfig the way kubectl reads it: {@code --kubeconfig}, else
+ * {@code $KUBECONFIG} or {@code ~/.kube/config}, else the in-cluster service account; {@code --context} picks a
+ * context. TLS verification stays on unless {@code --insecure-skip-tls-verify} (or the kubeconfig's own
+ * {@code insecure-skip-tls-verify}) says otherwise. Building a client does not contact the server.
+ */
+public final class ClientFactory {
+
+    private ClientFactory() {}
+
+    public static Cluster connect(ConnectionSettings s) {
+        Config config = config(s);
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        return new Cluster(client, s.argoNamespace(), describe(config));
+    }
+
+    static Config config(ConnectionSettings s) {
+        Config config;
+        try {
+            if (s.kubeconfig() != null) {
+                if (!Files.isRegularFile(s.kubeconfig())) {
+                    throw new ClusterException(ClusterException.Kind.CONFIG, "kubeconfig not found: " + s.kubeconfig(),
+                            "pass an existing file with --kubeconfig, or leave it out to use $KUBECONFIG or ~/.kube/config");
+                }
+                config = Config.fromKubeconfig(s.context(), s.kubeconfig().toFile());
+            } else {
+                config = Config.autoConfigure(s.context());
+            }
+        } catch (KubernetesClientException | IllegalArgumentException e) {
+            throw new ClusterException(ClusterException.Kind.CONFIG, "cannot read the kubeconfig: " + firstLine(e),
+                    "check the file given with --kubeconfig (or $KUBECONFIG) with `kubectl config view`");
+        }
+        if (s.context() != null) checkContext(s, config.getContexts());
+        int timeout = (int) Math.min(Integer.MAX_VALUE, s.requestTimeout().toMillis());
+        config.setRequestTimeout(timeout);
+        config.setConnectionTimeout(Math.min(timeout, 10_000));
+        config.setRequestRetryBackoffLimit(s.apiRetries());
+        config.setRequestRetryBackoffInterval((int) s.retryInterval().toMillis());
+        config.setWatchReconnectInterval((int) Math.max(100, s.retryInterval().toMillis()));
+        if (s.insecureSkipTlsVerify()) {
+            config.setTrustCerts(true);
+            config.setDisableHostnameVerification(true);
+        }
+        return config;
+    }
+
+    private static void checkContext(ConnectionSettings s, List<NamedContext> contexts) {
+        List<String> names = contexts == null ? List.of() : contexts.stream().map(NamedContext::getName).sorted().toList();
+        if (!names.contains(s.context())) {
+            throw new ClusterException(ClusterException.Kind.CONFIG,
+                    "context '" + s.context() + "' is not in the kubeconfig",
+                    names.isEmpty() ? "the kubeconfig defines no contexts" : "known contexts: " + String.join(", ", names));
+        }
+    }
+
+    /** "https://host:6443 (context kind-kubeflow)", for error messages. */
+    private static String describe(Config c) {
+        String ctx = c.getCurrentContext() == null ? null : c.getCurrentContext().getName();
+        return c.getMasterUrl() + (ctx == null ? "" : " (context " + ctx + ")");
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.kfboot.cluster.deploy;
+
+import dev.kfboot.cluster.testing.Trees;
+import dev.kfboot.model.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Reading an app-of-apps tree: what counts, what is refused with a line and a hint. */
+class DeployTreeTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void readsAppsProjectsAndTheAppOfAppsAndSkipsApplicationSets() {
+        Trees t = Trees.in(dir).project("kubeflow").app("cert-manager", 0, true).app("katib", 2, false).root("kubeflow-apps")
+                .write("apps/set.yaml", """
+                        apiVersion: argoproj.io/v1alpha1
+                        kind: ApplicationSet
+                        metadata: {name: tenants, namespace: argocd}
+                        spec: {generators: [], template: {metadata: {name: x}, spec: {}}}
+                        ---
+                        apiVersion: kustomize.config.k8s.io/v1beta1
+                        kind: Kustomization
+                        resources: [cert-manager.yaml]
+                        """);
+
+        DeployTree tree = DeployTree.read(t.dir(), "argocd");
+
+        assertThat(tree.apps()).extracting(TreeApp::name).containsExactlyInAnyOrder("cert-manager", "katib", "kubeflow-apps");
+        assertThat(tree.apps()).filteredOn(TreeApp::root).extracting(TreeApp::name).containsExactly("kubeflow-apps");
+        assertThat(tree.waves()).containsExactly(0, 2);
+        assertThat(tree.projectNames()).containsExactly("kubeflow");
+        assertThat(tree.skipped()).singleElement().asString().startsWith("ApplicationSet tenants (apps/set.yaml)");
+        TreeApp cm = tree.apps().stream().filter(a -> a.name().equals("cert-manager")).findFirst().orElseThrow();
+        assertThat(cm.automated()).containsEntry("prune", true);
+        assertThat(cm.held().toString()).doesNotContain("automated").contains("retry");
+        assertThat(cm.retry()).containsEntry("limit", 5);
+    }
+
+    @Test
+    void refusesDuplicatesForeignNamespacesAndBadWaves() {
+        Trees.in(dir).app("katib", 1, false).write("apps/copy.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: katib, namespace: argocd}
+                spec: {}
+                """);
+        assertThatThrownBy(() -> DeployTree.read(dir, "argocd")).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("Application katib is defined twice (also at apps/copy.yaml:1)");
+
+        Path other = dir.resolve("other");
+        Trees.in(other).app("katib", 1, false);
+        assertThatThrownBy(() -> DeployTree.read(other, "gitops")).isInstanceOf(InputException.class)
+                .hasMessage("Application katib is in namespace argocd, not in Argo CD's namespace gitops");
+
+        Path wave = dir.resolve("wave");
+        Trees.in(wave).write("a.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata:
+                  name: katib
+                  annotations: {argocd.argoproj.io/sync-wave: "two"}
+                spec: {}
+                """);
+        assertThatThrownBy(() -> DeployTree.read(wave, "argocd")).isInstanceOfSatisfying(InputException.class,
+                e -> assertThat(e.oneLine()).isEqualTo("a.yaml:1: sync-wave annotation 'two' of katib is not a number"));
+    }
+
+    @Test
+    void aGeneratedTreesOverlaysAndEnvironmentsAreNotDeployedWithTheBase() {
+        Trees t = generatedTree();
+
+        DeployTree base = DeployTree.read(t.dir(), "argocd");
+
+        assertThat(base.apps()).extracting(TreeApp::name).containsExactlyInAnyOrder("cert-manager", "katib", "kubeflow-apps");
+    }
+
+    @Test
+    void anEnvironmentIsItsOverlayRenderedWithItsOwnRootApp() {
+        dev.kfboot.testing.Kustomize.required();
+        Trees t = generatedTree();
+
+        DeployTree prod = DeployTree.read(t.dir(), "argocd", "prod");
+
+        assertThat(prod.apps()).extracting(TreeApp::name).containsExactlyInAnyOrder("cert-manager-prod", "katib-prod", "kubeflow-apps-prod");
+        assertThat(prod.apps()).filteredOn(TreeApp::root).extracting(TreeApp::name).containsExactly("kubeflow-apps-prod");
+        TreeApp katib = prod.apps().stream().filter(a -> a.name().equals("katib-prod")).findFirst().orElseThrow();
+        assertThat(katib.wave()).isEqualTo(2);
+        assertThat(dev.kfboot.cluster.Fields.string(katib.document(), "spec", "source", "targetRevision")).isEqualTo("release-prod");
+        assertThat(prod.projectNames()).containsExactly("kubeflow");
+        assertThatThrownBy(() -> DeployTree.read(t.dir(), "argocd", "qa")).isInstanceOf(InputException.class)
+                .hasMessage("the tree has no environment 'qa'");
+    }
+
+    /** The layout kfboot generate writes: root-app.yaml, projects, apps/, overlays/, envs/NAME/. */
+    private Trees generatedTree() {
+        Trees t = Trees.in(dir).project("kubeflow").app("cert-manager", 0, true).app("katib", 2, false).root("kubeflow-apps")
+                .write("apps/kustomization.yaml", "resources: [cert-manager.yaml, katib.yaml]\n")
+                ;
+        try {
+            java.nio.file.Files.createDirectories(dir.resolve("overlays/katib"));
+            java.nio.file.Files.createDirectories(dir.resolve("envs/prod"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        t.write("overlays/katib/app.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: not-deployed-by-kfboot, namespace: argocd}
+                spec: {}
+                """);
+        t.write("envs/prod/kustomization.yaml", """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources: [../../apps]
+                nameSuffix: -prod
+                patches:
+                  - target: {kind: Application}
+                    patch: |
+                      - op: replace
+                        path: /spec/source/targetRevision
+                        value: release-prod
+                """);
+        t.write("envs/prod/root-app.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: kubeflow-apps-prod, namespace: argocd}
+                spec:
+                  project: kubeflow
+                  source: {repoURL: https://github.com/example/platform.git, targetRevision: release-prod, path: envs/prod}
+                  destination: {server: https://kubernetes.default.svc, namespace: argocd}
+                """);
+        return t;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.kfboot.cluster.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes app-of-apps trees for tests: one file per Application, like kfboot generate. */
+public final class Trees {
+
+    private final Path dir;
+
+    private Trees(Path dir) {
+        this.dir = dir;
+    }
+
+    public static Trees in(Path dir) {
+        try {
+            Files.createDirectories(dir.resolve("apps"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Trees(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** An Application in wave {@code wave}; automated sync with prune and selfHeal when {@code automated}. */
+    public Trees app(String name, int wave, boolean automated) {
+        return app(name, wave, automated, "applications/" + name);
+    }
+
+    public Trees app(String name, int wave, boolean automated, String path) {
+        String policy = automated ? """
+                  syncPolicy:
+                    automated:
+                      prune: true
+                      selfHeal: true
+                    syncOptions:
+                      - ServerSideApply=true
+                    retry:
+                      limit: 5
+                      backoff:
+                        duration: 5s
+                        factor: 2
+                        maxDuration: 3m
+                """ : """
+                  syncPolicy:
+                    syncOptions:
+                      - ServerSideApply=true
+                """;
+        return write("apps/" + name + ".yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata:
+                  name: %s
+                  namespace: argocd
+                  annotations:
+                    argocd.argoproj.io/sync-wave: "%d"
+                  finalizers:
+                    - resources-finalizer.argocd.argoproj.io
+                spec:
+                  project: kubeflow
+                  source:
+                    repoURL: https://github.com/kubeflow/manifests.git
+                    targetRevision: "26.03"
+                    path: %s
+                  destination:
+                    server: https://kubernetes.default.svc
+                    namespace: kubeflow
+                %s""".formatted(name, wave, path, policy));
+    }
+
+    /** The app of apps: its destination is Argo CD's namespace. */
+    public Trees root(String name) {
+        return write(name + ".yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata:
+                  name: %s
+                  namespace: argocd
+                spec:
+                  project: kubeflow
+                  source:
+                    repoURL: https://github.com/example/platform.git
+                    targetRevision: main
+                    path: apps
+                  destination:
+                    server: https://kubernetes.default.svc
+                    namespace: argocd
+                  syncPolicy:
+                    automated:
+                      prune: false
+                      selfHeal: true
+                """.formatted(name));
+    }
+
+    public Trees project(String name) {
+        return write("project.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: AppProject
+                metadata:
+                  name: %s
+                  namespace: argocd
+                spec:
+                  sourceRepos:
+                    - https://github.com/kubeflow/manifests.git
+                    - https://github.com/example/platform.git
+                  destinations:
+                    - server: https://kubernetes.default.svc
+                      namespace: "*"
+                  clusterResourceWhitelist:
+                    - group: "*"
+                      kind: "*"
+                """.formatted(name));
+    }
+
+    public Trees write(String file, String text) {
+        try {
+            Files.writeString(dir.resolve(file), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+}
