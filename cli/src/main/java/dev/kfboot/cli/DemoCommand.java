@@ -25,7 +25,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code kfboot demo}: the main job on the built-in default platform, offline. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo",
+        header = "Plan, generate and validate the default Kubeflow platform, offline.", mixinStandardHelpOptions = true,
         description = "Plan the built-in default platform (Kubeflow " + "26.03 example set) from committed facts, "
                 + "then generate its Argo CD tree into a new temporary directory it names: no arguments, no network, "
                 + "no cluster.",

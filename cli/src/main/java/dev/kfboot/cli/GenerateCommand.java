@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
 
 /** {@code kfboot generate}: the Argo CD app-of-apps tree of a platform, written atomically. */
 @Command(name = "generate",
+        header = "Write the Argo CD app-of-apps tree (or Terraform) of a platform.",
         mixinStandardHelpOptions = true,
         description = {
             "Write the Argo CD app-of-apps tree of a platform: root Application, least-privilege AppProjects, one "

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 
 /** {@code kfboot init}: a commented default platform.yaml to start from. */
 @Command(name = "init",
+        header = "Write a commented platform.yaml to start from.",
         mixinStandardHelpOptions = true,
         description = "Write a commented default platform spec (the release's example set, optional components listed).",
         exitCodeListHeading = "%nExit codes:%n",

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 
 /** {@code kfboot plan}: the waves, and why each component sits where it does. */
 @Command(name = "plan",
+        header = "Derive the dependency graph and compile the fewest sync waves.",
         mixinStandardHelpOptions = true,
         description = {
             "Derive the dependency graph of a platform and compile it into the fewest sync waves.",

@@ -32,7 +32,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code kfboot report}: a platform's plan, or a tree's graph and findings, as one self-contained HTML page. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report",
+        header = "Write a self-contained HTML report of a plan or a tree.", mixinStandardHelpOptions = true,
         description = {"Write one self-contained HTML report (no external scripts, fonts or styles; opens from file://): "
                 + "the wave graph as SVG with every edge's reasons, and per component its namespaces, objects by kind, "
                 + "CRDs and Argo CD settings.",

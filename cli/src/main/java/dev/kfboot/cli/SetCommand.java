@@ -27,7 +27,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code kfboot set}: change a manifest field in git, keeping comments, and commit it for Argo CD to deploy. */
-@Command(name = "set", mixinStandardHelpOptions = true,
+@Command(name = "set",
+        header = "Set manifest fields in git (keeping comments) and commit them.", mixinStandardHelpOptions = true,
         description = {"Set fields of a manifest in a git repository, keeping comments and formatting, and commit it.",
             "FIELD=VALUE is [KIND/NAME:]PATH=VALUE: KIND/NAME picks the document (needed when the file holds several; "
                     + "KIND may carry its group), PATH is dotted keys with [N] or [key=value] list selectors, e.g.",

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 
 /** {@code kfboot update-repo-url}: point a generated tree at another repository without regenerating it. */
 @Command(name = "update-repo-url",
+        header = "Point a generated tree at another repository, keeping its formatting.",
         mixinStandardHelpOptions = true,
         description = {
             "Rewrite the repository URL (and revision) of a tree kfboot generated: only kfboot's own repoURL and "

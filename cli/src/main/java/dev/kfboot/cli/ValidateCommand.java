@@ -25,7 +25,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code kfboot validate DIR}: check an app-of-apps tree before it reaches a cluster. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate",
+        header = "Check an app-of-apps tree before it reaches a cluster.", mixinStandardHelpOptions = true,
         description = {
             "Validate an Argo CD app-of-apps tree: find its Applications, ApplicationSets and AppProjects, resolve "
                     + "each source to a local directory, render every app with kustomize (through a render cache), "
