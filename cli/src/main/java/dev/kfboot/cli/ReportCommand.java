@@ -1,6 +1,10 @@
 package dev.kfboot.cli;
 
 import dev.kfboot.Kfboot;
+import dev.kfboot.cluster.Cluster;
+import dev.kfboot.cluster.ClusterException;
+import dev.kfboot.cluster.argocd.AppStatus;
+import dev.kfboot.cluster.argocd.Applications;
 import dev.kfboot.files.AtomicFiles;
 import dev.kfboot.generate.GeneratedTree;
 import dev.kfboot.generate.Layout;
@@ -17,6 +21,7 @@ import dev.kfboot.spec.ResolvedPlatform;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.Validation;
 import dev.kfboot.validate.Validator;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +46,8 @@ import java.util.concurrent.Callable;
                     + "tree and adds its findings, filterable by severity and app, each linked to its rule's page."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "1:the plan or the tree has error findings (the report is still written)",
-            "2:unusable input or output path", "4:internal error"})
+            "2:unusable input or output path", "3:--live: the cluster failed (unreachable, refused, timed out)",
+            "4:internal error"})
 public final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "An app-of-apps tree to validate and report.")
@@ -58,6 +64,12 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
 
+    @Option(names = "--live", description = "Also colour each app with its current sync and health, read from the "
+            + "cluster's Argo CD (the cluster options below say which cluster).")
+    boolean live;
+
+    @Mixin ClusterOptions cluster;
+
     @Spec CommandSpec command;
 
     @Override
@@ -72,7 +84,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             Validation v = new Validator(progress).validate(tree.request(dir, render.renderOptions()));
             Plan plan = TreePlan.of(v);
-            html = Report.html(plan, v.findings(), null, settings(v), Set.of());
+            html = Report.html(plan, v.findings(), live(plan), settings(v), Set.of());
             errors = v.hasErrors();
         } else {
             Kfboot kfboot = new Kfboot(progress);
@@ -81,12 +93,38 @@ public final class ReportCommand implements Callable<Integer> {
             // The tree generate would write, in memory: the report shows each app's real Argo CD settings.
             GeneratedTree generated = TreeGenerator.generate(platform, plan, new TreeOptions(Layout.FORK,
                     new TreeSite(platform.repo().url(), platform.repo().revision(), "argocd"), List.of(), false));
-            html = Report.html(plan, null, null, Report.settings(generated), Report.extraApps(generated));
+            html = Report.html(plan, null, live(plan), Report.settings(generated), Report.extraApps(generated));
             errors = plan.hasErrors();
         }
         AtomicFiles.write(out, html);
         command.commandLine().getErr().println("wrote " + out);
         return errors ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /**
+     * Each app's sync and health from the cluster, or null without {@code --live}. An app is found by the
+     * {@code kfboot.dev/component} label kfboot's Applications carry, else by its Application name.
+     */
+    private Map<String, ReportInput.LiveState> live(Plan plan) {
+        if (!live) return null;
+        Map<String, AppStatus> byKey = new LinkedHashMap<>();
+        try (Cluster c = cluster.connect()) {
+            for (GenericKubernetesResource app : new Applications(c).list()) {
+                AppStatus s = AppStatus.of(app);
+                byKey.put(s.name(), s);
+                Map<String, String> labels = app.getMetadata().getLabels();
+                String component = labels == null ? null : labels.get("kfboot.dev/component");
+                if (component != null) byKey.put(component, s);
+            }
+        } catch (ClusterException e) {
+            throw ClusterCommand.failure(e);
+        }
+        Map<String, ReportInput.LiveState> out = new LinkedHashMap<>();
+        for (String app : plan.waves().keySet()) {
+            AppStatus s = byKey.get(app);
+            if (s != null) out.put(app, new ReportInput.LiveState(s.syncLabel(), s.health().label(), s.message()));
+        }
+        return out;
     }
 
     /** What each Application of the tree carries. */
