@@ -87,7 +87,8 @@ public final class SetCommand implements Callable<Integer> {
             FieldSetter.Result result = FieldSetter.apply(before, shown, parsed, create);
             PrintWriter out = command.commandLine().getOut();
             if (dryRun) {
-                out.print(UnifiedDiff.of(shown, before, result.text()));
+                out.print(result.changes().stream().anyMatch(c -> !FieldSetter.shown(c, c.after()).equals(c.after()))
+                        ? "(the diff is not shown: it would print a Secret's data)\n" : UnifiedDiff.of(shown, before, result.text()));
                 out.flush();
                 return result.changed() ? ExitCodes.FINDINGS : ExitCodes.OK;
             }
@@ -132,8 +133,8 @@ public final class SetCommand implements Callable<Integer> {
                 n.put("document", YamlEditor.describe(c.doc()));
                 n.put("field", c.path().toString());
                 n.put("line", c.line());
-                n.put("before", c.before());
-                n.put("after", c.after());
+                n.put("before", c.before() == null ? null : FieldSetter.shown(c, c.before()));
+                n.put("after", FieldSetter.shown(c, c.after()));
             }
             root.put("commit", commitId);
             root.put("pushed", pushed);
@@ -141,7 +142,7 @@ public final class SetCommand implements Callable<Integer> {
         } else {
             for (YamlEditor.Change c : result.changes()) {
                 out.println(file + ":" + c.line() + ": " + YamlEditor.describe(c.doc()) + " " + c.path() + ": "
-                        + (c.before() == null ? "(new)" : c.before()) + " -> " + c.after());
+                        + FieldSetter.shown(c, c.before()) + " -> " + FieldSetter.shown(c, c.after()));
             }
             if (!result.changed()) out.println("no change: the fields already have those values");
             if (commitId != null) out.println("committed " + commitId.substring(0, 12));

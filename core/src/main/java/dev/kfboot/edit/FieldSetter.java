@@ -56,16 +56,24 @@ public final class FieldSetter {
         return editor.documents().isEmpty() ? "Kind/name" : YamlEditor.describe(editor.documents().get(0));
     }
 
+    /** What a value is shown as: a Secret's data never leaves the file, not in output nor in commit messages. */
+    public static String shown(YamlEditor.Change c, String value) {
+        if (value == null) return "(new)";
+        boolean secret = "Secret".equals(c.doc().kind()) && c.doc().apiVersion() != null && c.doc().apiVersion().equals("v1")
+                && !c.path().steps().isEmpty() && List.of("data", "stringData").contains(c.path().steps().get(0).key());
+        return secret ? "(secret value)" : value;
+    }
+
     /** {@code kfboot set: FILE: Kind/name path=value} on the first line, one line per change below. */
     public static String commitMessage(String file, List<YamlEditor.Change> changes) {
         StringBuilder sb = new StringBuilder("kfboot set: ").append(file).append(": ");
         YamlEditor.Change first = changes.get(0);
-        sb.append(YamlEditor.describe(first.doc())).append(' ').append(first.path()).append('=').append(first.after());
+        sb.append(YamlEditor.describe(first.doc())).append(' ').append(first.path()).append('=').append(shown(first, first.after()));
         if (changes.size() > 1) sb.append(" (+").append(changes.size() - 1).append(" more)");
         sb.append("\n\n");
         for (YamlEditor.Change c : changes) {
             sb.append("- ").append(YamlEditor.describe(c.doc())).append(' ').append(c.path()).append(": ")
-                    .append(c.before() == null ? "(new)" : c.before()).append(" -> ").append(c.after()).append('\n');
+                    .append(shown(c, c.before())).append(" -> ").append(shown(c, c.after())).append('\n');
         }
         return sb.toString();
     }

@@ -91,13 +91,35 @@ public final class LiveDiff {
                     }
                 }
             }
-            if (!want.equals(got)) diffs.add(new ObjectDiff(id, ObjectDiff.Change.CHANGED, unified(id, got, want)));
+            if (want.equals(got)) continue;
+            if (id.group().isEmpty() && id.kind().equals("Secret")) redactSecret(want, got);
+            diffs.add(new ObjectDiff(id, ObjectDiff.Change.CHANGED, unified(id, got, want)));
         }
         for (ResourceId m : managed) {
             if (!desired.containsKey(m)) diffs.add(new ObjectDiff(m, ObjectDiff.Change.EXTRA, ""));
         }
         diffs.sort(java.util.Comparator.comparing(ObjectDiff::id));
         return new Result(diffs, desired.size(), notUnderstood);
+    }
+
+    /**
+     * Replaces a Secret's values on both sides before they are printed: which keys differ still shows (a key whose
+     * value differs gets a different placeholder on each side), the values never do.
+     */
+    @SuppressWarnings("unchecked")
+    static void redactSecret(Object want, Object got) {
+        for (String field : List.of("data", "stringData")) {
+            Map<String, Object> w = want instanceof Map<?, ?> wm && wm.get(field) instanceof Map<?, ?> f ? (Map<String, Object>) f : null;
+            Map<String, Object> g = got instanceof Map<?, ?> gm && gm.get(field) instanceof Map<?, ?> f ? (Map<String, Object>) f : null;
+            Set<String> keys = new java.util.TreeSet<>();
+            if (w != null) keys.addAll(w.keySet());
+            if (g != null) keys.addAll(g.keySet());
+            for (String k : keys) {
+                boolean same = w != null && g != null && java.util.Objects.equals(w.get(k), g.get(k));
+                if (w != null && w.containsKey(k)) w.put(k, same ? "(secret value)" : "(secret value, as in the source)");
+                if (g != null && g.containsKey(k)) g.put(k, same ? "(secret value)" : "(secret value, as in the cluster)");
+            }
+        }
     }
 
     /** A deep copy without status and bookkeeping metadata. */
