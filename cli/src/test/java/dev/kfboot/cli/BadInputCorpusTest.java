@@ -1,6 +1,8 @@
 package dev.kfboot.cli;
 
+import dev.kfboot.cluster.testing.MockCluster;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -108,7 +110,38 @@ class BadInputCorpusTest {
         c.add(new Case("kustomize missing", Map.of(), Map.of(), List.of("plan", "-q", "--upstream", "DIR"), Map.of("PATH", "/nonexistent"), 2, "", "neither kustomize nor kubectl found on PATH", "install kustomize", false));
         c.add(new Case("kustomize crashing", Map.of("bin/kustomize", "#!/bin/sh\necho 'Error: boom: segfault in the overlay' >&2\nexit 2\n".getBytes(), "repo/.git/HEAD", new byte[0], "repo/apps/base/kustomization.yaml", "resources: []\n".getBytes(), "repo/argocd/app.yaml", ReportTrees.APP.formatted("app", 0, "apps/base").getBytes()),
                 Map.of(), List.of("validate", "DIR/repo/argocd", "-q", "--no-cache"), Map.of("KFBOOT_KUSTOMIZE", "DIR/bin/kustomize"), 1, "argocd/app.yaml:13: error: [render-failed]", "boom: segfault in the overlay", "hint:", true));
+        // clusters: kubeconfig and API problems end with one line, a hint and exit 2 (settings) or 3 (the cluster)
+        c.add(new Case("kubeconfig missing", Map.of(), List.of("status", "--kubeconfig", "DIR/nope"), 2, "nope", "kubeconfig not found", "kubeconfig"));
+        c.add(new Case("kubeconfig invalid", Map.of("kubeconfig", "{{{{ not yaml".getBytes()), List.of("status", "--kubeconfig", "DIR/kubeconfig"), 2, "", "cannot read the kubeconfig", "hint"));
+        c.add(new Case("kubeconfig context unknown", Map.of(), List.of("status", "--kubeconfig", "MOCK_GOOD", "--context", "prod"), 2, "", "context 'prod' is not in the kubeconfig", "known contexts"));
+        c.add(new Case("API unreachable", Map.of(), List.of("status", "--kubeconfig", "MOCK_UNREACHABLE", "--api-retries", "0"), 3, "", "cannot reach the Kubernetes API", "--context"));
+        c.add(new Case("API 401", Map.of(), List.of("status", "--kubeconfig", "MOCK_BADTOKEN"), 3, "", "401 Unauthorized", "log in again"));
+        c.add(new Case("API 403", Map.of(), List.of("status", "--kubeconfig", "MOCK_GOOD", "--api-retries", "0"), 3, "", "forbidden (403)", "hint"));
         return c.stream();
+    }
+
+    private static MockCluster mock;
+    private static final Map<String, String> KUBECONFIGS = new java.util.HashMap<>();
+
+    @BeforeAll
+    static void cluster(@TempDir Path configs) throws IOException {
+        mock = MockCluster.start().withArgoCrds();
+        KUBECONFIGS.put("MOCK_GOOD", mock.kubeconfig(configs, MockCluster.TOKEN).toString());
+        Path bad = configs.resolve("bad");
+        Files.createDirectories(bad);
+        KUBECONFIGS.put("MOCK_BADTOKEN", mock.kubeconfig(bad, "expired-token").toString());
+        int port;
+        try (var s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path unreachable = Files.writeString(configs.resolve("unreachable"),
+                Files.readString(Path.of(KUBECONFIGS.get("MOCK_GOOD"))).replace(mock.url(), "http://127.0.0.1:" + port));
+        KUBECONFIGS.put("MOCK_UNREACHABLE", unreachable.toString());
+    }
+
+    static void stopCluster() {
+        if (mock != null) mock.close();
+        mock = null;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -133,7 +166,8 @@ class BadInputCorpusTest {
             Files.createSymbolicLink(link, Path.of(target));
         }
         Map<String, String> before = snapshot(dir);
-        String[] args = c.args().stream().map(expand).toArray(String[]::new);
+        if (c.name().equals("API 403")) mock.faults().fail("GET", "/apis/argoproj.io/v1alpha1/namespaces/argocd/applications", 1, 403);
+        String[] args = c.args().stream().map(expand).map(a -> KUBECONFIGS.getOrDefault(a, a)).toArray(String[]::new);
         CliRun r = c.env() == null ? CliRun.of(args) : inProcess(args, c.env(), expand);
 
         assertThat(r.code()).as(c.name() + ": " + r.err() + r.out()).isEqualTo(c.exit());
@@ -192,6 +226,7 @@ class BadInputCorpusTest {
 
     @AfterAll
     static void summary() {
+        stopCluster();
         System.out.println("bad-input corpus: " + TRIED.get() + " bad inputs tried, " + BEHAVED.get() + " behaved");
     }
 
