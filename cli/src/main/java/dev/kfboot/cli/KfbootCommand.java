@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             CatalogCommand.class,
             ReportCommand.class,
             SetCommand.class,
+            PreflightCommand.class,
             InstallArgoCdCommand.class,
             UninstallArgoCdCommand.class,
             PasswordCommand.class,
