@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
             UninstallArgoCdCommand.class,
             PasswordCommand.class,
             PortForwardCommand.class,
+            AdoptCommand.class,
             DeployCommand.class,
             StatusCommand.class,
             WatchCommand.class,

@@ -98,14 +98,7 @@ public final class PreflightCommand extends ClusterCommand {
         if (r.problems().isEmpty() && r.hint() == null) return;
         out().println();
         out().println(r.title() + ":");
-        int shown = 0;
-        for (String p : r.problems()) {
-            if (shown++ == 20) {
-                out().println("  ... and " + (r.problems().size() - 20) + " more (-o json lists all)");
-                break;
-            }
-            out().println("  " + p);
-        }
+        ShortList.print(out(), r.problems());
         if (r.hint() != null) out().println("  hint: " + r.hint());
     }
 

@@ -21,6 +21,7 @@ import java.util.Set;
  * Compares desired objects with live ones. The live object is first cut down to the fields the desired one sets
  * (defaults the API server fills in and fields controllers own are not differences, the same way a three-way
  * apply sees it); then both lose status, bookkeeping metadata and every field an ignoreDifferences entry names.
+ * Secret values never reach a diff: {@link SecretValues} replaces them by markers that say only which keys differ.
  */
 public final class LiveDiff {
 
@@ -77,8 +78,11 @@ public final class LiveDiff {
                 diffs.add(new ObjectDiff(id, ObjectDiff.Change.MISSING, ""));
                 continue;
             }
-            Object want = clean(e.getValue());
-            Object got = project(clean(have), want);
+            Map<String, Object> wanted = clean(e.getValue());
+            Map<String, Object> living = clean(have);
+            if (SecretValues.isSecret(id)) SecretValues.hide(wanted, living);
+            Object want = wanted;
+            Object got = project(living, want);
             for (IgnoreDifference ig : ignores) {
                 if (!ig.appliesTo(id.group(), id.kind(), id.namespace(), id.name())) continue;
                 for (String p : ig.jsonPointers()) {
