@@ -31,7 +31,7 @@ import java.util.List;
  * adopt, change, create and leave unmanaged; with {@code --apply}, the Applications, automated sync off.
  */
 @Command(name = "adopt", mixinStandardHelpOptions = true,
-        description = {"Show what the apps of a tree would take over on a cluster where Kubeflow was installed by hand.", "",
+        description = {"Show what a tree's apps would adopt, change and leave on a hand-installed cluster.", "",
             "Renders the tree's apps as validate does and compares each app's objects with the live ones, the way "
                 + "kfboot diff does (only fields the source sets, ignoreDifferences of the app and of argocd-cm honoured, "
                 + "Argo CD's own annotations and Secret values left out): which live objects it adopts as they are, which "
@@ -139,8 +139,9 @@ public final class AdoptCommand extends ClusterCommand {
         out().println();
         out().println("applied, every Application with automated sync off (Argo CD compares, changes nothing):");
         for (Handover.Step s : steps) out().println("  " + s.what() + ": " + (s.created() ? "created" : "exists, left as it is"));
-        out().println("next: review each app's first sync in Argo CD (or `kfboot diff APP`), then start it with `kfboot sync APP`, "
-                + "or run `kfboot deploy " + dir + "`, which syncs wave by wave and switches automated sync on where the tree has it");
+        out().println("next: review the differences above (Argo CD shows each app's as well), then start each app's first sync with "
+                + "`kfboot sync APP`, or run `kfboot deploy " + dir + "`, which syncs wave by wave and switches automated sync on "
+                + "where the tree has it");
     }
 
     private void section(String title, Adoption a, java.util.function.Function<Adoption.AppAdoption, List<String>> lines) {

@@ -170,8 +170,8 @@ class AdoptCommandTest extends ClusterCliTest {
                   Application centraldashboard: created
                   Application katib: created
                   Application kubeflow-apps: created
-                next: review each app's first sync in Argo CD (or `kfboot diff APP`), then start it with `kfboot sync APP`, \
-                or run `kfboot deploy TREE`, which syncs wave by wave and switches automated sync on where the tree has it
+                next: review the differences above (Argo CD shows each app's as well), then start each app's first sync with \
+                `kfboot sync APP`, or run `kfboot deploy TREE`, which syncs wave by wave and switches automated sync on where the tree has it
                 """);
         var apps = cli.mock.client().genericKubernetesResources(ArgoResources.APPLICATION).inNamespace("argocd");
         for (GenericKubernetesResource a : apps.list().getItems()) {

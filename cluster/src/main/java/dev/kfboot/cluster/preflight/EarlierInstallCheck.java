@@ -26,10 +26,11 @@ public final class EarlierInstallCheck implements PreflightCheck {
                 .map(e -> e.what() + " (the platform's " + e.created().app() + ")").toList();
         long ours = ctx.existing().stream().filter(PreflightContext.Existing::ours).count();
         if (unowned.isEmpty()) {
-            return PreflightResult.pass(this, ours == 0 ? "none exists yet"
+            return PreflightResult.pass(this, ours == 0 ? "none exists yet" : ours == 1 ? "1 exists, managed by the platform's own Application"
                     : ours + " exist, each managed by the platform's own Application");
         }
-        return PreflightResult.of(this, Status.WARN, unowned.size() + " exist without an owner (installed by hand?)",
+        return PreflightResult.of(this, Status.WARN, unowned.size() + (unowned.size() == 1 ? " exists" : " exist")
+                        + " without an owner (installed by hand?)",
                 "`kfboot adopt DIR` shows what each app of the tree takes over, changes and leaves unmanaged")
                 .withProblems(unowned);
     }

@@ -28,7 +28,8 @@ public final class ForeignOwnerCheck implements PreflightCheck {
         String checked = crds + (crds == 1 ? " CRD and " : " CRDs and ") + namespaces
                 + (namespaces == 1 ? " namespace checked" : " namespaces checked");
         if (foreign.isEmpty()) return PreflightResult.pass(this, checked + ", none belongs to another tool");
-        return PreflightResult.of(this, Status.FAIL, foreign.size() + " belong to another tool (" + checked + ")",
+        return PreflightResult.of(this, Status.FAIL, foreign.size() + (foreign.size() == 1 ? " belongs" : " belong")
+                        + " to another tool (" + checked + ")",
                 "the platform's apps would fight that tool over them: uninstall it there, or disable the component in "
                         + "the platform spec and keep the other install").withProblems(foreign);
     }
