@@ -73,9 +73,9 @@ class AdoptCommandTest extends ClusterCliTest {
                  metadata:
                    name: katib-mysql
                  data:
-                -  MYSQL_ROOT_PASSWORD: '(hidden: the live value)'
-                +  MYSQL_ROOT_PASSWORD: '(hidden: the source''s value)'
-                   MYSQL_USER: (hidden)
+                -  MYSQL_ROOT_PASSWORD: (secret value, as in the cluster)
+                +  MYSQL_ROOT_PASSWORD: (secret value, as in the source)
+                   MYSQL_USER: (secret value)
 
                 missing, created by the first sync:
                   centraldashboard: -n kubeflow deployment.apps/centraldashboard
@@ -129,7 +129,7 @@ class AdoptCommandTest extends ClusterCliTest {
         assertThat(katib.get("adopted").toString()).isEqualTo(
                 "[\"validatingwebhookconfiguration.admissionregistration.k8s.io/katib.kubeflow.org\",\"-n kubeflow deployment.apps/katib-controller\"]");
         assertThat(katib.get("changed").get(1).get("id").asText()).isEqualTo("-n kubeflow secret/katib-mysql");
-        assertThat(katib.get("changed").get(1).get("diff").asText()).contains("(hidden: the live value)").doesNotContain("from-git");
+        assertThat(katib.get("changed").get(1).get("diff").asText()).contains("(secret value, as in the cluster)").doesNotContain("from-git");
         JsonNode monitoring = json.get("apps").get(3);
         assertThat(monitoring.get("notCompared").asText()).isEqualTo("its source is a Helm chart, which kfboot does not render");
         assertThat(json.get("unmanaged").get(1).toString()).isEqualTo("{\"id\":\"-n kubeflow secret/registry-token\","

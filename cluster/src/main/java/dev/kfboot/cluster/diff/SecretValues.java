@@ -17,9 +17,10 @@ import java.util.TreeSet;
  */
 final class SecretValues {
 
-    static final String SAME = "(hidden)";
-    static final String SOURCE = "(hidden: the source's value)";
-    static final String LIVE = "(hidden: the live value)";
+    // the same words as the rest of kfboot's outputs (kfboot set shows "(secret value)")
+    static final String SAME = "(secret value)";
+    static final String SOURCE = "(secret value, as in the source)";
+    static final String LIVE = "(secret value, as in the cluster)";
 
     private SecretValues() {}
 

@@ -27,10 +27,8 @@ public final class AppHealthCheckConfiguredCheck implements PreflightCheck {
 
     @Override
     public PreflightResult run(PreflightContext ctx) {
+        if (!ctx.argoNamespaceExists()) return PreflightResult.of(this, Status.INFO, "not checked: Argo CD is not installed", null);
         String ns = ctx.cluster().argoNamespace();
-        if (ctx.cluster().call("reading namespace " + ns, () -> ctx.cluster().client().namespaces().withName(ns).get()) == null) {
-            return PreflightResult.of(this, Status.INFO, "not checked: Argo CD is not installed", null);
-        }
         ConfigMap cm = ctx.cluster().call("reading argocd-cm",
                 () -> ctx.cluster().client().configMaps().inNamespace(ns).withName("argocd-cm").get());
         String fix = "`kfboot install-argocd` adds it (or add " + ArgoCd.APP_HEALTH_KEY + " to argocd-cm yourself)";

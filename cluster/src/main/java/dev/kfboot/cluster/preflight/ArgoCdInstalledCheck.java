@@ -41,7 +41,7 @@ public final class ArgoCdInstalledCheck implements PreflightCheck {
     public PreflightResult run(PreflightContext ctx) {
         String ns = ctx.cluster().argoNamespace();
         String install = "`kfboot install-argocd` installs " + ArgoCdManifest.DEFAULT_VERSION;
-        if (ctx.cluster().call("reading namespace " + ns, () -> ctx.cluster().client().namespaces().withName(ns).get()) == null) {
+        if (!ctx.argoNamespaceExists()) {
             return PreflightResult.of(this, Status.WARN, "not installed: no namespace " + ns,
                     install + " (or pass -n NS if Argo CD runs elsewhere)");
         }

@@ -35,6 +35,7 @@ public final class PreflightContext {
     private final Cluster cluster;
     private final ClusterNeeds needs;
     private List<Existing> existing;
+    private Boolean argoNamespaceExists;
 
     public PreflightContext(Cluster cluster, ClusterNeeds needs) {
         this.cluster = cluster;
@@ -47,6 +48,15 @@ public final class PreflightContext {
 
     public ClusterNeeds needs() {
         return needs;
+    }
+
+    /** Whether Argo CD's namespace exists (read once). */
+    public synchronized boolean argoNamespaceExists() {
+        if (argoNamespaceExists == null) {
+            String ns = cluster.argoNamespace();
+            argoNamespaceExists = cluster.call("reading namespace " + ns, () -> cluster.client().namespaces().withName(ns).get()) != null;
+        }
+        return argoNamespaceExists;
     }
 
     /** The platform's CRDs, then its Namespaces, that exist in the cluster (one list request each). */
