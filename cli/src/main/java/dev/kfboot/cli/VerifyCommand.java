@@ -63,14 +63,7 @@ public final class VerifyCommand extends ClusterCommand {
                 if (r.problems().isEmpty()) continue;
                 out().println();
                 out().println(r.title() + ":");
-                int shown = 0;
-                for (String p : r.problems()) {
-                    if (shown++ == 20) {
-                        out().println("  ... and " + (r.problems().size() - 20) + " more (-o json lists all)");
-                        break;
-                    }
-                    out().println("  " + p);
-                }
+                ShortList.print(out(), r.problems());
             }
             long failed = results.stream().filter(r -> !r.passed()).count();
             out().println();

@@ -10,7 +10,7 @@ class OperateHelpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"install-argocd", "uninstall-argocd", "password", "port-forward", "deploy", "status", "watch", "sync",
-        "refresh", "diff", "logs", "describe", "history", "rollback", "verify", "delete"})
+        "refresh", "diff", "logs", "describe", "history", "rollback", "verify", "delete", "preflight", "adopt"})
     void helpListsExitCodesAndConnectionOptions(String command) {
         CliRun r = CliRun.of(command, "--help");
 

@@ -34,30 +34,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadmeSessionTest {
 
     @TempDir Path dir;
-    private final StringBuilder transcript = new StringBuilder();
-    private String url;
+    private Transcript transcript;
 
     private CliRun kfboot(int expected, String... args) {
-        CliRun r = CliRun.of(args);
-        String shown = String.join(" ", args).replace(dir + "/", "");
-        transcript.append("$ kfboot ").append(shown).append('\n').append(clean(r.out())).append(clean(r.err()));
-        if (r.code() != 0) transcript.append("(exit ").append(r.code()).append(")\n");
-        transcript.append('\n');
-        assertThat(r.code()).as(shown + "\n" + r.out() + r.err()).isEqualTo(expected);
-        assertThat(r.noStackTrace()).isTrue();
-        return r;
-    }
-
-    private String clean(String s) {
-        return s.replace(dir + "/", "").replace(url, "https://127.0.0.1:6443")
-                .replace(UpstreamData.argoCd().toString(), "../shared/upstream/argo-cd/v3.5.1");
+        return transcript.kfboot(expected, args);
     }
 
     @Test
     void aSession() throws Exception {
         Path install = UpstreamData.argoCd().resolve("manifests/install.yaml");
         try (MockCluster mock = MockCluster.start(); KubeletStandIn kubelet = new KubeletStandIn(mock.client(), List.of())) {
-            url = mock.url() + "/";
+            transcript = new Transcript(dir).server(mock.url());
             System.setProperty("kubeconfig", mock.kubeconfig(dir, MockCluster.TOKEN).toString());
             try {
                 kfboot(0, "install-argocd", "--manifest", install.toString());
@@ -68,9 +55,7 @@ class ReadmeSessionTest {
                 System.clearProperty("kubeconfig");
             }
         }
-        Path out = Path.of("target/readme-session.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, transcript.toString());
+        transcript.write("readme-session.md");
     }
 
     private void session(MockCluster mock, ArgoCdStandIn argo) throws Exception {

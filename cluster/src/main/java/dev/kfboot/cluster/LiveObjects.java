@@ -3,6 +3,7 @@ package dev.kfboot.cluster;
 import dev.kfboot.cluster.argocd.ManagedResource;
 import dev.kfboot.model.ResourceId;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -64,6 +65,27 @@ public final class LiveObjects {
         } catch (RuntimeException e) {
             if (unknownKind(e)) return List.of();
             throw ClusterErrors.translate(e, "listing " + kind + (namespace == null ? "" : " in " + namespace), cluster.server());
+        }
+    }
+
+    /**
+     * Every object of a kind, addressed without discovery: across all namespaces for a namespaced kind, the cluster's
+     * for a cluster-scoped one. Empty when the server does not serve the kind.
+     */
+    public List<GenericKubernetesResource> listEverywhere(ResourceDefinitionContext kind) {
+        return list(kind, null);
+    }
+
+    /** The objects of a kind in one namespace ({@code null}: everywhere), addressed without discovery. */
+    public List<GenericKubernetesResource> list(ResourceDefinitionContext kind, String namespace) {
+        try {
+            var ops = cluster.client().genericKubernetesResources(kind);
+            if (!kind.isNamespaceScoped()) return ops.list().getItems();
+            return namespace == null ? ops.inAnyNamespace().list().getItems() : ops.inNamespace(namespace).list().getItems();
+        } catch (RuntimeException e) {
+            if (unknownKind(e)) return List.of();
+            throw ClusterErrors.translate(e, "listing " + kind.getKind() + (namespace == null ? " in all namespaces" : " in " + namespace),
+                    cluster.server());
         }
     }
 

@@ -94,7 +94,7 @@ public final class Catalogs {
     /** Reads one release catalog; public so tests can check catalogs written inline. */
     public static ReleaseCatalog parse(String release, YNode doc) {
         String file = resourceName(release + ".yaml");
-        MapReader root = MapReader.of(doc, file, "", List.of("release", "repo", "revision", "commit", "components"));
+        MapReader root = MapReader.of(doc, file, "", List.of("release", "repo", "revision", "commit", "kubernetes", "components"));
         List<Component> components = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         List<YNode> items = root.list("components");
@@ -144,8 +144,15 @@ public final class Catalogs {
                 }
             }
         }
+        KubernetesRequirement kubernetes = root.map("kubernetes", List.of("minimum", "reason")).map(k -> {
+            String min = k.requiredString("minimum", "write the oldest supported Kubernetes as \"major.minor\", e.g. \"1.31\"");
+            if (!min.matches("\\d+\\.\\d+")) {
+                throw new InputException(k.at("minimum"), "kubernetes.minimum '" + min + "' is not major.minor", "e.g. \"1.31\"");
+            }
+            return new KubernetesRequirement(min, k.requiredString("reason", "say where the figure comes from"));
+        }).orElse(null);
         return new ReleaseCatalog(root.requiredString("release", "name the release"), root.requiredString("repo", "give the repo"),
-                root.requiredString("revision", "give the tag"), root.string("commit").orElse(""), components);
+                root.requiredString("revision", "give the tag"), root.string("commit").orElse(""), kubernetes, components);
     }
 
     /** {@code component:kind[.group]/name}, e.g. {@code kubeflow-namespace:namespace/kubeflow}. */

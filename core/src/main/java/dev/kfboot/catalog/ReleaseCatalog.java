@@ -9,9 +9,10 @@ import java.util.Optional;
  * @param repo     the upstream repository URL
  * @param revision the git tag of the release
  * @param commit   the commit the facts were rendered from
+ * @param kubernetes the oldest Kubernetes the release supports, and why; null when the catalog names none
  */
 public record ReleaseCatalog(String release, String repo, String revision, String commit,
-                             List<Component> components) {
+                             KubernetesRequirement kubernetes, List<Component> components) {
 
     public ReleaseCatalog {
         components = List.copyOf(components);

@@ -58,8 +58,8 @@ public final class ArgoCdSettings {
         }
     }
 
-    /** Reads the data of an {@code argocd-cm} ConfigMap an app renders. */
-    void scanRendered(Map<String, Object> data, Location where) {
+    /** Reads the data of an {@code argocd-cm} ConfigMap an app renders (or the live one, for {@code kfboot adopt}). */
+    public void scanRendered(Map<String, Object> data, Location where) {
         data.forEach((key, value) -> {
             if (key.equals(ArgoCd.APP_HEALTH_KEY) && value != null && !String.valueOf(value).isBlank()) found(where);
             else if (key.startsWith(IGNORE_PREFIX) && value instanceof String s) ignore(key, s);

@@ -135,6 +135,31 @@ class CatalogsTest {
     }
 
     @Test
+    void theMinimumKubernetesVersionIsOptionalAndMustBeMajorDotMinor() {
+        String components = """
+                components:
+                  - id: a
+                    description: A.
+                    namespace: ns-a
+                    variants:
+                      - name: one
+                        paths: [apps/a]
+                """;
+        String head = "release: test\nrepo: https://example.com/manifests.git\nrevision: v0\n";
+
+        assertThat(Catalogs.parse("test", yaml(head + components)).kubernetes()).isNull();
+        ReleaseCatalog c = Catalogs.parse("test", yaml(head + "kubernetes: {minimum: \"1.31\", reason: Istio 1.29}\n" + components));
+        assertThat(c.kubernetes()).isEqualTo(new KubernetesRequirement("1.31", "Istio 1.29"));
+        assertThat(c.kubernetes().admits(1, 31)).isTrue();
+        assertThat(c.kubernetes().admits(2, 0)).isTrue();
+        assertThat(c.kubernetes().admits(1, 30)).isFalse();
+        InputException e = catchThrowableOfType(InputException.class, () -> Catalogs.parse("test",
+                yaml(head + "kubernetes: {minimum: \"1.31.2\", reason: Istio}\n" + components)));
+        assertThat(e.getMessage()).isEqualTo("kubernetes.minimum '1.31.2' is not major.minor");
+        assertThat(e.location().line()).isEqualTo(4);
+    }
+
+    @Test
     void variantPathWithDotDotIsRefused() {
         InputException e = catchThrowableOfType(InputException.class, () -> Catalogs.parse("test", yaml("""
                 release: test

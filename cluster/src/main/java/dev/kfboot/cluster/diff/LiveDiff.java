@@ -21,6 +21,7 @@ import java.util.Set;
  * Compares desired objects with live ones. The live object is first cut down to the fields the desired one sets
  * (defaults the API server fills in and fields controllers own are not differences, the same way a three-way
  * apply sees it); then both lose status, bookkeeping metadata and every field an ignoreDifferences entry names.
+ * Secret values never reach a diff: {@link SecretValues} replaces them by markers that say only which keys differ.
  */
 public final class LiveDiff {
 
@@ -77,8 +78,11 @@ public final class LiveDiff {
                 diffs.add(new ObjectDiff(id, ObjectDiff.Change.MISSING, ""));
                 continue;
             }
-            Object want = clean(e.getValue());
-            Object got = project(clean(have), want);
+            Map<String, Object> wanted = clean(e.getValue());
+            Map<String, Object> living = clean(have);
+            if (SecretValues.isSecret(id)) SecretValues.hide(wanted, living);
+            Object want = wanted;
+            Object got = project(living, want);
             for (IgnoreDifference ig : ignores) {
                 if (!ig.appliesTo(id.group(), id.kind(), id.namespace(), id.name())) continue;
                 for (String p : ig.jsonPointers()) {
@@ -92,7 +96,6 @@ public final class LiveDiff {
                 }
             }
             if (want.equals(got)) continue;
-            if (id.group().isEmpty() && id.kind().equals("Secret")) redactSecret(want, got);
             diffs.add(new ObjectDiff(id, ObjectDiff.Change.CHANGED, unified(id, got, want)));
         }
         for (ResourceId m : managed) {
@@ -100,26 +103,6 @@ public final class LiveDiff {
         }
         diffs.sort(java.util.Comparator.comparing(ObjectDiff::id));
         return new Result(diffs, desired.size(), notUnderstood);
-    }
-
-    /**
-     * Replaces a Secret's values on both sides before they are printed: which keys differ still shows (a key whose
-     * value differs gets a different placeholder on each side), the values never do.
-     */
-    @SuppressWarnings("unchecked")
-    static void redactSecret(Object want, Object got) {
-        for (String field : List.of("data", "stringData")) {
-            Map<String, Object> w = want instanceof Map<?, ?> wm && wm.get(field) instanceof Map<?, ?> f ? (Map<String, Object>) f : null;
-            Map<String, Object> g = got instanceof Map<?, ?> gm && gm.get(field) instanceof Map<?, ?> f ? (Map<String, Object>) f : null;
-            Set<String> keys = new java.util.TreeSet<>();
-            if (w != null) keys.addAll(w.keySet());
-            if (g != null) keys.addAll(g.keySet());
-            for (String k : keys) {
-                boolean same = w != null && g != null && java.util.Objects.equals(w.get(k), g.get(k));
-                if (w != null && w.containsKey(k)) w.put(k, same ? "(secret value)" : "(secret value, as in the source)");
-                if (g != null && g.containsKey(k)) g.put(k, same ? "(secret value)" : "(secret value, as in the cluster)");
-            }
-        }
     }
 
     /** A deep copy without status and bookkeeping metadata. */

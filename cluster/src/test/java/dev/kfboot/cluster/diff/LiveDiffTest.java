@@ -121,4 +121,40 @@ class LiveDiffTest {
         assertThat(LiveDiff.idOf(yaml("apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r, namespace: x}\n"),
                 "kubeflow", scopes)).hasToString("clusterrole.rbac.authorization.k8s.io/r");
     }
+
+    @Test
+    void secretValuesNeverReachADiffOnlyTheKeysThatDiffer() {
+        ResourceId id = ResourceId.of("", "Secret", "kubeflow", "mysql-secret");
+        Map<String, Object> desired = yaml("""
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: mysql-secret, namespace: kubeflow}
+                stringData: {username: root, password: hunter2}
+                data: {token: c2FtZQ==}
+                """);
+        Map<String, Object> live = yaml("""
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: mysql-secret
+                  namespace: kubeflow
+                  annotations: {kubectl.kubernetes.io/last-applied-configuration: '{"stringData":{"password":"s3cret-live"}}'}
+                type: Opaque
+                data: {username: cm9vdA==, password: czNjcmV0LWxpdmU=, token: c2FtZQ==, extra: ZXh0cmE=}
+                """);
+
+        var r = LiveDiff.compare(Map.of(id, desired), Map.of(id, live), List.of(), List.of());
+
+        assertThat(r.diffs()).singleElement().satisfies(d -> {
+            assertThat(d.unified()).contains("-  password: (secret value, as in the cluster)", "+  password: (secret value, as in the source)")
+                    .contains("   username: (secret value)").doesNotContain("hunter2", "aHVudGVyMg", "czNjcmV0", "s3cret", "cm9vdA", "c2FtZQ", "ZXh0cmE");
+        });
+        Map<String, Object> sameDesired = yaml("""
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: mysql-secret, namespace: kubeflow}
+                stringData: {username: root}
+                """);
+        assertThat(LiveDiff.compare(Map.of(id, sameDesired), Map.of(id, live), List.of(), List.of()).same()).isTrue();
+    }
 }

@@ -152,6 +152,13 @@ public final class MockCluster implements AutoCloseable {
         return faults;
     }
 
+    /** What {@code /version} answers, e.g. ("1", "31+", "v1.31.4-eks-1234"). */
+    public MockCluster serverVersion(String major, String minor, String gitVersion) {
+        server.setVersionInfo(new io.fabric8.kubernetes.client.VersionInfo.Builder().withMajor(major).withMinor(minor)
+                .withGitVersion(gitVersion).build());
+        return this;
+    }
+
     /** Every request of the code under test so far (not the stand-ins'), as "METHOD /path?query". */
     public List<String> requests() {
         return List.copyOf(requestLog);
