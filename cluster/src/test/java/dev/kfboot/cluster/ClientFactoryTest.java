@@ -10,7 +10,10 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** TLS verification stays on unless the user turns it off, with the flag or in the kubeconfig. */
+/**
+ * TLS verification stays on unless the user turns it off, with the flag or in the kubeconfig; plain-HTTP endpoints
+ * (kubectl proxy) are spoken to in HTTP/1.1.
+ */
 class ClientFactoryTest {
 
     static final String KUBECONFIG = """
@@ -55,5 +58,15 @@ class ClientFactoryTest {
     @Test
     void theKubeconfigCanTurnItOffToo() throws Exception {
         assertThat(config("insecure-skip-tls-verify: true", false).isTrustCerts()).isTrue();
+    }
+
+    @Test
+    void plainHttpEndpointsUseHttp11AndTlsOnesMayNegotiateHttp2() throws Exception {
+        assertThat(config("", false).isHttp2Disable()).isFalse();
+        Path proxy = Files.writeString(dir.resolve("kubeconfig-proxy"), KUBECONFIG.formatted("").replace("https://10.0.0.1:6443",
+                "http://127.0.0.1:8001"));
+        Config c = ClientFactory.config(new ConnectionSettings(proxy, null, "argocd", Duration.ofSeconds(5), false, 1,
+                Duration.ofMillis(10)));
+        assertThat(c.isHttp2Disable()).isTrue();
     }
 }
