@@ -19,7 +19,7 @@ public final class Main {
 
     /** Runs one command line; tests call this with their own writers. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new KfbootCommand());
+        CommandLine cli = KfbootCommand.commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

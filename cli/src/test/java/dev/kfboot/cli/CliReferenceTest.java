@@ -19,7 +19,7 @@ class CliReferenceTest {
 
     @Test
     void docsCliMdIsTheHelpOfEveryCommand() throws IOException {
-        CommandLine root = new CommandLine(new KfbootCommand());
+        CommandLine root = KfbootCommand.commandLine();
         StringBuilder md = new StringBuilder("# kfboot command reference\n\n")
                 .append("Generated from the commands' annotations by `CliReferenceTest`; do not edit by hand.\n");
         append(root, md);
