@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 
 /**
  * A content-addressed cache in front of a {@link RenderRunner}. A unit's key hashes everything its render
@@ -62,36 +62,45 @@ public final class RenderCache implements RenderRunner {
         FileHashes hashes = FileHashes.load(dir.resolve("files.idx"));
         Map<Path, Map<String, Object>> parsed = new ConcurrentHashMap<>();
         List<String> keys = units.parallelStream().map(u -> key(u, tool, remote, hashes, parsed)).toList();
-        List<Rendered> cached = IntStream.range(0, units.size()).parallel()
-                .mapToObj(i -> keys.get(i) == null ? null : load(keys.get(i), units.get(i))).toList();
+        // units without an entry start rendering at once; the cached entries load while they render
+        Map<RenderUnit, String> keyOf = new HashMap<>();
+        List<RenderUnit> absent = new ArrayList<>();
+        List<Integer> present = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            keyOf.put(units.get(i), keys.get(i));
+            if (keys.get(i) != null && Files.isRegularFile(entry(keys.get(i)))) present.add(i);
+            else absent.add(units.get(i));
+        }
+        // each render is stored as it completes, while the next ones still run (and at the end, for a renderer
+        // that reports no progress)
+        Set<RenderUnit> handled = ConcurrentHashMap.newKeySet();
+        Consumer<Rendered> storing = r -> {
+            if (handled.add(r.unit())) storeIfOk(r, keyOf.get(r.unit()));
+            progress.accept(r);
+        };
+        RenderOptions withTool = options.withTool(tool);
+        CompletableFuture<List<Rendered>> early = absent.isEmpty() ? CompletableFuture.completedFuture(List.of())
+                : Background.start("kfboot-render-misses", () -> delegate.run(absent, withTool, storing).rendered());
+        List<Rendered> cached = present.parallelStream().map(i -> load(keys.get(i), units.get(i))).toList();
         hashes.save();
         Map<RenderUnit, Rendered> done = new HashMap<>();
-        Map<RenderUnit, String> keyOf = new HashMap<>();
-        List<RenderUnit> todo = new ArrayList<>();
-        for (int i = 0; i < units.size(); i++) {
-            RenderUnit u = units.get(i);
-            keyOf.put(u, keys.get(i));
-            if (cached.get(i) == null) {
-                todo.add(u);
+        List<RenderUnit> damaged = new ArrayList<>();
+        for (int j = 0; j < present.size(); j++) {
+            RenderUnit u = units.get(present.get(j));
+            if (cached.get(j) == null) {
+                damaged.add(u);
             } else {
                 hits.incrementAndGet();
-                progress.accept(cached.get(i));
-                done.put(u, cached.get(i));
+                progress.accept(cached.get(j));
+                done.put(u, cached.get(j));
             }
         }
-        misses.addAndGet(todo.size());
-        if (!todo.isEmpty()) {
-            // each render is stored as it completes, while the next ones still run (and at the end, for a
-            // renderer that reports no progress)
-            Set<RenderUnit> handled = ConcurrentHashMap.newKeySet();
-            Consumer<Rendered> storing = r -> {
-                if (handled.add(r.unit())) storeIfOk(r, keyOf.get(r.unit()));
-                progress.accept(r);
-            };
-            for (Rendered r : delegate.run(todo, options.withTool(tool), storing).rendered()) {
-                if (handled.add(r.unit())) storeIfOk(r, keyOf.get(r.unit()));
-                done.put(r.unit(), r);
-            }
+        misses.addAndGet(absent.size() + damaged.size());
+        List<Rendered> rendered = new ArrayList<>(Background.join(early));
+        if (!damaged.isEmpty()) rendered.addAll(delegate.run(damaged, withTool, storing).rendered());
+        for (Rendered r : rendered) {
+            if (handled.add(r.unit())) storeIfOk(r, keyOf.get(r.unit()));
+            done.put(r.unit(), r);
         }
         List<Rendered> ordered = new ArrayList<>();
         for (RenderUnit u : units) ordered.add(done.get(u));

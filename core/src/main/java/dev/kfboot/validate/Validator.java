@@ -7,7 +7,10 @@ import dev.kfboot.inventory.Inventory;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
+import dev.kfboot.render.Background;
+import dev.kfboot.render.KustomizeTool;
 import dev.kfboot.render.RenderCache;
+import dev.kfboot.render.RenderOptions;
 import dev.kfboot.render.RenderRunner;
 import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.Rendered;
@@ -20,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +50,12 @@ public final class Validator {
     }
 
     public Validation validate(ValidateRequest request) {
+        // asking kustomize its version starts a process, and the releases' facts take a while to parse: both
+        // happen while the tree is read and resolved
+        CompletableFuture<KustomizeTool> tool = request.render().tool() != null
+                ? CompletableFuture.completedFuture(request.render().tool())
+                : Background.start("kfboot-kustomize-version", KustomizeTool::detect);
+        Background.start("kfboot-facts", () -> catalogs.releases().stream().map(catalogs::facts).toList());
         Tree tree = TreeReader.read(request.dir(), request.repoRoot());
         if (tree.apps().isEmpty()) {
             throw new InputException(Location.of(request.dir().toString()), "no Argo CD Application or ApplicationSet found",
@@ -56,7 +66,8 @@ public final class Validator {
         for (TreeApp a : tree.apps()) sources.put(a.id(), resolver.resolve(a));
         AppHierarchy hierarchy = AppHierarchy.of(tree.apps(), sources, tree.dir());
         RenderCache cache = request.cacheDir() == null ? null : new RenderCache(renderer, request.cacheDir());
-        AppRenders renders = render(tree, hierarchy, sources, cache == null ? renderer : cache, request);
+        AppRenders renders = render(tree, hierarchy, sources, cache == null ? renderer : cache,
+                withTool(request.render(), tool));
         Collected collected = Collected.from(renders.all(), true);
         Inventory inventory = Inventory.of(collected.objects(), destinations(tree, hierarchy));
         scanArgoCdConfig(tree, inventory);
@@ -75,7 +86,7 @@ public final class Validator {
 
     /** Renders every renderable source of every component app; kustomize runs only when some source needs it. */
     private AppRenders render(Tree tree, AppHierarchy hierarchy, Map<String, List<ResolvedSource>> sources,
-                              RenderRunner runner, ValidateRequest request) {
+                              RenderRunner runner, RenderOptions options) {
         Map<String, List<Rendered>> byApp = new LinkedHashMap<>();
         Map<RenderUnit, String> owner = new HashMap<>();
         List<RenderUnit> kustomize = new ArrayList<>();
@@ -91,7 +102,7 @@ public final class Validator {
             }
         }
         if (!kustomize.isEmpty()) {
-            for (Rendered r : runner.run(kustomize, request.render(), progress).rendered()) {
+            for (Rendered r : runner.run(kustomize, options, progress).rendered()) {
                 String app = owner.get(r.unit());
                 RenderUnit asApp = new RenderUnit(app, r.unit().root(), r.unit().paths(), r.unit().components());
                 Finding failure = r.failure() == null ? null : new Finding(r.failure().rule(), r.failure().severity(), app,
@@ -100,6 +111,15 @@ public final class Validator {
             }
         }
         return new AppRenders(byApp);
+    }
+
+    /** The options with the kustomize detected ahead; without one, the renderer detects and reports the failure. */
+    private static RenderOptions withTool(RenderOptions options, CompletableFuture<KustomizeTool> tool) {
+        try {
+            return options.withTool(Background.join(tool));
+        } catch (RuntimeException e) {
+            return options;
+        }
     }
 
     /** Each component app's destination namespace: where its namespaced objects without a namespace land. */

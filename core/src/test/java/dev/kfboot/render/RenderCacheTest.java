@@ -91,6 +91,37 @@ class RenderCacheTest {
     }
 
     @Test
+    void missesStartRenderingBeforeTheCachedEntriesAreRead() throws Exception {
+        run("a");
+        rendered.clear();
+        java.util.concurrent.CountDownLatch renderStarted = new java.util.concurrent.CountDownLatch(1);
+        RenderRunner signalling = (units, options, progress) -> {
+            renderStarted.countDown();
+            return counting.run(units, options, progress);
+        };
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        RenderOptions options = new RenderOptions(null, 1, Duration.ofSeconds(5), new KustomizeTool(List.of("kustomize"), "v5.5.0"));
+
+        List<Rendered> out = new RenderCache(signalling, cacheDir).run(List.of(RenderUnit.of("a", tree, "a"), RenderUnit.of("b", tree, "b")),
+                options, r -> {
+                    // the hit is reported only once the miss is already rendering
+                    if (r.unit().id().equals("a")) {
+                        try {
+                            order.add("a, miss rendering: " + renderStarted.await(5, java.util.concurrent.TimeUnit.SECONDS));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    } else {
+                        order.add(r.unit().id());
+                    }
+                }).rendered();
+
+        assertThat(order).contains("a, miss rendering: true");
+        assertThat(rendered).containsExactly("b");
+        assertThat(out).extracting(r -> r.unit().id()).containsExactly("a", "b");
+    }
+
+    @Test
     void aChangedFileReRendersExactlyTheUnitsThatReadIt() throws IOException {
         run("a", "b");
         rendered.clear();
