@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** The top-level {@code kfboot} command; it only holds the subcommands and the global flags. */
@@ -78,17 +79,11 @@ public final class KfbootCommand implements Runnable {
      * off the start-up of every command. Anything else (help, a typo, no command) gets every subcommand.
      */
     static CommandLine commandLine(String[] args) {
-        String word = null;
-        for (String a : args) {
-            if (!a.startsWith("-")) {
-                word = a;
-                break;
-            }
-        }
+        String word = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
         for (Class<?> c : SUBCOMMANDS) {
             Command command = c.getAnnotation(Command.class);
-            if (c == CommandLine.HelpCommand.class || word == null) break;
-            if (command.name().equals(word) || List.of(command.aliases()).contains(word)) {
+            if (c != CommandLine.HelpCommand.class
+                    && (command.name().equals(word) || Arrays.asList(command.aliases()).contains(word))) {
                 CommandLine cli = new CommandLine(new KfbootCommand());
                 cli.addSubcommand(c);
                 return cli;

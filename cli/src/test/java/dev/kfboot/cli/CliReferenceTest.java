@@ -29,6 +29,21 @@ class CliReferenceTest {
                 .isEqualTo(md.toString());
     }
 
+    @Test
+    void aCommandBuiltAloneHelpsAndParsesAsAmongAllOthers() {
+        CommandLine all = KfbootCommand.commandLine();
+        for (var e : all.getSubcommands().entrySet()) {
+            if (e.getKey().equals("help")) continue;
+            CommandLine alone = KfbootCommand.commandLine(new String[] {"--debug", e.getKey(), "--help"});
+            assertThat(alone.getSubcommands()).as(e.getKey()).containsOnlyKeys(e.getKey());
+            assertThat(alone.getSubcommands().get(e.getKey()).getUsageMessage(CommandLine.Help.Ansi.OFF)).as(e.getKey())
+                    .isEqualTo(e.getValue().getUsageMessage(CommandLine.Help.Ansi.OFF));
+        }
+        assertThat(KfbootCommand.commandLine(new String[] {"help", "plan"}).getSubcommands()).hasSameSizeAs(all.getSubcommands());
+        assertThat(KfbootCommand.commandLine(new String[] {"valdate"}).getSubcommands()).hasSameSizeAs(all.getSubcommands());
+        assertThat(KfbootCommand.commandLine(new String[] {"--version"}).getSubcommands()).hasSameSizeAs(all.getSubcommands());
+    }
+
     private static void append(CommandLine cmd, StringBuilder md) {
         if (cmd.getCommandName().equals("help")) return;
         CommandLine.Help.Ansi ansi = CommandLine.Help.Ansi.OFF;
