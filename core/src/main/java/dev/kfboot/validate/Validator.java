@@ -66,8 +66,7 @@ public final class Validator {
         for (TreeApp a : tree.apps()) sources.put(a.id(), resolver.resolve(a));
         AppHierarchy hierarchy = AppHierarchy.of(tree.apps(), sources, tree.dir());
         RenderCache cache = request.cacheDir() == null ? null : new RenderCache(renderer, request.cacheDir());
-        AppRenders renders = render(tree, hierarchy, sources, cache == null ? renderer : cache,
-                withTool(request.render(), tool));
+        AppRenders renders = render(tree, hierarchy, sources, cache == null ? renderer : cache, request.render(), tool);
         Collected collected = Collected.from(renders.all(), true);
         Inventory inventory = Inventory.of(collected.objects(), destinations(tree, hierarchy));
         scanArgoCdConfig(tree, inventory);
@@ -86,7 +85,7 @@ public final class Validator {
 
     /** Renders every renderable source of every component app; kustomize runs only when some source needs it. */
     private AppRenders render(Tree tree, AppHierarchy hierarchy, Map<String, List<ResolvedSource>> sources,
-                              RenderRunner runner, RenderOptions options) {
+                              RenderRunner runner, RenderOptions options, CompletableFuture<KustomizeTool> tool) {
         Map<String, List<Rendered>> byApp = new LinkedHashMap<>();
         Map<RenderUnit, String> owner = new HashMap<>();
         List<RenderUnit> kustomize = new ArrayList<>();
@@ -102,7 +101,7 @@ public final class Validator {
             }
         }
         if (!kustomize.isEmpty()) {
-            for (Rendered r : runner.run(kustomize, options, progress).rendered()) {
+            for (Rendered r : runner.run(kustomize, withTool(options, tool), progress).rendered()) {
                 String app = owner.get(r.unit());
                 RenderUnit asApp = new RenderUnit(app, r.unit().root(), r.unit().paths(), r.unit().components());
                 Finding failure = r.failure() == null ? null : new Finding(r.failure().rule(), r.failure().severity(), app,
