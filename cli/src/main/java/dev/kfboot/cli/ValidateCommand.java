@@ -1,9 +1,12 @@
 package dev.kfboot.cli;
 
+import dev.kfboot.files.TreeWatcher;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 import dev.kfboot.model.Severity;
+import dev.kfboot.render.KustomizeTool;
 import dev.kfboot.validate.Sarif;
+import dev.kfboot.validate.TreeReader;
 import dev.kfboot.validate.ValidateRequest;
 import dev.kfboot.validate.Validation;
 import dev.kfboot.validate.ValidationJson;
@@ -20,8 +23,12 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.concurrent.Callable;
 
 /** {@code kfboot validate DIR}: check an app-of-apps tree before it reaches a cluster. */
@@ -67,6 +74,15 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
 
+    @Option(names = {"-w", "--watch"},
+            description = "After validating, watch the tree, the repository, the --source checkouts and the remote "
+                    + "cache, and validate again on every change (Ctrl-C stops). Each run prints its findings; "
+                    + "with -o json, one JSON document per run.")
+    boolean watch;
+
+    /** An editor's save is several events: wait for this much quiet before validating again. */
+    static final Duration QUIET_AFTER_CHANGE = Duration.ofMillis(50);
+
     @Spec CommandSpec command;
 
     @Override
@@ -82,7 +98,16 @@ public final class ValidateCommand implements Callable<Integer> {
             throw new InputException(Location.NONE, "validate needs the tree's directory",
                     "run kfboot validate DIR (the directory of the Applications)");
         }
-        Validation v = new Validator(new Progress(err, !quiet)).validate(tree.request(dir, tuning.renderOptions()));
+        if (watch && format == Format.sarif) {
+            throw new InputException(Location.NONE, "--watch prints text or JSON, not SARIF",
+                    "use -o text or -o json with --watch (SARIF is one file for one run)");
+        }
+        ValidateRequest request = tree.request(dir, tuning.renderOptions());
+        return watch ? watch(request, out, err) : exitCode(validateAndPrint(request, out, err));
+    }
+
+    private Validation validateAndPrint(ValidateRequest request, PrintWriter out, PrintWriter err) {
+        Validation v = new Validator(new Progress(err, !quiet)).validate(request);
         if (!quiet) {
             err.printf("repository root: %s (%s); %d apps (%d %s of apps), %d objects; %d renders, %d from the cache%n",
                     v.repo().dir(), v.repo().how(), v.apps(), v.parents(), v.parents() == 1 ? "app" : "apps", v.objects(),
@@ -99,8 +124,73 @@ public final class ValidateCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        return v;
+    }
+
+    private int exitCode(Validation v) {
         boolean fail = v.hasErrors() || strict && v.count(Severity.WARNING) > 0;
         return fail ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /**
+     * Validates, then again on every change under the tree, the repository root, the --source checkouts and the
+     * remote cache, until interrupted; then exits as the last complete run would have. The watch starts before the
+     * first run reads anything, so no change is missed. Input that becomes unusable while watching (a file saved
+     * half-edited) is reported and waited out; unusable input at the start is an error, as without --watch.
+     */
+    private int watch(ValidateRequest given, PrintWriter out, PrintWriter err) {
+        ValidateRequest request = withKustomizeAskedOnce(given);
+        Path repo = TreeReader.read(request.dir(), request.repoRoot()).repo().dir();
+        List<Path> roots = new ArrayList<>(List.of(request.dir(), repo));
+        roots.addAll(request.sources().values());
+        if (request.render().remoteCache() != null) roots.add(request.render().remoteCache());
+        List<Path> excluded = request.cacheDir() == null ? List.of() : List.of(request.cacheDir());
+        int code = ExitCodes.OK;
+        try (TreeWatcher watcher = new TreeWatcher(roots, excluded)) {
+            code = exitCode(validateAndPrint(request, out, err));
+            progress(err, "watching " + watcher.directories() + " directories for changes (Ctrl-C stops)");
+            while (true) {
+                SortedSet<Path> changed = watcher.awaitChange(QUIET_AFTER_CHANGE);
+                progress(err, changedFiles(repo, changed) + " changed: validating again");
+                try {
+                    code = exitCode(validateAndPrint(request, out, err));
+                } catch (InputException e) {
+                    Main.handle(e, command.commandLine(), false); // prints it as a run without --watch would
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return code;
+        }
+    }
+
+    /** kustomize's version is asked once, not on every run; without kustomize, each run reports it if it needs it. */
+    private static ValidateRequest withKustomizeAskedOnce(ValidateRequest request) {
+        if (request.render().tool() != null) return request;
+        try {
+            return request.withRender(request.render().withTool(KustomizeTool.detect()));
+        } catch (InputException none) {
+            return request;
+        }
+    }
+
+    private void progress(PrintWriter err, String line) {
+        if (quiet) return;
+        err.println("kfboot validate: " + line);
+        err.flush();
+    }
+
+    /** The changed paths relative to the repository, at most three, then how many more. */
+    private static String changedFiles(Path repo, SortedSet<Path> changed) {
+        List<String> shown = new ArrayList<>();
+        for (Path p : changed) {
+            if (shown.size() == 3) {
+                shown.add("and " + (changed.size() - 3) + " more");
+                break;
+            }
+            shown.add(p.startsWith(repo) ? repo.relativize(p).toString() : p.toString());
+        }
+        return String.join(", ", shown);
     }
 
     static String summary(Validation v) {

@@ -143,4 +143,90 @@ class ValidateCommandTest {
         assertThat(r.out()).contains("--cache-dir=DIR").contains("--no-cache").contains("--source=URL=DIR")
                 .contains("1   error findings (or warnings with --strict)");
     }
+
+    /** A writer other threads can read while a command still writes to it. */
+    private static final class LiveText extends java.io.Writer {
+        private final StringBuffer text = new StringBuffer();
+
+        @Override
+        public void write(char[] cbuf, int off, int len) {
+            text.append(cbuf, off, len);
+        }
+
+        @Override
+        public void flush() { }
+
+        @Override
+        public void close() { }
+
+        int count(String s) {
+            String all = text.toString();
+            int n = 0;
+            for (int i = all.indexOf(s); i >= 0; i = all.indexOf(s, i + 1)) n++;
+            return n;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void watchValidatesAgainOnEachChangeAndWaitsOutAHalfSavedFile() throws Exception {
+        LiveText out = new LiveText();
+        LiveText err = new LiveText();
+        java.util.concurrent.atomic.AtomicInteger code = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Thread watching = new Thread(() -> code.set(Main.run(new String[] {"validate", repo.resolve("tree").toString(),
+                "--repo-root", repo.toString(), "--cache-dir", repo.resolve(".cache").toString(), "-o", "json", "--watch"},
+                new java.io.PrintWriter(out), new java.io.PrintWriter(err))));
+        watching.start();
+        try {
+            await("the first run", () -> out.count("\"summary\"") == 1 && err.count("watching") == 1);
+            assertThat(out.toString()).contains("plaintext-secret");
+
+            Files.delete(repo.resolve("manifests/dashboard/secret.yaml"));
+            await("the run after the change", () -> out.count("\"summary\"") == 2);
+            assertThat(err.toString()).contains("kfboot validate: manifests/dashboard/secret.yaml changed: validating again");
+            String second = out.toString().substring(out.toString().lastIndexOf("\"findings\""));
+            assertThat(second).doesNotContain("plaintext-secret").contains("\"warnings\": 0");
+
+            Path app = repo.resolve("tree/apps/dashboard.yaml");
+            String saved = Files.readString(app);
+            Files.writeString(app, saved.replace("  name:", "\tname:"));
+            await("the error of the half-saved file", () -> err.count("kfboot: error:") == 1);
+            assertThat(err.toString()).contains("dashboard.yaml:").contains("hint:");
+            assertThat(watching.isAlive()).isTrue();
+
+            Files.writeString(app, saved);
+            await("the run after the repair", () -> out.count("\"summary\"") == 3);
+            Thread.sleep(500);
+            assertThat(out.count("\"summary\"")).as("no run without a change").isEqualTo(3);
+        } finally {
+            watching.interrupt();
+            watching.join(10_000);
+        }
+        assertThat(watching.isAlive()).isFalse();
+        assertThat(code.get()).isEqualTo(ExitCodes.FINDINGS); // as the last run found errors
+        assertThat(err.toString()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void watchWithSarifOrOnAMissingTreeIsUnusableInput() {
+        CliRun sarif = validate("-o", "sarif", "--watch");
+        assertThat(sarif.code()).isEqualTo(ExitCodes.INPUT);
+        assertThat(sarif.err()).contains("--watch prints text or JSON");
+
+        CliRun missing = CliRun.of("validate", repo.resolve("nope").toString(), "--no-cache", "--watch");
+        assertThat(missing.code()).isEqualTo(ExitCodes.INPUT);
+        assertThat(missing.err()).contains("nope: not a directory");
+    }
 }

@@ -2,6 +2,8 @@ package dev.kfboot.render;
 
 import dev.kfboot.files.AtomicFiles;
 
+import org.apache.commons.codec.digest.MurmurHash3;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,18 +17,24 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * SHA-256 of files, remembered across runs the way git's index does: a file whose size, modification time and
- * inode are unchanged since it was hashed keeps its hash, unless it was modified within two seconds of being
- * hashed (a write in the same clock tick could leave the time unchanged). Kept in the render cache directory;
- * a damaged index is ignored and rebuilt.
+ * Fingerprints of files, remembered across runs the way git's index does: a file whose size, modification time
+ * and inode are unchanged since it was hashed keeps its fingerprint, unless it was modified within two seconds of
+ * being hashed (a write in the same clock tick could leave the time unchanged). Kept in the render cache
+ * directory; a damaged index is ignored and rebuilt.
+ *
+ * <p>A fingerprint is MurmurHash3's 128-bit hash, as build caches use a fast non-cryptographic hash for
+ * content (Nx, Turborepo): the cache guards against edits, not against an attacker who can already write the
+ * tree. On this JVM's start-up compiler it is six times faster than SHA-256, which was a fifth of a cold run's
+ * own CPU time (measured with JFR on the 26.03 tree).
  */
 final class FileHashes {
 
-    private static final String HEADER = "kfboot-file-hashes 1";
+    private static final String HEADER = "kfboot-file-hashes 2";
     private static final long RACY_MILLIS = 2000;
+    private static final HexFormat HEX = HexFormat.of();
 
     /** What a file looked like when it was hashed. */
-    private record Stamp(String sha, long size, long mtimeNanos, String inode, long hashedAtMillis) {}
+    private record Stamp(String fingerprint, long size, long mtimeNanos, String inode, long hashedAtMillis) {}
 
     private final Path index;
     private final Map<Path, Stamp> known = new ConcurrentHashMap<>();
@@ -55,7 +63,7 @@ final class FileHashes {
         return h;
     }
 
-    /** The file's SHA-256 in hex, or "unreadable". */
+    /** The file's fingerprint in hex, or "unreadable". */
     String of(Path file) {
         return thisRun.computeIfAbsent(file, this::compute);
     }
@@ -68,12 +76,12 @@ final class FileHashes {
             Stamp s = known.get(file);
             if (s != null && s.size() == a.size() && s.mtimeNanos() == mtime && s.inode().equals(inode)
                     && mtime / 1_000_000 < s.hashedAtMillis() - RACY_MILLIS) {
-                return s.sha();
+                return s.fingerprint();
             }
-            String sha = sha256(Files.readAllBytes(file));
-            known.put(file, new Stamp(sha, a.size(), mtime, inode, System.currentTimeMillis()));
+            String print = fingerprint(Files.readAllBytes(file));
+            known.put(file, new Stamp(print, a.size(), mtime, inode, System.currentTimeMillis()));
             dirty = true;
-            return sha;
+            return print;
         } catch (IOException e) {
             return "unreadable"; // the render fails on it with kustomize's own message
         }
@@ -85,7 +93,7 @@ final class FileHashes {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         known.forEach((p, s) -> {
             if (Files.exists(p)) {
-                sb.append(s.sha()).append(' ').append(s.size()).append(' ').append(s.mtimeNanos()).append(' ')
+                sb.append(s.fingerprint()).append(' ').append(s.size()).append(' ').append(s.mtimeNanos()).append(' ')
                         .append(s.inode()).append(' ').append(s.hashedAtMillis()).append(' ').append(p).append('\n');
             }
         });
@@ -96,15 +104,21 @@ final class FileHashes {
         }
     }
 
-    static String sha256(byte[] bytes) {
-        return sha256(bytes, 0, bytes.length);
+    /** MurmurHash3 x64 128-bit of the bytes, in hex. */
+    static String fingerprint(byte[] bytes, int offset, int length) {
+        long[] h = MurmurHash3.hash128x64(bytes, offset, length, 0);
+        return HEX.toHexDigits(h[0]) + HEX.toHexDigits(h[1]);
     }
 
-    static String sha256(byte[] bytes, int offset, int length) {
+    static String fingerprint(byte[] bytes) {
+        return fingerprint(bytes, 0, bytes.length);
+    }
+
+    /** SHA-256 in hex: for cache keys, which are short and name entries. */
+    static String sha256(byte[] bytes) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(bytes, offset, length);
-            return HexFormat.of().formatHex(md.digest());
+            return HEX.formatHex(md.digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -27,13 +27,13 @@ import java.util.function.Consumer;
  * remote bases the remote cache's index and the content they resolve to. So a change anywhere re-renders
  * exactly the units that read it, and a copy of the same tree elsewhere hits the same entries.
  *
- * <p>Only successful renders are stored. An entry is a header line (format, key, SHA-256 and length of the
+ * <p>Only successful renders are stored. An entry is a header line (format, key, fingerprint and length of the
  * payload) and the documents as JSON, written to a temporary file and moved into place atomically; an entry
  * whose checksum or length does not match is a miss and is deleted, so a half-written entry is never read back.
  */
 public final class RenderCache implements RenderRunner {
 
-    static final String FORMAT = "kfboot-render-cache 1";
+    static final String FORMAT = "kfboot-render-cache 2";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {};
 
@@ -45,13 +45,20 @@ public final class RenderCache implements RenderRunner {
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
     private final AtomicInteger stored = new AtomicInteger();
+    private final List<CompletableFuture<Void>> storing = new ArrayList<>();
 
     public RenderCache(RenderRunner delegate, Path dir) {
         this.delegate = delegate;
         this.dir = dir.toAbsolutePath().normalize();
     }
 
+    /** Waits for the entries still being written. */
     public Stats stats() {
+        List<CompletableFuture<Void>> writes;
+        synchronized (storing) {
+            writes = new ArrayList<>(storing);
+        }
+        writes.forEach(CompletableFuture::join);
         return new Stats(hits.get(), misses.get(), stored.get());
     }
 
@@ -107,8 +114,19 @@ public final class RenderCache implements RenderRunner {
         return new Rendering.Result(ordered, tool.version());
     }
 
+    /**
+     * Writes the entry on a thread of its own: the caller goes on with the documents (after the last render, the
+     * analysis runs while the entry is written). {@link #stats()} waits for the writes.
+     */
     private void storeIfOk(Rendered r, String key) {
-        if (r.ok() && key != null && store(key, r)) stored.incrementAndGet();
+        if (!r.ok() || key == null) return;
+        CompletableFuture<Void> write = Background.start("kfboot-cache-store", () -> {
+            if (store(key, r)) stored.incrementAndGet();
+            return null;
+        });
+        synchronized (storing) {
+            storing.add(write);
+        }
     }
 
     /** The unit's key, or null when its input cannot be pinned down (a remote base fetched from the network). */
@@ -176,7 +194,7 @@ public final class RenderCache implements RenderRunner {
             int payloadStart = nl + 1;
             if (nl >= all.length || header.length != 5 || !(header[0] + " " + header[1]).equals(FORMAT)
                     || !header[2].equals(key) || Long.parseLong(header[4]) != all.length - payloadStart
-                    || !header[3].equals(FileHashes.sha256(all, payloadStart, all.length - payloadStart))) {
+                    || !header[3].equals(FileHashes.fingerprint(all, payloadStart, all.length - payloadStart))) {
                 Files.deleteIfExists(file);
                 return null;
             }
@@ -202,7 +220,7 @@ public final class RenderCache implements RenderRunner {
             payload.put("remoteUrls", r.remoteUrls());
             payload.put("documents", r.documents());
             byte[] body = JSON.writeValueAsBytes(payload);
-            byte[] head = (FORMAT + " " + key + " " + FileHashes.sha256(body, 0, body.length) + " " + body.length + "\n")
+            byte[] head = (FORMAT + " " + key + " " + FileHashes.fingerprint(body, 0, body.length) + " " + body.length + "\n")
                     .getBytes(StandardCharsets.UTF_8);
             AtomicFiles.writeBytes(entry(key), head, body);
             return true;

@@ -22,6 +22,10 @@ public record ValidateRequest(Path dir, Path repoRoot, Map<String, Path> sources
         sources = sources == null ? Map.of() : Map.copyOf(sources);
     }
 
+    public ValidateRequest withRender(RenderOptions options) {
+        return new ValidateRequest(dir, repoRoot, sources, options, cacheDir, release);
+    }
+
     public static ValidateRequest of(Path dir, RenderOptions render) {
         return new ValidateRequest(dir, null, Map.of(), render, null, null);
     }

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Parses a multi-document stream that a tool wrote (kustomize output) into plain maps, fast, without marks.
@@ -26,6 +28,10 @@ import java.util.Map;
  * faster on CRD-heavy renders); plain scalars resolve with the YAML 1.2 core schema exactly as snakeyaml's
  * loader resolves them. Streams using what kustomize never writes (aliases, explicit tags, non-scalar keys)
  * go through the full loader, as do streams that do not parse (for its error message).
+ *
+ * <p>A large stream is cut at its document markers and the parts parse side by side: kserve's 3.5 MB render
+ * parses in about three quarters of the time on two cores, and that parse follows kustomize on the critical
+ * path of a run that re-renders only kserve.
  */
 public final class RenderedYaml {
 
@@ -37,6 +43,8 @@ public final class RenderedYaml {
             .build();
     private static final ScalarResolver RESOLVER = SETTINGS.getSchema().getScalarResolver();
     private static final Map<Tag, ConstructNode> SCALARS = SETTINGS.getSchema().getSchemaTagConstructors();
+    /** Below this a stream parses in one piece: handing parts to other threads would cost more than it saves. */
+    static final int MIN_PART_CHARS = 256 * 1024;
 
     /** The fast path met something only the full loader handles. */
     private static final class NeedsLoader extends RuntimeException {
@@ -74,10 +82,41 @@ public final class RenderedYaml {
      */
     public static List<Map<String, Object>> parse(String text) {
         try {
-            return fromEvents(text);
+            List<String> parts = parts(text, Runtime.getRuntime().availableProcessors());
+            return parts.size() == 1 ? fromEvents(text) : inParallel(parts);
         } catch (NeedsLoader | YamlEngineException e) {
             return load(text);
         }
+    }
+
+    /** Parts worth parsing apart: cut at lines that are only a document marker, into about 2 parts per core. */
+    static List<String> parts(String text, int cores) {
+        int want = Math.min(2 * cores, text.length() / MIN_PART_CHARS);
+        // a directive line belongs to the document after it: such streams are not cut
+        if (want < 2 || text.startsWith("%") || text.contains("\n%")) return List.of(text);
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        for (int i = 1; i < want; i++) {
+            int cut = text.indexOf("\n---\n", Math.max(from, (int) ((long) text.length() * i / want)));
+            if (cut < 0) break;
+            parts.add(text.substring(from, cut + 1));
+            from = cut + 1;
+        }
+        parts.add(text.substring(from));
+        return parts;
+    }
+
+    private static List<Map<String, Object>> inParallel(List<String> parts) {
+        List<CompletableFuture<List<Map<String, Object>>>> parsing = new ArrayList<>();
+        for (String p : parts) parsing.add(CompletableFuture.supplyAsync(() -> fromEvents(p)));
+        List<Map<String, Object>> docs = new ArrayList<>();
+        try {
+            for (CompletableFuture<List<Map<String, Object>>> f : parsing) docs.addAll(f.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re; // the same exceptions as one parse throws
+            throw e;
+        }
+        return docs;
     }
 
     private static List<Map<String, Object>> fromEvents(String text) {

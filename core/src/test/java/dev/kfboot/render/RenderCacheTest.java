@@ -69,7 +69,15 @@ class RenderCacheTest {
         List<RenderUnit> units = new ArrayList<>();
         for (String p : paths) units.add(RenderUnit.of(p, tree, p));
         RenderOptions options = new RenderOptions(null, 1, Duration.ofSeconds(5), new KustomizeTool(List.of("kustomize"), version));
-        return cache.run(units, options, r -> { }).rendered();
+        List<Rendered> out = cache.run(units, options, r -> { }).rendered();
+        cache.stats(); // entries are written in the background: wait for them as validate does
+        return out;
+    }
+
+    private void runOnce(List<RenderUnit> units, RenderOptions options) {
+        RenderCache cache = new RenderCache(counting, cacheDir);
+        cache.run(units, options, r -> { });
+        cache.stats();
     }
 
     private List<Rendered> run(String... paths) {
@@ -88,6 +96,19 @@ class RenderCacheTest {
         assertThat(cache.stats()).isEqualTo(new RenderCache.Stats(2, 0, 0));
         assertThat(second).extracting(Rendered::documents).isEqualTo(first.stream().map(Rendered::documents).toList());
         assertThat(second).extracting(r -> r.unit().id()).containsExactly("a", "b");
+    }
+
+    @Test
+    void entriesAreWrittenInTheBackgroundAndStatsWaitForThem() throws IOException {
+        RenderCache cache = new RenderCache(counting, cacheDir);
+        RenderOptions options = new RenderOptions(null, 1, Duration.ofSeconds(5), new KustomizeTool(List.of("kustomize"), "v5.5.0"));
+
+        cache.run(List.of(RenderUnit.of("a", tree, "a"), RenderUnit.of("b", tree, "b")), options, r -> { });
+
+        assertThat(cache.stats()).isEqualTo(new RenderCache.Stats(0, 2, 2));
+        try (Stream<Path> files = Files.walk(cacheDir.resolve("render"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".json"))).hasSize(2);
+        }
     }
 
     @Test
@@ -162,8 +183,7 @@ class RenderCacheTest {
             }
         }
         List<RenderUnit> units = List.of(RenderUnit.of("a", copy, "a"));
-        new RenderCache(counting, cacheDir).run(units, new RenderOptions(null, 1, Duration.ofSeconds(5),
-                new KustomizeTool(List.of("kustomize"), "v5.5.0")), r -> { });
+        runOnce(units, new RenderOptions(null, 1, Duration.ofSeconds(5), new KustomizeTool(List.of("kustomize"), "v5.5.0")));
         assertThat(rendered).isEmpty();
     }
 
@@ -224,18 +244,18 @@ class RenderCacheTest {
                 new KustomizeTool(List.of("kustomize"), "v5.5.0"));
         List<RenderUnit> units = List.of(RenderUnit.of("r", tree, "r"));
 
-        new RenderCache(counting, cacheDir).run(units, options, r -> { });
-        new RenderCache(counting, cacheDir).run(units, options, r -> { });
+        runOnce(units, options);
+        runOnce(units, options);
         assertThat(rendered).containsExactly("r");
 
         write("remote/acme/v1/base/cm.yaml", "kind: ConfigMap\nmetadata: {name: moved-tag}\n");
-        new RenderCache(counting, cacheDir).run(units, options, r -> { });
+        runOnce(units, options);
         assertThat(rendered).containsExactly("r", "r");
 
         // without a remote cache the content is whatever the network serves: never cached
         RenderOptions network = new RenderOptions(null, 1, Duration.ofSeconds(5), options.tool());
-        new RenderCache(counting, cacheDir).run(units, network, r -> { });
-        new RenderCache(counting, cacheDir).run(units, network, r -> { });
+        runOnce(units, network);
+        runOnce(units, network);
         assertThat(rendered).hasSize(4);
     }
 }

@@ -90,4 +90,48 @@ class RenderedYamlTest {
         assertThatThrownBy(() -> RenderedYaml.parse("- a\n- b\n")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a mapping");
     }
+
+    /** kustomize-style output of {@code n} ConfigMaps, each with a block scalar that holds an indented marker. */
+    private static String stream(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            if (i > 0) sb.append("---\n");
+            sb.append("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-").append(i).append("\ndata:\n  n: ").append(i)
+                    .append("\n  text: |\n    first\n    ---\n    ").append("x".repeat(200)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void aLargeStreamIsCutAtDocumentMarkersAndParsesToTheSameDocuments() {
+        String yaml = stream(4000);
+
+        List<String> parts = RenderedYaml.parts(yaml, 2);
+
+        assertThat(parts).hasSize(4);
+        assertThat(String.join("", parts)).isEqualTo(yaml);
+        assertThat(parts.subList(1, 4)).allSatisfy(p -> assertThat(p).startsWith("---\napiVersion: v1\n"));
+        List<Map<String, Object>> docs = RenderedYaml.parse(yaml);
+        assertThat(docs).hasSize(4000);
+        assertThat(new ArrayList<Object>(docs)).isEqualTo(loader(yaml));
+        assertThat(docs.get(3999).get("data")).asString().contains("n=3999").contains("first\n---\n");
+    }
+
+    @Test
+    void smallStreamsAndStreamsWithDirectivesAreNotCut() {
+        assertThat(RenderedYaml.parts(stream(10), 2)).hasSize(1);
+        String directive = "%YAML 1.2\n---\n" + stream(4000);
+        assertThat(RenderedYaml.parts(directive, 2)).containsExactly(directive);
+        assertThat(RenderedYaml.parse(directive)).hasSize(4000);
+    }
+
+    @Test
+    void aFaultInALaterPartFailsTheWholeParseAsOnePieceWould() {
+        String yaml = stream(4000);
+        assertThatThrownBy(() -> RenderedYaml.parse(yaml + "---\n- a list\n")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a mapping");
+        assertThatThrownBy(() -> RenderedYaml.parse(yaml + "---\nkey: [unclosed\n")).isInstanceOf(IllegalArgumentException.class);
+        // an alias in a later part sends the whole stream through the loader
+        assertThat(RenderedYaml.parse(yaml + "---\na: &x v\nb: *x\n")).hasSize(4001).last().isEqualTo(Map.of("a", "v", "b", "v"));
+    }
 }

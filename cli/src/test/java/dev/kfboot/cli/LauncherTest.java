@@ -1,0 +1,96 @@
+package dev.kfboot.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code kfboot} launcher script, run by bash in a copy of the project's layout, with {@code java} and
+ * {@code mvn} stand-ins on the PATH that record how they were called.
+ */
+class LauncherTest {
+
+    @TempDir Path home;
+    @TempDir Path bin;
+
+    @BeforeEach
+    void layout() throws IOException {
+        Files.copy(Path.of("..", "kfboot").toAbsolutePath().normalize(), home.resolve("kfboot"));
+        for (String m : List.of("core", "cluster", "cli", "bench")) {
+            Files.createDirectories(home.resolve(m + "/src/main/java"));
+            Files.writeString(home.resolve(m + "/pom.xml"), "<project/>");
+            Files.writeString(home.resolve(m + "/src/main/java/A.java"), "class A {}");
+        }
+        Files.writeString(home.resolve("pom.xml"), "<project/>");
+        Files.createDirectories(home.resolve("cli/target"));
+        Files.writeString(home.resolve("cli/target/kfboot.jar"), "jar");
+        for (Path f : List.of(home.resolve("pom.xml"), home.resolve("core/pom.xml"), home.resolve("cluster/pom.xml"),
+                home.resolve("cli/pom.xml"), home.resolve("bench/pom.xml"), home.resolve("core/src/main/java/A.java"),
+                home.resolve("cluster/src/main/java/A.java"), home.resolve("cli/src/main/java/A.java"),
+                home.resolve("bench/src/main/java/A.java"), home.resolve("core/src/main"), home.resolve("cluster/src/main"),
+                home.resolve("cli/src/main"), home.resolve("bench/src/main"))) {
+            Files.setLastModifiedTime(f, FileTime.from(Instant.now().minusSeconds(3600)));
+        }
+        stub("java", "echo \"java $*\" >> \"$LOG\"");
+        stub("mvn", "echo \"mvn $*\" >> \"$LOG\""); // like Maven with nothing to do: the jar keeps its time
+    }
+
+    private void stub(String name, String body) throws IOException {
+        Path f = bin.resolve(name);
+        Files.writeString(f, "#!/usr/bin/env bash\n" + body + "\n");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** Runs the launcher and returns the commands the stand-ins recorded. */
+    private List<String> launch(String... args) throws Exception {
+        Path log = home.resolve("calls.log");
+        Files.deleteIfExists(log);
+        List<String> cmd = new ArrayList<>(List.of("bash", home.resolve("kfboot").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().put("LOG", log.toString());
+        pb.environment().remove("KFBOOT_JAVA_OPTS");
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    private static String run(List<String> calls) {
+        return calls.stream().filter(c -> c.startsWith("java") && c.contains(" -jar ")).reduce((a, b) -> b).orElseThrow();
+    }
+
+    @Test
+    void aShortRunUsesTheQuickCompilerOnlyAndAWatchingOneTheOptimizingOneToo() throws Exception {
+        assertThat(run(launch("validate", "tree", "-o", "json"))).contains("-XX:TieredStopAtLevel=1").endsWith("validate tree -o json");
+        assertThat(run(launch("validate", "tree", "--watch"))).doesNotContain("TieredStopAtLevel").endsWith("validate tree --watch");
+        assertThat(run(launch("validate", "tree", "-qw"))).doesNotContain("TieredStopAtLevel");
+        assertThat(run(launch("status", "-o", "wide"))).contains("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void onlySourcesOfTheModulesInTheJarRebuildIt() throws Exception {
+        assertThat(launch("--version")).noneMatch(c -> c.startsWith("mvn"));
+
+        Files.writeString(home.resolve("bench/src/main/java/A.java"), "class A { int changed; }");
+        assertThat(launch("--version")).noneMatch(c -> c.startsWith("mvn"));
+
+        Files.writeString(home.resolve("core/src/main/java/A.java"), "class A { int changed; }");
+        assertThat(launch("--version")).anyMatch(c -> c.startsWith("mvn") && c.contains("-pl cli -am package"));
+        assertThat(launch("--version")).as("the jar is fresh after the build").noneMatch(c -> c.startsWith("mvn"));
+    }
+}
