@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -146,7 +147,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (request.render().remoteCache() != null) roots.add(request.render().remoteCache());
         List<Path> excluded = request.cacheDir() == null ? List.of() : List.of(request.cacheDir());
         int code = ExitCodes.OK;
-        try (TreeWatcher watcher = new TreeWatcher(roots, excluded)) {
+        try (TreeWatcher watcher = watcher(roots, excluded)) {
             code = exitCode(validateAndPrint(request, out, err));
             progress(err, "watching " + watcher.directories() + " directories for changes (Ctrl-C stops)");
             while (true) {
@@ -161,6 +162,15 @@ public final class ValidateCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return code;
+        }
+    }
+
+    private static TreeWatcher watcher(List<Path> roots, List<Path> excluded) {
+        try {
+            return new TreeWatcher(roots, excluded);
+        } catch (UncheckedIOException e) {
+            throw new CommandFailure(ExitCodes.INPUT, e.getMessage(),
+                    "on Linux, a large tree may need more inotify watches: sysctl fs.inotify.max_user_watches");
         }
     }
 

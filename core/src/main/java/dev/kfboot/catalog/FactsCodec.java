@@ -11,6 +11,7 @@ import dev.kfboot.inventory.Scope;
 import dev.kfboot.inventory.Webhook;
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.InputException;
+import dev.kfboot.model.Json;
 import dev.kfboot.model.Location;
 import dev.kfboot.model.ResourceId;
 
@@ -29,7 +30,7 @@ import java.util.TreeMap;
  */
 public final class FactsCodec {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper(); // one mapper: one cache of (de)serializers to warm up
 
     private FactsCodec() {}
 

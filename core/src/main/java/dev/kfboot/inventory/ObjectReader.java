@@ -3,6 +3,7 @@ package dev.kfboot.inventory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kfboot.model.GroupKind;
+import dev.kfboot.model.Json;
 import dev.kfboot.model.ResourceId;
 
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class ObjectReader {
     private static final Set<String> POD_TEMPLATE_KINDS = Set.of(
             "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "ReplicationController");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper(); // one mapper: one cache of (de)serializers to warm up
 
     private ObjectReader() {}
 

@@ -1,7 +1,6 @@
 package dev.kfboot.render;
 
 import dev.kfboot.files.AtomicFiles;
-
 import org.apache.commons.codec.digest.MurmurHash3;
 
 import java.io.IOException;

@@ -3,6 +3,7 @@ package dev.kfboot.render;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kfboot.files.AtomicFiles;
+import dev.kfboot.model.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ import java.util.function.Consumer;
 public final class RenderCache implements RenderRunner {
 
     static final String FORMAT = "kfboot-render-cache 2";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper(); // one mapper: one cache of (de)serializers to warm up
     private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {};
 
     /** What the last runs did: units served from the cache, rendered, and stored. */
