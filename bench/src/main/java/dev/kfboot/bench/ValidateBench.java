@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.catalog.Component;
+import dev.kfboot.render.KustomizationClosure;
 import dev.kfboot.render.KustomizeTool;
 import dev.kfboot.render.RemoteCache;
 import dev.kfboot.render.RenderUnit;
@@ -75,12 +76,27 @@ final class ValidateBench implements Bench.Benchmark {
                 one.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(exec(validate, peakKb));
             }
         }
+        // every component changed once, in the last round's cache: how the figure spreads over components
+        Map<String, Double> each = new TreeMap<>();
+        List<String> last = List.of(launcher, "validate", tree.toString(), "-q", "--remote-cache", ctx.remoteCache().toString(),
+                "--cache-dir", work.resolve("cache-" + (ROUNDS - 1)).toString(), "-o", "json");
+        for (String p : paths) {
+            Path file = KustomizationClosure.kustomizationFile(fork.resolve(p));
+            Files.writeString(file, Files.readString(file) + "\n# bench edit of every component\n", StandardCharsets.UTF_8);
+            each.put(p, exec(last, peakKb));
+        }
         double base = Bench.median(seq);
         System.out.printf("tree: %s default platform, 27 apps at the catalog paths; %d rounds, medians%n", RELEASE, ROUNDS);
         System.out.printf("sequential kustomize build of the 27 paths  %6.2f s%n", base);
         report("cold validate (empty cache)", Bench.median(cold), base, 0.6);
         report("warm validate (nothing changed)", Bench.median(warm), base, 0.1);
         for (var e : one.entrySet()) report("validate, " + e.getKey() + " changed", Bench.median(e.getValue()), base, 0.25);
+        List<Double> ratios = each.values().stream().map(t -> t / base).sorted().toList();
+        List<String> over = each.entrySet().stream().filter(e -> e.getValue() / base > 0.25)
+                .map(e -> String.format("%s %.3f", e.getKey(), e.getValue() / base)).toList();
+        System.out.printf("validate, each of the %d components changed once: median ratio %.3f, max %.3f; %d of %d within 0.25%s%n",
+                ratios.size(), Bench.median(ratios), ratios.get(ratios.size() - 1), ratios.size() - over.size(), ratios.size(),
+                over.isEmpty() ? "" : " (over: " + String.join(", ", over) + ")");
         AtomicLong watchKb = new AtomicLong();
         Map<String, List<Double>> watched = watching(launcher, tree, fork, changed, ctx.remoteCache(), work.resolve("cache-watch"), watchKb);
         for (var e : watched.entrySet()) {
