@@ -152,7 +152,7 @@ public final class ValidateCommand implements Callable<Integer> {
             progress(err, "watching " + watcher.directories() + " directories for changes (Ctrl-C stops)");
             while (true) {
                 SortedSet<Path> changed = watcher.awaitChange(QUIET_AFTER_CHANGE);
-                progress(err, changedFiles(repo, changed) + " changed: validating again");
+                progress(err, changedFiles(TreeWatcher.real(repo), changed) + " changed: validating again");
                 try {
                     code = exitCode(validateAndPrint(request, out, err));
                 } catch (InputException e) {

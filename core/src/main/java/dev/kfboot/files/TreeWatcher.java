@@ -43,19 +43,31 @@ public final class TreeWatcher implements AutoCloseable {
      * @throws UncheckedIOException when the watch service cannot start or a directory cannot be registered
      */
     public TreeWatcher(Collection<Path> roots, Collection<Path> excluded) {
-        for (Path e : excluded) this.excluded.add(e.toAbsolutePath().normalize());
+        for (Path e : excluded) this.excluded.add(real(e));
         try {
             service = FileSystems.getDefault().newWatchService();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot watch files: " + e.getMessage(), e);
         }
         try {
-            for (Path r : new TreeSet<>(roots.stream().map(p -> p.toAbsolutePath().normalize()).toList())) {
+            for (Path r : new TreeSet<>(roots.stream().map(TreeWatcher::real).toList())) {
                 if (Files.isDirectory(r)) registerAll(r);
             }
         } catch (UncheckedIOException e) {
             close();
             throw e;
+        }
+    }
+
+    /**
+     * The path with symbolic links resolved (a root that is a link is watched where it points; changes are
+     * reported there), or absolute and normalized when it does not exist.
+     */
+    public static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
         }
     }
 

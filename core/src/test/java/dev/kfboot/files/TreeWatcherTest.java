@@ -72,6 +72,17 @@ class TreeWatcherTest {
     }
 
     @Test
+    void aRootThatIsASymbolicLinkIsWatchedWhereItPoints() throws Exception {
+        Files.createDirectories(root.resolve("real/apps"));
+        Path link = Files.createSymbolicLink(root.resolve("link"), root.resolve("real"));
+        try (TreeWatcher w = new TreeWatcher(List.of(link), List.of())) {
+            assertThat(w.directories()).isEqualTo(2);
+            Files.writeString(link.resolve("apps/app.yaml"), "kind: Application\n");
+            assertThat(w.awaitChange(QUIET)).containsExactly(TreeWatcher.real(root).resolve("real/apps/app.yaml"));
+        }
+    }
+
+    @Test
     void missingRootsAreLeftOut() {
         try (TreeWatcher w = new TreeWatcher(Set.of(root.resolve("nope"), root), List.of())) {
             assertThat(w.directories()).isEqualTo(1);
