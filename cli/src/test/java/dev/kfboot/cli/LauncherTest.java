@@ -75,11 +75,12 @@ class LauncherTest {
     }
 
     @Test
-    void aShortRunUsesTheQuickCompilerOnlyAndAWatchingOneTheOptimizingOneToo() throws Exception {
+    void aShortRunUsesTheQuickCompilerOnlyAndAWatchingOneTheOptimizingOneAndAShrinkingHeap() throws Exception {
         assertThat(run(launch("validate", "tree", "-o", "json"))).contains("-XX:TieredStopAtLevel=1").endsWith("validate tree -o json");
-        assertThat(run(launch("validate", "tree", "--watch"))).doesNotContain("TieredStopAtLevel").endsWith("validate tree --watch");
+        assertThat(run(launch("validate", "tree", "--watch"))).doesNotContain("TieredStopAtLevel").contains("-XX:MaxHeapFreeRatio=50")
+                .endsWith("validate tree --watch");
         assertThat(run(launch("validate", "tree", "-qw"))).doesNotContain("TieredStopAtLevel");
-        assertThat(run(launch("status", "-o", "wide"))).contains("-XX:TieredStopAtLevel=1");
+        assertThat(run(launch("status", "-o", "wide"))).contains("-XX:TieredStopAtLevel=1").doesNotContain("HeapFreeRatio");
     }
 
     @Test
