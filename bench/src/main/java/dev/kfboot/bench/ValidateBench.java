@@ -2,9 +2,9 @@ package dev.kfboot.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.catalog.Component;
+import dev.kfboot.model.Json;
 import dev.kfboot.render.KustomizationClosure;
 import dev.kfboot.render.KustomizeTool;
 import dev.kfboot.render.RemoteCache;
@@ -144,7 +144,7 @@ final class ValidateBench implements Bench.Benchmark {
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BlockingQueue<Long> results = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
-            try (MappingIterator<JsonNode> docs = new ObjectMapper().readerFor(JsonNode.class).readValues(p.getInputStream())) {
+            try (MappingIterator<JsonNode> docs = Json.mapper().readerFor(JsonNode.class).readValues(p.getInputStream())) {
                 while (docs.hasNext()) {
                     docs.next();
                     results.add(System.nanoTime());

@@ -141,7 +141,7 @@ public final class ValidateCommand implements Callable<Integer> {
      */
     private int watch(ValidateRequest given, PrintWriter out, PrintWriter err) {
         ValidateRequest request = withKustomizeAskedOnce(given);
-        Path repo = TreeReader.read(request.dir(), request.repoRoot()).repo().dir();
+        Path repo = TreeWatcher.real(TreeReader.read(request.dir(), request.repoRoot()).repo().dir());
         List<Path> roots = new ArrayList<>(List.of(request.dir(), repo));
         roots.addAll(request.sources().values());
         if (request.render().remoteCache() != null) roots.add(request.render().remoteCache());
@@ -152,7 +152,7 @@ public final class ValidateCommand implements Callable<Integer> {
             progress(err, "watching " + watcher.directories() + " directories for changes (Ctrl-C stops)");
             while (true) {
                 SortedSet<Path> changed = watcher.awaitChange(QUIET_AFTER_CHANGE);
-                progress(err, changedFiles(TreeWatcher.real(repo), changed) + " changed: validating again");
+                progress(err, changedFiles(repo, changed) + " changed: validating again");
                 try {
                     code = exitCode(validateAndPrint(request, out, err));
                 } catch (InputException e) {
