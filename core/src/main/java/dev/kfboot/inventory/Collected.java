@@ -23,7 +23,11 @@ public record Collected(List<KubeObject> objects, List<Finding> findings) {
 
     /** Reads the renders in parallel (sizing an object writes it as JSON: the costly part); the order is the renders'. */
     public static Collected from(List<Rendered> renders, boolean keepBodies) {
-        List<Collected> each = renders.parallelStream().map(r -> one(r, keepBodies)).toList();
+        return concat(renders.parallelStream().map(r -> of(r, keepBodies)).toList());
+    }
+
+    /** The objects and findings of each, in order. */
+    public static Collected concat(List<Collected> each) {
         List<KubeObject> objects = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (Collected c : each) {
@@ -33,7 +37,8 @@ public record Collected(List<KubeObject> objects, List<Finding> findings) {
         return new Collected(objects, findings);
     }
 
-    private static Collected one(Rendered r, boolean keepBodies) {
+    /** One render's objects, attributed to its unit's id; a failed render is its failure. */
+    public static Collected of(Rendered r, boolean keepBodies) {
         if (!r.ok()) return new Collected(List.of(), List.of(r.failure()));
         List<KubeObject> objects = new ArrayList<>(r.documents().size());
         List<Finding> findings = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.kfboot.render;
 
 import dev.kfboot.model.Finding;
+import dev.kfboot.yaml.DocumentMemo;
 import dev.kfboot.yaml.RenderedYaml;
 
 import java.io.IOException;
@@ -29,17 +30,23 @@ public final class KustomizeRenderer implements Renderer {
     private final RenderWorkspace workspace;
     private final Duration timeout;
     private final boolean oneCoreEach;
+    private final DocumentMemo memo;
 
     public KustomizeRenderer(KustomizeTool tool, RenderWorkspace workspace, Duration timeout) {
-        this(tool, workspace, timeout, false);
+        this(tool, workspace, timeout, false, null);
     }
 
-    /** @param oneCoreEach renders run side by side, one per core: each kustomize then gets one core (GOMAXPROCS=1) */
-    public KustomizeRenderer(KustomizeTool tool, RenderWorkspace workspace, Duration timeout, boolean oneCoreEach) {
+    /**
+     * @param oneCoreEach renders run side by side, one per core: each kustomize then gets one core (GOMAXPROCS=1)
+     * @param memo        documents parsed before, reused when kustomize writes them again; null parses every one
+     */
+    public KustomizeRenderer(KustomizeTool tool, RenderWorkspace workspace, Duration timeout, boolean oneCoreEach,
+                             DocumentMemo memo) {
         this.tool = tool;
         this.workspace = workspace;
         this.timeout = timeout;
         this.oneCoreEach = oneCoreEach;
+        this.memo = memo;
     }
 
     public KustomizeTool tool() {
@@ -72,7 +79,7 @@ public final class KustomizeRenderer implements Renderer {
             if (p.exitValue() != 0) return failure(unit, prepared, start, err, p.exitValue());
             List<Map<String, Object>> docs;
             try {
-                docs = RenderedYaml.parse(new String(out, StandardCharsets.UTF_8));
+                docs = memo != null ? memo.parse(out) : RenderedYaml.parse(new String(out, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 return failed(unit, prepared, start, "kustomize output is not valid YAML: " + e.getMessage(),
                         "run the same kustomize build by hand");

@@ -50,6 +50,14 @@ public final class TreeReader {
 
     /** @param explicitRoot {@code --repo-root}, or null to find it */
     public static Tree read(Path dir, Path explicitRoot) {
+        return read(dir, explicitRoot, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * @param explicitRoot {@code --repo-root}, or null to find it
+     * @param workDir      where the user runs kfboot: a file that does not parse is named relative to it
+     */
+    public static Tree read(Path dir, Path explicitRoot, Path workDir) {
         Path top = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(top)) {
             throw new InputException(Location.of(dir.toString()), "not a directory",
@@ -59,12 +67,12 @@ public final class TreeReader {
         Set<Path> seen = new TreeSet<>();
         for (Path f : candidates(top)) {
             seen.add(f);
-            Parsed p = parse(f);
+            Parsed p = parse(f, workDir);
             if (p != null) parsed.add(p);
         }
         for (Path f : aggregated(top, parsed)) {
             if (!seen.add(f)) continue;
-            Parsed p = parse(f);
+            Parsed p = parse(f, workDir);
             if (p != null) parsed.add(p);
         }
         RepoRoot repo = RepoRoot.explicitOrGit(top, explicitRoot)
@@ -157,7 +165,7 @@ public final class TreeReader {
     }
 
     /** The file's documents when it may hold Argo CD objects or settings; null when it cannot. */
-    private static Parsed parse(Path file) {
+    private static Parsed parse(Path file, Path workDir) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -167,7 +175,7 @@ public final class TreeReader {
         boolean declaresArgo = text.contains("argoproj.io/") && ARGO_KIND.matcher(text).find();
         if (!declaresArgo && !text.contains("argocd-cm") && !text.contains(ArgoCd.APP_HEALTH_KEY)) return null;
         try {
-            return new Parsed(file, YamlReader.forUserFiles().readAll(file, shownToUser(file)));
+            return new Parsed(file, YamlReader.forUserFiles().readAll(file, shownToUser(file, workDir)));
         } catch (InputException e) {
             if (declaresArgo) throw e;
             return null;
@@ -186,8 +194,7 @@ public final class TreeReader {
     }
 
     /** A path as the user can find it from the working directory. */
-    static String shownToUser(Path file) {
-        Path cwd = Path.of("").toAbsolutePath();
+    static String shownToUser(Path file, Path cwd) {
         Path abs = file.toAbsolutePath().normalize();
         return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
     }

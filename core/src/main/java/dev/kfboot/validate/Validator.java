@@ -18,12 +18,15 @@ import dev.kfboot.render.Rendering;
 import dev.kfboot.validate.rules.Rule;
 import dev.kfboot.validate.rules.Rules;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -56,7 +59,8 @@ public final class Validator {
                 ? CompletableFuture.completedFuture(request.render().tool())
                 : Background.start("kfboot-kustomize-version", KustomizeTool::detect);
         Background.start("kfboot-facts", () -> catalogs.releases().stream().map(catalogs::facts).toList());
-        Tree tree = TreeReader.read(request.dir(), request.repoRoot());
+        Tree tree = TreeReader.read(request.dir(), request.repoRoot(),
+                request.workDir() != null ? request.workDir() : Path.of("").toAbsolutePath());
         if (tree.apps().isEmpty()) {
             throw new InputException(Location.of(request.dir().toString()), "no Argo CD Application or ApplicationSet found",
                     "pass the directory that holds the tree's Applications (or the kustomization aggregating them)");
@@ -66,8 +70,15 @@ public final class Validator {
         for (TreeApp a : tree.apps()) sources.put(a.id(), resolver.resolve(a));
         AppHierarchy hierarchy = AppHierarchy.of(tree.apps(), sources, tree.dir());
         RenderCache cache = request.cacheDir() == null ? null : new RenderCache(renderer, request.cacheDir());
-        AppRenders renders = render(tree, hierarchy, sources, cache == null ? renderer : cache, request.render(), tool);
-        Collected collected = Collected.from(renders.all(), true);
+        Map<Rendered, CompletableFuture<Collected>> read = new IdentityHashMap<>();
+        AppRenders renders = render(tree, hierarchy, sources, cache == null ? renderer : cache, request.render(), tool, read);
+        Collected collected = Collected.concat(renders.all().parallelStream().map(r -> {
+            CompletableFuture<Collected> ahead;
+            synchronized (read) {
+                ahead = read.get(r);
+            }
+            return ahead != null ? ahead.join() : Collected.of(r, true);
+        }).toList());
         Inventory inventory = Inventory.of(collected.objects(), destinations(tree, hierarchy));
         scanArgoCdConfig(tree, inventory);
         DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(renders.apps(), inventory, List.of());
@@ -83,9 +94,14 @@ public final class Validator {
                 renders.all().size() - cached, cached, ctx);
     }
 
-    /** Renders every renderable source of every component app; kustomize runs only when some source needs it. */
+    /**
+     * Renders every renderable source of every component app; kustomize runs only when some source needs it. Each
+     * render's objects are read (into {@code read}) as soon as it is done, while the others still render: after a
+     * change, the apps served from the cache are read while the changed one renders.
+     */
     private AppRenders render(Tree tree, AppHierarchy hierarchy, Map<String, List<ResolvedSource>> sources,
-                              RenderRunner runner, RenderOptions options, CompletableFuture<KustomizeTool> tool) {
+                              RenderRunner runner, RenderOptions options, CompletableFuture<KustomizeTool> tool,
+                              Map<Rendered, CompletableFuture<Collected>> read) {
         Map<String, List<Rendered>> byApp = new LinkedHashMap<>();
         Map<RenderUnit, String> owner = new HashMap<>();
         List<RenderUnit> kustomize = new ArrayList<>();
@@ -101,15 +117,31 @@ public final class Validator {
             }
         }
         if (!kustomize.isEmpty()) {
-            for (Rendered r : runner.run(kustomize, withTool(options, tool), progress).rendered()) {
-                String app = owner.get(r.unit());
-                RenderUnit asApp = new RenderUnit(app, r.unit().root(), r.unit().paths(), r.unit().components());
-                Finding failure = r.failure() == null ? null : new Finding(r.failure().rule(), r.failure().severity(), app,
-                        r.failure().resource(), r.failure().location(), r.failure().message(), r.failure().hint());
-                byApp.get(app).add(new Rendered(asApp, r.documents(), failure, r.remoteUrls(), r.millis()));
+            Map<RenderUnit, Rendered> asApp = new ConcurrentHashMap<>();
+            Consumer<Rendered> readAhead = r -> {
+                progress.accept(r);
+                Rendered mine = ofApp(r, owner.get(r.unit()));
+                asApp.put(r.unit(), mine);
+                if (mine.ok()) {
+                    CompletableFuture<Collected> objects = CompletableFuture.supplyAsync(() -> Collected.of(mine, true));
+                    synchronized (read) {
+                        read.put(mine, objects);
+                    }
+                }
+            };
+            for (Rendered r : runner.run(kustomize, withTool(options, tool), readAhead).rendered()) {
+                byApp.get(owner.get(r.unit())).add(asApp.computeIfAbsent(r.unit(), u -> ofApp(r, owner.get(u))));
             }
         }
         return new AppRenders(byApp);
+    }
+
+    /** A render of one of an app's sources, as the app's: its objects and failure carry the app's id. */
+    private static Rendered ofApp(Rendered r, String app) {
+        RenderUnit asApp = new RenderUnit(app, r.unit().root(), r.unit().paths(), r.unit().components());
+        Finding failure = r.failure() == null ? null : new Finding(r.failure().rule(), r.failure().severity(), app,
+                r.failure().resource(), r.failure().location(), r.failure().message(), r.failure().hint());
+        return new Rendered(asApp, r.documents(), failure, r.remoteUrls(), r.millis());
     }
 
     /** The options with the kustomize detected ahead; without one, the renderer detects and reports the failure. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * Parses a multi-document stream that a tool wrote (kustomize output) into plain maps, fast, without marks.
@@ -107,16 +108,31 @@ public final class RenderedYaml {
     }
 
     private static List<Map<String, Object>> inParallel(List<String> parts) {
-        List<CompletableFuture<List<Map<String, Object>>>> parsing = new ArrayList<>();
-        for (String p : parts) parsing.add(CompletableFuture.supplyAsync(() -> fromEvents(p)));
         List<Map<String, Object>> docs = new ArrayList<>();
+        for (List<Map<String, Object>> part : inParallel(parts, RenderedYaml::fromEvents)) docs.addAll(part);
+        return docs;
+    }
+
+    /**
+     * Each stream's documents, the streams parsed side by side; a failure is the first in order, thrown as one
+     * parse throws it.
+     */
+    static List<List<Map<String, Object>>> parseEach(List<String> streams) {
+        return inParallel(streams, RenderedYaml::parse);
+    }
+
+    private static List<List<Map<String, Object>>> inParallel(List<String> parts,
+                                                               Function<String, List<Map<String, Object>>> parser) {
+        List<CompletableFuture<List<Map<String, Object>>>> parsing = new ArrayList<>();
+        for (String p : parts) parsing.add(CompletableFuture.supplyAsync(() -> parser.apply(p)));
+        List<List<Map<String, Object>>> out = new ArrayList<>();
         try {
-            for (CompletableFuture<List<Map<String, Object>>> f : parsing) docs.addAll(f.join());
+            for (CompletableFuture<List<Map<String, Object>>> f : parsing) out.add(f.join());
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException re) throw re; // the same exceptions as one parse throws
             throw e;
         }
-        return docs;
+        return out;
     }
 
     private static List<Map<String, Object>> fromEvents(String text) {
