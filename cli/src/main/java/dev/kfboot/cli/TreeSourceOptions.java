@@ -47,7 +47,11 @@ public final class TreeSourceOptions {
 
     /** $XDG_CACHE_HOME/kfboot, else ~/.cache/kfboot. */
     static Path defaultCacheDir() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
+        return defaultCacheDir(System.getenv());
+    }
+
+    static Path defaultCacheDir(Map<String, String> env) {
+        String xdg = env.get("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("kfboot");
     }
