@@ -87,13 +87,14 @@ public final class DaemonCommand implements Runnable {
             if (running != null) { // it would serve no client of this build
                 out.println("stopping the daemon of another kfboot build (pid " + pid(running) + ")");
                 out.flush();
-                stopAndWait(dir);
+                stopAndWait(dir, running);
             }
             Path log = dir.resolve(DaemonProtocol.LOG);
             ProcessBuilder pb = new ProcessBuilder(command(dir, idleTimeout))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectErrorStream(true);
+                    .redirectErrorStream(true)
+                    .directory(new java.io.File("/")); // runs resolve paths against their client's directory, never this one
             // --dir stands for $KFBOOT_DAEMON_DIR: clients that set it are served, as the daemon sees it too
             if (where.dir != null) pb.environment().put("KFBOOT_DAEMON_DIR", dir.toString());
             Process p = pb.start();
@@ -133,7 +134,8 @@ public final class DaemonCommand implements Runnable {
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, header = "Stop the daemon.",
-            description = "Stop the daemon after the run it serves, if any. Nothing happens when none runs.")
+            description = "Stop the daemon: it takes no more requests, ends the run it serves, if any, and exits; this "
+                    + "waits for it. Nothing happens when none runs.")
     static final class Stop implements Callable<Integer> {
 
         @picocli.CommandLine.Mixin Where where = new Where();
@@ -150,7 +152,7 @@ public final class DaemonCommand implements Runnable {
                 out.flush();
                 return ExitCodes.OK;
             }
-            stopAndWait(dir);
+            stopAndWait(dir, status);
             out.println("kfboot daemon stopped (pid " + pid(status) + ")");
             out.flush();
             return ExitCodes.OK;
@@ -187,8 +189,9 @@ public final class DaemonCommand implements Runnable {
                 out.println("no kfboot daemon runs (socket " + dir.resolve(DaemonProtocol.SOCKET) + ")");
             } else {
                 JsonNode s = Json.mapper().readTree(status);
-                out.printf("kfboot daemon: pid %s, started %s, %d runs%s%n", s.get("pid").asText(), s.get("started").asText(),
-                        s.get("runs").asInt(), s.get("busy").asBoolean() ? ", serving one now" : "");
+                int runs = s.get("runs").asInt();
+                out.printf("kfboot daemon: pid %s, started %s, %d run%s%s%n", s.get("pid").asText(), s.get("started").asText(),
+                        runs, runs == 1 ? "" : "s", s.get("busy").asBoolean() ? ", serving one now" : "");
                 out.printf("  socket %s; log %s%n", s.get("socket").asText(), s.get("log").asText());
                 out.printf("  documents parsed %d, reused %d; heap in use %d MB; stops after %d min idle%n",
                         s.get("documentsParsed").asLong(), s.get("documentsReused").asLong(), s.get("heapUsedMB").asLong(),
@@ -221,9 +224,23 @@ public final class DaemonCommand implements Runnable {
         }
     }
 
-    /** Asks the daemon to stop and waits (10 s at most) until its socket is gone. */
-    private static void stopAndWait(Path dir) throws InterruptedException {
+    /**
+     * Asks the daemon to stop and waits until its process has ended (after the run it serves, if any; a minute at
+     * most); a daemon inside this process (tests) is waited for until its socket is gone.
+     */
+    private static void stopAndWait(Path dir, String status) throws InterruptedException {
         DaemonClient.stop(dir);
+        String shown = pid(status);
+        long pid = shown.matches("\\d+") ? Long.parseLong(shown) : ProcessHandle.current().pid();
+        var process = pid == ProcessHandle.current().pid() ? java.util.Optional.<ProcessHandle>empty() : ProcessHandle.of(pid);
+        if (process.isPresent()) {
+            try {
+                process.get().onExit().get(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new CommandFailure(ExitCodes.INTERNAL, "the kfboot daemon (pid " + pid + ") has not ended a minute "
+                        + "after it was asked to stop", "see " + dir.resolve(DaemonProtocol.LOG) + ", or kill " + pid);
+            }
+        }
         for (int i = 0; i < 200 && Files.exists(dir.resolve(DaemonProtocol.SOCKET)); i++) Thread.sleep(50);
     }
 

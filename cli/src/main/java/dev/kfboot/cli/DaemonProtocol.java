@@ -131,11 +131,12 @@ final class DaemonProtocol {
         }
     }
 
-    /** Only validate runs, and not watching ones: a watch lives as long as its terminal. */
+    /** Only validate runs, and not watching ones (a watch lives as long as its terminal), nor ones with @files. */
     static boolean served(List<String> args) {
         if (args.isEmpty() || !args.get(0).equals("validate")) return false;
         for (String a : args) {
-            if (a.equals("--watch") || a.equals("--no-daemon") || isShortWatch(a)) return false;
+            // an @file of arguments would be read relative to the daemon's directory
+            if (a.equals("--watch") || a.equals("--no-daemon") || isShortWatch(a) || a.startsWith("@")) return false;
         }
         return true;
     }

@@ -114,23 +114,22 @@ final class DaemonServer implements AutoCloseable {
         }
     }
 
-    /** Waits until the daemon has stopped. */
+    /** Waits until the daemon has stopped taking requests and the run it was serving, if any, has ended. */
     void awaitStop() throws InterruptedException {
         stopped.await();
+        while (busy.get()) Thread.sleep(20);
     }
 
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return; // the socket file may be another daemon's by now
         try {
+            Files.deleteIfExists(socket()); // first: once serve() returns, the socket is gone
             server.close();
-            Files.deleteIfExists(socket());
         } catch (IOException e) {
             // the next daemon replaces a socket file left behind
         }
-        Thread run = running.get();
-        if (run != null) run.interrupt();
-        log("stopped after " + served.get() + " runs");
+        log("stopped taking requests after " + served.get() + " runs" + (busy.get() ? "; the run in progress ends first" : ""));
         stopped.countDown();
     }
 
@@ -161,10 +160,10 @@ final class DaemonServer implements AutoCloseable {
                     finish(out, DaemonProtocol.STDOUT, Json.mapper().writeValueAsBytes(status()), 0);
                 }
                 case STOP -> {
+                    log("stop requested");
+                    close(); // before answering: when the client hears back, no new run can start
                     answer(out, DaemonProtocol.Answer.SERVED, "");
                     finish(out, DaemonProtocol.STDOUT, new byte[0], 0);
-                    log("stop requested");
-                    close();
                 }
                 case RUN -> run(request, in, out);
             }

@@ -125,9 +125,10 @@ class DaemonTest {
         DaemonServer daemon = serve();
         Client first = client(env, validateArgs("-q", "-o", "json"));
         Client second = client(env, validateArgs("-q", "-o", "json"));
-        assertThat(first.code()).isEqualTo(ExitCodes.FINDINGS);
-        assertThat(second.out()).isEqualTo(first.out()).contains("plaintext-secret");
-        assertThat(daemon.status()).containsEntry("documentsParsed", 2L).containsEntry("documentsReused", 2L)
+        String log = Files.readString(dir.resolve(DaemonProtocol.LOG));
+        assertThat(first.code()).as(first.err() + log).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(second.out()).as(second.err() + log).isEqualTo(first.out()).contains("plaintext-secret");
+        assertThat(daemon.status()).as(log).containsEntry("documentsParsed", 2L).containsEntry("documentsReused", 2L)
                 .containsEntry("runs", 2);
     }
 
@@ -153,6 +154,7 @@ class DaemonTest {
         assertThat(client(env, validateArgs("--watch")).code()).isNull();
         assertThat(client(env, validateArgs("-qw")).code()).isNull();
         assertThat(client(env, validateArgs("--no-daemon")).code()).isNull();
+        assertThat(client(env, "validate", "@args.txt").code()).isNull();
         assertThat(client(env, validateArgs("-q")).code()).isEqualTo(ExitCodes.FINDINGS);
     }
 
@@ -218,6 +220,40 @@ class DaemonTest {
         assertThat(status.get("busy").asBoolean()).isTrue();
         release.countDown();
         assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(new Client(0, "done\n", ""));
+    }
+
+    @Test
+    void stopTakesNoMoreRequestsButLetsTheRunInProgressEnd() throws Exception {
+        CountDownLatch inRun = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        DaemonServer daemon = serve(DaemonProtocol.build(), env, Duration.ofHours(1), (args, wd, warm, out, err) -> {
+            inRun.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 9;
+            }
+            out.print("done\n");
+            return 0;
+        });
+        CompletableFuture<Client> first = CompletableFuture.supplyAsync(() -> client(env, validateArgs()));
+        assertThat(inRun.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(DaemonClient.stop(dir)).isTrue();
+        assertThat(dir.resolve(DaemonProtocol.SOCKET)).doesNotExist();
+        assertThat(client(env, validateArgs()).code()).isNull();
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> {
+            try {
+                daemon.awaitStop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread.sleep(200);
+        assertThat(stopped).isNotDone(); // the daemon process would wait for the run
+        release.countDown();
+        assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(new Client(0, "done\n", ""));
+        stopped.get(30, TimeUnit.SECONDS);
     }
 
     @Test
@@ -318,7 +354,7 @@ class DaemonTest {
         assertThat(client(env, validateArgs("-q")).code()).isEqualTo(ExitCodes.FINDINGS);
         CliRun text = CliRun.of("daemon", "status", "--dir", dir.toString());
         assertThat(text.code()).isZero();
-        assertThat(text.out()).contains("pid " + ProcessHandle.current().pid()).contains("1 runs");
+        assertThat(text.out()).contains("pid " + ProcessHandle.current().pid()).contains(", 1 run\n");
         JsonNode json = Json.mapper().readTree(CliRun.of("daemon", "status", "--dir", dir.toString(), "-o", "json").out());
         assertThat(json.get("running").asBoolean()).isTrue();
         assertThat(json.get("runs").asInt()).isEqualTo(1);
