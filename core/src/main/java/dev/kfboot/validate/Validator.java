@@ -26,7 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -70,14 +73,14 @@ public final class Validator {
         for (TreeApp a : tree.apps()) sources.put(a.id(), resolver.resolve(a));
         AppHierarchy hierarchy = AppHierarchy.of(tree.apps(), sources, tree.dir());
         RenderCache cache = request.cacheDir() == null ? null : new RenderCache(renderer, request.cacheDir());
-        Map<Rendered, CompletableFuture<Collected>> read = new IdentityHashMap<>();
+        Map<Rendered, Reading> read = new IdentityHashMap<>();
         AppRenders renders = render(tree, hierarchy, sources, cache == null ? renderer : cache, request.render(), tool, read);
         Collected collected = Collected.concat(renders.all().parallelStream().map(r -> {
-            CompletableFuture<Collected> ahead;
+            Reading ahead;
             synchronized (read) {
                 ahead = read.get(r);
             }
-            return ahead != null ? ahead.join() : Collected.of(r, true);
+            return ahead != null ? ahead.get() : Collected.of(r, true);
         }).toList());
         Inventory inventory = Inventory.of(collected.objects(), destinations(tree, hierarchy));
         scanArgoCdConfig(tree, inventory);
@@ -101,7 +104,7 @@ public final class Validator {
      */
     private AppRenders render(Tree tree, AppHierarchy hierarchy, Map<String, List<ResolvedSource>> sources,
                               RenderRunner runner, RenderOptions options, CompletableFuture<KustomizeTool> tool,
-                              Map<Rendered, CompletableFuture<Collected>> read) {
+                              Map<Rendered, Reading> read) {
         Map<String, List<Rendered>> byApp = new LinkedHashMap<>();
         Map<RenderUnit, String> owner = new HashMap<>();
         List<RenderUnit> kustomize = new ArrayList<>();
@@ -123,10 +126,11 @@ public final class Validator {
                 Rendered mine = ofApp(r, owner.get(r.unit()));
                 asApp.put(r.unit(), mine);
                 if (mine.ok()) {
-                    CompletableFuture<Collected> objects = CompletableFuture.supplyAsync(() -> Collected.of(mine, true));
+                    Reading reading = new Reading(mine);
                     synchronized (read) {
-                        read.put(mine, objects);
+                        read.put(mine, reading);
                     }
+                    ForkJoinPool.commonPool().execute(reading::start);
                 }
             };
             for (Rendered r : runner.run(kustomize, withTool(options, tool), readAhead).rendered()) {
@@ -134,6 +138,40 @@ public final class Validator {
             }
         }
         return new AppRenders(byApp);
+    }
+
+    /**
+     * Reading one render's objects: started in the background as soon as the render is done, or by the first thread
+     * that needs them, so reading uses every core at the end however far the background got.
+     */
+    private static final class Reading {
+
+        private final Rendered render;
+        private final AtomicBoolean started = new AtomicBoolean();
+        private final CompletableFuture<Collected> done = new CompletableFuture<>();
+
+        Reading(Rendered render) {
+            this.render = render;
+        }
+
+        void start() {
+            if (!started.compareAndSet(false, true)) return;
+            try {
+                done.complete(Collected.of(render, true));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        }
+
+        Collected get() {
+            start();
+            try {
+                return done.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw e;
+            }
+        }
     }
 
     /** A render of one of an app's sources, as the app's: its objects and failure carry the app's id. */
