@@ -127,6 +127,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     private Validation validateAndPrint(ValidateRequest request, PrintWriter out, PrintWriter err) {
         Validator validator = new Validator(new Progress(err, !quiet));
+        if (warm != null) validator = validator.writingCacheInBackground(); // the daemon lives on after it answers
         Validation v = warm == null || request.render().tool() != null ? validator.validate(request) : validateWarm(validator, request);
         if (!quiet) {
             err.printf("repository root: %s (%s); %d apps (%d %s of apps), %d objects; %d renders, %d from the cache%n",

@@ -17,8 +17,8 @@ import java.util.Map;
  *
  * <p>Documents are kept by a 128-bit MurmurHash3 of their bytes, at most {@code maxBytes} of document text in
  * all, the least recently used dropped first. What it returns is deeply unmodifiable, since the same objects
- * serve later runs. Streams with directives are parsed whole and not kept, as are documents larger than the
- * bound.
+ * serve later runs; each document is a {@link MemoDocument}, which also remembers its size as JSON. Streams with
+ * directives are parsed whole and not kept, as are documents larger than the bound.
  */
 public final class DocumentMemo {
 
@@ -128,7 +128,10 @@ public final class DocumentMemo {
     /** Deeply unmodifiable, in place: each map and list is wrapped once, also when it is reached twice. */
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> frozen(List<Map<String, Object>> docs) {
-        return (List<Map<String, Object>>) freeze(new ArrayList<>(docs), new IdentityHashMap<>());
+        IdentityHashMap<Object, Object> seen = new IdentityHashMap<>();
+        List<Map<String, Object>> out = new ArrayList<>(docs.size());
+        for (Map<String, Object> d : docs) out.add(new MemoDocument((Map<String, Object>) freeze(d, seen)));
+        return Collections.unmodifiableList(out);
     }
 
     @SuppressWarnings("unchecked")

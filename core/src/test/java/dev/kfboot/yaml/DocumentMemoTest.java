@@ -49,6 +49,19 @@ class DocumentMemoTest {
     }
 
     @Test
+    void aDocumentMeasuresItsSizeOnceForEveryRunThatReusesIt() {
+        DocumentMemo memo = new DocumentMemo();
+        MemoDocument doc = (MemoDocument) memo.parse(stream(A)).get(0);
+        java.util.concurrent.atomic.AtomicInteger measured = new java.util.concurrent.atomic.AtomicInteger();
+        assertThat(doc.jsonSize(d -> 40 + measured.incrementAndGet())).isEqualTo(41);
+        MemoDocument again = (MemoDocument) memo.parse(stream(A)).get(0);
+        assertThat(again).isSameAs(doc);
+        assertThat(again.jsonSize(d -> 40 + measured.incrementAndGet())).isEqualTo(41);
+        assertThat(measured).hasValue(1);
+        assertThat(doc).isEqualTo(RenderedYaml.parse(A).get(0)); // a map like any other
+    }
+
+    @Test
     void theLeastRecentlyUsedGoWhenTheBoundIsReached() {
         DocumentMemo memo = new DocumentMemo(A.length() + B.length() + 8);
         memo.parse(stream(A));
