@@ -2,6 +2,7 @@ package dev.kfboot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kfboot.model.Json;
+import dev.kfboot.render.KustomizeTool;
 import dev.kfboot.testing.UpstreamFork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,6 +131,21 @@ class DaemonTest {
         assertThat(second.out()).as(second.err() + log).isEqualTo(first.out()).contains("plaintext-secret");
         assertThat(daemon.status()).as(log).containsEntry("documentsParsed", 2L).containsEntry("documentsReused", 2L)
                 .containsEntry("runs", 2);
+    }
+
+    @Test
+    void aKustomizeThatChangedUnderTheDaemonIsAskedAgainBeforeTheRunAnswers() throws Exception {
+        Files.writeString(repo.resolve("manifests/dashboard/kustomization.yaml"), "resources: [deployment.yaml, secret.yaml]\n");
+        KustomizeTool gone = new KustomizeTool(List.of(home.resolve("uninstalled/kustomize").toString(), "build"), "v0.0.1");
+        java.util.concurrent.atomic.AtomicReference<WarmState> kept = new java.util.concurrent.atomic.AtomicReference<>();
+        serve(DaemonProtocol.build(), env, Duration.ofHours(1), (args, wd, warm, out, err) -> {
+            warm.kustomize.compareAndSet(null, gone); // found by an earlier run, uninstalled since
+            kept.set(warm);
+            return Main.runServed(args, wd, warm, out, err);
+        });
+        Client served = client(env, validateArgs("-q", "-o", "json"));
+        assertThat(served.out()).isEqualTo(CliRun.of(validateArgs("-q", "-o", "json")).out()).doesNotContain("render-failed");
+        assertThat(kept.get().kustomize.get()).isEqualTo(KustomizeTool.detect());
     }
 
     @Test
