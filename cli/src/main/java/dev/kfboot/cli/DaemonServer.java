@@ -24,7 +24,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -53,7 +52,6 @@ final class DaemonServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger served = new AtomicInteger();
     private final AtomicLong lastRequest = new AtomicLong(System.nanoTime());
-    private final AtomicReference<Thread> running = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Instant started = Instant.now();
     private final PrintWriter log;
@@ -190,17 +188,20 @@ final class DaemonServer implements AutoCloseable {
             return;
         }
         long start = System.nanoTime();
-        running.set(Thread.currentThread());
         // a client that goes away (Ctrl-C) interrupts its run: it sends nothing after its request, so a read ends
-        // only when it closes the connection (or when the connection is closed here, after the run)
+        // only when it closes the connection (or when the connection is closed here, after the run). Only this
+        // request's run: the next one may be running by the time this client's connection ends.
+        Thread run = Thread.currentThread();
+        AtomicBoolean ended = new AtomicBoolean();
         daemonThread("kfboot-daemon-hangup", () -> {
             try {
                 in.read();
             } catch (IOException reset) {
                 // a client that closes with output unread resets the connection: a hangup too
             }
-            Thread run = running.get();
-            if (run != null) run.interrupt();
+            synchronized (ended) {
+                if (!ended.get()) run.interrupt();
+            }
         });
         int code = ExitCodes.INTERNAL;
         try {
@@ -211,9 +212,11 @@ final class DaemonServer implements AutoCloseable {
             stdout.flush();
             stderr.flush();
         } finally {
+            synchronized (ended) {
+                ended.set(true);
+                Thread.interrupted(); // an interrupt for a client that went away ends with its run
+            }
             // free for the next run before the client learns this one ended: it may ask again at once
-            running.set(null);
-            Thread.interrupted(); // an interrupt for a client that went away ends with its run
             served.incrementAndGet();
             lastRequest.set(System.nanoTime());
             busy.set(false);

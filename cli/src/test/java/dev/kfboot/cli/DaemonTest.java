@@ -304,6 +304,19 @@ class DaemonTest {
     }
 
     @Test
+    void aClientClosingAfterItsRunDoesNotInterruptTheNextRun() throws Exception {
+        serve(DaemonProtocol.build(), env, Duration.ofHours(1), (args, wd, warm, out, err) -> {
+            try {
+                Thread.sleep(30);
+                return 0;
+            } catch (InterruptedException e) {
+                return 5; // interrupted as if its own client had gone away
+            }
+        });
+        for (int i = 0; i < 100; i++) assertThat(client(env, validateArgs()).code()).as("run " + i).isEqualTo(0);
+    }
+
+    @Test
     void aDaemonThatDiesMidRunIsAnErrorNotAHang() throws Exception {
         DaemonDir.prepare(dir);
         try (ServerSocketChannel fake = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
