@@ -53,7 +53,6 @@ final class DaemonClient {
             try {
                 return relay(in, stdout, stderr);
             } catch (IOException e) {
-                stdout.flush();
                 note(stderr, "kfboot: error: the kfboot daemon stopped during the run (" + e.getMessage() + ")");
                 note(stderr, "  hint: run the command again; kfboot daemon status shows whether a daemon runs");
                 return ExitCodes.INTERNAL;
@@ -106,25 +105,31 @@ final class DaemonClient {
         }
     }
 
-    /** Copies frames to the two streams until the exit frame; returns the exit code. */
+    /**
+     * Copies frames to the two streams until the exit frame; returns the exit code. Only reading from the daemon
+     * fails it: a stream that cannot be written (a closed pipe, as with {@code | head}) is skipped from then on, as
+     * a run in this process would skip it.
+     */
     private static int relay(DataInputStream in, OutputStream stdout, OutputStream stderr) throws IOException {
+        PrintStream out = new PrintStream(stdout, false);
+        PrintStream err = new PrintStream(stderr, false);
         byte[] buf = new byte[64 * 1024];
         while (true) {
             int stream = in.readUnsignedByte();
             int n = in.readInt();
             if (stream == DaemonProtocol.EXIT) {
-                stdout.flush();
-                stderr.flush();
+                out.flush();
+                err.flush();
                 return n;
             }
-            OutputStream to = stream == DaemonProtocol.STDERR ? stderr : stdout;
+            PrintStream to = stream == DaemonProtocol.STDERR ? err : out;
             for (int left = n; left > 0; ) {
                 int k = in.read(buf, 0, Math.min(buf.length, left));
                 if (k < 0) throw new java.io.EOFException("the connection closed within a frame");
-                to.write(buf, 0, k);
+                to.write(buf, 0, k); // a PrintStream keeps write errors to itself
                 left -= k;
             }
-            if (stream == DaemonProtocol.STDERR) stderr.flush();
+            if (stream == DaemonProtocol.STDERR) err.flush();
         }
     }
 

@@ -317,6 +317,21 @@ class DaemonTest {
     }
 
     @Test
+    void aClosedPipeOnTheClientsSideIsNotTheDaemonStopping() throws Exception {
+        serve();
+        java.io.OutputStream closedPipe = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Integer code = DaemonClient.tryRun(validateArgs(), env, closedPipe, err); // kfboot validate ... | head -0
+        assertThat(code).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("stopped").contains("repository root: ");
+    }
+
+    @Test
     void aDaemonThatDiesMidRunIsAnErrorNotAHang() throws Exception {
         DaemonDir.prepare(dir);
         try (ServerSocketChannel fake = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
