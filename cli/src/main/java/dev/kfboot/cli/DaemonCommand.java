@@ -103,7 +103,7 @@ public final class DaemonCommand implements Runnable {
                 String status = DaemonClient.status(dir);
                 if (status != null) {
                     out.printf("kfboot daemon started: pid %s, socket %s; it stops after %s without a request "
-                            + "(kfboot daemon stop stops it now)%n", pid(status), dir.resolve(DaemonProtocol.SOCKET), human(idleTimeout));
+                            + "(kfboot daemon stop stops it now)%n", pid(status), dir.resolve(DaemonProtocol.SOCKET), DurationConverter.format(idleTimeout));
                     out.flush();
                     return ExitCodes.OK;
                 }
@@ -111,7 +111,7 @@ public final class DaemonCommand implements Runnable {
                 Thread.sleep(50);
             }
             p.destroy();
-            throw new CommandFailure(ExitCodes.INTERNAL, "the kfboot daemon did not start" + (p.isAlive() ? " within " + human(wait) : ""),
+            throw new CommandFailure(ExitCodes.INTERNAL, "the kfboot daemon did not start" + (p.isAlive() ? " within " + DurationConverter.format(wait) : ""),
                     "see " + log);
         }
 
@@ -193,9 +193,9 @@ public final class DaemonCommand implements Runnable {
                 out.printf("kfboot daemon: pid %s, started %s, %d run%s%s%n", s.get("pid").asText(), s.get("started").asText(),
                         runs, runs == 1 ? "" : "s", s.get("busy").asBoolean() ? ", serving one now" : "");
                 out.printf("  socket %s; log %s%n", s.get("socket").asText(), s.get("log").asText());
-                out.printf("  documents parsed %d, reused %d; heap in use %d MB; stops after %d min idle%n",
+                out.printf("  documents parsed %d, reused %d; heap in use %d MB; stops after %s idle%n",
                         s.get("documentsParsed").asLong(), s.get("documentsReused").asLong(), s.get("heapUsedMB").asLong(),
-                        s.get("idleTimeoutMinutes").asLong());
+                        DurationConverter.format(Duration.ofSeconds(s.get("idleTimeoutSeconds").asLong())));
             }
             out.flush();
             return status != null ? ExitCodes.OK : ExitCodes.FINDINGS;
@@ -218,7 +218,11 @@ public final class DaemonCommand implements Runnable {
             DaemonServer server = new DaemonServer(where.dir(), DaemonProtocol.build(), System.getenv(), idleTimeout,
                     Main::runServed, d -> DaemonProtocol.build());
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "kfboot-daemon-shutdown"));
-            server.serve();
+            // the process ends when the daemon has stopped and its last run has ended, whether or not closing the
+            // socket wakes the thread blocked in accept (one daemon was seen to stay blocked there)
+            Thread accepting = new Thread(server::serve, "kfboot-daemon-accept");
+            accepting.setDaemon(true);
+            accepting.start();
             server.awaitStop();
             return ExitCodes.OK;
         }
@@ -250,9 +254,5 @@ public final class DaemonCommand implements Runnable {
         } catch (IOException | RuntimeException e) {
             return "?";
         }
-    }
-
-    private static String human(Duration d) {
-        return d.toSeconds() % 3600 == 0 ? d.toHours() + "h" : d.toSeconds() % 60 == 0 ? d.toMinutes() + "m" : d.toSeconds() + "s";
     }
 }

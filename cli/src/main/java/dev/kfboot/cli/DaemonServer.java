@@ -84,7 +84,7 @@ final class DaemonServer implements AutoCloseable {
         server.bind(UnixDomainSocketAddress.of(socket));
         log = new PrintWriter(new OutputStreamWriter(Files.newOutputStream(dir.resolve(DaemonProtocol.LOG),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), StandardCharsets.UTF_8), true);
-        log("started, pid " + ProcessHandle.current().pid() + ", idle timeout " + idleTimeout.toMinutes() + " min");
+        log("started, pid " + ProcessHandle.current().pid() + ", idle timeout " + DurationConverter.format(idleTimeout));
     }
 
     Path socket() {
@@ -136,7 +136,7 @@ final class DaemonServer implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 Thread.sleep(Math.max(1, Math.min(idleTimeout.toMillis(), 60_000)));
                 if (!busy.get() && System.nanoTime() - lastRequest.get() > idleTimeout.toNanos()) {
-                    log("idle for " + idleTimeout.toMinutes() + " min: stopping");
+                    log("idle for " + DurationConverter.format(idleTimeout) + ": stopping");
                     close();
                     return;
                 }
@@ -242,7 +242,7 @@ final class DaemonServer implements AutoCloseable {
         s.put("started", started.toString());
         s.put("runs", served.get());
         s.put("busy", busy.get());
-        s.put("idleTimeoutMinutes", idleTimeout.toMinutes());
+        s.put("idleTimeoutSeconds", idleTimeout.toSeconds());
         s.put("build", build);
         long[] docs = warm.documents.counts();
         s.put("documentsReused", docs[0]);

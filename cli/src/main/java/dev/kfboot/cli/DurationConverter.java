@@ -36,4 +36,13 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
         }
         return total;
     }
+
+    /** A duration as {@link #parse} reads it: {@code 3h}, {@code 1h30m}, {@code 90s} shows as {@code 1m30s}. */
+    static String format(Duration d) {
+        StringBuilder out = new StringBuilder();
+        long[] parts = {d.toHours(), d.toMinutesPart(), d.toSecondsPart(), d.toMillisPart()};
+        String[] units = {"h", "m", "s", "ms"};
+        for (int i = 0; i < parts.length; i++) if (parts[i] > 0) out.append(parts[i]).append(units[i]);
+        return out.length() == 0 ? "0s" : out.toString();
+    }
 }

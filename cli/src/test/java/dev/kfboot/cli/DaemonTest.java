@@ -382,7 +382,7 @@ class DaemonTest {
         t.join(10_000);
         assertThat(t.isAlive()).isFalse();
         assertThat(dir.resolve(DaemonProtocol.SOCKET)).doesNotExist();
-        assertThat(Files.readString(dir.resolve(DaemonProtocol.LOG))).contains("idle for");
+        assertThat(Files.readString(dir.resolve(DaemonProtocol.LOG))).contains("idle for 300ms: stopping");
     }
 
     @Test

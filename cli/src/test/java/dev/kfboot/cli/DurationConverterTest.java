@@ -4,11 +4,19 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DurationConverterTest {
+
+    @Test
+    void writesDurationsTheWayItReadsThem() {
+        for (String d : List.of("3h", "1h30m", "1m30s", "500ms", "2s")) assertThat(DurationConverter.format(DurationConverter.parse(d))).isEqualTo(d);
+        assertThat(DurationConverter.format(Duration.ofSeconds(90))).isEqualTo("1m30s");
+        assertThat(DurationConverter.format(Duration.ZERO)).isEqualTo("0s");
+    }
 
     @Test
     void readsKubectlStyleDurations() {
