@@ -216,7 +216,7 @@ public final class DaemonCommand implements Runnable {
         @Override
         public Integer call() throws IOException, InterruptedException {
             DaemonServer server = new DaemonServer(where.dir(), DaemonProtocol.build(), System.getenv(), idleTimeout,
-                    Main::runServed, d -> DaemonProtocol.build());
+                    Main::runServed, DaemonProtocol::build);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "kfboot-daemon-shutdown"));
             // the process ends when the daemon has stopped and its last run has ended, whether or not closing the
             // socket wakes the thread blocked in accept (one daemon was seen to stay blocked there)

@@ -24,7 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The kfboot daemon: a long-lived JVM that serves {@code kfboot validate} runs over a Unix socket, so a run starts
@@ -45,7 +45,7 @@ final class DaemonServer implements AutoCloseable {
     private final Map<String, String> env;
     private final Duration idleTimeout;
     private final Runner runner;
-    private final Function<Path, String> currentBuild;
+    private final Supplier<String> currentBuild;
     private final WarmState warm = new WarmState();
     private final ServerSocketChannel server;
     private final AtomicBoolean busy = new AtomicBoolean();
@@ -65,7 +65,7 @@ final class DaemonServer implements AutoCloseable {
      * @throws CommandFailure when a daemon already answers on the socket
      */
     DaemonServer(Path dir, String build, Map<String, String> env, Duration idleTimeout, Runner runner,
-                 Function<Path, String> currentBuild) throws IOException {
+                 Supplier<String> currentBuild) throws IOException {
         this.dir = DaemonDir.prepare(dir);
         this.build = build;
         this.env = DaemonProtocol.environment(env);
@@ -177,7 +177,7 @@ final class DaemonServer implements AutoCloseable {
                     : refusal.startsWith("environment") ? DaemonProtocol.Answer.OTHER_ENVIRONMENT
                     : DaemonProtocol.Answer.NOT_SERVED, refusal);
             log("not served: " + refusal);
-            if (refusal.startsWith("build") && !build.equals(currentBuild.apply(dir))) {
+            if (refusal.startsWith("build") && !build.equals(currentBuild.get())) {
                 log("this daemon's jar has been rebuilt: stopping");
                 close();
             }

@@ -65,7 +65,7 @@ class DaemonTest {
     }
 
     private DaemonServer serve(String build, Map<String, String> serverEnv, Duration idle, DaemonServer.Runner runner) throws IOException {
-        DaemonServer s = new DaemonServer(dir, build, serverEnv, idle, runner, d -> build);
+        DaemonServer s = new DaemonServer(dir, build, serverEnv, idle, runner, () -> build);
         servers.add(s);
         Thread t = new Thread(s::serve, "test-daemon");
         t.setDaemon(true);
@@ -202,7 +202,7 @@ class DaemonTest {
     void aDaemonWhoseJarWasRebuiltStopsWhenANewerClientAsks() throws Exception {
         AtomicBoolean rebuilt = new AtomicBoolean();
         DaemonServer old = new DaemonServer(dir, "old", env, Duration.ofHours(1), Main::runServed,
-                d -> rebuilt.get() ? "new" : "old");
+                () -> rebuilt.get() ? "new" : "old");
         servers.add(old);
         Thread t = new Thread(old::serve);
         t.start();
@@ -375,7 +375,7 @@ class DaemonTest {
 
     @Test
     void anIdleDaemonStopsAndRemovesItsSocket() throws Exception {
-        DaemonServer s = new DaemonServer(dir, DaemonProtocol.build(), env, Duration.ofMillis(300), Main::runServed, d -> "x");
+        DaemonServer s = new DaemonServer(dir, DaemonProtocol.build(), env, Duration.ofMillis(300), Main::runServed, () -> "x");
         servers.add(s);
         Thread t = new Thread(s::serve);
         t.start();
@@ -413,7 +413,7 @@ class DaemonTest {
     @Test
     void aSecondDaemonOnTheSameSocketIsRefused() throws Exception {
         serve();
-        assertThatThrownBy(() -> new DaemonServer(dir, "b", env, Duration.ofHours(1), Main::runServed, d -> "b"))
+        assertThatThrownBy(() -> new DaemonServer(dir, "b", env, Duration.ofHours(1), Main::runServed, () -> "b"))
                 .isInstanceOf(CommandFailure.class).hasMessageContaining("already runs");
     }
 

@@ -50,14 +50,16 @@ public final class TreeReader {
 
     /** @param explicitRoot {@code --repo-root}, or null to find it */
     public static Tree read(Path dir, Path explicitRoot) {
-        return read(dir, explicitRoot, Path.of("").toAbsolutePath());
+        return read(dir, explicitRoot, null);
     }
 
     /**
      * @param explicitRoot {@code --repo-root}, or null to find it
-     * @param workDir      where the user runs kfboot: a file that does not parse is named relative to it
+     * @param workDir      where the user runs kfboot: a file that does not parse is named relative to it; null for
+     *                     this process's working directory
      */
     public static Tree read(Path dir, Path explicitRoot, Path workDir) {
+        Path cwd = workDir != null ? workDir : Path.of("").toAbsolutePath();
         Path top = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(top)) {
             throw new InputException(Location.of(dir.toString()), "not a directory",
@@ -67,12 +69,12 @@ public final class TreeReader {
         Set<Path> seen = new TreeSet<>();
         for (Path f : candidates(top)) {
             seen.add(f);
-            Parsed p = parse(f, workDir);
+            Parsed p = parse(f, cwd);
             if (p != null) parsed.add(p);
         }
         for (Path f : aggregated(top, parsed)) {
             if (!seen.add(f)) continue;
-            Parsed p = parse(f, workDir);
+            Parsed p = parse(f, cwd);
             if (p != null) parsed.add(p);
         }
         RepoRoot repo = RepoRoot.explicitOrGit(top, explicitRoot)

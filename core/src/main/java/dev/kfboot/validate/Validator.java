@@ -18,7 +18,6 @@ import dev.kfboot.render.Rendering;
 import dev.kfboot.validate.rules.Rule;
 import dev.kfboot.validate.rules.Rules;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -26,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,8 +75,7 @@ public final class Validator {
                 ? CompletableFuture.completedFuture(request.render().tool())
                 : Background.start("kfboot-kustomize-version", KustomizeTool::detect);
         Background.start("kfboot-facts", () -> catalogs.releases().stream().map(catalogs::facts).toList());
-        Tree tree = TreeReader.read(request.dir(), request.repoRoot(),
-                request.workDir() != null ? request.workDir() : Path.of("").toAbsolutePath());
+        Tree tree = TreeReader.read(request.dir(), request.repoRoot(), request.workDir());
         if (tree.apps().isEmpty()) {
             throw new InputException(Location.of(request.dir().toString()), "no Argo CD Application or ApplicationSet found",
                     "pass the directory that holds the tree's Applications (or the kustomization aggregating them)");
@@ -180,12 +177,7 @@ public final class Validator {
 
         Collected get() {
             start();
-            try {
-                return done.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                throw e;
-            }
+            return Background.join(done);
         }
     }
 
