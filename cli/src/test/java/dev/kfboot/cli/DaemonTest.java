@@ -426,9 +426,19 @@ class DaemonTest {
             assertThat(CliRun.of("daemon", "start", "--dir", dir.toString()).out()).startsWith("a kfboot daemon already runs");
             JsonNode status = Json.mapper().readTree(DaemonClient.status(dir));
             assertThat(status.get("pid").asLong()).isNotEqualTo(ProcessHandle.current().pid());
-            Client served = client(env, validateArgs("-q", "-o", "json"));
-            assertThat(served.code()).isEqualTo(ExitCodes.FINDINGS);
-            assertThat(served.out()).isEqualTo(CliRun.of(validateArgs("-q", "-o", "json")).out());
+            // paths relative to this process's directory, below it: the daemon runs in /, where they name nothing
+            Path below = Files.createTempDirectory(Path.of("target"), "daemon-e2e-");
+            UpstreamFork.copyTree(repo, below);
+            String[] args = {"validate", below.resolve("tree").toString(), "--repo-root", below.toString(), "--no-cache",
+                "-q", "-o", "json"};
+            Client served = client(env, args);
+            assertThat(served.code()).as(served.err()).isEqualTo(ExitCodes.FINDINGS);
+            assertThat(served.out()).isEqualTo(CliRun.of(args).out()).contains("plaintext-secret");
+            // a file that does not parse is named as the user can find it from where they are
+            Files.writeString(below.resolve("tree/apps/dashboard.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: [\n");
+            Client bad = client(env, args);
+            assertThat(bad.code()).isEqualTo(ExitCodes.INPUT);
+            assertThat(bad.err()).isEqualTo(CliRun.of(args).err()).startsWith("kfboot: error: " + below.resolve("tree/apps/dashboard.yaml") + ":");
         } finally {
             StringWriter out = new StringWriter();
             Main.run(new String[] {"daemon", "stop", "--dir", dir.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()));
