@@ -32,9 +32,8 @@ import java.util.stream.Stream;
  * {@code kfboot validate} through the launcher (whole process) on the 26.03 default platform's tree (27 apps,
  * written the way generate is specified, in a copy of the manifests), against sequential per-component
  * {@code kustomize build} of the same 27 paths in the same run: cold (empty render cache), warm (nothing
- * changed), one component changed, each run a process of its own and then each served by a daemon; and one
- * {@code validate --watch} process, from an edit to its next result. Prints medians, the ratios with their goals,
- * and the peak RSS of the validate processes and the daemon.
+ * changed), one component changed, each run a process of its own; and one {@code validate --watch} process, from
+ * an edit to its next result. Prints medians, the ratios with their goals, and the peak RSS of the processes.
  */
 final class ValidateBench implements Bench.Benchmark {
 
@@ -57,38 +56,25 @@ final class ValidateBench implements Bench.Benchmark {
                 "katib", "applications/katib/upstream/installs/katib-with-kubeflow/kustomization.yaml",
                 "kserve", "applications/kserve/kserve/kustomization.yaml"));
         String launcher = ctx.home().resolve("kfboot").toString();
-        // every process looks for a daemon here, so one the user runs is never measured by mistake
-        Path daemonDir = work.resolve("daemon");
-        exec(List.of(launcher, "--version"), new AtomicLong(), daemonDir); // builds the jar when stale, outside the timings
+        exec(List.of(launcher, "--version"), new AtomicLong()); // builds the jar when stale, outside the timings
 
         List<Double> seq = new ArrayList<>();
         AtomicLong peakKb = new AtomicLong();
-        Figures oneShot = figures("one-shot", launcher, tree, fork, paths, changed, ctx, work, daemonDir, seq, peakKb);
-        exec(List.of(launcher, "daemon", "start"), new AtomicLong(), daemonDir);
-        Figures served;
-        long daemonKb;
-        try {
-            served = figures("daemon", launcher, tree, fork, paths, changed, ctx, work, daemonDir, seq, new AtomicLong());
-        } finally {
-            daemonKb = daemonPeakKb(launcher, daemonDir);
-            exec(List.of(launcher, "daemon", "stop"), new AtomicLong(), daemonDir);
-        }
+        Figures oneShot = figures("one-shot", launcher, tree, fork, paths, changed, ctx, work, seq, peakKb);
         double base = Bench.median(seq);
         System.out.printf("tree: %s default platform, 27 apps at the catalog paths; %d rounds each way, medians%n", RELEASE, ROUNDS);
         System.out.printf("sequential kustomize build of the 27 paths  %6.2f s (%d runs, %.2f-%.2f s)%n", base, seq.size(),
                 seq.stream().mapToDouble(d -> d).min().orElse(0), seq.stream().mapToDouble(d -> d).max().orElse(0));
         oneShot.print("", base);
-        System.out.println("through a daemon (kfboot daemon start; the client is a fresh JVM as above; the daemon's first run is in round 1):");
-        served.print("daemon: ", base);
         AtomicLong watchKb = new AtomicLong();
         Map<String, List<Double>> watched = watching(launcher, tree, fork, changed, ctx.remoteCache(), work.resolve("cache-watch"),
-                watchKb, daemonDir);
+                watchKb);
         for (var e : watched.entrySet()) {
             report("validate --watch, " + e.getKey() + " changed", Bench.median(e.getValue()), base, 0.25);
         }
-        long most = Math.max(peakKb.get(), Math.max(watchKb.get(), daemonKb));
-        System.out.printf("peak RSS of validate: %d MB, of validate --watch: %d MB, of the daemon: %d MB (goal <= 512 MB: %s)%n",
-                peakKb.get() / 1024, watchKb.get() / 1024, daemonKb / 1024, most <= 512 * 1024 ? "met" : "NOT met");
+        long most = Math.max(peakKb.get(), watchKb.get());
+        System.out.printf("peak RSS of validate: %d MB, of validate --watch: %d MB (goal <= 512 MB: %s)%n",
+                peakKb.get() / 1024, watchKb.get() / 1024, most <= 512 * 1024 ? "met" : "NOT met");
         delete(work);
     }
 
@@ -97,7 +83,7 @@ final class ValidateBench implements Bench.Benchmark {
 
         void print(String prefix, double base) {
             report(prefix + "cold validate (empty cache)", Bench.median(cold), base, 0.6);
-            report(prefix + "warm validate (nothing changed)", Bench.median(warm), base, 0.1);
+            report(prefix + "warm validate (nothing changed)", Bench.median(warm), base, 0.06);
             for (var e : one.entrySet()) report(prefix + "validate, " + e.getKey() + " changed", Bench.median(e.getValue()), base, 0.25);
             List<Double> ratios = each.values().stream().map(t -> t / base).sorted().toList();
             List<String> over = each.entrySet().stream().filter(e -> e.getValue() / base > 0.25)
@@ -109,7 +95,7 @@ final class ValidateBench implements Bench.Benchmark {
     }
 
     private static Figures figures(String name, String launcher, Path tree, Path fork, List<String> paths, Map<String, String> changed,
-                                   Bench.BenchContext ctx, Path work, Path daemonDir, List<Double> seq, AtomicLong peakKb)
+                                   Bench.BenchContext ctx, Path work, List<Double> seq, AtomicLong peakKb)
             throws Exception {
         List<Double> cold = new ArrayList<>();
         List<Double> warm = new ArrayList<>();
@@ -120,12 +106,12 @@ final class ValidateBench implements Bench.Benchmark {
             List<String> validate = List.of(launcher, "validate", tree.toString(), "-q", "--remote-cache",
                     ctx.remoteCache().toString(), "--cache-dir", cache.toString(), "-o", "json");
             seq.add(sequentialKustomize(fork, paths, ctx.remoteCache()));
-            cold.add(exec(validate, peakKb, daemonDir));
-            warm.add(exec(validate, peakKb, daemonDir));
+            cold.add(exec(validate, peakKb));
+            warm.add(exec(validate, peakKb));
             for (var c : changed.entrySet()) {
                 Path file = fork.resolve(c.getValue());
                 Files.writeString(file, Files.readString(file) + "\n# bench edit " + name + " " + round + "\n", StandardCharsets.UTF_8);
-                one.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(exec(validate, peakKb, daemonDir));
+                one.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(exec(validate, peakKb));
             }
         }
         // every component changed once, in the last round's cache: how the figure spreads over components
@@ -135,20 +121,9 @@ final class ValidateBench implements Bench.Benchmark {
         for (String p : paths) {
             Path file = KustomizationClosure.kustomizationFile(fork.resolve(p));
             Files.writeString(file, Files.readString(file) + "\n# bench edit of every component, " + name + "\n", StandardCharsets.UTF_8);
-            each.put(p, exec(last, peakKb, daemonDir));
+            each.put(p, exec(last, peakKb));
         }
         return new Figures(cold, warm, one, each);
-    }
-
-    /** The daemon's peak RSS, from its pid in {@code kfboot daemon status -o json}. */
-    private static long daemonPeakKb(String launcher, Path daemonDir) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(launcher, "daemon", "status", "-o", "json");
-        pb.environment().put("KFBOOT_DAEMON_DIR", daemonDir.toString());
-        Process p = pb.redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        JsonNode status = Json.mapper().readTree(p.getInputStream());
-        p.waitFor();
-        if (!status.path("running").asBoolean()) throw new IllegalStateException("the daemon is not running: " + status);
-        return vmHwmKb(Path.of("/proc", status.get("pid").asText(), "status"));
     }
 
     private static void report(String what, double seconds, double base, double goal) {
@@ -182,12 +157,11 @@ final class ValidateBench implements Bench.Benchmark {
      * period after a change.
      */
     private static Map<String, List<Double>> watching(String launcher, Path tree, Path fork, Map<String, String> changed,
-                                                      Path remoteCache, Path cache, AtomicLong peakKb, Path daemonDir)
+                                                      Path remoteCache, Path cache, AtomicLong peakKb)
             throws Exception {
         List<String> cmd = List.of(launcher, "validate", tree.toString(), "-q", "--remote-cache", remoteCache.toString(),
                 "--cache-dir", cache.toString(), "-o", "json", "--watch");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().put("KFBOOT_DAEMON_DIR", daemonDir.toString());
         Process p = pb.start();
         BlockingQueue<Long> results = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
@@ -230,14 +204,12 @@ final class ValidateBench implements Bench.Benchmark {
     }
 
     /**
-     * Runs a command with {@code $KFBOOT_DAEMON_DIR} set, returns its wall time in seconds, and raises {@code peakKb}
-     * to its peak RSS (VmHWM).
+     * Runs a command, returns its wall time in seconds, and raises {@code peakKb} to its peak RSS (VmHWM).
      */
-    private static double exec(List<String> cmd, AtomicLong peakKb, Path daemonDir) throws Exception {
+    private static double exec(List<String> cmd, AtomicLong peakKb) throws Exception {
         long start = System.nanoTime();
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null")))
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().put("KFBOOT_DAEMON_DIR", daemonDir.toString());
         Process p = pb.start();
         Path status = Path.of("/proc", String.valueOf(p.pid()), "status");
         while (p.isAlive()) {

@@ -31,7 +31,6 @@ public final class KfbootCommand implements Runnable {
             GenerateCommand.class,
             UpdateRepoUrlCommand.class,
             ValidateCommand.class,
-            DaemonCommand.class,
             CatalogCommand.class,
             ReportCommand.class,
             SetCommand.class,

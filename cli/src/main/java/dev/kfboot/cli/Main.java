@@ -4,7 +4,6 @@ import dev.kfboot.model.InputException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 
 /**
  * Starts kfboot and is the one place that turns failures into exit codes: input errors print one line and
@@ -15,26 +14,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        Integer served = DaemonClient.tryRun(args);
-        if (served != null) System.exit(served);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs one command line; tests call this with their own writers. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         return run(KfbootCommand.commandLine(args), args, out, err);
-    }
-
-    /**
-     * Runs a command line for a daemon's client: relative paths resolve against the client's working directory,
-     * and validate starts from what the daemon keeps between runs.
-     */
-    static int runServed(String[] args, Path workDir, WarmState warm, PrintWriter out, PrintWriter err) {
-        CommandLine cli = KfbootCommand.commandLine(args);
-        cli.registerConverter(Path.class, workDir::resolve);
-        CommandLine validate = cli.getSubcommands().get("validate");
-        if (validate != null) ((ValidateCommand) validate.getCommand()).servedByDaemon(workDir, warm);
-        return run(cli, args, out, err);
     }
 
     private static int run(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {

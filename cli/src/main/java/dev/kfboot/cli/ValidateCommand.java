@@ -4,7 +4,6 @@ import dev.kfboot.files.TreeWatcher;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 import dev.kfboot.model.Severity;
-import dev.kfboot.render.Background;
 import dev.kfboot.render.KustomizeTool;
 import dev.kfboot.validate.Sarif;
 import dev.kfboot.validate.TreeReader;
@@ -14,7 +13,6 @@ import dev.kfboot.validate.ValidationJson;
 import dev.kfboot.validate.Validator;
 import dev.kfboot.validate.rules.Rule;
 import dev.kfboot.validate.rules.Rules;
-import dev.kfboot.yaml.DocumentMemo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 
 /** {@code kfboot validate DIR}: check an app-of-apps tree before it reaches a cluster. */
 @Command(name = "validate",
@@ -84,14 +81,6 @@ public final class ValidateCommand implements Callable<Integer> {
                     + "with -o json, one JSON document per run.")
     boolean watch;
 
-    @Option(names = "--no-daemon",
-            description = "Run in this process even when a kfboot daemon runs (see kfboot daemon --help).")
-    boolean noDaemon; // read by DaemonProtocol#served before the command line is parsed
-
-    /** Set when the daemon serves this run: the client's working directory, and what the daemon keeps. */
-    private Path servedIn;
-    private WarmState warm;
-
     /** An editor's save is several events: wait for this much quiet before validating again. */
     static final Duration QUIET_AFTER_CHANGE = Duration.ofMillis(50);
 
@@ -115,20 +104,11 @@ public final class ValidateCommand implements Callable<Integer> {
                     "use -o text or -o json with --watch (SARIF is one file for one run)");
         }
         ValidateRequest request = tree.request(dir, tuning.renderOptions());
-        if (servedIn != null) request = request.withWorkDir(servedIn).withRender(request.render().withMemo(warm.documents));
         return watch ? watch(request, out, err) : exitCode(validateAndPrint(request, out, err));
     }
 
-    /** The daemon runs this command for a client in {@code workDir}. */
-    void servedByDaemon(Path workDir, WarmState state) {
-        this.servedIn = workDir;
-        this.warm = state;
-    }
-
     private Validation validateAndPrint(ValidateRequest request, PrintWriter out, PrintWriter err) {
-        Validator validator = new Validator(new Progress(err, !quiet));
-        if (warm != null) validator = validator.writingCacheInBackground(); // the daemon lives on after it answers
-        Validation v = warm == null || request.render().tool() != null ? validator.validate(request) : validateWarm(validator, request);
+        Validation v = new Validator(new Progress(err, !quiet)).validate(request);
         if (!quiet) {
             err.printf("repository root: %s (%s); %d apps (%d %s of apps), %d objects; %d renders, %d from the cache%n",
                     v.repo().dir(), v.repo().how(), v.apps(), v.parents(), v.parents() == 1 ? "app" : "apps", v.objects(),
@@ -148,26 +128,6 @@ public final class ValidateCommand implements Callable<Integer> {
         return v;
     }
 
-    /**
-     * In the daemon: renders with the kustomize found last while kustomize is asked again, off the critical path;
-     * if the answer differs (kustomize was upgraded, or is gone), validates again with it before printing anything
-     * but progress.
-     */
-    private Validation validateWarm(Validator validator, ValidateRequest request) {
-        KustomizeTool assumed = warm.kustomize.get();
-        CompletableFuture<KustomizeTool> asked = Background.start("kfboot-kustomize-version", KustomizeTool::detect);
-        Validation v = validator.validate(assumed == null ? request : request.withRender(request.render().withTool(assumed)));
-        KustomizeTool now;
-        try {
-            now = Background.join(asked);
-        } catch (InputException none) {
-            now = null;
-        }
-        warm.kustomize.set(now);
-        if (assumed == null || assumed.equals(now)) return v;
-        return validator.validate(now == null ? request : request.withRender(request.render().withTool(now)));
-    }
-
     private int exitCode(Validation v) {
         boolean fail = v.hasErrors() || strict && v.count(Severity.WARNING) > 0;
         return fail ? ExitCodes.FINDINGS : ExitCodes.OK;
@@ -181,7 +141,6 @@ public final class ValidateCommand implements Callable<Integer> {
      */
     private int watch(ValidateRequest given, PrintWriter out, PrintWriter err) {
         ValidateRequest request = withKustomizeAskedOnce(given);
-        request = request.withRender(request.render().withMemo(new DocumentMemo())); // a change re-parses what it changed
         Path repo = TreeWatcher.real(TreeReader.read(request.dir(), request.repoRoot()).repo().dir());
         List<Path> roots = new ArrayList<>(List.of(request.dir(), repo));
         roots.addAll(request.sources().values());

@@ -81,8 +81,6 @@ class LauncherTest {
                 .endsWith("validate tree --watch");
         assertThat(run(launch("validate", "tree", "-qw"))).doesNotContain("TieredStopAtLevel");
         assertThat(run(launch("status", "-o", "wide"))).contains("-XX:TieredStopAtLevel=1").doesNotContain("HeapFreeRatio");
-        assertThat(run(launch("daemon", "run"))).doesNotContain("TieredStopAtLevel").contains("-XX:MaxHeapFreeRatio=50");
-        assertThat(run(launch("daemon", "status"))).contains("-XX:TieredStopAtLevel=1");
     }
 
     @Test

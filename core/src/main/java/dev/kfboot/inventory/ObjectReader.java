@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.Json;
 import dev.kfboot.model.ResourceId;
-import dev.kfboot.yaml.MemoDocument;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,10 +61,6 @@ public final class ObjectReader {
     }
 
     static int sizeOf(Map<String, Object> doc) {
-        return doc instanceof MemoDocument kept ? kept.jsonSize(ObjectReader::measure) : measure(doc);
-    }
-
-    private static int measure(Map<String, Object> doc) {
         try {
             return JSON.writeValueAsBytes(doc).length;
         } catch (JsonProcessingException e) {

@@ -1,7 +1,6 @@
 package dev.kfboot.render;
 
 import dev.kfboot.model.Finding;
-import dev.kfboot.yaml.DocumentMemo;
 import dev.kfboot.yaml.RenderedYaml;
 
 import java.io.IOException;
@@ -30,23 +29,19 @@ public final class KustomizeRenderer implements Renderer {
     private final RenderWorkspace workspace;
     private final Duration timeout;
     private final boolean oneCoreEach;
-    private final DocumentMemo memo;
 
     public KustomizeRenderer(KustomizeTool tool, RenderWorkspace workspace, Duration timeout) {
-        this(tool, workspace, timeout, false, null);
+        this(tool, workspace, timeout, false);
     }
 
     /**
      * @param oneCoreEach renders run side by side, one per core: each kustomize then gets one core (GOMAXPROCS=1)
-     * @param memo        documents parsed before, reused when kustomize writes them again; null parses every one
      */
-    public KustomizeRenderer(KustomizeTool tool, RenderWorkspace workspace, Duration timeout, boolean oneCoreEach,
-                             DocumentMemo memo) {
+    public KustomizeRenderer(KustomizeTool tool, RenderWorkspace workspace, Duration timeout, boolean oneCoreEach) {
         this.tool = tool;
         this.workspace = workspace;
         this.timeout = timeout;
         this.oneCoreEach = oneCoreEach;
-        this.memo = memo;
     }
 
     public KustomizeTool tool() {
@@ -79,7 +74,7 @@ public final class KustomizeRenderer implements Renderer {
             if (p.exitValue() != 0) return failure(unit, prepared, start, err, p.exitValue());
             List<Map<String, Object>> docs;
             try {
-                docs = memo != null ? memo.parse(out) : RenderedYaml.parse(new String(out, StandardCharsets.UTF_8));
+                docs = RenderedYaml.parse(new String(out, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 return failed(unit, prepared, start, "kustomize output is not valid YAML: " + e.getMessage(),
                         "run the same kustomize build by hand");

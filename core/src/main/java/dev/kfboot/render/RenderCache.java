@@ -63,11 +63,6 @@ public final class RenderCache implements RenderRunner {
         return new Stats(hits.get(), misses.get(), stored.get());
     }
 
-    /** Units served from the cache so far, without waiting for the entries still being written. */
-    public int hits() {
-        return hits.get();
-    }
-
     @Override
     public Rendering.Result run(List<RenderUnit> units, RenderOptions options, Consumer<Rendered> progress) {
         KustomizeTool tool = options.toolOrDetect();

@@ -43,8 +43,8 @@ public final class Rendering {
         renderable.sort(Comparator.comparingLong((RenderUnit u) -> cost.get(u)).reversed());
         List<Rendered> done;
         try (RenderWorkspace ws = RenderWorkspace.create(cache)) {
-            done = RenderPool.renderAll(new KustomizeRenderer(tool, ws, options.timeout(), options.threads() > 1 && renderable.size() > 1,
-                    options.memo()), renderable,
+            done = RenderPool.renderAll(new KustomizeRenderer(tool, ws, options.timeout(), options.threads() > 1 && renderable.size() > 1),
+                    renderable,
                     options.threads(), progress);
         }
         List<Rendered> ordered = new ArrayList<>();

@@ -48,18 +48,12 @@ public final class TreeReader {
 
     private TreeReader() {}
 
-    /** @param explicitRoot {@code --repo-root}, or null to find it */
-    public static Tree read(Path dir, Path explicitRoot) {
-        return read(dir, explicitRoot, null);
-    }
-
     /**
-     * @param explicitRoot {@code --repo-root}, or null to find it
-     * @param workDir      where the user runs kfboot: a file that does not parse is named relative to it; null for
-     *                     this process's working directory
+     * @param explicitRoot {@code --repo-root}, or null to find it; a file that does not parse is named relative to
+     *                     the working directory
      */
-    public static Tree read(Path dir, Path explicitRoot, Path workDir) {
-        Path cwd = workDir != null ? workDir : Path.of("").toAbsolutePath();
+    public static Tree read(Path dir, Path explicitRoot) {
+        Path cwd = Path.of("").toAbsolutePath();
         Path top = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(top)) {
             throw new InputException(Location.of(dir.toString()), "not a directory",
@@ -167,7 +161,7 @@ public final class TreeReader {
     }
 
     /** The file's documents when it may hold Argo CD objects or settings; null when it cannot. */
-    private static Parsed parse(Path file, Path workDir) {
+    private static Parsed parse(Path file, Path cwd) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -177,7 +171,7 @@ public final class TreeReader {
         boolean declaresArgo = text.contains("argoproj.io/") && ARGO_KIND.matcher(text).find();
         if (!declaresArgo && !text.contains("argocd-cm") && !text.contains(ArgoCd.APP_HEALTH_KEY)) return null;
         try {
-            return new Parsed(file, YamlReader.forUserFiles().readAll(file, shownToUser(file, workDir)));
+            return new Parsed(file, YamlReader.forUserFiles().readAll(file, shownToUser(file, cwd)));
         } catch (InputException e) {
             if (declaresArgo) throw e;
             return null;

@@ -14,26 +14,16 @@ import java.util.Map;
  * @param render   how to render (remote cache, parallelism, timeout, kustomize)
  * @param cacheDir the render cache; null renders everything fresh
  * @param release  the kubeflow/manifests release to match components against; null picks the best match
- * @param workDir  where the user runs kfboot, for paths in messages; null for this process's working directory
  */
 public record ValidateRequest(Path dir, Path repoRoot, Map<String, Path> sources, RenderOptions render,
-                              Path cacheDir, String release, Path workDir) {
+                              Path cacheDir, String release) {
 
     public ValidateRequest {
         sources = sources == null ? Map.of() : Map.copyOf(sources);
     }
 
-    public ValidateRequest(Path dir, Path repoRoot, Map<String, Path> sources, RenderOptions render, Path cacheDir,
-                           String release) {
-        this(dir, repoRoot, sources, render, cacheDir, release, null);
-    }
-
     public ValidateRequest withRender(RenderOptions options) {
-        return new ValidateRequest(dir, repoRoot, sources, options, cacheDir, release, workDir);
-    }
-
-    public ValidateRequest withWorkDir(Path d) {
-        return new ValidateRequest(dir, repoRoot, sources, render, cacheDir, release, d);
+        return new ValidateRequest(dir, repoRoot, sources, options, cacheDir, release);
     }
 
     public static ValidateRequest of(Path dir, RenderOptions render) {

@@ -40,27 +40,12 @@ public final class Validator {
     private final RenderRunner renderer;
     private final Consumer<Rendered> progress;
     private final List<Rule> rules;
-    private final boolean awaitCacheWrites;
 
     public Validator(Catalogs catalogs, RenderRunner renderer, Consumer<Rendered> progress, List<Rule> rules) {
-        this(catalogs, renderer, progress, rules, true);
-    }
-
-    private Validator(Catalogs catalogs, RenderRunner renderer, Consumer<Rendered> progress, List<Rule> rules,
-                      boolean awaitCacheWrites) {
         this.catalogs = catalogs;
         this.renderer = renderer;
         this.progress = progress;
         this.rules = List.copyOf(rules);
-        this.awaitCacheWrites = awaitCacheWrites;
-    }
-
-    /**
-     * For a process that lives on after it answers (the daemon): a run returns while new render cache entries are
-     * still being written. A process that exits after the run must not use it, or the entries are lost.
-     */
-    public Validator writingCacheInBackground() {
-        return new Validator(catalogs, renderer, progress, rules, false);
     }
 
     /** Real kustomize, every rule. */
@@ -75,7 +60,7 @@ public final class Validator {
                 ? CompletableFuture.completedFuture(request.render().tool())
                 : Background.start("kfboot-kustomize-version", KustomizeTool::detect);
         Background.start("kfboot-facts", () -> catalogs.releases().stream().map(catalogs::facts).toList());
-        Tree tree = TreeReader.read(request.dir(), request.repoRoot(), request.workDir());
+        Tree tree = TreeReader.read(request.dir(), request.repoRoot());
         if (tree.apps().isEmpty()) {
             throw new InputException(Location.of(request.dir().toString()), "no Argo CD Application or ApplicationSet found",
                     "pass the directory that holds the tree's Applications (or the kustomization aggregating them)");
@@ -104,7 +89,7 @@ public final class Validator {
                 catalog);
         // rules are pure functions of the context: they run side by side, and the findings are sorted after
         List<Finding> findings = rules.parallelStream().flatMap(rule -> rule.check(ctx).stream()).toList();
-        int cached = cache == null ? 0 : awaitCacheWrites ? cache.stats().hits() : cache.hits();
+        int cached = cache == null ? 0 : cache.stats().hits();
         return new Validation(tree.repo(), findings, tree.apps().size(), hierarchy.parents().size(), inventory.size(),
                 renders.all().size() - cached, cached, ctx);
     }
