@@ -104,11 +104,12 @@ public final class ValidateCommand implements Callable<Integer> {
                     "use -o text or -o json with --watch (SARIF is one file for one run)");
         }
         ValidateRequest request = tree.request(dir, tuning.renderOptions());
-        return watch ? watch(request, out, err) : exitCode(validateAndPrint(request, out, err));
+        return watch ? watch(request, out, err) : exitCode(validateAndPrint(request, out, err, VersionProvider.build()));
     }
 
-    private Validation validateAndPrint(ValidateRequest request, PrintWriter out, PrintWriter err) {
-        Validation v = new Validator(new Progress(err, !quiet)).validate(request);
+    /** @param build this build, for a validation remembered beside the render cache; null validates */
+    private Validation validateAndPrint(ValidateRequest request, PrintWriter out, PrintWriter err, String build) {
+        Validation v = new Validator(new Progress(err, !quiet)).validateOrRecall(request, build);
         if (!quiet) {
             err.printf("repository root: %s (%s); %d apps (%d %s of apps), %d objects; %d renders, %d from the cache%n",
                     v.repo().dir(), v.repo().how(), v.apps(), v.parents(), v.parents() == 1 ? "app" : "apps", v.objects(),
@@ -148,13 +149,13 @@ public final class ValidateCommand implements Callable<Integer> {
         List<Path> excluded = request.cacheDir() == null ? List.of() : List.of(request.cacheDir());
         int code = ExitCodes.OK;
         try (TreeWatcher watcher = watcher(roots, excluded)) {
-            code = exitCode(validateAndPrint(request, out, err));
+            code = exitCode(validateAndPrint(request, out, err, null));
             progress(err, "watching " + watcher.directories() + " directories for changes (Ctrl-C stops)");
             while (true) {
                 SortedSet<Path> changed = watcher.awaitChange(QUIET_AFTER_CHANGE);
                 progress(err, changedFiles(repo, changed) + " changed: validating again");
                 try {
-                    code = exitCode(validateAndPrint(request, out, err));
+                    code = exitCode(validateAndPrint(request, out, err, null));
                 } catch (InputException e) {
                     Main.handle(e, command.commandLine(), false); // prints it as a run without --watch would
                 }
@@ -178,7 +179,7 @@ public final class ValidateCommand implements Callable<Integer> {
     private static ValidateRequest withKustomizeAskedOnce(ValidateRequest request) {
         if (request.render().tool() != null) return request;
         try {
-            return request.withRender(request.render().withTool(KustomizeTool.detect()));
+            return request.withRender(request.render().withTool(KustomizeTool.detect(request.cacheDir())));
         } catch (InputException none) {
             return request;
         }

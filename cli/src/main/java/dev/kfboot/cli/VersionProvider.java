@@ -12,6 +12,23 @@ public final class VersionProvider implements IVersionProvider {
         return v == null ? "0.1.0-dev" : v;
     }
 
+    /**
+     * This build: the jar's real path, size and modification time, so a rebuilt jar never reads what another build
+     * remembered; null when run from classes (nothing is remembered then).
+     */
+    static String build() {
+        try {
+            var source = KfbootCommand.class.getProtectionDomain().getCodeSource();
+            if (source == null) return null;
+            java.nio.file.Path jar = java.nio.file.Path.of(source.getLocation().toURI()).toRealPath();
+            if (!java.nio.file.Files.isRegularFile(jar)) return null;
+            return version() + " " + jar + " " + java.nio.file.Files.size(jar) + " "
+                    + java.nio.file.Files.getLastModifiedTime(jar).toMillis();
+        } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
     @Override
     public String[] getVersion() {
         Catalogs c = Catalogs.builtin();

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param id          identity, with the namespace exactly as rendered (null when none is set)
  * @param apiVersion  as rendered
  * @param component   the component (app) that renders it
- * @param size        bytes of the object as compact JSON, what the API server and annotations limits see
+ * @param size        bytes of the object as compact JSON, what the API server and annotations limits see; {@link
+ *                    #UNMEASURED} until asked when the body is kept (only CRDs' sizes are read on every run)
  * @param labels      metadata.labels
  * @param annotations the annotations kfboot reads ({@link ObjectReader#KEPT_ANNOTATIONS}); never all of them
  * @param crd         what it defines, for CustomResourceDefinitions; else null
@@ -26,11 +27,20 @@ public record KubeObject(ResourceId id, String apiVersion, String component, int
                          List<Webhook> webhooks, Map<String, String> podLabels, List<String> secretKeys,
                          Map<String, Object> body) {
 
+    /** The size of an object whose body is kept and that nobody has asked the size of yet. */
+    public static final int UNMEASURED = -1;
+
     public KubeObject {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
         webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
         secretKeys = secretKeys == null ? List.of() : List.copyOf(secretKeys);
+    }
+
+    /** Bytes as compact JSON; measured from the body on demand (writing JSON is the costly part of reading). */
+    @Override
+    public int size() {
+        return size != UNMEASURED || body == null ? size : ObjectReader.sizeOf(body);
     }
 
     public GroupKind groupKind() {
@@ -65,7 +75,7 @@ public record KubeObject(ResourceId id, String apiVersion, String component, int
 
     /** The same facts without the body, as committed facts hold them. */
     public KubeObject withoutBody() {
-        return body == null ? this : new KubeObject(id, apiVersion, component, size, labels, annotations, crd,
+        return body == null ? this : new KubeObject(id, apiVersion, component, size(), labels, annotations, crd,
                 webhooks, podLabels, secretKeys, null);
     }
 }

@@ -56,7 +56,9 @@ public final class ObjectReader {
                 && (kind.equals("MutatingWebhookConfiguration") || kind.equals("ValidatingWebhookConfiguration"))
                 ? webhooks(doc, kind.startsWith("Mutating")) : List.of();
         List<String> secretKeys = group.isEmpty() && kind.equals("Secret") ? secretKeys(doc) : List.of();
-        return new KubeObject(id, apiVersion, component, sizeOf(doc), strings(meta.get("labels")), annotations,
+        // only a CRD's size is read on every run (AppNeeds: CRDs over the last-applied limit); facts record them all
+        int size = crd != null || !keepBody ? sizeOf(doc) : KubeObject.UNMEASURED;
+        return new KubeObject(id, apiVersion, component, size, strings(meta.get("labels")), annotations,
                 crd, webhooks, podLabels(group, kind, doc), secretKeys, keepBody ? doc : null);
     }
 

@@ -37,6 +37,19 @@ public record KustomizeTool(List<String> command, String version) {
 
     /** Detection against an explicit environment ({@code PATH}, {@code KFBOOT_KUSTOMIZE}); a test seam. */
     public static KustomizeTool detect(java.util.Map<String, String> env) {
+        return detect(env, null);
+    }
+
+    /**
+     * Detection that asks each binary its version once: the answer is kept in {@code cacheDir} (null: always ask),
+     * keyed by the binary's real path, size and modification time, so an upgraded binary is asked again.
+     */
+    public static KustomizeTool detect(Path cacheDir) {
+        return detect(System.getenv(), cacheDir);
+    }
+
+    static KustomizeTool detect(java.util.Map<String, String> env, Path cacheDir) {
+        ToolVersions versions = new ToolVersions(cacheDir);
         String override = env.get("KFBOOT_KUSTOMIZE");
         if (override != null && !override.isBlank()) {
             Path p = Path.of(override);
@@ -44,23 +57,24 @@ public record KustomizeTool(List<String> command, String version) {
                 throw new InputException(Location.of("$KFBOOT_KUSTOMIZE"), override + " is not an executable file",
                         "point KFBOOT_KUSTOMIZE at a kustomize binary or unset it");
             }
-            return fromBinary(p);
+            return fromBinary(p, versions);
         }
         String path = env.get("PATH");
         Optional<Path> kustomize = onPath("kustomize", path);
-        if (kustomize.isPresent()) return fromBinary(kustomize.get());
+        if (kustomize.isPresent()) return fromBinary(kustomize.get(), versions);
         Optional<Path> kubectl = onPath("kubectl", path);
         if (kubectl.isPresent()) {
             List<String> cmd = List.of(kubectl.get().toString(), "kustomize");
-            return new KustomizeTool(cmd, versionOf(List.of(kubectl.get().toString(), "version", "--client"),
-                    "Kustomize Version"));
+            return new KustomizeTool(cmd, versions.of(kubectl.get(),
+                    () -> versionOf(List.of(kubectl.get().toString(), "version", "--client"), "Kustomize Version")));
         }
         throw new InputException(Location.NONE, "neither kustomize nor kubectl found on PATH",
                 "install kustomize (https://kubectl.docs.kubernetes.io/installation/kustomize/) or kubectl");
     }
 
-    private static KustomizeTool fromBinary(Path p) {
-        return new KustomizeTool(List.of(p.toString(), "build"), versionOf(List.of(p.toString(), "version"), null));
+    private static KustomizeTool fromBinary(Path p, ToolVersions versions) {
+        return new KustomizeTool(List.of(p.toString(), "build"),
+                versions.of(p, () -> versionOf(List.of(p.toString(), "version"), null)));
     }
 
     public List<String> buildCommand(Path dir) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -41,6 +42,9 @@ public final class RenderCache implements RenderRunner {
     /** What the last runs did: units served from the cache, rendered, and stored. */
     public record Stats(int hits, int misses, int stored) {}
 
+    /** Whether every unit of the runs so far had a key, and every file it reads lies under its root. */
+    private final AtomicBoolean confined = new AtomicBoolean(true);
+
     private final RenderRunner delegate;
     private final Path dir;
     private final AtomicInteger hits = new AtomicInteger();
@@ -51,6 +55,14 @@ public final class RenderCache implements RenderRunner {
     public RenderCache(RenderRunner delegate, Path dir) {
         this.delegate = delegate;
         this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Whether every unit rendered through this cache had a key and reads only files under its root (the repository
+     * or a source checkout) and the remote cache: then those directories are all the render read.
+     */
+    public boolean confined() {
+        return confined.get();
     }
 
     /** Waits for the entries still being written. */
@@ -65,11 +77,12 @@ public final class RenderCache implements RenderRunner {
 
     @Override
     public Rendering.Result run(List<RenderUnit> units, RenderOptions options, Consumer<Rendered> progress) {
-        KustomizeTool tool = options.toolOrDetect();
+        KustomizeTool tool = options.toolOrDetect(dir);
         RemoteCache remote = options.remoteCache() == null ? null : RemoteCache.load(options.remoteCache());
         FileHashes hashes = FileHashes.load(dir.resolve("files.idx"));
         Map<Path, Map<String, Object>> parsed = new ConcurrentHashMap<>();
-        List<String> keys = units.parallelStream().map(u -> key(u, tool, remote, hashes, parsed)).toList();
+        List<String> keys = units.parallelStream().map(u -> key(u, tool, remote, hashes, parsed, () -> confined.set(false))).toList();
+        if (keys.contains(null)) confined.set(false);
         // units without an entry start rendering at once; the cached entries load while they render
         Map<RenderUnit, String> keyOf = new HashMap<>();
         List<RenderUnit> absent = new ArrayList<>();
@@ -133,6 +146,12 @@ public final class RenderCache implements RenderRunner {
     /** The unit's key, or null when its input cannot be pinned down (a remote base fetched from the network). */
     static String key(RenderUnit unit, KustomizeTool tool, RemoteCache remote, FileHashes hashes,
                       Map<Path, Map<String, Object>> parsed) {
+        return key(unit, tool, remote, hashes, parsed, () -> { });
+    }
+
+    /** @param outside told when a file the unit reads lies outside its root */
+    private static String key(RenderUnit unit, KustomizeTool tool, RemoteCache remote, FileHashes hashes,
+                              Map<Path, Map<String, Object>> parsed, Runnable outside) {
         Path root = unit.root().toAbsolutePath().normalize();
         StringBuilder k = new StringBuilder(FORMAT).append('\n');
         k.append("kustomize ").append(tool.version()).append(' ').append(String.join(" ", tool.command())).append('\n');
@@ -148,6 +167,7 @@ public final class RenderCache implements RenderRunner {
         }
         KustomizationClosure closure = KustomizationClosure.walk(starts, parsed);
         for (Path f : closure.filesToCopy()) {
+            if (!f.startsWith(root)) outside.run();
             String shown = f.startsWith(root) ? root.relativize(f).toString() : f.toString();
             k.append("file ").append(shown).append(' ').append(hashes.of(f)).append('\n');
         }

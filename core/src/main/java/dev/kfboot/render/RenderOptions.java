@@ -22,6 +22,11 @@ public record RenderOptions(Path remoteCache, int threads, Duration timeout, Kus
     }
 
     public KustomizeTool toolOrDetect() {
-        return tool != null ? tool : KustomizeTool.detect();
+        return toolOrDetect(null);
+    }
+
+    /** @param cacheDir where the versions binaries answered are kept (null: ask) */
+    public KustomizeTool toolOrDetect(Path cacheDir) {
+        return tool != null ? tool : KustomizeTool.detect(cacheDir);
     }
 }

@@ -24,6 +24,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
@@ -54,11 +55,16 @@ public final class Validator {
     }
 
     public Validation validate(ValidateRequest request) {
+        return validate(request, null);
+    }
+
+    /** @param remember told the validation when its inputs were all keyed and everything rendered */
+    private Validation validate(ValidateRequest request, Consumer<Validation> remember) {
         // asking kustomize its version starts a process, and the releases' facts take a while to parse: both
         // happen while the tree is read and resolved
         CompletableFuture<KustomizeTool> tool = request.render().tool() != null
                 ? CompletableFuture.completedFuture(request.render().tool())
-                : Background.start("kfboot-kustomize-version", KustomizeTool::detect);
+                : Background.start("kfboot-kustomize-version", () -> KustomizeTool.detect(request.cacheDir()));
         Background.start("kfboot-facts", () -> catalogs.releases().stream().map(catalogs::facts).toList());
         Tree tree = TreeReader.read(request.dir(), request.repoRoot());
         if (tree.apps().isEmpty()) {
@@ -90,8 +96,33 @@ public final class Validator {
         // rules are pure functions of the context: they run side by side, and the findings are sorted after
         List<Finding> findings = rules.parallelStream().flatMap(rule -> rule.check(ctx).stream()).toList();
         int cached = cache == null ? 0 : cache.stats().hits();
-        return new Validation(tree.repo(), findings, tree.apps().size(), hierarchy.parents().size(), inventory.size(),
-                renders.all().size() - cached, cached, ctx);
+        Validation v = new Validation(tree.repo(), findings, tree.apps().size(), hierarchy.parents().size(),
+                inventory.size(), renders.all().size() - cached, cached, ctx);
+        if (remember != null && cache.confined() && failures.isEmpty() && unreadable.isEmpty()) remember.accept(v);
+        return v;
+    }
+
+    /**
+     * For a run that only prints its result: a validation remembered for inputs exactly as they are now
+     * ({@link ValidationMemo}, beside the render cache; it has no context), else {@link #validate}, remembered.
+     *
+     * @param build identifies this kfboot build; null (or no render cache) always validates
+     */
+    public Validation validateOrRecall(ValidateRequest request, String build) {
+        if (build == null || request.cacheDir() == null) return validate(request);
+        KustomizeTool tool;
+        try {
+            tool = request.render().toolOrDetect(request.cacheDir());
+        } catch (InputException none) {
+            return validate(request); // reported by the renderer if some app needs kustomize
+        }
+        ValidateRequest withTool = request.withRender(request.render().withTool(tool));
+        ValidationMemo memo = new ValidationMemo(request.cacheDir());
+        Optional<ValidationMemo.Snapshot> snapshot = memo.snapshot(withTool, build, tool);
+        if (snapshot.isEmpty()) return validate(withTool);
+        Optional<Validation> recalled = memo.recall(snapshot.get());
+        if (recalled.isPresent()) return recalled.get();
+        return validate(withTool, v -> memo.remember(snapshot.get(), v));
     }
 
     /**

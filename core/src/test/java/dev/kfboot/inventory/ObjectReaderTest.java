@@ -287,6 +287,38 @@ class ObjectReaderTest {
     }
 
     @Test
+    void withItsBodyKeptOnlyACrdIsMeasuredWhenReadAndAnyOtherObjectWhenAsked() throws Exception {
+        Map<String, Object> cm = new java.util.LinkedHashMap<>(doc("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: c
+                """));
+        Map<String, Object> crd = doc("""
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: things.example.com
+                spec:
+                  group: example.com
+                  scope: Namespaced
+                  names: {kind: Thing, plural: things}
+                """);
+
+        KubeObject o = ObjectReader.read(cm, "app", true);
+        assertThat(ObjectReader.read(crd, "app", true)).extracting(KubeObject::isCrd).isEqualTo(true);
+        assertThat(new KubeObject(o.id(), o.apiVersion(), o.component(), KubeObject.UNMEASURED, null, null, null, null,
+                null, null, crd).size()).as("measured from the body when asked").isEqualTo(new ObjectMapper().writeValueAsBytes(crd).length);
+        cm.put("data", Map.of("k", "v")); // the body as it is when the size is asked, not when the object was read
+        assertThat(o.size()).isEqualTo(new ObjectMapper().writeValueAsBytes(cm).length);
+        assertThat(o.withoutBody().size()).as("facts keep the measured size").isEqualTo(o.size());
+        Map<String, Object> grown = new java.util.LinkedHashMap<>(crd);
+        KubeObject c = ObjectReader.read(grown, "app", true);
+        grown.put("extra", "x".repeat(100));
+        assertThat(c.size()).as("a CRD is measured when read").isEqualTo(new ObjectMapper().writeValueAsBytes(crd).length);
+    }
+
+    @Test
     void missingKindIsNotAnObject() {
         assertThatThrownBy(() -> read("""
                 apiVersion: v1

@@ -102,4 +102,31 @@ class KustomizeToolTest {
         assertThat(tool.command()).containsExactly(pinned.toString(), "build");
         assertThat(tool.version()).isEqualTo("v5.4.3");
     }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void eachBinaryIsAskedItsVersionOnceAndAgainWhenItChanges() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path asked = dir.resolve("asked");
+        Path kustomize = bin.resolve("kustomize");
+        Files.writeString(kustomize, "#!/bin/sh\necho x >> " + asked + "\necho v5.4.3\n");
+        Files.setPosixFilePermissions(kustomize, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = Map.of("PATH", bin.toString());
+
+        assertThat(KustomizeTool.detect(env, cache).version()).isEqualTo("v5.4.3");
+        assertThat(KustomizeTool.detect(env, cache).version()).isEqualTo("v5.4.3");
+        assertThat(Files.readAllLines(asked)).as("asked once, then read beside the cache").hasSize(1);
+        assertThat(Files.readString(cache.resolve(ToolVersions.FILE))).startsWith(kustomize.toRealPath() + "\t");
+
+        Files.writeString(kustomize, "#!/bin/sh\necho x >> " + asked + "\necho v5.5.0 upgraded\n");
+        Files.setLastModifiedTime(kustomize, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        assertThat(KustomizeTool.detect(env, cache).version()).as("an upgraded binary is asked again").isEqualTo("v5.5.0");
+        assertThat(KustomizeTool.detect(env, null).version()).isEqualTo("v5.5.0");
+        assertThat(Files.readAllLines(asked)).as("and without a cache, every time").hasSize(3);
+
+        Files.writeString(cache.resolve(ToolVersions.FILE), kustomize.toRealPath() + "\tdamaged\n");
+        assertThat(KustomizeTool.detect(env, cache).version()).as("a damaged file is asked again").isEqualTo("v5.5.0");
+        assertThat(Files.readAllLines(asked)).hasSize(4);
+    }
 }
