@@ -94,4 +94,22 @@ class LauncherTest {
         assertThat(launch("--version")).anyMatch(c -> c.startsWith("mvn") && c.contains("-pl cli -am package"));
         assertThat(launch("--version")).as("the jar is fresh after the build").noneMatch(c -> c.startsWith("mvn"));
     }
+
+    @Test
+    void onJdk25TheAotCacheReplacesTheCdsArchive() throws Exception {
+        assertThat(launch("--version")).anyMatch(c -> c.contains("-XX:ArchiveClassesAtExit=")).noneMatch(c -> c.contains("AOTCache"));
+
+        Path jdk = Files.createDirectories(home.resolve("jdk25/bin"));
+        Files.writeString(home.resolve("jdk25/release"), "JAVA_VERSION=\"25.0.3\"\n");
+        Files.move(bin.resolve("java"), jdk.resolve("java"));
+        Files.createSymbolicLink(bin.resolve("java"), jdk.resolve("java"));
+        Files.writeString(home.resolve("cli/target/kfboot.aot"), "aot"); // as the training run leaves it
+
+        List<String> calls = launch("--version");
+        assertThat(calls).noneMatch(c -> c.contains("ArchiveClassesAtExit") || c.contains("SharedArchiveFile"));
+        assertThat(run(calls)).contains("-XX:AOTCache=" + home.resolve("cli/target/kfboot.aot"));
+        Files.setLastModifiedTime(home.resolve("cli/target/kfboot.aot"), FileTime.from(Instant.now().minusSeconds(7200)));
+        assertThat(launch("--version")).as("a cache older than the jar is made again")
+                .anyMatch(c -> c.contains("-XX:AOTCacheOutput=" + home.resolve("cli/target/kfboot.aot")));
+    }
 }
