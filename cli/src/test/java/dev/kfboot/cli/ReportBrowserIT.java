@@ -3,6 +3,7 @@ package dev.kfboot.cli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.kfboot.testing.UpstreamData;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -99,7 +100,7 @@ class ReportBrowserIT {
         dev.kfboot.testing.Kustomize.required();
         Path tree = ReportTrees.write(dir.resolve("repo"));
         Path html = dir.resolve("tree.html");
-        CliRun r = CliRun.of("report", tree.toString(), "-q", "--no-cache", "--out", html.toString());
+        CliRun r = CliRun.of("report", tree.toString(), "-q", "--cache-dir", UpstreamData.renderCache().toString(), "--out", html.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(1); // the tree has an error: one app's path is missing
         assertThat(Files.readString(html)).doesNotContain("hunter2");
 

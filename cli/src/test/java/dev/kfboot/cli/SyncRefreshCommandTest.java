@@ -57,7 +57,7 @@ class SyncRefreshCommandTest extends ClusterCliTest {
     void aFailedSyncExitsThree() {
         cli.argo.failWith("istio-install", "one or more synchronization tasks are not valid");
 
-        CliRun r = cli.run("sync", "istio-install");
+        CliRun r = cli.run("sync", "istio-install", "--timeout", "2m"); // a lost failure fails in minutes, not ten
 
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).contains("  istio-install: sync failed", "kfboot: error: wave 1 failed: istio-install");

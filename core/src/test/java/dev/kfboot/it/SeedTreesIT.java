@@ -29,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SeedTreesIT {
 
     @TempDir Path fork;
-    /** Shared by the tests: the seeds' apps mostly render the same paths, so later tests hit the cache. */
-    @TempDir static Path renderCache;
 
     private Validation validate(String seed) {
         Kustomize.required();
@@ -41,7 +39,7 @@ class SeedTreesIT {
 
     private Validation validateFork() {
         return new Validator(r -> { }).validate(new ValidateRequest(fork.resolve("bootstrap"), null, Map.of(),
-                RenderOptions.defaults(UpstreamData.remoteCache()), renderCache, null));
+                RenderOptions.defaults(UpstreamData.remoteCache()), UpstreamData.renderCache(), null));
     }
 
     private static List<Finding> of(Validation v, String rule) {

@@ -37,6 +37,16 @@ public final class UpstreamData {
         return dir().resolve("remote");
     }
 
+    /**
+     * The render cache every test of the suite shares ({@code -Dkfboot.test.cache}, set by the build; else one below
+     * the checkout's target/). Its key covers every input of a render, so tests that render the same upstream paths
+     * (in different copies of the tree) render them once.
+     */
+    public static Path renderCache() {
+        String prop = System.getProperty("kfboot.test.cache", "");
+        return prop.isBlank() ? repoRoot().resolve("target/test-render-cache") : Path.of(prop);
+    }
+
     public static Path argoCd() {
         return dir().resolve("argo-cd/v3.5.1");
     }
