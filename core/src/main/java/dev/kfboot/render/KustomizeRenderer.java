@@ -57,6 +57,11 @@ public final class KustomizeRenderer implements Renderer {
     public Rendered render(RenderUnit unit) {
         long start = System.nanoTime();
         RenderWorkspace.Prepared prepared = workspace.prepare(unit);
+        if (!prepared.refused().isEmpty()) {
+            return failed(unit, prepared, start, "refused to read outside the repository: " + prepared.refused().get(0)
+                            + (prepared.refused().size() > 1 ? " (and " + (prepared.refused().size() - 1) + " more)" : ""),
+                    "keep every file a kustomization reads inside the repository (or its --source or remote-cache root)");
+        }
         try {
             Path stderrFile = Files.createTempFile(workspace.dir(), "stderr-", ".txt");
             ProcessBuilder pb = new ProcessBuilder(tool.buildCommand(prepared.buildDir()))

@@ -151,7 +151,9 @@ public final class RenderCache implements RenderRunner {
             k.append("component ").append(c).append('\n');
             starts.add(root.resolve(c).normalize());
         }
-        KustomizationClosure closure = KustomizationClosure.walk(starts, parsed);
+        KustomizationClosure closure = KustomizationClosure.walk(starts, parsed, root);
+        // a unit that reads outside its root is refused when rendered; its key must not read there either
+        for (String refused : closure.outside()) k.append("refused ").append(refused).append('\n');
         for (Path f : closure.filesToCopy()) {
             String shown = f.startsWith(root) ? root.relativize(f).toString() : f.toString();
             k.append("file ").append(shown).append(' ').append(hashes.of(f)).append('\n');
@@ -164,8 +166,9 @@ public final class RenderCache implements RenderRunner {
                 if (resolved.isEmpty()) return null;
                 k.append("remote ").append(url).append('\n');
                 Set<Path> files = new TreeSet<>();
+                if (!ReadBoundary.of(remote.dir()).contains(resolved.get().local())) return null; // refused when rendered
                 if (resolved.get().isFile()) files.add(resolved.get().local());
-                else files.addAll(KustomizationClosure.walk(List.of(resolved.get().local()), parsed).filesToCopy());
+                else files.addAll(KustomizationClosure.walk(List.of(resolved.get().local()), parsed, remote.dir()).filesToCopy());
                 for (Path f : files) {
                     k.append("remote-file ").append(remote.dir().relativize(f)).append(' ').append(hashes.of(f)).append('\n');
                 }

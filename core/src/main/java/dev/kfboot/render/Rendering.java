@@ -60,7 +60,7 @@ public final class Rendering {
         List<Path> starts = new ArrayList<>();
         for (String p : u.paths()) starts.add(u.root().resolve(p));
         long bytes = 0;
-        for (Path f : KustomizationClosure.walk(starts).filesToCopy()) {
+        for (Path f : KustomizationClosure.walk(starts, u.root()).filesToCopy()) {
             try {
                 bytes += Files.size(f);
             } catch (IOException e) {
