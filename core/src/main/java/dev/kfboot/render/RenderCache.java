@@ -3,6 +3,7 @@ package dev.kfboot.render;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kfboot.files.AtomicFiles;
+import dev.kfboot.files.Directories;
 import dev.kfboot.model.Json;
 
 import java.io.IOException;
@@ -72,6 +73,7 @@ public final class RenderCache implements RenderRunner {
     public Rendering.Result run(List<RenderUnit> units, RenderOptions options, Consumer<Rendered> progress) {
         KustomizeTool tool = options.toolOrDetect();
         RemoteCache remote = options.remoteCache() == null ? null : RemoteCache.load(options.remoteCache());
+        Directories.makePrivate(dir); // the cache holds what the trees render: its owner's alone (0700)
         FileHashes hashes = FileHashes.load(dir.resolve("files.idx"));
         Map<Path, Map<String, Object>> parsed = new ConcurrentHashMap<>();
         List<String> keys = units.parallelStream().map(u -> key(u, tool, remote, hashes, parsed)).toList();
@@ -227,11 +229,12 @@ public final class RenderCache implements RenderRunner {
         try {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("remoteUrls", r.remoteUrls());
-            payload.put("documents", r.documents());
+            // Secret values never reach the disk: the rules need keys and "is it set", adopt only "the same bytes"
+            payload.put("documents", SecretRedaction.redact(r.documents()));
             byte[] body = JSON.writeValueAsBytes(payload);
             byte[] head = (FORMAT + " " + key + " " + FileHashes.fingerprint(body, 0, body.length) + " " + body.length + "\n")
                     .getBytes(StandardCharsets.UTF_8);
-            AtomicFiles.writeBytes(entry(key), head, body);
+            AtomicFiles.writePrivate(entry(key), head, body);
             return true;
         } catch (IOException | RuntimeException e) {
             return false; // a cache that cannot be written only makes the next run slower
