@@ -49,7 +49,9 @@ public final class RenderWorkspace implements AutoCloseable {
     /** @param cache the remote cache, or null to let kustomize fetch remote bases itself */
     public static RenderWorkspace create(RemoteCache cache) {
         try {
-            return new RenderWorkspace(Files.createTempDirectory("kfboot-render-"), cache);
+            Path dir = Files.createTempDirectory("kfboot-render-");
+            ChildProcesses.opened(dir); // removed on Ctrl-C too
+            return new RenderWorkspace(dir, cache);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory", e);
         }
@@ -178,5 +180,6 @@ public final class RenderWorkspace implements AutoCloseable {
     @Override
     public void close() {
         Directories.deleteQuietly(dir);
+        ChildProcesses.closed(dir);
     }
 }

@@ -44,7 +44,7 @@ public final class Rendering {
         List<Rendered> done;
         try (RenderWorkspace ws = RenderWorkspace.create(cache)) {
             done = RenderPool.renderAll(new KustomizeRenderer(tool, ws, options.timeout(), options.threads() > 1 && renderable.size() > 1,
-                    options.memo()), renderable,
+                    options.memo(), options.memoryBytes(), options.deadline()), renderable,
                     options.threads(), progress);
         }
         List<Rendered> ordered = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.kfboot.render.KustomizeRenderer;
 import dev.kfboot.render.ReadBoundary;
 import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.Rendered;
+import dev.kfboot.yaml.Nesting;
 import dev.kfboot.yaml.RenderedYaml;
 import dev.kfboot.yaml.YamlLimits;
 
@@ -47,7 +48,13 @@ final class DirectorySource {
                             : MAX_TOTAL_BYTES + " bytes in all") + "; not read");
                 }
                 try {
-                    docs.addAll(RenderedYaml.parse(Files.readString(f, StandardCharsets.UTF_8)));
+                    String text = Files.readString(f, StandardCharsets.UTF_8);
+                    int deep = Nesting.firstLineDeeperThan(text, Nesting.MAX_DEPTH);
+                    if (deep > 0) {
+                        return failed(unit, start, bound.shown(f) + ":" + deep + ": YAML nested more than "
+                                + Nesting.MAX_DEPTH + " levels deep; not read");
+                    }
+                    docs.addAll(RenderedYaml.parse(text));
                 } catch (IllegalArgumentException e) {
                     return failed(unit, start, dir.relativize(f) + " is not valid YAML: " + e.getMessage());
                 }
