@@ -42,8 +42,10 @@ public final class AtomicFiles {
     }
 
     private static void write(Path target, boolean owned, byte[]... parts) throws IOException {
-        Path abs = target.toAbsolutePath();
+        Path abs = target.toAbsolutePath().normalize();
         Path dir = abs.getParent();
+        if (dir == null || abs.getFileName() == null) throw new IOException("the filesystem root is not a file");
+        if (Files.isDirectory(abs)) throw new IOException("it is a directory");
         boolean posix = abs.getFileSystem().supportedFileAttributeViews().contains("posix");
         if (owned && posix && !Files.isDirectory(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
