@@ -35,7 +35,7 @@ class GenerateLikeTreeIT {
         UpstreamFork.copy("26.03", fork);
         Path tree = KubeflowTree.write(fork, "26.03");
 
-        Validation v = new Validator(r -> { }).validate(new ValidateRequest(tree, null, Map.of(),
+        Validation v = new Validator(r -> { }).validate(new ValidateRequest(tree, fork, Map.of(), // no git: the checkout is named
                 RenderOptions.defaults(UpstreamData.remoteCache()), null, null));
 
         assertThat(v.apps()).isEqualTo(28);
