@@ -4,6 +4,7 @@ import dev.kfboot.cluster.argocd.AppStatus;
 import dev.kfboot.cluster.deploy.Action;
 import dev.kfboot.cluster.deploy.DeployListener;
 import dev.kfboot.cluster.deploy.Step;
+import dev.kfboot.model.SafeText;
 
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -32,13 +33,13 @@ final class DeployPrinter implements DeployListener {
     public void executed(Action a, String result) {
         if (a instanceof Action.StartPhase s) {
             started.put(s.phase().index(), clock.instant());
-            out.println(s.phase().label() + ": " + String.join(", ", s.apps()));
+            out.println(SafeText.forTerminal(s.phase().label() + ": " + String.join(", ", s.apps())));
         } else if (a instanceof Action.PhaseDone d) {
             Instant since = started.get(d.phase().index());
             out.println(d.phase().label() + (since == null ? ": already Synced and Healthy"
                     : ": Synced and Healthy in " + seconds(Duration.between(since, clock.instant()))));
         } else {
-            out.println("  " + describe(a) + (result.isEmpty() ? "" : ": " + result));
+            out.println("  " + SafeText.forTerminal(describe(a) + (result.isEmpty() ? "" : ": " + result)));
         }
         out.flush();
     }
@@ -47,7 +48,7 @@ final class DeployPrinter implements DeployListener {
     public void stepped(Step step) {
         for (AppStatus s : step.waiting()) {
             String state = StatusView.state(s);
-            if (!state.equals(lastState.put(s.name(), state))) out.println("  " + s.name() + ": " + state);
+            if (!state.equals(lastState.put(s.name(), state))) out.println("  " + SafeText.forTerminal(s.name() + ": " + state));
         }
         out.flush();
     }

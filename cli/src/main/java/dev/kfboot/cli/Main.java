@@ -1,6 +1,7 @@
 package dev.kfboot.cli;
 
 import dev.kfboot.model.InputException;
+import dev.kfboot.model.SafeText;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -19,17 +20,19 @@ public final class Main {
 
     /** Runs one command line; tests call this with their own writers. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return run(KfbootCommand.commandLine(args), args, out, err);
+        return run(KfbootCommand.commandLine(args), args, SafePrintWriter.wrap(out), SafePrintWriter.wrap(err));
     }
 
     private static int run(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
+        // the writers escape control characters: picocli's own colours would only show as \e[...
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, line, parseResult) -> handle(ex, line, debug(args)));
         cli.setParameterExceptionHandler((ex, params) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("kfboot: error: " + ex.getMessage());
+            c.getErr().println("kfboot: error: " + SafeText.forTerminal(ex.getMessage()));
             c.getErr().println("  hint: run `" + c.getCommandSpec().qualifiedName() + " --help` for usage");
             c.getErr().flush();
             return ExitCodes.INPUT;
@@ -44,19 +47,19 @@ public final class Main {
         PrintWriter err = line.getErr();
         Throwable cause = ex;
         if (cause instanceof CommandFailure f) {
-            err.println("kfboot: error: " + f.getMessage());
-            if (f.hint() != null) err.println("  hint: " + f.hint());
+            err.println("kfboot: error: " + SafeText.forTerminal(f.getMessage()));
+            if (f.hint() != null) err.println("  hint: " + SafeText.forTerminal(f.hint()));
             err.flush();
             return f.exitCode();
         }
         if (cause instanceof InputException ie) {
-            err.println("kfboot: error: " + ie.oneLine());
-            if (ie.hint() != null) err.println("  hint: " + ie.hint());
+            err.println("kfboot: error: " + SafeText.forTerminal(ie.oneLine()));
+            if (ie.hint() != null) err.println("  hint: " + SafeText.forTerminal(ie.hint()));
             if (debug) ie.printStackTrace(err);
             err.flush();
             return ExitCodes.INPUT;
         }
-        err.println("kfboot: internal error: " + ex);
+        err.println("kfboot: internal error: " + SafeText.forTerminal(String.valueOf(ex)));
         if (debug) ex.printStackTrace(err);
         else err.println("  hint: run again with --debug for the stack trace, and report it");
         err.flush();

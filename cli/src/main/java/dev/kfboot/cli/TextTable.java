@@ -1,5 +1,7 @@
 package dev.kfboot.cli;
 
+import dev.kfboot.model.SafeText;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +16,8 @@ final class TextTable {
 
     TextTable row(Object... cells) {
         String[] r = new String[cells.length];
-        for (int i = 0; i < cells.length; i++) r[i] = cells[i] == null ? "" : String.valueOf(cells[i]);
+        // cells hold names and messages from the tree or the API server: escaped, one line each
+        for (int i = 0; i < cells.length; i++) r[i] = cells[i] == null ? "" : SafeText.forTerminal(String.valueOf(cells[i]));
         rows.add(r);
         return this;
     }
@@ -42,7 +45,7 @@ final class TextTable {
     /** Shortens long cells (messages) for the table; JSON keeps them whole. */
     static String clip(String s, int max) {
         if (s == null) return "";
-        String one = s.replace('\n', ' ');
+        String one = SafeText.forTerminal(s.replace('\n', ' '));
         return one.length() <= max ? one : one.substring(0, max - 3) + "...";
     }
 }

@@ -3,6 +3,7 @@ package dev.kfboot.cli;
 import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.argocd.AppStatus;
 import dev.kfboot.cluster.argocd.AppStore;
+import dev.kfboot.model.SafeText;
 import picocli.CommandLine.Command;
 import dev.kfboot.cluster.deploy.DeployTree;
 import picocli.CommandLine.Option;
@@ -121,7 +122,8 @@ public final class WatchCommand extends ClusterCommand {
 
     /** Terminal output: the screen redrawn with one progress bar per wave and the apps still on their way. */
     private void redraw(List<AppStatus> apps) {
-        StringBuilder sb = new StringBuilder("\033[H\033[2J");
+        SafePrintWriter.raw(out(), "\033[H\033[2J");
+        StringBuilder sb = new StringBuilder();
         sb.append("kfboot watch  ").append(elapsed()).append("  ").append(StatusView.summary(apps)).append("\n\n");
         for (Map.Entry<Integer, List<AppStatus>> w : byWave(apps).entrySet()) {
             long ok = w.getValue().stream().filter(AppStatus::syncedAndHealthy).count();
@@ -129,7 +131,10 @@ public final class WatchCommand extends ClusterCommand {
             int filled = (int) Math.round(20.0 * ok / n);
             sb.append(String.format("wave %-3d [%s%s] %d/%d%n", w.getKey(), "#".repeat(filled), ".".repeat(20 - filled), ok, n));
             for (AppStatus a : w.getValue()) {
-                if (!a.syncedAndHealthy()) sb.append("    ").append(a.name()).append(": ").append(StatusView.state(a)).append('\n');
+                if (!a.syncedAndHealthy()) {
+                    sb.append("    ").append(SafeText.forTerminal(a.name())).append(": ")
+                            .append(SafeText.forTerminal(StatusView.state(a))).append('\n');
+                }
             }
         }
         out().print(sb);

@@ -21,7 +21,7 @@ public final class ClientFactory {
 
     public static Cluster connect(ConnectionSettings s) {
         Config config = config(s);
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new NoRedirects()).build();
         return new Cluster(client, s.argoNamespace(), describe(config));
     }
 

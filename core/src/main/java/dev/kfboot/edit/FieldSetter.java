@@ -2,7 +2,13 @@ package dev.kfboot.edit;
 
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
+import dev.kfboot.yaml.FieldPath;
 import dev.kfboot.yaml.YamlEditor;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,12 +62,58 @@ public final class FieldSetter {
         return editor.documents().isEmpty() ? "Kind/name" : YamlEditor.describe(editor.documents().get(0));
     }
 
-    /** What a value is shown as: a Secret's data never leaves the file, not in output nor in commit messages. */
+    /**
+     * What a value is shown as: a Secret's data never leaves the file, not in output nor in commit messages. That is
+     * the data of a Secret, of a Secret inside a {@code kind: List} ({@code items[0].stringData.password}), and
+     * anything under a kustomization's {@code secretGenerator} (its literals are {@code key=value}).
+     */
     public static String shown(YamlEditor.Change c, String value) {
         if (value == null) return "(new)";
-        boolean secret = "Secret".equals(c.doc().kind()) && c.doc().apiVersion() != null && c.doc().apiVersion().equals("v1")
-                && !c.path().steps().isEmpty() && List.of("data", "stringData").contains(c.path().steps().get(0).key());
-        return secret ? "(secret value)" : value;
+        return isSecretValue(c) ? "(secret value)" : value;
+    }
+
+    static boolean isSecretValue(YamlEditor.Change c) {
+        List<FieldPath.Step> steps = c.path().steps();
+        if (steps.isEmpty()) return false;
+        if ("secretGenerator".equals(steps.get(0).key())) return true;
+        if (isSecretData("Secret".equals(c.doc().kind()) && "v1".equals(c.doc().apiVersion()), steps, 0)) return true;
+        // a List's items: items[i] or items[name=x], then the item's own path (one level; a List in a List is
+        // no Kubernetes object)
+        if (steps.size() < 3 || !"items".equals(steps.get(0).key())
+                || !(value(c.doc().root(), "items") instanceof SequenceNode items)) {
+            return false;
+        }
+        for (Node item : items(items, steps.get(1))) {
+            boolean secret = "Secret".equals(scalar(item, "kind")) && "v1".equals(scalar(item, "apiVersion"));
+            if (isSecretData(secret, steps, 2)) return true;
+        }
+        return false;
+    }
+
+    private static boolean isSecretData(boolean secret, List<FieldPath.Step> steps, int at) {
+        return secret && at < steps.size() && List.of("data", "stringData").contains(steps.get(at).key());
+    }
+
+    private static Node value(Node map, String key) {
+        if (!(map instanceof MappingNode m)) return null;
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) return t.getValueNode();
+        }
+        return null;
+    }
+
+    private static String scalar(Node map, String key) {
+        return value(map, key) instanceof ScalarNode s ? s.getValue() : null;
+    }
+
+    /** The items a selector may mean: by index, or every item whose field or metadata field matches. */
+    private static List<Node> items(SequenceNode items, FieldPath.Step selector) {
+        if (selector.index() != null) {
+            return selector.index() < items.getValue().size() ? List.of(items.getValue().get(selector.index())) : List.of();
+        }
+        if (selector.matchKey() == null) return List.of();
+        return items.getValue().stream().filter(n -> selector.matchValue().equals(scalar(n, selector.matchKey()))
+                || selector.matchValue().equals(scalar(value(n, "metadata"), selector.matchKey()))).toList();
     }
 
     /** {@code kfboot set: FILE: Kind/name path=value} on the first line, one line per change below. */

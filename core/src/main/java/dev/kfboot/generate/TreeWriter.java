@@ -83,7 +83,7 @@ public final class TreeWriter {
      *     when it cannot be written; the directory is then as it was
      */
     public static Result write(Path dir, GeneratedTree tree, boolean force) {
-        Path target = dir.toAbsolutePath().normalize();
+        Path target = target(dir);
         recover(target);
         Status status = inspect(target);
         Set<String> newPaths = tree.files().keySet();
@@ -136,6 +136,27 @@ public final class TreeWriter {
     }
 
     /**
+     * Where the tree goes: {@code dir}, or the directory a symbolic link there points to (the link is kept, never
+     * replaced by a directory). The filesystem root and a dangling link are refused.
+     */
+    static Path target(Path dir) {
+        Path target = dir.toAbsolutePath().normalize();
+        if (Files.isSymbolicLink(target)) {
+            try {
+                target = target.toRealPath();
+            } catch (IOException e) {
+                throw new InputException(Location.of(dir.toString()), "a symbolic link to nothing (" + e.getMessage() + ")",
+                        "point --out at a directory, or at a link to one");
+            }
+        }
+        if (target.getParent() == null || target.getFileName() == null) {
+            throw new InputException(Location.of(dir.toString()), "cannot write a tree over the filesystem root",
+                    "pass a directory for the tree, e.g. --out ./platform");
+        }
+        return target;
+    }
+
+    /**
      * Puts the new tree in place. Foreign entries are hard-linked (or copied) into the new tree, so the old one
      * stays whole until the end; then two renames: the old tree aside, the new one in. A process killed between
      * them leaves the old tree complete beside the target, and {@link #recover} puts it back on the next run.
@@ -170,11 +191,15 @@ public final class TreeWriter {
     public static void recover(Path dir) {
         Path target = dir.toAbsolutePath().normalize();
         Path parent = target.getParent();
-        if (parent == null || !Files.isDirectory(parent)) return;
+        if (parent == null || target.getFileName() == null || !Files.isDirectory(parent)) return;
         List<Path> olds = new ArrayList<>();
         List<Path> news = new ArrayList<>();
         try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, "." + target.getFileName() + ".kfboot-*")) {
-            for (Path p : siblings) (p.getFileName().toString().contains(OLD) ? olds : news).add(p);
+            for (Path p : siblings) {
+                // in a shared parent anyone can plant a ".NAME.kfboot-old-*": only what this user wrote is adopted
+                if (!ownDirectory(p)) continue;
+                (p.getFileName().toString().contains(OLD) ? olds : news).add(p);
+            }
         } catch (IOException e) {
             return;
         }
@@ -187,6 +212,16 @@ public final class TreeWriter {
         }
         olds.forEach(Directories::deleteQuietly);
         news.forEach(Directories::deleteQuietly);
+    }
+
+    /** A real directory (not a link) owned by the user kfboot runs as. */
+    static boolean ownDirectory(Path p) {
+        try {
+            return Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && Files.getOwner(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static void linkOrCopy(Path from, Path to) throws IOException {

@@ -20,6 +20,10 @@ public record Finding(String rule, Severity severity, String app, String resourc
 
     public Finding {
         location = location == null ? Location.NONE : location;
+        // a repoURL's credentials (https://user:token@host) never reach an output: text, JSON, SARIF or HTML
+        message = SafeText.redactCredentials(message);
+        hint = SafeText.redactCredentials(hint);
+        resource = SafeText.redactCredentials(resource);
     }
 
     public static Finding error(String rule, String app, String message, String hint) {
@@ -41,12 +45,13 @@ public record Finding(String rule, Severity severity, String app, String resourc
     /** Compiler style: {@code file:line: error: [rule] app: message (resource)} then an indented hint. */
     public String toText() {
         StringBuilder sb = new StringBuilder();
-        if (location.known()) sb.append(location).append(": ");
+        // every part may come from the tree: escaped, so none can start a line of its own or drive the terminal
+        if (location.known()) sb.append(SafeText.forTerminal(location.toString())).append(": ");
         sb.append(severity.label()).append(": [").append(rule).append("] ");
-        if (app != null) sb.append(app).append(": ");
-        sb.append(message);
-        if (resource != null) sb.append(" (").append(resource).append(')');
-        if (hint != null && !hint.isEmpty()) sb.append("\n    hint: ").append(hint);
+        if (app != null) sb.append(SafeText.forTerminal(app)).append(": ");
+        sb.append(SafeText.forTerminal(message));
+        if (resource != null) sb.append(" (").append(SafeText.forTerminal(resource)).append(')');
+        if (hint != null && !hint.isEmpty()) sb.append("\n    hint: ").append(SafeText.forTerminal(hint));
         return sb.toString();
     }
 

@@ -3,6 +3,7 @@ package dev.kfboot.plan;
 import dev.kfboot.graph.Dependency;
 import dev.kfboot.graph.InternalOrdering;
 import dev.kfboot.graph.Reason;
+import dev.kfboot.model.SafeText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class PlanText {
         for (Plan.Wave w : plan.waveList()) {
             sb.append("\nwave ").append(w.number()).append('\n');
             for (String c : w.components()) {
-                sb.append("  ").append(c);
+                sb.append("  ").append(SafeText.forTerminal(c));
                 Pin pin = plan.pins().get(c);
                 List<Dependency> deps = plan.graph().dependenciesOf(c);
                 if (pin != null) sb.append(" (pinned to wave ").append(pin.wave()).append(" at ").append(pin.location()).append(')');
@@ -50,9 +51,9 @@ public final class PlanText {
                 sb.append('\n');
                 List<Dependency> placing = plan.placedBy(c);
                 for (Dependency d : deps) {
-                    sb.append("    ").append(placing.contains(d) ? "placed after " : "after ").append(d.dependsOn())
+                    sb.append("    ").append(placing.contains(d) ? "placed after " : "after ").append(SafeText.forTerminal(d.dependsOn()))
                             .append(" (wave ").append(plan.waveOf(d.dependsOn())).append(")\n");
-                    for (Reason r : d.reasons()) sb.append("      - ").append(r).append('\n');
+                    for (Reason r : d.reasons()) sb.append("      - ").append(SafeText.forTerminal(String.valueOf(r))).append('\n');
                 }
             }
         }
@@ -62,7 +63,8 @@ public final class PlanText {
             for (InternalOrdering o : plan.internal()) grouped.computeIfAbsent(o.component() + "\u0000" + o.needs(), k -> new ArrayList<>()).add(o);
             for (List<InternalOrdering> g : grouped.values()) {
                 InternalOrdering first = g.get(0);
-                sb.append("  ").append(first.component()).append(": ").append(first.object());
+                sb.append("  ").append(SafeText.forTerminal(first.component())).append(": ")
+                        .append(SafeText.forTerminal(String.valueOf(first.object())));
                 sb.append(g.size() > 1 ? " and " + (g.size() - 1) + " more need " : " needs ").append(first.needs()).append('\n');
             }
         }

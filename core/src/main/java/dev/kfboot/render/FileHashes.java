@@ -97,7 +97,7 @@ final class FileHashes {
             }
         });
         try {
-            AtomicFiles.writeBytes(index, sb.toString().getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.writePrivate(index, sb.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // the next run hashes again
         }

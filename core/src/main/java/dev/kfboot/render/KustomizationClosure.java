@@ -25,32 +25,56 @@ import java.util.stream.Stream;
  * @param files      kustomization files and every file they name
  * @param remoteUrls remote references, as written
  * @param kustomizationsWithRemotes kustomization files that hold a remote reference
+ * @param copies     every regular file directly inside a closure directory, plus the named files
+ * @param outside    what a bounded walk refused to read, each naming the link or reference (empty when unbounded)
  */
 public record KustomizationClosure(Set<Path> dirs, Set<Path> files, Set<String> remoteUrls,
-                                   Set<Path> kustomizationsWithRemotes) {
+                                   Set<Path> kustomizationsWithRemotes, Set<Path> copies, List<String> outside) {
 
     static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
     public static KustomizationClosure walk(List<Path> startDirs) {
-        return walk(startDirs, new HashMap<>());
+        return walk(startDirs, new HashMap<>(), null);
+    }
+
+    /** A walk that reads nothing outside {@code boundary}; see {@link #walk(List, Map, Path)}. */
+    public static KustomizationClosure walk(List<Path> startDirs, Path boundary) {
+        return walk(startDirs, new HashMap<>(), boundary);
+    }
+
+    public static KustomizationClosure walk(List<Path> startDirs, Map<Path, Map<String, Object>> parsed) {
+        return walk(startDirs, parsed, null);
     }
 
     /**
      * The same walk, reading each kustomization file through {@code parsed} (file to its parsed content), so
      * many walks over shared bases (a render cache keying every unit) parse each file once. Thread-safe when
      * {@code parsed} is.
+     *
+     * <p>With a {@code boundary} (the repository, a {@code --source} root or the remote cache) nothing outside it is
+     * read, as Argo CD's repo server reads nothing outside the repository: an absolute path, a path that climbs
+     * out, or a symbolic link whose real path leaves it is not followed and is listed in {@link #outside()}.
      */
-    public static KustomizationClosure walk(List<Path> startDirs, Map<Path, Map<String, Object>> parsed) {
+    public static KustomizationClosure walk(List<Path> startDirs, Map<Path, Map<String, Object>> parsed, Path boundary) {
+        ReadBoundary bound = boundary == null ? null : ReadBoundary.of(boundary);
+        List<String> outside = new ArrayList<>();
+        Set<Path> copies = new TreeSet<>();
         Set<Path> dirs = new TreeSet<>();
         Set<Path> real = new java.util.HashSet<>(); // symbolic links can make a directory reachable under endless names
         Set<Path> files = new TreeSet<>();
         Set<String> remotes = new TreeSet<>();
         Set<Path> withRemotes = new TreeSet<>();
         Deque<Path> todo = new ArrayDeque<>();
-        for (Path p : startDirs) todo.add(p.toAbsolutePath().normalize());
+        for (Path p : startDirs) {
+            Path start = p.toAbsolutePath().normalize();
+            String refused = bound == null ? null : bound.refusal(start, start.toString());
+            if (refused == null) todo.add(start);
+            else outside.add(refused);
+        }
         while (!todo.isEmpty()) {
             Path dir = todo.pop();
             if (!real.add(realPath(dir)) || !dirs.add(dir)) continue;
+            listFiles(dir, bound, copies, outside);
             Path kfile = kustomizationFile(dir);
             if (kfile == null) continue;
             files.add(kfile);
@@ -62,24 +86,45 @@ public record KustomizationClosure(Set<Path> dirs, Set<Path> files, Set<String> 
                     continue;
                 }
                 Path target = dir.resolve(entry).normalize();
+                if (bound != null) {
+                    String refused = entry.startsWith("/")
+                            ? bound.shown(kfile) + " names the absolute path " + entry
+                                    + "; paths in a kustomization are relative to its directory"
+                            : bound.refusal(target, bound.shown(kfile) + " names " + entry);
+                    if (refused != null) {
+                        outside.add(refused);
+                        continue;
+                    }
+                }
                 if (Files.isDirectory(target)) todo.push(target);
                 else if (Files.isRegularFile(target)) files.add(target);
             }
         }
-        return new KustomizationClosure(dirs, files, remotes, withRemotes);
+        copies.addAll(files);
+        return new KustomizationClosure(dirs, files, remotes, withRemotes, copies, List.copyOf(new TreeSet<>(outside)));
+    }
+
+    /** The regular files directly in {@code dir}; links that leave the boundary are refused, not listed. */
+    private static void listFiles(Path dir, ReadBoundary bound, Set<Path> copies, List<String> outside) {
+        try (Stream<Path> s = Files.list(dir)) {
+            s.forEach(f -> {
+                if (bound != null && Files.isSymbolicLink(f)) {
+                    String refused = bound.refusal(f, bound.shown(f));
+                    if (refused != null) {
+                        outside.add(refused);
+                        return;
+                    }
+                }
+                if (Files.isRegularFile(f)) copies.add(f);
+            });
+        } catch (IOException e) {
+            // an unreadable directory fails the render itself, with kustomize's message
+        }
     }
 
     /** Every regular file directly inside a closure directory, plus the named files: what a copy needs. */
     public Set<Path> filesToCopy() {
-        Set<Path> out = new TreeSet<>(files);
-        for (Path d : dirs) {
-            try (Stream<Path> s = Files.list(d)) {
-                s.filter(Files::isRegularFile).forEach(out::add);
-            } catch (IOException e) {
-                // an unreadable directory fails the render itself, with kustomize's message
-            }
-        }
-        return out;
+        return copies;
     }
 
     /** The kustomization file of a directory, or null when it has none. */

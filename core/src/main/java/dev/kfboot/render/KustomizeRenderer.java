@@ -2,6 +2,7 @@ package dev.kfboot.render;
 
 import dev.kfboot.model.Finding;
 import dev.kfboot.yaml.RenderedYaml;
+import dev.kfboot.yaml.YamlLimits;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,19 +30,42 @@ public final class KustomizeRenderer implements Renderer {
     private final RenderWorkspace workspace;
     private final Duration timeout;
     private final boolean oneCoreEach;
+    private final long memoryBytes;
+    private final long deadlineNanos;
+    private final Duration deadline;
 
     public KustomizeRenderer(KustomizeTool tool, RenderWorkspace workspace, Duration timeout) {
-        this(tool, workspace, timeout, false);
+        this(tool, workspace, timeout, false, 0, null);
     }
 
     /**
      * @param oneCoreEach renders run side by side, one per core: each kustomize then gets one core (GOMAXPROCS=1)
+     * @param memoryBytes each kustomize's address-space cap (RLIMIT_AS, and half of it as GOMEMLIMIT); 0 for none
+     * @param deadline    the whole run's deadline from now, or null for none: renders not started by then are not
+     *                    started, and none runs past it
      */
-    public KustomizeRenderer(KustomizeTool tool, RenderWorkspace workspace, Duration timeout, boolean oneCoreEach) {
+    public KustomizeRenderer(KustomizeTool tool, RenderWorkspace workspace, Duration timeout, boolean oneCoreEach,
+                             long memoryBytes, Duration deadline) {
         this.tool = tool;
         this.workspace = workspace;
         this.timeout = timeout;
         this.oneCoreEach = oneCoreEach;
+        this.memoryBytes = memoryBytes;
+        this.deadline = deadline;
+        this.deadlineNanos = deadline == null ? Long.MAX_VALUE : System.nanoTime() + deadline.toNanos();
+    }
+
+    /**
+     * The command with its memory cap: {@code ulimit -v} through /bin/sh, which then execs kustomize (so the process
+     * kfboot waits for is kustomize itself). Go reports "fatal error: out of memory" when the cap is reached.
+     */
+    List<String> command(Path buildDir) {
+        List<String> cmd = tool.buildCommand(buildDir);
+        if (memoryBytes <= 0 || !Files.isExecutable(Path.of("/bin/sh"))) return cmd;
+        List<String> capped = new java.util.ArrayList<>(List.of("/bin/sh", "-c", "ulimit -v " + (memoryBytes / 1024)
+                + " && exec \"$0\" \"$@\""));
+        capped.addAll(cmd);
+        return capped;
     }
 
     public KustomizeTool tool() {
@@ -52,9 +76,20 @@ public final class KustomizeRenderer implements Renderer {
     public Rendered render(RenderUnit unit) {
         long start = System.nanoTime();
         RenderWorkspace.Prepared prepared = workspace.prepare(unit);
+        if (!prepared.refused().isEmpty()) {
+            return failed(unit, prepared, start, "refused to read outside the repository: " + prepared.refused().get(0)
+                            + (prepared.refused().size() > 1 ? " (and " + (prepared.refused().size() - 1) + " more)" : ""),
+                    "keep every file a kustomization reads inside the repository (or its --source or remote-cache root)");
+        }
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+            return failed(unit, prepared, start, "not rendered: the run's deadline of " + seconds(deadline) + " passed (--deadline)",
+                    "render fewer apps at once, or raise --deadline");
+        }
+        long wait = Math.min(timeout.toNanos(), left);
         try {
             Path stderrFile = Files.createTempFile(workspace.dir(), "stderr-", ".txt");
-            ProcessBuilder pb = new ProcessBuilder(tool.buildCommand(prepared.buildDir()))
+            ProcessBuilder pb = new ProcessBuilder(command(prepared.buildDir()))
                     .redirectError(stderrFile.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             // kustomize is a short-lived Go program that allocates heavily: collecting less often cuts its CPU by
@@ -62,15 +97,38 @@ public final class KustomizeRenderer implements Renderer {
             // process only competes (measured: 15% less CPU). Settings the user makes win.
             pb.environment().putIfAbsent("GOGC", GOGC);
             if (oneCoreEach) pb.environment().putIfAbsent("GOMAXPROCS", "1");
+            // the Go collector works harder before the hard cap is reached, so normal renders stay under it
+            if (memoryBytes > 0) pb.environment().putIfAbsent("GOMEMLIMIT", String.valueOf(memoryBytes / 2));
+            // kustomize fetches remote bases with git: no prompt for credentials, and a stalled transfer ends
+            pb.environment().put("GIT_TERMINAL_PROMPT", "0");
+            pb.environment().putIfAbsent("GIT_HTTP_LOW_SPEED_LIMIT", "1000");
+            pb.environment().putIfAbsent("GIT_HTTP_LOW_SPEED_TIME", "30");
             Process p = pb.start();
             CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(p));
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                return failed(unit, prepared, start, "kustomize did not finish within " + timeout.toSeconds() + "s",
-                        "render the path by hand to see what it waits for");
+            boolean finished;
+            try {
+                finished = p.waitFor(wait, TimeUnit.NANOSECONDS);
+            } finally {
+                if (p.isAlive()) ChildProcesses.destroyTree(p); // timed out or interrupted: nothing is left running
+            }
+            if (!finished) {
+                boolean perRender = wait == timeout.toNanos();
+                return failed(unit, prepared, start, perRender
+                                ? "kustomize did not finish within the render timeout of " + seconds(timeout) + " (--render-timeout)"
+                                : "kustomize did not finish by the run's deadline of " + seconds(deadline) + " (--deadline)",
+                        "render the path by hand to see what it waits for, or raise the limit");
             }
             byte[] out = stdout.join();
             String err = Files.readString(stderrFile, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0 && memoryBytes > 0 && err.contains("out of memory")) {
+                return failed(unit, prepared, start, "kustomize ran out of its memory cap of " + (memoryBytes >> 20)
+                                + " MiB (--render-memory)",
+                        "look for YAML aliases that expand without bound in the app's kustomizations, or raise --render-memory");
+            }
+            if (out == null) {
+                return failed(unit, prepared, start, "kustomize wrote more than " + (MAX_OUTPUT >> 20) + " MiB",
+                        "split the app; no Argo CD app renders this much");
+            }
             if (p.exitValue() != 0) return failure(unit, prepared, start, err, p.exitValue());
             List<Map<String, Object>> docs;
             try {
@@ -89,12 +147,23 @@ public final class KustomizeRenderer implements Renderer {
         }
     }
 
+    /** The most output one render may write (the rendered-YAML limit). */
+    static final long MAX_OUTPUT = YamlLimits.RENDERED.maxFileBytes();
+
+    /** kustomize's output, or null when it is larger than {@link #MAX_OUTPUT} (then the rest is drained, not kept). */
     private static byte[] readAll(Process p) {
-        try {
-            return p.getInputStream().readAllBytes();
+        try (var in = p.getInputStream()) {
+            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_OUTPUT + 1));
+            if (b.length <= MAX_OUTPUT) return b;
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return null;
         } catch (IOException e) {
             return new byte[0];
         }
+    }
+
+    private static String seconds(Duration d) {
+        return d.toSeconds() % 60 == 0 && d.toSeconds() >= 60 ? d.toMinutes() + "m" : d.toSeconds() + "s";
     }
 
     private Rendered failure(RenderUnit unit, RenderWorkspace.Prepared prepared, long start, String stderr, int code) {

@@ -3,6 +3,7 @@ package dev.kfboot.render;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kfboot.files.AtomicFiles;
+import dev.kfboot.files.Directories;
 import dev.kfboot.model.Json;
 
 import java.io.IOException;
@@ -79,6 +80,7 @@ public final class RenderCache implements RenderRunner {
     public Rendering.Result run(List<RenderUnit> units, RenderOptions options, Consumer<Rendered> progress) {
         KustomizeTool tool = options.toolOrDetect(dir);
         RemoteCache remote = options.remoteCache() == null ? null : RemoteCache.load(options.remoteCache());
+        Directories.makePrivate(dir); // the cache holds what the trees render: its owner's alone (0700)
         FileHashes hashes = FileHashes.load(dir.resolve("files.idx"));
         Map<Path, Map<String, Object>> parsed = new ConcurrentHashMap<>();
         List<String> keys = units.parallelStream().map(u -> key(u, tool, remote, hashes, parsed, () -> confined.set(false))).toList();
@@ -165,7 +167,9 @@ public final class RenderCache implements RenderRunner {
             k.append("component ").append(c).append('\n');
             starts.add(root.resolve(c).normalize());
         }
-        KustomizationClosure closure = KustomizationClosure.walk(starts, parsed);
+        KustomizationClosure closure = KustomizationClosure.walk(starts, parsed, root);
+        // a unit that reads outside its root is refused when rendered; its key must not read there either
+        for (String refused : closure.outside()) k.append("refused ").append(refused).append('\n');
         for (Path f : closure.filesToCopy()) {
             if (!f.startsWith(root)) outside.run();
             String shown = f.startsWith(root) ? root.relativize(f).toString() : f.toString();
@@ -179,8 +183,9 @@ public final class RenderCache implements RenderRunner {
                 if (resolved.isEmpty()) return null;
                 k.append("remote ").append(url).append('\n');
                 Set<Path> files = new TreeSet<>();
+                if (!ReadBoundary.of(remote.dir()).contains(resolved.get().local())) return null; // refused when rendered
                 if (resolved.get().isFile()) files.add(resolved.get().local());
-                else files.addAll(KustomizationClosure.walk(List.of(resolved.get().local()), parsed).filesToCopy());
+                else files.addAll(KustomizationClosure.walk(List.of(resolved.get().local()), parsed, remote.dir()).filesToCopy());
                 for (Path f : files) {
                     k.append("remote-file ").append(remote.dir().relativize(f)).append(' ').append(hashes.of(f)).append('\n');
                 }
@@ -239,11 +244,12 @@ public final class RenderCache implements RenderRunner {
         try {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("remoteUrls", r.remoteUrls());
-            payload.put("documents", r.documents());
+            // Secret values never reach the disk: the rules need keys and "is it set", adopt only "the same bytes"
+            payload.put("documents", SecretRedaction.redact(r.documents()));
             byte[] body = JSON.writeValueAsBytes(payload);
             byte[] head = (FORMAT + " " + key + " " + FileHashes.fingerprint(body, 0, body.length) + " " + body.length + "\n")
                     .getBytes(StandardCharsets.UTF_8);
-            AtomicFiles.writeBytes(entry(key), head, body);
+            AtomicFiles.writePrivate(entry(key), head, body);
             return true;
         } catch (IOException | RuntimeException e) {
             return false; // a cache that cannot be written only makes the next run slower

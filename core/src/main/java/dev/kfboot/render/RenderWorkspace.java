@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -21,8 +22,18 @@ import java.util.Optional;
  */
 public final class RenderWorkspace implements AutoCloseable {
 
-    /** Where kustomize should build a unit, and the remote bases it references. */
-    public record Prepared(Path buildDir, List<String> remoteUrls, List<String> unresolvedUrls) {}
+    /**
+     * Where kustomize should build a unit, and the remote bases it references.
+     *
+     * @param refused reads outside the unit's root or the remote cache that the unit's kustomizations ask for;
+     *                when not empty the unit is not rendered
+     */
+    public record Prepared(Path buildDir, List<String> remoteUrls, List<String> unresolvedUrls, List<String> refused) {
+
+        public Prepared(Path buildDir, List<String> remoteUrls, List<String> unresolvedUrls) {
+            this(buildDir, remoteUrls, unresolvedUrls, List.of());
+        }
+    }
 
     private final Path dir;
     private final RemoteCache cache;
@@ -38,7 +49,9 @@ public final class RenderWorkspace implements AutoCloseable {
     /** @param cache the remote cache, or null to let kustomize fetch remote bases itself */
     public static RenderWorkspace create(RemoteCache cache) {
         try {
-            return new RenderWorkspace(Files.createTempDirectory("kfboot-render-"), cache);
+            Path dir = Files.createTempDirectory("kfboot-render-");
+            ChildProcesses.opened(dir); // removed on Ctrl-C too
+            return new RenderWorkspace(dir, cache);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory", e);
         }
@@ -71,11 +84,21 @@ public final class RenderWorkspace implements AutoCloseable {
         List<Path> starts = new ArrayList<>();
         for (String path : unit.paths()) starts.add(root.resolve(path).normalize());
         for (String c : unit.components()) starts.add(root.resolve(c).normalize());
-        KustomizationClosure closure = KustomizationClosure.walk(starts);
+        // nothing outside the unit's root is read, and a copy must not turn a link kustomize would refuse into a file
+        KustomizationClosure closure = KustomizationClosure.walk(starts, root);
+        if (!closure.outside().isEmpty()) {
+            return new Prepared(root.resolve(unit.paths().get(0)).normalize(), List.copyOf(closure.remoteUrls()),
+                    List.of(), closure.outside());
+        }
         List<String> unresolved = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         Path base = root;
         if (!closure.remoteUrls().isEmpty()) {
-            base = mirror(root, closure, unresolved);
+            base = mirror(root, closure, unresolved, refused);
+            if (!refused.isEmpty()) {
+                return new Prepared(root.resolve(unit.paths().get(0)).normalize(), List.copyOf(closure.remoteUrls()),
+                        unresolved, List.copyOf(refused));
+            }
         }
         if (!unit.needsWrapper()) {
             return new Prepared(base.resolve(unit.paths().get(0)).normalize(), List.copyOf(closure.remoteUrls()), unresolved);
@@ -93,14 +116,22 @@ public final class RenderWorkspace implements AutoCloseable {
     }
 
     /** Copies what the closure reads into a mirror of {@code root}, rewriting remote references. */
-    private Path mirror(Path root, KustomizationClosure closure, List<String> unresolved) throws IOException {
+    private Path mirror(Path root, KustomizationClosure closure, List<String> unresolved, List<String> refused)
+            throws IOException {
         Path mirror = mirrors.computeIfAbsent(root, r -> dir.resolve("mirror-" + mirrors.size()));
+        ReadBoundary bound = ReadBoundary.of(root);
         for (Path f : closure.filesToCopy()) {
-            if (!f.startsWith(root)) continue; // outside the tree: kustomize reports it when it gets there
+            // the bounded closure holds nothing outside the root; checked again here, as the copy is what kustomize
+            // reads, and copied from the real path so that no link is followed after the check
+            String no = bound.refusal(f, bound.shown(f));
+            if (no != null) {
+                refused.add(no);
+                continue;
+            }
             Path target = mirror.resolve(root.relativize(f).toString());
-            if (Files.exists(target)) continue;
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) continue;
             Files.createDirectories(target.getParent());
-            Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
+            Files.copy(f.toRealPath(), target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
         }
         for (Path kfile : closure.kustomizationsWithRemotes()) {
             if (!kfile.startsWith(root)) continue;
@@ -112,6 +143,15 @@ public final class RenderWorkspace implements AutoCloseable {
                 if (r.isEmpty()) {
                     if (!unresolved.contains(url)) unresolved.add(url);
                     continue;
+                }
+                // kustomize reads a cached remote base in place: it must not reach out of the remote cache either
+                String no = ReadBoundary.of(cache.dir(), "the remote cache").refusal(r.get().local(), url);
+                if (no != null) {
+                    refused.add(no);
+                    continue;
+                }
+                if (!r.get().isFile()) {
+                    refused.addAll(KustomizationClosure.walk(List.of(r.get().local()), cache.dir()).outside());
                 }
                 String replacement;
                 if (r.get().isFile()) {
@@ -140,5 +180,6 @@ public final class RenderWorkspace implements AutoCloseable {
     @Override
     public void close() {
         Directories.deleteQuietly(dir);
+        ChildProcesses.closed(dir);
     }
 }

@@ -43,8 +43,8 @@ public final class Rendering {
         renderable.sort(Comparator.comparingLong((RenderUnit u) -> cost.get(u)).reversed());
         List<Rendered> done;
         try (RenderWorkspace ws = RenderWorkspace.create(cache)) {
-            done = RenderPool.renderAll(new KustomizeRenderer(tool, ws, options.timeout(), options.threads() > 1 && renderable.size() > 1),
-                    renderable,
+            done = RenderPool.renderAll(new KustomizeRenderer(tool, ws, options.timeout(), options.threads() > 1 && renderable.size() > 1,
+                    options.memoryBytes(), options.deadline()), renderable,
                     options.threads(), progress);
         }
         List<Rendered> ordered = new ArrayList<>();
@@ -60,7 +60,7 @@ public final class Rendering {
         List<Path> starts = new ArrayList<>();
         for (String p : u.paths()) starts.add(u.root().resolve(p));
         long bytes = 0;
-        for (Path f : KustomizationClosure.walk(starts).filesToCopy()) {
+        for (Path f : KustomizationClosure.walk(starts, u.root()).filesToCopy()) {
             try {
                 bytes += Files.size(f);
             } catch (IOException e) {

@@ -63,7 +63,7 @@ public final class ReportHtml {
         components(in, main.appendElement("section"));
         if (in.findings() != null) findings(in, main.appendElement("section"));
         Element data = body.appendElement("script").attr("type", "application/json").id("kfboot-data");
-        data.appendChild(new DataNode(edgeData(plan).toString().replace("</", "<\\/")));
+        data.appendChild(new DataNode(scriptSafe(edgeData(plan).toString())));
         body.appendElement("script").appendChild(new DataNode(resource("report.js")));
         return "<!DOCTYPE html>\n" + doc.html() + "\n";
     }
@@ -185,6 +185,15 @@ public final class ReportHtml {
             msg.appendElement("div").text(f.message());
             if (f.hint() != null) msg.appendElement("div").addClass("hint").text("hint: " + f.hint());
         }
+    }
+
+    /**
+     * JSON that cannot end or change its script element: {@code </script>} ends it and {@code <!--} followed by
+     * {@code <script} makes the parser swallow the rest of the page (an app named {@code x<!--<script>}). Every
+     * {@code <}, {@code >} and {@code &} is written as a JSON escape (they only occur inside strings).
+     */
+    static String scriptSafe(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 
     /** Edges with reasons as JSON for the selection panel. */

@@ -69,7 +69,7 @@ public final class AppHierarchy {
     private static Set<Path> filesDeployed(TreeApp app, ResolvedSource s) {
         Set<Path> out = new HashSet<>();
         if (s.kind() == ResolvedSource.Kind.KUSTOMIZE) {
-            out.addAll(KustomizationClosure.walk(List.of(s.dir())).files());
+            out.addAll(KustomizationClosure.walk(List.of(s.dir()), s.root()).files());
         } else if (s.kind() == ResolvedSource.Kind.DIRECTORY) {
             try (Stream<Path> files = app.recurses(s.index()) ? Files.walk(s.dir()) : Files.list(s.dir())) {
                 files.filter(Files::isRegularFile).forEach(f -> out.add(f.toAbsolutePath().normalize()));

@@ -2,9 +2,12 @@ package dev.kfboot.validate;
 
 import dev.kfboot.model.Finding;
 import dev.kfboot.render.KustomizeRenderer;
+import dev.kfboot.render.ReadBoundary;
 import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.Rendered;
+import dev.kfboot.yaml.Nesting;
 import dev.kfboot.yaml.RenderedYaml;
+import dev.kfboot.yaml.YamlLimits;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,16 +24,37 @@ import java.util.stream.Stream;
  */
 final class DirectorySource {
 
+    /** The most bytes of manifests one plain-directory source may hold (a render of kubeflow is about 30 MB). */
+    static final long MAX_TOTAL_BYTES = 64L << 20;
+
     private DirectorySource() {}
 
     static Rendered render(RenderUnit unit, boolean recurse) {
         long start = System.nanoTime();
         Path dir = unit.root().resolve(unit.paths().get(0)).normalize();
         List<Map<String, Object>> docs = new ArrayList<>();
+        ReadBoundary bound = ReadBoundary.of(unit.root());
+        long total = 0;
         try (Stream<Path> files = recurse ? Files.walk(dir) : Files.list(dir)) {
             for (Path f : files.filter(Files::isRegularFile).filter(DirectorySource::isManifest).sorted().toList()) {
+                // a link out of the repository is refused, not followed (Argo CD's repo server refuses it too)
+                String refused = bound.refusal(f, bound.shown(f));
+                if (refused != null) return failed(unit, start, "refused to read outside the repository: " + refused);
+                long size = Files.size(f);
+                total += size;
+                if (size > YamlLimits.USER.maxFileBytes() || total > MAX_TOTAL_BYTES) {
+                    return failed(unit, start, bound.shown(f) + ": the directory's manifests exceed "
+                            + (size > YamlLimits.USER.maxFileBytes() ? YamlLimits.USER.maxFileBytes() + " bytes in one file"
+                            : MAX_TOTAL_BYTES + " bytes in all") + "; not read");
+                }
                 try {
-                    docs.addAll(RenderedYaml.parse(Files.readString(f, StandardCharsets.UTF_8)));
+                    String text = Files.readString(f, StandardCharsets.UTF_8);
+                    int deep = Nesting.firstLineDeeperThan(text, Nesting.MAX_DEPTH);
+                    if (deep > 0) {
+                        return failed(unit, start, bound.shown(f) + ":" + deep + ": YAML nested more than "
+                                + Nesting.MAX_DEPTH + " levels deep; not read");
+                    }
+                    docs.addAll(RenderedYaml.parse(text));
                 } catch (IllegalArgumentException e) {
                     return failed(unit, start, dir.relativize(f) + " is not valid YAML: " + e.getMessage());
                 }

@@ -37,26 +37,12 @@ public record RepoRoot(Path dir, String originUrl, String how) {
     }
 
     /**
-     * Without git: the closest of {@code treeDir} and its parents under which most of the given
-     * repository-relative paths exist (the tree is usually inside the checkout its Applications point into).
+     * Without git and without {@code --repo-root}: the tree's own directory. (Climbing to the closest parent under
+     * which the apps' paths exist would let a tree choose what kfboot reads, up to {@code /}.)
      */
-    public static RepoRoot bestAncestor(Path treeDir, List<String> paths) {
-        Path start = treeDir.toAbsolutePath().normalize();
-        Path best = start;
-        int bestScore = 0;
-        for (Path p = start; p != null; p = p.getParent()) {
-            int score = 0;
-            for (String rel : paths) {
-                if (SourceResolver.isGlob(rel) || rel.startsWith("/")) continue;
-                if (Files.isDirectory(p.resolve(rel).normalize())) score++;
-            }
-            if (score > bestScore) {
-                best = p;
-                bestScore = score;
-            }
-        }
-        return new RepoRoot(best, null, bestScore == 0 ? "the tree directory (no git, no app path found above it)"
-                : "no git: the closest directory where the apps' paths exist");
+    public static RepoRoot treeItself(Path treeDir) {
+        return new RepoRoot(treeDir.toAbsolutePath().normalize(), null,
+                "the tree directory (no git; pass --repo-root for the checkout the apps' paths are relative to)");
     }
 
     /** How a file is shown in findings: relative to the root when inside it, else as an absolute path. */

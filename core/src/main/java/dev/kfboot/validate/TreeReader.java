@@ -1,6 +1,5 @@
 package dev.kfboot.validate;
 
-import dev.kfboot.argocd.AppSource;
 import dev.kfboot.argocd.Application;
 import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.argocd.ArgoReader;
@@ -10,10 +9,14 @@ import dev.kfboot.model.Location;
 import dev.kfboot.render.KustomizationClosure;
 import dev.kfboot.yaml.YMap;
 import dev.kfboot.yaml.YNode;
+import dev.kfboot.yaml.YamlLimits;
 import dev.kfboot.yaml.YamlReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -59,6 +62,8 @@ public final class TreeReader {
             throw new InputException(Location.of(dir.toString()), "not a directory",
                     "pass the directory that holds the Applications (or the kustomization aggregating them)");
         }
+        // the root is known before anything is read: nothing outside it is (without git, it is the tree itself)
+        RepoRoot repo = RepoRoot.explicitOrGit(top, explicitRoot).orElseGet(() -> RepoRoot.treeItself(top));
         List<Parsed> parsed = new ArrayList<>();
         Set<Path> seen = new TreeSet<>();
         for (Path f : candidates(top)) {
@@ -66,13 +71,11 @@ public final class TreeReader {
             Parsed p = parse(f, cwd);
             if (p != null) parsed.add(p);
         }
-        for (Path f : aggregated(top, parsed)) {
+        for (Path f : aggregated(top, repo.dir(), parsed)) {
             if (!seen.add(f)) continue;
             Parsed p = parse(f, cwd);
             if (p != null) parsed.add(p);
         }
-        RepoRoot repo = RepoRoot.explicitOrGit(top, explicitRoot)
-                .orElseGet(() -> RepoRoot.bestAncestor(top, sourcePaths(parsed)));
         List<TreeApp> apps = new ArrayList<>();
         List<TreeProject> projects = new ArrayList<>();
         ArgoCdSettings settings = new ArgoCdSettings();
@@ -112,7 +115,7 @@ public final class TreeReader {
      * Files that kustomizations aggregate from elsewhere: those at the top of the tree or next to its Argo CD
      * files ({@code apps/kustomization.yaml} listing {@code ../shared/app.yaml}).
      */
-    private static Set<Path> aggregated(Path top, List<Parsed> parsed) {
+    private static Set<Path> aggregated(Path top, Path repoDir, List<Parsed> parsed) {
         List<Path> dirs = new ArrayList<>();
         dirs.add(top);
         for (Parsed p : parsed) {
@@ -120,7 +123,7 @@ public final class TreeReader {
             if (!dirs.contains(d) && KustomizationClosure.kustomizationFile(d) != null) dirs.add(d);
         }
         Set<Path> out = new TreeSet<>();
-        for (Path f : KustomizationClosure.walk(dirs).files()) if (isYaml(f)) out.add(f.toAbsolutePath().normalize());
+        for (Path f : KustomizationClosure.walk(dirs, repoDir).files()) if (isYaml(f)) out.add(f.toAbsolutePath().normalize());
         return out;
     }
 
@@ -160,33 +163,52 @@ public final class TreeReader {
         return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
     }
 
-    /** The file's documents when it may hold Argo CD objects or settings; null when it cannot. */
+    /**
+     * The file's documents when it may hold Argo CD objects or settings; null when it cannot. The size is checked
+     * before the file is read, and a file that declares an Argo CD object but is too large or not UTF-8 is an
+     * error on that file (skipping it would drop its Applications from validation without a word).
+     */
     private static Parsed parse(Path file, Path cwd) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            long size = Files.size(file);
+            if (size > YamlLimits.USER.maxFileBytes()) {
+                return declaresArgo(head(file)) ? readStrict(file, cwd) : null;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return declaresArgo(head(file)) ? readStrict(file, cwd) : null;
         } catch (IOException e) {
-            return null; // unreadable or not UTF-8: the strict reader below would say so if it mattered
+            return null; // unreadable: the strict reader below would say so if it mattered
         }
-        boolean declaresArgo = text.contains("argoproj.io/") && ARGO_KIND.matcher(text).find();
+        boolean declaresArgo = declaresArgo(text);
         if (!declaresArgo && !text.contains("argocd-cm") && !text.contains(ArgoCd.APP_HEALTH_KEY)) return null;
         try {
-            return new Parsed(file, YamlReader.forUserFiles().readAll(file, shownToUser(file, cwd)));
+            return readStrict(file, cwd);
         } catch (InputException e) {
             if (declaresArgo) throw e;
             return null;
         }
     }
 
-    private static List<String> sourcePaths(List<Parsed> parsed) {
-        List<String> out = new ArrayList<>();
-        for (Parsed p : parsed) {
-            for (YNode doc : p.docs()) {
-                if (!ArgoReader.kindOf(doc).equals(ArgoCd.APPLICATION)) continue;
-                for (AppSource s : ArgoReader.application(doc, "").sources()) if (s.path() != null) out.add(s.path());
-            }
+    private static boolean declaresArgo(String text) {
+        return text.contains("argoproj.io/") && ARGO_KIND.matcher(text).find();
+    }
+
+    /** The file's first megabyte, undecodable bytes replaced: enough to see what it declares. */
+    private static String head(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
         }
-        return out;
+    }
+
+    /** Reads with the strict reader, which refuses the file with its own message (size, encoding, line). */
+    private static Parsed readStrict(Path file, Path cwd) {
+        return new Parsed(file, YamlReader.forUserFiles().readAll(file, shownToUser(file, cwd)));
     }
 
     /** A path as the user can find it from the working directory. */

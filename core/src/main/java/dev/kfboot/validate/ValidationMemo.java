@@ -122,7 +122,7 @@ public final class ValidationMemo {
         Stored st = new Stored(v.repo().dir().toString(), v.repo().originUrl(), v.repo().how(), v.findings(), v.apps(),
                 v.parents(), v.objects(), v.rendered() + v.cached());
         try {
-            AtomicFiles.writeBytes(dir.resolve(s.key() + ".json"), JSON.writeValueAsBytes(st));
+            AtomicFiles.writePrivate(dir.resolve(s.key() + ".json"), JSON.writeValueAsBytes(st)); // names and findings of the tree: owner-only
             prune();
         } catch (IOException | RuntimeException e) {
             // the next run validates again

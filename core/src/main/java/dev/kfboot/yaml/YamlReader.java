@@ -77,6 +77,11 @@ public final class YamlReader {
     /** Parses text already in memory; {@code shownAs} names it in errors. */
     public List<YNode> parseAll(String text, String shownAs) {
         checkLines(text, shownAs);
+        int deep = Nesting.firstLineDeeperThan(text, Nesting.MAX_DEPTH);
+        if (deep > 0) {
+            throw new InputException(new Location(shownAs, deep), "YAML nested more than " + Nesting.MAX_DEPTH + " levels deep",
+                    "no manifest nests this deep; flatten the structure");
+        }
         LoadSettings settings = settings(shownAs);
         List<YNode> docs = new ArrayList<>();
         try {

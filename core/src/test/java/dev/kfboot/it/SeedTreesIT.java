@@ -38,7 +38,7 @@ class SeedTreesIT {
     }
 
     private Validation validateFork() {
-        return new Validator(r -> { }).validate(new ValidateRequest(fork.resolve("bootstrap"), null, Map.of(),
+        return new Validator(r -> { }).validate(new ValidateRequest(fork.resolve("bootstrap"), fork, Map.of(), // no git: the checkout is named
                 RenderOptions.defaults(UpstreamData.remoteCache()), UpstreamData.renderCache(), null));
     }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -59,6 +60,20 @@ class ValidationMemoTest {
                 .isEqualTo(List.of(first.apps(), first.parents(), first.objects(), first.rendered() + first.cached()));
         assertThat(again.repo()).isEqualTo(first.repo());
         assertThat(t.rendered()).as("not rendered again").hasSize(2);
+    }
+
+    @Test
+    void whatIsRememberedIsReadableByItsOwnerOnly() throws IOException {
+        run("b1");
+
+        List<Path> kept;
+        try (Stream<Path> s = Files.list(cache.resolve(ValidationMemo.DIR))) {
+            kept = s.toList();
+        }
+        assertThat(kept).isNotEmpty();
+        for (Path f : kept) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).as(f.toString()).isEqualTo("rw-------");
+        }
     }
 
     @Test

@@ -107,7 +107,7 @@ class ValidatorTest {
         assertThat(apps).extracting(TreeApp::id).containsExactly("katib-{{name}}", "kserve-{{name}}", "root");
         assertThat(apps.get(1).appSet()).isEqualTo("components");
         assertThat(apps.get(1).app().syncWave()).isEqualTo(3);
-        assertThat(apps.get(1).location().toString()).isEqualTo("tree/apps/set.yaml:16");
+        assertThat(apps.get(1).location().toString()).isEqualTo("apps/set.yaml:16"); // no git: the tree is the root
         assertThat(t.rendered()).containsExactly("c/katib", "c/kserve");
         assertThat(v.objects()).isEqualTo(2);
     }
@@ -140,13 +140,18 @@ class ValidatorTest {
     }
 
     @Test
-    void withoutGitTheRootIsTheClosestDirectoryWhereTheAppsPathsExist() {
+    void withoutGitTheRootIsTheTreeItselfNotAParentWhereTheAppsPathsExist() {
+        // climbing to a parent where c/katib exists would let a tree choose what is read, up to /
         TreeFixture t = new TreeFixture(repo).root().app("katib", 2, "c/katib", "kubeflow").component("c/katib", CM.formatted("k"));
 
         RepoRoot r = tree(t).repo();
+        Validation v = validate(t, t.tree(), Map.of());
 
-        assertThat(r.dir()).isEqualTo(repo.toAbsolutePath().normalize());
-        assertThat(r.how()).contains("no git");
+        assertThat(r.dir()).isEqualTo(t.tree().toAbsolutePath().normalize());
+        assertThat(r.how()).contains("no git").contains("--repo-root");
+        assertThat(v.findings()).filteredOn(f -> f.rule().equals("path-not-found")).extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).startsWith("path c/katib does not exist in the repository"));
+        assertThat(v.rendered()).isZero();
     }
 
     @Test

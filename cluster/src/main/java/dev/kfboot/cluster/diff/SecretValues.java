@@ -1,6 +1,7 @@
 package dev.kfboot.cluster.diff;
 
 import dev.kfboot.model.ResourceId;
+import dev.kfboot.render.SecretRedaction;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -33,18 +34,28 @@ final class SecretValues {
     static void hide(Map<String, Object> desired, Map<String, Object> live) {
         Map<String, Object> want = new LinkedHashMap<>(desired.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of());
         if (desired.remove("stringData") instanceof Map<?, ?> plain) {
-            plain.forEach((k, v) -> want.put(String.valueOf(k),
-                    Base64.getEncoder().encodeToString(String.valueOf(v).getBytes(StandardCharsets.UTF_8))));
+            plain.forEach((k, v) -> want.put(String.valueOf(k), SecretRedaction.isMarker(v) ? v
+                    : Base64.getEncoder().encodeToString(String.valueOf(v).getBytes(StandardCharsets.UTF_8))));
         }
         Map<String, Object> got = new LinkedHashMap<>(live.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of());
         live.remove("stringData");
         for (String key : new TreeSet<>(union(want, got))) {
-            boolean same = Objects.equals(want.get(key), got.get(key));
+            boolean same = Objects.equals(want.get(key), got.get(key)) || sameAsMarker(want.get(key), got.get(key));
             if (want.containsKey(key)) want.put(key, same ? SAME : SOURCE);
             if (got.containsKey(key)) got.put(key, same ? SAME : LIVE);
         }
         if (!want.isEmpty()) desired.put("data", want);
         if (!got.isEmpty()) live.put("data", got);
+    }
+
+    /** A desired value served by the render cache is a marker of its bytes (SecretRedaction): compared as bytes. */
+    private static boolean sameAsMarker(Object desired, Object live) {
+        if (!SecretRedaction.isMarker(desired) || !(live instanceof String s)) return false;
+        try {
+            return SecretRedaction.sameBytes((String) desired, Base64.getMimeDecoder().decode(s));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static java.util.Set<String> union(Map<String, Object> a, Map<String, Object> b) {
