@@ -13,37 +13,31 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Reads a source that is a directory of plain manifests the way Argo CD does: every {@code .yaml},
- * {@code .yml} and {@code .json} file in it (and below it with {@code directory.recurse}), in name order.
+ * {@code .yml} and {@code .json} file in it (and below it with {@code directory.recurse}), filtered by
+ * {@code directory.include} and {@code exclude}, in name order.
  */
 final class DirectorySource {
 
     private DirectorySource() {}
 
-    static Rendered render(RenderUnit unit, boolean recurse) {
+    static Rendered render(RenderUnit unit, ArgoDirectory.Options options) {
         long start = System.nanoTime();
         Path dir = unit.root().resolve(unit.paths().get(0)).normalize();
         List<Map<String, Object>> docs = new ArrayList<>();
-        try (Stream<Path> files = recurse ? Files.walk(dir) : Files.list(dir)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(DirectorySource::isManifest).sorted().toList()) {
-                try {
-                    docs.addAll(RenderedYaml.parse(Files.readString(f, StandardCharsets.UTF_8)));
-                } catch (IllegalArgumentException e) {
-                    return failed(unit, start, dir.relativize(f) + " is not valid YAML: " + e.getMessage());
-                }
+        if (!Files.isDirectory(dir)) return failed(unit, start, "cannot read " + unit.paths().get(0) + ": not a directory");
+        for (Path f : ArgoDirectory.manifests(dir, options)) {
+            try {
+                docs.addAll(RenderedYaml.parse(Files.readString(f, StandardCharsets.UTF_8)));
+            } catch (IllegalArgumentException e) {
+                return failed(unit, start, dir.relativize(f) + " is not valid YAML: " + e.getMessage());
+            } catch (IOException e) {
+                return failed(unit, start, "cannot read " + dir.relativize(f) + ": " + e.getMessage());
             }
-        } catch (IOException e) {
-            return failed(unit, start, "cannot read " + unit.paths().get(0) + ": " + e.getMessage());
         }
         return new Rendered(unit, docs, null, List.of(), (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private static boolean isManifest(Path f) {
-        String n = f.getFileName().toString();
-        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
     }
 
     private static Rendered failed(RenderUnit unit, long start, String message) {

@@ -15,12 +15,28 @@ import java.util.Map;
  * @param cacheDir the render cache; null renders everything fresh
  * @param release  the kubeflow/manifests release to match components against; null picks the best match
  * @param workDir  where the user runs kfboot, for paths in messages; null for this process's working directory
+ * @param options  this checkout's URL, the Helm cache, clusters, Argo CD's namespace, rules on and off
  */
 public record ValidateRequest(Path dir, Path repoRoot, Map<String, Path> sources, RenderOptions render,
-                              Path cacheDir, String release, Path workDir) {
+                              Path cacheDir, String release, Path workDir, ValidateOptions options) {
 
     public ValidateRequest {
         sources = sources == null ? Map.of() : Map.copyOf(sources);
+        options = options == null ? ValidateOptions.NONE : options;
+    }
+
+    public ValidateRequest(Path dir, Path repoRoot, Map<String, Path> sources, RenderOptions render, Path cacheDir,
+                           String release, Path workDir) {
+        this(dir, repoRoot, sources, render, cacheDir, release, workDir, ValidateOptions.NONE);
+    }
+
+    public ValidateRequest withOptions(ValidateOptions o) {
+        return new ValidateRequest(dir, repoRoot, sources, render, cacheDir, release, workDir, o);
+    }
+
+    /** What decides which sources are local and what ApplicationSets expand to. */
+    public TreeReader.Locality locality() {
+        return new TreeReader.Locality(sources, options.repoUrl(), options.clusters());
     }
 
     public ValidateRequest(Path dir, Path repoRoot, Map<String, Path> sources, RenderOptions render, Path cacheDir,
@@ -29,11 +45,11 @@ public record ValidateRequest(Path dir, Path repoRoot, Map<String, Path> sources
     }
 
     public ValidateRequest withRender(RenderOptions options) {
-        return new ValidateRequest(dir, repoRoot, sources, options, cacheDir, release, workDir);
+        return new ValidateRequest(dir, repoRoot, sources, options, cacheDir, release, workDir, this.options);
     }
 
     public ValidateRequest withWorkDir(Path d) {
-        return new ValidateRequest(dir, repoRoot, sources, render, cacheDir, release, d);
+        return new ValidateRequest(dir, repoRoot, sources, render, cacheDir, release, d, options);
     }
 
     public static ValidateRequest of(Path dir, RenderOptions render) {

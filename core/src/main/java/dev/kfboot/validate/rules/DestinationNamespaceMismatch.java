@@ -41,7 +41,7 @@ final class DestinationNamespaceMismatch implements Rule {
     @Override
     public List<Finding> check(ValidationContext ctx) {
         List<Finding> out = new ArrayList<>();
-        for (TreeApp app : ctx.componentApps()) {
+        for (TreeApp app : ctx.appsWithObjects()) {
             String dest = app.app().destinationNamespace();
             Set<ResourceId> defaulted = new TreeSet<>();
             Set<String> named = new TreeSet<>();

@@ -40,7 +40,7 @@ final class InjectedFieldDrift implements Rule {
     @Override
     public List<Finding> check(ValidationContext ctx) {
         List<Finding> out = new ArrayList<>();
-        for (TreeApp app : ctx.componentApps()) {
+        for (TreeApp app : ctx.appsWithObjects()) {
             Map<ResourceId, Integer> webhookCounts = new HashMap<>();
             for (Inventory.Entry e : ctx.inventory().of(app.id())) webhookCounts.put(e.object().id(), e.object().webhooks().size());
             List<AppNeeds.Injected> uncovered = new ArrayList<>();
