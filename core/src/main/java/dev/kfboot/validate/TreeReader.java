@@ -304,7 +304,7 @@ public final class TreeReader {
         }
         boolean declaresArgo = text.contains("argoproj.io/") && ARGO_KIND.matcher(text).find();
         if (!declaresArgo && !text.contains("argocd-cm") && !text.contains(ArgoCd.APP_HEALTH_KEY)
-                && !text.contains(AppSetExpander.CLUSTER_SECRET_LABEL)) return null;
+                && !text.contains(AppSetExpander.CLUSTER_SECRET_LABEL) && !text.contains(ArgoCdSettings.OLD_STYLE)) return null;
         try {
             return new Parsed(file, YamlReader.forUserFiles().readAll(file, shownToUser(file, workDir)));
         } catch (InputException e) {
@@ -317,7 +317,7 @@ public final class TreeReader {
     private static Parsed parseSettings(Path file, Path workDir) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            if (!text.contains("argocd-cm") && !text.contains(ArgoCd.APP_HEALTH_KEY)) return null;
+            if (!text.contains("argocd-cm") && !text.contains(ArgoCd.APP_HEALTH_KEY) && !text.contains(ArgoCdSettings.OLD_STYLE)) return null;
             return new Parsed(file, YamlReader.forUserFiles().readAll(file, shownToUser(file, workDir)));
         } catch (IOException | InputException e) {
             return null;
