@@ -92,6 +92,10 @@ public final class ValidationContext {
         return tree.apps();
     }
 
+    public boolean hasApp(String id) {
+        return byId.containsKey(id);
+    }
+
     public TreeApp app(String id) {
         TreeApp a = byId.get(id);
         if (a == null) throw new IllegalArgumentException("no app " + id);

@@ -105,10 +105,12 @@ public final class Validator {
         ValidationContext ctx = new ValidationContext(tree, sources, hierarchy, renders, unreadable, inventory, analysis,
                 catalog, request.options().argocdNamespace());
         // rules are pure functions of the context: they run side by side, and the findings are sorted after
-        List<Finding> findings = rules.parallelStream().flatMap(rule -> rule.check(ctx).stream()).toList();
+        List<Finding> all = rules.parallelStream().flatMap(rule -> rule.check(ctx).stream()).toList();
+        Suppressions.Result shown = Suppressions.of(tree.repo(), request.options()).apply(all, ctx);
+        List<Finding> findings = shown.findings();
         int cached = cache == null ? 0 : awaitCacheWrites ? cache.stats().hits() : cache.hits();
         return new Validation(tree.repo(), findings, tree.apps().size(), hierarchy.parents().size(), inventory.size(),
-                renders.all().size() - cached, cached, ctx);
+                renders.all().size() - cached, cached, ctx, shown.suppressed());
     }
 
     /**
