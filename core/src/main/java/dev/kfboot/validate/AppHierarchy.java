@@ -108,6 +108,9 @@ public final class AppHierarchy {
     public Order order(String later, String earlier) {
         List<String> a = chain(later);
         List<String> b = chain(earlier);
+        // an app of apps applies its own objects before (or, by kind, ahead of) the child Applications it creates
+        int up = a.indexOf(earlier);
+        if (up > 0) return new Order(Relation.AFTER, earlier, wave(a.get(up - 1)), wave(a.get(up - 1)));
         for (int i = 1; i < a.size(); i++) {
             int j = b.indexOf(a.get(i));
             if (j < 1) continue;

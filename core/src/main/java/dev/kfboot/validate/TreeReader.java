@@ -124,7 +124,8 @@ public final class TreeReader {
         }
         // other apps of apps over the same children: each environment's root app beside the base's
         Set<Path> everything = candidates(top);
-        Set<Path> others = new TreeSet<>(unlisted(top, everything));
+        Set<Path> others = new TreeSet<>();
+        for (Path f : everything) others.add(f.toAbsolutePath().normalize());
         others.removeAll(seen);
         for (Path f : others) {
             Parsed p = parse(f, cwd);
