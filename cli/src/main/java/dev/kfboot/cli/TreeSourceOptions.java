@@ -3,12 +3,17 @@ package dev.kfboot.cli;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 import dev.kfboot.render.RenderOptions;
+import dev.kfboot.validate.AppSetExpander;
+import dev.kfboot.validate.ValidateOptions;
 import dev.kfboot.validate.ValidateRequest;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /** Where a tree's sources are and where renders are cached: for {@code validate} and {@code report DIR}. */
@@ -34,6 +39,42 @@ public final class TreeSourceOptions {
             description = "The kubeflow/manifests release the tree installs (default: recognised from what it renders).")
     String release;
 
+    @Option(names = "--repo-url", paramLabel = "URL",
+            description = "The URL of the checkout at the repository root, when git does not tell it (no origin): only "
+                    + "sources with this repoURL (or the origin's) are read from it; other repositories are unverified.")
+    String repoUrl;
+
+    @Option(names = "--helm-cache", paramLabel = "DIR",
+            description = "Charts of chart repositories and OCI registries, laid out by repository URL "
+                    + "(DIR/<host>/<path>/<chart>-<version>.tgz, or the repository's index.yaml and archives).")
+    Path helmCache;
+
+    @Option(names = "--cluster", paramLabel = "NAME=URL[,label=value]",
+            description = "A cluster for ApplicationSet clusters generators, besides the tree's cluster Secrets (repeatable).")
+    List<String> clusters = new ArrayList<>();
+
+    @Option(names = "--argocd-namespace", paramLabel = "NS",
+            description = "Argo CD's namespace, which exists by definition (default: the namespaces of the tree's Applications).")
+    String argocdNamespace;
+
+    /** Reading options; the rules turned on and off come from the command. */
+    ValidateOptions options(Set<String> disabled, Set<String> enabled) {
+        List<AppSetExpander.Cluster> parsed = new ArrayList<>();
+        for (String c : clusters) {
+            try {
+                parsed.add(AppSetExpander.Cluster.parse(c));
+            } catch (IllegalArgumentException e) {
+                throw new InputException(Location.NONE, "--cluster " + c + ": " + e.getMessage(),
+                        "write --cluster NAME=URL or --cluster NAME=URL,label=value");
+            }
+        }
+        if (helmCache != null && !Files.isDirectory(helmCache)) {
+            throw new InputException(Location.of(helmCache.toString()), "--helm-cache: not a directory",
+                    "pass the directory the charts are laid out in");
+        }
+        return new ValidateOptions(repoUrl, helmCache, parsed, argocdNamespace, disabled, enabled);
+    }
+
     ValidateRequest request(Path dir, RenderOptions render) {
         for (Map.Entry<String, Path> s : sources.entrySet()) {
             if (!Files.isDirectory(s.getValue())) {
@@ -42,7 +83,7 @@ public final class TreeSourceOptions {
             }
         }
         Path cache = noCache ? null : cacheDir != null ? cacheDir : defaultCacheDir();
-        return new ValidateRequest(dir, repoRoot, sources, render, cache, release);
+        return new ValidateRequest(dir, repoRoot, sources, render, cache, release).withOptions(options(Set.of(), Set.of()));
     }
 
     /** $XDG_CACHE_HOME/kfboot, else ~/.cache/kfboot. */

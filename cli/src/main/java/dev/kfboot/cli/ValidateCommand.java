@@ -6,6 +6,7 @@ import dev.kfboot.model.Location;
 import dev.kfboot.model.Severity;
 import dev.kfboot.render.KustomizeTool;
 import dev.kfboot.validate.Sarif;
+import dev.kfboot.validate.Suppressions;
 import dev.kfboot.validate.TreeReader;
 import dev.kfboot.validate.ValidateRequest;
 import dev.kfboot.validate.Validation;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -72,6 +74,18 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--list-rules", description = "List every rule (slug, default severity, what it checks) and exit.")
     boolean listRules;
 
+    @Option(names = "--disable", paramLabel = "RULE",
+            description = "Suppress a rule's findings (repeatable); they are counted and shown with --show-suppressed.")
+    List<String> disable = new ArrayList<>();
+
+    @Option(names = "--enable", paramLabel = "RULE",
+            description = "Turn a rule back on that .kfboot.yaml turns off (repeatable).")
+    List<String> enable = new ArrayList<>();
+
+    @Option(names = "--show-suppressed",
+            description = "Also print the suppressed findings, each with why (--disable, .kfboot.yaml, kfboot.dev/ignore).")
+    boolean showSuppressed;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
 
@@ -103,7 +117,13 @@ public final class ValidateCommand implements Callable<Integer> {
             throw new InputException(Location.NONE, "--watch prints text or JSON, not SARIF",
                     "use -o text or -o json with --watch (SARIF is one file for one run)");
         }
+        for (String r : concat(disable, enable)) {
+            if (Rules.bySlug(r).isEmpty()) {
+                throw new InputException(Location.NONE, "unknown rule " + r, "kfboot validate --list-rules lists them");
+            }
+        }
         ValidateRequest request = tree.request(dir, tuning.renderOptions());
+        request = request.withOptions(tree.options(new LinkedHashSet<>(disable), new LinkedHashSet<>(enable)));
         return watch ? watch(request, out, err) : exitCode(validateAndPrint(request, out, err, VersionProvider.build()));
     }
 
@@ -118,10 +138,15 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         switch (format) {
             case json -> out.print(ValidationJson.write(v));
-            case sarif -> out.print(Sarif.write(v.findings(), Rules.all(), VersionProvider.version(),
+            case sarif -> out.print(Sarif.write(v.findings(), v.suppressed(), Rules.all(), VersionProvider.version(),
                     docsUrl.endsWith("/") ? docsUrl : docsUrl + "/"));
             case text -> {
                 FindingsPrinter.print(v.findings(), out);
+                if (showSuppressed) {
+                    for (Suppressions.Suppressed x : v.suppressed()) {
+                        out.println("suppressed: " + x.finding().toText().replace("\n", "\n    ") + "\n    because: " + x.reason());
+                    }
+                }
                 out.println(summary(v));
             }
         }
@@ -142,7 +167,7 @@ public final class ValidateCommand implements Callable<Integer> {
      */
     private int watch(ValidateRequest given, PrintWriter out, PrintWriter err) {
         ValidateRequest request = withKustomizeAskedOnce(given);
-        Path repo = TreeWatcher.real(TreeReader.read(request.dir(), request.repoRoot()).repo().dir());
+        Path repo = TreeWatcher.real(TreeReader.read(request.dir(), request.repoRoot(), request.locality()).repo().dir());
         List<Path> roots = new ArrayList<>(List.of(request.dir(), repo));
         roots.addAll(request.sources().values());
         if (request.render().remoteCache() != null) roots.add(request.render().remoteCache());
@@ -205,6 +230,25 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     static String summary(Validation v) {
-        return "kfboot validate: " + v.apps() + " apps, " + v.objects() + " objects: " + FindingsPrinter.summary(v.findings());
+        StringBuilder sb = new StringBuilder("kfboot validate: " + v.apps() + " apps, " + v.objects() + " objects: "
+                + FindingsPrinter.summary(v.findings()));
+        if (!v.suppressed().isEmpty()) sb.append(", ").append(v.suppressed().size()).append(" suppressed");
+        if (!v.unverified().isEmpty()) {
+            sb.append("; ").append(v.unverified().size()).append(v.unverified().size() == 1 ? " app" : " apps")
+                    .append(" unverified: ").append(first(v.unverified().keySet(), 5));
+        }
+        return sb.toString();
+    }
+
+    private static String first(java.util.Collection<String> items, int max) {
+        List<String> all = new ArrayList<>(items);
+        return all.size() <= max ? String.join(", ", all)
+                : String.join(", ", all.subList(0, max)) + " and " + (all.size() - max) + " more";
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 }

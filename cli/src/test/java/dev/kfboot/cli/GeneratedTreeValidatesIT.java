@@ -31,9 +31,53 @@ class GeneratedTreeValidatesIT {
         CliRun generate = CliRun.of("generate", "--layout", "fork", "--out", out.toString(), "--path-in-repo", "argocd", "-q");
         assertThat(generate.code()).as(generate.err()).isZero();
 
-        CliRun validate = CliRun.of("validate", out.toString(), "--repo-root", fork.toString(), "--cache-dir", UpstreamData.renderCache().toString(), "-q",
-                "--remote-cache", UpstreamData.remoteCache().toString());
+        // the copy has no git origin: --repo-url says which repository it is (issue 16 cause 5)
+        CliRun validate = CliRun.of("validate", out.toString(), "--repo-root", fork.toString(), "--cache-dir",
+                UpstreamData.renderCache().toString(), "-q", "--repo-url", FORK_URL, "--remote-cache",
+                UpstreamData.remoteCache().toString());
         assertThat(validate.out()).doesNotContain(": error: ");
         assertThat(validate.code()).as(validate.out()).isZero();
+    }
+
+    static final String FORK_URL = "https://github.com/kubeflow/manifests.git";
+
+    /**
+     * Issue 16 cause 8: a tree generated with spec.environments validates with 0 errors from the base (three apps of
+     * apps) and from each environment's directory (Argo CD's namespace exists; the base's health check counts).
+     */
+    @Test
+    void aTreeWithEnvironmentsHasNoErrorsFromTheBaseOrAnyEnvironment(@TempDir Path work) throws Exception {
+        Kustomize.required();
+        UpstreamFork.copy("26.03", fork);
+        Path spec = work.resolve("platform.yaml");
+        java.nio.file.Files.writeString(spec, """
+                apiVersion: kfboot.dev/v1alpha1
+                kind: Platform
+                metadata:
+                  name: kf
+                spec:
+                  release: "26.03"
+                  argocd:
+                    namespace: gitops
+                  environments:
+                    - name: staging
+                      revision: staging
+                      destination:
+                        name: staging-cluster
+                    - name: production
+                """);
+        Path out = fork.resolve("argocd");
+        CliRun generate = CliRun.of("generate", "-f", spec.toString(), "--layout", "fork", "--out", out.toString(),
+                "--path-in-repo", "argocd", "-q");
+        assertThat(generate.code()).as(generate.err()).isZero();
+
+        Path cache = work.resolve("cache");
+        for (Path dir : java.util.List.of(out, out.resolve("envs/staging"), out.resolve("envs/production"))) {
+            CliRun validate = CliRun.of("validate", dir.toString(), "--repo-root", fork.toString(), "--cache-dir", cache.toString(),
+                    "--repo-url", FORK_URL, "--remote-cache", UpstreamData.remoteCache().toString());
+            assertThat(validate.out()).as(dir.toString()).doesNotContain(": error: ");
+            assertThat(validate.code()).as(validate.out()).isZero();
+            if (dir.equals(out)) assertThat(validate.err()).contains("(3 apps of apps)");
+        }
     }
 }

@@ -21,7 +21,19 @@ public record IgnoreDifference(String group, String kind, String name, String na
     /** Whether it hides {@code field}, given as a JSON pointer (e.g. /spec/conversion/webhook/clientConfig/caBundle). */
     public boolean covers(String pointer, String jqPath) {
         for (String p : jsonPointers) if (pointer.equals(p) || pointer.startsWith(p + "/")) return true;
-        for (String q : jqPathExpressions) if (q.replace(" ", "").equals(jqPath.replace(" ", ""))) return true;
+        String field = jq(jqPath);
+        for (String q : jqPathExpressions) {
+            // a jq path covers everything below it: .webhooks[]?.clientConfig hides .webhooks[]?.clientConfig.caBundle
+            String p = jq(q);
+            if (field.equals(p) || field.startsWith(p + ".") || field.startsWith(p + "[")) return true;
+        }
         return false;
+    }
+
+    /** A jq path without spaces, with {@code []?} written {@code []} (the optional iteration selects the same fields). */
+    private static String jq(String path) {
+        String p = path.replace(" ", "").replace("[]?", "[]");
+        while (p.endsWith(".")) p = p.substring(0, p.length() - 1);
+        return p;
     }
 }

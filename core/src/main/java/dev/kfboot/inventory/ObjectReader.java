@@ -25,7 +25,9 @@ public final class ObjectReader {
             "argocd.argoproj.io/sync-options",
             "argocd.argoproj.io/compare-options",
             "sidecar.istio.io/inject",
-            "helm.sh/resource-policy");
+            "helm.sh/resource-policy",
+            "kfboot.dev/ignore", // validate's per-object suppressions
+            "kfboot.dev/ignore-reason");
 
     private static final Set<String> POD_TEMPLATE_KINDS = Set.of(
             "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "ReplicationController");

@@ -1,10 +1,5 @@
 package dev.kfboot.validate;
 
-import dev.kfboot.render.KustomizationClosure;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Which Applications are apps of apps: an app whose source deploys the files other Applications are written
@@ -35,6 +29,8 @@ public final class AppHierarchy {
     private final Map<String, TreeApp> apps = new LinkedHashMap<>();
     private final Map<String, String> parentOf = new TreeMap<>();
     private final Map<String, List<String>> childrenOf = new TreeMap<>();
+    /** Apps whose source deploys Applications of the tree, also when another app of apps deploys them first. */
+    private final Set<String> hosts = new java.util.TreeSet<>();
 
     private AppHierarchy() {}
 
@@ -56,6 +52,7 @@ public final class AppHierarchy {
             }
             for (Path f : deployed) {
                 for (TreeApp child : byFile.getOrDefault(f, List.of())) {
+                    if (child != p) h.hosts.add(p.id());
                     if (child == p || h.parentOf.containsKey(child.id()) || h.isAncestor(child.id(), p.id())) continue;
                     h.parentOf.put(child.id(), p.id());
                     h.childrenOf.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(child.id());
@@ -68,15 +65,9 @@ public final class AppHierarchy {
 
     private static Set<Path> filesDeployed(TreeApp app, ResolvedSource s) {
         Set<Path> out = new HashSet<>();
-        if (s.kind() == ResolvedSource.Kind.KUSTOMIZE) {
-            out.addAll(KustomizationClosure.walk(List.of(s.dir()), s.root()).files());
-        } else if (s.kind() == ResolvedSource.Kind.DIRECTORY) {
-            try (Stream<Path> files = app.recurses(s.index()) ? Files.walk(s.dir()) : Files.list(s.dir())) {
-                files.filter(Files::isRegularFile).forEach(f -> out.add(f.toAbsolutePath().normalize()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        // only the files Argo CD deploys objects from: a patch of an Application is not an Application
+        if (s.kind() == ResolvedSource.Kind.KUSTOMIZE) out.addAll(ArgoDirectory.kustomizeResources(s.dir()));
+        else if (s.kind() == ResolvedSource.Kind.DIRECTORY) out.addAll(ArgoDirectory.manifests(s.dir(), app.directoryOptions(s.index())));
         return out;
     }
 
@@ -89,7 +80,7 @@ public final class AppHierarchy {
     }
 
     public boolean isParent(String id) {
-        return childrenOf.containsKey(id);
+        return childrenOf.containsKey(id) || hosts.contains(id);
     }
 
     public String parentOf(String id) {
@@ -100,9 +91,11 @@ public final class AppHierarchy {
         return childrenOf.getOrDefault(id, List.of());
     }
 
-    /** Apps of apps, sorted. */
+    /** Apps of apps, sorted: each environment's root app counts, though the base's root orders the children. */
     public Set<String> parents() {
-        return childrenOf.keySet();
+        Set<String> out = new java.util.TreeSet<>(childrenOf.keySet());
+        out.addAll(hosts);
+        return out;
     }
 
     /** The wave Argo CD gives an app: its annotation, 0 without one. */
@@ -115,6 +108,9 @@ public final class AppHierarchy {
     public Order order(String later, String earlier) {
         List<String> a = chain(later);
         List<String> b = chain(earlier);
+        // an app of apps applies its own objects before (or, by kind, ahead of) the child Applications it creates
+        int up = a.indexOf(earlier);
+        if (up > 0) return new Order(Relation.AFTER, earlier, wave(a.get(up - 1)), wave(a.get(up - 1)));
         for (int i = 1; i < a.size(); i++) {
             int j = b.indexOf(a.get(i));
             if (j < 1) continue;

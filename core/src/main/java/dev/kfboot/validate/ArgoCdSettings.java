@@ -49,6 +49,7 @@ public final class ArgoCdSettings {
                 else if (key.equals(OLD_STYLE) && e.value() instanceof YScalar s && s.value().contains("argoproj.io/Application")
                         && s.value().contains("health.lua")) found(new Location(file, e.keyLine()));
                 else if (key.startsWith(IGNORE_PREFIX) && e.value() instanceof YScalar s) ignore(key, s.value());
+                else if (key.equals(OLD_STYLE) && e.value() instanceof YScalar s) oldStyle(s.value());
                 else scan(e.value(), file);
             });
         } else if (doc instanceof YSeq s) {
@@ -63,11 +64,34 @@ public final class ArgoCdSettings {
         data.forEach((key, value) -> {
             if (key.equals(ArgoCd.APP_HEALTH_KEY) && value != null && !String.valueOf(value).isBlank()) found(where);
             else if (key.startsWith(IGNORE_PREFIX) && value instanceof String s) ignore(key, s);
+            else if (key.equals(OLD_STYLE) && value instanceof String s) oldStyle(s);
         });
     }
 
     private void found(Location where) {
         if (appHealthCheck == null) appHealthCheck = where;
+    }
+
+    /**
+     * The single-key form, {@code resource.customizations: |} with {@code <group>/<Kind>: {ignoreDifferences: |...}}
+     * per kind, which Argo CD still reads.
+     */
+    private void oldStyle(String yaml) {
+        List<YNode> docs;
+        try {
+            docs = YamlReader.forUserFiles().parseAll(yaml, OLD_STYLE);
+        } catch (InputException e) {
+            return;
+        }
+        if (docs.isEmpty() || !(docs.get(0) instanceof YMap m)) return;
+        m.entries().forEach((gk, e) -> {
+            if (!(e.value() instanceof YMap custom)) return;
+            custom.get("ignoreDifferences").filter(v -> v instanceof YScalar).ifPresent(v -> {
+                String target = gk.contains("/") ? gk.replace('/', '_') : gk;
+                if (target.startsWith("_")) target = target.substring(1);
+                ignore(IGNORE_PREFIX + target, ((YScalar) v).value());
+            });
+        });
     }
 
     private void ignore(String key, String yaml) {

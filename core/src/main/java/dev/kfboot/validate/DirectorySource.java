@@ -16,11 +16,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Reads a source that is a directory of plain manifests the way Argo CD does: every {@code .yaml},
- * {@code .yml} and {@code .json} file in it (and below it with {@code directory.recurse}), in name order.
+ * {@code .yml} and {@code .json} file in it (and below it with {@code directory.recurse}), filtered by
+ * {@code directory.include} and {@code exclude}, in name order.
  */
 final class DirectorySource {
 
@@ -29,17 +29,18 @@ final class DirectorySource {
 
     private DirectorySource() {}
 
-    static Rendered render(RenderUnit unit, boolean recurse) {
+    static Rendered render(RenderUnit unit, ArgoDirectory.Options options) {
         long start = System.nanoTime();
         Path dir = unit.root().resolve(unit.paths().get(0)).normalize();
         List<Map<String, Object>> docs = new ArrayList<>();
+        if (!Files.isDirectory(dir)) return failed(unit, start, "cannot read " + unit.paths().get(0) + ": not a directory");
         ReadBoundary bound = ReadBoundary.of(unit.root());
         long total = 0;
-        try (Stream<Path> files = recurse ? Files.walk(dir) : Files.list(dir)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(DirectorySource::isManifest).sorted().toList()) {
-                // a link out of the repository is refused, not followed (Argo CD's repo server refuses it too)
-                String refused = bound.refusal(f, bound.shown(f));
-                if (refused != null) return failed(unit, start, "refused to read outside the repository: " + refused);
+        for (Path f : ArgoDirectory.manifests(dir, options)) {
+            // a link out of the repository is refused, not followed (Argo CD's repo server refuses it too)
+            String refused = bound.refusal(f, bound.shown(f));
+            if (refused != null) return failed(unit, start, "refused to read outside the repository: " + refused);
+            try {
                 long size = Files.size(f);
                 total += size;
                 if (size > YamlLimits.USER.maxFileBytes() || total > MAX_TOTAL_BYTES) {
@@ -47,27 +48,20 @@ final class DirectorySource {
                             + (size > YamlLimits.USER.maxFileBytes() ? YamlLimits.USER.maxFileBytes() + " bytes in one file"
                             : MAX_TOTAL_BYTES + " bytes in all") + "; not read");
                 }
-                try {
-                    String text = Files.readString(f, StandardCharsets.UTF_8);
-                    int deep = Nesting.firstLineDeeperThan(text, Nesting.MAX_DEPTH);
-                    if (deep > 0) {
-                        return failed(unit, start, bound.shown(f) + ":" + deep + ": YAML nested more than "
-                                + Nesting.MAX_DEPTH + " levels deep; not read");
-                    }
-                    docs.addAll(RenderedYaml.parse(text));
-                } catch (IllegalArgumentException e) {
-                    return failed(unit, start, dir.relativize(f) + " is not valid YAML: " + e.getMessage());
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                int deep = Nesting.firstLineDeeperThan(text, Nesting.MAX_DEPTH);
+                if (deep > 0) {
+                    return failed(unit, start, bound.shown(f) + ":" + deep + ": YAML nested more than "
+                            + Nesting.MAX_DEPTH + " levels deep; not read");
                 }
+                docs.addAll(RenderedYaml.parse(text));
+            } catch (IllegalArgumentException e) {
+                return failed(unit, start, dir.relativize(f) + " is not valid YAML: " + e.getMessage());
+            } catch (IOException e) {
+                return failed(unit, start, "cannot read " + dir.relativize(f) + ": " + e.getMessage());
             }
-        } catch (IOException e) {
-            return failed(unit, start, "cannot read " + unit.paths().get(0) + ": " + e.getMessage());
         }
         return new Rendered(unit, docs, null, List.of(), (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private static boolean isManifest(Path f) {
-        String n = f.getFileName().toString();
-        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
     }
 
     private static Rendered failed(RenderUnit unit, long start, String message) {

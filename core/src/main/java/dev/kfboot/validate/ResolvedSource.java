@@ -20,7 +20,7 @@ public record ResolvedSource(int index, AppSource source, Kind kind, Path root, 
         KUSTOMIZE,
         /** A directory of plain manifests, read as Argo CD reads them. */
         DIRECTORY,
-        /** A Helm chart (from a chart repository or a directory with Chart.yaml): not rendered. */
+        /** A Helm chart (from a chart repository through the Helm cache, or a directory with Chart.yaml): rendered in process. */
         HELM,
         /** A config management plugin: not rendered. */
         PLUGIN,
@@ -36,17 +36,16 @@ public record ResolvedSource(int index, AppSource source, Kind kind, Path root, 
         OUTSIDE_ROOT,
         /** A directory reached through a symbolic link that leaves the repository (Argo CD refuses those). */
         SYMLINK_OUTSIDE,
-        /** Another repository that no {@code --source URL=DIR} maps to a local checkout. */
+        /** Another repository that no {@code --source URL=DIR} maps to a local checkout: unverified, not an error. */
         UNMAPPED_REPO;
 
         public boolean renderable() {
-            return this == KUSTOMIZE || this == DIRECTORY;
+            return this == KUSTOMIZE || this == DIRECTORY || this == HELM;
         }
 
         /** Kinds that mean Argo CD would fail to find the source. */
         public boolean pathProblem() {
-            return this == NO_REPO || this == GLOB || this == MISSING || this == OUTSIDE_ROOT || this == SYMLINK_OUTSIDE
-                    || this == UNMAPPED_REPO;
+            return this == NO_REPO || this == GLOB || this == MISSING || this == OUTSIDE_ROOT || this == SYMLINK_OUTSIDE;
         }
     }
 

@@ -29,6 +29,16 @@ public final class Sarif {
 
     /** @param docsBase absolute URL the rule pages live under, ending with {@code /} (their path is {@code docs/rules/<slug>.md}) */
     public static ObjectNode toSarif(List<Finding> findings, List<Rule> rules, String version, String docsBase) {
+        return toSarif(findings, List.of(), rules, version, docsBase);
+    }
+
+    /**
+     * With the suppressed findings as results that carry a SARIF suppression (kind {@code external} for the command
+     * line and {@code .kfboot.yaml}, {@code inSource} for annotations, the reason as justification), so code
+     * scanning shows them as dismissed.
+     */
+    public static ObjectNode toSarif(List<Finding> findings, List<Suppressions.Suppressed> suppressed, List<Rule> rules,
+                                     String version, String docsBase) {
         ObjectNode root = Json.object();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
@@ -52,8 +62,21 @@ public final class Sarif {
             rn.putObject("defaultConfiguration").put("level", level(r.severity()));
         }
         ArrayNode results = run.putArray("results");
-        for (Finding f : findings.stream().sorted().toList()) {
+        java.util.Map<Finding, String> reasons = new java.util.HashMap<>();
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        for (Suppressions.Suppressed x : suppressed) {
+            reasons.put(x.finding(), x.reason());
+            all.add(x.finding());
+        }
+        for (Finding f : all.stream().sorted().toList()) {
             ObjectNode res = results.addObject();
+            String reason = reasons.get(f);
+            if (reason != null) {
+                ObjectNode sup = res.putArray("suppressions").addObject();
+                sup.put("kind", reason.startsWith(Suppressions.IGNORE) ? "inSource" : "external");
+                sup.put("status", "accepted");
+                sup.put("justification", reason);
+            }
             res.put("ruleId", f.rule());
             int index = indexOf(rules, f.rule());
             if (index >= 0) res.put("ruleIndex", index);
@@ -74,6 +97,11 @@ public final class Sarif {
 
     public static String write(List<Finding> findings, List<Rule> rules, String version, String docsBase) {
         return Json.pretty(toSarif(findings, rules, version, docsBase));
+    }
+
+    public static String write(List<Finding> findings, List<Suppressions.Suppressed> suppressed, List<Rule> rules,
+                               String version, String docsBase) {
+        return Json.pretty(toSarif(findings, suppressed, rules, version, docsBase));
     }
 
     /** The rule's documentation page as shipped in the jar, or null. */

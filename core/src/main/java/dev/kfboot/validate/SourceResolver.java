@@ -14,18 +14,34 @@ import java.util.Map;
 
 /**
  * Resolves each Application source to a local directory: {@code --source URL=DIR} mappings first, then the
- * tree's own repository (its git origin; any URL when the origin is unknown; placeholder URLs, which mean
- * "this repository" once filled in). Then says how Argo CD would read the directory.
+ * tree's own repository (a URL matching its git origin or {@code --repo-url}; placeholder URLs, which mean
+ * "this repository" once filled in). Any other repository is unverified: kfboot has no checkout of it, and
+ * without an origin it cannot tell a path that exists here from one that exists there. Then says how Argo CD
+ * would read the directory.
  */
 public final class SourceResolver {
 
     private final RepoRoot repo;
     private final Map<String, Path> mapped = new LinkedHashMap<>();
+    private final String repoUrl;
 
     /** @param sources repository URL to local checkout, as given with {@code --source} */
     public SourceResolver(RepoRoot repo, Map<String, Path> sources) {
+        this(repo, sources, null);
+    }
+
+    /** @param repoUrl {@code --repo-url}: the URL of the checkout at the repository root; null when not given */
+    public SourceResolver(RepoRoot repo, Map<String, Path> sources, String repoUrl) {
         this.repo = repo;
+        this.repoUrl = repoUrl == null || repoUrl.isBlank() ? null : repoUrl;
         sources.forEach((url, dir) -> mapped.put(normalize(url), dir.toAbsolutePath().normalize()));
+    }
+
+    /** Whether a repoURL names the checkout at the repository root: its origin, {@code --repo-url}, or a placeholder. */
+    public boolean isLocal(String url) {
+        return repo.originUrl() != null && normalize(repo.originUrl()).equals(normalize(url))
+                || repoUrl != null && normalize(repoUrl).equals(normalize(url))
+                || Placeholders.in(url).isPresent();
     }
 
     public List<ResolvedSource> resolve(TreeApp app) {
@@ -42,17 +58,18 @@ public final class SourceResolver {
         }
         if (s.chart() != null) return new ResolvedSource(i, s, ResolvedSource.Kind.HELM, null, s.path(), null);
         YMap node = app.sourceNode(i).orElse(new YMap(Map.of(), 0));
-        if (s.path() == null && node.get("ref").isPresent()) {
-            return new ResolvedSource(i, s, ResolvedSource.Kind.VALUES_REF, null, null, null);
-        }
         Path root = mapped.get(normalize(url));
+        if (s.path() == null && node.get("ref").isPresent()) {
+            // a source that only lends its files to other sources' $ref/ values files
+            Path checkout = root != null ? root : isLocal(url) ? repo.dir() : null;
+            return new ResolvedSource(i, s, ResolvedSource.Kind.VALUES_REF, checkout, ".", null);
+        }
         if (root == null) {
-            boolean ours = repo.originUrl() == null || normalize(repo.originUrl()).equals(normalize(url))
-                    || Placeholders.in(url).isPresent();
-            if (!ours) {
+            if (!isLocal(url)) {
+                String known = repo.originUrl() != null ? "origin " + repo.originUrl()
+                        : repoUrl != null ? "--repo-url " + repoUrl : "no git origin and no --repo-url";
                 return new ResolvedSource(i, s, ResolvedSource.Kind.UNMAPPED_REPO, null, s.path(),
-                        "repository " + url + " is not this repository (origin " + repo.originUrl()
-                                + ") and no --source maps it to a local checkout");
+                        "repository " + url + " is not this checkout (" + known + ") and no --source maps it to a local checkout");
             }
             root = repo.dir();
         }

@@ -1,5 +1,7 @@
 package dev.kfboot.validate;
 
+import dev.kfboot.model.Finding;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -7,12 +9,20 @@ import java.util.List;
  * The Argo CD objects of a tree: its Applications (those ApplicationSets generate included), AppProjects,
  * the Argo CD settings it carries, and the repository it lives in.
  *
- * @param dir the directory validated, absolute
+ * @param dir   the directory validated, absolute
+ * @param notes what reading could not verify (ApplicationSet generators kfboot cannot evaluate offline), as
+ *              {@code unverified} findings
  */
-public record Tree(Path dir, RepoRoot repo, List<TreeApp> apps, List<TreeProject> projects, ArgoCdSettings settings) {
+public record Tree(Path dir, RepoRoot repo, List<TreeApp> apps, List<TreeProject> projects, ArgoCdSettings settings,
+                   List<Finding> notes) {
 
     public Tree {
         apps = List.copyOf(apps);
         projects = List.copyOf(projects);
+        notes = List.copyOf(notes);
+    }
+
+    public Tree(Path dir, RepoRoot repo, List<TreeApp> apps, List<TreeProject> projects, ArgoCdSettings settings) {
+        this(dir, repo, apps, projects, settings, List.of());
     }
 }

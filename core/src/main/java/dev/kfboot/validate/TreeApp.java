@@ -73,6 +73,17 @@ public record TreeApp(String id, Application app, YMap doc, Path file, String ap
                 .map(r -> r instanceof YScalar s && s.value().equals("true")).orElse(false);
     }
 
+    /** How Argo CD reads source {@code index} as a plain directory: {@code directory.recurse}, {@code include}, {@code exclude}. */
+    public ArgoDirectory.Options directoryOptions(int index) {
+        Optional<YNode> dir = sourceNode(index).flatMap(s -> child(s, "directory"));
+        return new ArgoDirectory.Options(recurses(index), dir.flatMap(d -> text(d, "include")).orElse(null),
+                dir.flatMap(d -> text(d, "exclude")).orElse(null));
+    }
+
+    private static Optional<String> text(YNode node, String key) {
+        return child(node, key).filter(n -> n instanceof YScalar s && s.type() != YScalar.Type.NULL).map(n -> ((YScalar) n).value());
+    }
+
     private Optional<YNode> node(String... keys) {
         YNode node = doc;
         for (String k : keys) {

@@ -3,10 +3,12 @@ package dev.kfboot.validate;
 import dev.kfboot.argocd.Application;
 import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.argocd.ArgoReader;
+import dev.kfboot.model.Finding;
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 import dev.kfboot.render.KustomizationClosure;
+import dev.kfboot.render.ReadBoundary;
 import dev.kfboot.yaml.YMap;
 import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YamlLimits;
@@ -24,7 +26,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,12 +55,40 @@ public final class TreeReader {
 
     private TreeReader() {}
 
-    /**
-     * @param explicitRoot {@code --repo-root}, or null to find it; a file that does not parse is named relative to
-     *                     the working directory
-     */
+    /** @param explicitRoot {@code --repo-root}, or null to find it */
     public static Tree read(Path dir, Path explicitRoot) {
-        Path cwd = Path.of("").toAbsolutePath();
+        return read(dir, explicitRoot, Locality.NONE);
+    }
+
+    /**
+     * Other repositories' checkouts, this repository's URL and the clusters of the fleet: what decides which
+     * sources are local, and what ApplicationSet generators expand to.
+     *
+     * @param sources  {@code --source URL=DIR}
+     * @param repoUrl  {@code --repo-url}: this repository's URL when git does not tell it; null when not given
+     * @param clusters {@code --cluster NAME=URL[,label=value]}
+     */
+    public record Locality(Map<String, Path> sources, String repoUrl, List<AppSetExpander.Cluster> clusters) {
+
+        public static final Locality NONE = new Locality(Map.of(), null, List.of());
+
+        public Locality {
+            sources = sources == null ? Map.of() : Map.copyOf(sources);
+            clusters = clusters == null ? List.of() : List.copyOf(clusters);
+        }
+    }
+
+    /**
+     * Reads the tree as Argo CD would reach it: the directory's own files (its YAML and JSON files, and what its
+     * kustomization lists) are applied by hand; every Application found deploys what its source lists (a
+     * kustomization's resources, a directory's files with {@code directory.recurse}, {@code include} and
+     * {@code exclude}), followed while the sources lie in the tree. Files nothing reaches (patches, "pick one of"
+     * alternatives, unlisted files) are not read, except other apps of apps over the same children (one root per
+     * environment). Without an Application at the top, the directory's YAML files outside kustomizations that do
+     * not list them are the roots.
+     */
+    public static Tree read(Path dir, Path explicitRoot, Locality locality) {
+        Path cwd = Path.of("").toAbsolutePath(); // a file that does not parse is named relative to it
         Path top = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(top)) {
             throw new InputException(Location.of(dir.toString()), "not a directory",
@@ -64,44 +96,136 @@ public final class TreeReader {
         }
         // the root is known before anything is read: nothing outside it is (without git, it is the tree itself)
         RepoRoot repo = RepoRoot.explicitOrGit(top, explicitRoot).orElseGet(() -> RepoRoot.treeItself(top));
-        List<Parsed> parsed = new ArrayList<>();
+        ReadBoundary bound = ReadBoundary.of(repo.dir());
+        Map<Path, Parsed> parsed = new LinkedHashMap<>();
         Set<Path> seen = new TreeSet<>();
-        for (Path f : candidates(top)) {
-            seen.add(f);
-            Parsed p = parse(f, cwd);
-            if (p != null) parsed.add(p);
+        Set<Path> seeds = new TreeSet<>(ArgoDirectory.manifests(top, ArgoDirectory.Options.PLAIN));
+        if (KustomizationClosure.kustomizationFile(top) != null) seeds.addAll(ArgoDirectory.kustomizeResources(top));
+        readAll(seeds, seen, parsed, cwd, bound);
+        if (parsed.values().stream().noneMatch(TreeReader::declaresApps)) {
+            readAll(unlisted(top, candidates(top)), seen, parsed, cwd, bound);
         }
-        for (Path f : aggregated(top, repo.dir(), parsed)) {
-            if (!seen.add(f)) continue;
-            Parsed p = parse(f, cwd);
-            if (p != null) parsed.add(p);
+        SourceResolver resolver = new SourceResolver(repo, locality.sources(), locality.repoUrl());
+        Set<Path> deployedByApps = new TreeSet<>();
+        while (true) {
+            Built built = build(parsed.values(), repo, locality, null);
+            Set<Path> next = new TreeSet<>();
+            for (TreeApp a : built.apps()) {
+                for (ResolvedSource s : resolver.resolve(a)) {
+                    if (!inScope(s, top)) continue;
+                    Set<Path> files = ArgoDirectory.objectFiles(s.dir(), a.directoryOptions(s.index()));
+                    deployedByApps.addAll(files);
+                    for (Path f : files) if (!seen.contains(f)) next.add(f);
+                }
+            }
+            if (next.isEmpty()) break;
+            readAll(next, seen, parsed, cwd, bound);
         }
+        // other apps of apps over the same children: each environment's root app beside the base's
+        Set<Path> everything = candidates(top);
+        Set<Path> others = new TreeSet<>();
+        for (Path f : everything) others.add(f.toAbsolutePath().normalize());
+        others.removeAll(seen);
+        for (Path f : others) {
+            Parsed p = parse(f, cwd);
+            if (p == null) continue;
+            for (TreeApp a : build(List.of(p), repo, locality, null).apps()) {
+                boolean hosts = resolver.resolve(a).stream().filter(s -> inScope(s, top))
+                        .anyMatch(s -> ArgoDirectory.objectFiles(s.dir(), a.directoryOptions(s.index())).stream()
+                                .anyMatch(x -> parsed.containsKey(x) && declaresApps(parsed.get(x))));
+                if (hosts) {
+                    seen.add(f);
+                    parsed.put(f, p);
+                    break;
+                }
+            }
+        }
+        ArgoCdSettings settings = new ArgoCdSettings();
+        Built built = build(parsed.values(), repo, locality, settings);
+        // Argo CD's settings count wherever the tree writes them (a ConfigMap, a patch, Helm values): Argo CD itself
+        // is installed apart from the apps
+        for (Path f : everything) {
+            if (seen.contains(f.toAbsolutePath().normalize())) continue;
+            Parsed p = parseSettings(f, cwd);
+            if (p != null && !declaresApps(p)) for (YNode doc : p.docs()) settings.scan(doc, repo.display(f));
+        }
+        scanSettingsAbove(top, repo, settings, seen, cwd);
+        if (built.apps().size() > MAX_APPS) {
+            throw new InputException(Location.of(top.toString()), "the tree holds " + built.apps().size() + " Applications, more than "
+                    + MAX_APPS, "validate the tree in parts (one directory per app of apps)");
+        }
+        return new Tree(top, repo, built.apps(), built.projects(), settings, built.notes());
+    }
+
+    private record Built(List<TreeApp> apps, List<TreeProject> projects, List<Finding> notes) {}
+
+    /** The Applications (ApplicationSets expanded), AppProjects and settings of the parsed files. */
+    private static Built build(Collection<Parsed> parsed, RepoRoot repo, Locality locality, ArgoCdSettings settings) {
         List<TreeApp> apps = new ArrayList<>();
         List<TreeProject> projects = new ArrayList<>();
-        ArgoCdSettings settings = new ArgoCdSettings();
+        List<Finding> notes = new ArrayList<>();
         Map<String, Integer> names = new HashMap<>();
+        List<AppSetExpander.Cluster> clusters = new ArrayList<>(locality.clusters());
+        for (Parsed p : parsed) for (YNode doc : p.docs()) AppSetExpander.clusterSecret(doc).ifPresent(clusters::add);
+        AppSetExpander expander = new AppSetExpander(repo, locality.sources(), locality.repoUrl(), clusters);
         for (Parsed p : parsed) {
             String shown = repo.display(p.file());
             for (YNode doc : p.docs()) {
-                settings.scan(doc, shown);
+                if (settings != null) settings.scan(doc, shown);
                 GroupKind kind = ArgoReader.kindOf(doc);
                 if (kind.equals(ArgoCd.APPLICATION)) {
                     apps.add(app((YMap) doc, p.file(), shown, null, names));
                 } else if (kind.equals(ArgoCd.APPLICATION_SET)) {
                     String set = ArgoReader.applicationSet(doc, shown).name();
-                    for (YMap generated : AppSetExpander.expand((YMap) doc)) {
-                        apps.add(app(generated, p.file(), shown, set, names));
-                    }
+                    AppSetExpander.Expansion e = expander.expand((YMap) doc, shown);
+                    for (YMap generated : e.apps()) apps.add(app(generated, p.file(), shown, set, names));
+                    notes.addAll(e.unverified());
                 } else if (kind.equals(ArgoCd.APP_PROJECT)) {
                     projects.add(new TreeProject(ArgoReader.appProject(doc, shown), (YMap) doc));
                 }
             }
         }
-        if (apps.size() > MAX_APPS) {
-            throw new InputException(Location.of(top.toString()), "the tree holds " + apps.size() + " Applications, more than "
-                    + MAX_APPS, "validate the tree in parts (one directory per app of apps)");
+        return new Built(apps, projects, notes);
+    }
+
+    private static boolean declaresApps(Parsed p) {
+        return p.docs().stream().map(ArgoReader::kindOf).anyMatch(k -> k.equals(ArgoCd.APPLICATION) || k.equals(ArgoCd.APPLICATION_SET));
+    }
+
+    /** Sources followed while reading: in the repository, and inside the tree's directory or containing it. */
+    private static boolean inScope(ResolvedSource s, Path top) {
+        return (s.kind() == ResolvedSource.Kind.KUSTOMIZE || s.kind() == ResolvedSource.Kind.DIRECTORY) && s.dir() != null
+                && (s.dir().startsWith(top) || top.startsWith(s.dir()));
+    }
+
+    /** Reads the files not read yet; one outside the repository (or linking out of it) is not read at all. */
+    private static void readAll(Set<Path> files, Set<Path> seen, Map<Path, Parsed> parsed, Path cwd, ReadBoundary bound) {
+        for (Path f : files) {
+            if (!seen.add(f) || !bound.contains(f)) continue;
+            if (seen.size() > MAX_FILES) {
+                throw new InputException(Location.of(f.toString()), "the tree reaches more than " + MAX_FILES
+                        + " YAML files", "point kfboot at the directory of the Applications, not a whole repository");
+            }
+            Parsed p = parse(f, cwd);
+            if (p != null) parsed.put(f, p);
         }
-        return new Tree(top, repo, apps, projects, settings);
+    }
+
+    /**
+     * Argo CD settings written beside the tree's directory or in a directory above it inside the repository (an
+     * environment's directory sees the base's argocd-cm patch): the YAML files directly in each such directory.
+     */
+    private static void scanSettingsAbove(Path top, RepoRoot repo, ArgoCdSettings settings, Set<Path> seen, Path cwd) {
+        if (settings.appHealthCheck() != null || !top.startsWith(repo.dir())) return;
+        for (Path d = top.getParent(); d != null && d.startsWith(repo.dir()); d = d.getParent()) {
+            for (Path f : ArgoDirectory.manifests(d, ArgoDirectory.Options.PLAIN)) {
+                if (seen.contains(f)) continue;
+                Parsed p = parseSettings(f, cwd);
+                if (p == null) continue;
+                for (YNode doc : p.docs()) if (!declaresApps(p)) settings.scan(doc, repo.display(f));
+            }
+            if (settings.appHealthCheck() != null) return;
+        }
     }
 
     private static TreeApp app(YMap doc, Path file, String shown, String appSet, Map<String, Integer> names) {
@@ -112,22 +236,26 @@ public final class TreeReader {
     }
 
     /**
-     * Files that kustomizations aggregate from elsewhere: those at the top of the tree or next to its Argo CD
-     * files ({@code apps/kustomization.yaml} listing {@code ../shared/app.yaml}).
+     * YAML files under the directory that no kustomization hides: a file in (or below) a directory with a
+     * kustomization counts only when that kustomization lists it as a resource.
      */
-    private static Set<Path> aggregated(Path top, Path repoDir, List<Parsed> parsed) {
-        List<Path> dirs = new ArrayList<>();
-        dirs.add(top);
-        for (Parsed p : parsed) {
-            Path d = p.file().getParent();
-            if (!dirs.contains(d) && KustomizationClosure.kustomizationFile(d) != null) dirs.add(d);
-        }
+    private static Set<Path> unlisted(Path top, Set<Path> candidates) {
         Set<Path> out = new TreeSet<>();
-        for (Path f : KustomizationClosure.walk(dirs, repoDir).files()) if (isYaml(f)) out.add(f.toAbsolutePath().normalize());
+        Map<Path, Set<Path>> listedBy = new HashMap<>();
+        for (Path f : candidates) {
+            boolean hidden = false;
+            for (Path d = f.getParent(); d != null && d.startsWith(top); d = d.getParent()) {
+                if (KustomizationClosure.kustomizationFile(d) == null) continue;
+                Set<Path> listed = listedBy.computeIfAbsent(d, ArgoDirectory::kustomizeResources);
+                hidden = !listed.contains(f.toAbsolutePath().normalize());
+                break;
+            }
+            if (!hidden) out.add(f.toAbsolutePath().normalize());
+        }
         return out;
     }
 
-    /** YAML files under the directory. */
+    /** YAML files under the directory (not in hidden, build or Helm template directories). */
     private static Set<Path> candidates(Path top) {
         Set<Path> out = new TreeSet<>();
         try {
@@ -184,11 +312,24 @@ public final class TreeReader {
             return null; // unreadable: the strict reader below would say so if it mattered
         }
         boolean declaresArgo = declaresArgo(text);
-        if (!declaresArgo && !text.contains("argocd-cm") && !text.contains(ArgoCd.APP_HEALTH_KEY)) return null;
+        if (!declaresArgo && !text.contains("argocd-cm") && !text.contains(ArgoCd.APP_HEALTH_KEY)
+                && !text.contains(AppSetExpander.CLUSTER_SECRET_LABEL) && !text.contains(ArgoCdSettings.OLD_STYLE)) return null;
         try {
             return readStrict(file, cwd);
         } catch (InputException e) {
             if (declaresArgo) throw e;
+            return null;
+        }
+    }
+
+    /** A file above the tree, read only for its Argo CD settings: one that does not parse is skipped. */
+    private static Parsed parseSettings(Path file, Path cwd) {
+        try {
+            if (Files.size(file) > YamlLimits.USER.maxFileBytes()) return null;
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            if (!text.contains("argocd-cm") && !text.contains(ArgoCd.APP_HEALTH_KEY) && !text.contains(ArgoCdSettings.OLD_STYLE)) return null;
+            return readStrict(file, cwd);
+        } catch (IOException | InputException e) {
             return null;
         }
     }

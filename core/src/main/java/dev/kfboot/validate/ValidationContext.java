@@ -22,6 +22,9 @@ import java.util.Map;
  */
 public final class ValidationContext {
 
+    /** The id of findings about what kfboot could not check (info): an app, a repository, an ApplicationSet. */
+    public static final String UNVERIFIED = "unverified";
+
     private final Tree tree;
     private final Map<String, List<ResolvedSource>> sources;
     private final AppHierarchy hierarchy;
@@ -32,11 +35,20 @@ public final class ValidationContext {
     private final CatalogMatch catalog;
     private final Map<String, AppNeeds> needs = new HashMap<>();
     private final Map<String, TreeApp> byId = new HashMap<>();
+    private final String argocdNamespace;
 
     /** @param unreadable findings for rendered documents that are not Kubernetes objects */
     public ValidationContext(Tree tree, Map<String, List<ResolvedSource>> sources, AppHierarchy hierarchy,
                              AppRenders renders, List<Finding> unreadable, Inventory inventory,
                              DependencyAnalysis.Result analysis, CatalogMatch catalog) {
+        this(tree, sources, hierarchy, renders, unreadable, inventory, analysis, catalog, null);
+    }
+
+    /** @param argocdNamespace {@code --argocd-namespace}; null for the namespaces the tree's Applications are in */
+    public ValidationContext(Tree tree, Map<String, List<ResolvedSource>> sources, AppHierarchy hierarchy,
+                             AppRenders renders, List<Finding> unreadable, Inventory inventory,
+                             DependencyAnalysis.Result analysis, CatalogMatch catalog, String argocdNamespace) {
+        this.argocdNamespace = argocdNamespace;
         this.tree = tree;
         this.sources = Map.copyOf(sources);
         this.hierarchy = hierarchy;
@@ -80,6 +92,10 @@ public final class ValidationContext {
         return tree.apps();
     }
 
+    public boolean hasApp(String id) {
+        return byId.containsKey(id);
+    }
+
     public TreeApp app(String id) {
         TreeApp a = byId.get(id);
         if (a == null) throw new IllegalArgumentException("no app " + id);
@@ -90,6 +106,42 @@ public final class ValidationContext {
     public List<TreeApp> componentApps() {
         List<TreeApp> out = new ArrayList<>();
         for (TreeApp a : tree.apps()) if (!hierarchy.isParent(a.id())) out.add(a);
+        return out;
+    }
+
+    /** Every app whose render is in the inventory: component apps and apps of apps (whose own objects count too). */
+    public List<TreeApp> appsWithObjects() {
+        return tree.apps();
+    }
+
+    /**
+     * Argo CD's namespace, which exists wherever the tree is synced: {@code --argocd-namespace}, else every namespace
+     * the tree's Applications are written in ({@code argocd} when none says).
+     */
+    public java.util.Set<String> argocdNamespaces() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        if (argocdNamespace != null) out.add(argocdNamespace);
+        else for (TreeApp a : tree.apps()) out.add(a.app().namespace() == null ? "argocd" : a.app().namespace());
+        if (out.isEmpty()) out.add("argocd");
+        return out;
+    }
+
+    /**
+     * Apps whose objects kfboot could not see, with why: a source in a repository with no checkout, a config
+     * management plugin, a Helm chart it could not render. Rules that conclude from an absence ("no app creates
+     * namespace X") cannot conclude while one of these might be the one.
+     */
+    public Map<String, String> unverifiedApps() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (TreeApp a : tree.apps()) {
+            for (ResolvedSource s : sourcesOf(a.id())) {
+                if (s.kind() == ResolvedSource.Kind.UNMAPPED_REPO) out.putIfAbsent(a.id(), "its source is in " + s.source().repoURL() + ", which has no local checkout");
+                if (s.kind() == ResolvedSource.Kind.PLUGIN) out.putIfAbsent(a.id(), "its source is a config management plugin");
+            }
+            for (dev.kfboot.render.Rendered r : renders.of(a.id())) {
+                if (!r.ok() && UNVERIFIED.equals(r.failure().rule())) out.putIfAbsent(a.id(), r.failure().message());
+            }
+        }
         return out;
     }
 
@@ -115,7 +167,7 @@ public final class ValidationContext {
     public Map<String, String> namespaceLabels(String ns) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Inventory.Entry e : inventory.namespaceCreators(ns)) merge(out, e.object().labels());
-        for (TreeApp a : componentApps()) if (createsNamespace(a, ns)) merge(out, a.managedNamespaceLabels());
+        for (TreeApp a : appsWithObjects()) if (createsNamespace(a, ns)) merge(out, a.managedNamespaceLabels());
         return out;
     }
 

@@ -5,7 +5,7 @@ import dev.kfboot.model.Json;
 import dev.kfboot.model.Severity;
 import dev.kfboot.plan.PlanJson;
 
-/** {@code validate -o json}: {@code {"findings": [{"rule", "severity", "app", "resource", "file", "line", "message", "hint"}], "summary": {"errors", "warnings", "infos"}}}. */
+/** {@code validate -o json}: {@code {"findings": [{"rule", "severity", "app", "resource", "file", "line", "message", "hint"}], "summary": {"errors", "warnings", "infos", "suppressed", "unverified": [app, ...]}}}. */
 public final class ValidationJson {
 
     private ValidationJson() {}
@@ -17,6 +17,8 @@ public final class ValidationJson {
         summary.put("errors", v.count(Severity.ERROR));
         summary.put("warnings", v.count(Severity.WARNING));
         summary.put("infos", v.count(Severity.INFO));
+        summary.put("suppressed", v.suppressed().size());
+        summary.putPOJO("unverified", new java.util.ArrayList<>(v.unverified().keySet()));
         return root;
     }
 

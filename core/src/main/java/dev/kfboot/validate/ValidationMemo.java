@@ -39,7 +39,7 @@ import java.util.stream.Stream;
 public final class ValidationMemo {
 
     static final String DIR = "validations";
-    private static final String FORMAT = "kfboot-validation 1";
+    private static final String FORMAT = "kfboot-validation 2";
     private static final int MAX_FILES = 50_000;
     private static final int KEPT = 32;
     private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -47,7 +47,7 @@ public final class ValidationMemo {
 
     /** What a remembered validation holds. */
     private record Stored(String repoDir, String originUrl, String how, List<Finding> findings, int apps, int parents,
-                          int objects, int renders) {}
+                          int objects, int renders, List<Suppressions.Suppressed> suppressed, Map<String, String> unverified) {}
 
     /** The inputs as they are now: the key, and whether they are old enough to remember a result by. */
     record Snapshot(String key, boolean settled) {}
@@ -76,12 +76,20 @@ public final class ValidationMemo {
         k.append("remote-cache ").append(request.render().remoteCache()).append('\n');
         k.append("cache ").append(request.cacheDir().toAbsolutePath().normalize()).append('\n');
         k.append("kustomize ").append(tool.version()).append(' ').append(String.join(" ", tool.command())).append('\n');
+        ValidateOptions o = request.options();
+        k.append("repo-url ").append(o.repoUrl()).append('\n');
+        k.append("helm-cache ").append(o.helmCache()).append('\n');
+        k.append("clusters ").append(o.clusters()).append('\n');
+        k.append("argocd-namespace ").append(o.argocdNamespace()).append('\n');
+        k.append("disabled ").append(new TreeSet<>(o.disabled())).append('\n'); // Set.copyOf's order varies per JVM
+        k.append("enabled ").append(new TreeSet<>(o.enabled())).append('\n');
         new TreeMap<>(request.sources()).forEach((url, d) -> k.append("source ").append(url).append(' ')
                 .append(d.toAbsolutePath().normalize()).append('\n'));
         TreeSet<Path> roots = new TreeSet<>();
         roots.add(repo.get().dir());
         roots.add(request.dir().toAbsolutePath().normalize());
         for (Path d : request.sources().values()) roots.add(d.toAbsolutePath().normalize());
+        if (o.helmCache() != null) roots.add(o.helmCache().toAbsolutePath().normalize());
         if (request.render().remoteCache() != null) roots.add(request.render().remoteCache().toAbsolutePath().normalize());
         Path cache = request.cacheDir().toAbsolutePath().normalize();
         long newest = 0;
@@ -110,7 +118,7 @@ public final class ValidationMemo {
             Stored st = JSON.readValue(file.toFile(), Stored.class);
             RepoRoot repo = new RepoRoot(Path.of(st.repoDir()), st.originUrl(), st.how());
             return Optional.of(new Validation(repo, st.findings(), st.apps(), st.parents(), st.objects(), 0,
-                    st.renders(), null));
+                    st.renders(), null, st.suppressed(), st.unverified()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // damaged: validated again and written over
         }
@@ -120,9 +128,10 @@ public final class ValidationMemo {
     void remember(Snapshot s, Validation v) {
         if (!s.settled()) return;
         Stored st = new Stored(v.repo().dir().toString(), v.repo().originUrl(), v.repo().how(), v.findings(), v.apps(),
-                v.parents(), v.objects(), v.rendered() + v.cached());
+                v.parents(), v.objects(), v.rendered() + v.cached(), v.suppressed(), v.unverified());
         try {
-            AtomicFiles.writePrivate(dir.resolve(s.key() + ".json"), JSON.writeValueAsBytes(st)); // names and findings of the tree: owner-only
+            // what the tree holds is its owner's alone, as in the render cache
+            AtomicFiles.writePrivate(dir.resolve(s.key() + ".json"), JSON.writeValueAsBytes(st));
             prune();
         } catch (IOException | RuntimeException e) {
             // the next run validates again

@@ -1,5 +1,6 @@
 package dev.kfboot.validate;
 
+import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.graph.DependencyAnalysis;
 import dev.kfboot.inventory.Collected;
@@ -18,6 +19,7 @@ import dev.kfboot.render.Rendering;
 import dev.kfboot.validate.rules.Rule;
 import dev.kfboot.validate.rules.Rules;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -66,18 +68,19 @@ public final class Validator {
                 ? CompletableFuture.completedFuture(request.render().tool())
                 : Background.start("kfboot-kustomize-version", () -> KustomizeTool.detect(request.cacheDir()));
         Background.start("kfboot-facts", () -> catalogs.releases().stream().map(catalogs::facts).toList());
-        Tree tree = TreeReader.read(request.dir(), request.repoRoot());
+        Tree tree = TreeReader.read(request.dir(), request.repoRoot(), request.locality());
         if (tree.apps().isEmpty()) {
             throw new InputException(Location.of(request.dir().toString()), "no Argo CD Application or ApplicationSet found",
                     "pass the directory that holds the tree's Applications (or the kustomization aggregating them)");
         }
-        SourceResolver resolver = new SourceResolver(tree.repo(), request.sources());
+        SourceResolver resolver = new SourceResolver(tree.repo(), request.sources(), request.options().repoUrl());
         Map<String, List<ResolvedSource>> sources = new LinkedHashMap<>();
         for (TreeApp a : tree.apps()) sources.put(a.id(), resolver.resolve(a));
         AppHierarchy hierarchy = AppHierarchy.of(tree.apps(), sources, tree.dir());
         RenderCache cache = request.cacheDir() == null ? null : new RenderCache(renderer, request.cacheDir());
         Map<Rendered, Reading> read = new IdentityHashMap<>();
-        AppRenders renders = render(tree, hierarchy, sources, cache == null ? renderer : cache, request.render(), tool, read);
+        AppRenders renders = render(tree, sources, cache == null ? renderer : cache, request.render(), tool, read,
+                request.options().helmCache());
         Collected collected = Collected.concat(renders.all().parallelStream().map(r -> {
             Reading ahead;
             synchronized (read) {
@@ -85,19 +88,20 @@ public final class Validator {
             }
             return ahead != null ? ahead.get() : Collected.of(r, true);
         }).toList());
-        Inventory inventory = Inventory.of(collected.objects(), destinations(tree, hierarchy));
+        Inventory inventory = Inventory.of(collected.objects(), destinations(tree));
         scanArgoCdConfig(tree, inventory);
         DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(renders.apps(), inventory, List.of());
         CatalogMatch catalog = CatalogMatch.of(catalogs, inventory, request.release());
         List<Finding> failures = renders.all().stream().filter(r -> !r.ok()).map(Rendered::failure).toList();
         List<Finding> unreadable = collected.findings().stream().filter(f -> !failures.contains(f)).toList();
         ValidationContext ctx = new ValidationContext(tree, sources, hierarchy, renders, unreadable, inventory, analysis,
-                catalog);
+                catalog, request.options().argocdNamespace());
         // rules are pure functions of the context: they run side by side, and the findings are sorted after
-        List<Finding> findings = rules.parallelStream().flatMap(rule -> rule.check(ctx).stream()).toList();
+        List<Finding> all = rules.parallelStream().flatMap(rule -> rule.check(ctx).stream()).toList();
+        Suppressions.Result shown = Suppressions.of(tree.repo(), request.options()).apply(all, ctx);
         int cached = cache == null ? 0 : cache.stats().hits();
-        Validation v = new Validation(tree.repo(), findings, tree.apps().size(), hierarchy.parents().size(),
-                inventory.size(), renders.all().size() - cached, cached, ctx);
+        Validation v = new Validation(tree.repo(), shown.findings(), tree.apps().size(), hierarchy.parents().size(),
+                inventory.size(), renders.all().size() - cached, cached, ctx, shown.suppressed(), ctx.unverifiedApps());
         if (remember != null && cache.confined() && failures.isEmpty() && unreadable.isEmpty()) remember.accept(v);
         return v;
     }
@@ -126,25 +130,31 @@ public final class Validator {
     }
 
     /**
-     * Renders every renderable source of every component app; kustomize runs only when some source needs it. Each
+     * Renders every renderable source of every app, apps of apps included (a root whose kustomization lists a
+     * Namespace beside the child Applications deploys that Namespace; the Applications themselves are the tree's and
+     * are left out of the inventory); kustomize runs only when some source needs it, Helm charts render in process. Each
      * render's objects are read (into {@code read}) as soon as it is done, while the others still render: after a
      * change, the apps served from the cache are read while the changed one renders.
      */
-    private AppRenders render(Tree tree, AppHierarchy hierarchy, Map<String, List<ResolvedSource>> sources,
+    private AppRenders render(Tree tree, Map<String, List<ResolvedSource>> sources,
                               RenderRunner runner, RenderOptions options, CompletableFuture<KustomizeTool> tool,
-                              Map<Rendered, Reading> read) {
+                              Map<Rendered, Reading> read, Path helmCache) {
         Map<String, List<Rendered>> byApp = new LinkedHashMap<>();
         Map<RenderUnit, String> owner = new HashMap<>();
         List<RenderUnit> kustomize = new ArrayList<>();
         for (TreeApp a : tree.apps()) {
-            if (hierarchy.isParent(a.id())) continue;
             List<Rendered> parts = byApp.computeIfAbsent(a.id(), k -> new ArrayList<>());
             for (ResolvedSource s : sources.get(a.id())) {
                 if (!s.kind().renderable()) continue;
-                RenderUnit unit = RenderUnit.of(a.id() + (s.index() == 0 ? "" : "#source" + s.index()), s.root(), s.path());
+                String unitId = a.id() + (s.index() == 0 ? "" : "#source" + s.index());
+                if (s.kind() == ResolvedSource.Kind.HELM) {
+                    parts.add(withoutTreeObjects(HelmSource.render(a.id(), a, s, sources.get(a.id()), helmCache)));
+                    continue;
+                }
+                RenderUnit unit = RenderUnit.of(unitId, s.root(), s.path());
                 owner.put(unit, a.id());
                 if (s.kind() == ResolvedSource.Kind.KUSTOMIZE) kustomize.add(unit);
-                else parts.add(DirectorySource.render(unit, a.recurses(s.index())));
+                else parts.add(withoutTreeObjects(ofApp(DirectorySource.render(unit, a.directoryOptions(s.index())), a.id())));
             }
         }
         if (!kustomize.isEmpty()) {
@@ -202,7 +212,23 @@ public final class Validator {
         RenderUnit asApp = new RenderUnit(app, r.unit().root(), r.unit().paths(), r.unit().components());
         Finding failure = r.failure() == null ? null : new Finding(r.failure().rule(), r.failure().severity(), app,
                 r.failure().resource(), r.failure().location(), r.failure().message(), r.failure().hint());
-        return new Rendered(asApp, r.documents(), failure, r.remoteUrls(), r.millis());
+        return withoutTreeObjects(new Rendered(asApp, r.documents(), failure, r.remoteUrls(), r.millis()));
+    }
+
+    /**
+     * A render without the Applications, ApplicationSets and AppProjects it holds: those are the tree's own (read
+     * from their files, with lines), or apps kfboot follows no further; Argo CD's CRDs exist wherever it runs.
+     */
+    static Rendered withoutTreeObjects(Rendered r) {
+        if (r.documents().stream().noneMatch(Validator::isArgoObject)) return r;
+        List<Map<String, Object>> docs = r.documents().stream().filter(d -> !isArgoObject(d)).toList();
+        return new Rendered(r.unit(), docs, r.failure(), r.remoteUrls(), r.millis());
+    }
+
+    private static boolean isArgoObject(Map<String, Object> doc) {
+        return doc.get("apiVersion") instanceof String v && v.startsWith("argoproj.io/")
+                && (ArgoCd.APPLICATION.kind().equals(doc.get("kind")) || ArgoCd.APPLICATION_SET.kind().equals(doc.get("kind"))
+                || ArgoCd.APP_PROJECT.kind().equals(doc.get("kind")));
     }
 
     /** The options with the kustomize detected ahead; without one, the renderer detects and reports the failure. */
@@ -214,10 +240,10 @@ public final class Validator {
         }
     }
 
-    /** Each component app's destination namespace: where its namespaced objects without a namespace land. */
-    private static Map<String, String> destinations(Tree tree, AppHierarchy hierarchy) {
+    /** Each app's destination namespace: where its namespaced objects without a namespace land. */
+    private static Map<String, String> destinations(Tree tree) {
         Map<String, String> out = new HashMap<>();
-        for (TreeApp a : tree.apps()) if (!hierarchy.isParent(a.id())) out.put(a.id(), a.app().destinationNamespace());
+        for (TreeApp a : tree.apps()) out.put(a.id(), a.app().destinationNamespace());
         return out;
     }
 

@@ -7,6 +7,7 @@ import dev.kfboot.testing.Golden;
 import dev.kfboot.testing.Kustomize;
 import dev.kfboot.testing.UpstreamData;
 import dev.kfboot.testing.UpstreamFork;
+import dev.kfboot.validate.ValidateOptions;
 import dev.kfboot.validate.ValidateRequest;
 import dev.kfboot.validate.Validation;
 import dev.kfboot.validate.Validator;
@@ -38,8 +39,11 @@ class SeedTreesIT {
     }
 
     private Validation validateFork() {
-        return new Validator(r -> { }).validate(new ValidateRequest(fork.resolve("bootstrap"), fork, Map.of(), // no git: the checkout is named
-                RenderOptions.defaults(UpstreamData.remoteCache()), UpstreamData.renderCache(), null));
+        // the copy has no git: the checkout is named, and --repo-url names the seed's repository (issue 16 cause 5;
+        // seed 000's placeholder URL is local by itself)
+        return new Validator(r -> { }).validate(new ValidateRequest(fork.resolve("bootstrap"), fork, Map.of(),
+                RenderOptions.defaults(UpstreamData.remoteCache()), UpstreamData.renderCache(), null)
+                .withOptions(ValidateOptions.NONE.withRepoUrl("https://github.com/minhhcuongg-theonefour/k8s-inspect.git")));
     }
 
     private static List<Finding> of(Validation v, String rule) {

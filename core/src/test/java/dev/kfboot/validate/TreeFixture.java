@@ -119,8 +119,9 @@ public final class TreeFixture {
         return (units, options, progress) -> {
             List<Rendered> out = new ArrayList<>();
             for (RenderUnit u : units) {
-                rendered.add(u.paths().get(0));
                 String yaml = renders.get(u.paths().get(0));
+                if (yaml == null) yaml = listedFiles(u.root().resolve(u.paths().get(0)));
+                else rendered.add(u.paths().get(0));
                 if (yaml == null) throw new IllegalStateException("no inline render for " + u.paths());
                 Rendered r = new Rendered(u, RenderedYaml.parse(yaml), null, remotes.getOrDefault(u.paths().get(0), List.of()), 0);
                 progress.accept(r);
@@ -130,7 +131,24 @@ public final class TreeFixture {
         };
     }
 
-    /** The paths rendered so far, in order. */
+    /**
+     * A kustomization written into the fixture (an app of apps aggregating Application files) renders as the files
+     * its resources list, which is what kustomize does with plain resources; null when there is none.
+     */
+    private static String listedFiles(Path dir) {
+        if (dev.kfboot.render.KustomizationClosure.kustomizationFile(dir) == null) return null;
+        StringBuilder sb = new StringBuilder();
+        for (Path f : ArgoDirectory.objectFiles(dir, ArgoDirectory.Options.PLAIN)) {
+            try {
+                sb.append("---\n").append(Files.readString(f, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The inline paths rendered so far, in order. */
     public List<String> rendered() {
         return rendered;
     }
@@ -142,7 +160,13 @@ public final class TreeFixture {
     public Validation validate(List<Rule> rules) {
         Consumer<Rendered> quiet = r -> { };
         return new Validator(Catalogs.builtin(), renderer(), quiet, rules)
-                .validate(new ValidateRequest(tree(), repo, Map.of(), options(), null, null));
+                .validate(request());
+    }
+
+    /** The fixture's request: the temporary repository has no git, so --repo-url says which URL it is. */
+    public ValidateRequest request() {
+        return new ValidateRequest(tree(), repo, Map.of(), options(), null, null)
+                .withOptions(ValidateOptions.NONE.withRepoUrl(REPO));
     }
 
     /** Findings of one rule alone. */

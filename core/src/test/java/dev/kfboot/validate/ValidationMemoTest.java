@@ -42,7 +42,8 @@ class ValidationMemoTest {
 
     private Validation run(String build) {
         return new Validator(Catalogs.builtin(), t.renderer(), r -> { }, Rules.all())
-                .validateOrRecall(new ValidateRequest(t.tree(), repo, Map.of(), TreeFixture.options(), cache, null), build);
+                .validateOrRecall(new ValidateRequest(t.tree(), repo, Map.of(), TreeFixture.options(), cache, null)
+                        .withOptions(ValidateOptions.NONE.withRepoUrl(TreeFixture.REPO)), build);
     }
 
     @Test

@@ -27,7 +27,8 @@ class ValidatorTest {
 
     private Validation validate(TreeFixture t, Path dir, Map<String, Path> sources) {
         return new Validator(Catalogs.builtin(), t.renderer(), r -> { }, Rules.all())
-                .validate(new ValidateRequest(dir, null, sources, TreeFixture.options(), null, null));
+                .validate(new ValidateRequest(dir, null, sources, TreeFixture.options(), null, null)
+                        .withOptions(ValidateOptions.NONE.withRepoUrl(TreeFixture.REPO)));
     }
 
     @Test
@@ -43,12 +44,12 @@ class ValidatorTest {
         Validation v = t.validate(List.of());
         AppHierarchy h = hierarchy(t);
 
-        assertThat(v.apps()).isEqualTo(4);
+        // issue 16 cause 2: Argo CD deploys what the kustomization lists; the stray file is no Application of the tree
+        assertThat(v.apps()).isEqualTo(3);
+        assertThat(tree(t).apps()).extracting(TreeApp::id).doesNotContain("stray");
         assertThat(h.children("root")).containsExactly("katib", "kserve");
-        assertThat(h.parentOf("stray")).isNull();
         assertThat(h.order("kserve", "katib").relation()).isEqualTo(AppHierarchy.Relation.AFTER);
-        assertThat(h.order("stray", "katib").relation()).isEqualTo(AppHierarchy.Relation.UNORDERED);
-        assertThat(t.rendered()).containsExactlyInAnyOrder("c/katib", "c/katib", "c/kserve");
+        assertThat(t.rendered()).containsExactlyInAnyOrder("c/katib", "c/kserve");
     }
 
     @Test
@@ -71,6 +72,17 @@ class ValidatorTest {
     void applicationSetListGeneratorsBecomeOneAppPerElement() {
         TreeFixture t = new TreeFixture(repo).root()
                 .component("c/katib", CM.formatted("katib")).component("c/kserve", CM.formatted("kserve"))
+                .file("tree/apps/prod-cluster.yaml", """
+                        apiVersion: v1
+                        kind: Secret
+                        metadata:
+                          name: prod
+                          labels:
+                            argocd.argoproj.io/secret-type: cluster
+                        stringData:
+                          name: prod
+                          server: https://prod.example.com
+                        """)
                 .file("tree/apps/set.yaml", """
                         apiVersion: argoproj.io/v1alpha1
                         kind: ApplicationSet
@@ -90,7 +102,7 @@ class ValidatorTest {
                             metadata:
                               name: '{{component}}-{{name}}'
                               annotations:
-                                argocd.argoproj.io/sync-wave: '{{ .wave }}'
+                                argocd.argoproj.io/sync-wave: '{{wave}}'
                             spec:
                               project: platform
                               source:
@@ -102,14 +114,17 @@ class ValidatorTest {
                         """);
 
         Validation v = t.validate(List.of());
-        List<TreeApp> apps = tree(t).apps();
+        List<TreeApp> apps = TreeReader.read(t.tree(), t.repo(), LOCAL).apps();
 
-        assertThat(apps).extracting(TreeApp::id).containsExactly("katib-{{name}}", "kserve-{{name}}", "root");
-        assertThat(apps.get(1).appSet()).isEqualTo("components");
-        assertThat(apps.get(1).app().syncWave()).isEqualTo(3);
-        assertThat(apps.get(1).location().toString()).isEqualTo("apps/set.yaml:16"); // no git: the tree is the root
-        assertThat(t.rendered()).containsExactly("c/katib", "c/kserve");
-        assertThat(v.objects()).isEqualTo(2);
+        // the clusters generator: the tree's cluster Secret and Argo CD's own cluster
+        assertThat(apps).extracting(TreeApp::id).containsExactly("root", "katib-prod", "kserve-prod", "katib-in-cluster",
+                "kserve-in-cluster");
+        assertThat(apps.get(2).appSet()).isEqualTo("components");
+        assertThat(apps.get(2).app().syncWave()).isEqualTo(3);
+        assertThat(apps.get(2).app().destinationServer()).isEqualTo("https://prod.example.com");
+        assertThat(apps.get(2).location().toString()).isEqualTo("tree/apps/set.yaml:16");
+        assertThat(t.rendered()).containsExactlyInAnyOrder("c/katib", "c/katib", "c/kserve", "c/kserve");
+        assertThat(v.objects()).isEqualTo(5); // and the cluster Secret the root deploys itself (issue 16 cause 1)
     }
 
     @Test
@@ -131,12 +146,15 @@ class ValidatorTest {
         assertThat(mapped.repo().how()).isEqualTo("git top-level");
         assertThat(mapped.findings()).noneMatch(f -> f.rule().equals("path-not-found"));
 
+        // issue 16 cause 5: another repository without --source is unverified, once per repository, not path-not-found
         Validation unmapped = validate(t, t.tree(), Map.of());
-        assertThat(unmapped.findings()).filteredOn(f -> f.rule().equals("path-not-found")).extracting(Finding::message)
-                .containsExactly("repository https://github.com/kubeflow/manifests.git is not this repository (origin "
-                                + "git@github.com:acme/platform.git) and no --source maps it to a local checkout",
-                        "repository https://github.com/kubeflow/manifests.git is not this repository (origin "
-                                + "git@github.com:acme/platform.git) and no --source maps it to a local checkout");
+        assertThat(unmapped.findings()).noneMatch(f -> f.rule().equals("path-not-found"));
+        assertThat(unmapped.findings()).filteredOn(f -> f.rule().equals("unverified")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(dev.kfboot.model.Severity.INFO);
+            assertThat(f.message()).isEqualTo("repository https://github.com/kubeflow/manifests.git has no local checkout: "
+                    + "2 apps unverified (katib, kserve)");
+            assertThat(f.hint()).isEqualTo("pass --source https://github.com/kubeflow/manifests.git=DIR with a checkout of it");
+        });
     }
 
     @Test
@@ -150,7 +168,8 @@ class ValidatorTest {
         assertThat(r.dir()).isEqualTo(t.tree().toAbsolutePath().normalize());
         assertThat(r.how()).contains("no git").contains("--repo-root");
         assertThat(v.findings()).filteredOn(f -> f.rule().equals("path-not-found")).extracting(Finding::message)
-                .anySatisfy(m -> assertThat(m).startsWith("path c/katib does not exist in the repository"));
+                .anySatisfy(m -> assertThat(m).startsWith("path tree/apps does not exist in the repository ("
+                        + t.tree().toAbsolutePath().normalize() + ")"));
         assertThat(v.rendered()).isZero();
     }
 
@@ -216,13 +235,15 @@ class ValidatorTest {
         assertThat(t.validate(List.of()).apps()).isEqualTo(2);
     }
 
+    private static final TreeReader.Locality LOCAL = new TreeReader.Locality(Map.of(), TreeFixture.REPO, List.of());
+
     private static Tree tree(TreeFixture t) {
-        return TreeReader.read(t.tree(), null);
+        return TreeReader.read(t.tree(), null, LOCAL);
     }
 
     private static AppHierarchy hierarchy(TreeFixture t) {
-        Tree tree = TreeReader.read(t.tree(), t.repo());
-        SourceResolver r = new SourceResolver(tree.repo(), Map.of());
+        Tree tree = TreeReader.read(t.tree(), t.repo(), LOCAL);
+        SourceResolver r = new SourceResolver(tree.repo(), Map.of(), TreeFixture.REPO);
         Map<String, List<ResolvedSource>> sources = new java.util.LinkedHashMap<>();
         for (TreeApp a : tree.apps()) sources.put(a.id(), r.resolve(a));
         return AppHierarchy.of(tree.apps(), sources, tree.dir());

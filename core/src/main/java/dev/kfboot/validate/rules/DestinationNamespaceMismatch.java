@@ -41,20 +41,25 @@ final class DestinationNamespaceMismatch implements Rule {
     @Override
     public List<Finding> check(ValidationContext ctx) {
         List<Finding> out = new ArrayList<>();
-        for (TreeApp app : ctx.componentApps()) {
+        for (TreeApp app : ctx.appsWithObjects()) {
             String dest = app.app().destinationNamespace();
             Set<ResourceId> defaulted = new TreeSet<>();
+            Set<ResourceId> parameters = new TreeSet<>();
             Set<String> named = new TreeSet<>();
             for (Inventory.Entry e : ctx.inventory().of(app.id())) {
                 if (e.scope() != Scope.NAMESPACED) continue;
-                if (e.quirk() == Inventory.Quirk.NAMESPACE_DEFAULTED) defaulted.add(e.object().id());
-                else named.add(e.namespace());
+                if (e.quirk() != Inventory.Quirk.NAMESPACE_DEFAULTED) named.add(e.namespace());
+                // parameter ConfigMaps kustomize leaves without a namespace: Argo CD puts them in the destination, harmlessly
+                else if (e.object().is("", "ConfigMap")) parameters.add(e.object().id());
+                else defaulted.add(e.object().id());
             }
             var at = app.at("spec", "destination", "namespace");
-            if (dest == null && !defaulted.isEmpty()) {
-                out.add(finding(app, at, Texts.plural(defaulted.size(), "namespaced object") + " set no namespace and the app "
-                                + "has no destination namespace: " + Texts.some(defaulted, 3) + "; the sync fails",
-                        "set spec.destination.namespace").about(first(defaulted)));
+            if (dest == null && (!defaulted.isEmpty() || !parameters.isEmpty())) {
+                Set<ResourceId> all = new TreeSet<>(defaulted);
+                all.addAll(parameters);
+                out.add(finding(app, at, Texts.plural(all.size(), "namespaced object") + " set no namespace and the app "
+                                + "has no destination namespace: " + Texts.some(all, 3) + "; the sync fails",
+                        "set spec.destination.namespace").about(first(all)));
                 continue;
             }
             if (dest == null) continue;

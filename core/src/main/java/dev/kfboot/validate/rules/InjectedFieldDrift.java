@@ -40,11 +40,24 @@ final class InjectedFieldDrift implements Rule {
     @Override
     public List<Finding> check(ValidationContext ctx) {
         List<Finding> out = new ArrayList<>();
-        for (TreeApp app : ctx.componentApps()) {
+        for (TreeApp app : ctx.appsWithObjects()) {
             Map<ResourceId, Integer> webhookCounts = new HashMap<>();
             for (Inventory.Entry e : ctx.inventory().of(app.id())) webhookCounts.put(e.object().id(), e.object().webhooks().size());
             List<AppNeeds.Injected> uncovered = new ArrayList<>();
-            for (AppNeeds.Injected inj : ctx.needs(app.id()).injected()) {
+            Map<ResourceId, Inventory.Entry> byId = new HashMap<>();
+            for (Inventory.Entry e : ctx.inventory().of(app.id())) byId.put(e.object().id(), e);
+            List<AppNeeds.Injected> candidates = new ArrayList<>(ctx.needs(app.id()).injected());
+            for (Inventory.Entry e : ctx.inventory().of(app.id())) {
+                // a placeholder caBundle (Cg==) under cert-manager's inject-ca-from: AppNeeds sees a CA, cainjector replaces it
+                if (!e.object().webhooks().isEmpty() && e.object().webhooks().stream().allMatch(w -> w.hasCaBundle())
+                        && asksInjection(e)) {
+                    candidates.add(new AppNeeds.Injected(e.object().id(), AppNeeds.WEBHOOK_CA_BUNDLE, "cert-manager's cainjector",
+                            new IgnoreDifference(e.object().id().group(), e.object().id().kind(), e.object().id().name(), null,
+                                    List.of(), List.of(AppNeeds.WEBHOOK_CA_BUNDLE))));
+                }
+            }
+            for (AppNeeds.Injected inj : candidates) {
+                if (!drifts(inj, byId.get(inj.object()))) continue;
                 List<IgnoreDifference> ignores = new ArrayList<>();
                 for (IgnoreDifference i : app.app().ignoreDifferences()) {
                     if (i.appliesTo(inj.object().group(), inj.object().kind(), inj.object().namespace(), inj.object().name())) ignores.add(i);
@@ -64,6 +77,39 @@ final class InjectedFieldDrift implements Rule {
                     .about(uncovered.get(0).object().toString()));
         }
         return out;
+    }
+
+    /**
+     * Whether Argo CD's diff sees the injected field: it compares only the fields the manifest sets, so a caBundle the
+     * manifest leaves out does not drift; one it sets (empty, or a placeholder such as {@code Cg==} that cainjector
+     * replaces) does. Secrets shipped empty keep the rule they had. Without the manifest (committed facts), it may.
+     */
+    static boolean drifts(AppNeeds.Injected inj, Inventory.Entry e) {
+        if (e == null || e.object().body() == null || AppNeeds.SECRET_DATA.equals(inj.field())) return true;
+        Map<String, Object> body = e.object().body();
+        if (AppNeeds.CRD_CA_BUNDLE.equals(inj.field())) {
+            return at(body, "spec", "conversion", "webhook", "clientConfig") instanceof Map<?, ?> cc && cc.containsKey("caBundle");
+        }
+        if (body.get("webhooks") instanceof List<?> hooks) {
+            for (Object h : hooks) {
+                if (h instanceof Map<?, ?> hm && hm.get("clientConfig") instanceof Map<?, ?> cc && cc.containsKey("caBundle")) {
+                    Object v = cc.get("caBundle");
+                    // a real CA written in the manifest stays as written unless something is told to inject over it
+                    if (v == null || String.valueOf(v).isEmpty() || asksInjection(e)) return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean asksInjection(Inventory.Entry e) {
+        return e.object().annotations().keySet().stream().anyMatch(k -> k.startsWith("cert-manager.io/inject-"));
+    }
+
+    private static Object at(Map<String, Object> m, String... keys) {
+        Object cur = m;
+        for (String k : keys) cur = cur instanceof Map<?, ?> c ? c.get(k) : null;
+        return cur;
     }
 
     /** Whether the entries hide the field: a jq path for every webhook, or JSON pointers for each one. */

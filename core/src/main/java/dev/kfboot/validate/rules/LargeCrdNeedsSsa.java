@@ -37,7 +37,7 @@ final class LargeCrdNeedsSsa implements Rule {
     @Override
     public List<Finding> check(ValidationContext ctx) {
         List<Finding> out = new ArrayList<>();
-        for (TreeApp app : ctx.componentApps()) {
+        for (TreeApp app : ctx.appsWithObjects()) {
             SyncPolicy policy = app.app().syncPolicy();
             if (policy.has(ArgoCd.SERVER_SIDE_APPLY) || policy.has(ArgoCd.REPLACE)) continue;
             List<ResourceId> large = ctx.needs(app.id()).largeCrds();

@@ -55,10 +55,18 @@ final class NamespaceOrder implements Rule {
                             + ": the API server rejects objects in a namespace that does not exist yet",
                     WaveOrder.hint(app, creator)));
         }
-        for (TreeApp a : ctx.componentApps()) {
+        Set<String> argo = ctx.argocdNamespaces();
+        var unverified = ctx.unverifiedApps();
+        for (TreeApp a : ctx.appsWithObjects()) {
             for (String ns : ctx.needs(a.id()).namespacesNotOwned()) {
                 if (Inventory.BUILTIN_NAMESPACES.contains(ns) || !inv.namespaceCreators(ns).isEmpty()) continue;
-                if (ctx.createsNamespace(a, ns)) continue;
+                if (ctx.createsNamespace(a, ns) || argo.contains(ns)) continue; // Argo CD's own namespace exists by definition
+                if (!unverified.isEmpty()) {
+                    out.add(finding(Severity.INFO, a, a.at("spec", "destination", "namespace"), "could not check namespace " + ns
+                                    + ": no app kfboot sees creates it, and " + Texts.some(unverified.keySet(), 3)
+                                    + " (unverified) may", "make the unverified apps checkable (see the unverified findings)"));
+                    continue;
+                }
                 String hint = ns.equals(a.app().destinationNamespace())
                         ? "add CreateNamespace=true to the app's syncOptions, or an app in an earlier wave that creates it"
                         : "add an app in an earlier wave that creates namespace " + ns + " (CreateNamespace=true only creates the destination namespace)";

@@ -40,7 +40,7 @@ final class PruneUnsafe implements Rule {
     @Override
     public List<Finding> check(ValidationContext ctx) {
         List<Finding> out = new ArrayList<>();
-        for (TreeApp app : ctx.componentApps()) {
+        for (TreeApp app : ctx.appsWithObjects()) {
             SyncPolicy policy = app.app().syncPolicy();
             if (!policy.autoPrune() || policy.has(ArgoCd.PRUNE_FALSE) || policy.has(PRUNE_CONFIRM)) continue;
             List<ResourceId> sensitive = ctx.needs(app.id()).pruneSensitive();

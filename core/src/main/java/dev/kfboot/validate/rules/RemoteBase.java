@@ -33,7 +33,7 @@ final class RemoteBase implements Rule {
     @Override
     public List<Finding> check(ValidationContext ctx) {
         List<Finding> out = new ArrayList<>();
-        for (TreeApp app : ctx.componentApps()) {
+        for (TreeApp app : ctx.appsWithObjects()) {
             Set<String> urls = ctx.renders().remoteUrls(app.id());
             if (urls.isEmpty()) continue;
             out.add(finding(app, app.sourceAt(0, "path"),

@@ -35,17 +35,10 @@ final class RenderFailed implements Rule {
     @Override
     public List<Finding> check(ValidationContext ctx) {
         List<Finding> out = new ArrayList<>();
-        for (TreeApp app : ctx.componentApps()) {
+        for (TreeApp app : ctx.appsWithObjects()) {
             for (Rendered r : ctx.renders().of(app.id())) {
-                if (r.ok()) continue;
+                if (r.ok() || ValidationContext.UNVERIFIED.equals(r.failure().rule())) continue; // the unverified rule says it
                 out.add(finding(app, app.sourceAt(0, "path"), r.failure().message(), r.failure().hint()));
-            }
-            for (ResolvedSource s : ctx.sourcesOf(app.id())) {
-                if (s.kind() != ResolvedSource.Kind.HELM && s.kind() != ResolvedSource.Kind.PLUGIN) continue;
-                String what = s.kind() == ResolvedSource.Kind.HELM ? "a Helm chart" : "a config management plugin";
-                out.add(finding(Severity.INFO, app, app.sourceAt(s.index(), s.source().path() == null ? "chart" : "path"),
-                        "source " + (s.index() + 1) + " is " + what + ", which kfboot does not render: its objects are not checked",
-                        "render it yourself and validate the output, or point the app at a kustomize directory"));
             }
         }
         for (Finding f : ctx.unreadable()) {

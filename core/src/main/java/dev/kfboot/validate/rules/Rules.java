@@ -11,6 +11,7 @@ public final class Rules {
 
     private static final List<Rule> ALL = List.of(
             new PathNotFound(),
+            new Unverified(),
             new PlaceholderRepoUrl(),
             new RenderFailed(),
             new RemoteBase(),

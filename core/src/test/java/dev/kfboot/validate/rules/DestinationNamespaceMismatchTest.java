@@ -42,6 +42,25 @@ class DestinationNamespaceMismatchTest {
     @TempDir Path repo;
 
     @Test
+    void anUnnamespacedParameterConfigMapIsNoMismatch() {
+        // issue 16 cause 7: kustomize leaves a params ConfigMap without a namespace; Argo CD puts it in the destination
+        TreeFixture t = new TreeFixture(repo).root()
+                .app("web-apps", 4, "apps/web", "istio-system").component("apps/web", WEB_APPS + """
+                        ---
+                        apiVersion: v1
+                        kind: ConfigMap
+                        metadata:
+                          name: jupyter-web-app-parameters
+                        data: {JWA_APP_SECURE_COOKIES: "true"}
+                        """);
+
+        List<Finding> f = t.findings(new DestinationNamespaceMismatch());
+
+        assertThat(f).noneMatch(x -> x.severity() == Severity.ERROR);
+        assertThat(f).extracting(Finding::message).noneMatch(m -> m.contains("without a namespace"));
+    }
+
+    @Test
     void theSeedsWebAppsInIstioSystemAndObjectsWithoutAnyNamespaceAreReported() {
         TreeFixture t = new TreeFixture(repo).root()
                 .app("web-apps", 4, "apps/web", "istio-system").component("apps/web", WEB_APPS)

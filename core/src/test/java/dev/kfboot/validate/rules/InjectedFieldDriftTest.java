@@ -20,9 +20,9 @@ class InjectedFieldDriftTest {
                 cert-manager.io/inject-ca-from: kubeflow/katib-webhook-cert
             webhooks:
               - name: defaulter.experiment.katib.kubeflow.org
-                clientConfig: {service: {namespace: kubeflow, name: katib-controller}}
+                clientConfig: {caBundle: "", service: {namespace: kubeflow, name: katib-controller}}
               - name: mutator.pod.katib.kubeflow.org
-                clientConfig: {service: {namespace: kubeflow, name: katib-controller}}
+                clientConfig: {caBundle: "", service: {namespace: kubeflow, name: katib-controller}}
             ---
             apiVersion: apiextensions.k8s.io/v1
             kind: CustomResourceDefinition
@@ -34,7 +34,12 @@ class InjectedFieldDriftTest {
               scope: Namespaced
               conversion:
                 strategy: Webhook
+                webhook:
+                  clientConfig: {caBundle: Cg==, service: {namespace: kubeflow, name: pvcviewer-webhook}}
             """;
+
+    /** The same objects as Kubeflow ships most of them: no caBundle in the manifest at all. */
+    static final String ABSENT = WEBHOOKS.replace("caBundle: \"\", ", "").replace("caBundle: Cg==, ", "");
 
     @TempDir Path repo;
 
@@ -72,6 +77,56 @@ class InjectedFieldDriftTest {
                           resource.customizations.ignoreDifferences.apiextensions.k8s.io_CustomResourceDefinition: |
                             jsonPointers:
                             - /spec/conversion/webhook/clientConfig/caBundle
+                        """);
+
+        assertThat(t.findings(new InjectedFieldDrift())).isEmpty();
+    }
+
+    @Test
+    void aCaBundleTheManifestLeavesOutDoesNotDrift() {
+        // Argo CD's diff compares only the fields the manifest sets (issue 16 cause 6)
+        TreeFixture t = new TreeFixture(repo).root().app("katib", 2, "apps/katib", "kubeflow").component("apps/katib", ABSENT);
+
+        assertThat(t.findings(new InjectedFieldDrift())).isEmpty();
+    }
+
+    @Test
+    void aPlaceholderCaBundleWithInjectCaFromDrifts() {
+        TreeFixture t = new TreeFixture(repo).root().app("kserve", 2, "apps/kserve", "kubeflow").component("apps/kserve", """
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingWebhookConfiguration
+                metadata:
+                  name: inferenceservice.serving.kserve.io
+                  annotations:
+                    cert-manager.io/inject-ca-from: kubeflow/serving-cert
+                webhooks:
+                  - name: inferenceservice.kserve-webhook-server.validator
+                    clientConfig: {caBundle: Cg==, service: {namespace: kubeflow, name: kserve-webhook-server-service}}
+                """);
+
+        assertThat(t.findings(new InjectedFieldDrift())).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("validatingwebhookconfiguration.admissionregistration.k8s.io/"
+                        + "inferenceservice.serving.kserve.io (cert-manager's cainjector)"));
+    }
+
+    @Test
+    void aJqPathCoversEverythingBelowItAndOldStyleArgocdCmCounts() {
+        TreeFixture t = new TreeFixture(repo).root().appWith("katib", 2, "apps/katib", "kubeflow", """
+                  ignoreDifferences:
+                    - group: admissionregistration.k8s.io
+                      kind: MutatingWebhookConfiguration
+                      jqPathExpressions: ['.webhooks[]?.clientConfig']
+                """).component("apps/katib", WEBHOOKS)
+                .file("tree/argocd-cm.yaml", """
+                        apiVersion: v1
+                        kind: ConfigMap
+                        metadata: {name: argocd-cm, namespace: argocd}
+                        data:
+                          resource.customizations: |
+                            apiextensions.k8s.io/CustomResourceDefinition:
+                              ignoreDifferences: |
+                                jqPathExpressions:
+                                - .spec.conversion.webhook.clientConfig
                         """);
 
         assertThat(t.findings(new InjectedFieldDrift())).isEmpty();
