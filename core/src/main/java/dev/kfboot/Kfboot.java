@@ -34,6 +34,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -126,16 +128,31 @@ public final class Kfboot {
         Collected objects = withoutSuperseded(platform,
                 (sources.fromFacts() ? fromFacts(platform) : render(platform, sources, false)).plus(generated(platform)));
         Inventory inventory = Inventory.of(objects.objects(), platform.destinationNamespaces());
-        DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(platform.nodeIds(), inventory,
+        // a component that did not render is never placed: it is left out of the graph, and what needs it says so
+        Map<String, Finding> failed = Plan.failedRenders(objects.findings());
+        Set<String> nodes = new LinkedHashSet<>(platform.nodeIds());
+        nodes.removeAll(failed.keySet());
+        DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(nodes, inventory,
                 platform.declaredEdges(), platform.providers());
         Map<String, Pin> pins = pins(platform);
+        pins.keySet().removeAll(failed.keySet());
         Map<String, Integer> waves = WaveCompiler.compile(analysis.graph(), pins);
         List<Finding> findings = new ArrayList<>(platform.notices());
         findings.addAll(objects.findings());
-        findings.addAll(analysis.findings());
+        findings.addAll(failed.isEmpty() ? analysis.findings() : ProviderFailed.rewrite(analysis.findings(), failed,
+                platform, factsOrNull(platform)));
         String source = sources.fromFacts() ? "from committed facts" : "rendered from " + sources.upstream();
         return new Plan(platform.release(), source, waves, analysis.graph(), inventory, analysis.internal(), pins,
                 findings);
+    }
+
+    private ReleaseFacts factsOrNull(ResolvedPlatform platform) {
+        if (platform.catalog().derived() || !catalogs.knows(platform.release())) return null;
+        try {
+            return catalogs.facts(platform.release());
+        } catch (InputException e) {
+            return null;
+        }
     }
 
     /** Renders every app of a resolved platform from an upstream tree. */

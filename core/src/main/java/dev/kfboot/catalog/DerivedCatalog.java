@@ -63,7 +63,8 @@ public final class DerivedCatalog {
         ExampleEntries example = ExampleEntries.read(tree);
         Map<String, Known> byPath = new HashMap<>();
         Map<String, Known> byStem = new HashMap<>();
-        index(catalogs, byPath, byStem);
+        Map<String, List<DeclaredDependency>> couplings = new HashMap<>();
+        index(catalogs, byPath, byStem, couplings);
         List<Group> groups = new ArrayList<>();
         Map<String, Group> open = new LinkedHashMap<>();
         for (ExampleEntries.Entry e : example.entries()) {
@@ -114,8 +115,11 @@ public final class DerivedCatalog {
                 Component k = g.known.component();
                 recognised.put(id, g.how);
                 List<Variant> variants = new ArrayList<>();
-                Variant first = g.known.variant() != null && g.known.variant().paths().equals(g.paths())
-                        ? g.known.variant() : new Variant(variantName(g), "as the example installs it", g.paths(), List.of());
+                Variant kv = g.known.variant();
+                boolean whole = kv != null && kv.paths().equals(g.paths())
+                        && kv.components().stream().allMatch(p -> Files.isDirectory(root.resolve(p)));
+                Variant first = whole ? kv : new Variant(kv != null && kv.paths().equals(g.paths()) ? kv.name() : variantName(g),
+                        "as the example installs it", g.paths(), List.of());
                 variants.add(withComponents(first, kcomps));
                 for (Variant v : k.variants()) {
                     if (v.name().equals(first.name()) || v.paths().equals(first.paths())) continue;
@@ -124,7 +128,8 @@ public final class DerivedCatalog {
                         variants.add(v);
                     }
                 }
-                components.add(new Component(id, k.description(), k.namespace(), true, k.requests(), variants, k.dependsOn()));
+                components.add(new Component(id, k.description(), k.namespace(), true, k.requests(), variants,
+                        couplings.getOrDefault(id, k.dependsOn())));
             } else {
                 derived.add(id);
                 ExampleEntries.Entry e0 = g.entries.get(0);
@@ -156,13 +161,19 @@ public final class DerivedCatalog {
     }
 
     /** Every component path and component directory of the known (not derived) releases, newest release first. */
-    private static void index(Catalogs catalogs, Map<String, Known> byPath, Map<String, Known> byStem) {
+    private static void index(Catalogs catalogs, Map<String, Known> byPath, Map<String, Known> byStem,
+                              Map<String, List<DeclaredDependency>> couplings) {
         for (String r : catalogs.releases()) {
             ReleaseCatalog c = catalogs.release(r);
             if (c.derived()) continue;
             Map<String, Set<String>> stemOwners = new HashMap<>();
             Map<String, Known> stemHit = new HashMap<>();
             for (Component comp : c.components()) {
+                // a component's declared couplings in every known release: those whose other end the tree has are kept
+                List<DeclaredDependency> all = couplings.computeIfAbsent(comp.id(), k -> new ArrayList<>());
+                for (DeclaredDependency d : comp.dependsOn()) {
+                    if (all.stream().noneMatch(x -> x.component().equals(d.component()))) all.add(d);
+                }
                 for (Variant v : comp.variants()) {
                     for (String p : v.paths()) {
                         byPath.putIfAbsent(p, new Known(r, comp, v));

@@ -38,7 +38,10 @@ final class SpecRenames {
         Map<String, String> mappedFrom = new LinkedHashMap<>();
         for (ComponentSetting s : settings) {
             ComponentSetting mapped = s;
-            if (catalog.component(s.name()).isEmpty()) {
+            var same = catalog.component(s.name());
+            // a component that kept its id maps only a variant it no longer has
+            boolean lostVariant = same.isPresent() && s.variant() != null && same.get().variant(s.variant()).isEmpty();
+            if (same.isEmpty() || lostVariant) {
                 Rename r = lookup(catalog, s.name(), writtenFor).orElse(null);
                 if (r != null) mapped = map(s, r, catalog, notices);
             }
@@ -104,7 +107,7 @@ final class SpecRenames {
                     variant = mappedVariant;
                 }
                 String text = r.kind() == Rename.Kind.MERGED ? s.name() + " is part of " + into + " in " + release
-                        : s.name() + " is " + into + " in " + release;
+                        : into.equals(s.name()) ? s.name() + " changed in " + release : s.name() + " is " + into + " in " + release;
                 notices.add(notice(s, text + (variant != null && !variant.equals(s.variant()) ? " (variant " + s.variant() + " is "
                         + variant + ")" : ""), r));
                 return new ComponentSetting(into, s.enabled(), variant, s.dependsOn(), s.wave(), s.sync(), s.location());

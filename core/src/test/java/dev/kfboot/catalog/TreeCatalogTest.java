@@ -63,7 +63,8 @@ class TreeCatalogTest {
                 | Istio | common/istio | [9.9.9](https://example.invalid) | 750m | 2364Mi | 0GB |
                 """);
 
-        TreeCatalog tc = Catalogs.builtin().forTree(tree);
+        // 26.03.1 would recognise dashboard and the hub overlays: this tree is treated as newer than every catalog
+        TreeCatalog tc = Catalogs.builtin().without("26.03.1").forTree(tree);
 
         assertThat(tc.derived()).isTrue();
         assertThat(tc.release()).isEqualTo("unknown (derived from " + tree.resolve("example") + ")").doesNotContain("26.03");
