@@ -240,7 +240,8 @@ class KfbootTest {
             Plan plan = kfboot.plan(Platform.defaults("26.03"), Sources.render(upstream, null));
 
             assertThat(plan.source()).isEqualTo("rendered from " + upstream);
-            assertThat(plan).hasComponents(27)
+            // trainer did not render and dex rendered something that is not an object: neither is placed
+            assertThat(plan).hasComponents(25)
                     .placesBefore("cert-manager", "kserve")
                     .placesBefore("kubeflow-namespace", "kserve")
                     .placesBefore("istio-install", "kserve")
@@ -258,6 +259,35 @@ class KfbootTest {
             assertThat(plan.findings()).extracting(Finding::app, Finding::rule)
                     .contains(org.assertj.core.groups.Tuple.tuple("trainer", "render-failed"),
                             org.assertj.core.groups.Tuple.tuple("dex", Collected.RULE_NOT_AN_OBJECT));
+            assertThat(plan.hasErrors()).isTrue();
+            assertThat(plan.waves()).doesNotContainKeys("trainer", "dex");
+            assertThat(plan.failedRenders()).containsOnlyKeys("trainer", "dex");
+            assertThat(dev.kfboot.plan.PlanText.header(plan)).contains("2 failed to render and are not placed: dex, trainer");
+            assertThat(dev.kfboot.plan.PlanJson.write(plan)).contains("\"failed\"").contains("kustomize failed: boom");
+        }
+
+        @Test
+        void aFailedProviderIsNotPlacedAndWhatNeedsItSaysSoInOneLine() {
+            RenderRunner certManagerFails = (units, options, progress) -> {
+                List<Rendered> out = new ArrayList<>();
+                for (RenderUnit u : units) {
+                    out.add(u.id().equals("cert-manager")
+                            ? new Rendered(u, List.of(), Finding.error("path-not-found", u.id(), "path common/cert-manager does not exist", null), List.of(), 0)
+                            : new Rendered(u, u.id().equals("dex") ? List.of() : RenderedYaml.parse(yamlByUnit.getOrDefault(u.id(), "")), null, List.of(), 0));
+                }
+                return new Rendering.Result(out, "v5.5.0");
+            };
+
+            Plan plan = new Kfboot(Catalogs.builtin(), certManagerFails, r -> { })
+                    .plan(Platform.defaults("26.03"), Sources.render(upstream, null));
+
+            assertThat(plan.waves()).doesNotContainKey("cert-manager");
+            // kserve's Certificate: no "the platform has no cert-manager", one line naming the failed provider
+            assertThat(plan.findings()).filteredOn(f -> "kserve".equals(f.app())).extracting(Finding::rule)
+                    .containsExactly("provider-failed");
+            assertThat(plan.findings()).filteredOn(f -> "kserve".equals(f.app())).singleElement()
+                    .satisfies(f -> assertThat(f.message()).isEqualTo("its provider failed to render: cert-manager"));
+            assertThat(plan.findings()).noneMatch(f -> f.message().contains("has no cert-manager"));
             assertThat(plan.hasErrors()).isTrue();
         }
 

@@ -104,8 +104,8 @@ public final class GenerateCommand implements Callable<Integer> {
                     "--out writes the Argo CD tree, --terraform the same apps as Terraform configuration");
         }
         Layout chosen = layout;
-        Kfboot kfboot = new Kfboot(new Progress(err, !quiet));
-        ResolvedPlatform platform = kfboot.resolve(spec.load());
+        Kfboot kfboot = new Kfboot(render.catalogs(), dev.kfboot.render.Rendering::run, new Progress(err, !quiet));
+        ResolvedPlatform platform = kfboot.resolve(spec.load(), render.sources());
         TreeSites.Resolved site = TreeSites.resolve(chosen, platform, this.out != null ? this.out : terraform, pathInRepo);
         GeneratedTree tree = kfboot.generate(platform, render.sources(),
                 new TreeOptions(chosen, site.site(), envs, applicationSet));

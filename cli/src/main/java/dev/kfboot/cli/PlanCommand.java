@@ -5,6 +5,7 @@ import dev.kfboot.plan.Plan;
 import dev.kfboot.plan.PlanGraphs;
 import dev.kfboot.plan.PlanJson;
 import dev.kfboot.plan.PlanText;
+import dev.kfboot.render.Rendering;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,7 +51,7 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        Plan plan = new Kfboot(new Progress(err, !quiet)).plan(spec.load(), render.sources());
+        Plan plan = new Kfboot(render.catalogs(), Rendering::run, new Progress(err, !quiet)).plan(spec.load(), render.sources());
         switch (format) {
             case json -> out.print(PlanJson.write(plan));
             case mermaid -> out.print(PlanGraphs.mermaid(plan));

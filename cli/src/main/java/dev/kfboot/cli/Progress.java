@@ -19,8 +19,13 @@ final class Progress implements Consumer<Rendered> {
     @Override
     public synchronized void accept(Rendered r) {
         if (!enabled) return;
-        String what = r.ok() ? r.documents().size() + " objects" : "FAILED";
+        String what = r.ok() ? r.documents().size() + " objects" : "FAILED: " + firstLine(r.failure().message());
         err.printf("rendered %-28s %6.1fs  %s%n", r.unit().id(), r.millis() / 1000.0, what);
         err.flush();
+    }
+
+    private static String firstLine(String message) {
+        String line = message == null ? "" : message.strip().split("\n", 2)[0];
+        return line.length() > 160 ? line.substring(0, 157) + "..." : line;
     }
 }

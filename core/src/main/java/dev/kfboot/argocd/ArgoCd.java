@@ -24,16 +24,50 @@ public final class ArgoCd {
     /** The argocd-cm key of the Lua health check that makes parent waves wait for child Applications. */
     public static final String APP_HEALTH_KEY = "resource.customizations.health.argoproj.io_Application";
 
-    /** Argo CD's documented Lua for it: Progressing until the child reports health, then the child's health. */
+    /**
+     * Argo CD's documented Lua for it (Progressing until the child reports health, then the child's health), with
+     * three guards so a wave is never released on a stale or wrong verdict: Progressing while an operation runs,
+     * Progressing while {@code status.sync.comparedTo} does not match the current {@code spec.source}/{@code sources}
+     * (the guard of argoproj/argo-cd PR #29649), and not Healthy while a resource in {@code status.resources} is
+     * Missing (Argo CD 3.4.x lets a child whose resources failed to apply aggregate to Healthy, argo-cd#27917).
+     */
     public static final String APP_HEALTH_LUA = """
             hs = {}
             hs.status = "Progressing"
             hs.message = ""
-            if obj.status ~= nil then
-              if obj.status.health ~= nil then
-                hs.status = obj.status.health.status
-                if obj.status.health.message ~= nil then
-                  hs.message = obj.status.health.message
+            local function covers(want, got)
+              if want == nil then return true end
+              if got == nil then return false end
+              if type(want) ~= "table" then return want == got end
+              if type(got) ~= "table" then return false end
+              for k, v in pairs(want) do
+                if not covers(v, got[k]) then return false end
+              end
+              return true
+            end
+            if obj.status == nil or obj.status.health == nil then
+              return hs
+            end
+            if obj.status.operationState ~= nil and obj.status.operationState.phase == "Running" then
+              hs.message = "an operation is running"
+              return hs
+            end
+            local spec = obj.spec or {}
+            local compared = obj.status.sync and obj.status.sync.comparedTo
+            if compared ~= nil and (not covers(spec.source, compared.source) or not covers(spec.sources, compared.sources)) then
+              hs.message = "not yet compared with its current source"
+              return hs
+            end
+            hs.status = obj.status.health.status
+            if obj.status.health.message ~= nil then
+              hs.message = obj.status.health.message
+            end
+            if hs.status == "Healthy" and obj.status.resources ~= nil then
+              for _, r in ipairs(obj.status.resources) do
+                if r.health ~= nil and r.health.status == "Missing" then
+                  hs.status = "Progressing"
+                  hs.message = (r.kind or "") .. " " .. (r.name or "") .. " is Missing: it was not applied"
+                  return hs
                 end
               end
             end

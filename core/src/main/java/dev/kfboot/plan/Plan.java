@@ -52,6 +52,25 @@ public record Plan(String release, String source, Map<String, Integer> waves, De
         return graph.dependenciesOf(component).stream().filter(d -> waveOf(d.dependsOn()) == w - 1).toList();
     }
 
+    /** Rules of the findings that mean an app did not render at all. */
+    public static final java.util.Set<String> RENDER_FAILURES = java.util.Set.of("render-failed", "path-not-found", "remote-base");
+
+    /** The apps that did not render, each with its first failure: they have no wave. */
+    public static Map<String, Finding> failedRenders(List<Finding> findings) {
+        Map<String, Finding> out = new TreeMap<>();
+        for (Finding f : findings) {
+            if (f.app() != null && RENDER_FAILURES.contains(f.rule()) && f.severity() == dev.kfboot.model.Severity.ERROR) {
+                out.putIfAbsent(f.app(), f);
+            }
+        }
+        return out;
+    }
+
+    /** This plan's apps that did not render (never placed in a wave), with why. */
+    public Map<String, Finding> failedRenders() {
+        return failedRenders(findings);
+    }
+
     public boolean hasErrors() {
         return findings.stream().anyMatch(f -> f.severity() == dev.kfboot.model.Severity.ERROR);
     }

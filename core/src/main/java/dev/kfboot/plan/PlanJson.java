@@ -9,7 +9,8 @@ import dev.kfboot.model.Json;
 
 /**
  * {@code plan -o json}: {@code {"release", "waves": [{"wave", "components"}], "dependencies": [{"component",
- * "dependsOn", "reasons"}]}}, plus {@code "findings"} when there are any.
+ * "dependsOn", "reasons"}]}}, plus {@code "failed": [{"component", "rule", "message"}]} (apps that did not render,
+ * never placed) and {@code "findings"} when there are any.
  */
 public final class PlanJson {
 
@@ -31,6 +32,11 @@ public final class PlanJson {
             dn.put("dependsOn", d.dependsOn());
             ArrayNode reasons = dn.putArray("reasons");
             for (Reason r : d.reasons()) reasons.add(r.toString());
+        }
+        if (!plan.failedRenders().isEmpty()) {
+            ArrayNode failed = root.putArray("failed");
+            plan.failedRenders().forEach((app, f) -> failed.addObject().put("component", app).put("rule", f.rule())
+                    .put("message", f.message()));
         }
         if (!plan.findings().isEmpty()) root.set("findings", findings(plan.findings()));
         return root;

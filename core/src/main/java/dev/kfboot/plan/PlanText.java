@@ -20,7 +20,9 @@ public final class PlanText {
     public static String header(Plan plan) {
         return "Plan for kubeflow/manifests " + plan.release() + " (" + plan.source() + "): "
                 + plan.waves().size() + " components, " + plan.inventory().size() + " objects, "
-                + plan.waveList().size() + " waves";
+                + plan.waveList().size() + " waves"
+                + (plan.failedRenders().isEmpty() ? "" : "; " + plan.failedRenders().size() + " failed to render and are not placed: "
+                + String.join(", ", plan.failedRenders().keySet()));
     }
 
     public static String table(Plan plan) {

@@ -22,9 +22,15 @@ class CatalogsTest {
     }
 
     @Test
-    void knowsBothReleasesWith2603AsDefault() {
+    void knowsThreeReleasesWith2603AsDefault() {
         assertThat(catalogs.defaultRelease()).isEqualTo("26.03");
-        assertThat(catalogs.releases()).containsExactly("26.03", "v1.11.0");
+        assertThat(catalogs.releases()).containsExactly("26.03.1", "26.03", "v1.11.0");
+        assertThat(catalogs.release("26.03.1").repo()).isEqualTo("https://github.com/kubeflow/community-distribution.git");
+        assertThat(catalogs.release("26.03.1").renamesFrom("26.03")).anySatisfy(r -> {
+            assertThat(r.component()).isEqualTo("centraldashboard");
+            assertThat(r.kind()).isEqualTo(Rename.Kind.MERGED);
+            assertThat(r.into()).containsExactly("dashboard");
+        });
         assertThat(catalogs.release("26.03").release()).isEqualTo("26.03");
         assertThat(catalogs.release("v1.11.0").revision()).isEqualTo("v1.11.0");
     }
@@ -34,7 +40,7 @@ class CatalogsTest {
         InputException e = catchThrowableOfType(InputException.class, () -> catalogs.release("v1.9.0"));
 
         assertThat(e.getMessage()).isEqualTo("unknown release 'v1.9.0'");
-        assertThat(e.hint()).isEqualTo("known releases: 26.03, v1.11.0");
+        assertThat(e.hint()).startsWith("known releases: 26.03.1, 26.03, v1.11.0").contains("kfboot catalog scan");
     }
 
     @ParameterizedTest

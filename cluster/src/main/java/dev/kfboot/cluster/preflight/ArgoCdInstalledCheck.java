@@ -66,6 +66,12 @@ public final class ArgoCdInstalledCheck implements PreflightCheck {
             return PreflightResult.of(this, Status.WARN, where + "; kfboot relies on Argo CD 3's defaults (annotation "
                     + "tracking, status left out of diffs)", install + " (an upgrade)");
         }
+        var defect = dev.kfboot.argocd.ArgoCdVersions.waveDefect(version);
+        if (defect.isPresent()) {
+            return PreflightResult.of(this, Status.WARN, where + "; " + defect.get(),
+                    "apply kfboot's Application health check (it treats a Missing resource as not healthy), or move to 3.3.9 "
+                            + "or a release with the fix");
+        }
         return PreflightResult.pass(this, where);
     }
 

@@ -232,6 +232,15 @@ class PreflightTest {
     }
 
     @Test
+    void argoCdInTheRangeOfIssue27917Warns() {
+        parts.argoCdServer("argocd", "quay.io/argoproj/argocd:v3.4.2", true);
+        PreflightResult r = run().get("argocd-installed");
+        assertThat(r.status()).isEqualTo(Status.WARN);
+        assertThat(r.detail()).startsWith("v3.4.2 in namespace argocd; Argo CD v3.4.2 is in the 3.4.x range of argo-cd#27917");
+        assertThat(r.hint()).contains("health check");
+    }
+
+    @Test
     void anOldNotReadyOrUnrecognisableArgoCdWarns() {
         parts.argoCdServer("argocd", "quay.io/argoproj/argocd:v2.14.3", true);
         assertThat(run().get("argocd-installed").detail()).startsWith("v2.14.3 in namespace argocd; kfboot relies on Argo CD 3's defaults");
