@@ -53,6 +53,8 @@ public final class KfbootCommand implements Runnable {
             RollbackCommand.class,
             VerifyCommand.class,
             DeleteCommand.class,
+            VersionCommand.class,
+            CompletionCommand.class,
             picocli.CommandLine.HelpCommand.class);
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,

@@ -38,6 +38,11 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--release", paramLabel = "RELEASE",
+            description = "kubeflow/manifests release of the built-in default platform, as init and catalog take it "
+                    + "(default: the newest known; with -f the spec's release).")
+    String release;
+
     @Option(names = "--explain", description = "List every dependency edge that placed each component, with its reasons.")
     boolean explain;
 
@@ -50,7 +55,7 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        Plan plan = new Kfboot(new Progress(err, !quiet)).plan(spec.load(), render.sources());
+        Plan plan = new Kfboot(new Progress(err, !quiet)).plan(spec.load(release), render.sources());
         switch (format) {
             case json -> out.print(PlanJson.write(plan));
             case mermaid -> out.print(PlanGraphs.mermaid(plan));

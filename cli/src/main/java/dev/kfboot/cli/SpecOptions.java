@@ -1,6 +1,7 @@
 package dev.kfboot.cli;
 
 import dev.kfboot.catalog.Catalogs;
+import dev.kfboot.model.InputException;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.spec.PlatformReader;
 import picocli.CommandLine.Option;
@@ -16,7 +17,21 @@ public final class SpecOptions {
     String file;
 
     public Platform load() {
-        if (file == null) return Platform.defaults(Catalogs.builtin().defaultRelease());
-        return PlatformReader.read(Path.of(file), file);
+        return load(null);
+    }
+
+    /**
+     * The spec, or the default platform of {@code release} (null: the newest known). A release that contradicts the
+     * spec's own is refused: one of them would be silently ignored.
+     */
+    public Platform load(String release) {
+        if (release != null) Catalogs.builtin().requireKnown(release, dev.kfboot.model.Location.NONE);
+        if (file == null) return Platform.defaults(release != null ? release : Catalogs.builtin().defaultRelease());
+        Platform p = PlatformReader.read(Path.of(file), file);
+        if (release != null && p.release() != null && !p.release().equals(release)) {
+            throw new InputException(p.source(), "--release " + release + " contradicts the spec's release " + p.release(),
+                    "leave --release out to plan the spec's release, or change spec.release");
+        }
+        return p;
     }
 }

@@ -55,7 +55,8 @@ public final class ValidateCommand implements Callable<Integer> {
     enum Format { text, json, sarif }
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
-            description = "The tree: a directory of Applications, or the kustomization that aggregates them.")
+            description = "The tree: a directory of Applications, or the kustomization that aggregates them "
+                    + "(default: the current directory).")
     Path dir;
 
     @Mixin TreeSourceOptions tree;
@@ -106,10 +107,7 @@ public final class ValidateCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        if (dir == null) {
-            throw new InputException(Location.NONE, "validate needs the tree's directory",
-                    "run kfboot validate DIR (the directory of the Applications)");
-        }
+        if (dir == null) dir = Path.of(".");
         if (watch && format == Format.sarif) {
             throw new InputException(Location.NONE, "--watch prints text or JSON, not SARIF",
                     "use -o text or -o json with --watch (SARIF is one file for one run)");

@@ -91,7 +91,7 @@ class BadInputCorpusTest {
         c.add(new Case("missing spec file", Map.of(), List.of("plan", "-q", "-f", "DIR/nope.yaml"), 2, "nope.yaml", "file not found", "check the path"));
         c.add(new Case("missing upstream tree", Map.of(), List.of("plan", "-q", "--upstream", "DIR/manifests"), 2, "manifests", "upstream directory not found", "--upstream"));
         c.add(new Case("remote cache without INDEX.tsv", Map.of("cache/x", new byte[0]), List.of("plan", "-q", "--upstream", "DIR", "--remote-cache", "DIR/cache"), 2, "INDEX.tsv", "remote cache has no INDEX.tsv", "INDEX.tsv"));
-        c.add(new Case("init over an existing file", Map.of("platform.yaml", "mine".getBytes()), List.of("init", "-o", "DIR/platform.yaml"), 2, "platform.yaml", "file exists", "--force"));
+        c.add(new Case("init over an existing file", Map.of("platform.yaml", "mine".getBytes()), List.of("init", "--out", "DIR/platform.yaml"), 2, "platform.yaml", "file exists", "--force"));
         c.add(new Case("unwritable output directory", Map.of("file", "x".getBytes()), List.of("generate", "-q", "--out", "DIR/file/argocd", "--path-in-repo", "argocd"), 2, "file", "cannot", "nothing"));
         c.add(new Case("unknown environment", Map.of(), List.of("generate", "-q", "--out", "DIR/argocd", "--path-in-repo", "argocd", "--env", "prod"), 2, "", "prod", "environments"));
         c.add(new Case("report into a file's directory", Map.of("file", "x".getBytes()), List.of("report", "-q", "--out", "DIR/file/r.html"), 2, "r.html", "cannot write", "writable"));
