@@ -4,11 +4,14 @@ import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.ClusterErrors;
 import dev.kfboot.cluster.ClusterException;
 import dev.kfboot.cluster.argocd.AppStore;
+import dev.kfboot.cluster.argocd.Applications;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -52,6 +55,17 @@ public abstract class ClusterCommand implements Callable<Integer> {
             default -> ExitCodes.CLUSTER;
         };
         return new CommandFailure(code, e.getMessage(), e.hint());
+    }
+
+    /** The Application named, given by its name or by its component's name as plan and report show it. */
+    protected static String appName(Cluster c, String name) {
+        return new Applications(c).resolveName(name);
+    }
+
+    /** {@link #appName} for each name. */
+    protected static List<String> appNames(Cluster c, List<String> names) {
+        Applications apps = new Applications(c);
+        return new ArrayList<>(names.stream().map(apps::resolveName).toList());
     }
 
     /** The informer over Argo CD's Applications; the first list may take a few pages and retries. */

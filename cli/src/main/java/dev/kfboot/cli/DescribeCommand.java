@@ -31,6 +31,7 @@ public final class DescribeCommand extends ClusterCommand {
 
     @Override
     protected int run(Cluster c) {
+        app = appName(c, app);
         GenericKubernetesResource a = new Applications(c).require(app);
         AppStatus s = AppStatus.of(a);
         Map<String, Object> spec = Fields.map(a.getAdditionalProperties(), "spec");

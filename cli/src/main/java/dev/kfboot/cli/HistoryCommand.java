@@ -22,6 +22,7 @@ public final class HistoryCommand extends ClusterCommand {
 
     @Override
     protected int run(Cluster c) {
+        app = appName(c, app);
         List<HistoryEntry> history = HistoryEntry.of(new Applications(c).require(app));
         if (history.isEmpty()) {
             out().println(app + " has no history yet: it was never synced");

@@ -58,6 +58,7 @@ public final class SyncCommand extends ClusterCommand {
 
     @Override
     protected int run(Cluster c) throws InterruptedException {
+        names = appNames(c, names);
         SyncRequest request = new SyncRequest(prune, force, replace, serverSide, null, null, null);
         try (AppStore store = openStore(c)) {
             List<AppStatus> chosen = select(store.snapshot(), new Applications(c));
