@@ -47,7 +47,7 @@ import java.util.concurrent.Callable;
             "4:internal error"})
 public final class GenerateCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, yaml }
 
     @Mixin SpecOptions spec;
     @Mixin RenderOptionsMixin render;
@@ -128,10 +128,10 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         TreeWriter.Result tfResult = tf == null ? null : TreeWriter.write(terraform, tf, force);
         TreeWriter.Result result = this.out == null ? null : TreeWriter.write(this.out, tree, force);
-        if (format == Format.json) {
+        if (format != Format.text) {
             ObjectNode root = result != null ? json(tree, result, findings) : Json.object();
             if (tfResult != null) root.put("terraform", terraform.toString());
-            out.print(Json.pretty(root));
+            out.print(Structured.write(root, format == Format.yaml));
         } else {
             if (result != null) out.print(GenerateReport.text(this.out, tree, result));
             if (tfResult != null) {

@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
             "4:internal error"})
 public final class PlanCommand implements Callable<Integer> {
 
-    enum Format { text, json, mermaid, dot }
+    enum Format { text, json, yaml, mermaid, dot }
 
     @Mixin SpecOptions spec;
     @Mixin RenderOptionsMixin render;
@@ -58,11 +58,12 @@ public final class PlanCommand implements Callable<Integer> {
         Plan plan = new Kfboot(new Progress(err, !quiet)).plan(spec.load(release), render.sources());
         switch (format) {
             case json -> out.print(PlanJson.write(plan));
+            case yaml -> out.print(Structured.yamlOf(PlanJson.write(plan)));
             case mermaid -> out.print(PlanGraphs.mermaid(plan));
             case dot -> out.print(PlanGraphs.dot(plan));
             case text -> out.print(explain ? PlanText.explain(plan) : PlanText.table(plan));
         }
-        if (format != Format.json && !plan.findings().isEmpty()) {
+        if (format != Format.json && format != Format.yaml && !plan.findings().isEmpty()) {
             FindingsPrinter.print(plan.findings(), err);
             err.println(FindingsPrinter.summary(plan.findings()));
         }

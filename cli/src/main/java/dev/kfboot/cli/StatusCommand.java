@@ -19,7 +19,7 @@ import java.util.List;
             "2:unusable settings (kubeconfig, context)", ClusterCommand.CLUSTER_FAILED})
 public final class StatusCommand extends ClusterCommand {
 
-    enum Format { text, json }
+    enum Format { text, json, yaml }
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -31,8 +31,9 @@ public final class StatusCommand extends ClusterCommand {
         try (AppStore store = openStore(c)) {
             apps = store.snapshot();
         }
-        if (format == Format.json) {
-            out().print(StatusView.json(c.argoNamespace(), apps));
+        if (format != Format.text) {
+            String json = StatusView.json(c.argoNamespace(), apps);
+            out().print(format == Format.yaml ? Structured.yamlOf(json) : json);
         } else if (apps.isEmpty()) {
             err().println("no Applications in namespace " + c.argoNamespace() + " (deploy with `kfboot deploy DIR`, or check --namespace)");
         } else {

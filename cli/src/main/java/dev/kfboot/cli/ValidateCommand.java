@@ -52,7 +52,7 @@ public final class ValidateCommand implements Callable<Integer> {
     /** Where rule pages are published; their path below it is docs/rules/<slug>.md. */
     static final String DOCS_URL = Rules.DOCS_URL;
 
-    enum Format { text, json, sarif }
+    enum Format { text, json, yaml, sarif }
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
             description = "The tree: a directory of Applications, or the kustomization that aggregates them "
@@ -135,6 +135,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         switch (format) {
             case json -> out.print(ValidationJson.write(v));
+            case yaml -> out.print(Structured.yamlOf(ValidationJson.write(v)));
             case sarif -> out.print(Sarif.write(v.findings(), Rules.all(), VersionProvider.version(),
                     docsUrl.endsWith("/") ? docsUrl : docsUrl + "/"));
             case text -> {
