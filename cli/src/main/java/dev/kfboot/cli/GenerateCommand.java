@@ -116,6 +116,7 @@ public final class GenerateCommand implements Callable<Integer> {
             err.println("nothing written: " + FindingsPrinter.summary(findings));
             return ExitCodes.FINDINGS;
         }
+        if (this.out != null) warnIfRepoUrlDiffers(site.site(), err);
         GeneratedTree tf = terraform == null ? null : TerraformConfig.of(tree);
         if (diff) {
             String text = (this.out == null ? "" : TreeWriter.diff(this.out, tree))
@@ -169,5 +170,19 @@ public final class GenerateCommand implements Callable<Integer> {
         result.kept().forEach(root.putArray("kept")::add);
         if (!findings.isEmpty()) root.set("findings", PlanJson.findings(findings));
         return root;
+    }
+
+    /**
+     * update-repo-url changes a tree's URL, and generate writes the spec's: when the two differ, say so and which
+     * one the tree gets, so the URL does not silently go back.
+     */
+    private void warnIfRepoUrlDiffers(dev.kfboot.generate.TreeSite site, PrintWriter err) {
+        dev.kfboot.generate.TreeManifest.read(this.out).ifPresent(m -> {
+            if (m.repoURL() == null || site.repoURL() == null || m.repoURL().equals(site.repoURL())) return;
+            err.println("warning: " + this.out + " points at " + m.repoURL() + " (update-repo-url?), the spec at "
+                    + site.repoURL() + ": the spec wins, the tree gets " + site.repoURL());
+            err.println("  hint: to keep " + m.repoURL() + ", set spec.repo.url to it (or run update-repo-url again after generate)");
+            err.flush();
+        });
     }
 }

@@ -25,4 +25,26 @@ class FirstStepsTest {
                 + "no directories)\n");
         assertThat(Files.exists(dir.resolve("nonexistent"))).isFalse();
     }
+
+    @Test
+    void generateAfterUpdateRepoUrlSaysWhichUrlWins() throws Exception {
+        Path repo = dir.resolve("gitops");
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            git.getRepository().getConfig().setString("remote", "origin", "url", "https://example.com/acme/gitops.git");
+            git.getRepository().getConfig().save();
+        }
+        Path out = repo.resolve("clusters/main");
+        CliRun first = CliRun.of("generate", "-q", "--layout", "standalone", "--out", out.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.err()).doesNotContain("warning:");
+        CliRun moved = CliRun.of("update-repo-url", "--repo", "https://example.com/acme/moved.git", out.toString());
+        assertThat(moved.code()).as(moved.err()).isZero();
+
+        CliRun again = CliRun.of("generate", "-q", "--layout", "standalone", "--out", out.toString());
+
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.err()).contains("warning: " + out + " points at https://example.com/acme/moved.git (update-repo-url?), "
+                + "the spec at https://example.com/acme/gitops.git: the spec wins, the tree gets https://example.com/acme/gitops.git\n"
+                + "  hint: to keep https://example.com/acme/moved.git, set spec.repo.url to it");
+    }
 }
