@@ -57,6 +57,13 @@ class StatusWatchCommandTest extends ClusterCliTest {
     }
 
     @Test
+    void statusHelpSaysWhatItsExitStatusMeans() {
+        String help = CliRun.of("status", "--help").out().replaceAll("\\s+", " ");
+        assertThat(help).contains("Exit status: 0 only when every Application is Synced and Healthy, else 1")
+                .contains("0 every application is Synced and Healthy").contains("1 some application is not (or there are none)");
+    }
+
+    @Test
     void statusWithoutApplicationsExitsOne() {
         CliRun r = cli.run("status");
         assertThat(r.code()).isEqualTo(1);
