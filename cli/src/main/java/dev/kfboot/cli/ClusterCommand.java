@@ -30,6 +30,30 @@ public abstract class ClusterCommand implements Callable<Integer> {
 
     protected abstract int run(Cluster c) throws Exception;
 
+    /**
+     * What {@code --timeout} times in this command ("for each wave to be Synced and Healthy"), for its help; null
+     * when the command waits for nothing, which hides the option.
+     */
+    protected String timeoutMeaning() {
+        return null;
+    }
+
+    /** Gives each cluster command's {@code --timeout} a help text that says what it times. */
+    static void describeTimeouts(picocli.CommandLine root) {
+        for (picocli.CommandLine sub : root.getSubcommands().values()) {
+            if (!(sub.getCommand() instanceof ClusterCommand command)) continue;
+            CommandSpec spec = sub.getCommandSpec();
+            picocli.CommandLine.Model.OptionSpec old = spec.findOption("--timeout");
+            if (old == null) continue;
+            String meaning = command.timeoutMeaning();
+            spec.remove(old);
+            spec.addOption(picocli.CommandLine.Model.OptionSpec.builder(old)
+                    .description(meaning == null ? "Unused: this command waits for nothing."
+                            : "How long to wait " + meaning + " (default: ${DEFAULT-VALUE}).")
+                    .hidden(meaning == null).build());
+        }
+    }
+
     /** Checks that need no cluster (arguments, files) before connecting. */
     protected void validate() {}
 

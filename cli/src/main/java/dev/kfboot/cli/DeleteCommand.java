@@ -34,6 +34,16 @@ public final class DeleteCommand extends ClusterCommand {
     @Option(names = "--all", description = "Delete every application.")
     boolean all;
 
+    enum Format { text, json, yaml }
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
+                    + "with json or yaml the progress lines go to stderr.")
+    Format format;
+
+    /** What {@code delete -o json} prints: the Applications deleted, in the order they went. */
+    record Deleted(String namespace, List<String> deleted) {}
+
     @Option(names = {"-y", "--yes"}, description = "Delete several applications (or --all) without asking; "
             + "needed when not on a terminal.")
     boolean yes;
@@ -70,11 +80,21 @@ public final class DeleteCommand extends ClusterCommand {
     }
 
     @Override
+    protected String timeoutMeaning() {
+        return "for each wave's apps, and what they deployed, to be gone, per wave";
+    }
+
+    @Override
     protected int run(Cluster c) throws InterruptedException {
         names = appNames(c, names);
         try (AppStore store = openStore(c)) {
-            List<String> deleted = new AppDeleter(new Applications(c), progress()).delete(all ? null : names, new AppDeleter.Consent(profileNamespaces, namespaces), store, cluster.timeout());
-            out().println(deleted.isEmpty() ? "nothing to delete" : "deleted " + deleted.size() + " application"
+            java.util.function.Consumer<String> progress = format == Format.text ? progress() : line -> {
+                err().println(line);
+                err().flush();
+            };
+            List<String> deleted = new AppDeleter(new Applications(c), progress).delete(all ? null : names, new AppDeleter.Consent(profileNamespaces, namespaces), store, cluster.timeout());
+            if (format != Format.text) out().print(Structured.write(new Deleted(c.argoNamespace(), deleted), format == Format.yaml));
+            else out().println(deleted.isEmpty() ? "nothing to delete" : "deleted " + deleted.size() + " application"
                     + (deleted.size() == 1 ? "" : "s"));
         }
         out().flush();

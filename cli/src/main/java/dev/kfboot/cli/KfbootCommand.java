@@ -73,6 +73,7 @@ public final class KfbootCommand implements Runnable {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new KfbootCommand());
         for (Class<?> c : SUBCOMMANDS) cli.addSubcommand(c);
+        ClusterCommand.describeTimeouts(cli);
         return cli;
     }
 
@@ -89,6 +90,7 @@ public final class KfbootCommand implements Runnable {
                     && (command.name().equals(word) || Arrays.asList(command.aliases()).contains(word))) {
                 CommandLine cli = new CommandLine(new KfbootCommand());
                 cli.addSubcommand(c);
+                ClusterCommand.describeTimeouts(cli);
                 return cli;
             }
         }

@@ -29,6 +29,11 @@ public final class RollbackCommand extends ClusterCommand {
     long id;
 
     @Override
+    protected String timeoutMeaning() {
+        return "for the rollback's sync to finish";
+    }
+
+    @Override
     protected int run(Cluster c) throws InterruptedException {
         app = appName(c, app);
         try (AppStore store = openStore(c)) {

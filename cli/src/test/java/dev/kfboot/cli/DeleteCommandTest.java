@@ -103,9 +103,19 @@ class DeleteCommandTest extends ClusterCliTest {
         assertThat(two.err()).startsWith("kfboot: error: refusing to delete 2 Applications (katib, pipelines)");
         assertThat(apps()).as("nothing deleted without confirmation").hasSize(4);
 
-        CliRun yes = cli.run("delete", "katib", "pipelines", "-y");
+        CliRun yes = cli.run("delete", "katib", "pipelines", "-y", "-o", "json");
         assertThat(yes.code()).as(yes.err()).isZero();
         assertThat(apps()).containsExactly("cert-manager", "istio-install");
+        assertThat(yes.out()).isEqualTo("""
+                {
+                  "namespace": "argocd",
+                  "deleted": [
+                    "katib",
+                    "pipelines"
+                  ]
+                }
+                """);
+        assertThat(yes.err()).contains("wave 2: deleting katib, pipelines");
     }
 
     @Test
