@@ -111,8 +111,8 @@ class BadInputCorpusTest {
         c.add(new Case("kustomize crashing", Map.of("bin/kustomize", "#!/bin/sh\necho 'Error: boom: segfault in the overlay' >&2\nexit 2\n".getBytes(), "repo/.git/HEAD", new byte[0], "repo/apps/base/kustomization.yaml", "resources: []\n".getBytes(), "repo/argocd/app.yaml", ReportTrees.APP.formatted("app", 0, "apps/base").getBytes()),
                 Map.of(), List.of("validate", "DIR/repo/argocd", "-q", "--no-cache"), Map.of("KFBOOT_KUSTOMIZE", "DIR/bin/kustomize"), 1, "argocd/app.yaml:13: error: [render-failed]", "boom: segfault in the overlay", "hint:", true));
         // clusters: kubeconfig and API problems end with one line, a hint and exit 2 (settings) or 3 (the cluster)
-        c.add(new Case("kubeconfig missing", Map.of(), List.of("status", "--kubeconfig", "DIR/nope"), 2, "nope", "kubeconfig not found", "kubeconfig"));
-        c.add(new Case("kubeconfig invalid", Map.of("kubeconfig", "{{{{ not yaml".getBytes()), List.of("status", "--kubeconfig", "DIR/kubeconfig"), 2, "", "cannot read the kubeconfig", "hint"));
+        c.add(new Case("kubeconfig missing", Map.of(), List.of("status", "--kubeconfig", "DIR/nope"), 2, "nope", "no kubeconfig: --kubeconfig", "kubeconfig"));
+        c.add(new Case("kubeconfig invalid", Map.of("kubeconfig", "{{{{ not yaml".getBytes()), List.of("status", "--kubeconfig", "DIR/kubeconfig"), 2, "kubeconfig:1:", "malformed kubeconfig", "kfboot does not print its lines"));
         c.add(new Case("kubeconfig context unknown", Map.of(), List.of("status", "--kubeconfig", "MOCK_GOOD", "--context", "prod"), 2, "", "context 'prod' is not in the kubeconfig", "known contexts"));
         c.add(new Case("API unreachable", Map.of(), List.of("status", "--kubeconfig", "MOCK_UNREACHABLE", "--api-retries", "0"), 3, "", "cannot reach the Kubernetes API", "--context"));
         c.add(new Case("API 401", Map.of(), List.of("status", "--kubeconfig", "MOCK_BADTOKEN"), 3, "", "401 Unauthorized", "log in again"));
