@@ -50,7 +50,7 @@ import java.util.List;
             "2:unusable input: the tree, an app that does not render, kubeconfig or context", ClusterCommand.CLUSTER_FAILED})
 public final class AdoptCommand extends ClusterCommand {
 
-    enum Format { text, json }
+    enum Format { text, json, yaml }
 
     @Parameters(index = "0", paramLabel = "DIR",
             description = "The tree: a directory of Applications, or the kustomization that aggregates them.")
@@ -97,7 +97,7 @@ public final class AdoptCommand extends ClusterCommand {
             err().println("kfboot: warning: ignoreDifferences jq expression not understood, not applied: " + q);
         }
         List<Handover.Step> steps = apply ? Handover.apply(new Applications(c), argoObjects) : null;
-        if (format == Format.json) out().print(Json.pretty(json(a, steps)));
+        if (format != Format.text) out().print(Structured.write(json(a, steps), format == Format.yaml));
         else text(c, a, steps);
         out().flush();
         err().flush();

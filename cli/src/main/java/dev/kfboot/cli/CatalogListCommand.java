@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:listed", "2:unknown release"})
 public final class CatalogListCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, yaml }
 
     @Option(names = "--release", paramLabel = "RELEASE", description = "kubeflow/manifests release (default: the newest known).")
     String release;
@@ -40,7 +40,7 @@ public final class CatalogListCommand implements Callable<Integer> {
         Catalogs catalogs = Catalogs.builtin();
         ReleaseCatalog catalog = catalogs.release(release == null ? catalogs.defaultRelease() : release);
         PrintWriter out = command.commandLine().getOut();
-        if (format == Format.json) {
+        if (format != Format.text) {
             ObjectNode root = Json.object();
             root.put("release", catalog.release());
             ArrayNode comps = root.putArray("components");
@@ -59,7 +59,7 @@ public final class CatalogListCommand implements Callable<Integer> {
                     vn.put("description", v.description());
                 }
             }
-            out.print(Json.pretty(root));
+            out.print(Structured.write(root, format == Format.yaml));
         } else {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"COMPONENT", "DEFAULT", "NAMESPACE", "VARIANTS", "DESCRIPTION"});

@@ -4,11 +4,14 @@ import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.ClusterErrors;
 import dev.kfboot.cluster.ClusterException;
 import dev.kfboot.cluster.argocd.AppStore;
+import dev.kfboot.cluster.argocd.Applications;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -26,6 +29,30 @@ public abstract class ClusterCommand implements Callable<Integer> {
     static final String CLUSTER_FAILED = "3:the cluster failed: unreachable, credentials refused, API errors after retries, timed out";
 
     protected abstract int run(Cluster c) throws Exception;
+
+    /**
+     * What {@code --timeout} times in this command ("for each wave to be Synced and Healthy"), for its help; null
+     * when the command waits for nothing, which hides the option.
+     */
+    protected String timeoutMeaning() {
+        return null;
+    }
+
+    /** Gives each cluster command's {@code --timeout} a help text that says what it times. */
+    static void describeTimeouts(picocli.CommandLine root) {
+        for (picocli.CommandLine sub : root.getSubcommands().values()) {
+            if (!(sub.getCommand() instanceof ClusterCommand command)) continue;
+            CommandSpec spec = sub.getCommandSpec();
+            picocli.CommandLine.Model.OptionSpec old = spec.findOption("--timeout");
+            if (old == null) continue;
+            String meaning = command.timeoutMeaning();
+            spec.remove(old);
+            spec.addOption(picocli.CommandLine.Model.OptionSpec.builder(old)
+                    .description(meaning == null ? "Unused: this command waits for nothing."
+                            : "How long to wait " + meaning + " (default: ${DEFAULT-VALUE}).")
+                    .hidden(meaning == null).build());
+        }
+    }
 
     /** Checks that need no cluster (arguments, files) before connecting. */
     protected void validate() {}
@@ -52,6 +79,17 @@ public abstract class ClusterCommand implements Callable<Integer> {
             default -> ExitCodes.CLUSTER;
         };
         return new CommandFailure(code, e.getMessage(), e.hint());
+    }
+
+    /** The Application named, given by its name or by its component's name as plan and report show it. */
+    protected static String appName(Cluster c, String name) {
+        return new Applications(c).resolveName(name);
+    }
+
+    /** {@link #appName} for each name. */
+    protected static List<String> appNames(Cluster c, List<String> names) {
+        Applications apps = new Applications(c);
+        return new ArrayList<>(names.stream().map(apps::resolveName).toList());
     }
 
     /** The informer over Argo CD's Applications; the first list may take a few pages and retries. */

@@ -26,8 +26,8 @@ public final class ClusterOptions {
     String namespace;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
-            description = "How long to wait for the cluster to get where the command waits for (deploy: per wave). "
-                    + "Default: ${DEFAULT-VALUE}.")
+            description = "How long to wait for what the command waits for (default: ${DEFAULT-VALUE}); each "
+                    + "command's help says what that is.")
     Duration timeout;
 
     @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,

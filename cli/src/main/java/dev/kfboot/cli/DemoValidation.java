@@ -50,8 +50,13 @@ final class DemoValidation {
         ValidateRequest request = new ValidateRequest(tree, fork, Map.of(),
                 RenderOptions.defaults(Files.isDirectory(remote) ? remote : null), cacheDir, release);
         Validation v = new Validator(r -> { }).validate(request);
-        for (Finding f : v.findings()) if (f.severity() == Severity.ERROR) out.println(f.toText());
+        // errors first, then the warnings, each as validate prints it
+        for (Severity s : new Severity[] {Severity.ERROR, Severity.WARNING}) {
+            for (Finding f : v.findings()) if (f.severity() == s) out.println(f.toText());
+        }
         out.println(ValidateCommand.summary(v));
+        out.println("the same run: kfboot validate " + tree + " --repo-root " + fork + " --release " + release
+                + (Files.isDirectory(remote) ? " --remote-cache " + remote : ""));
         return v;
     }
 

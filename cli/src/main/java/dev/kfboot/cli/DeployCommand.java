@@ -62,6 +62,11 @@ public final class DeployCommand extends ClusterCommand {
     }
 
     @Override
+    protected String timeoutMeaning() {
+        return "for each wave to be Synced and Healthy, per wave";
+    }
+
+    @Override
     protected int run(Cluster c) throws InterruptedException {
         DeployPlan plan = DeployPlan.of(tree, wave);
         String runId = "deploy-" + Long.toString(System.currentTimeMillis(), 36);

@@ -29,12 +29,42 @@ public final class DescribeCommand extends ClusterCommand {
     @Parameters(index = "0", paramLabel = "APP", description = "The application.")
     String app;
 
+    enum Format { text, json, yaml }
+
+    @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    /** What {@code describe -o json} prints: the fields the text shows. */
+    record Description(String name, String namespace, String project, int wave, Map<String, Object> source,
+                       Map<String, Object> destination, Map<String, Object> syncPolicy, String sync, String revision,
+                       String health, String healthMessage, boolean retriesExhausted, List<AppStatus.Condition> conditions,
+                       LastOperation lastOperation, List<Resource> resources) {}
+
+    /** One object the Application manages, with its sync and health. */
+    record Resource(String kind, String group, String namespace, String name, String sync, String health, String message) {}
+
     @Override
     protected int run(Cluster c) {
+        app = appName(c, app);
         GenericKubernetesResource a = new Applications(c).require(app);
         AppStatus s = AppStatus.of(a);
         Map<String, Object> spec = Fields.map(a.getAdditionalProperties(), "spec");
         PrintWriter out = out();
+        if (format != Format.text) {
+            List<Resource> rows = new java.util.ArrayList<>();
+            for (ResourceHealth r : ResourceHealth.of(ManagedResource.of(a), new LiveObjects(c))) {
+                var id = r.resource().id();
+                rows.add(new Resource(id.kind(), id.group(), id.namespace(), id.name(), r.resource().syncStatus(), r.label(),
+                        r.health() == null ? null : r.health().message()));
+            }
+            out.print(Structured.write(new Description(s.name(), c.argoNamespace(), s.project(), s.wave(),
+                    Fields.map(spec, "source"), Fields.map(spec, "destination"), Fields.map(spec, "syncPolicy"), s.syncLabel(),
+                    s.revision(), s.health().label(), s.healthMessage(), s.retriesExhausted(), s.conditions(),
+                    s.lastOperation(), rows), format == Format.yaml));
+            out.flush();
+            return ExitCodes.OK;
+        }
         out.println("Name:          " + s.name());
         out.println("Namespace:     " + c.argoNamespace());
         out.println("Project:       " + s.project());

@@ -58,6 +58,7 @@ public final class DiffCommand extends ClusterCommand {
 
     @Override
     protected int run(Cluster c) {
+        app = appName(c, app);
         GenericKubernetesResource live = new Applications(c).require(app);
         Map<String, Object> spec = Fields.map(live.getAdditionalProperties(), "spec");
         List<Map<String, Object>> docs = source.rendered != null ? DesiredState.read(source.rendered)

@@ -47,7 +47,7 @@ import java.util.concurrent.Callable;
             "4:internal error"})
 public final class GenerateCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, yaml }
 
     @Mixin SpecOptions spec;
     @Mixin RenderOptionsMixin render;
@@ -116,6 +116,7 @@ public final class GenerateCommand implements Callable<Integer> {
             err.println("nothing written: " + FindingsPrinter.summary(findings));
             return ExitCodes.FINDINGS;
         }
+        if (this.out != null) warnIfRepoUrlDiffers(site.site(), err);
         GeneratedTree tf = terraform == null ? null : TerraformConfig.of(tree);
         if (diff) {
             String text = (this.out == null ? "" : TreeWriter.diff(this.out, tree))
@@ -128,10 +129,10 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         TreeWriter.Result tfResult = tf == null ? null : TreeWriter.write(terraform, tf, force);
         TreeWriter.Result result = this.out == null ? null : TreeWriter.write(this.out, tree, force);
-        if (format == Format.json) {
+        if (format != Format.text) {
             ObjectNode root = result != null ? json(tree, result, findings) : Json.object();
             if (tfResult != null) root.put("terraform", terraform.toString());
-            out.print(Json.pretty(root));
+            out.print(Structured.write(root, format == Format.yaml));
         } else {
             if (result != null) out.print(GenerateReport.text(this.out, tree, result));
             if (tfResult != null) {
@@ -169,5 +170,19 @@ public final class GenerateCommand implements Callable<Integer> {
         result.kept().forEach(root.putArray("kept")::add);
         if (!findings.isEmpty()) root.set("findings", PlanJson.findings(findings));
         return root;
+    }
+
+    /**
+     * update-repo-url changes a tree's URL, and generate writes the spec's: when the two differ, say so and which
+     * one the tree gets, so the URL does not silently go back.
+     */
+    private void warnIfRepoUrlDiffers(dev.kfboot.generate.TreeSite site, PrintWriter err) {
+        dev.kfboot.generate.TreeManifest.read(this.out).ifPresent(m -> {
+            if (m.repoURL() == null || site.repoURL() == null || m.repoURL().equals(site.repoURL())) return;
+            err.println("warning: " + this.out + " points at " + m.repoURL() + " (update-repo-url?), the spec at "
+                    + site.repoURL() + ": the spec wins, the tree gets " + site.repoURL());
+            err.println("  hint: to keep " + m.repoURL() + ", set spec.repo.url to it (or run update-repo-url again after generate)");
+            err.flush();
+        });
     }
 }

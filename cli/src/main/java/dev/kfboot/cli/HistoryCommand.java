@@ -20,10 +20,22 @@ public final class HistoryCommand extends ClusterCommand {
     @Parameters(index = "0", paramLabel = "APP", description = "The application.")
     String app;
 
+    enum Format { text, json, yaml }
+
+    @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    /** What {@code history -o json} prints. */
+    record History(String app, List<HistoryEntry> history) {}
+
     @Override
     protected int run(Cluster c) {
+        app = appName(c, app);
         List<HistoryEntry> history = HistoryEntry.of(new Applications(c).require(app));
-        if (history.isEmpty()) {
+        if (format != Format.text) {
+            out().print(Structured.write(new History(app, history), format == Format.yaml));
+        } else if (history.isEmpty()) {
             out().println(app + " has no history yet: it was never synced");
         } else {
             TextTable t = new TextTable("ID", "DEPLOYED", "REVISION", "SOURCE", "BY");

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:written", "2:the file exists (use --force) or cannot be written; unknown release", "4:internal error"})
 public final class InitCommand implements Callable<Integer> {
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "platform.yaml",
+    @Option(names = {"-f", "--out"}, paramLabel = "FILE", defaultValue = "platform.yaml",
             description = "Where to write it; - for stdout (default: ${DEFAULT-VALUE}).")
     String output;
 
@@ -46,7 +46,7 @@ public final class InitCommand implements Callable<Integer> {
         }
         Path target = Path.of(output);
         if (Files.exists(target) && !force) {
-            throw new InputException(Location.of(output), "file exists", "pass --force to overwrite it, or -o another file");
+            throw new InputException(Location.of(output), "file exists", "pass --force to overwrite it, or --out another file");
         }
         AtomicFiles.write(target, text);
         command.commandLine().getErr().println("wrote " + output);

@@ -18,6 +18,11 @@ import picocli.CommandLine.Command;
 public final class InstallArgoCdCommand extends ArgoCdManifestCommand {
 
     @Override
+    protected String timeoutMeaning() {
+        return "for Argo CD's workloads to be ready";
+    }
+
+    @Override
     protected int run(Cluster c) {
         new ArgoCdInstaller(c, progress()).install(manifest, cluster.timeout());
         out().println("Argo CD is ready in namespace " + c.argoNamespace()

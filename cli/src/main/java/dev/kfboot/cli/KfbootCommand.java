@@ -52,6 +52,8 @@ public final class KfbootCommand implements Runnable {
             RollbackCommand.class,
             VerifyCommand.class,
             DeleteCommand.class,
+            VersionCommand.class,
+            CompletionCommand.class,
             picocli.CommandLine.HelpCommand.class);
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
@@ -70,6 +72,7 @@ public final class KfbootCommand implements Runnable {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new KfbootCommand());
         for (Class<?> c : SUBCOMMANDS) cli.addSubcommand(c);
+        ClusterCommand.describeTimeouts(cli);
         return cli;
     }
 
@@ -86,6 +89,7 @@ public final class KfbootCommand implements Runnable {
                     && (command.name().equals(word) || Arrays.asList(command.aliases()).contains(word))) {
                 CommandLine cli = new CommandLine(new KfbootCommand());
                 cli.addSubcommand(c);
+                ClusterCommand.describeTimeouts(cli);
                 return cli;
             }
         }

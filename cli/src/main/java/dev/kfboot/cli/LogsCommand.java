@@ -49,6 +49,7 @@ public final class LogsCommand extends ClusterCommand {
 
     @Override
     protected int run(Cluster c) throws InterruptedException {
+        app = appName(c, app);
         List<ManagedResource> resources = ManagedResource.of(new Applications(c).require(app));
         Map<Pod, String> pods = WorkloadPods.of(c, resources);
         if (pods.isEmpty()) {

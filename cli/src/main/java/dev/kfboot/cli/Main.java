@@ -20,6 +20,7 @@ public final class Main {
 
     /** Runs one command line; tests call this with their own writers. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        args = GlobalOptions.hoist(args);
         return run(KfbootCommand.commandLine(args), args, SafePrintWriter.wrap(out), SafePrintWriter.wrap(err));
     }
 
@@ -32,7 +33,7 @@ public final class Main {
         cli.setExecutionExceptionHandler((ex, line, parseResult) -> handle(ex, line, debug(args)));
         cli.setParameterExceptionHandler((ex, params) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("kfboot: error: " + SafeText.forTerminal(ex.getMessage()));
+            c.getErr().println("kfboot: error: " + SafeText.forTerminal(ex.getMessage()) + Suggestions.of(ex));
             c.getErr().println("  hint: run `" + c.getCommandSpec().qualifiedName() + " --help` for usage");
             c.getErr().flush();
             return ExitCodes.INPUT;

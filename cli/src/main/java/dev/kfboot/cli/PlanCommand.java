@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
             "4:internal error"})
 public final class PlanCommand implements Callable<Integer> {
 
-    enum Format { text, json, mermaid, dot }
+    enum Format { text, json, yaml, mermaid, dot }
 
     @Mixin SpecOptions spec;
     @Mixin RenderOptionsMixin render;
@@ -38,6 +38,11 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = "--release", paramLabel = "RELEASE",
+            description = "kubeflow/manifests release of the built-in default platform, as init and catalog take it "
+                    + "(default: the newest known; with -f the spec's release).")
+    String release;
 
     @Option(names = "--explain", description = "List every dependency edge that placed each component, with its reasons.")
     boolean explain;
@@ -51,14 +56,16 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        Plan plan = new Kfboot(render.catalogs(), Rendering::run, new Progress(err, !quiet)).plan(spec.load(), render.sources());
+        Plan plan = new Kfboot(render.catalogs(), Rendering::run, new Progress(err, !quiet)).plan(spec.load(release),
+                render.sources());
         switch (format) {
             case json -> out.print(PlanJson.write(plan));
+            case yaml -> out.print(Structured.yamlOf(PlanJson.write(plan)));
             case mermaid -> out.print(PlanGraphs.mermaid(plan));
             case dot -> out.print(PlanGraphs.dot(plan));
             case text -> out.print(explain ? PlanText.explain(plan) : PlanText.table(plan));
         }
-        if (format != Format.json && !plan.findings().isEmpty()) {
+        if (format != Format.json && format != Format.yaml && !plan.findings().isEmpty()) {
             FindingsPrinter.print(plan.findings(), err);
             err.println(FindingsPrinter.summary(plan.findings()));
         }

@@ -38,7 +38,7 @@ import java.util.List;
             "2:unusable input: the spec, --release, kubeconfig or context", ClusterCommand.CLUSTER_FAILED})
 public final class PreflightCommand extends ClusterCommand {
 
-    enum Format { text, json }
+    enum Format { text, json, yaml }
 
     @Mixin SpecOptions platform;
 
@@ -73,8 +73,8 @@ public final class PreflightCommand extends ClusterCommand {
         long failed = results.stream().filter(r -> r.status() == Status.FAIL).count();
         long warned = results.stream().filter(r -> r.status() == Status.WARN).count();
         boolean ok = failed == 0 && !(strict && warned > 0);
-        if (format == Format.json) {
-            out().print(Json.pretty(json(results, ok)));
+        if (format != Format.text) {
+            out().print(Structured.write(json(results, ok), format == Format.yaml));
         } else {
             out().println("preflight of " + c.server() + " for kubeflow/manifests " + needs.release() + ": "
                     + needs.apps().size() + " apps");

@@ -42,7 +42,13 @@ public final class RefreshCommand extends ClusterCommand {
     }
 
     @Override
+    protected String timeoutMeaning() {
+        return "for Argo CD to finish the refresh";
+    }
+
+    @Override
     protected int run(Cluster c) throws InterruptedException {
+        names = appNames(c, names);
         Applications apps = new Applications(c);
         try (AppStore store = openStore(c)) {
             List<String> chosen = all ? store.snapshot().stream().map(AppStatus::name).toList() : names;

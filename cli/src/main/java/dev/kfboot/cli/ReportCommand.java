@@ -74,6 +74,11 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path folder = out.toAbsolutePath().normalize().getParent();
+        if (folder != null && !java.nio.file.Files.exists(folder)) {
+            throw new InputException(Location.of(out.toString()), "the directory " + folder + " does not exist",
+                    "create it first, or pass --out a file in an existing directory (report creates no directories)");
+        }
         Progress progress = new Progress(command.commandLine().getErr(), !quiet);
         String html;
         boolean errors;

@@ -29,7 +29,13 @@ public final class RollbackCommand extends ClusterCommand {
     long id;
 
     @Override
+    protected String timeoutMeaning() {
+        return "for the rollback's sync to finish";
+    }
+
+    @Override
     protected int run(Cluster c) throws InterruptedException {
+        app = appName(c, app);
         try (AppStore store = openStore(c)) {
             String opId = "rollback-" + Long.toString(System.currentTimeMillis(), 36) + "/" + app;
             Rollback.Started started = new Rollback(new Applications(c)).start(app, id, opId);

@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
                     + "bad YAML, git commit or push failed", "4:internal error"})
 public final class SetCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, yaml }
 
     private static final Pattern AUTHOR = Pattern.compile("\\s*(.+?)\\s*<([^>]+)>\\s*");
 
@@ -86,6 +86,10 @@ public final class SetCommand implements Callable<Integer> {
             String before = YamlReader.forUserFiles().readText(file, shown);
             FieldSetter.Result result = FieldSetter.apply(before, shown, parsed, create);
             PrintWriter out = command.commandLine().getOut();
+            if (dryRun && format != Format.text) {
+                print(result, null, null, out);
+                return result.changed() ? ExitCodes.FINDINGS : ExitCodes.OK;
+            }
             if (dryRun) {
                 out.print(result.changes().stream().anyMatch(c -> !FieldSetter.shown(c, c.after()).equals(c.after()))
                         ? "(the diff is not shown: it would print a Secret's data)\n" : UnifiedDiff.of(shown, before, result.text()));
@@ -124,9 +128,10 @@ public final class SetCommand implements Callable<Integer> {
     }
 
     private void print(FieldSetter.Result result, String commitId, String pushed, PrintWriter out) {
-        if (format == Format.json) {
+        if (format != Format.text) {
             ObjectNode root = Json.object();
             root.put("file", file.toString());
+            root.put("dryRun", dryRun);
             ArrayNode changes = root.putArray("changes");
             for (YamlEditor.Change c : result.changes()) {
                 ObjectNode n = changes.addObject();
@@ -138,7 +143,7 @@ public final class SetCommand implements Callable<Integer> {
             }
             root.put("commit", commitId);
             root.put("pushed", pushed);
-            out.print(Json.pretty(root));
+            out.print(Structured.write(root, format == Format.yaml));
         } else {
             for (YamlEditor.Change c : result.changes()) {
                 out.println(file + ":" + c.line() + ": " + YamlEditor.describe(c.doc()) + " " + c.path() + ": "

@@ -1,5 +1,6 @@
 package dev.kfboot.cli;
 
+import dev.kfboot.model.InputException;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.spec.PlatformReader;
 import picocli.CommandLine.Option;
@@ -16,7 +17,21 @@ public final class SpecOptions {
     String file;
 
     public Platform load() {
-        if (file == null) return Platform.defaults(null); // the tree's release with --upstream, else the default
-        return PlatformReader.read(Path.of(file), file);
+        return load(null);
+    }
+
+    /**
+     * The spec, or the default platform of {@code release} (null: the tree's release with --upstream, else the
+     * default; the catalogs in use check it). A release that contradicts the spec's own is refused: one of them would
+     * be silently ignored.
+     */
+    public Platform load(String release) {
+        if (file == null) return Platform.defaults(release);
+        Platform p = PlatformReader.read(Path.of(file), file);
+        if (release != null && p.release() != null && !p.release().equals(release)) {
+            throw new InputException(p.source(), "--release " + release + " contradicts the spec's release " + p.release(),
+                    "leave --release out to plan the spec's release, or change spec.release");
+        }
+        return p;
     }
 }

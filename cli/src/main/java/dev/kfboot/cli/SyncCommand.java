@@ -57,7 +57,13 @@ public final class SyncCommand extends ClusterCommand {
     }
 
     @Override
+    protected String timeoutMeaning() {
+        return "for each wave of the synced apps to be Synced and Healthy, per wave";
+    }
+
+    @Override
     protected int run(Cluster c) throws InterruptedException {
+        names = appNames(c, names);
         SyncRequest request = new SyncRequest(prune, force, replace, serverSide, null, null, null);
         try (AppStore store = openStore(c)) {
             List<AppStatus> chosen = select(store.snapshot(), new Applications(c));

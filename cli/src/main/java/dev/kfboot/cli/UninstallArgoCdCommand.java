@@ -23,6 +23,11 @@ public final class UninstallArgoCdCommand extends ArgoCdManifestCommand {
     boolean orphanApplications;
 
     @Override
+    protected String timeoutMeaning() {
+        return "for Argo CD's objects to be gone";
+    }
+
+    @Override
     protected int run(Cluster c) {
         new ArgoCdUninstaller(c, progress()).uninstall(manifest, orphanApplications, cluster.timeout());
         out().println("Argo CD is removed from namespace " + c.argoNamespace() + " (the namespace itself stays)");

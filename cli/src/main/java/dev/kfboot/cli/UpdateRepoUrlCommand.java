@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
             "2:unusable input (not a kfboot tree, invalid YAML, empty URL, unwritable files)", "4:internal error"})
 public final class UpdateRepoUrlCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, yaml }
 
     @Parameters(paramLabel = "DIR", description = "The tree kfboot generate wrote.")
     Path dir;
@@ -65,7 +65,7 @@ public final class UpdateRepoUrlCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         RepoUrlRewriter.Result result = RepoUrlRewriter.plan(dir, repo, revision);
         if (!dryRun && !result.after().isEmpty()) RepoUrlRewriter.apply(dir, result, repo, revision);
-        if (format == Format.json) {
+        if (format != Format.text) {
             ObjectNode root = Json.object();
             root.put("dir", dir.toString());
             root.put("from", result.fromUrl());
@@ -80,7 +80,7 @@ public final class UpdateRepoUrlCommand implements Callable<Integer> {
                 n.put("from", c.from());
                 n.put("to", c.to());
             }
-            out.print(Json.pretty(root));
+            out.print(Structured.write(root, format == Format.yaml));
         } else if (dryRun) {
             String diff = result.diff();
             out.print(diff.isEmpty() ? "nothing to change: the tree already reads " + repo + "\n" : diff);

@@ -51,10 +51,11 @@ public final class ValidateCommand implements Callable<Integer> {
     /** Where rule pages are published; their path below it is docs/rules/<slug>.md. */
     static final String DOCS_URL = Rules.DOCS_URL;
 
-    enum Format { text, json, sarif }
+    enum Format { text, json, yaml, sarif }
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
-            description = "The tree: a directory of Applications, or the kustomization that aggregates them.")
+            description = "The tree: a directory of Applications, or the kustomization that aggregates them "
+                    + "(default: the current directory).")
     Path dir;
 
     @Mixin TreeSourceOptions tree;
@@ -109,10 +110,7 @@ public final class ValidateCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        if (dir == null) {
-            throw new InputException(Location.NONE, "validate needs the tree's directory",
-                    "run kfboot validate DIR (the directory of the Applications)");
-        }
+        if (dir == null) dir = Path.of(".");
         if (watch && format == Format.sarif) {
             throw new InputException(Location.NONE, "--watch prints text or JSON, not SARIF",
                     "use -o text or -o json with --watch (SARIF is one file for one run)");
@@ -138,6 +136,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         switch (format) {
             case json -> out.print(ValidationJson.write(v));
+            case yaml -> out.print(Structured.yamlOf(ValidationJson.write(v)));
             case sarif -> out.print(Sarif.write(v.findings(), v.suppressed(), Rules.all(), VersionProvider.version(),
                     docsUrl.endsWith("/") ? docsUrl : docsUrl + "/"));
             case text -> {

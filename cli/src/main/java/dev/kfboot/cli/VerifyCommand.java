@@ -24,7 +24,7 @@ import java.util.List;
             ClusterCommand.CLUSTER_FAILED})
 public final class VerifyCommand extends ClusterCommand {
 
-    enum Format { text, json }
+    enum Format { text, json, yaml }
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -41,7 +41,7 @@ public final class VerifyCommand extends ClusterCommand {
     @Override
     protected int run(Cluster c) {
         List<CheckResult> results = Verifier.run(new VerifyContext(c, profileNamespace, dashboard));
-        if (format == Format.json) {
+        if (format != Format.text) {
             ObjectNode root = Json.object();
             root.put("passed", results.stream().allMatch(CheckResult::passed));
             ArrayNode checks = root.putArray("checks");
@@ -54,7 +54,7 @@ public final class VerifyCommand extends ClusterCommand {
                 ArrayNode p = o.putArray("problems");
                 r.problems().forEach(p::add);
             }
-            out().print(Json.pretty(root));
+            out().print(Structured.write(root, format == Format.yaml));
         } else {
             TextTable t = new TextTable("RESULT", "CHECK", "DETAIL");
             for (CheckResult r : results) t.row(r.passed() ? "pass" : "FAIL", r.title(), r.summary());

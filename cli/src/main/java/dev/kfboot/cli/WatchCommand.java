@@ -58,6 +58,11 @@ public final class WatchCommand extends ClusterCommand {
     private long start;
 
     @Override
+    protected String timeoutMeaning() {
+        return "for every app to be Synced and Healthy before giving up (exit 3)";
+    }
+
+    @Override
     protected int run(Cluster c) throws InterruptedException {
         boolean live = !plain && System.console() != null;
         start = System.nanoTime();

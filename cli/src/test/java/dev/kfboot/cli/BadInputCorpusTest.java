@@ -91,7 +91,7 @@ class BadInputCorpusTest {
         c.add(new Case("missing spec file", Map.of(), List.of("plan", "-q", "-f", "DIR/nope.yaml"), 2, "nope.yaml", "file not found", "check the path"));
         c.add(new Case("missing upstream tree", Map.of(), List.of("plan", "-q", "--upstream", "DIR/manifests"), 2, "manifests", "upstream directory not found", "--upstream"));
         c.add(new Case("remote cache without INDEX.tsv", Map.of("cache/x", new byte[0]), List.of("plan", "-q", "--upstream", "DIR", "--remote-cache", "DIR/cache"), 2, "INDEX.tsv", "remote cache has no INDEX.tsv", "INDEX.tsv"));
-        c.add(new Case("init over an existing file", Map.of("platform.yaml", "mine".getBytes()), List.of("init", "-o", "DIR/platform.yaml"), 2, "platform.yaml", "file exists", "--force"));
+        c.add(new Case("init over an existing file", Map.of("platform.yaml", "mine".getBytes()), List.of("init", "--out", "DIR/platform.yaml"), 2, "platform.yaml", "file exists", "--force"));
         c.add(new Case("unwritable output directory", Map.of("file", "x".getBytes()), List.of("generate", "-q", "--out", "DIR/file/argocd", "--path-in-repo", "argocd"), 2, "file", "cannot", "nothing"));
         c.add(new Case("unknown environment", Map.of(), List.of("generate", "-q", "--out", "DIR/argocd", "--path-in-repo", "argocd", "--env", "prod"), 2, "", "prod", "environments"));
         c.add(new Case("report into a file's directory", Map.of("file", "x".getBytes()), List.of("report", "-q", "--out", "DIR/file/r.html"), 2, "r.html", "cannot write", "writable"));
@@ -111,8 +111,8 @@ class BadInputCorpusTest {
         c.add(new Case("kustomize crashing", Map.of("bin/kustomize", "#!/bin/sh\necho 'Error: boom: segfault in the overlay' >&2\nexit 2\n".getBytes(), "repo/.git/HEAD", new byte[0], "repo/apps/base/kustomization.yaml", "resources: []\n".getBytes(), "repo/argocd/app.yaml", ReportTrees.APP.formatted("app", 0, "apps/base").getBytes()),
                 Map.of(), List.of("validate", "DIR/repo/argocd", "-q", "--no-cache"), Map.of("KFBOOT_KUSTOMIZE", "DIR/bin/kustomize"), 1, "argocd/app.yaml:13: error: [render-failed]", "boom: segfault in the overlay", "hint:", true));
         // clusters: kubeconfig and API problems end with one line, a hint and exit 2 (settings) or 3 (the cluster)
-        c.add(new Case("kubeconfig missing", Map.of(), List.of("status", "--kubeconfig", "DIR/nope"), 2, "nope", "kubeconfig not found", "kubeconfig"));
-        c.add(new Case("kubeconfig invalid", Map.of("kubeconfig", "{{{{ not yaml".getBytes()), List.of("status", "--kubeconfig", "DIR/kubeconfig"), 2, "", "cannot read the kubeconfig", "hint"));
+        c.add(new Case("kubeconfig missing", Map.of(), List.of("status", "--kubeconfig", "DIR/nope"), 2, "nope", "no kubeconfig: --kubeconfig", "kubeconfig"));
+        c.add(new Case("kubeconfig invalid", Map.of("kubeconfig", "{{{{ not yaml".getBytes()), List.of("status", "--kubeconfig", "DIR/kubeconfig"), 2, "kubeconfig:1:", "malformed kubeconfig", "kfboot does not print its lines"));
         c.add(new Case("kubeconfig context unknown", Map.of(), List.of("status", "--kubeconfig", "MOCK_GOOD", "--context", "prod"), 2, "", "context 'prod' is not in the kubeconfig", "known contexts"));
         c.add(new Case("API unreachable", Map.of(), List.of("status", "--kubeconfig", "MOCK_UNREACHABLE", "--api-retries", "0"), 3, "", "cannot reach the Kubernetes API", "--context"));
         c.add(new Case("API 401", Map.of(), List.of("status", "--kubeconfig", "MOCK_BADTOKEN"), 3, "", "401 Unauthorized", "log in again"));

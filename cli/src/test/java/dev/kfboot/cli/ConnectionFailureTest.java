@@ -134,7 +134,7 @@ class ConnectionFailureTest {
     void unusableSettingsExitTwo() throws Exception {
         CliRun missing = status(dir.resolve("nope"));
         oneErrorAndAHint(missing, 2);
-        assertThat(missing.err()).startsWith("kfboot: error: kubeconfig not found: " + dir.resolve("nope") + "\n");
+        assertThat(missing.err()).startsWith("kfboot: error: no kubeconfig: --kubeconfig " + dir.resolve("nope") + " does not exist\n");
 
         CliRun context = status(mock.kubeconfig(dir, MockCluster.TOKEN), "--context", "prod");
         oneErrorAndAHint(context, 2);
@@ -143,7 +143,7 @@ class ConnectionFailureTest {
         Path garbage = Files.writeString(dir.resolve("garbage"), "{{{{ not yaml");
         CliRun bad = status(garbage);
         oneErrorAndAHint(bad, 2);
-        assertThat(bad.err()).startsWith("kfboot: error: cannot read the kubeconfig: ");
+        assertThat(bad.err()).startsWith("kfboot: error: malformed kubeconfig " + garbage);
 
         CliRun duration = status(mock.kubeconfig(dir, MockCluster.TOKEN), "--timeout", "soon");
         assertThat(duration.code()).isEqualTo(2);

@@ -22,7 +22,7 @@ class DeleteCommandTest extends ClusterCliTest {
     void deleteAllGoesInReverseWaveOrderAndWaits() {
         cli.deployed();
 
-        CliRun r = cli.run("delete", "--all");
+        CliRun r = cli.run("delete", "--all", "--yes");
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("""
@@ -50,7 +50,7 @@ class DeleteCommandTest extends ClusterCliTest {
         assertThat(single.err()).isEqualTo("kfboot: error: katib belongs to the app of apps kubeflow-apps, whose automated sync would create it again\n"
                 + "  hint: delete everything with --all, or remove katib from the source of kubeflow-apps first\n");
 
-        CliRun r = cli.run("delete", "--all");
+        CliRun r = cli.run("delete", "--all", "--yes");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("deleted app of apps kubeflow-apps (its child Applications are deleted one wave at a time)\n"
                 + "wave 1: deleting katib");
@@ -72,13 +72,13 @@ class DeleteCommandTest extends ClusterCliTest {
                 + "Profile and every profile namespace (all users' notebooks, pipelines and volumes)\n"
                 + "  hint: pass --delete-profile-namespaces to delete it anyway\n");
 
-        CliRun namespaces = cli.run("delete", "--all", "--delete-profile-namespaces");
+        CliRun namespaces = cli.run("delete", "--all", "--yes", "--delete-profile-namespaces");
         assertThat(namespaces.code()).isEqualTo(2);
         assertThat(namespaces.err()).startsWith("kfboot: error: deleting kubeflow-namespace deletes the namespaces kubeflow, "
                 + "kubeflow-system and everything in them\n");
         assertThat(apps()).as("nothing deleted before the refusal").containsExactly("kubeflow-namespace", "profiles");
 
-        CliRun both = cli.run("delete", "--all", "--delete-profile-namespaces", "--delete-namespaces");
+        CliRun both = cli.run("delete", "--all", "--yes", "--delete-profile-namespaces", "--delete-namespaces");
         assertThat(both.code()).as(both.err()).isZero();
         assertThat(apps()).isEmpty();
     }
@@ -88,5 +88,65 @@ class DeleteCommandTest extends ClusterCliTest {
         CliRun r = cli.run("delete");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("kfboot: error: nothing to delete\n");
+    }
+
+    @Test
+    void severalAppsNeedConfirmationAndWithoutATerminalYes() {
+        cli.deployed();
+
+        CliRun all = cli.run("delete", "--all");
+        assertThat(all.code()).isEqualTo(2);
+        assertThat(all.err()).isEqualTo("kfboot: error: refusing to delete every Application in namespace argocd and "
+                + "everything they deployed without confirmation\n  hint: pass --yes to confirm (there is no terminal to ask on)\n");
+        CliRun two = cli.run("delete", "katib", "pipelines");
+        assertThat(two.code()).isEqualTo(2);
+        assertThat(two.err()).startsWith("kfboot: error: refusing to delete 2 Applications (katib, pipelines)");
+        assertThat(apps()).as("nothing deleted without confirmation").hasSize(4);
+
+        CliRun yes = cli.run("delete", "katib", "pipelines", "-y", "-o", "json");
+        assertThat(yes.code()).as(yes.err()).isZero();
+        assertThat(apps()).containsExactly("cert-manager", "istio-install");
+        assertThat(yes.out()).isEqualTo("""
+                {
+                  "namespace": "argocd",
+                  "deleted": [
+                    "katib",
+                    "pipelines"
+                  ]
+                }
+                """);
+        assertThat(yes.err()).contains("wave 2: deleting katib, pipelines");
+    }
+
+    @Test
+    void appsAreNamedByApplicationOrByComponent() {
+        cli.mock.create("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata:
+                  name: kubeflow-katib
+                  namespace: argocd
+                  labels: {kfboot.dev/component: katib, app.kubernetes.io/managed-by: kfboot}
+                spec:
+                  project: default
+                  source: {repoURL: "https://example.com/repo.git", path: apps/katib, targetRevision: main}
+                  destination: {server: "https://kubernetes.default.svc", namespace: kubeflow}
+                """);
+
+        CliRun byComponent = cli.run("history", "katib");
+        CliRun byName = cli.run("history", "kubeflow-katib");
+        assertThat(byComponent.code()).as(byComponent.err()).isEqualTo(byName.code());
+        assertThat(byComponent.out()).isEqualTo(byName.out());
+        assertThat(byComponent.err()).doesNotContain("no Application");
+        CliRun describe = cli.run("describe", "katib");
+        assertThat(describe.out()).contains("kubeflow-katib");
+
+        CliRun unknown = cli.run("history", "katibb");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no Application 'katibb' in namespace argocd").contains("kubeflow-katib");
+
+        CliRun deleted = cli.run("delete", "katib");
+        assertThat(deleted.code()).as(deleted.err()).isZero();
+        assertThat(apps()).doesNotContain("kubeflow-katib");
     }
 }

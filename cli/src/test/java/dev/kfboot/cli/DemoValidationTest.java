@@ -32,7 +32,21 @@ class DemoValidationTest {
         assertThat(v.hasErrors()).isFalse();
         assertThat(Files.isDirectory(demo.resolve("applications/kserve"))).isTrue();
         assertThat(text.toString()).startsWith("== kfboot validate (the generated tree, in a copy of kubeflow/manifests 26.03)\n\n")
-                .containsPattern("kfboot validate: 28 apps, 675 objects: 0 errors, \\d+ warnings, 0 info\n$");
+                .containsPattern("kfboot validate: 28 apps, 675 objects: 0 errors, \\d+ warnings, 0 info\n")
+                .endsWith("the same run: kfboot validate " + tree + " --repo-root " + demo + " --release 26.03"
+                        + (Files.isDirectory(shared.resolve("remote")) ? " --remote-cache " + shared.resolve("remote") : "") + "\n");
+        // every warning is listed, as validate lists it, before the summary
+        long warnings = v.findings().stream().filter(f -> f.severity() == dev.kfboot.model.Severity.WARNING).count();
+        assertThat(text.toString().lines().filter(l -> l.startsWith("warning: [") || l.contains(": warning: [")).count())
+                .as(text.toString()).isEqualTo(warnings);
+        // the printed command runs as printed, with the same verdict
+        String[] printed = text.toString().lines().reduce((a, b) -> b).orElseThrow()
+                .substring("the same run: kfboot ".length()).split(" ");
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(printed),
+                java.util.stream.Stream.of("-q", "--cache-dir", demo.resolve(".cache").toString())).toArray(String[]::new);
+        CliRun again = CliRun.of(args);
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains(ValidateCommand.summary(v));
     }
 
     @Test

@@ -15,7 +15,7 @@ class InitCommandTest {
     @Test
     void writesACommentedSpecThatPlansLikeTheDefault(@TempDir Path dir) throws Exception {
         Path spec = dir.resolve("platform.yaml");
-        CliRun r = CliRun.of("init", "-o", spec.toString());
+        CliRun r = CliRun.of("init", "--out", spec.toString());
         assertThat(r.code()).isZero();
         String text = Files.readString(spec);
         assertThat(text).contains("# kfboot platform spec").contains("release: \"26.03\"")
@@ -31,7 +31,7 @@ class InitCommandTest {
     void refusesToOverwrite(@TempDir Path dir) throws Exception {
         Path spec = dir.resolve("platform.yaml");
         Files.writeString(spec, "mine");
-        CliRun r = CliRun.of("init", "-o", spec.toString());
+        CliRun r = CliRun.of("init", "--out", spec.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("file exists").contains("--force");
         assertThat(Files.readString(spec)).isEqualTo("mine");
@@ -39,7 +39,7 @@ class InitCommandTest {
 
     @Test
     void olderReleaseToo() {
-        CliRun r = CliRun.of("init", "-o", "-", "--release", "v1.11.0");
+        CliRun r = CliRun.of("init", "--out", "-", "--release", "v1.11.0");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("release: \"v1.11.0\"");
     }

@@ -112,4 +112,60 @@ class LauncherTest {
         assertThat(launch("--version")).as("a cache older than the jar is made again")
                 .anyMatch(c -> c.contains("-XX:AOTCacheOutput=" + home.resolve("cli/target/kfboot.aot")));
     }
+
+    @Test
+    void theBuildShowsAProgressLinePerModuleWithTheTimeSoFar() throws Exception {
+        Files.writeString(home.resolve("core/src/main/java/A.java"), "class A { int changed; }");
+        stub("mvn", """
+                echo "mvn $*" >> "$LOG"
+                echo "[INFO] Scanning for projects..."
+                echo "[INFO] Building kfboot core 0.1.0-SNAPSHOT                          [1/3]"
+                echo "[INFO] Building kfboot cluster 0.1.0-SNAPSHOT                       [2/3]"
+                echo "[INFO] Building kfboot cli 0.1.0-SNAPSHOT                           [3/3]"
+                echo "[INFO] BUILD SUCCESS"
+                """);
+
+        String output = launchOutput("--version");
+
+        assertThat(output).contains("kfboot: 0s: building kfboot core 0.1.0-SNAPSHOT [1/3]\n")
+                .contains("kfboot: 0s: building kfboot cli 0.1.0-SNAPSHOT [3/3]\n").contains("kfboot: built in 0s")
+                .doesNotContain("Scanning").doesNotContain("BUILD SUCCESS");
+    }
+
+    @Test
+    void theDistributionLauncherRunsTheJarWithoutMaven() throws Exception {
+        Path dist = home.resolve("kfboot-1.0");
+        Files.createDirectories(dist.resolve("bin"));
+        Files.createDirectories(dist.resolve("lib"));
+        Files.copy(Path.of("src/dist/bin/kfboot").toAbsolutePath(), dist.resolve("bin/kfboot"));
+        Files.writeString(dist.resolve("lib/kfboot.jar"), "jar");
+        stub("mvn", "echo \"mvn $*\" >> \"$LOG\"; exit 1");
+        Path log = home.resolve("dist.log");
+        ProcessBuilder pb = new ProcessBuilder("bash", dist.resolve("bin/kfboot").toString(), "plan", "-o", "json")
+                .redirectErrorStream(true);
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().put("LOG", log.toString());
+        pb.environment().remove("KFBOOT_JAVA_OPTS");
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        List<String> calls = Files.readAllLines(log);
+        assertThat(calls).noneMatch(c -> c.startsWith("mvn"));
+        assertThat(run(calls)).contains("-jar " + dist.resolve("lib/kfboot.jar")).endsWith("plan -o json");
+    }
+
+    private String launchOutput(String... args) throws Exception {
+        Path log = home.resolve("calls.log");
+        List<String> cmd = new ArrayList<>(List.of("bash", home.resolve("kfboot").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().put("LOG", log.toString());
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        return output;
+    }
 }

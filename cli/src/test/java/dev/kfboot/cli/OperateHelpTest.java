@@ -16,7 +16,22 @@ class OperateHelpTest {
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Exit codes:", "  0   ", "  2   ", "  3   ", "--kubeconfig=FILE", "--context=NAME",
-                "-n, --namespace=NS", "--timeout=DURATION");
+                "-n, --namespace=NS");
         assertThat(r.err()).isEmpty();
+    }
+
+    /** --timeout says what it times where the command waits, and is not offered where it waits for nothing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"install-argocd", "uninstall-argocd", "deploy", "watch", "sync", "refresh", "rollback", "delete",
+        "status", "describe", "history", "diff", "password"})
+    void timeoutSaysWhatItTimes(String command) {
+        String help = CliRun.of(command, "--help").out().replaceAll("\\s+", " ");
+        boolean waits = java.util.Set.of("install-argocd", "uninstall-argocd", "deploy", "watch", "sync", "refresh", "rollback",
+                "delete").contains(command);
+        if (waits) {
+            assertThat(help).contains("--timeout=DURATION How long to wait for").doesNotContain("what the command waits for");
+        } else {
+            assertThat(help).doesNotContain("--timeout");
+        }
     }
 }

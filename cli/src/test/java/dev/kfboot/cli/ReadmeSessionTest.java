@@ -121,7 +121,7 @@ class ReadmeSessionTest {
         kfboot(0, "verify");
         kfboot(2, "delete", "profiles");
         kfboot(2, "uninstall-argocd", "--manifest", UpstreamData.argoCd().resolve("manifests/install.yaml").toString());
-        kfboot(0, "delete", "--all", "--delete-profile-namespaces", "--delete-namespaces");
+        kfboot(0, "delete", "--all", "--yes", "--delete-profile-namespaces", "--delete-namespaces");
     }
 
     /** What the apps would have created, as the verify, describe and logs steps see it. */

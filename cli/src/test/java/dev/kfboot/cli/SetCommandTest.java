@@ -137,4 +137,37 @@ class SetCommandTest {
                 .contains("+  storageUri: s3://new  # from MLflow");
         assertThat(Files.readString(file)).isEqualTo(MODELS);
     }
+
+    @Test
+    void anIntegerStaysAnIntegerAndDryRunSpeaksJson() throws Exception {
+        Path file = work.resolve("k8s/base/deploy.yaml");
+        Files.writeString(file, """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: iris
+                spec:
+                  replicas: 2
+                  paused: false
+                """);
+
+        CliRun word = CliRun.of("set", file.toString(), "Deployment/iris:spec.replicas=three");
+        assertThat(word.code()).isEqualTo(2);
+        assertThat(word.err()).startsWith("kfboot: error: " + file + ":6: spec.replicas in Deployment/iris is an integer (2); "
+                + "the new value is not\n  hint: give an integer, e.g. spec.replicas=3");
+        CliRun bool = CliRun.of("set", file.toString(), "Deployment/iris:spec.paused=maybe");
+        assertThat(bool.code()).isEqualTo(2);
+        assertThat(bool.err()).contains("is a boolean");
+        assertThat(Files.readString(file)).contains("replicas: 2");
+
+        CliRun dry = CliRun.of("set", file.toString(), "Deployment/iris:spec.replicas=3", "--dry-run", "-o", "json");
+        assertThat(dry.code()).as(dry.err()).isEqualTo(1); // --dry-run: the file would change
+        var json = dev.kfboot.model.Json.mapper().readTree(dry.out());
+        assertThat(json.path("dryRun").asBoolean()).isTrue();
+        assertThat(json.path("changes").get(0).path("after").asText()).isEqualTo("3");
+        assertThat(Files.readString(file)).contains("replicas: 2");
+
+        CliRun yaml = CliRun.of("set", file.toString(), "Deployment/iris:spec.replicas=3", "--dry-run", "-o", "yaml");
+        assertThat(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml.out())).isEqualTo(json);
+    }
 }

@@ -57,6 +57,35 @@ class StatusWatchCommandTest extends ClusterCliTest {
     }
 
     @Test
+    void describeAndHistorySpeakJsonAndYaml() throws Exception {
+        cli.deployed();
+
+        JsonNode d = Json.mapper().readTree(cli.run("describe", "katib", "-o", "json").out());
+        assertThat(d.path("name").asText()).isEqualTo("katib");
+        assertThat(d.path("namespace").asText()).isEqualTo("argocd");
+        assertThat(d.path("wave").asInt()).isEqualTo(2);
+        assertThat(d.path("sync").asText()).isEqualTo("Synced");
+        assertThat(d.path("health").asText()).isEqualTo("Healthy");
+        assertThat(d.path("lastOperation").path("phase").asText()).isEqualTo("Succeeded");
+        assertThat(cli.run("describe", "katib").out()).contains("Wave:          2").contains("Health:        Healthy");
+        assertThat(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(cli.run("describe", "katib", "-o", "yaml").out()))
+                .isEqualTo(d);
+
+        CliRun text = cli.run("history", "katib");
+        JsonNode h = Json.mapper().readTree(cli.run("history", "katib", "-o", "json").out());
+        assertThat(h.path("app").asText()).isEqualTo("katib");
+        assertThat(h.path("history").size()).isPositive().isEqualTo(text.out().split("\n").length - 1);
+        assertThat(text.out()).contains(h.path("history").get(0).path("deployedAt").asText());
+    }
+
+    @Test
+    void statusHelpSaysWhatItsExitStatusMeans() {
+        String help = CliRun.of("status", "--help").out().replaceAll("\\s+", " ");
+        assertThat(help).contains("Exit status: 0 only when every Application is Synced and Healthy, else 1")
+                .contains("0 every application is Synced and Healthy").contains("1 some application is not (or there are none)");
+    }
+
+    @Test
     void statusWithoutApplicationsExitsOne() {
         CliRun r = cli.run("status");
         assertThat(r.code()).isEqualTo(1);

@@ -4,9 +4,7 @@ import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 
-import java.nio.file.Files;
 import java.util.List;
 
 /**
@@ -26,21 +24,7 @@ public final class ClientFactory {
     }
 
     static Config config(ConnectionSettings s) {
-        Config config;
-        try {
-            if (s.kubeconfig() != null) {
-                if (!Files.isRegularFile(s.kubeconfig())) {
-                    throw new ClusterException(ClusterException.Kind.CONFIG, "kubeconfig not found: " + s.kubeconfig(),
-                            "pass an existing file with --kubeconfig, or leave it out to use $KUBECONFIG or ~/.kube/config");
-                }
-                config = Config.fromKubeconfig(s.context(), s.kubeconfig().toFile());
-            } else {
-                config = Config.autoConfigure(s.context());
-            }
-        } catch (KubernetesClientException | IllegalArgumentException e) {
-            throw new ClusterException(ClusterException.Kind.CONFIG, "cannot read the kubeconfig: " + firstLine(e),
-                    "check the file given with --kubeconfig (or $KUBECONFIG) with `kubectl config view`");
-        }
+        Config config = read(s);
         if (s.context() != null) checkContext(s, config.getContexts());
         int timeout = (int) Math.min(Integer.MAX_VALUE, s.requestTimeout().toMillis());
         config.setRequestTimeout(timeout);
@@ -59,6 +43,24 @@ public final class ClientFactory {
         return config;
     }
 
+    /**
+     * The kubeconfig {@link Kubeconfigs} located, read by fabric8 (which merges a KUBECONFIG list itself); fabric8's
+     * messages are not shown, since they may quote the file.
+     */
+    private static Config read(ConnectionSettings s) {
+        Kubeconfigs.Located located = Kubeconfigs.locate(s.kubeconfig());
+        try {
+            if (s.kubeconfig() != null) return Config.fromKubeconfig(s.context(), s.kubeconfig().toFile());
+            return Config.autoConfigure(s.context());
+        } catch (RuntimeException e) {
+            if (located.files().isEmpty()) {
+                throw new ClusterException(ClusterException.Kind.CONFIG, "cannot read the in-cluster service account",
+                        "pass a kubeconfig with --kubeconfig or set KUBECONFIG", e);
+            }
+            throw Kubeconfigs.unreadable(located.files().get(0), e);
+        }
+    }
+
     private static void checkContext(ConnectionSettings s, List<NamedContext> contexts) {
         List<String> names = contexts == null ? List.of() : contexts.stream().map(NamedContext::getName).sorted().toList();
         if (!names.contains(s.context())) {
@@ -72,10 +74,5 @@ public final class ClientFactory {
     private static String describe(Config c) {
         String ctx = c.getCurrentContext() == null ? null : c.getCurrentContext().getName();
         return c.getMasterUrl() + (ctx == null ? "" : " (context " + ctx + ")");
-    }
-
-    private static String firstLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.lines().findFirst().orElse(m);
     }
 }

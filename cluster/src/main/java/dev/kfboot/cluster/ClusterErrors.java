@@ -87,10 +87,18 @@ public final class ClusterErrors {
         return null;
     }
 
-    private static String message(Throwable t) {
+    /** What went wrong, in words: never a Java class name (the JDK leaves most network messages empty). */
+    static String message(Throwable t) {
         String m = t.getMessage();
-        if (m == null || m.isBlank()) return t.getClass().getSimpleName();
-        return m.lines().findFirst().orElse(m);
+        m = m == null ? "" : m.lines().findFirst().orElse(m).strip();
+        if (m.matches("(?:[a-z]+\\.)+[A-Z]\\w*(?:Exception|Error)(?::.*)?")) m = m.replaceFirst("^[\\w.]+(?::\\s*)?", "");
+        if (t instanceof ConnectException) return m.isEmpty() || m.equals("Connection refused") ? "connection refused" : m;
+        if (t instanceof UnknownHostException) return "unknown host" + (m.isEmpty() ? "" : " " + m);
+        if (t instanceof NoRouteToHostException) return "no route to host";
+        if (t instanceof ClosedChannelException) return "the connection was closed";
+        if (t instanceof HttpTimeoutException || t instanceof TimeoutException) return "timed out";
+        if (t instanceof SSLException || t instanceof CertificateException) return m.isEmpty() ? "TLS handshake failed" : m;
+        return m.isEmpty() ? "no details" : m;
     }
 
     /** The HTTP status of a fabric8 failure, or 0 when there was no answer. */

@@ -45,7 +45,14 @@ class ClusterErrorsTest {
         assertThat(e.hint()).contains("RBAC");
         assertThat(translate(new KubernetesClientException("x", new ConnectException("Connection refused"))).getMessage())
                 .isEqualTo("cannot reach the Kubernetes API at https://10.0.0.1:6443 (context kind-kubeflow) while listing "
-                        + "Applications: Connection refused");
+                        + "Applications: connection refused");
+        // the JDK leaves most network messages empty: words, never a class name
+        assertThat(translate(new KubernetesClientException("x", new ConnectException())).getMessage())
+                .endsWith("while listing Applications: connection refused").doesNotContain("Exception");
+        assertThat(translate(new KubernetesClientException("x", new java.net.UnknownHostException("api.example"))).getMessage())
+                .endsWith(": unknown host api.example");
+        assertThat(translate(new KubernetesClientException("x", new java.nio.channels.ClosedChannelException())).getMessage())
+                .endsWith(": the connection was closed");
         assertThat(translate(new KubernetesClientException("x", new SSLHandshakeException("PKIX path building failed"))).hint())
                 .contains("--insecure-skip-tls-verify");
     }

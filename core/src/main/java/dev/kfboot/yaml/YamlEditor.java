@@ -88,7 +88,25 @@ public final class YamlEditor {
                     + " is a " + (node instanceof MappingNode ? "mapping" : "list") + ", not a single value",
                     "address a field inside it");
         }
+        keepsType(doc, path, s, value);
         return new Change(doc, path, s.getValue(), value, replace(s, value));
+    }
+
+    /**
+     * An unquoted integer, number or boolean stays one: a value of another type is refused with the expected type
+     * ({@code replicas: three} would silently turn an integer into a string). Strings and nulls take anything.
+     */
+    private void keepsType(Doc doc, FieldPath path, ScalarNode old, String value) {
+        Tag want = old.getTag();
+        if (old.getScalarStyle() != ScalarStyle.PLAIN || Tag.STR.equals(want) || Tag.NULL.equals(want)) return;
+        Tag got = org.snakeyaml.engine.v2.api.LoadSettings.builder().build().getSchema().getScalarResolver()
+                .resolve(value, true);
+        if (got.equals(want) || Tag.FLOAT.equals(want) && Tag.INT.equals(got)) return;
+        String type = Tag.INT.equals(want) ? "an integer" : Tag.FLOAT.equals(want) ? "a number"
+                : Tag.BOOL.equals(want) ? "a boolean" : "a " + want;
+        String example = Tag.INT.equals(want) ? "3" : Tag.FLOAT.equals(want) ? "0.5" : Tag.BOOL.equals(want) ? "true" : old.getValue();
+        throw new InputException(new Location(shownAs, line(old)), path + " in " + describe(doc) + " is " + type
+                + " (" + old.getValue() + "); the new value is not", "give " + type + ", e.g. " + path + "=" + example);
     }
 
     /**

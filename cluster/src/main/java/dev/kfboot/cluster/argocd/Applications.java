@@ -47,6 +47,26 @@ public final class Applications {
         return cluster.call("reading Application " + name, () -> apps().withName(name).get());
     }
 
+    /** The label kfboot writes on each child Application: the component (app id) plan and report show. */
+    static final String COMPONENT_LABEL = "kfboot.dev/component";
+
+    /**
+     * The Application a user means: {@code name} itself when an Application has that name, else the one Application
+     * labelled as component {@code name} ({@code katib} for {@code kubeflow-katib}), else {@code name} unchanged
+     * (then reading it fails with the names there are).
+     */
+    public String resolveName(String name) {
+        if (name == null || get(name) != null) return name;
+        List<String> labelled = cluster.call("finding the Application of component " + name,
+                () -> apps().withLabel(COMPONENT_LABEL, name).list().getItems().stream()
+                        .map(a -> a.getMetadata().getName()).sorted().toList());
+        if (labelled.size() > 1) {
+            throw new InputException(Location.NONE, "component '" + name + "' is deployed by several Applications: "
+                    + String.join(", ", labelled), "name the Application");
+        }
+        return labelled.isEmpty() ? name : labelled.get(0);
+    }
+
     /** The Application; a name that does not exist is bad input, answered with the names that do. */
     public GenericKubernetesResource require(String name) {
         GenericKubernetesResource app = get(name);

@@ -42,7 +42,7 @@ public final class ArgoCdUninstaller {
         if (!apps.isEmpty() && !orphanApplications) {
             throw new ClusterException(ClusterException.Kind.REFUSED,
                     apps.size() + " Applications still exist in " + cluster.argoNamespace() + " (" + names(apps) + ")",
-                    "delete them first with `kfboot delete --all` (removes what they deployed), or pass "
+                    "delete them first with `kfboot delete --all --yes` (removes what they deployed), or pass "
                             + "--orphan-applications to keep their workloads running without Argo CD");
         }
         for (GenericKubernetesResource a : apps) {

@@ -1,0 +1,43 @@
+package dev.kfboot.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kfboot.model.Json;
+
+/**
+ * The machine outputs: a record (or a JSON tree) written as JSON or as YAML by Jackson, so {@code -o json} and
+ * {@code -o yaml} always carry the same fields.
+ */
+final class Structured {
+
+    private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .build());
+
+    private Structured() {}
+
+    /** {@code value} as pretty JSON, or as YAML when {@code yaml}. */
+    static String write(Object value, boolean yaml) {
+        JsonNode tree = value instanceof JsonNode n ? n : Json.mapper().valueToTree(value);
+        if (!yaml) return Json.pretty(tree);
+        try {
+            return YAML.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** JSON text kfboot wrote, as YAML: for the outputs that are still written as JSON text. */
+    static String yamlOf(String json) {
+        try {
+            return write(Json.mapper().readTree(json), true);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
