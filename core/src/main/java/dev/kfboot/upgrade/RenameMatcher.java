@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * Pairs objects that leave with objects that arrive when they play the same role under a new name: same kind, same
  * namespace, bodies alike once each object's own name is taken out of it, and names that share a long run of
  * characters (kustomize's content-hash suffixes ignored). Greedy on the best score, so each object pairs once;
- * deterministic (ties broken by identity).
+ * deterministic (ties broken by identity). CRDs never pair: a new name is a new API.
  */
 final class RenameMatcher {
 
@@ -37,6 +37,8 @@ final class RenameMatcher {
         List<Pair> candidates = new ArrayList<>();
         Map<ResourceId, Set<String>> leaves = new LinkedHashMap<>();
         for (Placed g : gone) {
+            // a CRD's name is its API (plural.group): another name is another API, whose objects start empty
+            if (g.object().isCrd()) continue;
             for (Placed a : byBucket.getOrDefault(bucket(g.id()), List.of())) {
                 String gn = base(g.id().name());
                 String an = base(a.id().name());
