@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** A release written inline: apps with their rendered objects; waves and edges derived as plan derives them. */
-final class Release {
+public final class Release {
 
     private final String name;
     private final List<KubeObject> objects = new ArrayList<>();
@@ -26,28 +26,28 @@ final class Release {
         this.name = name;
     }
 
-    static Release named(String name) {
+    public static Release named(String name) {
         return new Release(name);
     }
 
-    Release app(String id, String yaml) {
+    public Release app(String id, String yaml) {
         apps.add(id);
         destinations.put(id, "kubeflow");
         for (Map<String, Object> doc : RenderedYaml.parse(yaml)) objects.add(ObjectReader.read(doc, id, true));
         return this;
     }
 
-    Side side() {
+    public Side side() {
         Inventory inventory = Inventory.of(objects, destinations);
         DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(apps, inventory, List.of());
         return new Side(name, inventory, WaveCompiler.compile(analysis.graph(), Map.of()), analysis.graph().edges());
     }
 
-    static UpgradePlan upgrade(Release from, Release to) {
+    public static UpgradePlan upgrade(Release from, Release to) {
         return UpgradeAnalysis.analyze(from.side(), to.side(), LiveFacts.NONE);
     }
 
-    static UpgradePlan upgrade(Release from, Release to, LiveFacts live) {
+    public static UpgradePlan upgrade(Release from, Release to, LiveFacts live) {
         return UpgradeAnalysis.analyze(from.side(), to.side(), live);
     }
 }
