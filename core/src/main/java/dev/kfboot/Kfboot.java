@@ -1,6 +1,10 @@
 package dev.kfboot;
 
 import dev.kfboot.catalog.Catalogs;
+import dev.kfboot.catalog.ReleaseDetection;
+import dev.kfboot.catalog.ReleaseDetector;
+import dev.kfboot.catalog.TreeCatalog;
+import dev.kfboot.model.Severity;
 import dev.kfboot.catalog.ReleaseFacts;
 import dev.kfboot.graph.DependencyAnalysis;
 import dev.kfboot.inventory.Collected;
@@ -61,16 +65,57 @@ public final class Kfboot {
     }
 
     public Plan plan(Platform spec, Sources sources) {
-        return plan(resolve(spec), sources);
+        return plan(resolve(spec, sources), sources);
     }
 
     public ResolvedPlatform resolve(Platform spec) {
         return PlatformResolver.resolve(spec, catalogs);
     }
 
+    /**
+     * The spec resolved against the release its objects come from. From committed facts that is the spec's release.
+     * From an upstream tree it is the tree's own: a spec that names no release takes the release the tree is, or a
+     * catalog derived from the tree's example when it is none kfboot knows ({@link Catalogs#forTree}); a spec written
+     * for another known release than the tree's is mapped onto the tree's release by its renames, with notices.
+     */
+    public ResolvedPlatform resolve(Platform spec, Sources sources) {
+        if (sources.fromFacts()) return resolve(spec);
+        Path tree = sources.upstream();
+        if (!Files.isDirectory(tree)) {
+            throw new InputException(Location.of(tree.toString()), "upstream directory not found",
+                    "pass --upstream with a kubeflow/manifests (kubeflow/community-distribution) checkout"
+                            + (spec.release() == null ? "" : " of release " + spec.release()));
+        }
+        if (spec.release() == null) {
+            TreeCatalog tc = catalogs.forTree(tree);
+            Catalogs with = tc.derived() ? catalogs.with(tc.catalog(), null, tc.catalog().derivedFrom()) : catalogs;
+            return PlatformResolver.resolve(withRelease(spec, tc.release()), with, null, tc.notes());
+        }
+        ReleaseDetection d = ReleaseDetector.detect(tree, catalogs);
+        if (d.known() && !d.release().equals(spec.release()) && catalogs.knows(spec.release())) {
+            List<Finding> notes = List.of(new Finding("release", Severity.INFO, null, null,
+                    spec.source().known() ? new Location(spec.source().file(), 0) : Location.NONE,
+                    spec.sourceName() + " names release " + spec.release() + ", but " + tree + " is " + d.release() + " (" + d.evidence()
+                            + "): planning " + d.release() + ", the spec's components mapped by its renames",
+                    "write release: \"" + d.release() + "\" in the spec to silence this"));
+            return PlatformResolver.resolve(withRelease(spec, d.release()), catalogs, spec.release(), notes);
+        }
+        return resolve(spec);
+    }
+
+    /** The catalog of an upstream tree, catalogued or derived: see {@link Catalogs#forTree}. */
+    public TreeCatalog catalogOf(Path tree) {
+        return catalogs.forTree(tree);
+    }
+
+    private static Platform withRelease(Platform p, String release) {
+        return new Platform(p.source(), p.name(), release, p.repo(), p.components(), p.argocd(), p.sync(), p.extraApps(),
+                p.environments(), p.clusters(), p.gateway());
+    }
+
     /** The whole flow to a GitOps tree: spec, plan, then every file of the tree, in memory. */
     public GeneratedTree generate(Platform spec, Sources sources, TreeOptions options) {
-        return generate(resolve(spec), sources, options);
+        return generate(resolve(spec, sources), sources, options);
     }
 
     public GeneratedTree generate(ResolvedPlatform platform, Sources sources, TreeOptions options) {
@@ -85,7 +130,8 @@ public final class Kfboot {
                 platform.declaredEdges(), platform.providers());
         Map<String, Pin> pins = pins(platform);
         Map<String, Integer> waves = WaveCompiler.compile(analysis.graph(), pins);
-        List<Finding> findings = new ArrayList<>(objects.findings());
+        List<Finding> findings = new ArrayList<>(platform.notices());
+        findings.addAll(objects.findings());
         findings.addAll(analysis.findings());
         String source = sources.fromFacts() ? "from committed facts" : "rendered from " + sources.upstream();
         return new Plan(platform.release(), source, waves, analysis.graph(), inventory, analysis.internal(), pins,

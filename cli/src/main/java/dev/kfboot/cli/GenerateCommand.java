@@ -105,7 +105,7 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         Layout chosen = layout;
         Kfboot kfboot = new Kfboot(new Progress(err, !quiet));
-        ResolvedPlatform platform = kfboot.resolve(spec.load());
+        ResolvedPlatform platform = kfboot.resolve(spec.load(), render.sources());
         TreeSites.Resolved site = TreeSites.resolve(chosen, platform, this.out != null ? this.out : terraform, pathInRepo);
         GeneratedTree tree = kfboot.generate(platform, render.sources(),
                 new TreeOptions(chosen, site.site(), envs, applicationSet));

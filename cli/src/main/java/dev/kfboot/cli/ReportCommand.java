@@ -88,7 +88,7 @@ public final class ReportCommand implements Callable<Integer> {
             errors = v.hasErrors();
         } else {
             Kfboot kfboot = new Kfboot(progress);
-            ResolvedPlatform platform = kfboot.resolve(spec.load());
+            ResolvedPlatform platform = kfboot.resolve(spec.load(), render.sources());
             Plan plan = kfboot.plan(platform, render.sources());
             // The tree generate would write, in memory: the report shows each app's real Argo CD settings.
             GeneratedTree generated = TreeGenerator.generate(platform, plan, new TreeOptions(Layout.FORK,

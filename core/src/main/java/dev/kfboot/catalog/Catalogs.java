@@ -11,29 +11,52 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
-/** The releases kfboot ships catalogs for, loaded from the jar on first use. */
+/**
+ * The releases kfboot knows: those it ships (loaded from the jar on first use), plus user catalogs
+ * ({@code --catalog FILE} and the user catalog directory, written by {@code kfboot catalog scan}). Immutable:
+ * {@link #with} and {@link #without} return new sets, so a test can hide a release and a command can add one.
+ */
 public final class Catalogs {
 
     private static final String BASE = "/dev/kfboot/catalog/";
     private static final Catalogs BUILTIN = new Catalogs();
 
+    /** Where one release comes from; both parts load once, on first use. */
+    private record Source(String origin, Supplier<ReleaseCatalog> catalog, Supplier<ReleaseFacts> facts) {}
+
     private final String defaultRelease;
     private final List<String> releases;
+    private final Map<String, Source> sources;
     private final Map<String, ReleaseCatalog> loaded = new ConcurrentHashMap<>();
     private final Map<String, ReleaseFacts> facts = new ConcurrentHashMap<>();
+    private final Map<Path, TreeCatalog> trees = new ConcurrentHashMap<>();
 
     private Catalogs() {
         MapReader index = MapReader.of(readResource("releases.yaml").get(0), resourceName("releases.yaml"), "",
                 List.of("default", "releases"));
         this.defaultRelease = index.requiredString("default", "name the default release");
         this.releases = List.copyOf(index.strings("releases"));
+        Map<String, Source> s = new LinkedHashMap<>();
+        for (String r : releases) {
+            s.put(r, new Source("built in", () -> parse(r, readResource(r + ".yaml").get(0)), () -> builtinFacts(r)));
+        }
+        this.sources = s;
+    }
+
+    private Catalogs(String defaultRelease, List<String> releases, Map<String, Source> sources) {
+        this.defaultRelease = defaultRelease;
+        this.releases = List.copyOf(releases);
+        this.sources = Map.copyOf(sources);
     }
 
     public static Catalogs builtin() {
@@ -44,37 +67,88 @@ public final class Catalogs {
         return defaultRelease;
     }
 
+    /** Known releases, newest first as releases.yaml lists them, then user catalogs in the order added. */
     public List<String> releases() {
         return releases;
+    }
+
+    /** Where a release's catalog comes from: "built in" or the user catalog file. */
+    public String origin(String release) {
+        requireKnown(release, Location.NONE);
+        return sources.get(release).origin();
+    }
+
+    /** These releases without {@code release} (tests treat a known tree as unknown this way). */
+    public Catalogs without(String release) {
+        List<String> rs = new ArrayList<>(releases);
+        rs.remove(release);
+        Map<String, Source> s = new LinkedHashMap<>(sources);
+        s.remove(release);
+        String def = defaultRelease.equals(release) ? (rs.isEmpty() ? defaultRelease : rs.get(0)) : defaultRelease;
+        return new Catalogs(def, rs, s);
+    }
+
+    /**
+     * These releases and {@code catalog} (with its facts, or null when it has none); a release of the same name is
+     * replaced. {@code origin} says where it came from.
+     */
+    public Catalogs with(ReleaseCatalog catalog, ReleaseFacts releaseFacts, String origin) {
+        List<String> rs = new ArrayList<>(releases);
+        if (!rs.contains(catalog.release())) rs.add(catalog.release());
+        Map<String, Source> s = new LinkedHashMap<>(sources);
+        s.put(catalog.release(), new Source(origin, () -> catalog, () -> {
+            if (releaseFacts == null) {
+                throw new InputException(Location.of(origin), "no facts for release " + catalog.release(),
+                        "plan with --upstream DIR, or write them with kfboot catalog scan");
+            }
+            return releaseFacts;
+        }));
+        return new Catalogs(defaultRelease, rs, s);
     }
 
     /** @throws InputException naming the known releases when {@code release} is not one */
     public ReleaseCatalog release(String release) {
         requireKnown(release, Location.NONE);
-        return loaded.computeIfAbsent(release, r -> parse(r, readResource(r + ".yaml").get(0)));
+        return loaded.computeIfAbsent(release, r -> sources.get(r).catalog().get());
+    }
+
+    public boolean knows(String release) {
+        return sources.containsKey(release);
     }
 
     public void requireKnown(String release, Location where) {
-        if (!releases.contains(release)) {
+        if (!sources.containsKey(release)) {
             throw new InputException(where, "unknown release '" + release + "'",
-                    "known releases: " + String.join(", ", releases));
+                    "known releases: " + String.join(", ", releases)
+                            + "; add one with kfboot catalog scan --upstream TREE --release " + release);
         }
     }
 
-    /** The committed facts for a release, as {@code kfboot catalog scan} wrote them. */
+    /** The facts for a release, as {@code kfboot catalog scan} wrote them. */
     public ReleaseFacts facts(String release) {
         requireKnown(release, Location.NONE);
-        return facts.computeIfAbsent(release, r -> {
-            try (InputStream in = Catalogs.class.getResourceAsStream(BASE + r + ".facts.json")) {
-                if (in == null) {
-                    throw new InputException(Location.of(r + ".facts.json"), "no committed facts for release " + r,
-                            "run kfboot catalog scan --upstream DIR, or plan with --upstream DIR");
-                }
-                return FactsCodec.read(in, resourceName(r + ".facts.json"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        return facts.computeIfAbsent(release, r -> sources.get(r).facts().get());
+    }
+
+    /**
+     * The catalog of an upstream tree: the known release it is (git tag or commit, README version table), or one
+     * derived from its own {@code example/kustomization.yaml}, labelled honestly. Remembered per tree.
+     */
+    public TreeCatalog forTree(Path tree) {
+        Path key = tree.toAbsolutePath().normalize();
+        return trees.computeIfAbsent(key, t -> TreeCatalog.of(t, this));
+    }
+
+    private static ReleaseFacts builtinFacts(String r) {
+        try (InputStream in = Catalogs.class.getResourceAsStream(BASE + r + ".facts.json")) {
+            if (in == null) {
+                throw new InputException(Location.of(r + ".facts.json"), "no committed facts for release " + r,
+                        "run kfboot catalog scan --upstream DIR, or plan with --upstream DIR");
             }
-        });
+            return FactsCodec.read(in, resourceName(r + ".facts.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String resourceName(String name) {
@@ -93,8 +167,13 @@ public final class Catalogs {
 
     /** Reads one release catalog; public so tests can check catalogs written inline. */
     public static ReleaseCatalog parse(String release, YNode doc) {
-        String file = resourceName(release + ".yaml");
-        MapReader root = MapReader.of(doc, file, "", List.of("release", "repo", "revision", "commit", "kubernetes", "components"));
+        return parse(release, doc, resourceName(release + ".yaml"));
+    }
+
+    /** Reads one release catalog from {@code doc}, naming {@code file} in errors. */
+    public static ReleaseCatalog parse(String release, YNode doc, String file) {
+        MapReader root = MapReader.of(doc, file, "", List.of("release", "repo", "revision", "commit", "kubernetes",
+                "readmeVersions", "renames", "components"));
         List<Component> components = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         List<YNode> items = root.list("components");
@@ -151,8 +230,35 @@ public final class Catalogs {
             }
             return new KubernetesRequirement(min, k.requiredString("reason", "say where the figure comes from"));
         }).orElse(null);
+        List<Rename> renames = new ArrayList<>();
+        for (YNode rn : root.list("renames")) renames.add(rename(MapReader.of(rn, file, "renames",
+                List.of("from", "component", "kind", "into", "variants", "note")), ids));
         return new ReleaseCatalog(root.requiredString("release", "name the release"), root.requiredString("repo", "give the repo"),
-                root.requiredString("revision", "give the tag"), root.string("commit").orElse(""), kubernetes, components);
+                root.requiredString("revision", "give the tag"), root.string("commit").orElse(""), kubernetes, components,
+                root.stringMap("readmeVersions"), renames, null);
+    }
+
+    private static Rename rename(MapReader r, Set<String> ids) {
+        String kindText = r.requiredString("kind", "one of renamed, merged, split, removed");
+        Rename.Kind kind;
+        try {
+            kind = Rename.Kind.valueOf(kindText.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(r.at("kind"), "unknown rename kind '" + kindText + "'", "one of renamed, merged, split, removed");
+        }
+        List<String> into = r.strings("into");
+        int expected = switch (kind) { case RENAMED, MERGED -> 1; case SPLIT -> 2; case REMOVED -> 0; };
+        if (kind == Rename.Kind.SPLIT ? into.size() < 2 : into.size() != expected) {
+            throw new InputException(r.at("into"), kindText + " needs " + (kind == Rename.Kind.SPLIT ? "two or more" : expected)
+                    + " components in into, found " + into.size(), "name the component(s) of this release it became");
+        }
+        for (String id : into) {
+            if (!ids.contains(id)) {
+                throw new InputException(r.at("into"), "rename into unknown component '" + id + "'", "known: " + String.join(", ", ids));
+            }
+        }
+        return new Rename(r.requiredString("from", "name the earlier release"), r.requiredString("component", "name the earlier component"),
+                kind, into, r.stringMap("variants"), r.string("note").orElse(""));
     }
 
     /** {@code component:kind[.group]/name}, e.g. {@code kubeflow-namespace:namespace/kubeflow}. */

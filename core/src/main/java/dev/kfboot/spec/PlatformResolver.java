@@ -8,6 +8,7 @@ import dev.kfboot.catalog.Variant;
 import dev.kfboot.graph.DeclaredEdge;
 import dev.kfboot.graph.KindProviders;
 import dev.kfboot.graph.Reason;
+import dev.kfboot.model.Finding;
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
@@ -30,11 +31,24 @@ public final class PlatformResolver {
     private PlatformResolver() {}
 
     public static ResolvedPlatform resolve(Platform spec, Catalogs catalogs) {
+        return resolve(spec, catalogs, spec.release(), List.of());
+    }
+
+    /**
+     * @param writtenFor the release the spec's component names were written for (its renames into the resolved
+     *                   release map them, each with a notice), or null
+     * @param notes      what the caller found on the way (which release a tree is), kept with the notices
+     */
+    public static ResolvedPlatform resolve(Platform spec, Catalogs catalogs, String writtenFor, List<Finding> notes) {
         String release = spec.release() == null ? catalogs.defaultRelease() : spec.release();
         catalogs.requireKnown(release, spec.source().known() ? new Location(spec.source().file(), 0) : Location.NONE);
         ReleaseCatalog catalog = catalogs.release(release);
+        SpecRenames.Result renamed = SpecRenames.apply(spec.components(), catalog, writtenFor);
+        List<ComponentSetting> specSettings = renamed.settings();
+        List<Finding> notices = new ArrayList<>(notes);
+        notices.addAll(renamed.notices());
         Map<String, ComponentSetting> settings = new HashMap<>();
-        for (ComponentSetting s : spec.components()) {
+        for (ComponentSetting s : specSettings) {
             Component c = catalog.component(s.name()).orElseThrow(() -> new InputException(s.location(),
                     "unknown component '" + s.name() + "' in release " + release,
                     "known components: " + String.join(", ", catalog.componentIds())));
@@ -70,7 +84,8 @@ public final class PlatformResolver {
         List<ExtraApp> extras = new ArrayList<>(spec.extraApps());
         Map<String, List<Map<String, Object>>> generated = new LinkedHashMap<>();
         if (spec.gateway() != null) {
-            extras.add(gatewayRoute(spec.gateway(), apps, spec.extraApps(), declared));
+            extras.add(gatewayRoute(spec.gateway(), apps, spec.extraApps(), declared,
+                    SpecRenames.target(catalog, spec.gateway().mode().component(), writtenFor, spec.gateway().location(), notices)));
             generated.put(GatewayExposure.APP, List.of(spec.gateway().route()));
         }
         Set<String> extraNames = new HashSet<>();
@@ -87,7 +102,7 @@ public final class PlatformResolver {
             }
             extraNames.add(e.name());
         }
-        for (ComponentSetting s : spec.components()) {
+        for (ComponentSetting s : specSettings) {
             if (!apps.containsKey(s.name())) {
                 if (!s.dependsOn().isEmpty() || s.wave() != null || s.sync() != null) {
                     throw new InputException(s.location(), s.name() + " is disabled but has dependsOn, wave or sync",
@@ -122,7 +137,7 @@ public final class PlatformResolver {
             }
         }
         return new ResolvedPlatform(spec, catalog, repo, List.copyOf(apps.values()), extras, declared, generated,
-                new KindProviders(provided, preinstalled));
+                new KindProviders(provided, preinstalled), notices);
     }
 
     /**
@@ -130,8 +145,7 @@ public final class PlatformResolver {
      * whatever installs the Gateway API CRDs when the spec names it (an extra app that then provides them).
      */
     private static ExtraApp gatewayRoute(GatewayExposure g, Map<String, App> apps, List<ExtraApp> extras,
-                                         List<DeclaredEdge> declared) {
-        String backend = g.mode().component();
+                                         List<DeclaredEdge> declared, String backend) {
         if (!apps.containsKey(backend)) {
             throw new InputException(g.location(), "spec.exposure.gatewayAPI mode " + g.mode().label() + " routes to "
                     + backend + ", which is not enabled", "enable " + backend + " or pick the other mode");

@@ -4,6 +4,7 @@ import dev.kfboot.catalog.ReleaseCatalog;
 import dev.kfboot.catalog.Variant;
 import dev.kfboot.graph.DeclaredEdge;
 import dev.kfboot.graph.KindProviders;
+import dev.kfboot.model.Finding;
 import dev.kfboot.model.ResourceId;
 
 import java.util.LinkedHashMap;
@@ -17,13 +18,16 @@ import java.util.Set;
  * A platform spec resolved against its release catalog: the repository with defaults filled in, the apps
  * in catalog order, the extra (non-Kubeflow) apps, and the declared edges (catalog couplings and the spec's
  * own dependsOn), the manifests kfboot writes itself for an app (the Gateway API route), and the CRDs that
- * come from outside the rendered manifests.
+ * come from outside the rendered manifests, and the notices met on the way (which release an upstream tree is,
+ * spec names mapped by the release's renames).
  */
 public record ResolvedPlatform(Platform spec, ReleaseCatalog catalog, Repo repo, List<App> apps,
                                List<ExtraApp> extraApps, List<DeclaredEdge> declaredEdges,
-                               Map<String, List<Map<String, Object>>> generated, KindProviders providers) {
+                               Map<String, List<Map<String, Object>>> generated, KindProviders providers,
+                               List<Finding> notices) {
 
     public ResolvedPlatform {
+        notices = notices == null ? List.of() : List.copyOf(notices);
         apps = List.copyOf(apps);
         extraApps = List.copyOf(extraApps);
         declaredEdges = List.copyOf(declaredEdges);
@@ -32,7 +36,13 @@ public record ResolvedPlatform(Platform spec, ReleaseCatalog catalog, Repo repo,
 
     public ResolvedPlatform(Platform spec, ReleaseCatalog catalog, Repo repo, List<App> apps,
                             List<DeclaredEdge> declaredEdges) {
-        this(spec, catalog, repo, apps, List.of(), declaredEdges, Map.of(), KindProviders.NONE);
+        this(spec, catalog, repo, apps, List.of(), declaredEdges, Map.of(), KindProviders.NONE, List.of());
+    }
+
+    public ResolvedPlatform(Platform spec, ReleaseCatalog catalog, Repo repo, List<App> apps,
+                            List<ExtraApp> extraApps, List<DeclaredEdge> declaredEdges,
+                            Map<String, List<Map<String, Object>>> generated, KindProviders providers) {
+        this(spec, catalog, repo, apps, extraApps, declaredEdges, generated, providers, List.of());
     }
 
     /**
