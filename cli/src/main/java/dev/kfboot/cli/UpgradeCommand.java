@@ -3,6 +3,8 @@ package dev.kfboot.cli;
 import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.ClusterException;
 import dev.kfboot.cluster.upgrade.ClusterLiveFacts;
+import dev.kfboot.catalog.Catalogs;
+import dev.kfboot.catalog.TreeCatalog;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
@@ -95,8 +97,8 @@ public final class UpgradeCommand implements Callable<Integer> {
         RenderRunner runner = noCache ? Rendering::run
                 : new RenderCache(Rendering::run, cacheDir != null ? cacheDir : TreeSourceOptions.defaultCacheDir());
         Progress progress = new Progress(err, !quiet);
-        ReleaseTree ra = ReleaseTree.render(a, from != null ? from : ReleaseTree.releaseOf(a), runner, tuning.renderOptions(), progress);
-        ReleaseTree rb = ReleaseTree.render(b, to != null ? to : ReleaseTree.releaseOf(b), runner, tuning.renderOptions(), progress);
+        ReleaseTree ra = side(a, from, runner, progress, err);
+        ReleaseTree rb = side(b, to, runner, progress, err);
         List<Finding> failed = new ArrayList<>(ra.findings());
         failed.addAll(rb.findings());
         if (!failed.isEmpty()) {
@@ -117,6 +119,18 @@ public final class UpgradeCommand implements Callable<Integer> {
         out.print(format == Format.json ? UpgradeJson.write(plan) + "\n" : UpgradeText.write(plan));
         out.flush();
         return plan.needsDecision() ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /**
+     * One release rendered: its apps are the components of its catalog (built in, or derived from the tree's example
+     * by the catalog module), so app names match plan's and generate's; the release is named as detected, else by the
+     * name given or the tree's directory.
+     */
+    private ReleaseTree side(Path tree, String name, RenderRunner runner, Progress progress, PrintWriter err) {
+        TreeCatalog tc = Catalogs.builtin().forTree(tree);
+        String release = !tc.derived() ? tc.release() : name != null ? name : ReleaseTree.releaseOf(tree);
+        if (!quiet) err.println(tree + ": " + tc.summary());
+        return ReleaseTree.render(tree, release, tc.catalog(), runner, tuning.renderOptions(), progress);
     }
 
     /** The tree given as a directory, or found by release name under --releases. */

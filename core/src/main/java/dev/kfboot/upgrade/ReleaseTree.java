@@ -1,5 +1,8 @@
 package dev.kfboot.upgrade;
 
+import dev.kfboot.catalog.Component;
+import dev.kfboot.catalog.ReleaseCatalog;
+import dev.kfboot.catalog.Variant;
 import dev.kfboot.graph.DependencyAnalysis;
 import dev.kfboot.inventory.Collected;
 import dev.kfboot.inventory.Inventory;
@@ -44,9 +47,27 @@ public record ReleaseTree(Side side, Map<String, String> apps, List<Finding> fin
 
     public static ReleaseTree render(Path tree, String release, RenderRunner runner, RenderOptions options,
                                      Consumer<Rendered> progress) {
-        Map<String, String> apps = apps(tree);
+        return render(tree, release, null, runner, options, progress);
+    }
+
+    /**
+     * With a catalog (built in, or derived from the tree by {@code Catalogs.forTree}), apps are its example
+     * components under their catalog ids; without one, each example resource is an app named by its directory.
+     */
+    public static ReleaseTree render(Path tree, String release, ReleaseCatalog catalog, RenderRunner runner,
+                                     RenderOptions options, Consumer<Rendered> progress) {
+        Map<String, String> apps = new LinkedHashMap<>();
         List<RenderUnit> units = new ArrayList<>();
-        apps.forEach((id, path) -> units.add(new RenderUnit(id, tree, List.of(path), List.of())));
+        if (catalog != null && !catalog.exampleComponents().isEmpty()) {
+            for (Component c : catalog.exampleComponents()) {
+                Variant v = c.defaultVariant();
+                apps.put(c.id(), String.join(", ", v.paths()));
+                units.add(new RenderUnit(c.id(), tree, v.paths(), v.components()));
+            }
+        } else {
+            apps.putAll(apps(tree));
+            apps.forEach((id, path) -> units.add(new RenderUnit(id, tree, List.of(path), List.of())));
+        }
         Collected objects = Collected.from(runner.run(units, options, progress).rendered(), true);
         Map<String, String> destinations = new LinkedHashMap<>();
         for (String id : apps.keySet()) destinations.put(id, "kubeflow");

@@ -1,5 +1,6 @@
 package dev.kfboot.it;
 
+import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.model.ResourceId;
 import dev.kfboot.model.Severity;
 import dev.kfboot.render.RenderCache;
@@ -36,8 +37,11 @@ class UpgradeIT {
     static ReleaseTree tree(String release) {
         Kustomize.required();
         Path dir = UpstreamData.release(release);
-        return TREES.computeIfAbsent(release, r -> ReleaseTree.render(dir, r, new RenderCache(Rendering::run, renderCache),
-                RenderOptions.defaults(UpstreamData.remoteCache()), x -> { }));
+        // apps as the CLI names them: the components of the tree's catalog, built in or derived from its example
+        var catalog = Catalogs.builtin().forTree(dir);
+        if (!catalog.derived()) assertThat(catalog.release()).isEqualTo(release);
+        return TREES.computeIfAbsent(release, r -> ReleaseTree.render(dir, r, catalog.catalog(),
+                new RenderCache(Rendering::run, renderCache), RenderOptions.defaults(UpstreamData.remoteCache()), x -> { }));
     }
 
     static UpgradePlan plan(String from, String to) {
