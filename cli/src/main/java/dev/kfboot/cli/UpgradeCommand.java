@@ -97,8 +97,11 @@ public final class UpgradeCommand implements Callable<Integer> {
         RenderRunner runner = noCache ? Rendering::run
                 : new RenderCache(Rendering::run, cacheDir != null ? cacheDir : TreeSourceOptions.defaultCacheDir());
         Progress progress = new Progress(err, !quiet);
-        ReleaseTree ra = side(a, from, runner, progress, err);
-        ReleaseTree rb = side(b, to, runner, progress, err);
+        // both catalogs first: a tree that is no manifests checkout stops the run before anything renders
+        TreeCatalog ca = Catalogs.builtin().forTree(a);
+        TreeCatalog cb = Catalogs.builtin().forTree(b);
+        ReleaseTree ra = side(a, ca, from, runner, progress, err);
+        ReleaseTree rb = side(b, cb, to, runner, progress, err);
         List<Finding> failed = new ArrayList<>(ra.findings());
         failed.addAll(rb.findings());
         if (!failed.isEmpty()) {
@@ -126,8 +129,7 @@ public final class UpgradeCommand implements Callable<Integer> {
      * by the catalog module), so app names match plan's and generate's; the release is named as detected, else by the
      * name given or the tree's directory.
      */
-    private ReleaseTree side(Path tree, String name, RenderRunner runner, Progress progress, PrintWriter err) {
-        TreeCatalog tc = Catalogs.builtin().forTree(tree);
+    private ReleaseTree side(Path tree, TreeCatalog tc, String name, RenderRunner runner, Progress progress, PrintWriter err) {
         String release = !tc.derived() ? tc.release() : name != null ? name : ReleaseTree.releaseOf(tree);
         if (!quiet) err.println(tree + ": " + tc.summary());
         return ReleaseTree.render(tree, release, tc.catalog(), runner, tuning.renderOptions(), progress);
