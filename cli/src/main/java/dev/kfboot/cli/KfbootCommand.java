@@ -28,6 +28,7 @@ public final class KfbootCommand implements Runnable {
             DemoCommand.class,
             InitCommand.class,
             PlanCommand.class,
+            UpgradeCommand.class,
             GenerateCommand.class,
             UpdateRepoUrlCommand.class,
             ValidateCommand.class,

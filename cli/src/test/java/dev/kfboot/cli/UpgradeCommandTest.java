@@ -1,0 +1,100 @@
+package dev.kfboot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kfboot.model.Json;
+import dev.kfboot.testing.Kustomize;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code kfboot upgrade} over two small manifests trees rendered with real kustomize. */
+class UpgradeCommandTest {
+
+    @TempDir Path dir;
+
+    private static final String EXAMPLE = """
+            apiVersion: kustomize.config.k8s.io/v1beta1
+            kind: Kustomization
+            resources:
+            - ../applications/ctl/base
+            """;
+
+    private static String deployment(String labels) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: ctl-manager, namespace: kubeflow}
+                spec:
+                  selector: {matchLabels: {%s}}
+                  template: {metadata: {labels: {%s}}, spec: {containers: [{name: c, image: "example.org/ctl:v1"}]}}
+                """.formatted(labels, labels);
+    }
+
+    private Path release(String name, String objects) throws IOException {
+        Path root = dir.resolve(name);
+        Files.createDirectories(root.resolve("example"));
+        Files.writeString(root.resolve("example/kustomization.yaml"), EXAMPLE);
+        Path base = Files.createDirectories(root.resolve("applications/ctl/base"));
+        Files.writeString(base.resolve("objects.yaml"), objects);
+        Files.writeString(base.resolve("kustomization.yaml"), "resources: [objects.yaml]\n");
+        return root;
+    }
+
+    @Test
+    void aSelectorChangeIsHandledBySyncOptionsAndExitsZero() throws IOException {
+        Kustomize.required();
+        Path a = release("1.0", deployment("app: ctl"));
+        Path b = release("1.1", deployment("app: ctl, tier: control"));
+
+        CliRun r = CliRun.of("upgrade", "--from-upstream", a.toString(), "--to-upstream", b.toString(), "--no-cache", "-q");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).startsWith("upgrade 1.0 -> 1.1")
+                .contains("ctl (wave 0)")
+                .contains("warning: [immutable-field] -n kubeflow deployment.apps/ctl-manager: spec.selector changes")
+                .contains("fix: Force=true,Replace=true on this object");
+    }
+
+    @Test
+    void aClaimThatGoesAwayNeedsADecisionAndJsonCarriesIt() throws IOException {
+        Kustomize.required();
+        String pvc = "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: store, namespace: kubeflow}\n"
+                + "spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n---\n";
+        Path a = release("1.0", pvc + deployment("app: ctl"));
+        Path b = release("1.1", deployment("app: ctl"));
+
+        CliRun r = CliRun.of("upgrade", "--releases", dir.toString(), "--from", "1.0", "--to", "1.1", "--no-cache", "-q",
+                "-o", "json");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        JsonNode json = Json.mapper().readTree(r.out());
+        assertThat(json.get("needsDecision").asBoolean()).isTrue();
+        JsonNode c = json.get("changes").get(0);
+        assertThat(c.get("type").asText()).isEqualTo("removed");
+        assertThat(c.get("resource").asText()).isEqualTo("-n kubeflow persistentvolumeclaim/store");
+        assertThat(c.get("syncOptions").asText()).isEqualTo("Prune=false,Delete=false");
+        assertThat(json.get("kept").get(0).get("app").asText()).isEqualTo("ctl");
+        assertThat(Files.exists(a.resolve("example/kustomization.yaml"))).isTrue();
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() throws IOException {
+        Path a = release("1.0", deployment("app: ctl"));
+
+        CliRun missing = CliRun.of("upgrade", "--from-upstream", a.toString(), "--to-upstream", dir.resolve("nope").toString());
+        CliRun none = CliRun.of("upgrade", "--from-upstream", a.toString());
+        CliRun notATree = CliRun.of("upgrade", "--from-upstream", a.toString(), "--to-upstream", dir.toString(), "--no-cache");
+
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope: release tree not found").doesNotContain("Exception");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("no target release").contains("--to-upstream");
+        assertThat(notATree.code()).isEqualTo(2);
+        assertThat(notATree.err()).contains("example/kustomization.yaml: not found").doesNotContain("rendered ");
+    }
+}
