@@ -30,7 +30,7 @@ public final class RenderTuning {
                     + "(default: ${DEFAULT-VALUE}).")
     Duration renderTimeout;
 
-    @Option(names = "--render-memory", paramLabel = "SIZE", defaultValue = "2g", converter = SizeConverter.class,
+    @Option(names = "--render-memory", paramLabel = "SIZE", defaultValue = "4g", converter = SizeConverter.class,
             description = "Memory cap of each kustomize run (its address space; kubectl kustomize needs about 1g to "
                     + "start), e.g. 1500m, 3g; 0 for none (default: ${DEFAULT-VALUE}).")
     long renderMemory;

@@ -1,5 +1,6 @@
 package dev.kfboot.cli;
 
+import dev.kfboot.render.RenderOptions;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -314,7 +315,7 @@ class HostileCorpusTest {
                     kustomizeApp(tree, "resources: [cm.yaml, bomb.yaml]\n");
                     write(tree.resolve("c/app/bomb.yaml"), aliasBomb()
                             .replace("name: bomb", "name: bomb\n  annotations: {s: " + k.sentinel() + "}"));
-                }, finding("kustomize ran out of its memory cap of 2048 MiB (--render-memory)")));
+                }, finding("kustomize ran out of its memory cap of " + (RenderOptions.DEFAULT_MEMORY_BYTES >> 20) + " MiB (--render-memory)")));
         c.add(new Case("a kustomize exec plugin (generators) that would print a file (still refused)",
                 "SENTINEL-plugin-29", ALL, (k, tree, out) -> {
                     write(out.resolve("s.txt"), k.sentinel());

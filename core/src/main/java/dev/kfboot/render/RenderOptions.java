@@ -16,9 +16,10 @@ public record RenderOptions(Path remoteCache, int threads, Duration timeout, Kus
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
     /**
      * Each kustomize's default address-space cap. kubectl kustomize maps about 1 GB before it reads anything; the
-     * largest kubeflow render (kserve) peaks at 400 MB resident under it, and an alias bomb stops within seconds.
+     * largest kubeflow render (26.03.1's kserve, 13 MB of YAML) peaks at 2.2 GB of address space (VmPeak, 830 MB
+     * resident, with the renderer's GOGC=400), so 2 GiB failed it; an alias bomb still stops within seconds at 4 GiB.
      */
-    public static final long DEFAULT_MEMORY_BYTES = 2L << 30;
+    public static final long DEFAULT_MEMORY_BYTES = 4L << 30;
     /** The whole run's default deadline. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(10);
 

@@ -122,8 +122,11 @@ class SeedTreesIT {
         // "Dependency Issues: sync in order": nothing creates the kubeflow namespace the apps deploy into
         assertThat(of(v, "namespace-order")).extracting(Finding::app)
                 .contains("katib", "kserve", "kubeflow-pipelines", "model-registry", "spark", "training");
-        // "Webhook Certificate Errors": the ignoreDifferences cover only the first mutating webhook's caBundle
-        assertThat(of(v, "injected-field-drift")).extracting(Finding::app).contains("katib", "kserve", "training");
+        // "Webhook Certificate Errors": what the ignoreDifferences leave out drifts where the manifest sets the field
+        // (Secrets shipped empty that their controllers fill); katib's webhooks set no caBundle, so Argo CD's diff
+        // ignores the injected one (issue 16 cause 6) and katib is not reported
+        assertThat(of(v, "injected-field-drift")).extracting(Finding::app).contains("kserve", "training")
+                .doesNotContain("katib");
         assertThat(v.hasErrors()).isTrue();
     }
 

@@ -58,7 +58,7 @@ class RenderLimitsTest {
 
         assertThat(r.get(0).ok()).isFalse();
         assertThat(r.get(0).failure().app()).isEqualTo("bomb-app");
-        assertThat(r.get(0).failure().message()).isEqualTo("kustomize ran out of its memory cap of 2048 MiB (--render-memory)");
+        assertThat(r.get(0).failure().message()).isEqualTo("kustomize ran out of its memory cap of " + (RenderOptions.DEFAULT_MEMORY_BYTES >> 20) + " MiB (--render-memory)");
         assertThat(r.get(1).ok()).as("a normal render under the same cap").isTrue();
         assertThat(r.get(1).documents()).hasSize(1);
         assertThat(millis).as("bounded: well under the 5 minutes the bomb ran before").isLessThan(120_000);
