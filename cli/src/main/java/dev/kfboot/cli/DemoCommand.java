@@ -54,8 +54,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         // A fresh directory of its own each run: the demo never writes where the user works.
         Path dir = Files.createTempDirectory("kfboot-demo-").resolve(TREE_DIR);
-        GeneratedTree tree = TreeGenerator.generate(platform, plan, new TreeOptions(Layout.FORK,
-                new TreeSite(platform.repo().url(), platform.repo().revision(), TREE_DIR), List.of(), false));
+        TreeSite site = new TreeSite(platform.repo().url(), platform.repo().revision(), TREE_DIR);
+        GeneratedTree tree = TreeGenerator.generate(platform, plan, new TreeOptions(Layout.FORK, site, List.of(), false));
         TreeWriter.Result result = TreeWriter.write(dir, tree, false);
         out.println("== kfboot generate (the same platform as an Argo CD app of apps, as it would sit at " + TREE_DIR
                 + "/ in a kubeflow/manifests fork)");
@@ -72,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
                 + "ServerSideApply on CRDs over 256 KiB");
         out.println();
         out.flush();
-        var validation = DemoValidation.print(dir, plan.release(), DemoValidation.sharedUpstream(),
+        var validation = DemoValidation.print(dir, site.repoURL(), plan.release(), DemoValidation.sharedUpstream(),
                 TreeSourceOptions.defaultCacheDir(), out);
         out.println();
         out.println("Next: kfboot plan --explain shows every edge and its reasons; kfboot init writes a platform.yaml to "

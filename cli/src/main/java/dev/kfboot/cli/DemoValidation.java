@@ -5,6 +5,7 @@ import dev.kfboot.model.InputException;
 import dev.kfboot.model.Severity;
 import dev.kfboot.render.KustomizeTool;
 import dev.kfboot.render.RenderOptions;
+import dev.kfboot.validate.ValidateOptions;
 import dev.kfboot.validate.ValidateRequest;
 import dev.kfboot.validate.Validation;
 import dev.kfboot.validate.Validator;
@@ -29,8 +30,11 @@ final class DemoValidation {
 
     private DemoValidation() {}
 
-    /** @return the validation, or null when skipped */
-    static Validation print(Path tree, String release, Path shared, Path cacheDir, PrintWriter out) {
+    /**
+     * @param repoUrl the URL the tree's Applications name for the fork: the copy has no git, so it is named
+     * @return the validation, or null when skipped
+     */
+    static Validation print(Path tree, String repoUrl, String release, Path shared, Path cacheDir, PrintWriter out) {
         out.println("== kfboot validate (the generated tree, in a copy of kubeflow/manifests " + release + ")");
         out.println();
         Path manifests = shared.resolve("kubeflow-manifests").resolve(release);
@@ -48,14 +52,16 @@ final class DemoValidation {
         copyMissing(manifests, fork);
         Path remote = shared.resolve("remote");
         ValidateRequest request = new ValidateRequest(tree, fork, Map.of(),
-                RenderOptions.defaults(Files.isDirectory(remote) ? remote : null), cacheDir, release);
+                RenderOptions.defaults(Files.isDirectory(remote) ? remote : null), cacheDir, release)
+                .withOptions(ValidateOptions.NONE.withRepoUrl(repoUrl));
         Validation v = new Validator(r -> { }).validate(request);
         // errors first, then the warnings, each as validate prints it
         for (Severity s : new Severity[] {Severity.ERROR, Severity.WARNING}) {
             for (Finding f : v.findings()) if (f.severity() == s) out.println(f.toText());
         }
         out.println(ValidateCommand.summary(v));
-        out.println("the same run: kfboot validate " + tree + " --repo-root " + fork + " --release " + release
+        out.println("the same run: kfboot validate " + tree + " --repo-root " + fork + " --repo-url " + repoUrl
+                + " --release " + release
                 + (Files.isDirectory(remote) ? " --remote-cache " + remote : ""));
         return v;
     }

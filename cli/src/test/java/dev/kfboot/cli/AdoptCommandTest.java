@@ -119,7 +119,7 @@ class AdoptCommandTest extends ClusterCliTest {
 
         CliRun r = adopt("-o", "json");
 
-        assertThat(r.code()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
         JsonNode json = Json.mapper().readTree(r.out());
         assertThat(json.get("changesLiveObjects").asBoolean()).isTrue();
         assertThat(json.get("summary").toString())
@@ -131,7 +131,8 @@ class AdoptCommandTest extends ClusterCliTest {
         assertThat(katib.get("changed").get(1).get("id").asText()).isEqualTo("-n kubeflow secret/katib-mysql");
         assertThat(katib.get("changed").get(1).get("diff").asText()).contains("(secret value, as in the cluster)").doesNotContain("from-git");
         JsonNode monitoring = json.get("apps").get(3);
-        assertThat(monitoring.get("notCompared").asText()).isEqualTo("its source is a Helm chart, which kfboot does not render");
+        assertThat(monitoring.get("notCompared").asText()).isEqualTo("chart kube-prometheus-stack 65.1.0 from "
+                + "https://prometheus-community.github.io/helm-charts cannot be fetched offline (no --helm-cache): the app is unverified");
         assertThat(json.get("unmanaged").get(1).toString()).isEqualTo("{\"id\":\"-n kubeflow secret/registry-token\","
                 + "\"owner\":\"Argo CD Application registry-creds (annotation argocd.argoproj.io/tracking-id)\"}");
         assertThat(json.get("namespaces").toString()).isEqualTo("[\"kubeflow\"]");

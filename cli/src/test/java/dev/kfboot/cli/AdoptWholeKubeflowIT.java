@@ -56,7 +56,7 @@ class AdoptWholeKubeflowIT {
                 d.getSpec().setReplicas(3); // not set by the source: no difference, as in Argo CD
                 return d;
             });
-            CliRun r = CliRun.of("adopt", tree.toString(), "--repo-root", fork.toString(), "--cache-dir", UpstreamData.renderCache().toString(), "-q", "-o", "json",
+            CliRun r = CliRun.of("adopt", tree.toString(), "--repo-root", fork.toString(), "--repo-url", GeneratedTreeValidatesIT.FORK_URL, "--cache-dir", UpstreamData.renderCache().toString(), "-q", "-o", "json",
                     "--remote-cache", UpstreamData.remoteCache().toString(), "--kubeconfig", mock.kubeconfig(dir, MockCluster.TOKEN).toString());
 
             assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);

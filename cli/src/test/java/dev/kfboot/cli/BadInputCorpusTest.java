@@ -53,6 +53,11 @@ class BadInputCorpusTest {
     private static final AtomicInteger BEHAVED = new AtomicInteger();
 
     static final String HEAD = "apiVersion: kfboot.dev/v1alpha1\nkind: Platform\n";
+    /** The trees' repository: their git checkouts have no origin, so validate is told (issue 16 cause 5). */
+    static final String REPO_URL = "https://github.com/acme/gitops.git";
+    /** An upstream tree's example, from which kfboot derives its components before anything renders. */
+    static final byte[] EXAMPLE = "resources:\n- ../applications/app/base\n".getBytes();
+    static final byte[] NOTHING = "resources: []\n".getBytes();
 
     static Stream<Case> corpus() {
         List<Case> c = new ArrayList<>();
@@ -90,7 +95,7 @@ class BadInputCorpusTest {
         // files and directories
         c.add(new Case("missing spec file", Map.of(), List.of("plan", "-q", "-f", "DIR/nope.yaml"), 2, "nope.yaml", "file not found", "check the path"));
         c.add(new Case("missing upstream tree", Map.of(), List.of("plan", "-q", "--upstream", "DIR/manifests"), 2, "manifests", "upstream directory not found", "--upstream"));
-        c.add(new Case("remote cache without INDEX.tsv", Map.of("cache/x", new byte[0]), List.of("plan", "-q", "--upstream", "DIR", "--remote-cache", "DIR/cache"), 2, "INDEX.tsv", "remote cache has no INDEX.tsv", "INDEX.tsv"));
+        c.add(new Case("remote cache without INDEX.tsv", Map.of("cache/x", new byte[0], "example/kustomization.yaml", EXAMPLE, "applications/app/base/kustomization.yaml", NOTHING), List.of("plan", "-q", "--upstream", "DIR", "--remote-cache", "DIR/cache"), 2, "INDEX.tsv", "remote cache has no INDEX.tsv", "INDEX.tsv"));
         c.add(new Case("init over an existing file", Map.of("platform.yaml", "mine".getBytes()), List.of("init", "--out", "DIR/platform.yaml"), 2, "platform.yaml", "file exists", "--force"));
         c.add(new Case("unwritable output directory", Map.of("file", "x".getBytes()), List.of("generate", "-q", "--out", "DIR/file/argocd", "--path-in-repo", "argocd"), 2, "file", "cannot", "nothing"));
         c.add(new Case("unknown environment", Map.of(), List.of("generate", "-q", "--out", "DIR/argocd", "--path-in-repo", "argocd", "--env", "prod"), 2, "", "prod", "environments"));
@@ -98,7 +103,7 @@ class BadInputCorpusTest {
         c.add(new Case("set outside any repository", Map.of("m.yaml", "kind: ConfigMap\nmetadata:\n  name: x\n".getBytes()), List.of("set", "DIR/m.yaml", "metadata.name=y"), 2, "m.yaml", "not inside a git work tree", "GitOps repository"));
         c.add(new Case("set with a malformed assignment", Map.of(), List.of("set", "DIR/m.yaml", "nonsense"), 2, "nonsense", "expected [KIND/NAME:]FIELD=VALUE", "for example"));
         c.add(new Case("update-repo-url on a hand-written tree", Map.of("apps/a.yaml", "kind: Application\n".getBytes()), List.of("update-repo-url", "--repo", "https://x.example.org/r.git", "DIR"), 2, "", "not a tree kfboot generated", "kfboot generate"));
-        c.add(new Case("catalog scan without --upstream", Map.of(), List.of("catalog", "scan"), 2, "", "needs --upstream", "kubeflow/manifests tree"));
+        c.add(new Case("catalog scan without --upstream", Map.of(), List.of("catalog", "scan"), 2, "", "needs --upstream", "tree of the release to scan"));
         c.add(new Case("unknown command option", Map.of(), List.of("plan", "--frobnicate"), 2, "", "Unknown option", "--help"));
         // trees from anywhere: each problem is a finding naming the Application's file and line
         c.add(tree("Application path traversal", "../../etc", Map.of(), "argocd/app.yaml:13: error: [path-not-found]", "leaves the repository"));
@@ -106,10 +111,10 @@ class BadInputCorpusTest {
         c.add(tree("symlink loop in a kustomization", "apps/base", Map.of("repo/apps/base/loop", "."), "argocd/app.yaml:13: error: [render-failed]", "cycle detected"));
         c.add(tree("symlink leaving the tree", "apps/out", Map.of("repo/apps/out", "DIR/outside"), "argocd/app.yaml:13: error: [path-not-found]", "symbolic link that leaves the repository"));
         c.add(new Case("remote base unreachable", Map.of("repo/.git/HEAD", new byte[0], "repo/apps/base/kustomization.yaml", "resources:\n- https://github.invalid/acme/x/base?ref=v1\n".getBytes(), "repo/argocd/app.yaml", ReportTrees.APP.formatted("app", 0, "apps/base").getBytes()),
-                Map.of(), List.of("validate", "DIR/repo/argocd", "-q", "--no-cache"), null, 1, "argocd/app.yaml:13: error: [render-failed]", "remote base https://github.invalid/acme/x/base?ref=v1 is not in the remote cache", "--remote-cache", true));
-        c.add(new Case("kustomize missing", Map.of(), Map.of(), List.of("plan", "-q", "--upstream", "DIR"), Map.of("PATH", "/nonexistent"), 2, "", "neither kustomize nor kubectl found on PATH", "install kustomize", false));
+                Map.of(), List.of("validate", "DIR/repo/argocd", "-q", "--no-cache", "--repo-url", REPO_URL), null, 1, "argocd/app.yaml:13: error: [render-failed]", "remote base https://github.invalid/acme/x/base?ref=v1 is not in the remote cache", "--remote-cache", true));
+        c.add(new Case("kustomize missing", Map.of("example/kustomization.yaml", EXAMPLE, "applications/app/base/kustomization.yaml", NOTHING), Map.of(), List.of("plan", "-q", "--upstream", "DIR"), Map.of("PATH", "/nonexistent"), 2, "", "neither kustomize nor kubectl found on PATH", "install kustomize", false));
         c.add(new Case("kustomize crashing", Map.of("bin/kustomize", "#!/bin/sh\necho 'Error: boom: segfault in the overlay' >&2\nexit 2\n".getBytes(), "repo/.git/HEAD", new byte[0], "repo/apps/base/kustomization.yaml", "resources: []\n".getBytes(), "repo/argocd/app.yaml", ReportTrees.APP.formatted("app", 0, "apps/base").getBytes()),
-                Map.of(), List.of("validate", "DIR/repo/argocd", "-q", "--no-cache"), Map.of("KFBOOT_KUSTOMIZE", "DIR/bin/kustomize"), 1, "argocd/app.yaml:13: error: [render-failed]", "boom: segfault in the overlay", "hint:", true));
+                Map.of(), List.of("validate", "DIR/repo/argocd", "-q", "--no-cache", "--repo-url", REPO_URL), Map.of("KFBOOT_KUSTOMIZE", "DIR/bin/kustomize"), 1, "argocd/app.yaml:13: error: [render-failed]", "boom: segfault in the overlay", "hint:", true));
         // clusters: kubeconfig and API problems end with one line, a hint and exit 2 (settings) or 3 (the cluster)
         c.add(new Case("kubeconfig missing", Map.of(), List.of("status", "--kubeconfig", "DIR/nope"), 2, "nope", "no kubeconfig: --kubeconfig", "kubeconfig"));
         c.add(new Case("kubeconfig invalid", Map.of("kubeconfig", "{{{{ not yaml".getBytes()), List.of("status", "--kubeconfig", "DIR/kubeconfig"), 2, "kubeconfig:1:", "malformed kubeconfig", "kfboot does not print its lines"));
@@ -220,7 +225,7 @@ class BadInputCorpusTest {
         if (path.equals("apps/base")) {
             files.put("repo/apps/base/kustomization.yaml", "resources:\n- loop\n- cm.yaml\n".getBytes());
         }
-        return new Case(name, files, links, List.of("validate", "DIR/repo/argocd", "-q", "--no-cache"), null, 1, where,
+        return new Case(name, files, links, List.of("validate", "DIR/repo/argocd", "-q", "--no-cache", "--repo-url", REPO_URL), null, 1, where,
                 message, "hint:", true);
     }
 

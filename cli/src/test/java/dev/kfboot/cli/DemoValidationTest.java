@@ -26,14 +26,15 @@ class DemoValidationTest {
         Path tree = KubeflowTree.write(demo, "26.03");
         StringWriter text = new StringWriter();
 
-        Validation v = DemoValidation.print(tree, "26.03", shared, demo.resolve(".cache"), new PrintWriter(text, true));
+        Validation v = DemoValidation.print(tree, KubeflowTree.REPO, "26.03", shared, demo.resolve(".cache"), new PrintWriter(text, true));
 
         assertThat(v).isNotNull();
         assertThat(v.hasErrors()).isFalse();
         assertThat(Files.isDirectory(demo.resolve("applications/kserve"))).isTrue();
         assertThat(text.toString()).startsWith("== kfboot validate (the generated tree, in a copy of kubeflow/manifests 26.03)\n\n")
                 .containsPattern("kfboot validate: 28 apps, 675 objects: 0 errors, \\d+ warnings, 0 info\n")
-                .endsWith("the same run: kfboot validate " + tree + " --repo-root " + demo + " --release 26.03"
+                .endsWith("the same run: kfboot validate " + tree + " --repo-root " + demo + " --repo-url " + KubeflowTree.REPO
+                        + " --release 26.03"
                         + (Files.isDirectory(shared.resolve("remote")) ? " --remote-cache " + shared.resolve("remote") : "") + "\n");
         // every warning is listed, as validate lists it, before the summary
         long warnings = v.findings().stream().filter(f -> f.severity() == dev.kfboot.model.Severity.WARNING).count();
@@ -53,7 +54,7 @@ class DemoValidationTest {
     void withoutTheSharedDataTheStepSaysWhyItIsSkipped() {
         StringWriter text = new StringWriter();
 
-        assertThat(DemoValidation.print(demo, "26.03", demo.resolve("absent"), null, new PrintWriter(text, true))).isNull();
+        assertThat(DemoValidation.print(demo, KubeflowTree.REPO, "26.03", demo.resolve("absent"), null, new PrintWriter(text, true))).isNull();
         assertThat(text.toString()).contains("skipped: no kubeflow/manifests 26.03 checkout at " + demo.resolve("absent"));
     }
 }

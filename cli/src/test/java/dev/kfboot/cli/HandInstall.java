@@ -25,6 +25,8 @@ final class HandInstall {
 
     private HandInstall() {}
 
+    static final String REPO = "https://github.com/acme/kubeflow-platform.git";
+
     /** Writes the tree under {@code repo/tree} and its manifests under {@code repo/manifests}; returns the tree. */
     static Path tree(Path repo) {
         write(repo, "tree/project.yaml", """
@@ -112,6 +114,8 @@ final class HandInstall {
                   selector: {app: centraldashboard}
                   ports: [{port: 80, targetPort: 8082}]
                 """);
+        // a checkout of the repository the Applications name, as a user's tree is (its origin makes the sources local)
+        write(repo, ".git/config", "[core]\n\tbare = false\n[remote \"origin\"]\n\turl = " + REPO + "\n");
         return repo.resolve("tree");
     }
 
@@ -249,7 +253,7 @@ final class HandInstall {
                 %sspec:
                   project: kubeflow
                   source:
-                    repoURL: https://github.com/acme/kubeflow-platform.git
+                    repoURL: %s
                     targetRevision: main
                     path: %s
                   destination:
@@ -258,7 +262,7 @@ final class HandInstall {
                   syncPolicy:
                 %s    syncOptions: [ServerSideApply=true]
                 %s""".formatted(name, wave == null ? "" : "  annotations: {argocd.argoproj.io/sync-wave: \"" + wave + "\"}\n",
-                path, namespace, automated ? "    automated: {prune: true, selfHeal: true}\n" : "", extra);
+                REPO, path, namespace, automated ? "    automated: {prune: true, selfHeal: true}\n" : "", extra);
     }
 
     private static void write(Path repo, String path, String text) {

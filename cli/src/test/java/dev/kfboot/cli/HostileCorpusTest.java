@@ -389,6 +389,8 @@ class HostileCorpusTest {
         Path remote = tree.resolveSibling(tree.getFileName() + "-remote");
         List<String> common = new ArrayList<>(List.of(tree.toString(), "--cache-dir", cache.toString()));
         if (Files.isDirectory(remote)) common.addAll(List.of("--remote-cache", remote.toString()));
+        // a tree without git names its repository, or every app is unverified and nothing renders (issue 16 cause 5)
+        if (!Files.isDirectory(tree.resolve(".git"))) common.addAll(List.of("--repo-url", REPO));
         long start = System.nanoTime();
         CliRun text = validate(common, "text");
         CliRun json = validate(common, "json");

@@ -142,7 +142,7 @@ class PreflightCommandTest {
     void badInputIsOneLineAndExitTwo() throws Exception {
         CliRun unknown = preflight("--release", "v0.1");
         assertThat(unknown.code()).isEqualTo(ExitCodes.INPUT);
-        assertThat(unknown.err()).startsWith("kfboot: error: unknown release 'v0.1'").contains("hint: known releases: 26.03, v1.11.0");
+        assertThat(unknown.err()).startsWith("kfboot: error: unknown release 'v0.1'").contains("hint: known releases: 26.03.1, 26.03, v1.11.0");
 
         Path spec = Files.writeString(dir.resolve("platform.yaml"), "apiVersion: kfboot.dev/v1alpha1\nkind: Platform\n");
         CliRun both = preflight("-f", spec.toString(), "--release", "26.03");

@@ -100,7 +100,8 @@ class ReportBrowserIT {
         dev.kfboot.testing.Kustomize.required();
         Path tree = ReportTrees.write(dir.resolve("repo"));
         Path html = dir.resolve("tree.html");
-        CliRun r = CliRun.of("report", tree.toString(), "-q", "--cache-dir", UpstreamData.renderCache().toString(), "--out", html.toString());
+        CliRun r = CliRun.of("report", tree.toString(), "-q", "--cache-dir", UpstreamData.renderCache().toString(), "--out", html.toString(),
+                "--repo-url", "https://github.com/acme/gitops.git"); // the copy has no git origin
         assertThat(r.code()).as(r.err()).isEqualTo(1); // the tree has an error: one app's path is missing
         assertThat(Files.readString(html)).doesNotContain("hunter2");
 

@@ -35,6 +35,7 @@ class SecretLeakTest {
         try (Git git = Git.init().setDirectory(repo.toFile()).call()) {
             git.getRepository().getConfig().setString("user", null, "name", "T");
             git.getRepository().getConfig().setString("user", null, "email", "t@example.org");
+            git.getRepository().getConfig().setString("remote", "origin", "url", "https://github.com/acme/gitops.git");
             git.getRepository().getConfig().save();
             git.add().addFilepattern(".").call();
             git.commit().setMessage("init").call();

@@ -1,5 +1,7 @@
 package dev.kfboot.validate;
 
+import dev.kfboot.render.ReadBoundary;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -66,7 +68,7 @@ public final class AppHierarchy {
     private static Set<Path> filesDeployed(TreeApp app, ResolvedSource s) {
         Set<Path> out = new HashSet<>();
         // only the files Argo CD deploys objects from: a patch of an Application is not an Application
-        if (s.kind() == ResolvedSource.Kind.KUSTOMIZE) out.addAll(ArgoDirectory.kustomizeResources(s.dir()));
+        if (s.kind() == ResolvedSource.Kind.KUSTOMIZE) out.addAll(ArgoDirectory.kustomizeResources(s.dir(), ReadBoundary.of(s.root())));
         else if (s.kind() == ResolvedSource.Kind.DIRECTORY) out.addAll(ArgoDirectory.manifests(s.dir(), app.directoryOptions(s.index())));
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.kfboot.validate;
 
 import dev.kfboot.render.KustomizationClosure;
+import dev.kfboot.render.ReadBoundary;
 import dev.kfboot.render.RemoteCache;
 import dev.kfboot.yaml.RenderedYaml;
 
@@ -57,10 +58,13 @@ public final class ArgoDirectory {
 
     private ArgoDirectory() {}
 
-    /** The files whose objects Argo CD deploys from {@code dir}, absolute and normalized, in name order. */
-    public static Set<Path> objectFiles(Path dir, Options options) {
+    /**
+     * The files whose objects Argo CD deploys from {@code dir}, absolute and normalized, in name order; a
+     * kustomization outside {@code bound} (the repository or checkout) is not read.
+     */
+    public static Set<Path> objectFiles(Path dir, Options options, ReadBoundary bound) {
         Path top = dir.toAbsolutePath().normalize();
-        if (KustomizationClosure.kustomizationFile(top) != null) return kustomizeResources(top);
+        if (KustomizationClosure.kustomizationFile(top) != null) return kustomizeResources(top, bound);
         return manifests(top, options);
     }
 
@@ -77,8 +81,11 @@ public final class ArgoDirectory {
         return out;
     }
 
-    /** Files listed as resources, through the kustomizations of listed directories. */
-    static Set<Path> kustomizeResources(Path dir) {
+    /**
+     * Files listed as resources, through the kustomizations of listed directories; an entry that leaves
+     * {@code bound} (or links out of it) is neither listed nor followed.
+     */
+    static Set<Path> kustomizeResources(Path dir, ReadBoundary bound) {
         Set<Path> out = new TreeSet<>();
         Set<Path> seen = new HashSet<>();
         Deque<Path> todo = new ArrayDeque<>();
@@ -91,6 +98,7 @@ public final class ArgoDirectory {
             for (String entry : resources(kfile)) {
                 if (RemoteCache.isRemote(entry)) continue;
                 Path target = d.resolve(entry).normalize();
+                if (!bound.contains(target)) continue;
                 if (Files.isDirectory(target)) todo.push(target);
                 else if (Files.isRegularFile(target)) out.add(target.toAbsolutePath().normalize());
             }

@@ -100,10 +100,10 @@ public final class TreeReader {
         Map<Path, Parsed> parsed = new LinkedHashMap<>();
         Set<Path> seen = new TreeSet<>();
         Set<Path> seeds = new TreeSet<>(ArgoDirectory.manifests(top, ArgoDirectory.Options.PLAIN));
-        if (KustomizationClosure.kustomizationFile(top) != null) seeds.addAll(ArgoDirectory.kustomizeResources(top));
+        if (KustomizationClosure.kustomizationFile(top) != null) seeds.addAll(ArgoDirectory.kustomizeResources(top, bound));
         readAll(seeds, seen, parsed, cwd, bound);
         if (parsed.values().stream().noneMatch(TreeReader::declaresApps)) {
-            readAll(unlisted(top, candidates(top)), seen, parsed, cwd, bound);
+            readAll(unlisted(top, candidates(top), bound), seen, parsed, cwd, bound);
         }
         SourceResolver resolver = new SourceResolver(repo, locality.sources(), locality.repoUrl());
         Set<Path> deployedByApps = new TreeSet<>();
@@ -113,7 +113,7 @@ public final class TreeReader {
             for (TreeApp a : built.apps()) {
                 for (ResolvedSource s : resolver.resolve(a)) {
                     if (!inScope(s, top)) continue;
-                    Set<Path> files = ArgoDirectory.objectFiles(s.dir(), a.directoryOptions(s.index()));
+                    Set<Path> files = ArgoDirectory.objectFiles(s.dir(), a.directoryOptions(s.index()), bound);
                     deployedByApps.addAll(files);
                     for (Path f : files) if (!seen.contains(f)) next.add(f);
                 }
@@ -131,7 +131,7 @@ public final class TreeReader {
             if (p == null) continue;
             for (TreeApp a : build(List.of(p), repo, locality, null).apps()) {
                 boolean hosts = resolver.resolve(a).stream().filter(s -> inScope(s, top))
-                        .anyMatch(s -> ArgoDirectory.objectFiles(s.dir(), a.directoryOptions(s.index())).stream()
+                        .anyMatch(s -> ArgoDirectory.objectFiles(s.dir(), a.directoryOptions(s.index()), bound).stream()
                                 .anyMatch(x -> parsed.containsKey(x) && declaresApps(parsed.get(x))));
                 if (hosts) {
                     seen.add(f);
@@ -239,14 +239,14 @@ public final class TreeReader {
      * YAML files under the directory that no kustomization hides: a file in (or below) a directory with a
      * kustomization counts only when that kustomization lists it as a resource.
      */
-    private static Set<Path> unlisted(Path top, Set<Path> candidates) {
+    private static Set<Path> unlisted(Path top, Set<Path> candidates, ReadBoundary bound) {
         Set<Path> out = new TreeSet<>();
         Map<Path, Set<Path>> listedBy = new HashMap<>();
         for (Path f : candidates) {
             boolean hidden = false;
             for (Path d = f.getParent(); d != null && d.startsWith(top); d = d.getParent()) {
                 if (KustomizationClosure.kustomizationFile(d) == null) continue;
-                Set<Path> listed = listedBy.computeIfAbsent(d, ArgoDirectory::kustomizeResources);
+                Set<Path> listed = listedBy.computeIfAbsent(d, k -> ArgoDirectory.kustomizeResources(k, bound));
                 hidden = !listed.contains(f.toAbsolutePath().normalize());
                 break;
             }

@@ -1,5 +1,7 @@
 package dev.kfboot.validate;
 
+import dev.kfboot.render.KustomizationClosure;
+import dev.kfboot.render.ReadBoundary;
 import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.model.Finding;
 import dev.kfboot.render.KustomizeTool;
@@ -120,7 +122,7 @@ public final class TreeFixture {
             List<Rendered> out = new ArrayList<>();
             for (RenderUnit u : units) {
                 String yaml = renders.get(u.paths().get(0));
-                if (yaml == null) yaml = listedFiles(u.root().resolve(u.paths().get(0)));
+                if (yaml == null) yaml = listedFiles(u.root().resolve(u.paths().get(0)), u.root());
                 else rendered.add(u.paths().get(0));
                 if (yaml == null) throw new IllegalStateException("no inline render for " + u.paths());
                 Rendered r = new Rendered(u, RenderedYaml.parse(yaml), null, remotes.getOrDefault(u.paths().get(0), List.of()), 0);
@@ -135,10 +137,10 @@ public final class TreeFixture {
      * A kustomization written into the fixture (an app of apps aggregating Application files) renders as the files
      * its resources list, which is what kustomize does with plain resources; null when there is none.
      */
-    private static String listedFiles(Path dir) {
-        if (dev.kfboot.render.KustomizationClosure.kustomizationFile(dir) == null) return null;
+    private static String listedFiles(Path dir, Path root) {
+        if (KustomizationClosure.kustomizationFile(dir) == null) return null;
         StringBuilder sb = new StringBuilder();
-        for (Path f : ArgoDirectory.objectFiles(dir, ArgoDirectory.Options.PLAIN)) {
+        for (Path f : ArgoDirectory.objectFiles(dir, ArgoDirectory.Options.PLAIN, ReadBoundary.of(root))) {
             try {
                 sb.append("---\n").append(Files.readString(f, StandardCharsets.UTF_8));
             } catch (IOException e) {

@@ -158,6 +158,23 @@ class ValidatorTest {
     }
 
     @Test
+    void aKustomizationListingFilesOutsideTheRepositoryIsNotFollowedThere(@TempDir Path outside) throws Exception {
+        // the tree's own kustomization names an Application (and a directory) outside the repository: Argo CD's repo
+        // server would refuse it, and kfboot reads neither
+        Files.writeString(outside.resolve("stray.yaml"), TreeFixture.application("stray", 1, "c/stray", "kubeflow",
+                new String[0], ""));
+        Files.createDirectories(outside.resolve("more"));
+        Files.writeString(outside.resolve("more/kustomization.yaml"), "resources: [../stray.yaml]\n");
+        String up = repo.resolve("tree").relativize(outside).toString();
+        TreeFixture t = new TreeFixture(repo).app("katib", 2, "c/katib", "kubeflow").component("c/katib", CM.formatted("k"))
+                .file("tree/kustomization.yaml", "resources: [apps/katib.yaml, " + up + "/stray.yaml, " + up + "/more]\n");
+
+        List<TreeApp> apps = TreeReader.read(t.tree(), t.repo(), LOCAL).apps();
+
+        assertThat(apps).extracting(TreeApp::id).containsExactly("katib");
+    }
+
+    @Test
     void withoutGitTheRootIsTheTreeItselfNotAParentWhereTheAppsPathsExist() {
         // climbing to a parent where c/katib exists would let a tree choose what is read, up to /
         TreeFixture t = new TreeFixture(repo).root().app("katib", 2, "c/katib", "kubeflow").component("c/katib", CM.formatted("k"));

@@ -10,6 +10,7 @@ import dev.kfboot.validate.ValidationContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The tree's component apps and their objects, from what validate rendered (apps of apps own only Applications). */
 public final class TreeObjects {
@@ -36,7 +37,9 @@ public final class TreeObjects {
      */
     public static List<String> unusable(ValidationContext ctx) {
         List<String> out = new ArrayList<>();
+        Map<String, String> unverified = ctx.unverifiedApps();
         for (TreeApp a : ctx.componentApps()) {
+            if (unverified.containsKey(a.id())) continue; // not compared, and said why
             for (ResolvedSource s : ctx.sourcesOf(a.id())) {
                 if (s.kind().pathProblem()) out.add(a.name() + ": " + s.problem());
             }
@@ -53,10 +56,7 @@ public final class TreeObjects {
         if (server != null && !server.equals(ArgoCd.IN_CLUSTER) || server == null && name != null && !name.equals("in-cluster")) {
             return "deploys to another cluster (" + (server != null ? server : name) + ")";
         }
-        for (ResolvedSource s : ctx.sourcesOf(a.id())) {
-            if (s.kind() == ResolvedSource.Kind.HELM) return "its source is a Helm chart, which kfboot does not render";
-            if (s.kind() == ResolvedSource.Kind.PLUGIN) return "its source is a config management plugin, which kfboot does not render";
-        }
-        return null;
+        // a chart not in --helm-cache, a plugin, another repository without a checkout: what it owns is unknown
+        return ctx.unverifiedApps().get(a.id());
     }
 }
