@@ -1,7 +1,7 @@
 package dev.kfboot.cli;
 
 import dev.kfboot.cluster.Cluster;
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.LiveObjects;
 import dev.kfboot.cluster.argocd.Applications;
 import dev.kfboot.cluster.argocd.ManagedResource;

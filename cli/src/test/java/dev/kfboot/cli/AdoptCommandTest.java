@@ -1,7 +1,7 @@
 package dev.kfboot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.argocd.ArgoResources;
 import dev.kfboot.model.Json;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

@@ -1,7 +1,7 @@
 package dev.kfboot.cli;
 
 import dev.kfboot.cluster.testing.MockCluster;
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.inventory.Collected;
 import dev.kfboot.inventory.Inventory;
 import dev.kfboot.inventory.KindTable;

@@ -1,6 +1,6 @@
 package dev.kfboot.cli;
 
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.testing.ArgoCdStandIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.kfboot.cluster;
 
+import dev.kfboot.cluster.LiveMaps;
 import dev.kfboot.cluster.argocd.ManagedResource;
 import dev.kfboot.model.ResourceId;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -40,7 +41,7 @@ public final class LiveObjects {
             }
             for (ManagedResource r : group) {
                 GenericKubernetesResource live = byName.get(r.id().name());
-                if (live != null) out.put(r.id(), Fields.of(live));
+                if (live != null) out.put(r.id(), LiveMaps.of(live));
             }
         }
         return out;
@@ -51,7 +52,7 @@ public final class LiveObjects {
         try {
             var ops = cluster.client().genericKubernetesResources(apiVersion, kind);
             GenericKubernetesResource o = namespace == null ? ops.withName(name).get() : ops.inNamespace(namespace).withName(name).get();
-            return o == null ? null : Fields.of(o);
+            return o == null ? null : LiveMaps.of(o);
         } catch (RuntimeException e) {
             if (unknownKind(e)) return null;
             throw ClusterErrors.translate(e, "reading " + kind + " " + name, cluster.server());

@@ -1,5 +1,6 @@
 package dev.kfboot.cluster;
 
+import dev.kfboot.model.Fields;
 import java.util.Map;
 import java.util.Optional;
 

@@ -2,6 +2,7 @@ package dev.kfboot.inventory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kfboot.model.Fields;
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.Json;
 import dev.kfboot.model.ResourceId;
@@ -42,7 +43,7 @@ public final class ObjectReader {
     public static KubeObject read(Map<String, Object> doc, String component, boolean keepBody) {
         String apiVersion = str(doc.get("apiVersion"));
         String kind = str(doc.get("kind"));
-        Map<String, Object> meta = map(doc.get("metadata"));
+        Map<String, Object> meta = Fields.map(doc.get("metadata"));
         String name = str(meta.get("name"));
         if (apiVersion == null || kind == null || name == null) {
             throw new IllegalArgumentException("not a Kubernetes object (needs apiVersion, kind and metadata.name)");
@@ -50,7 +51,7 @@ public final class ObjectReader {
         String group = GroupKind.groupOf(apiVersion);
         ResourceId id = ResourceId.of(group, kind, str(meta.get("namespace")), name);
         Map<String, String> annotations = new LinkedHashMap<>();
-        map(meta.get("annotations")).forEach((k, v) -> {
+        Fields.map(meta.get("annotations")).forEach((k, v) -> {
             if (KEPT_ANNOTATIONS.contains(k) && v != null) annotations.put(k, String.valueOf(v));
         });
         Crd crd = group.equals("apiextensions.k8s.io") && kind.equals("CustomResourceDefinition") ? crd(doc) : null;
@@ -60,7 +61,7 @@ public final class ObjectReader {
         List<String> secretKeys = group.isEmpty() && kind.equals("Secret") ? secretKeys(doc) : List.of();
         // only a CRD's size is read on every run (AppNeeds: CRDs over the last-applied limit); facts record them all
         int size = crd != null || !keepBody ? sizeOf(doc) : KubeObject.UNMEASURED;
-        return new KubeObject(id, apiVersion, component, size, strings(meta.get("labels")), annotations,
+        return new KubeObject(id, apiVersion, component, size, Fields.stringMap(meta.get("labels")), annotations,
                 crd, webhooks, podLabels(group, kind, doc), secretKeys, keepBody ? doc : null);
     }
 
@@ -73,25 +74,25 @@ public final class ObjectReader {
     }
 
     private static Crd crd(Map<String, Object> doc) {
-        Map<String, Object> spec = map(doc.get("spec"));
-        Map<String, Object> names = map(spec.get("names"));
-        Map<String, Object> conversion = map(spec.get("conversion"));
+        Map<String, Object> spec = Fields.map(doc.get("spec"));
+        Map<String, Object> names = Fields.map(spec.get("names"));
+        Map<String, Object> conversion = Fields.map(spec.get("conversion"));
         return new Crd(str(spec.get("group")), str(names.get("kind")), str(names.get("plural")),
                 Scope.ofCrdScope(str(spec.get("scope"))), "Webhook".equals(str(conversion.get("strategy"))));
     }
 
     private static List<Webhook> webhooks(Map<String, Object> doc, boolean mutating) {
         List<Webhook> out = new ArrayList<>();
-        for (Object o : list(doc.get("webhooks"))) {
-            Map<String, Object> w = map(o);
+        for (Object o : Fields.list(doc.get("webhooks"))) {
+            Map<String, Object> w = Fields.map(o);
             List<Webhook.Rule> rules = new ArrayList<>();
-            for (Object r : list(w.get("rules"))) {
-                Map<String, Object> rule = map(r);
-                rules.add(new Webhook.Rule(stringList(rule.get("apiGroups")), stringList(rule.get("resources")),
-                        stringList(rule.get("operations"))));
+            for (Object r : Fields.list(w.get("rules"))) {
+                Map<String, Object> rule = Fields.map(r);
+                rules.add(new Webhook.Rule(Fields.strings(rule.get("apiGroups")), Fields.strings(rule.get("resources")),
+                        Fields.strings(rule.get("operations"))));
             }
-            Map<String, Object> clientConfig = map(w.get("clientConfig"));
-            Map<String, Object> service = map(clientConfig.get("service"));
+            Map<String, Object> clientConfig = Fields.map(w.get("clientConfig"));
+            Map<String, Object> service = Fields.map(clientConfig.get("service"));
             String svc = service.isEmpty() ? null : str(service.get("namespace")) + "/" + str(service.get("name"));
             out.add(new Webhook(str(w.get("name")), mutating, str(w.get("failurePolicy")), rules,
                     selector(w.get("namespaceSelector")), selector(w.get("objectSelector")), svc,
@@ -102,56 +103,34 @@ public final class ObjectReader {
 
     /** Reads a label selector map; public because Applications and rules read selectors too. */
     public static LabelSelector selector(Object o) {
-        Map<String, Object> m = map(o);
+        Map<String, Object> m = Fields.map(o);
         if (m.isEmpty()) return LabelSelector.EVERYTHING;
         List<LabelSelector.Requirement> reqs = new ArrayList<>();
-        for (Object e : list(m.get("matchExpressions"))) {
-            Map<String, Object> expr = map(e);
+        for (Object e : Fields.list(m.get("matchExpressions"))) {
+            Map<String, Object> expr = Fields.map(e);
             reqs.add(new LabelSelector.Requirement(str(expr.get("key")), str(expr.get("operator")),
-                    stringList(expr.get("values"))));
+                    Fields.strings(expr.get("values"))));
         }
-        return new LabelSelector(strings(m.get("matchLabels")), reqs);
+        return new LabelSelector(Fields.stringMap(m.get("matchLabels")), reqs);
     }
 
     private static Map<String, String> podLabels(String group, String kind, Map<String, Object> doc) {
-        if (group.isEmpty() && kind.equals("Pod")) return strings(map(doc.get("metadata")).get("labels"));
+        if (group.isEmpty() && kind.equals("Pod")) return Fields.stringMap(Fields.map(doc.get("metadata")).get("labels"));
         if (!POD_TEMPLATE_KINDS.contains(kind) || !(group.equals("apps") || group.equals("batch") || group.isEmpty())) {
             return null;
         }
-        Map<String, Object> spec = map(doc.get("spec"));
-        if (kind.equals("CronJob")) spec = map(map(spec.get("jobTemplate")).get("spec"));
-        return strings(map(map(spec.get("template")).get("metadata")).get("labels"));
+        Map<String, Object> spec = Fields.map(doc.get("spec"));
+        if (kind.equals("CronJob")) spec = Fields.map(Fields.map(spec.get("jobTemplate")).get("spec"));
+        return Fields.stringMap(Fields.map(Fields.map(spec.get("template")).get("metadata")).get("labels"));
     }
 
     private static List<String> secretKeys(Map<String, Object> doc) {
-        TreeSet<String> keys = new TreeSet<>(map(doc.get("data")).keySet());
-        keys.addAll(map(doc.get("stringData")).keySet());
+        TreeSet<String> keys = new TreeSet<>(Fields.map(doc.get("data")).keySet());
+        keys.addAll(Fields.map(doc.get("stringData")).keySet());
         return List.copyOf(keys);
     }
 
     static String str(Object o) {
         return o == null ? null : String.valueOf(o);
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object o) {
-        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    static List<Object> list(Object o) {
-        if (o instanceof List<?> l) return new ArrayList<>(l);
-        return List.of();
-    }
-
-    private static List<String> stringList(Object o) {
-        List<String> out = new ArrayList<>();
-        for (Object x : list(o)) if (x != null) out.add(String.valueOf(x));
-        return out;
-    }
-
-    private static Map<String, String> strings(Object o) {
-        Map<String, String> out = new LinkedHashMap<>();
-        map(o).forEach((k, v) -> out.put(k, v == null ? "" : String.valueOf(v)));
-        return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.kfboot.render;
 
+import dev.kfboot.model.Fields;
 import dev.kfboot.yaml.RenderedYaml;
 
 import java.io.IOException;
@@ -158,30 +159,26 @@ public record KustomizationClosure(Set<Path> dirs, Set<Path> files, Set<String> 
         List<String> out = new ArrayList<>();
         for (String field : List.of("resources", "bases", "components", "crds", "configurations",
                 "patchesStrategicMerge", "generators", "transformers", "validators")) {
-            for (Object o : list(k.get(field))) {
+            for (Object o : Fields.list(k.get(field))) {
                 if (o instanceof String s && !s.contains("\n")) out.add(s.trim());
             }
         }
         for (String field : List.of("patches", "patchesJson6902", "replacements")) {
-            for (Object o : list(k.get(field))) {
+            for (Object o : Fields.list(k.get(field))) {
                 if (o instanceof Map<?, ?> m && m.get("path") instanceof String s) out.add(s);
             }
         }
         for (String field : List.of("configMapGenerator", "secretGenerator")) {
-            for (Object o : list(k.get(field))) {
+            for (Object o : Fields.list(k.get(field))) {
                 if (!(o instanceof Map<?, ?> m)) continue;
-                for (Object f : list(m.get("files"))) {
+                for (Object f : Fields.list(m.get("files"))) {
                     if (f instanceof String s) out.add(s.contains("=") ? s.substring(s.indexOf('=') + 1) : s);
                 }
-                for (Object f : list(m.get("envs"))) if (f instanceof String s) out.add(s);
+                for (Object f : Fields.list(m.get("envs"))) if (f instanceof String s) out.add(s);
                 if (m.get("env") instanceof String s) out.add(s);
             }
         }
         if (k.get("openapi") instanceof Map<?, ?> m && m.get("path") instanceof String s) out.add(s);
         return out;
-    }
-
-    private static List<?> list(Object o) {
-        return o instanceof List<?> l ? l : List.of();
     }
 }

@@ -28,13 +28,13 @@ final class ClaimSpecRule implements ImmutableRule {
                 + "Retain: back the data up, or keep the old spec with an overlay patch";
         Map<String, Object> a = withoutStorage(from);
         Map<String, Object> b = withoutStorage(to);
-        if (!Fields.same(a, b)) {
-            out.add(new FieldChange("spec", Fields.print(a), Fields.print(b), true, keepData));
+        if (!FieldValues.same(a, b)) {
+            out.add(new FieldChange("spec", FieldValues.print(a), FieldValues.print(b), true, keepData));
         }
         Object sa = from.at("spec", "resources", "requests", "storage");
         Object sb = to.at("spec", "resources", "requests", "storage");
-        if (!Fields.same(sa, sb) && !grows(sa, sb)) {
-            out.add(new FieldChange("spec.resources.requests.storage", Fields.print(sa), Fields.print(sb), true,
+        if (!FieldValues.same(sa, sb) && !grows(sa, sb)) {
+            out.add(new FieldChange("spec.resources.requests.storage", FieldValues.print(sa), FieldValues.print(sb), true,
                     "a claim can only grow: " + keepData));
         }
         return out;

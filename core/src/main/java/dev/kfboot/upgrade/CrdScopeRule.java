@@ -18,8 +18,8 @@ final class CrdScopeRule implements ImmutableRule {
     public List<FieldChange> changes(Placed from, Placed to) {
         Object a = from.at("spec", "scope");
         Object b = to.at("spec", "scope");
-        if (Fields.same(a, b)) return List.of();
-        return List.of(new FieldChange("spec.scope", Fields.print(a), Fields.print(b), true,
+        if (FieldValues.same(a, b)) return List.of();
+        return List.of(new FieldChange("spec.scope", FieldValues.print(a), FieldValues.print(b), true,
                 "re-creating the CRD deletes every custom resource of it: export them first and create them again "
                         + "in the new scope"));
     }

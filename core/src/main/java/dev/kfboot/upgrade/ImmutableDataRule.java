@@ -1,5 +1,6 @@
 package dev.kfboot.upgrade;
 
+import dev.kfboot.model.SafeText;
 import dev.kfboot.model.GroupKind;
 
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ final class ImmutableDataRule implements ImmutableRule {
         if (!Boolean.TRUE.equals(from.at("immutable"))) return List.of();
         List<FieldChange> out = new ArrayList<>();
         if (!Boolean.TRUE.equals(to.at("immutable"))) {
-            out.add(new FieldChange("immutable", "true", Fields.print(to.at("immutable")), false,
+            out.add(new FieldChange("immutable", "true", FieldValues.print(to.at("immutable")), false,
                     "Argo CD deletes it and creates it again (an immutable object cannot become mutable)"));
         }
         Set<String> changed = new TreeSet<>();
@@ -37,7 +38,7 @@ final class ImmutableDataRule implements ImmutableRule {
             Set<Object> keys = new TreeSet<>(java.util.Comparator.comparing(String::valueOf));
             keys.addAll(a.keySet());
             keys.addAll(b.keySet());
-            for (Object k : keys) if (!Fields.same(a.get(k), b.get(k))) changed.add(Fields.escape(String.valueOf(k)));
+            for (Object k : keys) if (!FieldValues.same(a.get(k), b.get(k))) changed.add(SafeText.escape(String.valueOf(k)));
         }
         if (!changed.isEmpty()) {
             out.add(new FieldChange("data", "keys " + String.join(", ", changed) + " (old values)",

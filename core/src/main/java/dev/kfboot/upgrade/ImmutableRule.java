@@ -26,7 +26,7 @@ interface ImmutableRule {
     record FieldChange(String field, String oldValue, String newValue, boolean dataAtRisk, String fix) {
 
         static FieldChange recreate(String field, Object oldValue, Object newValue, String fix) {
-            return new FieldChange(field, Fields.print(oldValue), Fields.print(newValue), false, fix);
+            return new FieldChange(field, FieldValues.print(oldValue), FieldValues.print(newValue), false, fix);
         }
     }
 

@@ -18,7 +18,7 @@ final class JobTemplateRule implements ImmutableRule {
     public List<FieldChange> changes(Placed from, Placed to) {
         Object a = from.at("spec", "template");
         Object b = to.at("spec", "template");
-        if (Fields.same(a, b)) return List.of();
+        if (FieldValues.same(a, b)) return List.of();
         return List.of(FieldChange.recreate("spec.template", a, b,
                 "Argo CD deletes the Job and creates it again, so it runs once more with the new template"));
     }

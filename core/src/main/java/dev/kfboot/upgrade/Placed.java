@@ -1,5 +1,6 @@
 package dev.kfboot.upgrade;
 
+import dev.kfboot.model.Fields;
 import dev.kfboot.inventory.KubeObject;
 import dev.kfboot.model.ResourceId;
 
@@ -13,6 +14,6 @@ record Placed(ResourceId id, String app, KubeObject object) {
     }
 
     Object at(String... path) {
-        return Fields.at(body(), path);
+        return Fields.get(body(), path);
     }
 }

@@ -20,7 +20,7 @@ final class RoleRefRule implements ImmutableRule {
     public List<FieldChange> changes(Placed from, Placed to) {
         Object a = from.at("roleRef");
         Object b = to.at("roleRef");
-        if (Fields.same(a, b)) return List.of();
+        if (FieldValues.same(a, b)) return List.of();
         return List.of(FieldChange.recreate("roleRef", a, b,
                 "Argo CD deletes the binding and creates it again (its subjects lack the permissions for a moment)"));
     }

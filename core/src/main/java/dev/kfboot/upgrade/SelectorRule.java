@@ -21,7 +21,7 @@ final class SelectorRule implements ImmutableRule {
     public List<FieldChange> changes(Placed from, Placed to) {
         Object a = from.at("spec", "selector");
         Object b = to.at("spec", "selector");
-        if (Fields.same(a, b)) return List.of();
+        if (FieldValues.same(a, b)) return List.of();
         return List.of(FieldChange.recreate("spec.selector", a, b,
                 "Argo CD deletes the " + from.id().kind() + " and creates it again (its pods restart; brief downtime)"));
     }

@@ -29,7 +29,7 @@ final class StatefulSetRule implements ImmutableRule {
     private static void compare(List<FieldChange> out, Placed from, Placed to, String field, Object dflt, String fix) {
         Object a = orDefault(from.at("spec", field), dflt);
         Object b = orDefault(to.at("spec", field), dflt);
-        if (!Fields.same(a, b)) out.add(FieldChange.recreate("spec." + field, a, b, fix));
+        if (!FieldValues.same(a, b)) out.add(FieldChange.recreate("spec." + field, a, b, fix));
     }
 
     private static Object orDefault(Object v, Object dflt) {

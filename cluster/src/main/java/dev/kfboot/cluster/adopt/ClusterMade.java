@@ -1,6 +1,6 @@
 package dev.kfboot.cluster.adopt;
 
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.model.ResourceId;
 
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.kfboot.cluster.adopt;
 
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.argocd.Applications;
 import dev.kfboot.cluster.deploy.DeployTree;
 import dev.kfboot.cluster.deploy.TreeApp;

@@ -1,8 +1,9 @@
 package dev.kfboot.cluster.adopt;
 
+import dev.kfboot.cluster.LiveMaps;
 import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.ClusterException;
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.LiveObjects;
 import dev.kfboot.inventory.KindTable;
 import dev.kfboot.inventory.Scope;
@@ -91,7 +92,7 @@ final class LiveScan {
                 String ns = c.isNamespaceScoped() ? r.getMetadata().getNamespace() : null;
                 if (ns != null && !keep.contains(ns)) continue;
                 ResourceId id = ResourceId.of(c.getGroup(), c.getKind(), ns, r.getMetadata().getName());
-                Map<String, Object> o = Fields.of(r);
+                Map<String, Object> o = LiveMaps.of(r);
                 atVersion.put(id, o);
                 scan.objects.putIfAbsent(id, o);
             }

@@ -1,7 +1,7 @@
 package dev.kfboot.cluster.argocd;
 
 import dev.kfboot.argocd.ArgoCd;
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.health.HealthStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;

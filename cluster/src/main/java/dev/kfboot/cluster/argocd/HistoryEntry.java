@@ -1,6 +1,6 @@
 package dev.kfboot.cluster.argocd;
 
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 import java.util.ArrayList;

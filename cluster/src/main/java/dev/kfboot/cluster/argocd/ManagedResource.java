@@ -1,6 +1,6 @@
 package dev.kfboot.cluster.argocd;
 
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.ResourceId;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

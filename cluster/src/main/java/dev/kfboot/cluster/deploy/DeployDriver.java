@@ -1,6 +1,6 @@
 package dev.kfboot.cluster.deploy;
 
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.argocd.AppStore;
 import dev.kfboot.cluster.argocd.Applications;
 import dev.kfboot.cluster.argocd.OperationTrigger;

@@ -1,6 +1,6 @@
 package dev.kfboot.cluster.deploy;
 
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.argocd.AppStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;

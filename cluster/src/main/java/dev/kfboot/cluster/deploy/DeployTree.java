@@ -3,7 +3,7 @@ package dev.kfboot.cluster.deploy;
 import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.argocd.ArgoReader;
 import dev.kfboot.argocd.Application;
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Json;

@@ -1,5 +1,6 @@
 package dev.kfboot.cluster.deploy;
 
+import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.argocd.AppStatus;
 import dev.kfboot.cluster.argocd.LastOperation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -28,7 +29,7 @@ public final class Deployer {
     public static Step step(DeployState s) {
         List<Action> actions = new ArrayList<>();
         for (Map<String, Object> p : s.plan().projects()) {
-            String name = dev.kfboot.cluster.Fields.string(p, "metadata", "name");
+            String name = Fields.string(p, "metadata", "name");
             if (!s.projectsInSync().contains(name)) actions.add(new Action.ApplyProject(name, p));
         }
         for (Phase phase : s.plan().phases()) {

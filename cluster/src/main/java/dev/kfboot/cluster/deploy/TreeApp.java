@@ -1,6 +1,6 @@
 package dev.kfboot.cluster.deploy;
 
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.kfboot.cluster.diff;
 
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 import dev.kfboot.render.RenderOptions;

@@ -1,7 +1,7 @@
 package dev.kfboot.cluster.diff;
 
 import dev.kfboot.argocd.IgnoreDifference;
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.kfboot.cluster.diff;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.kfboot.argocd.IgnoreDifference;
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.inventory.KindTable;
 import dev.kfboot.inventory.Scope;
 import dev.kfboot.model.GroupKind;

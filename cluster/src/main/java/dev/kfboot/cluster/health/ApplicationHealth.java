@@ -1,7 +1,7 @@
 package dev.kfboot.cluster.health;
 
 import dev.kfboot.argocd.ArgoCd;
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.model.GroupKind;
 
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.kfboot.cluster.health;
 
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 
 import java.util.Map;
 import java.util.Optional;

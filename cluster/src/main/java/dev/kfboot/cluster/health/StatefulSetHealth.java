@@ -1,6 +1,6 @@
 package dev.kfboot.cluster.health;
 
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.model.GroupKind;
 
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.kfboot.cluster.install;
 
 import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.cluster.Cluster;
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;

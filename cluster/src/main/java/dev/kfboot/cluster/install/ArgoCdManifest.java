@@ -1,6 +1,6 @@
 package dev.kfboot.cluster.install;
 
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.inventory.KindTable;
 import dev.kfboot.inventory.Scope;
 import dev.kfboot.model.GroupKind;

@@ -3,7 +3,7 @@ package dev.kfboot.cluster.install;
 import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.ClusterErrors;
 import dev.kfboot.cluster.ClusterException;
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.argocd.ArgoResources;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;

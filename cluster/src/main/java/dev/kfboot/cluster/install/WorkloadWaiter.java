@@ -1,9 +1,10 @@
 package dev.kfboot.cluster.install;
 
+import dev.kfboot.cluster.LiveMaps;
 import dev.kfboot.cluster.ChangeSignal;
 import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.ClusterException;
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.health.Health;
 import dev.kfboot.cluster.health.HealthChecks;
 import dev.kfboot.cluster.health.HealthStatus;
@@ -74,7 +75,7 @@ final class WorkloadWaiter {
         SharedIndexInformer<?> informer = kind.equals("Deployment") ? deployments : statefulSets;
         Object obj = informer.getStore().getByKey(namespace + "/" + name);
         if (obj == null) return new Health(HealthStatus.MISSING, "not created yet");
-        Map<String, Object> map = Fields.of((HasMetadata) obj);
+        Map<String, Object> map = LiveMaps.of((HasMetadata) obj);
         return HealthChecks.standard().of(map).orElse(Health.healthy(""));
     }
 }

@@ -1,6 +1,7 @@
 package dev.kfboot.cluster.preflight;
 
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.cluster.LiveMaps;
+import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.health.Health;
 import dev.kfboot.cluster.health.HealthChecks;
 import dev.kfboot.cluster.install.ArgoCdManifest;
@@ -51,7 +52,7 @@ public final class ArgoCdInstalledCheck implements PreflightCheck {
             return PreflightResult.of(this, Status.WARN, "not installed: namespace " + ns + " has no Deployment " + SERVER, install);
         }
         String version = version(server);
-        Health health = HealthChecks.standard().of(Fields.of(server)).orElseThrow();
+        Health health = HealthChecks.standard().of(LiveMaps.of(server)).orElseThrow();
         String where = (version == null ? "version unknown" : version) + " in namespace " + ns;
         if (!health.isHealthy()) {
             return PreflightResult.of(this, Status.WARN, where + "; " + SERVER + " is not ready: " + health,

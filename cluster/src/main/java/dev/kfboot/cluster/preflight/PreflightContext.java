@@ -1,7 +1,8 @@
 package dev.kfboot.cluster.preflight;
 
+import dev.kfboot.cluster.LiveMaps;
 import dev.kfboot.cluster.Cluster;
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.Owner;
 import dev.kfboot.needs.ClusterNeeds;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -79,7 +80,7 @@ public final class PreflightContext {
         for (ClusterNeeds.Created c : wanted) {
             HasMetadata o = byName.get(c.name());
             if (o == null) continue;
-            out.add(new Existing(kind + "/" + c.name(), c, Owner.of(Fields.of(o), c.labels(), cluster.argoNamespace())));
+            out.add(new Existing(kind + "/" + c.name(), c, Owner.of(LiveMaps.of(o), c.labels(), cluster.argoNamespace())));
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.kfboot.cluster.verify;
 
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.argocd.ManagedResource;
 
 import java.util.ArrayList;

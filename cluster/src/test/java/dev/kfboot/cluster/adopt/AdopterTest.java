@@ -2,7 +2,7 @@ package dev.kfboot.cluster.adopt;
 
 import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.cluster.Cluster;
-import dev.kfboot.cluster.Fields;
+import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.testing.MockCluster;
 import dev.kfboot.inventory.Scope;
 import dev.kfboot.model.ResourceId;

@@ -1,5 +1,6 @@
 package dev.kfboot.cluster.deploy;
 
+import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.testing.Trees;
 import dev.kfboot.model.InputException;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class DeployTreeTest {
         assertThat(prod.apps()).filteredOn(TreeApp::root).extracting(TreeApp::name).containsExactly("kubeflow-apps-prod");
         TreeApp katib = prod.apps().stream().filter(a -> a.name().equals("katib-prod")).findFirst().orElseThrow();
         assertThat(katib.wave()).isEqualTo(2);
-        assertThat(dev.kfboot.cluster.Fields.string(katib.document(), "spec", "source", "targetRevision")).isEqualTo("release-prod");
+        assertThat(Fields.string(katib.document(), "spec", "source", "targetRevision")).isEqualTo("release-prod");
         assertThat(prod.projectNames()).containsExactly("kubeflow");
         assertThatThrownBy(() -> DeployTree.read(t.dir(), "argocd", "qa")).isInstanceOf(InputException.class)
                 .hasMessage("the tree has no environment 'qa'");

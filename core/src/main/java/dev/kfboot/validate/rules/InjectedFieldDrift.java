@@ -1,5 +1,6 @@
 package dev.kfboot.validate.rules;
 
+import dev.kfboot.model.Fields;
 import dev.kfboot.argocd.AppNeeds;
 import dev.kfboot.argocd.IgnoreDifference;
 import dev.kfboot.inventory.Inventory;
@@ -88,7 +89,7 @@ final class InjectedFieldDrift implements Rule {
         if (e == null || e.object().body() == null || AppNeeds.SECRET_DATA.equals(inj.field())) return true;
         Map<String, Object> body = e.object().body();
         if (AppNeeds.CRD_CA_BUNDLE.equals(inj.field())) {
-            return at(body, "spec", "conversion", "webhook", "clientConfig") instanceof Map<?, ?> cc && cc.containsKey("caBundle");
+            return Fields.get(body, "spec", "conversion", "webhook", "clientConfig") instanceof Map<?, ?> cc && cc.containsKey("caBundle");
         }
         if (body.get("webhooks") instanceof List<?> hooks) {
             for (Object h : hooks) {
@@ -104,12 +105,6 @@ final class InjectedFieldDrift implements Rule {
 
     private static boolean asksInjection(Inventory.Entry e) {
         return e.object().annotations().keySet().stream().anyMatch(k -> k.startsWith("cert-manager.io/inject-"));
-    }
-
-    private static Object at(Map<String, Object> m, String... keys) {
-        Object cur = m;
-        for (String k : keys) cur = cur instanceof Map<?, ?> c ? c.get(k) : null;
-        return cur;
     }
 
     /** Whether the entries hide the field: a jq path for every webhook, or JSON pointers for each one. */

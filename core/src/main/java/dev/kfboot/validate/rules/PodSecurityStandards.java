@@ -1,5 +1,6 @@
 package dev.kfboot.validate.rules;
 
+import dev.kfboot.model.Fields;
 import dev.kfboot.validate.PodSecurityLevel;
 
 import java.util.ArrayList;
@@ -31,25 +32,25 @@ final class PodSecurityStandards {
     /** A container of the pod: its kind of list and its securityContext. */
     private record Container(String name, Map<String, Object> spec) {
         Map<String, Object> sc() {
-            return map(spec.get("securityContext"));
+            return Fields.map(spec.get("securityContext"));
         }
     }
 
     /** The pod template of a workload body ({@code Pod}, {@code CronJob}, or anything with spec.template); null if none. */
     static Map<String, Object> podTemplate(Map<String, Object> body, String kind) {
         if (kind.equals("Pod")) return body;
-        Map<String, Object> spec = map(body.get("spec"));
-        if (kind.equals("CronJob")) spec = map(map(spec.get("jobTemplate")).get("spec"));
+        Map<String, Object> spec = Fields.map(body.get("spec"));
+        if (kind.equals("CronJob")) spec = Fields.map(Fields.map(spec.get("jobTemplate")).get("spec"));
         Object t = spec.get("template");
-        return t instanceof Map ? map(t) : null;
+        return t instanceof Map ? Fields.map(t) : null;
     }
 
     /** Violations of {@code level} by a pod (metadata + spec), in a stable order; empty when it passes. */
     static List<String> violations(Map<String, Object> pod, PodSecurityLevel level) {
         List<String> out = new ArrayList<>();
         if (level == PodSecurityLevel.PRIVILEGED) return out;
-        Map<String, Object> spec = map(pod.get("spec"));
-        Map<String, Object> podSc = map(spec.get("securityContext"));
+        Map<String, Object> spec = Fields.map(pod.get("spec"));
+        Map<String, Object> podSc = Fields.map(spec.get("securityContext"));
         List<Container> containers = containers(spec);
         baseline(pod, spec, podSc, containers, out);
         if (level == PodSecurityLevel.RESTRICTED) restricted(spec, podSc, containers, out);
@@ -58,8 +59,8 @@ final class PodSecurityStandards {
 
     private static void baseline(Map<String, Object> pod, Map<String, Object> spec, Map<String, Object> podSc,
                                  List<Container> cs, List<String> out) {
-        if (isTrue(map(podSc.get("windowsOptions")).get("hostProcess"))
-                || cs.stream().anyMatch(c -> isTrue(map(c.sc().get("windowsOptions")).get("hostProcess")))) {
+        if (isTrue(Fields.map(podSc.get("windowsOptions")).get("hostProcess"))
+                || cs.stream().anyMatch(c -> isTrue(Fields.map(c.sc().get("windowsOptions")).get("hostProcess")))) {
             out.add("hostProcess (pod or containers must not set securityContext.windowsOptions.hostProcess=true)");
         }
         List<String> hostNs = new ArrayList<>();
@@ -68,35 +69,35 @@ final class PodSecurityStandards {
         add(out, "privileged", cs, c -> isTrue(c.sc().get("privileged")), "must not set securityContext.privileged=true");
         Map<String, List<String>> caps = new LinkedHashMap<>();
         for (Container c : cs) {
-            for (Object cap : list(map(c.sc().get("capabilities")).get("add"))) {
+            for (Object cap : Fields.list(Fields.map(c.sc().get("capabilities")).get("add"))) {
                 if (!BASELINE_CAPABILITIES.contains(String.valueOf(cap))) caps.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(String.valueOf(cap));
             }
         }
         caps.forEach((c, added) -> out.add("non-default capabilities (container \"" + c + "\" must not include "
                 + String.join(", ", added) + " in securityContext.capabilities.add)"));
         List<String> hostPath = new ArrayList<>();
-        for (Object v : list(spec.get("volumes"))) if (map(v).containsKey("hostPath")) hostPath.add("\"" + map(v).get("name") + "\"");
+        for (Object v : Fields.list(spec.get("volumes"))) if (Fields.map(v).containsKey("hostPath")) hostPath.add("\"" + Fields.map(v).get("name") + "\"");
         if (!hostPath.isEmpty()) out.add("hostPath volumes (volumes " + String.join(", ", hostPath) + ")");
-        add(out, "hostPort", cs, c -> list(c.spec().get("ports")).stream().anyMatch(p -> nonZero(map(p).get("hostPort"))),
+        add(out, "hostPort", cs, c -> Fields.list(c.spec().get("ports")).stream().anyMatch(p -> nonZero(Fields.map(p).get("hostPort"))),
                 "must not set hostPort");
-        boolean apparmor = "Unconfined".equals(map(podSc.get("appArmorProfile")).get("type"))
-                || cs.stream().anyMatch(c -> "Unconfined".equals(map(c.sc().get("appArmorProfile")).get("type")));
-        for (var a : map(map(pod.get("metadata")).get("annotations")).entrySet()) {
+        boolean apparmor = "Unconfined".equals(Fields.map(podSc.get("appArmorProfile")).get("type"))
+                || cs.stream().anyMatch(c -> "Unconfined".equals(Fields.map(c.sc().get("appArmorProfile")).get("type")));
+        for (var a : Fields.map(Fields.map(pod.get("metadata")).get("annotations")).entrySet()) {
             if (!a.getKey().startsWith("container.apparmor.security.beta.kubernetes.io/")) continue;
             String v = String.valueOf(a.getValue());
             if (!v.equals("runtime/default") && !v.startsWith("localhost/")) apparmor = true;
         }
         if (apparmor) out.add("forbidden AppArmor profile (must not be Unconfined)");
-        boolean selinux = badSeLinux(map(podSc.get("seLinuxOptions"))) || cs.stream().anyMatch(c -> badSeLinux(map(c.sc().get("seLinuxOptions"))));
+        boolean selinux = badSeLinux(Fields.map(podSc.get("seLinuxOptions"))) || cs.stream().anyMatch(c -> badSeLinux(Fields.map(c.sc().get("seLinuxOptions"))));
         if (selinux) out.add("seLinuxOptions (type must be container_t and the like; user and role must not be set)");
         add(out, "procMount", cs, c -> c.sc().get("procMount") != null && !"Default".equals(c.sc().get("procMount")),
                 "must not set securityContext.procMount");
-        boolean unconfined = "Unconfined".equals(map(podSc.get("seccompProfile")).get("type"))
-                || cs.stream().anyMatch(c -> "Unconfined".equals(map(c.sc().get("seccompProfile")).get("type")));
+        boolean unconfined = "Unconfined".equals(Fields.map(podSc.get("seccompProfile")).get("type"))
+                || cs.stream().anyMatch(c -> "Unconfined".equals(Fields.map(c.sc().get("seccompProfile")).get("type")));
         if (unconfined) out.add("seccompProfile (pod or containers must not set securityContext.seccompProfile.type to \"Unconfined\")");
         List<String> sysctls = new ArrayList<>();
-        for (Object s : list(podSc.get("sysctls"))) {
-            String n = String.valueOf(map(s).get("name"));
+        for (Object s : Fields.list(podSc.get("sysctls"))) {
+            String n = String.valueOf(Fields.map(s).get("name"));
             if (!SAFE_SYSCTLS.contains(n)) sysctls.add(n);
         }
         if (!sysctls.isEmpty()) out.add("forbidden sysctls (" + String.join(", ", sysctls) + ")");
@@ -104,8 +105,8 @@ final class PodSecurityStandards {
 
     private static void restricted(Map<String, Object> spec, Map<String, Object> podSc, List<Container> cs, List<String> out) {
         List<String> volumes = new ArrayList<>();
-        for (Object v : list(spec.get("volumes"))) {
-            Map<String, Object> vol = map(v);
+        for (Object v : Fields.list(spec.get("volumes"))) {
+            Map<String, Object> vol = Fields.map(v);
             for (String k : vol.keySet()) {
                 if (!k.equals("name") && !RESTRICTED_VOLUMES.contains(k) && !k.equals("hostPath")) {
                     volumes.add("\"" + vol.get("name") + "\" uses " + k);
@@ -126,10 +127,10 @@ final class PodSecurityStandards {
         }
         boolean rootUser = zero(podSc.get("runAsUser")) || cs.stream().anyMatch(c -> zero(c.sc().get("runAsUser")));
         if (rootUser) out.add("runAsUser=0 (pod and containers must not set runAsUser=0)");
-        boolean podSeccomp = allowedSeccomp(map(podSc.get("seccompProfile")).get("type"));
+        boolean podSeccomp = allowedSeccomp(Fields.map(podSc.get("seccompProfile")).get("type"));
         List<String> noSeccomp = new ArrayList<>();
         for (Container c : cs) {
-            Object t = map(c.sc().get("seccompProfile")).get("type");
+            Object t = Fields.map(c.sc().get("seccompProfile")).get("type");
             if (t == null ? !podSeccomp : !allowedSeccomp(t)) noSeccomp.add("\"" + c.name() + "\"");
         }
         if (!noSeccomp.isEmpty()) {
@@ -139,9 +140,9 @@ final class PodSecurityStandards {
         List<String> notDropped = new ArrayList<>();
         Map<String, List<String>> added = new LinkedHashMap<>();
         for (Container c : cs) {
-            Map<String, Object> caps = map(c.sc().get("capabilities"));
-            if (list(caps.get("drop")).stream().noneMatch(d -> "ALL".equals(String.valueOf(d)))) notDropped.add("\"" + c.name() + "\"");
-            for (Object a : list(caps.get("add"))) {
+            Map<String, Object> caps = Fields.map(c.sc().get("capabilities"));
+            if (Fields.list(caps.get("drop")).stream().noneMatch(d -> "ALL".equals(String.valueOf(d)))) notDropped.add("\"" + c.name() + "\"");
+            for (Object a : Fields.list(caps.get("add"))) {
                 if (!"NET_BIND_SERVICE".equals(String.valueOf(a))) added.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(String.valueOf(a));
             }
         }
@@ -169,7 +170,7 @@ final class PodSecurityStandards {
     private static List<Container> containers(Map<String, Object> spec) {
         List<Container> out = new ArrayList<>();
         for (String field : List.of("initContainers", "containers", "ephemeralContainers")) {
-            for (Object c : list(spec.get(field))) out.add(new Container(String.valueOf(map(c).get("name")), map(c)));
+            for (Object c : Fields.list(spec.get(field))) out.add(new Container(String.valueOf(Fields.map(c).get("name")), Fields.map(c)));
         }
         return out;
     }
@@ -194,14 +195,5 @@ final class PodSecurityStandards {
 
     private static boolean nonZero(Object o) {
         return o instanceof Number n && n.longValue() != 0;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    private static List<Object> list(Object o) {
-        return o instanceof List<?> l ? new ArrayList<>(l) : List.of();
     }
 }

@@ -2,27 +2,19 @@ package dev.kfboot.upgrade;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.kfboot.model.Json;
+import dev.kfboot.model.SafeText;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-/** Reading nested fields of a rendered body and printing them short, one line, with control characters escaped. */
-final class Fields {
+/** Comparing field values of rendered bodies and printing them short, one line, with control characters escaped. */
+final class FieldValues {
 
     static final int MAX_PRINTED = 160;
 
-    private Fields() {}
-
-    static Object at(Map<String, Object> body, String... path) {
-        Object cur = body;
-        for (String p : path) {
-            if (!(cur instanceof Map<?, ?> m)) return null;
-            cur = m.get(p);
-        }
-        return cur;
-    }
+    private FieldValues() {}
 
     static boolean same(Object a, Object b) {
         return Objects.equals(normalize(a), normalize(b));
@@ -35,7 +27,7 @@ final class Fields {
             m.forEach((k, v) -> out.put(String.valueOf(k), normalize(v)));
             return out;
         }
-        if (o instanceof List<?> l) return l.stream().map(Fields::normalize).toList();
+        if (o instanceof List<?> l) return l.stream().map(FieldValues::normalize).toList();
         if (o instanceof Number n) return n.toString();
         return o;
     }
@@ -53,16 +45,7 @@ final class Fields {
                 s = String.valueOf(value);
             }
         }
-        s = escape(s);
+        s = SafeText.escape(s);
         return s.length() > MAX_PRINTED ? s.substring(0, MAX_PRINTED) + "..." : s;
-    }
-
-    static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            if (c < 0x20 || c == 0x7f) sb.append(String.format("\\u%04x", (int) c));
-            else sb.append(c);
-        }
-        return sb.toString();
     }
 }

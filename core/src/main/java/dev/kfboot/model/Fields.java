@@ -1,27 +1,18 @@
-package dev.kfboot.cluster;
+package dev.kfboot.model;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads fields of Kubernetes objects held as plain maps (what generic resources and YAML fixtures are): a
- * missing field or one of another type reads as null or empty, never as an exception, because live objects
- * are partial while controllers work on them.
+ * Reads fields of Kubernetes objects held as plain maps (rendered YAML, generic resources, fixtures): a missing
+ * field or one of another type reads as null or empty, never as an exception, because rendered objects are
+ * whatever a tree wrote and live objects are partial while controllers work on them. The one map reader of kfboot.
  */
 public final class Fields {
 
-    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-
     private Fields() {}
-
-    /** A typed or generic object as a plain map. */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> of(HasMetadata object) {
-        return SERIALIZATION.convertValue(object, Map.class);
-    }
 
     public static Object get(Object root, String... path) {
         Object cur = root;
@@ -81,5 +72,19 @@ public final class Fields {
 
     public static boolean has(Object root, String... path) {
         return get(root, path) != null;
+    }
+
+    /** The list's entries as strings (nulls left out). */
+    public static List<String> strings(Object root, String... path) {
+        List<String> out = new ArrayList<>();
+        for (Object x : list(root, path)) if (x != null) out.add(String.valueOf(x));
+        return out;
+    }
+
+    /** The mapping's values as strings (null as empty), in its order. */
+    public static Map<String, String> stringMap(Object root, String... path) {
+        Map<String, String> out = new LinkedHashMap<>();
+        map(root, path).forEach((k, v) -> out.put(k, v == null ? "" : String.valueOf(v)));
+        return out;
     }
 }
