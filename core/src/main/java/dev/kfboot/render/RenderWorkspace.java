@@ -111,6 +111,8 @@ public final class RenderWorkspace implements AutoCloseable {
             k.append("components:\n");
             for (String c : unit.components()) k.append("- ").append(relative(wrapper, base.resolve(c))).append('\n');
         }
+        // Argo CD's spec.source.kustomize options, which its repo server sets with kustomize edit on a copy
+        if (!unit.kustomize().isEmpty()) k.append(dev.kfboot.yaml.YamlWriter.write(unit.kustomize().wrapperFields()));
         Files.writeString(wrapper.resolve("kustomization.yaml"), k.toString(), StandardCharsets.UTF_8);
         return new Prepared(wrapper, List.copyOf(closure.remoteUrls()), unresolved);
     }
