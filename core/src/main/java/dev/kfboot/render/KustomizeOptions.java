@@ -1,5 +1,6 @@
 package dev.kfboot.render;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,10 @@ import java.util.TreeMap;
 /**
  * The kustomize options an Argo CD Application sets on its source ({@code spec.source.kustomize}), which Argo CD's
  * repo server applies with {@code kustomize edit set ...} on a copy of the app's kustomization before it builds.
- * kfboot applies them in a wrapper kustomization in the render workspace ({@link RenderWorkspace}); the real kustomize
- * still renders. Patch files are read ahead (by the caller, inside the repository) and carried inline, so the options
+ * kfboot does the same in the render workspace ({@link RenderWorkspace}): a copy of what the unit reads, its top
+ * kustomization edited ({@link #editedKustomization}), so a {@code namePrefix} replaces the app's own as
+ * {@code edit set nameprefix} does; units of several paths get the fields in their wrapper ({@link #wrapperFields}).
+ * The real kustomize renders. Patch files are read ahead (by the caller, inside the repository) and carried inline, so the options
  * alone say what the render depends on and key the render cache ({@link #key()}).
  *
  * @param namePrefix    {@code namePrefix}, or null
@@ -61,6 +64,68 @@ public record KustomizeOptions(String namePrefix, String nameSuffix, String name
         if (!annotations.isEmpty()) out.put("commonAnnotations", annotations);
         if (!replicas.isEmpty()) out.put("replicas", replicas);
         if (!patches.isEmpty()) out.put("patches", patches);
+        return out;
+    }
+
+    /**
+     * The app's own kustomization after Argo CD's {@code kustomize edit} commands: {@code set nameprefix|namesuffix|namespace}
+     * replace the field, {@code set image} replaces the entry of the same name (or adds one), {@code add label} and
+     * {@code add annotation} add pairs (overriding the same keys), {@code set replicas} replaces by name, patches and
+     * components are appended.
+     *
+     * @param components Components to add, relative to the kustomization's directory
+     */
+    public Map<String, Object> editedKustomization(Map<String, Object> own, List<String> components) {
+        Map<String, Object> k = new LinkedHashMap<>(own);
+        if (namePrefix != null) k.put("namePrefix", namePrefix);
+        if (nameSuffix != null) k.put("nameSuffix", nameSuffix);
+        if (namespace != null) k.put("namespace", namespace);
+        if (!images.isEmpty()) k.put("images", mergeByName(k.get("images"), images));
+        if (!replicas.isEmpty()) k.put("replicas", mergeByName(k.get("replicas"), replicas));
+        if (!labels.isEmpty()) {
+            List<Object> all = k.get("labels") instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("pairs", labels);
+            l.put("includeSelectors", withSelector);
+            all.add(l);
+            k.put("labels", all);
+        }
+        if (!annotations.isEmpty()) {
+            Map<String, Object> a = k.get("commonAnnotations") instanceof Map<?, ?> m ? new LinkedHashMap<>(asStrings(m)) : new LinkedHashMap<>();
+            a.putAll(annotations);
+            k.put("commonAnnotations", a);
+        }
+        if (!patches.isEmpty()) {
+            List<Object> all = k.get("patches") instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+            all.addAll(patches);
+            k.put("patches", all);
+        }
+        if (!components.isEmpty()) {
+            List<Object> all = k.get("components") instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+            for (String c : components) if (!all.contains(c)) all.add(c);
+            k.put("components", all);
+        }
+        return k;
+    }
+
+    private static List<Object> mergeByName(Object existing, List<Map<String, Object>> edits) {
+        List<Object> out = existing instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+        for (Map<String, Object> e : edits) {
+            boolean replaced = false;
+            for (int i = 0; i < out.size(); i++) {
+                if (out.get(i) instanceof Map<?, ?> m && e.get("name").equals(m.get("name"))) {
+                    out.set(i, e);
+                    replaced = true;
+                }
+            }
+            if (!replaced) out.add(e);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> asStrings(Map<?, ?> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), v));
         return out;
     }
 

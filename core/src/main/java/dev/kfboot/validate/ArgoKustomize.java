@@ -24,7 +24,7 @@ import java.util.Optional;
  * are read here (inside the repository only) and carried inline. {@code version} names a kustomize that argocd-cm
  * configures; it changes nothing kfboot renders (see the {@code kustomize-version} rule).
  *
- * @param options    what the wrapper kustomization sets
+ * @param options    what the edit sets in a copy of the app's kustomization
  * @param components Components to add, relative to the source's repository root
  * @param version    {@code kustomize.version}, or null
  * @param problem    why the options cannot be applied (a patch file missing or outside the repository), or null

@@ -56,7 +56,9 @@ class ArgoKustomizeTest {
         return new TreeFixture(repo).healthCheck()
                 .file("tree/root.yaml", TreeFixture.application("root", null, "tree/apps", "argocd", new String[0], ""))
                 .file("tree/apps/web.yaml", APP.formatted(TreeFixture.REPO))
-                .file("c/web/kustomization.yaml", "resources:\n- deploy.yaml\n- cm.yaml\n")
+                // the app's own namePrefix and image: Argo CD's kustomize edit replaces both
+                .file("c/web/kustomization.yaml", "resources:\n- deploy.yaml\n- cm.yaml\nnamePrefix: own-\n"
+                        + "images:\n- name: nginx\n  newTag: '1.26'\n")
                 .file("c/web/deploy.yaml", """
                         apiVersion: apps/v1
                         kind: Deployment
@@ -96,6 +98,8 @@ class ArgoKustomizeTest {
         assertThat(deploy.toString()).contains("replicas=3", "image=registry.acme.io/nginx:1.27", "env=prod");
         assertThat(body(web, "ConfigMap").toString()).contains("patched=yes");
         assertThat(v.findings()).extracting(Finding::rule).doesNotContain("render-failed");
+        // the user's tree is only read
+        assertThat(repo.resolve("c/web/kustomization.yaml")).content().contains("namePrefix: own-").doesNotContain("team-");
     }
 
     @Test
