@@ -24,18 +24,22 @@ class RemoteBaseUnpinnedTest {
                         "https://github.com/kubeflow/manifests//common/istio?ref=master",
                         "https://github.com/kubeflow/manifests//common/dex?ref=v1.10-branch",
                         "https://github.com/kubeflow/manifests//common/oauth2-proxy?ref=v1.10.0",
-                        "https://raw.githubusercontent.com/kubeflow/trainer/main/manifests/crd.yaml");
+                        "https://raw.githubusercontent.com/kubeflow/trainer/main/manifests/crd.yaml",
+                        "https://raw.githubusercontent.com/kubeflow/katib/refs/heads/master/manifests/crd.yaml",
+                        "https://raw.githubusercontent.com/kubeflow/katib/refs/tags/v0.18.0/manifests/crd.yaml",
+                        "https://github.com/kubernetes-sigs/lws/releases/latest/download/manifests.yaml");
 
         List<Finding> f = t.findings(new RemoteBaseUnpinned());
 
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.severity()).isEqualTo(Severity.WARNING);
             assertThat(x.app()).isEqualTo("pipelines");
-            assertThat(x.message()).contains("4 remote bases",
+            assertThat(x.message()).contains("6 remote bases", "refs/heads/master/manifests/crd.yaml (ref master, a branch)",
+                    "lws/releases/latest/download/manifests.yaml (the latest release, whichever that is)",
                     "https://github.com/argoproj/argo-workflows/manifests/base/crds/full (no ?ref=: the repository's default branch)",
                     "common/istio?ref=master (ref master, a branch)", "ref v1.10-branch, a branch",
                     "trainer/main/manifests/crd.yaml (ref main, a branch)")
-                    .doesNotContain("oauth2-proxy");
+                    .doesNotContain("oauth2-proxy").doesNotContain("v0.18.0");
         });
     }
 
