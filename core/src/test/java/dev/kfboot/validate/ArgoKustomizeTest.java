@@ -125,6 +125,18 @@ class ArgoKustomizeTest {
                 .satisfies(f -> assertThat(f.message()).contains("kustomize patch nowhere.yaml does not exist in c/web"));
     }
 
+    @Test
+    void aPatchFileOutsideTheRepositoryIsRefusedUnread() {
+        TreeFixture t = tree();
+        t.file("tree/apps/web.yaml", APP.formatted(TreeFixture.REPO).replace("path: replicas.yaml", "path: ../../../outside.yaml"));
+
+        Validation v = validate(t);
+
+        assertThat(v.findings()).filteredOn(f -> f.rule().equals("render-failed")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("kustomize patch ../../../outside.yaml", "leaves the repository"));
+        assertThat(v.context().inventory().of("web")).isEmpty();
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> body(List<Inventory.Entry> entries, String kind) {
         Optional<Inventory.Entry> e = entries.stream().filter(x -> x.object().groupKind().kind().equals(kind)
