@@ -43,6 +43,16 @@ class DirectoryOnKustomizeTest {
     }
 
     @Test
+    void directoryAndKustomizeOptionsTogetherAreTwoSourceTypes() {
+        TreeFixture t = new TreeFixture(repo).root().component("apps/katib", "");
+        t.file("tree/apps/katib.yaml", TreeFixture.application("katib", 2, "apps/katib", "kubeflow", new String[0], "")
+                .replace("    path: apps/katib\n", "    path: apps/katib\n    directory:\n      recurse: true\n    kustomize:\n      namePrefix: a-\n"));
+
+        assertThat(t.findings(new DirectoryOnKustomize())).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("the source has two types and Argo CD refuses"));
+    }
+
+    @Test
     void anEmptyDirectoryBlockOrAPlainDirectoryPasses() {
         TreeFixture t = new TreeFixture(repo).root().component("apps/katib", "")
                 .file("apps/plain/ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: plain\n");
