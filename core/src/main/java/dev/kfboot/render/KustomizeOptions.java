@@ -1,5 +1,7 @@
 package dev.kfboot.render;
 
+import dev.kfboot.yaml.YamlWriter;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,7 +133,7 @@ public record KustomizeOptions(String namePrefix, String nameSuffix, String name
 
     /** What the render depends on, as text for the render cache's key. */
     public String key() {
-        return isEmpty() ? "" : dev.kfboot.yaml.YamlWriter.write(wrapperFields());
+        return isEmpty() ? "" : YamlWriter.write(wrapperFields());
     }
 
     /**

@@ -33,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -81,7 +82,7 @@ public final class Validator {
         AppHierarchy hierarchy = AppHierarchy.of(tree.apps(), sources, tree.dir());
         RenderCache cache = request.cacheDir() == null ? null : new RenderCache(renderer, request.cacheDir());
         Map<Rendered, Reading> read = new IdentityHashMap<>();
-        java.util.concurrent.atomic.AtomicReference<String> kustomizeVersion = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<String> kustomizeVersion = new java.util.concurrent.atomic.AtomicReference<>();
         AppRenders renders = render(tree, sources, cache == null ? renderer : cache, request.render(), tool, read,
                 request.options().helmCache(), kustomizeVersion);
         Collected collected = Collected.concat(renders.all().parallelStream().map(r -> {
@@ -142,7 +143,7 @@ public final class Validator {
     private AppRenders render(Tree tree, Map<String, List<ResolvedSource>> sources,
                               RenderRunner runner, RenderOptions options, CompletableFuture<KustomizeTool> tool,
                               Map<Rendered, Reading> read, Path helmCache,
-                              java.util.concurrent.atomic.AtomicReference<String> kustomizeVersion) {
+                              AtomicReference<String> kustomizeVersion) {
         Map<String, List<Rendered>> byApp = new LinkedHashMap<>();
         Map<RenderUnit, String> owner = new HashMap<>();
         List<RenderUnit> kustomize = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.kfboot.model.Severity;
 import dev.kfboot.validate.ResolvedSource;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
+import dev.kfboot.yaml.YMap;
 import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YScalar;
 
@@ -40,8 +41,8 @@ final class KustomizeVersion implements Rule {
         for (TreeApp app : ctx.apps()) {
             for (ResolvedSource s : ctx.sourcesOf(app.id())) {
                 if (s.kind() != ResolvedSource.Kind.KUSTOMIZE) continue;
-                Optional<String> wanted = app.sourceNode(s.index()).flatMap(n -> n.get("kustomize")).flatMap(k -> k instanceof
-                        dev.kfboot.yaml.YMap m ? m.get("version") : Optional.<YNode>empty())
+                Optional<String> wanted = app.sourceNode(s.index()).flatMap(n -> n.get("kustomize")).flatMap(k -> k instanceof YMap m
+                        ? m.get("version") : Optional.<YNode>empty())
                         .filter(v -> v instanceof YScalar x && x.type() != YScalar.Type.NULL && !x.value().isBlank())
                         .map(v -> ((YScalar) v).value().trim());
                 if (wanted.isEmpty()) continue;

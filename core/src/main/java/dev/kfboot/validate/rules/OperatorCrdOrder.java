@@ -4,6 +4,7 @@ import dev.kfboot.inventory.Inventory;
 import dev.kfboot.inventory.KindTable;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.GroupKind;
+import dev.kfboot.model.Severity;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
 
@@ -43,8 +44,8 @@ final class OperatorCrdOrder implements Rule {
     }
 
     @Override
-    public dev.kfboot.model.Severity severity() {
-        return dev.kfboot.model.Severity.WARNING;
+    public Severity severity() {
+        return Severity.WARNING;
     }
 
     @Override
