@@ -31,7 +31,7 @@ class ValidateCommandTest {
 
     private CliRun validate(String... extra) {
         List<String> args = new ArrayList<>(List.of("validate", repo.resolve("tree").toString(), "--repo-root", repo.toString(),
-                "--no-cache", "-q"));
+                "--no-cache", "-q", "--repo-url", "https://github.com/acme/platform.git")); // the copy has no git origin
         args.addAll(List.of(extra));
         return CliRun.of(args.toArray(String[]::new));
     }
@@ -77,7 +77,7 @@ class ValidateCommandTest {
 
         assertThat(r.code()).isEqualTo(ExitCodes.FINDINGS);
         JsonNode root = Json.mapper().readTree(r.out());
-        assertThat(root.get("summary").toString()).isEqualTo("{\"errors\":4,\"warnings\":1,\"infos\":0}");
+        assertThat(root.get("summary").toString()).isEqualTo("{\"errors\":4,\"warnings\":1,\"infos\":0,\"suppressed\":0,\"unverified\":[]}");
         JsonNode first = root.get("findings").get(0);
         assertThat(first.get("rule").asText()).isEqualTo("pss-violation");
         assertThat(first.get("file").asText()).isEqualTo("tree/apps/dashboard.yaml");
@@ -188,7 +188,8 @@ class ValidateCommandTest {
         LiveText err = new LiveText();
         java.util.concurrent.atomic.AtomicInteger code = new java.util.concurrent.atomic.AtomicInteger(-1);
         Thread watching = new Thread(() -> code.set(Main.run(new String[] {"validate", repo.resolve("tree").toString(),
-                "--repo-root", repo.toString(), "--cache-dir", repo.resolve(".cache").toString(), "-o", "json", "--watch"},
+                "--repo-root", repo.toString(), "--repo-url", "https://github.com/acme/platform.git", "--cache-dir",
+                repo.resolve(".cache").toString(), "-o", "json", "--watch"},
                 new java.io.PrintWriter(out), new java.io.PrintWriter(err))));
         watching.start();
         try {

@@ -167,6 +167,8 @@ public final class RenderCache implements RenderRunner {
             k.append("component ").append(c).append('\n');
             starts.add(root.resolve(c).normalize());
         }
+        // Argo CD's kustomize options (patch files inline): a change to them renders the unit again
+        if (!unit.kustomize().isEmpty()) k.append("kustomize-options ").append(unit.kustomize().key()).append('\n');
         KustomizationClosure closure = KustomizationClosure.walk(starts, parsed, root);
         // a unit that reads outside its root is refused when rendered; its key must not read there either
         for (String refused : closure.outside()) k.append("refused ").append(refused).append('\n');

@@ -1,6 +1,8 @@
 package dev.kfboot.render;
 
 import dev.kfboot.files.Directories;
+import dev.kfboot.yaml.RenderedYaml;
+import dev.kfboot.yaml.YamlWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +19,9 @@ import java.util.Optional;
 
 /**
  * A temporary directory where renders that cannot run in place are prepared: copies of the kustomizations
- * that fetch remote bases, rewritten to the remote cache, and wrapper kustomizations for units with several
- * paths or kustomize Components. The user's tree is only read. Deleted on close.
+ * that fetch remote bases, rewritten to the remote cache; a copy of its own for a unit with Argo CD's kustomize
+ * options, its top kustomization edited as {@code kustomize edit} would; and wrapper kustomizations for units with
+ * several paths or kustomize Components. The user's tree is only read. Deleted on close.
  */
 public final class RenderWorkspace implements AutoCloseable {
 
@@ -40,6 +43,7 @@ public final class RenderWorkspace implements AutoCloseable {
     private final Map<Path, Path> mirrors = new HashMap<>();
     private final Map<String, Prepared> prepared = new HashMap<>();
     private int remoteFiles;
+    private int edited;
 
     private RenderWorkspace(Path dir, RemoteCache cache) {
         this.dir = dir;
@@ -93,12 +97,25 @@ public final class RenderWorkspace implements AutoCloseable {
         List<String> unresolved = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         Path base = root;
-        if (!closure.remoteUrls().isEmpty()) {
-            base = mirror(root, closure, unresolved, refused);
+        boolean edit = !unit.kustomize().isEmpty() && unit.paths().size() == 1;
+        if (!closure.remoteUrls().isEmpty() || edit) {
+            // Argo CD's kustomize edit runs on a copy: such a unit gets a copy of its own, never shared with another unit
+            Path target = edit ? dir.resolve("edited-" + (++edited)) : mirrors.computeIfAbsent(root, r -> dir.resolve("mirror-" + mirrors.size()));
+            base = mirror(root, target, closure, unresolved, refused);
             if (!refused.isEmpty()) {
                 return new Prepared(root.resolve(unit.paths().get(0)).normalize(), List.copyOf(closure.remoteUrls()),
                         unresolved, List.copyOf(refused));
             }
+        }
+        if (edit) {
+            Path top = base.resolve(unit.paths().get(0)).normalize();
+            Path kfile = KustomizationClosure.kustomizationFile(top);
+            List<Map<String, Object>> docs = RenderedYaml.parse(Files.readString(kfile, StandardCharsets.UTF_8));
+            List<String> components = new ArrayList<>();
+            for (String c : unit.components()) components.add(relative(top, base.resolve(c)));
+            Files.writeString(kfile, YamlWriter.write(unit.kustomize().editedKustomization(docs.isEmpty() ? Map.of() : docs.get(0),
+                    components)), StandardCharsets.UTF_8);
+            return new Prepared(top, List.copyOf(closure.remoteUrls()), unresolved);
         }
         if (!unit.needsWrapper()) {
             return new Prepared(base.resolve(unit.paths().get(0)).normalize(), List.copyOf(closure.remoteUrls()), unresolved);
@@ -111,14 +128,15 @@ public final class RenderWorkspace implements AutoCloseable {
             k.append("components:\n");
             for (String c : unit.components()) k.append("- ").append(relative(wrapper, base.resolve(c))).append('\n');
         }
+        // Argo CD's spec.source.kustomize options, which its repo server sets with kustomize edit on a copy
+        if (!unit.kustomize().isEmpty()) k.append(YamlWriter.write(unit.kustomize().wrapperFields()));
         Files.writeString(wrapper.resolve("kustomization.yaml"), k.toString(), StandardCharsets.UTF_8);
         return new Prepared(wrapper, List.copyOf(closure.remoteUrls()), unresolved);
     }
 
     /** Copies what the closure reads into a mirror of {@code root}, rewriting remote references. */
-    private Path mirror(Path root, KustomizationClosure closure, List<String> unresolved, List<String> refused)
+    private Path mirror(Path root, Path mirror, KustomizationClosure closure, List<String> unresolved, List<String> refused)
             throws IOException {
-        Path mirror = mirrors.computeIfAbsent(root, r -> dir.resolve("mirror-" + mirrors.size()));
         ReadBoundary bound = ReadBoundary.of(root);
         for (Path f : closure.filesToCopy()) {
             // the bounded closure holds nothing outside the root; checked again here, as the copy is what kustomize

@@ -36,6 +36,7 @@ public final class ValidationContext {
     private final Map<String, AppNeeds> needs = new HashMap<>();
     private final Map<String, TreeApp> byId = new HashMap<>();
     private final String argocdNamespace;
+    private final String kustomizeVersion;
 
     /** @param unreadable findings for rendered documents that are not Kubernetes objects */
     public ValidationContext(Tree tree, Map<String, List<ResolvedSource>> sources, AppHierarchy hierarchy,
@@ -48,6 +49,15 @@ public final class ValidationContext {
     public ValidationContext(Tree tree, Map<String, List<ResolvedSource>> sources, AppHierarchy hierarchy,
                              AppRenders renders, List<Finding> unreadable, Inventory inventory,
                              DependencyAnalysis.Result analysis, CatalogMatch catalog, String argocdNamespace) {
+        this(tree, sources, hierarchy, renders, unreadable, inventory, analysis, catalog, argocdNamespace, null);
+    }
+
+    /** @param kustomizeVersion the version of the kustomize that rendered the tree; null when none ran */
+    public ValidationContext(Tree tree, Map<String, List<ResolvedSource>> sources, AppHierarchy hierarchy,
+                             AppRenders renders, List<Finding> unreadable, Inventory inventory,
+                             DependencyAnalysis.Result analysis, CatalogMatch catalog, String argocdNamespace,
+                             String kustomizeVersion) {
+        this.kustomizeVersion = kustomizeVersion;
         this.argocdNamespace = argocdNamespace;
         this.tree = tree;
         this.sources = Map.copyOf(sources);
@@ -58,6 +68,11 @@ public final class ValidationContext {
         this.analysis = analysis;
         this.catalog = catalog;
         for (TreeApp a : tree.apps()) byId.put(a.id(), a);
+    }
+
+    /** The version of the kustomize that rendered the tree ({@code v5.5.0}); null when no kustomize ran. */
+    public String kustomizeVersion() {
+        return kustomizeVersion;
     }
 
     public Tree tree() {

@@ -8,7 +8,9 @@ import dev.kfboot.inventory.Inventory;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
+import dev.kfboot.model.Severity;
 import dev.kfboot.render.Background;
+import dev.kfboot.render.KustomizeRenderer;
 import dev.kfboot.render.KustomizeTool;
 import dev.kfboot.render.RenderCache;
 import dev.kfboot.render.RenderOptions;
@@ -31,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -79,8 +82,9 @@ public final class Validator {
         AppHierarchy hierarchy = AppHierarchy.of(tree.apps(), sources, tree.dir());
         RenderCache cache = request.cacheDir() == null ? null : new RenderCache(renderer, request.cacheDir());
         Map<Rendered, Reading> read = new IdentityHashMap<>();
+        AtomicReference<String> kustomizeVersion = new java.util.concurrent.atomic.AtomicReference<>();
         AppRenders renders = render(tree, sources, cache == null ? renderer : cache, request.render(), tool, read,
-                request.options().helmCache());
+                request.options().helmCache(), kustomizeVersion);
         Collected collected = Collected.concat(renders.all().parallelStream().map(r -> {
             Reading ahead;
             synchronized (read) {
@@ -95,7 +99,7 @@ public final class Validator {
         List<Finding> failures = renders.all().stream().filter(r -> !r.ok()).map(Rendered::failure).toList();
         List<Finding> unreadable = collected.findings().stream().filter(f -> !failures.contains(f)).toList();
         ValidationContext ctx = new ValidationContext(tree, sources, hierarchy, renders, unreadable, inventory, analysis,
-                catalog, request.options().argocdNamespace());
+                catalog, request.options().argocdNamespace(), kustomizeVersion.get());
         // rules are pure functions of the context: they run side by side, and the findings are sorted after
         List<Finding> all = rules.parallelStream().flatMap(rule -> rule.check(ctx).stream()).toList();
         Suppressions.Result shown = Suppressions.of(tree.repo(), request.options()).apply(all, ctx);
@@ -138,7 +142,8 @@ public final class Validator {
      */
     private AppRenders render(Tree tree, Map<String, List<ResolvedSource>> sources,
                               RenderRunner runner, RenderOptions options, CompletableFuture<KustomizeTool> tool,
-                              Map<Rendered, Reading> read, Path helmCache) {
+                              Map<Rendered, Reading> read, Path helmCache,
+                              AtomicReference<String> kustomizeVersion) {
         Map<String, List<Rendered>> byApp = new LinkedHashMap<>();
         Map<RenderUnit, String> owner = new HashMap<>();
         List<RenderUnit> kustomize = new ArrayList<>();
@@ -151,10 +156,23 @@ public final class Validator {
                     parts.add(withoutTreeObjects(HelmSource.render(a.id(), a, s, sources.get(a.id()), helmCache)));
                     continue;
                 }
+                if (s.kind() == ResolvedSource.Kind.KUSTOMIZE) {
+                    // spec.source.kustomize (namePrefix, images, patches, components, ...) as Argo CD applies it
+                    ArgoKustomize k = ArgoKustomize.of(a, s.index(), s.root(), s.path());
+                    RenderUnit unit = new RenderUnit(unitId, s.root(), List.of(s.path()), k.components(), k.options());
+                    if (k.problem() != null) {
+                        parts.add(new Rendered(new RenderUnit(a.id(), s.root(), List.of(s.path()), List.of()), List.of(),
+                                new Finding(KustomizeRenderer.RULE_RENDER_FAILED, Severity.ERROR, a.id(), null,
+                                        a.sourceAt(s.index(), "kustomize"), k.problem(),
+                                        "fix spec.source.kustomize.patches: paths are relative to the source path"), List.of(), 0));
+                        continue;
+                    }
+                    owner.put(unit, a.id());
+                    kustomize.add(unit);
+                    continue;
+                }
                 RenderUnit unit = RenderUnit.of(unitId, s.root(), s.path());
-                owner.put(unit, a.id());
-                if (s.kind() == ResolvedSource.Kind.KUSTOMIZE) kustomize.add(unit);
-                else parts.add(withoutTreeObjects(ofApp(DirectorySource.render(unit, a.directoryOptions(s.index())), a.id())));
+                parts.add(withoutTreeObjects(ofApp(DirectorySource.render(unit, a.directoryOptions(s.index())), a.id())));
             }
         }
         if (!kustomize.isEmpty()) {
@@ -171,7 +189,9 @@ public final class Validator {
                     ForkJoinPool.commonPool().execute(reading::start);
                 }
             };
-            for (Rendered r : runner.run(kustomize, withTool(options, tool), readAhead).rendered()) {
+            Rendering.Result result = runner.run(kustomize, withTool(options, tool), readAhead);
+            kustomizeVersion.set(result.kustomizeVersion());
+            for (Rendered r : result.rendered()) {
                 byApp.get(owner.get(r.unit())).add(asApp.computeIfAbsent(r.unit(), u -> ofApp(r, owner.get(u))));
             }
         }
@@ -209,7 +229,7 @@ public final class Validator {
 
     /** A render of one of an app's sources, as the app's: its objects and failure carry the app's id. */
     private static Rendered ofApp(Rendered r, String app) {
-        RenderUnit asApp = new RenderUnit(app, r.unit().root(), r.unit().paths(), r.unit().components());
+        RenderUnit asApp = new RenderUnit(app, r.unit().root(), r.unit().paths(), r.unit().components(), r.unit().kustomize());
         Finding failure = r.failure() == null ? null : new Finding(r.failure().rule(), r.failure().severity(), app,
                 r.failure().resource(), r.failure().location(), r.failure().message(), r.failure().hint());
         return withoutTreeObjects(new Rendered(asApp, r.documents(), failure, r.remoteUrls(), r.millis()));
