@@ -80,8 +80,7 @@ class UpgradeTreeTest {
                 .contains("apiVersion: rbac.authorization.k8s.io/v1");
         // exactly the objects named: one Replace patch per app, none elsewhere
         String annotation = ArgoCd.SYNC_OPTIONS + ": " + RECREATE;
-        assertThat(tree.files()).filteredOn(f -> f.getValue().contains(annotation))
-                .extractingFromEntries(Map.Entry::getKey)
+        assertThat(tree.files().entrySet().stream().filter(f -> f.getValue().contains(annotation)).map(Map.Entry::getKey))
                 .containsExactlyInAnyOrder("overlays/trainer/kustomization.yaml", "overlays/kserve/kustomization.yaml");
         assertThat(tree.files().values().stream().mapToLong(f -> f.split(annotation, -1).length - 1).sum()).isEqualTo(2);
     }
