@@ -1,20 +1,15 @@
 package dev.kfboot.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kfboot.Kfboot;
-import dev.kfboot.generate.ChildApp;
 import dev.kfboot.generate.GeneratedTree;
 import dev.kfboot.generate.Layout;
 import dev.kfboot.generate.TerraformConfig;
-import dev.kfboot.generate.TreeOptions;
-import dev.kfboot.generate.TreeSites;
 import dev.kfboot.generate.TreeWriter;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Json;
 import dev.kfboot.model.Location;
-import dev.kfboot.plan.PlanJson;
 import dev.kfboot.render.RenderCache;
 import dev.kfboot.render.RenderRunner;
 import dev.kfboot.render.Rendering;
