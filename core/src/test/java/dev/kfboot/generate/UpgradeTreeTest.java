@@ -38,7 +38,7 @@ class UpgradeTreeTest {
                 "spec.selector changes", "Force=true,Replace=true on this object", RECREATE);
     }
 
-    private static UpgradePlan plan() {
+    static UpgradePlan plan() {
         Map<String, Object> oldCrd = Map.of("apiVersion", "apiextensions.k8s.io/v1", "kind", "CustomResourceDefinition",
                 "metadata", Map.of("name", "widgets.example.org"), "spec", Map.of("group", "example.org", "scope",
                         "Namespaced", "names", Map.of("kind", "Widget", "plural", "widgets"), "versions",
@@ -53,7 +53,7 @@ class UpgradeTreeTest {
                 List.of(new UpgradePlan.Kept("kserve", OLD_CRD, oldCrd, "no longer rendered")));
     }
 
-    private static GeneratedTree tree(UpgradePlan plan) {
+    static GeneratedTree tree(UpgradePlan plan) {
         return Kfboot.quiet().generate(Platform.defaults("26.03.1"), Sources.facts(), new TreeOptions(Layout.FORK,
                 new TreeSite(Trees.FORK_URL, "26.03.1", "argocd"), List.of(), false, plan));
     }
