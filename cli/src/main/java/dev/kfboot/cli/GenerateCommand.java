@@ -154,6 +154,12 @@ public final class GenerateCommand implements Callable<Integer> {
                         + "options for it (README.md lists them; generate again without --upgrade-from once it is done):");
                 out.print(TargetTree.text(tree.upgradeEdits()));
             }
+            if (result != null && upgrade != null && upgrade.needsDecision()) {
+                err.println("warning: " + upgrade.count(dev.kfboot.model.Severity.ERROR) + " change(s) of the upgrade need "
+                        + "a human decision; the tree keeps what they concern (README.md lists them)");
+                err.println("  hint: kfboot upgrade --from-upstream ... --to-upstream ... prints them with their fixes");
+                err.flush();
+            }
             if (tfResult != null) {
                 out.println("wrote Terraform configuration to " + terraform + " (" + tf.files().size() + " files, "
                         + tree.apps().size() + " applications in " + tree.plan().waveList().size()
