@@ -1,21 +1,21 @@
 package dev.kfboot.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kfboot.Kfboot;
-import dev.kfboot.generate.ChildApp;
 import dev.kfboot.generate.GeneratedTree;
 import dev.kfboot.generate.Layout;
 import dev.kfboot.generate.TerraformConfig;
-import dev.kfboot.generate.TreeOptions;
-import dev.kfboot.generate.TreeSites;
 import dev.kfboot.generate.TreeWriter;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Json;
 import dev.kfboot.model.Location;
-import dev.kfboot.plan.PlanJson;
-import dev.kfboot.spec.ResolvedPlatform;
+import dev.kfboot.render.RenderCache;
+import dev.kfboot.render.RenderRunner;
+import dev.kfboot.render.Rendering;
+import dev.kfboot.upgrade.LiveFacts;
+import dev.kfboot.upgrade.UpgradeJson;
+import dev.kfboot.upgrade.UpgradePlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,6 +93,17 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
 
+    @Option(names = "--upgrade-from", paramLabel = "TREE_OR_RELEASE",
+            description = "Write the tree that upgrades from this: a kubeflow/manifests tree, a GitOps tree (generated "
+                    + "or hand-made), or a release name (a tree of that name beside --upstream's, or under "
+                    + "$KFBOOT_RELEASES). Adds the sync options that let Argo CD do the upgrade by itself, on exactly the "
+                    + "objects that need them (see kfboot upgrade); the README lists them. Needs --upstream.")
+    String upgradeFrom;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Render cache for --upgrade-from (default: $XDG_CACHE_HOME/kfboot, else ~/.cache/kfboot).")
+    Path cacheDir;
+
     @Spec CommandSpec command;
 
     @Override
@@ -104,19 +115,21 @@ public final class GenerateCommand implements Callable<Integer> {
                     "--out writes the Argo CD tree, --terraform the same apps as Terraform configuration");
         }
         Layout chosen = layout;
-        Kfboot kfboot = new Kfboot(render.catalogs(), dev.kfboot.render.Rendering::run, new Progress(err, !quiet));
-        ResolvedPlatform platform = kfboot.resolve(spec.load(), render.sources());
-        TreeSites.Resolved site = TreeSites.resolve(chosen, platform, this.out != null ? this.out : terraform, pathInRepo);
-        GeneratedTree tree = kfboot.generate(platform, render.sources(),
-                new TreeOptions(chosen, site.site(), envs, applicationSet));
-        List<Finding> findings = new ArrayList<>(site.findings());
-        findings.addAll(tree.findings());
+        RenderRunner runner = upgradeFrom == null ? Rendering::run
+                : new RenderCache(Rendering::run, cacheDir != null ? cacheDir : TreeSourceOptions.defaultCacheDir());
+        UpgradePlan upgrade = upgradeFrom == null ? null : upgradePlan(runner, err);
+        if (upgradeFrom != null && upgrade == null) return ExitCodes.FINDINGS;
+        Kfboot kfboot = new Kfboot(render.catalogs(), runner, new Progress(err, !quiet));
+        TargetTree target = TargetTree.generate(kfboot, spec.load(), render.sources(), chosen,
+                this.out != null ? this.out : terraform, pathInRepo, envs, applicationSet, upgrade);
+        GeneratedTree tree = target.tree();
+        List<Finding> findings = target.findings();
         if (!findings.isEmpty() && format == Format.text) FindingsPrinter.print(findings, err);
         if (tree.hasErrors()) {
             err.println("nothing written: " + FindingsPrinter.summary(findings));
             return ExitCodes.FINDINGS;
         }
-        if (this.out != null) warnIfRepoUrlDiffers(site.site(), err);
+        if (this.out != null) warnIfRepoUrlDiffers(tree.options().site(), err);
         GeneratedTree tf = terraform == null ? null : TerraformConfig.of(tree);
         if (diff) {
             String text = (this.out == null ? "" : TreeWriter.diff(this.out, tree))
@@ -130,11 +143,23 @@ public final class GenerateCommand implements Callable<Integer> {
         TreeWriter.Result tfResult = tf == null ? null : TreeWriter.write(terraform, tf, force);
         TreeWriter.Result result = this.out == null ? null : TreeWriter.write(this.out, tree, force);
         if (format != Format.text) {
-            ObjectNode root = result != null ? json(tree, result, findings) : Json.object();
+            ObjectNode root = result != null ? target.json(this.out, result) : Json.object();
+            if (upgrade != null) root.set("upgrade", UpgradeJson.toJson(upgrade));
             if (tfResult != null) root.put("terraform", terraform.toString());
             out.print(Structured.write(root, format == Format.yaml));
         } else {
             if (result != null) out.print(GenerateReport.text(this.out, tree, result));
+            if (result != null && upgrade != null) {
+                out.println("Upgrade from " + upgrade.from() + ": " + tree.upgradeEdits().size() + " objects carry sync "
+                        + "options for it (README.md lists them; generate again without --upgrade-from once it is done):");
+                out.print(TargetTree.text(tree.upgradeEdits()));
+            }
+            if (result != null && upgrade != null && upgrade.needsDecision()) {
+                err.println("warning: " + upgrade.count(dev.kfboot.model.Severity.ERROR) + " change(s) of the upgrade need "
+                        + "a human decision; the tree keeps what they concern (README.md lists them)");
+                err.println("  hint: kfboot upgrade --from-upstream ... --to-upstream ... prints them with their fixes");
+                err.flush();
+            }
             if (tfResult != null) {
                 out.println("wrote Terraform configuration to " + terraform + " (" + tf.files().size() + " files, "
                         + tree.apps().size() + " applications in " + tree.plan().waveList().size()
@@ -145,31 +170,40 @@ public final class GenerateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private ObjectNode json(GeneratedTree tree, TreeWriter.Result result, List<Finding> findings) {
-        ObjectNode root = Json.object();
-        root.put("dir", this.out.toString());
-        root.put("layout", tree.options().layout().label());
-        root.put("repoURL", tree.options().site().repoURL());
-        root.put("revision", tree.options().site().revision());
-        root.put("path", tree.options().site().path());
-        ArrayNode apps = root.putArray("apps");
-        for (ChildApp a : tree.apps()) {
-            ObjectNode n = apps.addObject();
-            n.put("app", a.id());
-            n.put("application", a.name());
-            n.put("wave", a.wave());
-            n.put("namespace", a.namespace());
-            n.put("sync", a.sync().label());
-            n.put("path", a.source().path());
-            if (a.overlay() != null) n.put("overlay", a.overlay().dir());
-            a.syncOptions().forEach(n.putArray("syncOptions")::add);
+    /**
+     * The plan from --upgrade-from to --upstream: a manifests tree and a GitOps tree are told apart by the example
+     * kustomization; a name is a release tree beside --upstream's or under $KFBOOT_RELEASES. Null after printing why a
+     * side does not render completely.
+     */
+    private UpgradePlan upgradePlan(RenderRunner runner, PrintWriter err) {
+        if (render.upstream == null) {
+            throw new InputException(Location.NONE, "--upgrade-from needs --upstream DIR",
+                    "pass the kubeflow/manifests tree of the release to upgrade to with --upstream");
         }
-        result.added().forEach(root.putArray("added")::add);
-        result.changed().forEach(root.putArray("changed")::add);
-        result.removed().forEach(root.putArray("removed")::add);
-        result.kept().forEach(root.putArray("kept")::add);
-        if (!findings.isEmpty()) root.set("findings", PlanJson.findings(findings));
-        return root;
+        UpgradeSides sides = new UpgradeSides(runner, render.renderOptions(), err, quiet);
+        Path from = Path.of(upgradeFrom);
+        if (!java.nio.file.Files.isDirectory(from)) from = releaseTree(upgradeFrom);
+        var a = UpgradeSides.isManifests(from) ? sides.release(from, null)
+                : sides.gitOps(new dev.kfboot.validate.ValidateRequest(from, null, java.util.Map.of(),
+                        render.renderOptions(), cacheDir != null ? cacheDir : TreeSourceOptions.defaultCacheDir(), null));
+        var b = sides.release(render.upstream, null);
+        return sides.plan(a, b, LiveFacts.NONE);
+    }
+
+    private Path releaseTree(String name) {
+        if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+            throw new InputException(Location.of(name), "--upgrade-from: no such directory",
+                    "pass a kubeflow/manifests tree, a GitOps tree, or a release name");
+        }
+        List<Path> candidates = new ArrayList<>();
+        Path parent = render.upstream.toAbsolutePath().normalize().getParent();
+        if (parent != null) candidates.add(parent.resolve(name));
+        String env = System.getenv("KFBOOT_RELEASES");
+        if (env != null && !env.isBlank()) candidates.add(Path.of(env).resolve(name));
+        return candidates.stream().filter(java.nio.file.Files::isDirectory).findFirst().orElseThrow(() ->
+                new InputException(Location.NONE, "--upgrade-from " + name + ": no tree of that release beside "
+                        + render.upstream + (env == null || env.isBlank() ? "" : " or under " + env),
+                        "pass the release's kubeflow/manifests tree as a directory"));
     }
 
     /**

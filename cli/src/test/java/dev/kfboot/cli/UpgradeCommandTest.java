@@ -97,4 +97,49 @@ class UpgradeCommandTest {
         assertThat(notATree.code()).isEqualTo(2);
         assertThat(notATree.err()).contains("example/kustomization.yaml: not found").doesNotContain("rendered ");
     }
+
+    @Test
+    void outWritesTheTargetTreeWithTheReplaceOptionOnThatObjectAndExplainsIt() throws IOException {
+        Kustomize.required();
+        Path a = release("1.0", deployment("app: ctl"));
+        Path b = release("1.1", deployment("app: ctl, tier: control"));
+        Path out = b.resolve("argocd");
+
+        CliRun r = CliRun.of("upgrade", "--from-upstream", a.toString(), "--to-upstream", b.toString(), "--no-cache", "-q",
+                "--out", out.toString(), "--path-in-repo", "argocd");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("Sync options added for the upgrade")
+                .contains("  ctl: -n kubeflow deployment.apps/ctl-manager: Force=true,Replace=true");
+        String overlay = Files.readString(out.resolve("overlays/ctl/kustomization.yaml"));
+        assertThat(overlay).contains("      kind: Deployment\n      name: ctl-manager\n      namespace: kubeflow\n")
+                .contains("argocd.argoproj.io/sync-options: Force=true,Replace=true");
+        assertThat(Files.readString(out.resolve("apps/ctl.yaml"))).contains("path: argocd/overlays/ctl");
+        assertThat(Files.readString(out.resolve("README.md"))).contains("## Upgrade from 1.0 to 1.1")
+                .contains("| ctl | `-n kubeflow deployment.apps/ctl-manager` | `Force=true,Replace=true` |");
+        // the overlay renders the annotation onto the object itself
+        var rendered = dev.kfboot.render.Rendering.run(java.util.List.of(dev.kfboot.render.RenderUnit.of("ctl", b,
+                "argocd/overlays/ctl")), dev.kfboot.render.RenderOptions.defaults(null), x -> { }).rendered().get(0);
+        assertThat(rendered.documents()).singleElement().satisfies(d -> assertThat(String.valueOf(
+                ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) d.get("metadata")).get("annotations"))
+                        .get("argocd.argoproj.io/sync-options"))).isEqualTo("Force=true,Replace=true"));
+    }
+
+    @Test
+    void fromTreeAndFromUpstreamTogetherAreRefused() throws IOException {
+        Path a = release("1.0", deployment("app: ctl"));
+        CliRun r = CliRun.of("upgrade", "--from-tree", dir.toString(), "--from-upstream", a.toString(), "--to-upstream",
+                a.toString(), "-q");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--from-tree and --from-upstream both given");
+    }
+
+    @Test
+    void generateUpgradeFromNeedsTheTargetUpstream() throws IOException {
+        Path a = release("1.0", deployment("app: ctl"));
+        CliRun r = CliRun.of("generate", "--upgrade-from", a.toString(), "--out", dir.resolve("tree").toString(), "-q");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--upgrade-from needs --upstream DIR");
+        assertThat(dir.resolve("tree")).doesNotExist();
+    }
 }

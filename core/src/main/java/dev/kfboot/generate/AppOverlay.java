@@ -29,8 +29,9 @@ import java.util.Set;
  *
  * @param dir     the overlay's directory inside the tree
  * @param reasons why the overlay exists, one line each (its header comment and the README)
+ * @param upgrade what an upgrade adds (per-object options, kept objects); {@link UpgradeOverlay#NONE} without one
  */
-public record AppOverlay(String app, String dir, String content, List<String> reasons) {
+public record AppOverlay(String app, String dir, String content, List<String> reasons, UpgradeOverlay upgrade) {
 
     static final String PROTECT = ArgoCd.PRUNE_FALSE + "," + ArgoCd.DELETE_FALSE;
     private static final GroupKind CRD = new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition");
@@ -46,20 +47,26 @@ public record AppOverlay(String app, String dir, String content, List<String> re
         }
         List<Object> patches = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        if (!crds.isEmpty()) {
+        boolean keepsCrd = ctx.options().upgrade() != null && ctx.options().upgrade().kept().stream()
+                .anyMatch(k -> k.app().equals(app.id()) && k.id().groupKind().equals(CRD));
+        boolean keepsNamespace = ctx.options().upgrade() != null && ctx.options().upgrade().kept().stream()
+                .anyMatch(k -> k.app().equals(app.id()) && k.id().groupKind().equals(NAMESPACE));
+        if (!crds.isEmpty() || keepsCrd) {
             patches.add(patch(CRD, "all", PROTECT, true));
             reasons.add(PROTECT + " on its " + count(crds.size(), "CRD") + (owns(crds, ArgoCd.PROFILES_CRD)
                     ? " (profiles.kubeflow.org among them: deleting it deletes every profile namespace)" : ""));
         }
-        if (!namespaces.isEmpty()) {
+        if (!namespaces.isEmpty() || keepsNamespace) {
             patches.add(patch(NAMESPACE, "all", PROTECT, true));
             reasons.add(PROTECT + " on its " + count(namespaces.size(), "Namespace"));
         }
+        UpgradeOverlay upgrade = UpgradeOverlay.of(ctx, app.id());
         int ssa = 0;
         for (KubeObject o : crds) {
             String existing = o.annotation(ArgoCd.SYNC_OPTIONS);
             boolean large = needs.needsServerSideApply(o.id());
-            if (!large && existing == null) continue;
+            String upgrading = upgrade.patched().get(o);
+            if (!large && existing == null && upgrading == null) continue;
             Set<String> options = new LinkedHashSet<>();
             if (existing != null) for (String s : existing.split(",")) if (!s.isBlank()) options.add(s.trim());
             options.add(ArgoCd.PRUNE_FALSE);
@@ -68,8 +75,28 @@ public record AppOverlay(String app, String dir, String content, List<String> re
                 options.add(ArgoCd.SERVER_SIDE_APPLY);
                 ssa++;
             }
-            patches.add(namedPatch(o.id(), String.join(",", options)));
+            if (upgrading != null) for (String s : upgrading.split(",")) options.add(s.trim());
+            patches.add(namedPatch(o, String.join(",", options)));
         }
+        // the upgrade's objects that are no CRD: their own options, the kind-wide protection (a named patch replaces
+        // the annotation the kind-wide one set) and the upgrade's, on exactly that object
+        for (var e : upgrade.patched().entrySet()) {
+            KubeObject o = e.getKey();
+            if (o.isCrd()) continue;
+            String options = UpgradeOverlay.merge(o.annotation(ArgoCd.SYNC_OPTIONS) == null ? ""
+                    : o.annotation(ArgoCd.SYNC_OPTIONS), o.isNamespace() ? PROTECT : "");
+            patches.add(namedPatch(o, UpgradeOverlay.merge(options, e.getValue())));
+        }
+        // kept CRDs and Namespaces whose options are more than the protection: the kind-wide patch would replace them
+        for (Map<String, Object> doc : upgrade.kept()) {
+            ResourceId id = keptId(doc);
+            String options = String.valueOf(((Map<?, ?>) doc.get("metadata")).get("annotations") instanceof Map<?, ?> a
+                    ? a.get(ArgoCd.SYNC_OPTIONS) : PROTECT);
+            boolean kindWide = id.groupKind().equals(CRD) || id.groupKind().equals(NAMESPACE);
+            if (kindWide && !options.equals(PROTECT)) patches.add(patch(id.groupKind(), id.name(), options, false,
+                    String.valueOf(doc.get("apiVersion"))));
+        }
+        reasons.addAll(upgrade.reasons(ctx.options().upgrade() == null ? "" : ctx.options().upgrade().from()));
         if (ssa > 0) {
             reasons.add(ArgoCd.SERVER_SIDE_APPLY + " on its " + count(ssa, "CRD") + " over "
                     + ArgoCd.LAST_APPLIED_LIMIT + " bytes (client-side apply fails on the last-applied annotation)");
@@ -89,6 +116,7 @@ public record AppOverlay(String app, String dir, String content, List<String> re
         k.put("kind", "Kustomization");
         List<String> resources = new ArrayList<>();
         for (String p : variant.paths()) resources.add(upstream(ctx, dir, p));
+        if (!upgrade.kept().isEmpty()) resources.add(UpgradeOverlay.KEPT_FILE);
         k.put("resources", resources);
         if (!variant.components().isEmpty()) {
             List<String> comps = new ArrayList<>();
@@ -101,7 +129,7 @@ public record AppOverlay(String app, String dir, String content, List<String> re
                 .append("), with what Argo CD needs per resource:\n");
         for (String r : reasons) header.append("# - ").append(r).append('\n');
         header.append("# Kind-wide patches name no object (\"all\"): kustomize applies them to every object of the kind.\n");
-        return new AppOverlay(app.id(), dir, header + YamlWriter.write(k), List.copyOf(reasons));
+        return new AppOverlay(app.id(), dir, header + YamlWriter.write(k), List.copyOf(reasons), upgrade);
     }
 
     /** An upstream path as the overlay references it. */
@@ -114,6 +142,11 @@ public record AppOverlay(String app, String dir, String content, List<String> re
     }
 
     private static Map<String, Object> patch(GroupKind kind, String name, String options, boolean kindWide) {
+        return patch(kind, name, options, kindWide, kind.equals(CRD) ? "apiextensions.k8s.io/v1" : "v1");
+    }
+
+    private static Map<String, Object> patch(GroupKind kind, String name, String options, boolean kindWide,
+                                             String apiVersion) {
         Map<String, Object> target = new LinkedHashMap<>();
         if (!kind.group().isEmpty()) target.put("group", kind.group());
         target.put("kind", kind.kind());
@@ -122,7 +155,7 @@ public record AppOverlay(String app, String dir, String content, List<String> re
         meta.put("name", name);
         meta.put("annotations", Map.of(ArgoCd.SYNC_OPTIONS, options));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("apiVersion", kind.equals(CRD) ? "apiextensions.k8s.io/v1" : "v1");
+        body.put("apiVersion", apiVersion);
         body.put("kind", kind.kind());
         body.put("metadata", meta);
         Map<String, Object> p = new LinkedHashMap<>();
@@ -144,8 +177,23 @@ public record AppOverlay(String app, String dir, String content, List<String> re
         return Map.of("patch", YamlWriter.write(body));
     }
 
-    private static Map<String, Object> namedPatch(ResourceId id, String options) {
-        return patch(id.groupKind(), id.name(), options, false);
+    /** A patch of exactly one rendered object: kind, name and (when rendered with one) namespace. */
+    private static Map<String, Object> namedPatch(KubeObject o, String options) {
+        Map<String, Object> p = patch(o.id().groupKind(), o.id().name(), options, false,
+                o.apiVersion() != null ? o.apiVersion() : o.isCrd() ? "apiextensions.k8s.io/v1" : "v1");
+        if (o.id().namespace() != null) {
+            @SuppressWarnings("unchecked") Map<String, Object> target = (Map<String, Object>) p.get("target");
+            target.put("namespace", o.id().namespace());
+        }
+        return p;
+    }
+
+    private static ResourceId keptId(Map<String, Object> doc) {
+        Map<?, ?> meta = (Map<?, ?>) doc.get("metadata");
+        String apiVersion = String.valueOf(doc.get("apiVersion"));
+        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        return ResourceId.of(group, String.valueOf(doc.get("kind")),
+                meta.get("namespace") == null ? null : String.valueOf(meta.get("namespace")), String.valueOf(meta.get("name")));
     }
 
     private static boolean owns(List<KubeObject> crds, String name) {

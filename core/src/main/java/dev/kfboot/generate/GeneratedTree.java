@@ -32,6 +32,11 @@ public record GeneratedTree(ResolvedPlatform platform, SortedMap<String, String>
         return f;
     }
 
+    /** What an upgrade added, app by app in wave order (empty without {@link TreeOptions#upgrade()}). */
+    public List<UpgradeEdit> upgradeEdits() {
+        return apps.stream().filter(a -> a.overlay() != null).flatMap(a -> a.overlay().upgrade().edits().stream()).toList();
+    }
+
     public Map<String, String> filesMap() {
         return files;
     }

@@ -70,6 +70,14 @@ public final class TreeGenerator {
             files.put(TreeLayout.env(e.name()) + "/" + TreeLayout.ROOT_APP, header(ctx, "the app of apps of environment "
                     + e.name()) + YamlWriter.write(RootApp.document(ctx, e.name())));
         }
+        for (ChildApp a : apps) {
+            if (a.overlay() == null || a.overlay().upgrade().kept().isEmpty()) continue;
+            files.put(a.overlay().dir() + "/" + UpgradeOverlay.KEPT_FILE, "# Written by kfboot: objects " + a.id()
+                    + " keeps through the upgrade from " + ctx.options().upgrade().from() + " although "
+                    + ctx.platform().release() + " drops them; see the README's upgrade section.\n"
+                    + YamlWriter.writeAll(a.overlay().upgrade().kept()));
+        }
+        findings.addAll(UpgradeOverlay.unwritten(ctx, apps));
         files.put(TreeLayout.README, TreeReadme.write(ctx, apps, envs));
         return new GeneratedTree(platform, new TreeMap<>(files), apps, plan, options, findings);
     }

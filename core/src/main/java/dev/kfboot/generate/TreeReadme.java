@@ -67,6 +67,7 @@ final class TreeReadme {
                 sb.append("  - ignoreDifferences: ").append(String.join(", ", what)).append('\n');
             }
         }
+        if (ctx.options().upgrade() != null) upgrade(ctx, apps, sb);
         if (!envs.isEmpty()) {
             sb.append("\n## Environments\n\n");
             for (Environment e : envs) {
@@ -82,5 +83,42 @@ final class TreeReadme {
                 .append("and revision in place (comments kept; upstream sources untouched). Put the same URL in the ")
                 .append("spec before the next generate.\n");
         return sb.toString();
+    }
+
+    /** What the upgrade added, and why, to be removed once it is done. */
+    private static void upgrade(TreeContext ctx, List<ChildApp> apps, StringBuilder sb) {
+        var plan = ctx.options().upgrade();
+        sb.append("\n## Upgrade from ").append(plan.from()).append(" to ").append(plan.to()).append("\n\n");
+        sb.append("Written by `kfboot upgrade --out` (or `kfboot generate --upgrade-from`): the per-resource sync options ")
+                .append("below let Argo CD carry out the upgrade by itself. They are for this upgrade only: once every ")
+                .append("app is Synced and Healthy, generate again without `--upgrade-from` and commit, which removes ")
+                .append("them (a `Force=true,Replace=true` left behind deletes and re-creates its object whenever it ")
+                .append("drifts). No PreSync hook: every change below is carried by a sync option, or needs a human.\n\n");
+        if (RootApp.prunesOldApps(ctx)) {
+            sb.append("The root app has `PruneLast=true`: the Applications of ").append(String.join(", ", plan.goneApps()))
+                    .append(" (gone in ").append(plan.to()).append(") are pruned only after every wave synced, when the ")
+                    .append("apps taking over their objects have adopted them.\n\n");
+        }
+        List<UpgradeEdit> edits = new ArrayList<>();
+        for (ChildApp a : apps) if (a.overlay() != null) edits.addAll(a.overlay().upgrade().edits());
+        if (edits.isEmpty()) {
+            sb.append("Nothing added: no object needs a sync option for this upgrade.\n");
+        } else {
+            sb.append("| App | Object | Sync options | Why |\n|---|---|---|---|\n");
+            for (UpgradeEdit e : edits) {
+                sb.append("| ").append(e.app()).append(" | `").append(e.id()).append("`").append(e.kept() ? " (kept, in `"
+                        + TreeLayout.overlay(e.app()) + "/" + UpgradeOverlay.KEPT_FILE + "`)" : "").append(" | `")
+                        .append(e.syncOptions()).append("` | ").append(String.join("; ", e.reasons()).replace("|", "\\|"))
+                        .append(" |\n");
+            }
+        }
+        List<dev.kfboot.upgrade.Change> decisions = plan.changes().stream()
+                .filter(dev.kfboot.upgrade.Change::needsDecision).toList();
+        if (!decisions.isEmpty()) {
+            sb.append("\nLeft to a human (`kfboot upgrade` exits 1 until these are settled):\n\n");
+            for (var c : decisions) {
+                sb.append("- ").append(c.app()).append(": `").append(c.id()).append("`: ").append(c.fix()).append('\n');
+            }
+        }
     }
 }

@@ -63,6 +63,13 @@ public record UpgradePlan(String from, String to, List<Change> changes, Map<Stri
         return String.join(",", all);
     }
 
+    /** Apps of the old release the new one has not (their Applications are pruned by the root app), sorted. */
+    public java.util.SortedSet<String> goneApps() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        for (Change c : changes) if (c.fromApp() != null && !targetWaves.containsKey(c.fromApp())) out.add(c.fromApp());
+        return out;
+    }
+
     public long count(Severity s) {
         return changes.stream().filter(c -> c.severity() == s).count();
     }

@@ -46,6 +46,14 @@ class ArgoSchemaIT {
         assertValid(Trees.standalone(Platform.defaults("26.03")));
     }
 
+    /** An upgrade tree: the root app prunes last, overlays carry the plan's options (see UpgradeTreeTest). */
+    @Test
+    void anUpgradeTreeValidates() {
+        GeneratedTree tree = UpgradeTreeTest.tree(UpgradeTreeTest.plan());
+        assertThat(tree.upgradeEdits()).isNotEmpty();
+        assertValid(tree);
+    }
+
     @Test
     void extraAppsEnvironmentsAndFleetsValidate() throws Exception {
         GeneratedTree tree = Trees.fork(Trees.spec(ExtraAppsTreeTest.SPEC));

@@ -3,6 +3,8 @@ package dev.kfboot.cluster.testing;
 import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.argocd.ArgoResources;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -56,6 +58,8 @@ public final class ArgoCdStandIn implements AutoCloseable {
     private final Map<String, String> failedAutoRevision = new ConcurrentHashMap<>();
     private final List<Operation> operations = new CopyOnWriteArrayList<>();
     private final List<String> refreshes = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Map<String, Object>>> manifests = new ConcurrentHashMap<>();
+    private final List<String> replaced = new CopyOnWriteArrayList<>();
     private volatile Duration delay = Duration.ofMillis(15);
 
     public ArgoCdStandIn(KubernetesClient client, String namespace) {
@@ -108,6 +112,22 @@ public final class ArgoCdStandIn implements AutoCloseable {
     public ArgoCdStandIn resources(String app, List<Map<String, Object>> list) {
         resources.put(app, list);
         return this;
+    }
+
+    /**
+     * The objects the app's source renders: a sync applies them to the cluster as Argo CD does, with the API server's
+     * refusal of a changed {@code spec.selector}. An object whose {@code argocd.argoproj.io/sync-options} say
+     * {@code Force=true,Replace=true} is deleted and created again (what {@code kubectl replace --force} does); any
+     * other changed selector fails the sync with the API server's "field is immutable".
+     */
+    public ArgoCdStandIn manifests(String app, List<Map<String, Object>> objects) {
+        manifests.put(app, List.copyOf(objects));
+        return this;
+    }
+
+    /** Objects a sync deleted and created again because their sync options said so, as {@code Kind namespace/name}. */
+    public List<String> replaced() {
+        return List.copyOf(replaced);
     }
 
     /** One {@code status.resources} entry: what an app manages (Synced). */
@@ -241,7 +261,9 @@ public final class ArgoCdStandIn implements AutoCloseable {
     private void finish(String name) {
         Behaviour b = behaviourOf(name);
         int failures = failFirst.getOrDefault(name, 0);
-        boolean fail = b == Behaviour.FAIL || failures > 0;
+        String refused = b == Behaviour.FAIL || failures > 0 ? null : apply(name);
+        if (refused != null) failMessage.put(name, refused);
+        boolean fail = b == Behaviour.FAIL || failures > 0 || refused != null;
         if (failures > 0) failFirst.put(name, failures - 1);
         edit(name, a -> {
             Map<String, Object> op = Fields.map(a.getAdditionalProperties(), "operation");
@@ -290,6 +312,37 @@ public final class ArgoCdStandIn implements AutoCloseable {
             a.getAdditionalProperties().remove("operation");
             return a;
         });
+    }
+
+    /** Applies the app's objects; the API server's refusal, or null when every object applied. */
+    @SuppressWarnings("unchecked")
+    private String apply(String app) {
+        for (Map<String, Object> o : manifests.getOrDefault(app, List.of())) {
+            HasMetadata desired = (HasMetadata) client.getKubernetesSerialization().convertValue(o, KubernetesResource.class);
+            var live = client.resource(desired).get();
+            if (live == null) {
+                client.resource(desired).create();
+                continue;
+            }
+            Map<String, Object> liveMap = client.getKubernetesSerialization().convertValue(live, Map.class);
+            boolean selectorChanges = !Fields.map(liveMap, "spec", "selector").equals(Fields.map(o, "spec", "selector"));
+            String options = Fields.string(o, "metadata", "annotations", "argocd.argoproj.io/sync-options");
+            boolean forceReplace = options != null && options.contains("Force=true") && options.contains("Replace=true");
+            String id = desired.getKind() + " " + desired.getMetadata().getNamespace() + "/" + desired.getMetadata().getName();
+            if (forceReplace) {
+                client.resource(live).withGracePeriod(0).delete();
+                client.resource(desired).waitUntilCondition(java.util.Objects::isNull, 5, TimeUnit.SECONDS);
+                client.resource(desired).create();
+                replaced.add(id);
+            } else if (selectorChanges) {
+                return "one or more objects failed to apply, reason: " + desired.getKind() + " \"" + desired.getMetadata().getName()
+                        + "\" is invalid: spec.selector: Invalid value: field is immutable";
+            } else {
+                desired.getMetadata().setResourceVersion(live.getMetadata().getResourceVersion());
+                client.resource(desired).update();
+            }
+        }
+        return null;
     }
 
     private Behaviour behaviourOf(String app) {
