@@ -8,6 +8,7 @@ import dev.kfboot.Kfboot;
 import dev.kfboot.Sources;
 import dev.kfboot.generate.Layout;
 import dev.kfboot.generate.TreeWriter;
+import dev.kfboot.model.Json;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 import dev.kfboot.render.RenderCache;
@@ -56,7 +57,7 @@ import java.util.concurrent.Callable;
             "2:unusable input (trees, release names, no kustomize)", ClusterCommand.CLUSTER_FAILED, "4:internal error"})
 public final class UpgradeCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, yaml }
 
     @Option(names = "--from-upstream", paramLabel = "DIR", description = "The kubeflow/manifests tree of the release installed now.")
     Path fromUpstream;
@@ -146,7 +147,11 @@ public final class UpgradeCommand implements Callable<Integer> {
         }
         if (plan == null) return ExitCodes.FINDINGS;
         if (this.out != null) return writeTree(plan, b, runner, out, err);
-        out.print(format == Format.json ? UpgradeJson.write(plan) + "\n" : UpgradeText.write(plan));
+        switch (format) {
+            case json -> out.print(UpgradeJson.write(plan) + "\n");
+            case yaml -> out.print(Structured.yamlOf(UpgradeJson.write(plan)));
+            case text -> out.print(UpgradeText.write(plan));
+        }
         out.flush();
         return plan.needsDecision() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
@@ -165,10 +170,11 @@ public final class UpgradeCommand implements Callable<Integer> {
             return ExitCodes.FINDINGS;
         }
         TreeWriter.Result result = TreeWriter.write(this.out, tt.tree(), force);
-        if (format == Format.json) {
+        if (format != Format.text) {
             var root = UpgradeJson.toJson(plan);
             root.set("tree", tt.json(this.out, result));
-            stdout.println(dev.kfboot.model.Json.pretty(root));
+            String json = Json.pretty(root);
+            stdout.print(format == Format.json ? json + "\n" : Structured.yamlOf(json));
         } else {
             stdout.print(UpgradeText.write(plan));
             stdout.println();
