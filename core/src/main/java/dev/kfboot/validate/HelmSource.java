@@ -5,6 +5,7 @@ import com.marcnuri.helm.TemplateCommand;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
 import dev.kfboot.render.KustomizeRenderer;
+import dev.kfboot.render.ReadBoundary;
 import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.Rendered;
 import dev.kfboot.yaml.RenderedYaml;
@@ -15,6 +16,7 @@ import dev.kfboot.yaml.YSeq;
 import dev.kfboot.yaml.YamlWriter;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Renders a Helm source in process, as Argo CD's repo server does ({@code helm template}, through helm-java and
@@ -48,6 +51,12 @@ final class HelmSource {
         Path chart;
         if (s.root() != null) {
             chart = s.dir();
+            // Helm follows symbolic links while it loads a chart directory (.Files.Get would read what they point at)
+            String refused = linkOutOf(chart, ReadBoundary.of(s.root()));
+            if (refused != null) {
+                return failed(unit, start, "refused to read outside the repository: " + refused,
+                        "replace the link with the file itself; Argo CD's repo server refuses such links too");
+            }
         } else {
             String version = s.source().targetRevision();
             Optional<Path> cached = helmCache == null ? Optional.empty() : HelmCache.find(helmCache, s.source().repoURL(), s.source().chart(), version);
@@ -78,6 +87,10 @@ final class HelmSource {
                     return failed(unit, start, "values file " + v.value() + " does not exist"
                             + (file == null ? " inside the repository" : " (" + file + ")"),
                             "fix spec.source.helm.valueFiles, or set ignoreMissingValueFiles: true");
+                }
+                if (!withinItsCheckout(file, chart, all)) {
+                    return failed(unit, start, "refused to read outside the repository: values file " + v.value()
+                            + " is a symbolic link that leaves it", "replace the link with the file itself");
                 }
                 cmd = cmd.withValuesFile(file);
             }
@@ -118,6 +131,21 @@ final class HelmSource {
         }
     }
 
+    /** The first symbolic link under the chart whose real path leaves the boundary, as a refusal; null when none. */
+    private static String linkOutOf(Path chart, ReadBoundary bound) {
+        String self = bound.refusal(chart, bound.shown(chart));
+        if (self != null) return self;
+        try (Stream<Path> files = Files.walk(chart)) {
+            for (Path p : files.filter(Files::isSymbolicLink).toList()) {
+                String refused = bound.refusal(p, bound.shown(p));
+                if (refused != null) return refused;
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return bound.shown(chart) + ": cannot be listed (" + e.getMessage() + ")";
+        }
+        return null;
+    }
+
     /** A values file: {@code $ref/path} from the source with that ref, else relative to the chart, never outside the checkout. */
     private static Path valueFile(TreeApp app, String written, Path chart, ResolvedSource s, List<ResolvedSource> all) {
         if (written.startsWith("$")) {
@@ -136,6 +164,17 @@ final class HelmSource {
         Path base = s.root() != null ? s.root() : chart;
         Path f = chart.resolve(written).normalize();
         return f.startsWith(base) ? f : null;
+    }
+
+    /** Whether a values file's real path stays inside the checkout (or cached chart) its written path names. */
+    private static boolean withinItsCheckout(Path file, Path chart, List<ResolvedSource> all) {
+        List<Path> roots = new ArrayList<>();
+        for (ResolvedSource o : all) if (o.root() != null) roots.add(o.root());
+        roots.add(chart);
+        for (Path root : roots) {
+            if (file.startsWith(root) && ReadBoundary.of(root).contains(file)) return true;
+        }
+        return false;
     }
 
     private static Path tempValues(String yaml, List<Path> temp) throws IOException {

@@ -62,6 +62,41 @@ class HelmSourceTest {
     }
 
     @Test
+    void aChartOrValuesFileLinkingOutOfTheRepositoryIsRefusedUnread(@TempDir Path outside) throws IOException {
+        // issue 14: Helm follows links while it loads a chart; .Files.Get or a values file would bring the target in
+        Path secret = Files.writeString(outside.resolve("secret.txt"), "message: SENTINEL-helm-link\n");
+        String app = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: web, namespace: argocd}
+                spec:
+                  project: platform
+                  source:
+                    repoURL: %s
+                    targetRevision: main
+                    path: charts/podinfo-lite
+                    helm: {valueFiles: [%s]}
+                  destination: {server: https://kubernetes.default.svc, namespace: web}
+                """;
+        TreeFixture inChart = withChart().root().healthCheck().file("tree/apps/web.yaml", app.formatted(TreeFixture.REPO, "values.yaml"));
+        Files.createSymbolicLink(repo.resolve("charts/podinfo-lite/leak.txt"), secret);
+        Validation linkedFile = validate(inChart, null);
+
+        Files.delete(repo.resolve("charts/podinfo-lite/leak.txt"));
+        Files.createDirectories(repo.resolve("values"));
+        Files.createSymbolicLink(repo.resolve("values/mine.yaml"), secret); // beside the chart, in the repository
+        inChart.file("tree/apps/web.yaml", app.formatted(TreeFixture.REPO, "../../values/mine.yaml"));
+        Validation linkedValues = validate(inChart, null);
+
+        for (Validation v : List.of(linkedFile, linkedValues)) {
+            assertThat(v.findings()).filteredOn(f -> f.rule().equals("render-failed")).singleElement()
+                    .satisfies(f -> assertThat(f.message()).startsWith("refused to read outside the repository: "));
+            assertThat(v.context().inventory().of("web")).isEmpty();
+            assertThat(v.findings().toString()).doesNotContain("SENTINEL-helm-link");
+        }
+    }
+
+    @Test
     void aChartInTheRepositoryRendersWithReleaseNameValuesAndParameters() {
         TreeFixture t = withChart().root().healthCheck().file("tree/apps/web.yaml", """
                 apiVersion: argoproj.io/v1alpha1

@@ -26,7 +26,7 @@ class RulesTest {
      * failing and a fixed example (issue 16).
      */
     static final Set<String> OTHER_FINDINGS = Set.of("no-facts", "unknown-kind", "path-not-in-checkout", "project-unknown-kind",
-            "provider-failed", "renamed-component", "derived-catalog", "release");
+            "provider-failed", "renamed-component", "derived-catalog", "release", "upgrade-option");
 
     /** Where code creates a finding with a literal id: {@code Finding.error("x"}, {@code Notes.info("x"}, {@code RULE = "x"}. */
     private static final Pattern FINDING_ID = Pattern.compile(
