@@ -18,7 +18,7 @@ import java.util.function.BiFunction;
  * Which release a tree's release-specific checks (the core set, partial renders) measure against, and how kfboot
  * knows: {@code --release}; else the release of the manifests tree the apps' sources are read from (a fork's checkout
  * or a {@code --source} checkout: the directory with {@code example/kustomization.yaml}), detected as {@code plan}
- * detects it ({@link Catalogs#forTree}), or, for a tree kfboot has no catalog for, the components derived from its
+ * detects it ({@link TreeCatalog#of}), or, for a tree kfboot has no catalog for, the components derived from its
  * example, rendered; else the release whose committed facts contain most of the rendered objects.
  */
 final class TreeRelease {
@@ -34,7 +34,8 @@ final class TreeRelease {
         if (asked != null) return CatalogMatch.of(catalogs, inventory, asked, null);
         Optional<Path> manifests = manifestsTree(sources);
         if (manifests.isEmpty()) return CatalogMatch.of(catalogs, inventory, null, null);
-        TreeCatalog tc = catalogs.forTree(manifests.get());
+        // read afresh: a watching validate sees a changed example or a new tag on the next run
+        TreeCatalog tc = TreeCatalog.of(manifests.get(), catalogs);
         if (!tc.derived()) {
             return CatalogMatch.of(catalogs, inventory, tc.release(), "release " + tc.release() + " of " + manifests.get()
                     + " (" + tc.detection().evidence() + ")");
