@@ -5,6 +5,7 @@ import dev.kfboot.catalog.ReleaseCatalog;
 import dev.kfboot.catalog.ReleaseFacts;
 import dev.kfboot.catalog.TreeCatalog;
 import dev.kfboot.inventory.Inventory;
+import dev.kfboot.model.InputException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ import java.util.function.BiFunction;
  * knows: {@code --release}; else the release of the manifests tree the apps' sources are read from (a fork's checkout
  * or a {@code --source} checkout: the directory with {@code example/kustomization.yaml}), detected as {@code plan}
  * detects it ({@link TreeCatalog#of}), or, for a tree kfboot has no catalog for, the components derived from its
- * example, rendered; else the release whose committed facts contain most of the rendered objects.
+ * example, rendered; else (no such tree, or an example that names no component) the release whose committed facts
+ * contain most of the rendered objects.
  */
 final class TreeRelease {
 
@@ -34,8 +36,15 @@ final class TreeRelease {
         if (asked != null) return CatalogMatch.of(catalogs, inventory, asked, null);
         Optional<Path> manifests = manifestsTree(sources);
         if (manifests.isEmpty()) return CatalogMatch.of(catalogs, inventory, null, null);
-        // read afresh: a watching validate sees a changed example or a new tag on the next run
-        TreeCatalog tc = TreeCatalog.of(manifests.get(), catalogs);
+        TreeCatalog tc;
+        try {
+            // read afresh: a watching validate sees a changed example or a new tag on the next run
+            tc = TreeCatalog.of(manifests.get(), catalogs);
+        } catch (InputException notAnExample) {
+            // an example/kustomization.yaml that names no component (an app pointed at "example" is a tree's own
+            // business): the objects tell the release, as without a manifests tree
+            return CatalogMatch.of(catalogs, inventory, null, null);
+        }
         if (!tc.derived()) {
             return CatalogMatch.of(catalogs, inventory, tc.release(), "release " + tc.release() + " of " + manifests.get()
                     + " (" + tc.detection().evidence() + ")");
