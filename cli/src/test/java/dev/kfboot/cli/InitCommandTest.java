@@ -43,4 +43,37 @@ class InitCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("release: \"v1.11.0\"");
     }
+
+    /**
+     * Issue 15: init --upstream writes the spec of the tree's release; for a tree kfboot has no catalog for (a copy of
+     * 26.03.1 whose README has no version table and no git) the spec names no release, says where its components were
+     * derived from, and reads back as a spec that takes the tree's release.
+     */
+    @Test
+    void upstreamWritesTheTreesSpecAndAnUnknownTreeIsDerivedHonestly(@TempDir Path dir) throws Exception {
+        Path known = dev.kfboot.testing.UpstreamData.release("26.03.1");
+        CliRun ofKnown = CliRun.of("init", "--out", "-", "--upstream", known.toString());
+        assertThat(ofKnown.code()).as(ofKnown.err()).isZero();
+        assertThat(ofKnown.out()).contains("release: \"26.03.1\"").contains("url: https://github.com/kubeflow/community-distribution");
+        assertThat(ofKnown.err()).contains("is release 26.03.1 (README version table matches 26.03.1's)");
+
+        Path tree = dir.resolve("manifests");
+        dev.kfboot.testing.UpstreamFork.copy("26.03.1", tree);
+        Files.writeString(tree.resolve("README.md"), "# Kubeflow manifests, a release kfboot has not seen\n");
+        Path spec = dir.resolve("platform.yaml");
+        CliRun r = CliRun.of("init", "--out", spec.toString(), "--upstream", tree.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        String text = Files.readString(spec);
+        assertThat(text).doesNotContainPattern("(?m)^ *release:").contains("# derived from " + tree.resolve("example/kustomization.yaml")
+                + " (unknown (derived from " + tree.resolve("example") + ")).");
+        assertThat(r.err()).contains("is no release kfboot has a catalog for").contains("components derived from");
+        assertThat(PlatformReader.read(spec, spec.toString()).release()).isNull();
+
+        CliRun contradicting = CliRun.of("init", "--out", "-", "--upstream", tree.toString(), "--release", "26.03");
+        assertThat(contradicting.code()).isEqualTo(2);
+        assertThat(contradicting.err()).contains("--release 26.03 contradicts the tree's release unknown (derived from");
+        assertThat(CliRun.of("init", "--out", "-", "--upstream", dir.resolve("nope").toString()).err())
+                .contains("upstream directory not found");
+    }
 }

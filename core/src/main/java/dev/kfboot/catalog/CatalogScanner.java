@@ -4,6 +4,7 @@ import dev.kfboot.inventory.Collected;
 import dev.kfboot.inventory.KubeObject;
 import dev.kfboot.model.Finding;
 import dev.kfboot.render.RenderOptions;
+import dev.kfboot.render.RenderRunner;
 import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.Rendered;
 import dev.kfboot.render.Rendering;
@@ -27,6 +28,12 @@ public final class CatalogScanner {
     private CatalogScanner() {}
 
     public static Result scan(ReleaseCatalog catalog, Path upstream, RenderOptions options, Consumer<Rendered> progress) {
+        return scan(catalog, upstream, Rendering::run, options, progress);
+    }
+
+    /** The same through {@code runner} (validate renders a derived catalog's components through its render cache). */
+    public static Result scan(ReleaseCatalog catalog, Path upstream, RenderRunner runner, RenderOptions options,
+                              Consumer<Rendered> progress) {
         List<RenderUnit> units = new ArrayList<>();
         Map<RenderUnit, String[]> origin = new LinkedHashMap<>();
         for (Component c : catalog.components()) {
@@ -36,7 +43,7 @@ public final class CatalogScanner {
                 origin.put(u, new String[] {c.id(), v.name()});
             }
         }
-        Rendering.Result result = Rendering.run(units, options, progress);
+        Rendering.Result result = runner.run(units, options, progress);
         Collected collected = Collected.from(result.rendered(), false);
         Map<String, Map<String, List<KubeObject>>> objects = new LinkedHashMap<>();
         for (RenderUnit u : units) {

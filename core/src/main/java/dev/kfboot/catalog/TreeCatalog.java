@@ -26,8 +26,11 @@ public record TreeCatalog(Path tree, ReleaseCatalog catalog, ReleaseDetection de
         notes = List.copyOf(notes);
     }
 
-    /** Detects the tree's release; derives a catalog when it is none kfboot knows. */
-    static TreeCatalog of(Path tree, Catalogs catalogs) {
+    /**
+     * Detects the tree's release; derives a catalog when it is none kfboot knows. Read afresh on every call
+     * ({@link Catalogs#forTree} remembers it per tree; a long-lived {@code validate --watch} must not).
+     */
+    public static TreeCatalog of(Path tree, Catalogs catalogs) {
         ReleaseDetection d = ReleaseDetector.detect(tree, catalogs);
         if (d.known()) {
             ReleaseCatalog c = catalogs.release(d.release());

@@ -76,6 +76,7 @@ public final class PlatformTemplate {
 
     private PlatformTemplate() {}
 
+    /** For a catalog derived from a tree ({@link ReleaseCatalog#derived}), the spec names no release and says why. */
     public static String write(ReleaseCatalog catalog) {
         StringBuilder sb = new StringBuilder();
         sb.append("# kfboot platform spec. `kfboot plan -f platform.yaml` shows the waves it compiles to.\n");
@@ -83,8 +84,15 @@ public final class PlatformTemplate {
         sb.append("kind: ").append(Platform.KIND).append('\n');
         sb.append("metadata:\n  name: kubeflow\n");
         sb.append("spec:\n");
-        sb.append("  # kubeflow/manifests release (`kfboot catalog list` shows what it has).\n");
-        sb.append("  release: \"").append(catalog.release()).append("\"\n");
+        if (catalog.derived()) {
+            // a derived catalog has no release name a spec could give: the spec takes the tree's release when planned
+            sb.append("  # No release: kfboot has no catalog for the tree this spec was written from, so its components were\n");
+            sb.append("  # derived from ").append(catalog.derivedFrom()).append(" (").append(catalog.release()).append(").\n");
+            sb.append("  # Plan and generate it with --upstream on that tree: a spec without a release takes the tree's.\n");
+        } else {
+            sb.append("  # kubeflow/manifests release (`kfboot catalog list` shows what it has).\n");
+            sb.append("  release: \"").append(catalog.release()).append("\"\n");
+        }
         sb.append("  # The repository the child Applications read: your fork of kubeflow/manifests, or upstream.\n");
         sb.append("  repo:\n");
         sb.append("    url: ").append(catalog.repo()).append('\n');

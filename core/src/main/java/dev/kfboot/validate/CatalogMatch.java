@@ -51,33 +51,60 @@ public final class CatalogMatch {
     }
 
     private static final Pattern HASH_SUFFIX = Pattern.compile("-[a-z0-9]{10}$");
-    private static final CatalogMatch NONE = new CatalogMatch(null, Map.of(), List.of(), Map.of(), List.of());
+    private static final CatalogMatch NONE = new CatalogMatch(null, Map.of(), List.of(), Map.of(), List.of(), "");
 
     private final ReleaseCatalog catalog;
+    private final String basis;
     private final Map<String, List<Coverage>> byApp;
     private final List<String> core;
     private final Map<GroupKind, String> crdProviders;
     private final List<Coverage> acrossTree;
 
     private CatalogMatch(ReleaseCatalog catalog, Map<String, List<Coverage>> byApp, List<String> core,
-                         Map<GroupKind, String> crdProviders, List<Coverage> acrossTree) {
+                         Map<GroupKind, String> crdProviders, List<Coverage> acrossTree, String basis) {
         this.catalog = catalog;
+        this.basis = basis;
         this.byApp = byApp;
         this.core = core;
         this.crdProviders = crdProviders;
         this.acrossTree = acrossTree;
     }
 
-    /** @param release the release to match against, or null to pick the one that matches best */
-    public static CatalogMatch of(Catalogs catalogs, Inventory inventory, String release) {
-        Set<Key> rendered = new HashSet<>();
-        for (Inventory.Entry e : inventory.entries()) rendered.add(Key.of(e.object().id()));
+    /**
+     * @param release the release to match against, or null to pick the one that matches best
+     * @param basis   how the release was chosen, for the findings that name it; null says "asked for" or "recognised"
+     */
+    public static CatalogMatch of(Catalogs catalogs, Inventory inventory, String release, String basis) {
+        Set<Key> rendered = rendered(inventory);
         String best = release != null ? release : bestRelease(catalogs, rendered);
         if (best == null) return NONE;
-        ReleaseCatalog catalog = catalogs.release(best);
-        ReleaseFacts facts = catalogs.facts(best);
+        String why = basis != null ? basis : release != null ? "release " + release + ", as asked"
+                : "release " + best + ", recognised by the objects the apps render";
+        return of(catalogs.release(best), catalogs.facts(best), coreOf(catalogs.release(best)), inventory, why);
+    }
+
+    /** @param release the release to match against, or null to pick the one that matches best */
+    public static CatalogMatch of(Catalogs catalogs, Inventory inventory, String release) {
+        return of(catalogs, inventory, release, null);
+    }
+
+    /**
+     * Matched against one catalog and its facts, known or derived from a tree's example.
+     *
+     * @param core  the catalog's core set ({@link #coreOf})
+     * @param basis which release this is and how kfboot knows, said by the findings that rely on it
+     */
+    public static CatalogMatch of(ReleaseCatalog catalog, ReleaseFacts facts, List<String> core, Inventory inventory,
+                                  String basis) {
+        Set<Key> rendered = rendered(inventory);
         Map<String, List<Coverage>> byApp = byApp(inventory, catalog, facts);
-        return new CatalogMatch(catalog, byApp, coreOf(best), crdProviders(facts), acrossTree(byApp, facts, rendered));
+        return new CatalogMatch(catalog, byApp, List.copyOf(core), crdProviders(facts), acrossTree(byApp, facts, rendered), basis);
+    }
+
+    private static Set<Key> rendered(Inventory inventory) {
+        Set<Key> rendered = new HashSet<>();
+        for (Inventory.Entry e : inventory.entries()) rendered.add(Key.of(e.object().id()));
+        return rendered;
     }
 
     /** The release whose facts contain most of the rendered objects; null when none contains any. */
@@ -137,11 +164,13 @@ public final class CatalogMatch {
         byApp.values().forEach(l -> l.forEach(c -> widest.merge(c.component().id(), c, (a, b) -> b.matched() > a.matched() ? b : a)));
         List<Coverage> out = new ArrayList<>();
         widest.forEach((id, c) -> out.add(coverage(c.app(), c.component(), facts.objects().get(id), all)));
+        out.removeIf(java.util.Objects::isNull);
         return List.copyOf(out);
     }
 
     private static Coverage coverage(String app, Component c, Map<String, List<KubeObject>> variants, Set<Key> keys) {
         Coverage best = null;
+        if (variants == null) return null;
         for (var v : variants.entrySet()) {
             List<ResourceId> missing = new ArrayList<>();
             int matched = 0;
@@ -162,6 +191,16 @@ public final class CatalogMatch {
 
     public Optional<ReleaseCatalog> catalog() {
         return Optional.ofNullable(catalog);
+    }
+
+    /** Which release the tree was matched against and how kfboot knows ("" when it matched none). */
+    public String basis() {
+        return basis;
+    }
+
+    /** Whether the release's components were derived from the tree's own example (no catalog kept for it). */
+    public boolean derived() {
+        return catalog != null && catalog.derived();
     }
 
     /** The components an app renders objects of, sorted by id; empty for apps the catalog does not know. */
@@ -200,16 +239,48 @@ public final class CatalogMatch {
         }
     }
 
-    private static List<String> coreOf(String release) {
+    /**
+     * The core set of a release: listed in core-components.yaml for the releases kfboot ships; for any other (a user
+     * catalog, a catalog derived from a tree's example) the listed core components of the known releases that the
+     * catalog has too, by the same id or through its renames. Sorted as the catalog lists its components.
+     */
+    public static List<String> coreOf(ReleaseCatalog catalog) {
+        Map<String, List<String>> listed = coreSets();
+        if (listed.containsKey(catalog.release())) return listed.get(catalog.release());
+        Set<String> ids = new HashSet<>();
+        listed.forEach((release, core) -> {
+            for (String id : core) {
+                if (catalog.component(id).isPresent()) ids.add(id);
+                catalog.renames().stream().filter(r -> r.from().equals(release) && r.component().equals(id))
+                        .forEach(r -> ids.addAll(r.into()));
+            }
+        });
+        return catalog.components().stream().map(Component::id).filter(ids::contains).toList();
+    }
+
+    /** core-components.yaml: release, then its core components (read once). */
+    static Map<String, List<String>> coreSets() {
+        return CoreSets.LISTED;
+    }
+
+    private static final class CoreSets {
+        static final Map<String, List<String>> LISTED = Map.copyOf(read());
+    }
+
+    private static Map<String, List<String>> read() {
         try (InputStream in = CatalogMatch.class.getResourceAsStream("core-components.yaml")) {
             if (in == null) throw new IllegalStateException("core-components.yaml missing from the jar");
             List<YNode> docs = YamlReader.forUserFiles().parseAll(new String(in.readAllBytes(), StandardCharsets.UTF_8),
                     "validate/core-components.yaml");
-            List<String> out = new ArrayList<>();
-            if (docs.get(0) instanceof YMap m && m.get(release).orElse(null) instanceof YSeq s) {
-                for (YNode n : s.items()) if (n instanceof YScalar v) out.add(v.value());
+            Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+            if (docs.get(0) instanceof YMap m) {
+                for (YMap.Entry e : m.entries().values()) {
+                    List<String> ids = new ArrayList<>();
+                    if (e.value() instanceof YSeq s) for (YNode n : s.items()) if (n instanceof YScalar v) ids.add(v.value());
+                    out.put(e.key(), List.copyOf(ids));
+                }
             }
-            return List.copyOf(out);
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package dev.kfboot.validate;
 
 import dev.kfboot.argocd.ArgoCd;
+import dev.kfboot.catalog.CatalogScanner;
 import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.graph.DependencyAnalysis;
 import dev.kfboot.inventory.Collected;
@@ -95,7 +96,9 @@ public final class Validator {
         Inventory inventory = Inventory.of(collected.objects(), destinations(tree));
         scanArgoCdConfig(tree, inventory);
         DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(renders.apps(), inventory, List.of());
-        CatalogMatch catalog = CatalogMatch.of(catalogs, inventory, request.release());
+        RenderRunner runner = cache == null ? renderer : cache;
+        CatalogMatch catalog = TreeRelease.match(catalogs, inventory, request.release(), sources, (derived, manifests) ->
+                CatalogScanner.scan(derived, manifests, runner, withTool(request.render(), tool), r -> { }).facts());
         List<Finding> failures = renders.all().stream().filter(r -> !r.ok()).map(Rendered::failure).toList();
         List<Finding> unreadable = collected.findings().stream().filter(f -> !failures.contains(f)).toList();
         ValidationContext ctx = new ValidationContext(tree, sources, hierarchy, renders, unreadable, inventory, analysis,

@@ -10,7 +10,6 @@ import dev.kfboot.render.Rendering;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.testing.Kustomize;
 import dev.kfboot.testing.UpstreamData;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,12 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Each released tree planned twice with real kustomize: with its catalog, and as a tree kfboot has never seen (its
  * catalog hidden, so the components are derived from its example). The waves are the same, except where the
- * derivation cannot know what the catalog keeps by hand, which each case names.
+ * derivation cannot know what the catalog keeps by hand, which each case names. Both plans of a release render the
+ * same paths, through the suite's shared render cache: the second (and every other test's) hits it.
  */
 class DerivedPlanIT {
 
-    /** Both plans of a release render the same paths: the second hits the cache. */
-    @TempDir static Path renderCache;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
@@ -70,6 +68,6 @@ class DerivedPlanIT {
     }
 
     private static Kfboot kfboot(Catalogs catalogs) {
-        return new Kfboot(catalogs, new RenderCache(Rendering::run, renderCache), r -> { });
+        return new Kfboot(catalogs, new RenderCache(Rendering::run, UpstreamData.renderCache()), r -> { });
     }
 }

@@ -29,7 +29,9 @@ import java.util.TreeSet;
  *       the release component that ships it, a warning when no component does (install it first);</li>
  *   <li>caBundles that cert-manager's cainjector fills, with no cert-manager (webhooks without cert-manager);</li>
  *   <li>the release's core set (core-components.yaml) incomplete in a tree that installs Kubeflow applications
- *       (the seeds' missing profiles, admission-webhook, pvcviewer-controller, user-namespace), a warning;</li>
+ *       (the seeds' missing profiles, admission-webhook, pvcviewer-controller, user-namespace), a warning; the release
+ *       is the tree's own ({@link CatalogMatch#basis}), and for a release kfboot has no catalog for, the core
+ *       components of known releases that its example lists, said in an info finding;</li>
  *   <li>a component of which the tree's apps together render less than {@value #PARTIAL} (model registry's
  *       base without its database), a warning on the app rendering most of it.</li>
  * </ul>
@@ -113,7 +115,8 @@ final class MissingComponent implements Rule {
             if (c.total() == 0 || (double) c.matched() / c.total() >= PARTIAL) continue;
             TreeApp app = ctx.app(c.app());
             out.add(finding(Severity.WARNING, app, app.sourceAt(0, "path"),
-                    "renders only " + c.matched() + " of the " + c.total() + " objects of the release's " + c.component().id()
+                    "renders only " + c.matched() + " of the " + c.total() + " objects of " + (ctx.catalog().derived()
+                            ? "the " + c.component().id() + " derived from the tree's example" : "the release's " + c.component().id())
                             + " (variant " + c.variant() + "); missing " + Texts.some(c.missing(), 5),
                     "point the app at the component's full path: " + String.join(", ",
                             c.component().variant(c.variant()).orElseThrow().paths())));
@@ -130,12 +133,22 @@ final class MissingComponent implements Rule {
         boolean kubeflow = present.stream().map(catalog::component).flatMap(java.util.Optional::stream)
                 .anyMatch(c -> c.variants().stream().anyMatch(v -> v.paths().stream().anyMatch(p -> p.startsWith("applications/"))));
         if (!kubeflow) return out;
+        boolean derived = ctx.catalog().derived();
+        if (derived) {
+            out.add(finding(Severity.INFO, null, ctx.treeLocation(), ctx.catalog().basis() + ": the core set is "
+                            + (ctx.catalog().coreComponents().isEmpty() ? "empty (no component of a known release's core set is in its example)"
+                            : "the known releases' core components its example lists (" + String.join(", ", ctx.catalog().coreComponents()) + ")"),
+                    "the partial-render checks use the components derived from the example too; docs/releases.md says how a "
+                            + "release gets a catalog of its own"));
+        }
         for (String id : ctx.catalog().coreComponents()) {
             if (present.contains(id)) continue;
             Component c = catalog.component(id).orElse(null);
             if (c == null) continue;
-            out.add(finding(Severity.WARNING, null, ctx.treeLocation(),
-                    "the tree installs Kubeflow " + catalog.release() + " without " + id + ", part of its core set: " + c.description(),
+            out.add(finding(Severity.WARNING, null, ctx.treeLocation(), derived
+                            ? "the tree installs Kubeflow " + catalog.release() + " without " + id + ", which its example lists and "
+                                    + "known releases count in their core set: " + c.description()
+                            : "the tree installs Kubeflow " + catalog.release() + " without " + id + ", part of its core set: " + c.description(),
                     "add an Application for " + id + " (path " + String.join(", ", c.defaultVariant().paths()) + ")"));
         }
         return out;

@@ -25,6 +25,7 @@ public final class Rules {
             new WebhookOrder(),
             new MissingSyncWave(),
             new AppHealthCheckMissing(),
+            new ArgoCdVersion(),
             new RootAppServerSideApply(),
             new LargeCrdNeedsSsa(),
             new InjectedFieldDrift(),

@@ -1,7 +1,9 @@
 package dev.kfboot.validate.rules;
 
+import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
+import dev.kfboot.validate.CatalogMatch;
 import dev.kfboot.validate.TreeFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,5 +131,91 @@ class MissingComponentTest {
                 .app("widgets", 5, "apps/w", "kubeflow").component("apps/w", "apiVersion: acme.io/v1\nkind: Widget\nmetadata:\n  name: w\n");
 
         assertThat(t.findings(new MissingComponent())).isEmpty();
+    }
+
+    /**
+     * Issue 15: a fork of 26.03.1 is measured against 26.03.1's core set (dashboard and notebooks-v1 hold what
+     * centraldashboard, profiles, admission-webhook and pvcviewer-controller were), however well other releases'
+     * facts match what the apps render.
+     */
+    @Test
+    void theCoreSetIsTheForkReleasesOwn() {
+        StringBuilder readme = new StringBuilder("# Kubeflow\n\n## Kubeflow Components Versions\n\n| Component | Local Manifests Path | Upstream Revision |\n| - | - | - |\n");
+        Catalogs.builtin().release("26.03.1").readmeVersions().forEach((path, rev) ->
+                readme.append("| x | ").append(path).append(" | [").append(rev).append("](https://example.org) |\n"));
+        TreeFixture t = new TreeFixture(repo).root()
+                .file("README.md", readme.toString())
+                .file("example/kustomization.yaml", "resources:\n  - ../applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user\n")
+                .app("pipelines", 2, "applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user", "kubeflow")
+                .component("applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user", PIPELINES);
+
+        List<String> core = t.findings(new MissingComponent()).stream().map(Finding::message)
+                .filter(m -> m.contains("core set")).toList();
+
+        assertThat(core).anyMatch(m -> m.startsWith("the tree installs Kubeflow 26.03.1 without dashboard, part of its core set"))
+                .anyMatch(m -> m.startsWith("the tree installs Kubeflow 26.03.1 without notebooks-v1, part of its core set"))
+                .noneMatch(m -> m.contains("without centraldashboard") || m.contains("without profiles")
+                        || m.contains("without admission-webhook") || m.contains("without pvcviewer-controller"))
+                .hasSize(CatalogMatch.coreOf(Catalogs.builtin().release("26.03.1")).size());
+    }
+
+    /**
+     * Issue 15: a tree of a release kfboot has no catalog for (a v1.9 fork: no git, a README table no release has) is
+     * never said to install a release it is not, although its objects are in other releases' facts: its core set is the
+     * known releases' core components its example lists, and its components are the example's, rendered.
+     */
+    @Test
+    void anUnknownReleaseIsMeasuredAgainstItsOwnExampleAndSaysSo() {
+        String pipelinesWhole = PIPELINES + """
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: ml-pipeline
+                  namespace: kubeflow
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: pipeline-install-config
+                  namespace: kubeflow
+                """;
+        TreeFixture t = new TreeFixture(repo).root()
+                .file("README.md", "## Kubeflow Components Versions\n\n| Component | Path | Revision |\n| - | - | - |\n"
+                        + "| Profiles | applications/profiles/upstream | [v1.9.0](https://example.org) |\n")
+                .file("example/kustomization.yaml", """
+                        resources:
+                          - ../applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user
+                          - ../applications/profiles/upstream/overlays/kubeflow
+                          - ../common/user-namespace/base
+                        """)
+                .component("applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user", pipelinesWhole)
+                .component("applications/profiles/upstream/overlays/kubeflow", """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
+                          name: profiles-deployment
+                          namespace: kubeflow
+                        """)
+                .component("common/user-namespace/base", USER_NAMESPACE)
+                .app("pipelines", 2, "apps/kfp", "kubeflow").component("apps/kfp", PIPELINES);
+
+        List<Finding> f = t.findings(new MissingComponent());
+
+        String release = "unknown (derived from " + repo.toAbsolutePath().normalize().resolve("example") + ")";
+        assertThat(f).extracting(Finding::message).noneMatch(m -> m.contains("26.03") || m.contains("v1.11.0"))
+                .contains("the tree installs Kubeflow " + release + " without profiles, which its example lists and known "
+                        + "releases count in their core set: Derived from " + repo.toAbsolutePath().normalize()
+                        .resolve("example/kustomization.yaml") + " line 3.")
+                .anyMatch(m -> m.startsWith("the tree installs Kubeflow " + release + " without user-namespace, which its example lists"))
+                .contains("renders only 1 of the 3 objects of the pipelines derived from the tree's example (variant "
+                        + Catalogs.builtin().forTree(repo).catalog().component("pipelines").orElseThrow().defaultVariant().name()
+                        + "); missing -n kubeflow configmap/pipeline-install-config, -n kubeflow service/ml-pipeline");
+        assertThat(f).filteredOn(x -> x.severity() == Severity.INFO).singleElement().extracting(Finding::message).asString()
+                .startsWith("release " + release + ": no catalog for it (no git checkout; README version table matches no known "
+                        + "release), so its 3 components come from the example: the core set is the known releases' core "
+                        + "components its example lists (");
+        assertThat(f).filteredOn(x -> x.message().contains("core set")).extracting(Finding::severity)
+                .containsOnly(Severity.WARNING, Severity.INFO);
     }
 }
