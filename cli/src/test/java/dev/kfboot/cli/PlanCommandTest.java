@@ -23,6 +23,37 @@ class PlanCommandTest {
     }
 
     @Test
+    void aPlatformValidateWouldRejectIsRejectedByPlanWithTheSameVerdict(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path spec = java.nio.file.Files.writeString(dir.resolve("platform.yaml"), """
+                apiVersion: kfboot.dev/v1alpha1
+                kind: Platform
+                metadata:
+                  name: kubeflow
+                spec:
+                  release: "26.03"
+                  repo:
+                    url: https://github.com/kubeflow/manifests.git
+                    revision: "26.03"
+                  components:
+                    - name: profiles
+                      enabled: false
+                """);
+
+        CliRun r = CliRun.of("plan", "-q", "-f", spec.toString());
+
+        assertThat(r.code()).as("an error finding, as validate gives for the tree").isEqualTo(1);
+        // validate's missing-component says the same of a tree: "needs profiles, which no app of the tree installs: ..."
+        assertThat(r.err()).contains("error: [missing-component] user-namespace: needs profiles, which no app of the platform "
+                        + "installs: it creates Profile.kubeflow.org objects, whose CRD profiles ships",
+                "hint: enable profiles in the spec (components: - name: profiles, enabled: true)")
+                .doesNotContain("unknown-kind", "clusterResources");
+        JsonNode json = Json.mapper().readTree(CliRun.of("plan", "-f", spec.toString(), "-o", "json").out());
+        assertThat(json.at("/findings/0/rule").asText()).isEqualTo("missing-component");
+        assertThat(json.at("/findings/0/severity").asText()).isEqualTo("error");
+    }
+
+    @Test
     void jsonHasTheDocumentedShape() throws Exception {
         CliRun r = CliRun.of("plan", "-o", "json");
         assertThat(r.code()).isZero();
