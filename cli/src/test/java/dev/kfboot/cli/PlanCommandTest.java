@@ -60,14 +60,15 @@ class PlanCommandTest {
         JsonNode root = Json.mapper().readTree(r.out());
         List<String> keys = new ArrayList<>();
         root.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("release", "waves", "dependencies");
+        assertThat(keys).containsExactly("release", "source", "objects", "waves", "components", "dependencies", "internal");
         assertThat(root.get("release").asText()).isEqualTo("26.03");
         assertThat(root.get("waves")).hasSize(5);
         assertThat(root.get("waves").get(4).get("components").get(0).asText()).isEqualTo("user-namespace");
         JsonNode first = root.get("dependencies").get(0);
         assertThat(first.get("component").asText()).isNotEmpty();
         assertThat(first.get("dependsOn").asText()).isNotEmpty();
-        assertThat(first.get("reasons").get(0).asText()).matches("(crd|namespace|webhook|ca-injection|declared|spec): .+");
+        assertThat(first.get("reasons").get(0).get("kind").asText()).matches("crd|namespace|webhook|ca-injection|declared|spec");
+        assertThat(first.get("reasons").get(0).get("text").asText()).isNotBlank();
     }
 
     @Test
