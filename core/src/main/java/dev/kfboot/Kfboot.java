@@ -132,15 +132,16 @@ public final class Kfboot {
         Map<String, Finding> failed = Plan.failedRenders(objects.findings());
         Set<String> nodes = new LinkedHashSet<>(platform.nodeIds());
         nodes.removeAll(failed.keySet());
-        DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(nodes, inventory,
-                platform.declaredEdges(), platform.providers());
+        ReleaseFacts facts = factsOrNull(platform);
+        DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(nodes, inventory, platform.declaredEdges(),
+                platform.providers().withShippedBy(facts == null ? Map.of() : facts.crdShippers()));
         Map<String, Pin> pins = pins(platform);
         pins.keySet().removeAll(failed.keySet());
         Map<String, Integer> waves = WaveCompiler.compile(analysis.graph(), pins);
         List<Finding> findings = new ArrayList<>(platform.notices());
         findings.addAll(objects.findings());
         findings.addAll(failed.isEmpty() ? analysis.findings() : ProviderFailed.rewrite(analysis.findings(), failed,
-                platform, factsOrNull(platform)));
+                platform, facts));
         String source = sources.fromFacts() ? "from committed facts" : "rendered from " + sources.upstream();
         return new Plan(platform.release(), source, waves, analysis.graph(), inventory, analysis.internal(), pins,
                 findings);

@@ -59,11 +59,9 @@ final class ProviderFailed {
     /** The failed apps whose committed facts ship the CRD (or cert-manager's Certificate) the finding misses. */
     private static Set<String> shipping(Finding f, Set<String> failed, ResolvedPlatform platform, ReleaseFacts facts) {
         String kind = null;
-        if (f.rule().equals("missing-component")) kind = "Certificate.cert-manager.io";
-        else {
-            Matcher m = KIND.matcher(f.message());
-            if (m.find()) kind = m.group(1);
-        }
+        Matcher m = KIND.matcher(f.message());
+        if (m.find()) kind = m.group(1);
+        else if (f.rule().equals("missing-component")) kind = "Certificate.cert-manager.io";
         Set<String> out = new TreeSet<>();
         if (kind == null) return out;
         for (String app : failed) {

@@ -31,6 +31,7 @@ import java.util.List;
  * adopt, change, create and leave unmanaged; with {@code --apply}, the Applications, automated sync off.
  */
 @Command(name = "adopt", mixinStandardHelpOptions = true,
+        header = "Show what a tree's apps would adopt on a hand-installed cluster.",
         description = {"Show what a tree's apps would adopt, change and leave on a hand-installed cluster.", "",
             "Renders the tree's apps as validate does and compares each app's objects with the live ones, the way "
                 + "kfboot diff does (only fields the source sets, ignoreDifferences of the app and of argocd-cm honoured, "

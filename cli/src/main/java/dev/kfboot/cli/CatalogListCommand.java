@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 
 /** {@code kfboot catalog list}. */
 @Command(name = "list", mixinStandardHelpOptions = true,
+        header = "List a release's components.",
         description = "List a release's components: default or optional, variants, destination namespace.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:listed", "2:unknown release"})
 public final class CatalogListCommand implements Callable<Integer> {

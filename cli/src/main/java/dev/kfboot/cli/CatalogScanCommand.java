@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 
 /** {@code kfboot catalog scan}: render every variant of a release and write the catalog and facts plan reads offline. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
+        header = "Render every variant of a release; write its catalog and facts.",
         description = {"Render every component variant of a release with kustomize and write its catalog and facts.",
             "A release kfboot ships keeps its catalog; any other tree gets one derived from its example/kustomization.yaml. "
                     + "The file records the tree's real commit (git HEAD; for a tree without git, the commit of the "

@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 
 /** {@code kfboot catalog show COMPONENT}. */
 @Command(name = "show", mixinStandardHelpOptions = true,
+        header = "Show one component of a release.",
         description = "Show one component: variants with paths, declared couplings, and from the committed facts "
                 + "its namespaces, object counts by kind and the CRDs it provides.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:shown", "2:unknown release or component"})

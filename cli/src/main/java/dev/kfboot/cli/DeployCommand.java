@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -49,6 +50,14 @@ public final class DeployCommand extends ClusterCommand {
             description = "Deploy environment NAME of the tree (envs/NAME, rendered with kustomize) instead of the base.")
     String env;
 
+    enum Format { text, json, yaml }
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
+                    + "with json or yaml the progress lines go to stderr and the run (or with --dry-run the plan) is "
+                    + "printed at the end, also when it fails.")
+    Format format;
+
     private DeployTree tree;
 
     @Override
@@ -73,12 +82,21 @@ public final class DeployCommand extends ClusterCommand {
         try (AppStore store = openStore(c)) {
             Applications apps = new Applications(c);
             if (dryRun) return dryRun(new DeployDriver(apps, store, DeployListener.NONE, Clock.systemUTC()), plan, runId);
-            out().println("deploying " + tree.apps().size() + " applications from " + dir + " into " + c.server()
+            boolean text = format == Format.text;
+            PrintWriter progress = text ? out() : err();
+            progress.println("deploying " + tree.apps().size() + " applications from " + dir + " into " + c.server()
                     + ", namespace " + c.argoNamespace());
+            progress.flush();
             warnWithoutHealthCheck(c);
-            DeployDriver driver = new DeployDriver(apps, store, new DeployPrinter(out(), Clock.systemUTC()), Clock.systemUTC());
+            RunReport.Recorder recorder = new RunReport.Recorder(Clock.systemUTC());
+            DeployDriver driver = new DeployDriver(apps, store,
+                    RunReport.both(new DeployPrinter(progress, Clock.systemUTC()), recorder), Clock.systemUTC());
             Step last = driver.run(plan, cluster.timeout(), runId);
-            return finish(last);
+            if (!text) {
+                out().print(Structured.write(recorder.report("deploy", c.argoNamespace(), last, false), format == Format.yaml));
+                out().flush();
+            }
+            return finish(last, text);
         }
     }
 
@@ -94,6 +112,13 @@ public final class DeployCommand extends ClusterCommand {
 
     private int dryRun(DeployDriver driver, DeployPlan plan, String runId) {
         var result = DeploySimulation.run(driver.start(plan, cluster.timeout(), runId));
+        if (format != Format.text) {
+            RunReport.Recorder recorder = new RunReport.Recorder(Clock.systemUTC());
+            for (Action a : result.actions()) recorder.executed(a, "");
+            out().print(Structured.write(recorder.report("deploy", cluster.namespace(), result.last(), true), format == Format.yaml));
+            out().flush();
+            return ExitCodes.OK;
+        }
         out().println("dry run: nothing is changed; this is what kfboot deploy would do now, if every sync succeeds:");
         for (Action a : result.actions()) {
             boolean phase = a instanceof Action.StartPhase || a instanceof Action.PhaseDone;
@@ -104,10 +129,14 @@ public final class DeployCommand extends ClusterCommand {
         return ExitCodes.OK;
     }
 
-    private int finish(Step last) {
+    private int finish(Step last, boolean text) {
         switch (last.outcome()) {
-            case DONE -> out().println("done: all " + tree.apps().size() + " applications are Synced and Healthy");
-            case STOPPED -> out().println("stopped after wave " + wave + " as asked; run without --wave to go on");
+            case DONE -> {
+                if (text) out().println("done: all " + tree.apps().size() + " applications are Synced and Healthy");
+            }
+            case STOPPED -> {
+                if (text) out().println("stopped after wave " + wave + " as asked; run without --wave to go on");
+            }
             default -> {
                 FailureReport.print(last, err());
                 throw FailureReport.failure(last, "kfboot deploy " + dir);

@@ -74,6 +74,7 @@ public final class KfbootCommand implements Runnable {
         CommandLine cli = new CommandLine(new KfbootCommand());
         for (Class<?> c : SUBCOMMANDS) cli.addSubcommand(c);
         ClusterCommand.describeTimeouts(cli);
+        HelpLayout.apply(cli);
         return cli;
     }
 
@@ -91,6 +92,7 @@ public final class KfbootCommand implements Runnable {
                 CommandLine cli = new CommandLine(new KfbootCommand());
                 cli.addSubcommand(c);
                 ClusterCommand.describeTimeouts(cli);
+                HelpLayout.apply(cli);
                 return cli;
             }
         }

@@ -60,11 +60,31 @@ public final class Main {
             err.flush();
             return ExitCodes.INPUT;
         }
-        err.println("kfboot: internal error: " + SafeText.forTerminal(String.valueOf(ex)));
+        err.println("kfboot: internal error: " + SafeText.forTerminal(internalMessage(ex, line)));
         if (debug) ex.printStackTrace(err);
-        else err.println("  hint: run again with --debug for the stack trace, and report it");
+        else err.println("  hint: this is a bug in kfboot: run again with --debug for the stack trace, and report it");
         err.flush();
         return ExitCodes.INTERNAL;
+    }
+
+    /** Java's own words (class names, method calls, NPE's helpful messages) mean nothing to a user. */
+    private static final java.util.regex.Pattern JAVA_WORDS = java.util.regex.Pattern.compile(
+            "\\b[a-z_$][\\w$]*(\\.[a-z_$][\\w$]*)*\\.[A-Z][\\w$]*\\b|\\b\\w+(Exception|Error)\\b|[\\w$]\\(\\)|\"<local\\d+>\"|\\$\\d");
+
+    /**
+     * What failed, in the user's words: the command that stopped, and the first message in the exception's chain
+     * that carries no Java class or method names; never the exception's class.
+     */
+    static String internalMessage(Throwable ex, CommandLine line) {
+        String command = line.getParseResult() == null ? "kfboot"
+                : line.getParseResult().asCommandLineList().get(line.getParseResult().asCommandLineList().size() - 1)
+                        .getCommandSpec().qualifiedName();
+        String what = null;
+        for (Throwable t = ex; t != null && what == null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && !m.isBlank() && !JAVA_WORDS.matcher(m).find()) what = m.strip();
+        }
+        return "`" + command + "` stopped unexpectedly" + (what == null ? "" : ": " + what);
     }
 
     private static boolean debug(String[] args) {

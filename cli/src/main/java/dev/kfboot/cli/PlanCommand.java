@@ -36,7 +36,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin RenderOptionsMixin render;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json and yaml "
+                    + "follow docs/plan.schema.json.")
     Format format;
 
     @Option(names = "--release", paramLabel = "RELEASE",

@@ -68,6 +68,11 @@ public final class ReportCommand implements Callable<Integer> {
             + "cluster's Argo CD (the cluster options below say which cluster).")
     boolean live;
 
+    @Option(names = "--docs-url", paramLabel = "URL", defaultValue = ValidateCommand.DOCS_URL,
+            description = "Base URL of the docs the findings' rule links point into: URL/docs/rules/RULE.md "
+                    + "(default: ${DEFAULT-VALUE}, this repository).")
+    String docsUrl;
+
     @Mixin ClusterOptions cluster;
 
     @Spec CommandSpec command;
@@ -89,7 +94,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             Validation v = new Validator(progress).validate(tree.request(dir, render.renderOptions()));
             Plan plan = TreePlan.of(v);
-            html = Report.html(plan, v.findings(), live(plan), settings(v), Set.of());
+            html = Report.html(plan, v.findings(), live(plan), settings(v), Set.of(), docsUrl);
             errors = v.hasErrors();
         } else {
             Kfboot kfboot = new Kfboot(progress);
@@ -98,7 +103,7 @@ public final class ReportCommand implements Callable<Integer> {
             // The tree generate would write, in memory: the report shows each app's real Argo CD settings.
             GeneratedTree generated = TreeGenerator.generate(platform, plan, new TreeOptions(Layout.FORK,
                     new TreeSite(platform.repo().url(), platform.repo().revision(), "argocd"), List.of(), false));
-            html = Report.html(plan, null, live(plan), Report.settings(generated), Report.extraApps(generated));
+            html = Report.html(plan, null, live(plan), Report.settings(generated), Report.extraApps(generated), docsUrl);
             errors = plan.hasErrors();
         }
         AtomicFiles.write(out, html);

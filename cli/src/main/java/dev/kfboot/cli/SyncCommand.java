@@ -32,6 +32,19 @@ import java.util.List;
             "3:a sync failed or timed out, or the cluster failed"})
 public final class SyncCommand extends ClusterCommand {
 
+    enum Format { text, json, yaml }
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
+                    + "with json or yaml the progress lines go to stderr and the run is printed at the end, also when it fails.")
+    Format format;
+
+    /** What {@code sync --async -o json} prints: the syncs started, one per app. */
+    record Started(String namespace, List<StartedSync> started) {}
+
+    /** One app of {@code sync --async}: {@code result} is started, busy, in-target-state or deleting. */
+    record StartedSync(String app, int wave, String result, String message) {}
+
     @Parameters(paramLabel = "APP", arity = "0..*", description = "Applications to sync.")
     List<String> names = new ArrayList<>();
 
@@ -68,31 +81,46 @@ public final class SyncCommand extends ClusterCommand {
         try (AppStore store = openStore(c)) {
             List<AppStatus> chosen = select(store.snapshot(), new Applications(c));
             String runId = "sync-" + Long.toString(System.currentTimeMillis(), 36);
-            if (async) {
-                OperationTrigger trigger = new OperationTrigger(new Applications(c));
-                for (AppStatus a : chosen) {
-                    OperationTrigger.Outcome o = trigger.trigger(a.name(), request, runId + "/" + a.name(), false);
-                    out().println("wave " + a.wave() + " " + a.name() + ": " + switch (o) {
-                        case TRIGGERED, ALREADY_OURS -> "sync started";
-                        case BUSY -> "an operation is already running; not started";
-                        case IN_TARGET_STATE -> "already Synced and Healthy";
-                        case DELETING -> "being deleted; not started";
-                    });
-                }
-                out().flush();
-                return ExitCodes.OK;
-            }
-            DeployDriver driver = new DeployDriver(new Applications(c), store, new DeployPrinter(out(), Clock.systemUTC()),
+            if (async) return async(c, chosen, request, runId);
+            boolean text = format == Format.text;
+            RunReport.Recorder recorder = new RunReport.Recorder(Clock.systemUTC());
+            DeployPrinter printer = new DeployPrinter(text ? out() : err(), Clock.systemUTC());
+            DeployDriver driver = new DeployDriver(new Applications(c), store, RunReport.both(printer, recorder),
                     Clock.systemUTC());
             Step last = driver.run(DeployPlan.sync(chosen, request), cluster.timeout(), runId);
+            if (!text) {
+                out().print(Structured.write(recorder.report("sync", c.argoNamespace(), last, false), format == Format.yaml));
+                out().flush();
+            }
             if (last.outcome() != Step.Outcome.DONE) {
                 FailureReport.print(last, err());
                 throw FailureReport.failure(last, "kfboot sync " + String.join(" ", chosen.stream().map(AppStatus::name).toList()));
             }
-            out().println("synced " + chosen.size() + " application" + (chosen.size() == 1 ? "" : "s"));
+            if (text) out().println("synced " + chosen.size() + " application" + (chosen.size() == 1 ? "" : "s"));
             out().flush();
             return ExitCodes.OK;
         }
+    }
+
+    private int async(Cluster c, List<AppStatus> chosen, SyncRequest request, String runId) {
+        OperationTrigger trigger = new OperationTrigger(new Applications(c));
+        List<StartedSync> started = new ArrayList<>();
+        for (AppStatus a : chosen) {
+            OperationTrigger.Outcome o = trigger.trigger(a.name(), request, runId + "/" + a.name(), false);
+            started.add(switch (o) {
+                case TRIGGERED, ALREADY_OURS -> new StartedSync(a.name(), a.wave(), "started", "sync started");
+                case BUSY -> new StartedSync(a.name(), a.wave(), "busy", "an operation is already running; not started");
+                case IN_TARGET_STATE -> new StartedSync(a.name(), a.wave(), "in-target-state", "already Synced and Healthy");
+                case DELETING -> new StartedSync(a.name(), a.wave(), "deleting", "being deleted; not started");
+            });
+        }
+        if (format != Format.text) {
+            out().print(Structured.write(new Started(c.argoNamespace(), started), format == Format.yaml));
+        } else {
+            for (StartedSync s : started) out().println("wave " + s.wave() + " " + s.app() + ": " + s.message());
+        }
+        out().flush();
+        return ExitCodes.OK;
     }
 
     private List<AppStatus> select(List<AppStatus> apps, Applications access) {

@@ -1,12 +1,9 @@
 package dev.kfboot.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.verify.CheckResult;
 import dev.kfboot.cluster.verify.Verifier;
 import dev.kfboot.cluster.verify.VerifyContext;
-import dev.kfboot.model.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,23 +35,15 @@ public final class VerifyCommand extends ClusterCommand {
             description = "The dashboard's service (default: ${DEFAULT-VALUE}).")
     String dashboard;
 
+    /** What {@code verify -o json} prints: whether all passed, how many failed, and the rows of the table with their problems. */
+    record Verified(boolean passed, int failed, List<CheckResult> checks) {}
+
     @Override
     protected int run(Cluster c) {
         List<CheckResult> results = Verifier.run(new VerifyContext(c, profileNamespace, dashboard));
         if (format != Format.text) {
-            ObjectNode root = Json.object();
-            root.put("passed", results.stream().allMatch(CheckResult::passed));
-            ArrayNode checks = root.putArray("checks");
-            for (CheckResult r : results) {
-                ObjectNode o = checks.addObject();
-                o.put("id", r.id());
-                o.put("title", r.title());
-                o.put("passed", r.passed());
-                o.put("summary", r.summary());
-                ArrayNode p = o.putArray("problems");
-                r.problems().forEach(p::add);
-            }
-            out().print(Structured.write(root, format == Format.yaml));
+            long failed = results.stream().filter(r -> !r.passed()).count();
+            out().print(Structured.write(new Verified(failed == 0, (int) failed, results), format == Format.yaml));
         } else {
             TextTable t = new TextTable("RESULT", "CHECK", "DETAIL");
             for (CheckResult r : results) t.row(r.passed() ? "pass" : "FAIL", r.title(), r.summary());

@@ -23,20 +23,52 @@ class PlanCommandTest {
     }
 
     @Test
+    void aPlatformValidateWouldRejectIsRejectedByPlanWithTheSameVerdict(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path spec = java.nio.file.Files.writeString(dir.resolve("platform.yaml"), """
+                apiVersion: kfboot.dev/v1alpha1
+                kind: Platform
+                metadata:
+                  name: kubeflow
+                spec:
+                  release: "26.03"
+                  repo:
+                    url: https://github.com/kubeflow/manifests.git
+                    revision: "26.03"
+                  components:
+                    - name: profiles
+                      enabled: false
+                """);
+
+        CliRun r = CliRun.of("plan", "-q", "-f", spec.toString());
+
+        assertThat(r.code()).as("an error finding, as validate gives for the tree").isEqualTo(1);
+        // validate's missing-component says the same of a tree: "needs profiles, which no app of the tree installs: ..."
+        assertThat(r.err()).contains("error: [missing-component] user-namespace: needs profiles, which no app of the platform "
+                        + "installs: it creates Profile.kubeflow.org objects, whose CRD profiles ships",
+                "hint: enable profiles in the spec (components: - name: profiles, enabled: true)")
+                .doesNotContain("unknown-kind", "clusterResources");
+        JsonNode json = Json.mapper().readTree(CliRun.of("plan", "-f", spec.toString(), "-o", "json").out());
+        assertThat(json.at("/findings/0/rule").asText()).isEqualTo("missing-component");
+        assertThat(json.at("/findings/0/severity").asText()).isEqualTo("error");
+    }
+
+    @Test
     void jsonHasTheDocumentedShape() throws Exception {
         CliRun r = CliRun.of("plan", "-o", "json");
         assertThat(r.code()).isZero();
         JsonNode root = Json.mapper().readTree(r.out());
         List<String> keys = new ArrayList<>();
         root.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("release", "waves", "dependencies");
+        assertThat(keys).containsExactly("release", "source", "objects", "waves", "components", "dependencies", "internal");
         assertThat(root.get("release").asText()).isEqualTo("26.03");
         assertThat(root.get("waves")).hasSize(5);
         assertThat(root.get("waves").get(4).get("components").get(0).asText()).isEqualTo("user-namespace");
         JsonNode first = root.get("dependencies").get(0);
         assertThat(first.get("component").asText()).isNotEmpty();
         assertThat(first.get("dependsOn").asText()).isNotEmpty();
-        assertThat(first.get("reasons").get(0).asText()).matches("(crd|namespace|webhook|ca-injection|declared|spec): .+");
+        assertThat(first.get("reasons").get(0).get("kind").asText()).matches("crd|namespace|webhook|ca-injection|declared|spec");
+        assertThat(first.get("reasons").get(0).get("text").asText()).isNotBlank();
     }
 
     @Test

@@ -100,8 +100,8 @@ class ReportBrowserIT {
         dev.kfboot.testing.Kustomize.required();
         Path tree = ReportTrees.write(dir.resolve("repo"));
         Path html = dir.resolve("tree.html");
-        CliRun r = CliRun.of("report", tree.toString(), "-q", "--cache-dir", UpstreamData.renderCache().toString(), "--out", html.toString(),
-                "--repo-url", "https://github.com/acme/gitops.git"); // the copy has no git origin
+        CliRun r = CliRun.of("report", tree.toString(), "-q", "--cache-dir", UpstreamData.renderCache().toString(),
+                "--repo-url", ReportTrees.REPO_URL, "--out", html.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(1); // the tree has an error: one app's path is missing
         assertThat(Files.readString(html)).doesNotContain("hunter2");
 
@@ -122,6 +122,76 @@ class ReportBrowserIT {
         List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertThat(severe).as("console errors").isEmpty();
+    }
+
+    /** At a laptop's 1366 px and at 1920 px: no horizontal scroll, the panel in view, every name inside its box. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1366, 1920})
+    void theGraphFitsThePageAndEveryNameItsBox(int width) throws Exception {
+        Path html = dir.resolve("fit-" + width + ".html");
+        CliRun r = CliRun.of("report", "-q", "--out", html.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        driver.get(html.toUri().toString());
+        org.openqa.selenium.JavascriptExecutor js = driver;
+
+        Number scroll = (Number) js.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(scroll.intValue()).as("horizontal scroll at %d px", width).isLessThanOrEqualTo(0);
+        Number panelRight = (Number) js.executeScript("return document.getElementById('selection').getBoundingClientRect().right;");
+        Number inner = (Number) js.executeScript("return document.documentElement.clientWidth;");
+        assertThat(panelRight.doubleValue()).as("the reason panel is in view").isLessThanOrEqualTo(inner.doubleValue());
+        @SuppressWarnings("unchecked")
+        List<String> overflowing = (List<String>) js.executeScript("""
+                var out = [];
+                document.querySelectorAll('#graph svg .node').forEach(function (n) {
+                  var box = n.querySelector('rect').getBoundingClientRect();
+                  var name = n.querySelector('text.name').getBoundingClientRect();
+                  var count = n.querySelector('text.count').getBoundingClientRect();
+                  if (name.left < box.left - 0.5 || name.right > box.right + 0.5 || name.top < box.top - 0.5
+                      || name.bottom > box.bottom + 0.5 || name.right > count.left + 0.5
+                      || count.right > box.right + 0.5) out.push(n.dataset.app);
+                });
+                return out;""");
+        assertThat(overflowing).as("names running out of their box (or over the count) at %d px", width).isEmpty();
+        Path artifact = Path.of("target", "report-26.03-" + width + ".png");
+        Files.createDirectories(artifact.getParent());
+        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), artifact, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void theTransitiveReductionIsShownAndAllEdgesOnDemand() throws Exception {
+        Path html = dir.resolve("reduction.html");
+        assertThat(CliRun.of("report", "-q", "--out", html.toString()).code()).isZero();
+        driver.get(html.toUri().toString());
+        org.openqa.selenium.JavascriptExecutor js = driver;
+        String visible = "return Array.from(document.querySelectorAll('#graph svg .edge'))"
+                + ".filter(function (e) { return getComputedStyle(e).display !== 'none'; }).length;";
+
+        int all = dependencies();
+        int shown = ((Number) js.executeScript(visible)).intValue();
+        assertThat(shown).isPositive().isLessThan(all);
+        assertThat(driver.findElements(By.cssSelector("#graph svg .edge.implied"))).hasSize(all - shown);
+        driver.findElement(By.id("show-all-edges")).click();
+        assertThat(((Number) js.executeScript(visible)).intValue()).isEqualTo(all);
+    }
+
+    @Test
+    void findingsListErrorsFirstAndLinkWhereDocsUrlSays() throws Exception {
+        dev.kfboot.testing.Kustomize.required();
+        Path tree = ReportTrees.write(dir.resolve("repo-docs"));
+        Path html = dir.resolve("docs.html");
+        CliRun r = CliRun.of("report", tree.toString(), "-q", "--cache-dir", UpstreamData.renderCache().toString(),
+                "--repo-url", ReportTrees.REPO_URL, "--docs-url", "https://docs.example.test/kfboot", "--out", html.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        driver.get(html.toUri().toString());
+
+        List<String> severities = driver.findElements(By.cssSelector("#findings tr.finding")).stream()
+                .map(e -> e.getAttribute("data-severity")).toList();
+        assertThat(severities).contains("error", "warning");
+        assertThat(severities.lastIndexOf("error")).isLessThan(severities.indexOf("warning"));
+        assertThat(driver.findElement(By.linkText("plaintext-secret")).getAttribute("href"))
+                .isEqualTo("https://docs.example.test/kfboot/docs/rules/plaintext-secret.md");
     }
 
     private static int dependencies() throws Exception {

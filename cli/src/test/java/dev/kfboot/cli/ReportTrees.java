@@ -9,6 +9,9 @@ final class ReportTrees {
 
     private ReportTrees() {}
 
+    /** The repository the apps name: the fixture's .git has no origin, so report needs --repo-url to read it. */
+    static final String REPO_URL = "https://github.com/acme/gitops.git";
+
     static final String APP = """
             apiVersion: argoproj.io/v1alpha1
             kind: Application

@@ -115,5 +115,12 @@ class VerifyCommandTest extends ClusterCliTest {
         assertThat(json.get("checks")).hasSize(8);
         assertThat(json.get("checks").get(2).get("id").asText()).isEqualTo("pods-not-failing");
         assertThat(json.get("checks").get(2).get("problems").get(0).asText()).contains("CrashLoopBackOff");
+        assertThat(json.get("failed").asInt()).isEqualTo(3);
+        assertThat(json.get("checks").get(2).get("summary").asText()).isEqualTo("1 of 2 pods ok");
+
+        CliRun yaml = cli.run("verify", "-o", "yaml");
+        assertThat(yaml.code()).isEqualTo(1);
+        JsonNode fromYaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml.out());
+        assertThat(fromYaml).isEqualTo(json);
     }
 }

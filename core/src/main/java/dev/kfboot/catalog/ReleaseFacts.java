@@ -1,10 +1,12 @@
 package dev.kfboot.catalog;
 
 import dev.kfboot.inventory.KubeObject;
+import dev.kfboot.model.GroupKind;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What each component variant of a release renders to, as facts (no bodies): what {@code plan} reads when
@@ -17,5 +19,14 @@ public record ReleaseFacts(String release, String commit, String kustomizeVersio
 
     public Optional<List<KubeObject>> of(String component, String variant) {
         return Optional.ofNullable(objects.getOrDefault(component, Map.of()).get(variant));
+    }
+
+    /** The component whose manifests ship the CRD of each kind (the first by id when several do). */
+    public Map<GroupKind, String> crdShippers() {
+        Map<GroupKind, String> out = new TreeMap<>();
+        new TreeMap<>(objects).forEach((component, variants) -> variants.values().forEach(os -> os.forEach(o -> {
+            if (o.isCrd() && o.crd().kind() != null) out.putIfAbsent(o.crd().definedKind(), component);
+        })));
+        return out;
     }
 }

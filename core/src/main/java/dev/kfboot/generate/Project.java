@@ -36,18 +36,21 @@ final class Project {
             namespaces.add(a.namespace());
         }
         Set<GroupKind> clusterKinds = new TreeSet<>();
-        Set<GroupKind> unknown = new TreeSet<>();
+        Map<GroupKind, String> unknown = new java.util.TreeMap<>();
         for (Inventory.Entry e : ctx.plan().inventory().entries()) {
             if (e.namespace() != null) namespaces.add(e.namespace());
             if (e.scope() == Scope.CLUSTER) clusterKinds.add(e.object().groupKind());
-            if (e.scope() == Scope.UNKNOWN) unknown.add(e.object().groupKind());
+            if (e.scope() == Scope.UNKNOWN) unknown.putIfAbsent(e.object().groupKind(), e.component());
         }
-        for (ExtraApp x : ctx.platform().extraApps()) clusterKinds.addAll(x.clusterResources());
-        for (GroupKind gk : unknown) {
-            findings.add(Finding.warning("project-unknown-kind", null, "no CRD of the platform defines " + gk
-                    + ", so the AppProject cannot tell whether it is cluster-scoped; it is not whitelisted",
-                    "if it is cluster-scoped, list it under the extra app's clusterResources"));
+        Set<String> extraApps = new TreeSet<>();
+        for (ExtraApp x : ctx.platform().extraApps()) {
+            clusterKinds.addAll(x.clusterResources());
+            extraApps.add(x.name());
         }
+        unknown.forEach((gk, app) -> findings.add(Finding.warning("project-unknown-kind", app, "no CRD of the platform defines "
+                + gk + ", so the AppProject cannot tell whether it is cluster-scoped; it is not whitelisted", extraApps.contains(app)
+                ? "if it is cluster-scoped, list it under clusterResources of the extra app " + app
+                : "enable the component that ships the CRD of " + gk + " (plan names it), so its scope is known")));
         List<Object> dests = new ArrayList<>();
         for (ClusterRef c : clusters) {
             for (String ns : namespaces) dests.add(ApplicationDoc.destination(c, ns));

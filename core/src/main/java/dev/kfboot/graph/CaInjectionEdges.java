@@ -16,6 +16,12 @@ final class CaInjectionEdges implements EdgeRule {
             "cert-manager.io/inject-ca-from-secret", "cert-manager.io/inject-apiserver-ca");
     static final GroupKind CERTIFICATE = new GroupKind("cert-manager.io", "Certificate");
 
+    private final MissingProviders missing;
+
+    CaInjectionEdges(MissingProviders missing) {
+        this.missing = missing;
+    }
+
     @Override
     public void derive(Inventory inv, EdgeCollector edges, List<Finding> findings, List<InternalOrdering> internal) {
         List<Inventory.Entry> certManager = inv.crdsDefining(CERTIFICATE);
@@ -23,9 +29,7 @@ final class CaInjectionEdges implements EdgeRule {
             String annotation = ANNOTATIONS.stream().filter(a -> e.object().annotation(a) != null).findFirst().orElse(null);
             if (annotation == null) continue;
             if (certManager.isEmpty()) {
-                findings.add(Finding.warning("missing-component", e.component(),
-                        "its caBundle is injected by cert-manager (" + annotation + ") but the platform has no cert-manager",
-                        "enable cert-manager").about(e.object().id().toString()));
+                missing.caBundle(e.component(), e.object().id().toString());
                 continue;
             }
             for (Inventory.Entry cm : certManager) {

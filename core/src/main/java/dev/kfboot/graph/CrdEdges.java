@@ -12,12 +12,12 @@ import java.util.Set;
 /** A custom resource needs the component that ships its CRD: the API server rejects it before. */
 final class CrdEdges implements EdgeRule {
 
-    static final String RULE_UNKNOWN_KIND = "unknown-kind";
-
     private final KindProviders providers;
+    private final MissingProviders missing;
 
-    CrdEdges(KindProviders providers) {
+    CrdEdges(KindProviders providers, MissingProviders missing) {
         this.providers = providers;
+        this.missing = missing;
     }
 
     @Override
@@ -38,12 +38,7 @@ final class CrdEdges implements EdgeRule {
                 continue;
             }
             if (crds.isEmpty()) {
-                if (reported.add(e.component() + "|" + gk)) {
-                    findings.add(Finding.warning(RULE_UNKNOWN_KIND, e.component(),
-                            "creates " + gk + " objects but no component of the platform ships its CRD",
-                            "enable the component that provides " + gk + ", or install its CRD before this app")
-                            .about(e.object().id().toString()));
-                }
+                if (reported.add(e.component() + "|" + gk)) missing.kind(e.component(), gk, e.object().id().toString());
                 continue;
             }
             for (Inventory.Entry crd : crds) {

@@ -30,9 +30,11 @@ public final class DependencyAnalysis {
         EdgeCollector edges = new EdgeCollector();
         List<Finding> findings = new ArrayList<>();
         List<InternalOrdering> internal = new ArrayList<>();
-        List<EdgeRule> rules = List.of(new CrdEdges(providers), new NamespaceEdges(), new WebhookEdges(), new CaInjectionEdges(),
-                new DuplicateObjects());
+        MissingProviders missing = new MissingProviders(providers.shippedBy(), "platform");
+        List<EdgeRule> rules = List.of(new CrdEdges(providers, missing), new NamespaceEdges(), new WebhookEdges(),
+                new CaInjectionEdges(missing), new DuplicateObjects());
         for (EdgeRule rule : rules) rule.derive(inventory, edges, findings, internal);
+        findings.addAll(missing.findings(MissingProviders.IN_SPEC));
         for (DeclaredEdge d : declared) {
             if (nodes.contains(d.component()) && nodes.contains(d.dependsOn())) {
                 edges.declare(d);

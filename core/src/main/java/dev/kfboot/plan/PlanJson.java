@@ -1,38 +1,87 @@
 package dev.kfboot.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kfboot.graph.Dependency;
-import dev.kfboot.graph.Reason;
+import dev.kfboot.graph.InternalOrdering;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Json;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * {@code plan -o json}: {@code {"release", "waves": [{"wave", "components"}], "dependencies": [{"component",
- * "dependsOn", "reasons"}]}}, plus {@code "failed": [{"component", "rule", "message"}]} (apps that did not render,
- * never placed) and {@code "findings"} when there are any.
+ * {@code plan -o json}: what the text shows, as records. The waves; per component its wave, namespaces, object count,
+ * pin and first reason (the table's columns); per dependency its kinds, whether it placed the component, and each
+ * reason as an object (kind, full text, summary, where a spec declared it); the orderings inside one app (explain's
+ * last part); {@code "failed"} (apps that did not render, never placed) and {@code "findings"} when there are any.
+ * docs/plan.schema.json is its JSON Schema.
  */
 public final class PlanJson {
 
+    /** The document, in field order. */
+    public record Document(String release, String source, int objects, List<WaveDoc> waves, List<ComponentDoc> components,
+                           List<DependencyDoc> dependencies, List<InternalDoc> internal) {}
+
+    public record WaveDoc(int wave, List<String> components) {}
+
+    /**
+     * @param namespaces the namespaces its objects land in; empty when all are cluster-scoped
+     * @param pinnedAt   where the spec pins its wave, or null
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ComponentDoc(String name, int wave, List<String> namespaces, int objects, LocationDoc pinnedAt,
+                               List<String> placedAfter, String firstReason) {}
+
+    /** @param placing whether this dependency is one that puts the component in its wave */
+    public record DependencyDoc(String component, String dependsOn, List<String> kinds, boolean declared, boolean placing,
+                                List<ReasonDoc> reasons) {}
+
+    /** @param declaredAt where a spec or the catalog declared it, or null for a reason found in the manifests */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReasonDoc(String kind, String text, String summary, LocationDoc declaredAt) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LocationDoc(String file, Integer line) {}
+
+    public record InternalDoc(String component, String object, String kind, String needs) {}
+
     private PlanJson() {}
 
-    public static ObjectNode toJson(Plan plan) {
-        ObjectNode root = Json.object();
-        root.put("release", plan.release());
-        ArrayNode waves = root.putArray("waves");
+    public static Document document(Plan plan) {
+        List<WaveDoc> waves = new ArrayList<>();
+        List<ComponentDoc> components = new ArrayList<>();
         for (Plan.Wave w : plan.waveList()) {
-            ObjectNode wn = waves.addObject();
-            wn.put("wave", w.number());
-            w.components().forEach(wn.putArray("components")::add);
+            waves.add(new WaveDoc(w.number(), List.copyOf(w.components())));
+            for (String c : w.components()) {
+                Pin pin = plan.pins().get(c);
+                components.add(new ComponentDoc(c, w.number(), List.copyOf(plan.inventory().namespacesOf(c)),
+                        plan.inventory().of(c).size(), pin == null ? null : location(pin.location()),
+                        plan.placedBy(c).stream().map(Dependency::dependsOn).toList(), PlanText.firstReason(plan, c)));
+            }
         }
-        ArrayNode deps = root.putArray("dependencies");
+        List<DependencyDoc> deps = new ArrayList<>();
         for (Dependency d : plan.graph().edges()) {
-            ObjectNode dn = deps.addObject();
-            dn.put("component", d.component());
-            dn.put("dependsOn", d.dependsOn());
-            ArrayNode reasons = dn.putArray("reasons");
-            for (Reason r : d.reasons()) reasons.add(r.toString());
+            List<ReasonDoc> reasons = d.reasons().stream().map(r -> new ReasonDoc(r.kind().label(), r.text(), r.summary(),
+                    r.location() == null || r.location().file() == null ? null : location(r.location()))).toList();
+            deps.add(new DependencyDoc(d.component(), d.dependsOn(),
+                    d.reasons().stream().map(r -> r.kind().label()).distinct().toList(), d.declaredOnly(),
+                    plan.placedBy(d.component()).contains(d), reasons));
         }
+        List<InternalDoc> internal = new ArrayList<>();
+        for (InternalOrdering o : plan.internal()) {
+            internal.add(new InternalDoc(o.component(), String.valueOf(o.object()), o.kind().label(), o.needs()));
+        }
+        return new Document(plan.release(), plan.source(), plan.inventory().size(), waves, components, deps, internal);
+    }
+
+    private static LocationDoc location(dev.kfboot.model.Location l) {
+        return new LocationDoc(l.file(), l.line() > 0 ? l.line() : null);
+    }
+
+    public static ObjectNode toJson(Plan plan) {
+        ObjectNode root = Json.mapper().valueToTree(document(plan));
         if (!plan.failedRenders().isEmpty()) {
             ArrayNode failed = root.putArray("failed");
             plan.failedRenders().forEach((app, f) -> failed.addObject().put("component", app).put("rule", f.rule())
@@ -42,7 +91,7 @@ public final class PlanJson {
         return root;
     }
 
-    public static ArrayNode findings(java.util.List<Finding> findings) {
+    public static ArrayNode findings(List<Finding> findings) {
         ArrayNode out = Json.array();
         for (Finding f : findings) {
             ObjectNode n = out.addObject();

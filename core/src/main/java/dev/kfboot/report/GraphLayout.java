@@ -19,10 +19,13 @@ final class GraphLayout {
 
     static final int BOX_WIDTH = 190;
     static final int BOX_HEIGHT = 34;
-    static final int COLUMN_GAP = 110;
+    static final int COLUMN_GAP = 80;
     static final int ROW_GAP = 14;
     static final int MARGIN = 40;
     static final int HEADER = 30;
+    /** Upper bounds of a character's width in a box's name (12.5px) and count (11px), for fitting names. */
+    static final double NAME_CHAR = 7.4;
+    static final double COUNT_CHAR = 6.6;
 
     /** A component's box. */
     record Box(String id, int wave, int row, int x, int y) {

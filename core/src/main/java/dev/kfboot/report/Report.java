@@ -36,7 +36,14 @@ public final class Report {
 
     public static String html(Plan plan, List<Finding> findings, Map<String, ReportInput.LiveState> live,
                               Map<String, ReportInput.AppSettings> settings, Set<String> extraApps) {
+        return html(plan, findings, live, settings, extraApps, Rules.DOCS_URL);
+    }
+
+    /** @param docsUrl base URL of the repository's docs, as validate's {@code --docs-url}: rule pages are under docs/rules/ */
+    public static String html(Plan plan, List<Finding> findings, Map<String, ReportInput.LiveState> live,
+                              Map<String, ReportInput.AppSettings> settings, Set<String> extraApps, String docsUrl) {
         String title = "kfboot report: Kubeflow " + plan.release();
-        return ReportHtml.render(new ReportInput(title, plan, findings, live, settings, extraApps, RULES_DOCS));
+        String base = docsUrl.endsWith("/") ? docsUrl : docsUrl + "/";
+        return ReportHtml.render(new ReportInput(title, plan, findings, live, settings, extraApps, base + "docs/rules/"));
     }
 }

@@ -54,10 +54,18 @@ public final class ReportHtml {
         Element main = body.appendElement("main");
         Element graphSection = main.appendElement("section").id("graph");
         graphSection.appendElement("h2").text("Wave graph");
-        graphSection.appendElement("p").addClass("legend").text("Select a component to see what it waits for and why. "
-                + "Solid edges come from the manifests, dashed edges are declared; boxes with a dashed border are extra apps.");
+        java.util.Set<Dependency> implied = implied(plan);
+        int all = plan.graph().edges().size();
+        Element legend = graphSection.appendElement("p").addClass("legend");
+        legend.appendText("Select a component to see what it waits for and why. "
+                + "Solid edges come from the manifests, dashed edges are declared; boxes with a dashed border are extra apps. "
+                + "Shown: " + (all - implied.size()) + " of " + all + " dependencies, those no other path implies "
+                + "(the graph's transitive reduction). ");
+        Element toggle = legend.appendElement("label").addClass("all-edges");
+        toggle.appendElement("input").attr("type", "checkbox").id("show-all-edges");
+        toggle.appendText(" show all " + all + " dependencies");
         Element layoutRow = graphSection.appendElement("div").addClass("graph-row");
-        svg(in, layoutRow.appendElement("svg"));
+        svg(in, layoutRow.appendElement("svg"), implied);
         Element panel = layoutRow.appendElement("aside").id("selection");
         panel.appendElement("p").addClass("hint").text("Nothing selected.");
         components(in, main.appendElement("section"));
@@ -69,13 +77,15 @@ public final class ReportHtml {
     }
 
     /** Fills {@code svg}, already attached to the document so attribute names keep their case. */
-    private static void svg(ReportInput in, Element svg) {
+    private static void svg(ReportInput in, Element svg, java.util.Set<Dependency> implied) {
         Plan plan = in.plan();
         GraphLayout layout = GraphLayout.of(plan);
         svg.attr("xmlns", "http://www.w3.org/2000/svg")
                 .attr("width", String.valueOf(layout.width())).attr("height", String.valueOf(layout.height()))
                 .attr("viewBox", "0 0 " + layout.width() + " " + layout.height()).attr("role", "img")
-                .attr("aria-label", "sync waves and dependencies");
+                .attr("aria-label", "sync waves and dependencies")
+                // scales down to the page's width (viewBox), never up past its own size
+                .attr("style", "max-width: " + layout.width() + "px");
         Element defs = svg.appendElement("defs");
         Element marker = defs.appendElement("marker").attr("id", "arrow").attr("viewBox", "0 0 10 10")
                 .attr("refX", "10").attr("refY", "5").attr("markerWidth", "7").attr("markerHeight", "7")
@@ -93,6 +103,7 @@ public final class ReportHtml {
         Element edges = svg.appendElement("g").addClass("edges");
         for (Dependency d : plan.graph().edges()) {
             Element path = edges.appendElement("path").addClass("edge").addClass(d.declaredOnly() ? "declared" : "derived")
+                    .addClass(implied.contains(d) ? "implied" : "direct")
                     .attr("d", layout.edgePath(d.dependsOn(), d.component())).attr("marker-end", "url(#arrow)")
                     .attr("data-from", d.dependsOn()).attr("data-to", d.component());
             StringBuilder tip = new StringBuilder(d.component() + " waits for " + d.dependsOn());
@@ -110,9 +121,15 @@ public final class ReportHtml {
             }
             g.appendElement("rect").attr("width", String.valueOf(GraphLayout.BOX_WIDTH))
                     .attr("height", String.valueOf(GraphLayout.BOX_HEIGHT)).attr("rx", "6");
-            g.appendElement("text").attr("x", "10").attr("y", "21").text(b.id());
+            String count = String.valueOf(plan.inventory().of(b.id()).size());
+            Element name = g.appendElement("text").addClass("name").attr("x", "10").attr("y", "21").text(b.id());
+            // a long name is squeezed into its box rather than running over the count and out of the box
+            int room = GraphLayout.BOX_WIDTH - 10 - 8 - 8 - (int) Math.ceil(count.length() * GraphLayout.COUNT_CHAR);
+            if (b.id().length() * GraphLayout.NAME_CHAR > room) {
+                name.attr("textLength", String.valueOf(room)).attr("lengthAdjust", "spacingAndGlyphs");
+            }
             g.appendElement("text").addClass("count").attr("x", String.valueOf(GraphLayout.BOX_WIDTH - 8)).attr("y", "21")
-                    .attr("text-anchor", "end").text(String.valueOf(plan.inventory().of(b.id()).size()));
+                    .attr("text-anchor", "end").text(count);
             StringBuilder tip = new StringBuilder(b.id() + " (wave " + b.wave() + ")");
             if (live != null) tip.append("\n").append(live.sync()).append(" / ").append(live.health());
             g.appendElement("title").text(tip.toString());
@@ -174,7 +191,9 @@ public final class ReportHtml {
         Element hr = table.appendElement("thead").appendElement("tr");
         for (String h : List.of("Severity", "Rule", "App", "Where", "Message")) hr.appendElement("th").text(h);
         Element tbody = table.appendElement("tbody");
-        for (Finding f : in.findings().stream().sorted().toList()) {
+        // errors first, then warnings, then the rest; within each, compiler order
+        for (Finding f : in.findings().stream().sorted(java.util.Comparator.comparing(Finding::severity)
+                .thenComparing(java.util.Comparator.naturalOrder())).toList()) {
             Element tr = tbody.appendElement("tr").addClass("finding").addClass(f.severity().label())
                     .attr("data-severity", f.severity().label()).attr("data-app", f.app() == null ? "" : f.app());
             tr.appendElement("td").addClass("severity").text(f.severity().label());
@@ -194,6 +213,31 @@ public final class ReportHtml {
      */
     static String scriptSafe(String json) {
         return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+
+    /**
+     * The dependencies another path already implies: {@code a -> c} when {@code a -> b -> ... -> c} exists. Without
+     * them the graph is its transitive reduction (the plan's graph has no cycles), which orders the same waves.
+     */
+    static java.util.Set<Dependency> implied(Plan plan) {
+        Map<String, java.util.Set<String>> next = new TreeMap<>();
+        for (Dependency d : plan.graph().edges()) next.computeIfAbsent(d.dependsOn(), k -> new TreeSet<>()).add(d.component());
+        java.util.Set<Dependency> out = new java.util.LinkedHashSet<>();
+        for (Dependency d : plan.graph().edges()) {
+            // is d.component() reachable from d.dependsOn() without the direct edge?
+            java.util.Deque<String> todo = new java.util.ArrayDeque<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String n : next.getOrDefault(d.dependsOn(), java.util.Set.of())) if (!n.equals(d.component())) todo.add(n);
+            boolean found = false;
+            while (!todo.isEmpty() && !found) {
+                String n = todo.poll();
+                if (!seen.add(n)) continue;
+                if (n.equals(d.component())) found = true;
+                else todo.addAll(next.getOrDefault(n, java.util.Set.of()));
+            }
+            if (found) out.add(d);
+        }
+        return out;
     }
 
     /** Edges with reasons as JSON for the selection panel. */

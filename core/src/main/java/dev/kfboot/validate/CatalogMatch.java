@@ -148,11 +148,7 @@ public final class CatalogMatch {
     }
 
     private static Map<GroupKind, String> crdProviders(ReleaseFacts facts) {
-        Map<GroupKind, String> out = new TreeMap<>();
-        new TreeMap<>(facts.objects()).forEach((component, variants) -> variants.values().forEach(os -> os.forEach(o -> {
-            if (o.isCrd() && o.crd().kind() != null) out.putIfAbsent(o.crd().definedKind(), component);
-        })));
-        return out;
+        return facts.crdShippers();
     }
 
     /**

@@ -55,6 +55,9 @@
     n.addEventListener("keydown", function (ev) { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); toggle(); } });
   });
 
+  var allEdges = document.getElementById("show-all-edges");
+  if (allEdges) { allEdges.addEventListener("change", function () { svg.classList.toggle("all-edges", allEdges.checked); }); }
+
   var sev = document.getElementById("filter-severity");
   var appFilter = document.getElementById("filter-app");
   function filter() {

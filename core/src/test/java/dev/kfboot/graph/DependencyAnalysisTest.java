@@ -134,7 +134,7 @@ class DependencyAnalysisTest {
                 assertThat(f.severity()).isEqualTo(Severity.WARNING);
                 assertThat(f.app()).isEqualTo("pipelines");
                 assertThat(f.message()).isEqualTo(
-                        "creates WorkflowTemplate.argoproj.io objects but no component of the platform ships its CRD");
+                        "creates WorkflowTemplate.argoproj.io objects, but no app of the platform ships their CRD");
                 assertThat(f.resource()).isEqualTo("-n kubeflow workflowtemplate.argoproj.io/b");
             });
             assertThat(r.graph().edges()).isEmpty();
@@ -374,7 +374,7 @@ class DependencyAnalysisTest {
 
             assertThat(r.graph().edges()).isEmpty();
             assertThat(r.findings()).extracting(Finding::rule, Finding::severity, Finding::app)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("missing-component", Severity.WARNING,
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("missing-component", Severity.ERROR,
                             "admission-webhook"));
         }
     }

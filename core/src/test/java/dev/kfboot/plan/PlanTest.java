@@ -113,19 +113,23 @@ class PlanTest {
     }
 
     @Test
-    void jsonHasExactlyReleaseWavesAndDependencies() {
+    void jsonHasTheDocumentedKeysAndStructuredReasons() {
         ObjectNode json = PlanJson.toJson(plan("b -> a"));
 
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("release", "waves", "dependencies");
+        assertThat(keys).containsExactly("release", "source", "objects", "waves", "components", "dependencies", "internal");
         assertThat(json.get("release").asText()).isEqualTo("26.03");
         assertThat(json.get("waves").get(1).get("wave").asInt()).isEqualTo(1);
         assertThat(json.get("waves").get(1).get("components").get(0).asText()).isEqualTo("b");
         JsonNode dep = json.get("dependencies").get(0);
         assertThat(dep.get("component").asText()).isEqualTo("b");
         assertThat(dep.get("dependsOn").asText()).isEqualTo("a");
-        assertThat(dep.get("reasons").get(0).asText()).isEqualTo("crd: b creates a kind of a");
+        assertThat(dep.get("kinds").get(0).asText()).isEqualTo("crd");
+        assertThat(dep.get("placing").asBoolean()).isTrue();
+        assertThat(dep.get("reasons").get(0).get("kind").asText()).isEqualTo("crd");
+        assertThat(dep.get("reasons").get(0).get("text").asText()).isEqualTo("b creates a kind of a");
+        assertThat(json.get("components").get(1).get("placedAfter").get(0).asText()).isEqualTo("a");
     }
 
     @Test
@@ -136,7 +140,7 @@ class PlanTest {
 
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("release", "waves", "dependencies", "findings");
+        assertThat(keys).containsExactly("release", "source", "objects", "waves", "components", "dependencies", "internal", "findings");
         JsonNode finding = json.get("findings").get(0);
         assertThat(finding.get("rule").asText()).isEqualTo("unknown-kind");
         assertThat(finding.get("severity").asText()).isEqualTo("warning");

@@ -3,11 +3,13 @@ package dev.kfboot.validate.rules;
 import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.catalog.Component;
 import dev.kfboot.catalog.ReleaseCatalog;
+import dev.kfboot.graph.MissingProviders;
 import dev.kfboot.inventory.Inventory;
 import dev.kfboot.inventory.KindTable;
 import dev.kfboot.inventory.KubeObject;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.GroupKind;
+import dev.kfboot.model.Location;
 import dev.kfboot.model.ResourceId;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.CatalogMatch;
@@ -15,6 +17,7 @@ import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,46 +70,45 @@ final class MissingComponent implements Rule {
         return out;
     }
 
-    /** Kinds without a CRD in the tree and caBundles without cert-manager: one finding per missing provider. */
+    /**
+     * Kinds without a CRD in the tree and caBundles without cert-manager: the verdict of {@link MissingProviders}, the
+     * same as plan's for a platform, with the fix in a tree's words and the app's source path as the location.
+     */
     private List<Finding> unprovided(ValidationContext ctx, TreeApp app, Map<GroupKind, String> crdProviders) {
         Inventory inv = ctx.inventory();
-        Map<String, List<String>> byComponent = new TreeMap<>();
-        Map<String, ResourceId> example = new LinkedHashMap<>();
-        Set<GroupKind> unknown = new TreeSet<>();
+        MissingProviders missing = new MissingProviders(crdProviders, "tree");
+        Set<GroupKind> seen = new HashSet<>();
+        boolean caBundle = false;
         for (Inventory.Entry e : inv.of(app.id())) {
             KubeObject o = e.object();
             GroupKind gk = o.groupKind();
-            if (!KindTable.isBuiltin(gk) && !ARGO_KINDS.contains(gk) && inv.crdsDefining(gk).isEmpty()) {
-                String provider = crdProviders.get(gk);
-                if (provider == null) {
-                    if (unknown.add(gk)) example.putIfAbsent("?" + gk, o.id());
-                } else {
-                    List<String> why = byComponent.computeIfAbsent(provider, k -> new ArrayList<>());
-                    String reason = "creates " + gk + " objects, whose CRD " + provider + " ships";
-                    if (!why.contains(reason)) why.add(reason);
-                    example.putIfAbsent(provider, o.id());
-                }
+            if (!KindTable.isBuiltin(gk) && !ARGO_KINDS.contains(gk) && inv.crdsDefining(gk).isEmpty() && seen.add(gk)) {
+                missing.kind(app.id(), gk, o.id().toString());
             }
             boolean injected = o.annotations().keySet().stream().anyMatch(k -> k.startsWith("cert-manager.io/inject-"));
-            if (injected && inv.crdsDefining(CERTIFICATE).isEmpty()) {
-                List<String> why = byComponent.computeIfAbsent("cert-manager", k -> new ArrayList<>());
-                String reason = "has caBundles that cert-manager's cainjector fills";
-                if (!why.contains(reason)) why.add(reason);
-                example.putIfAbsent("cert-manager", o.id());
+            if (injected && !caBundle && inv.crdsDefining(CERTIFICATE).isEmpty()) {
+                caBundle = true;
+                missing.caBundle(app.id(), o.id().toString());
             }
         }
-        List<Finding> out = new ArrayList<>();
-        byComponent.forEach((component, why) -> out.add(finding(app, app.sourceAt(0, "path"),
-                "needs " + component + ", which no app of the tree installs: it " + String.join(" and ", why),
-                "add an Application for " + component + " in an earlier sync wave").about(example.get(component).toString())));
-        for (GroupKind gk : unknown) {
-            out.add(finding(Severity.WARNING, app, app.sourceAt(0, "path"),
-                    "creates " + gk + " objects, but no app of the tree ships their CRD",
-                    "install the CRD of " + gk + " before this app (or add the app that ships it to the tree)")
-                    .about(example.get("?" + gk).toString()));
-        }
-        return out;
+        Location at = app.sourceAt(0, "path");
+        // one rule id in validate: a kind no component ships is this rule's warning
+        return missing.findings(IN_TREE).stream().map(f -> new Finding(slug(), f.severity(), f.app(), f.resource(), at,
+                f.message(), f.hint())).toList();
     }
+
+    /** The fixes in an Argo CD tree: Applications, not spec entries. */
+    static final MissingProviders.Fixes IN_TREE = new MissingProviders.Fixes() {
+        @Override
+        public String addComponent(String component) {
+            return "add an Application for " + component + " in an earlier sync wave";
+        }
+
+        @Override
+        public String installCrd(GroupKind kind) {
+            return "install the CRD of " + kind + " before this app (or add the app that ships it to the tree)";
+        }
+    };
 
     /** Components the apps of the tree render only part of, all apps together. */
     private List<Finding> partial(ValidationContext ctx) {
