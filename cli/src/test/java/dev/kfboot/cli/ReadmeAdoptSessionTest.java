@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Taking over a cluster where Kubeflow was installed by hand, end to end against the mock API server (a kubelet
  * stand-in makes Argo CD's workloads ready): preflight finds cert-manager installed with Helm and the hand install;
@@ -52,6 +54,8 @@ class ReadmeAdoptSessionTest {
             }
         }
         t.write("readme-adopt-session.md");
+        assertThat(ReadmeBlocks.assertShownIn(UpstreamData.repoRoot().resolve("docs/operations.md"),
+                Files.readString(Path.of("target", "readme-adopt-session.md")))).isPositive();
     }
 
     /** Kubernetes 1.31, a control plane and two workers, a default StorageClass, cert-manager from Helm, Kubeflow by hand. */

@@ -56,6 +56,8 @@ class ReadmeSessionTest {
             }
         }
         transcript.write("readme-session.md");
+        assertThat(ReadmeBlocks.assertShownIn(UpstreamData.repoRoot().resolve("docs/operations.md"),
+                Files.readString(Path.of("target", "readme-session.md")))).isPositive();
     }
 
     private void session(MockCluster mock, ArgoCdStandIn argo) throws Exception {
