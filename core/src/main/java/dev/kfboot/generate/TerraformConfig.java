@@ -1,10 +1,15 @@
 package dev.kfboot.generate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.kfboot.argocd.ArgoCd;
+import dev.kfboot.model.Json;
 import dev.kfboot.spec.SyncMode;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,13 +25,19 @@ import java.util.TreeMap;
  * Argo CD reports the Application Synced and Healthy. Each wave's applications {@code depends_on} the
  * previous wave's, so {@code terraform apply} creates them in the plan's order and waits between waves;
  * the first wave depends on the AppProjects and on the argocd-cm health check.
+ *
+ * <p>The files are Terraform's JSON configuration syntax ({@code *.tf.json}), which Terraform reads natively,
+ * written by Jackson: no hand-made HCL printer to keep in step with {@code terraform fmt}. Comments are the
+ * {@code "//"} key Terraform ignores. Every string is a template in Terraform JSON, so "${" and "%{" in
+ * the manifests are escaped ("$${", "%%{") and reach the cluster unchanged.
  */
 public final class TerraformConfig {
 
-    static final String VERSIONS = "versions.tf";
-    static final String PROVIDER = "provider.tf";
-    static final String ARGOCD = "argocd.tf";
-    static final String APPS = "applications.tf";
+    static final String VERSIONS = "versions.tf.json";
+    static final String PROVIDER = "provider.tf.json";
+    static final String ARGOCD = "argocd.tf.json";
+    static final String APPS = "applications.tf.json";
+    static final String HEALTH = "kubernetes_config_map_v1_data.argocd_cm_application_health";
 
     private TerraformConfig() {}
 
@@ -34,89 +45,118 @@ public final class TerraformConfig {
     public static GeneratedTree of(GeneratedTree tree) {
         TreeContext ctx = TreeContext.of(tree.platform(), tree.plan(), tree.options());
         TreeMap<String, String> files = new TreeMap<>();
-        files.put(VERSIONS, header(tree, "provider requirements") + """
-                terraform {
-                  required_version = ">= 1.5"
-                  required_providers {
-                    kubernetes = {
-                      source  = "hashicorp/kubernetes"
-                      version = ">= 2.31"
-                    }
-                  }
-                }
-                """);
-        files.put(PROVIDER, header(tree, "the cluster where Argo CD runs") + """
-                variable "kubeconfig" {
-                  description = "Path of the kubeconfig file"
-                  type        = string
-                  default     = "~/.kube/config"
-                }
-
-                variable "kube_context" {
-                  description = "kubeconfig context (null: the current one)"
-                  type        = string
-                  default     = null
-                }
-
-                variable "wave_timeout" {
-                  description = "How long to wait for one application to become Synced and Healthy"
-                  type        = string
-                  default     = "30m"
-                }
-
-                provider "kubernetes" {
-                  config_path    = var.kubeconfig
-                  config_context = var.kube_context
-                }
-                """);
-        StringBuilder argocd = new StringBuilder(header(tree, "the Application health check and the AppProjects"));
-        argocd.append("# Merged into Argo CD's own argocd-cm (force: the install owns the ConfigMap).\n");
-        argocd.append("resource \"kubernetes_config_map_v1_data\" \"argocd_cm_application_health\" {\n");
-        argocd.append("  metadata {\n    name      = \"argocd-cm\"\n    namespace = ").append(Hcl.quote(ctx.argoNamespace())).append("\n  }\n");
-        argocd.append("  force = true\n");
-        argocd.append("  data = ").append(Hcl.value(Map.of(ArgoCd.APP_HEALTH_KEY, ArgoCd.APP_HEALTH_LUA), 2)).append("\n}\n");
+        files.put(VERSIONS, Json.pretty(versions(tree)));
+        files.put(PROVIDER, Json.pretty(provider(tree)));
         List<String> projects = new ArrayList<>();
-        for (Object doc : Project.documents(ctx, tree.apps(), List.of(ctx.destination()), new ArrayList<>())) {
-            String name = String.valueOf(((Map<?, ?>) ((Map<?, ?>) doc).get("metadata")).get("name"));
-            String resource = "project_" + identifier(name);
-            projects.add("kubernetes_manifest." + resource);
-            argocd.append('\n').append("resource \"kubernetes_manifest\" ").append(Hcl.quote(resource)).append(" {\n");
-            argocd.append("  manifest = ").append(Hcl.value(doc, 2)).append("\n}\n");
-        }
-        files.put(ARGOCD, argocd.toString());
-        files.put(APPS, applications(tree, ctx, projects));
+        files.put(ARGOCD, Json.pretty(argocd(tree, ctx, projects)));
+        files.put(APPS, Json.pretty(applications(tree, ctx, projects)));
         return new GeneratedTree(tree.platform(), files, tree.apps(), tree.plan(), tree.options(), tree.findings());
     }
 
-    private static String applications(GeneratedTree tree, TreeContext ctx, List<String> projects) {
-        StringBuilder sb = new StringBuilder(header(tree, "one Application per app; each wave waits for the one before"));
+    private static ObjectNode versions(GeneratedTree tree) {
+        ObjectNode root = header(tree, "provider requirements");
+        ObjectNode terraform = root.putObject("terraform");
+        terraform.put("required_version", ">= 1.5");
+        ObjectNode kubernetes = terraform.putObject("required_providers").putObject("kubernetes");
+        kubernetes.put("source", "hashicorp/kubernetes");
+        kubernetes.put("version", ">= 2.31");
+        return root;
+    }
+
+    private static ObjectNode provider(GeneratedTree tree) {
+        ObjectNode root = header(tree, "the cluster where Argo CD runs");
+        ObjectNode variables = root.putObject("variable");
+        variable(variables, "kubeconfig", "Path of the kubeconfig file", "~/.kube/config");
+        variable(variables, "kube_context", "kubeconfig context (null: the current one)", null);
+        variable(variables, "wave_timeout", "How long to wait for one application to become Synced and Healthy", "30m");
+        ObjectNode kubernetes = root.putObject("provider").putObject("kubernetes");
+        kubernetes.put("config_path", "${var.kubeconfig}");
+        kubernetes.put("config_context", "${var.kube_context}");
+        return root;
+    }
+
+    private static void variable(ObjectNode variables, String name, String description, String dflt) {
+        ObjectNode v = variables.putObject(name);
+        v.put("description", description);
+        v.put("type", "string");
+        if (dflt == null) v.putNull("default");
+        else v.put("default", dflt);
+    }
+
+    private static ObjectNode argocd(GeneratedTree tree, TreeContext ctx, List<String> projects) {
+        ObjectNode root = header(tree, "the Application health check and the AppProjects");
+        ObjectNode resource = root.putObject("resource");
+        ObjectNode cm = resource.putObject("kubernetes_config_map_v1_data").putObject("argocd_cm_application_health");
+        cm.put("//", "Merged into Argo CD's own argocd-cm (force: the install owns the ConfigMap).");
+        ObjectNode metadata = cm.putObject("metadata");
+        metadata.put("name", "argocd-cm");
+        metadata.set("namespace", literal(TextNode.valueOf(ctx.argoNamespace())));
+        cm.put("force", true);
+        cm.set("data", literal(Json.mapper().valueToTree(Map.of(ArgoCd.APP_HEALTH_KEY, ArgoCd.APP_HEALTH_LUA))));
+        ObjectNode manifests = resource.putObject("kubernetes_manifest");
+        for (Object doc : Project.documents(ctx, tree.apps(), List.of(ctx.destination()), new ArrayList<>())) {
+            String name = String.valueOf(((Map<?, ?>) ((Map<?, ?>) doc).get("metadata")).get("name"));
+            String id = "project_" + identifier(name);
+            projects.add("kubernetes_manifest." + id);
+            manifests.putObject(id).set("manifest", literal(Json.mapper().valueToTree(doc)));
+        }
+        return root;
+    }
+
+    private static ObjectNode applications(GeneratedTree tree, TreeContext ctx, List<String> projects) {
+        ObjectNode root = header(tree, "one Application per app; each wave waits for the one before");
+        ObjectNode manifests = root.putObject("resource").putObject("kubernetes_manifest");
         Map<Integer, List<String>> byWave = new TreeMap<>();
         for (ChildApp a : tree.apps()) byWave.computeIfAbsent(a.wave(), w -> new ArrayList<>()).add("kubernetes_manifest." + resource(a));
         List<String> first = new ArrayList<>(projects);
-        first.add(0, "kubernetes_config_map_v1_data.argocd_cm_application_health");
+        first.add(0, HEALTH);
         for (ChildApp a : tree.apps()) {
             List<String> before = first;
             Integer previous = null;
             for (Integer w : byWave.keySet()) if (w < a.wave()) previous = w;
             if (previous != null) before = byWave.get(previous);
-            sb.append('\n').append("# ").append(a.id()).append(": wave ").append(a.wave()).append('\n');
-            sb.append("resource \"kubernetes_manifest\" ").append(Hcl.quote(resource(a))).append(" {\n");
-            sb.append("  manifest = ").append(Hcl.value(a.document(ctx), 2)).append("\n\n");
+            ObjectNode r = manifests.putObject(resource(a));
+            String comment = a.id() + ": wave " + a.wave();
+            r.put("//", comment); // first key; completed below for manual apps
+            r.set("manifest", literal(Json.mapper().valueToTree(a.document(ctx))));
             if (a.sync() == SyncMode.AUTOMATED) {
-                Map<String, Object> fields = new LinkedHashMap<>();
+                ObjectNode fields = r.putObject("wait").putObject("fields");
                 fields.put("status.sync.status", "Synced");
                 fields.put("status.health.status", "Healthy");
-                sb.append("  wait {\n    fields = ").append(Hcl.value(fields, 4)).append("\n  }\n\n");
-                sb.append("  timeouts {\n    create = var.wave_timeout\n    update = var.wave_timeout\n  }\n\n");
+                ObjectNode timeouts = r.putObject("timeouts");
+                timeouts.put("create", "${var.wave_timeout}");
+                timeouts.put("update", "${var.wave_timeout}");
             } else {
-                sb.append("  # manual sync: Terraform creates it and goes on; sync it yourself (kfboot sync ")
-                        .append(a.name()).append(")\n\n");
+                comment += "; manual sync: Terraform creates it and goes on; sync it yourself (kfboot sync " + a.name() + ")";
             }
-            sb.append("  depends_on = [\n");
-            for (String d : before) sb.append("    ").append(d).append(",\n");
-            sb.append("  ]\n}\n");
+            ArrayNode deps = r.putArray("depends_on");
+            before.forEach(deps::add);
+            r.put("//", comment);
         }
-        return sb.toString();
+        return root;
+    }
+
+    /** {@code node} with every string (and object key) escaped so Terraform reads it as a literal, not a template. */
+    static JsonNode literal(JsonNode node) {
+        if (node.isTextual()) return TextNode.valueOf(escape(node.asText()));
+        if (node.isArray()) {
+            ArrayNode out = Json.array();
+            for (JsonNode e : node) out.add(literal(e));
+            return out;
+        }
+        if (node.isObject()) {
+            ObjectNode out = Json.object();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                out.set(escape(e.getKey()), literal(e.getValue()));
+            }
+            return out;
+        }
+        return node;
+    }
+
+    static String escape(String s) {
+        return s.replace("${", "$${").replace("%{", "%%{");
     }
 
     private static String resource(ChildApp a) {
@@ -127,7 +167,9 @@ public final class TerraformConfig {
         return s.replaceAll("[^A-Za-z0-9_]", "_");
     }
 
-    private static String header(GeneratedTree tree, String what) {
-        return "# Generated by kfboot from " + tree.platform().spec().sourceName() + ": " + what + ".\n";
+    private static ObjectNode header(GeneratedTree tree, String what) {
+        ObjectNode root = Json.object();
+        root.put("//", "Generated by kfboot from " + tree.platform().spec().sourceName() + ": " + what + ".");
+        return root;
     }
 }

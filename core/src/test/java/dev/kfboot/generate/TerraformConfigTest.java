@@ -1,5 +1,7 @@
 package dev.kfboot.generate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kfboot.model.Json;
 import dev.kfboot.testing.Golden;
 import org.junit.jupiter.api.Test;
 
@@ -7,40 +9,43 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code generate --terraform}: the tree's apps as kubernetes_manifest resources whose depends_on follow the waves. */
+/** {@code generate --terraform}: the tree's apps as kubernetes_manifest resources (Terraform JSON) whose depends_on follow the waves. */
 class TerraformConfigTest {
 
     static final GeneratedTree TREE = Trees.defaultFork();
     static final GeneratedTree TF = TerraformConfig.of(TREE);
-    private static final Pattern RESOURCE = Pattern.compile(
-            "(?s)# (\\S+): wave (\\d+)\\nresource \"kubernetes_manifest\" \"(\\w+)\" \\{.*?depends_on = \\[\\n(.*?)  ]\\n}");
 
-    @Test
-    void matchesTheGolden() {
-        Golden.assertMatches("terraform/default-fork.tf.txt", Trees.concat(TF));
+    static JsonNode parse(GeneratedTree tf, String file) throws Exception {
+        return Json.mapper().readTree(tf.file(file));
     }
 
     @Test
-    void everyAppIsOneResourceAndEachWaveDependsOnThePreviousOne() {
+    void matchesTheGolden() {
+        Golden.assertMatches("terraform/default-fork.tf.json.txt", Trees.concat(TF));
+    }
+
+    @Test
+    void writesOnlyTerraformJsonFiles() {
+        assertThat(TF.files().keySet()).containsExactly(
+                "applications.tf.json", "argocd.tf.json", "provider.tf.json", "versions.tf.json");
+    }
+
+    @Test
+    void everyAppIsItsTreeApplicationAndEachWaveDependsOnThePreviousOne() throws Exception {
+        JsonNode manifests = parse(TF, TerraformConfig.APPS).path("resource").path("kubernetes_manifest");
         Map<String, Integer> wave = new TreeMap<>();
-        Map<String, List<String>> deps = new TreeMap<>();
-        Matcher m = RESOURCE.matcher(TF.file(TerraformConfig.APPS));
-        while (m.find()) {
-            wave.put("kubernetes_manifest." + m.group(3), Integer.parseInt(m.group(2)));
-            List<String> d = new ArrayList<>();
-            for (String line : m.group(4).split("\n")) if (!line.isBlank()) d.add(line.trim().replace(",", ""));
-            deps.put("kubernetes_manifest." + m.group(3), d);
-        }
-        assertThat(wave).hasSize(TREE.apps().size());
+        for (ChildApp a : TREE.apps()) wave.put("kubernetes_manifest.app_" + a.id().replace('-', '_'), a.wave());
+        assertThat(manifests.size()).isEqualTo(TREE.apps().size());
+        TreeContext ctx = TreeContext.of(TREE.platform(), TREE.plan(), TREE.options());
         for (ChildApp a : TREE.apps()) {
-            String r = "kubernetes_manifest.app_" + a.id().replace('-', '_');
-            assertThat(wave).containsEntry(r, TREE.plan().waveOf(a.id()));
-            List<String> d = deps.get(r);
+            JsonNode r = manifests.path("app_" + a.id().replace('-', '_'));
+            assertThat(r.path("//").asText()).isEqualTo(a.id() + ": wave " + TREE.plan().waveOf(a.id()));
+            assertThat(r.path("manifest")).isEqualTo(Json.mapper().valueToTree(a.document(ctx)));
+            List<String> d = new ArrayList<>();
+            r.path("depends_on").forEach(x -> d.add(x.asText()));
             if (a.wave() == 0) {
                 assertThat(d).contains("kubernetes_config_map_v1_data.argocd_cm_application_health", "kubernetes_manifest.project_kubeflow");
             } else {
@@ -52,16 +57,40 @@ class TerraformConfigTest {
     }
 
     @Test
-    void automatedAppsWaitUntilSyncedAndHealthyAndNoTemplateIsEvaluated() {
-        String apps = TF.file(TerraformConfig.APPS);
-        assertThat(apps.split("wait \\{", -1)).hasSize(TREE.apps().size() + 1);
-        assertThat(apps).contains("\"status.health.status\" = \"Healthy\"").contains("\"status.sync.status\"   = \"Synced\"");
-        String escaped = Hcl.quote("a ${b} %{c}");
-        assertThat(escaped).isEqualTo("\"a $${b} %%{c}\"");
+    void automatedAppsWaitUntilSyncedAndHealthy() throws Exception {
+        JsonNode manifests = parse(TF, TerraformConfig.APPS).path("resource").path("kubernetes_manifest");
+        for (JsonNode r : manifests) {
+            assertThat(r.path("wait").path("fields").path("status.sync.status").asText()).isEqualTo("Synced");
+            assertThat(r.path("wait").path("fields").path("status.health.status").asText()).isEqualTo("Healthy");
+            assertThat(r.path("timeouts").path("create").asText()).isEqualTo("${var.wave_timeout}");
+        }
     }
 
     @Test
-    void manualAppsDoNotBlockTheApply() {
+    void theHealthCheckIsMergedIntoArgocdCmAndTheProjectsAreManifests() throws Exception {
+        JsonNode argocd = parse(TF, TerraformConfig.ARGOCD).path("resource");
+        JsonNode cm = argocd.path("kubernetes_config_map_v1_data").path("argocd_cm_application_health");
+        assertThat(cm.path("metadata").path("name").asText()).isEqualTo("argocd-cm");
+        assertThat(cm.path("force").asBoolean()).isTrue();
+        assertThat(cm.path("data").path(dev.kfboot.argocd.ArgoCd.APP_HEALTH_KEY).asText())
+                .isEqualTo(TerraformConfig.escape(dev.kfboot.argocd.ArgoCd.APP_HEALTH_LUA));
+        JsonNode project = argocd.path("kubernetes_manifest").path("project_kubeflow").path("manifest");
+        assertThat(project.path("kind").asText()).isEqualTo("AppProject");
+        JsonNode provider = parse(TF, TerraformConfig.PROVIDER);
+        assertThat(provider.path("provider").path("kubernetes").path("config_path").asText()).isEqualTo("${var.kubeconfig}");
+        assertThat(provider.path("variable").path("kube_context").path("default").isNull()).isTrue();
+        assertThat(parse(TF, TerraformConfig.VERSIONS).path("terraform").path("required_providers")
+                .path("kubernetes").path("source").asText()).isEqualTo("hashicorp/kubernetes");
+    }
+
+    @Test
+    void stringsAreLiteralsNotTemplates() {
+        JsonNode escaped = TerraformConfig.literal(Json.mapper().valueToTree(Map.of("k ${x}", List.of("a ${b} %{c}"))));
+        assertThat(escaped.toString()).isEqualTo("{\"k $${x}\":[\"a $${b} %%{c}\"]}");
+    }
+
+    @Test
+    void manualAppsDoNotBlockTheApply() throws Exception {
         GeneratedTree tree = Trees.fork(Trees.spec("""
                 apiVersion: kfboot.dev/v1alpha1
                 kind: Platform
@@ -70,8 +99,11 @@ class TerraformConfigTest {
                     - name: pipelines
                       sync: manual
                 """));
-        String apps = TerraformConfig.of(tree).file(TerraformConfig.APPS);
-        String pipelines = apps.substring(apps.indexOf("# pipelines: wave"), apps.indexOf("\n}\n", apps.indexOf("# pipelines: wave")));
-        assertThat(pipelines).doesNotContain("wait {").contains("manual sync: Terraform creates it and goes on");
+        JsonNode pipelines = parse(TerraformConfig.of(tree), TerraformConfig.APPS)
+                .path("resource").path("kubernetes_manifest").path("app_pipelines");
+        assertThat(pipelines.isObject()).isTrue();
+        assertThat(pipelines.has("wait")).isFalse();
+        assertThat(pipelines.has("depends_on")).isTrue();
+        assertThat(pipelines.path("//").asText()).contains("manual sync: Terraform creates it and goes on");
     }
 }
