@@ -22,6 +22,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.kfboot.plan.PlanJson;
+import dev.kfboot.plan.PlanText;
+import org.assertj.core.groups.Tuple;
 
 import static dev.kfboot.plan.PlanAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -257,13 +260,13 @@ class KfbootTest {
                     .plan(Platform.defaults("26.03"), Sources.render(upstream, null));
 
             assertThat(plan.findings()).extracting(Finding::app, Finding::rule)
-                    .contains(org.assertj.core.groups.Tuple.tuple("trainer", "render-failed"),
-                            org.assertj.core.groups.Tuple.tuple("dex", Collected.RULE_NOT_AN_OBJECT));
+                    .contains(Tuple.tuple("trainer", "render-failed"),
+                            Tuple.tuple("dex", Collected.RULE_NOT_AN_OBJECT));
             assertThat(plan.hasErrors()).isTrue();
             assertThat(plan.waves()).doesNotContainKeys("trainer", "dex");
             assertThat(plan.failedRenders()).containsOnlyKeys("trainer", "dex");
-            assertThat(dev.kfboot.plan.PlanText.header(plan)).contains("2 failed to render and are not placed: dex, trainer");
-            assertThat(dev.kfboot.plan.PlanJson.write(plan)).contains("\"failed\"").contains("kustomize failed: boom");
+            assertThat(PlanText.header(plan)).contains("2 failed to render and are not placed: dex, trainer");
+            assertThat(PlanJson.write(plan)).contains("\"failed\"").contains("kustomize failed: boom");
         }
 
         @Test

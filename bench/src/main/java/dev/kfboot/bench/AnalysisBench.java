@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.Comparator;
 
 /**
  * Validate's analysis (tree, inventory, dependency graph, catalog match, every rule) on synthetic trees of
@@ -83,7 +84,7 @@ final class AnalysisBench implements Bench.Benchmark {
                     .validate(new ValidateRequest(repo.resolve("tree"), repo, Map.of(), options, null, null));
         } finally {
             try (Stream<Path> files = Files.walk(repo)) {
-                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
             }
         }
     }

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * How {@code status} and {@code watch} scale with the number of Applications, served by fabric8's mock API server
@@ -60,7 +62,7 @@ final class AppsScaleBench implements Bench.Benchmark {
             double fullMb;
             Watched watched;
             try (Cluster c = ClientFactory.connect(settings); AppStore store = AppStore.start(c, Duration.ofMinutes(2))) {
-                slimMb = jsonMb(java.util.stream.IntStream.range(0, n).mapToObj(i -> store.raw(name(i)).orElseThrow()).toList());
+                slimMb = jsonMb(IntStream.range(0, n).mapToObj(i -> store.raw(name(i)).orElseThrow()).toList());
                 fullMb = jsonMb(admin.genericKubernetesResources(ArgoResources.APPLICATION).inNamespace("argocd").list().getItems());
                 watched = updateAllAndWait(admin, store, n);
             }
@@ -102,7 +104,7 @@ final class AppsScaleBench implements Bench.Benchmark {
         double peak = 0;
         double live = 0;
         for (String line : Files.readAllLines(gcLog)) {
-            var m = java.util.regex.Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)").matcher(line);
+            var m = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)").matcher(line);
             if (m.find()) {
                 peak = Math.max(peak, Double.parseDouble(m.group(1)));
                 live = Math.max(live, Double.parseDouble(m.group(2)));

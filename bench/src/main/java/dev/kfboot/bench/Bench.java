@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.lang.management.ManagementFactory;
 
 /**
  * {@code bench/run [NAME...]}: runs the named benchmarks (all without names) and prints their figures.
@@ -32,7 +33,7 @@ public final class Bench {
         BenchContext ctx = BenchContext.fromEnvironment();
         System.out.println("kfboot benchmarks on " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + "upstream data: " + (Files.isDirectory(ctx.upstream()) ? ctx.upstream() : "absent") + ", load average "
-                + String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+                + String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         for (String n : names) {
             Benchmark b = ALL.get(n);
             if (b == null) {
@@ -66,7 +67,7 @@ public final class Bench {
 
     /** CPU time of this process, all threads, in nanoseconds: a figure other load on the machine does not inflate. */
     static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 

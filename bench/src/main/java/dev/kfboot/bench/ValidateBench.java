@@ -27,6 +27,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import java.util.Comparator;
 
 /**
  * {@code kfboot validate} through the launcher (whole process) on the 26.03 default platform's tree (27 apps,
@@ -234,7 +235,7 @@ final class ValidateBench implements Bench.Benchmark {
 
     private static void delete(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
         }
     }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@code kfboot adopt DIR}: what handing a cluster where Kubeflow was installed by hand to the tree's apps would
@@ -145,7 +146,7 @@ public final class AdoptCommand extends ClusterCommand {
                 + "where the tree has it");
     }
 
-    private void section(String title, Adoption a, java.util.function.Function<Adoption.AppAdoption, List<String>> lines) {
+    private void section(String title, Adoption a, Function<Adoption.AppAdoption, List<String>> lines) {
         List<String> all = new ArrayList<>();
         for (Adoption.AppAdoption app : a.apps()) all.addAll(lines.apply(app));
         if (all.isEmpty()) return;

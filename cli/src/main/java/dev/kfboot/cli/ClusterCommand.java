@@ -13,6 +13,9 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.function.Consumer;
+import picocli.CommandLine;
 
 /**
  * The common part of every command that talks to a cluster: connect with the {@link ClusterOptions}, run, close,
@@ -39,15 +42,15 @@ public abstract class ClusterCommand implements Callable<Integer> {
     }
 
     /** Gives each cluster command's {@code --timeout} a help text that says what it times. */
-    static void describeTimeouts(picocli.CommandLine root) {
-        for (picocli.CommandLine sub : root.getSubcommands().values()) {
+    static void describeTimeouts(CommandLine root) {
+        for (CommandLine sub : root.getSubcommands().values()) {
             if (!(sub.getCommand() instanceof ClusterCommand command)) continue;
             CommandSpec spec = sub.getCommandSpec();
-            picocli.CommandLine.Model.OptionSpec old = spec.findOption("--timeout");
+            CommandLine.Model.OptionSpec old = spec.findOption("--timeout");
             if (old == null) continue;
             String meaning = command.timeoutMeaning();
             spec.remove(old);
-            spec.addOption(picocli.CommandLine.Model.OptionSpec.builder(old)
+            spec.addOption(CommandLine.Model.OptionSpec.builder(old)
                     .description(meaning == null ? "Unused: this command waits for nothing."
                             : "How long to wait " + meaning + " (default: ${DEFAULT-VALUE}).")
                     .hidden(meaning == null).build());
@@ -67,7 +70,7 @@ public abstract class ClusterCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CommandFailure(ExitCodes.CLUSTER, "interrupted", null);
-        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        } catch (KubernetesClientException e) {
             throw failure(ClusterErrors.translate(e, "talking to the cluster", cluster.settings().kubeconfig() == null
                     ? "the API server" : "the API server of " + cluster.settings().kubeconfig()));
         }
@@ -98,7 +101,7 @@ public abstract class ClusterCommand implements Callable<Integer> {
     }
 
     /** Progress lines of a long step, printed as they come. */
-    protected java.util.function.Consumer<String> progress() {
+    protected Consumer<String> progress() {
         return line -> {
             out().println(line);
             out().flush();

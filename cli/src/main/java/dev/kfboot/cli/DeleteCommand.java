@@ -10,6 +10,9 @@ import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.io.Console;
+import java.util.Locale;
+import java.util.function.Consumer;
 
 /** {@code kfboot delete}: delete apps and what they deployed, in reverse wave order. */
 @Command(name = "delete", mixinStandardHelpOptions = true,
@@ -68,13 +71,13 @@ public final class DeleteCommand extends ClusterCommand {
     private void confirm() {
         String what = all ? "every Application in namespace " + cluster.namespace() + " and everything they deployed"
                 : names.size() + " Applications (" + String.join(", ", names) + ") and everything they deployed";
-        java.io.Console console = System.console();
+        Console console = System.console();
         if (console == null) {
             throw new CommandFailure(ExitCodes.INPUT, "refusing to delete " + what + " without confirmation",
                     "pass --yes to confirm (there is no terminal to ask on)");
         }
         String answer = console.readLine("Delete %s? [y/N] ", what);
-        if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).matches("y|yes")) {
+        if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("y|yes")) {
             throw new CommandFailure(ExitCodes.INPUT, "not confirmed: nothing deleted", null);
         }
     }
@@ -88,7 +91,7 @@ public final class DeleteCommand extends ClusterCommand {
     protected int run(Cluster c) throws InterruptedException {
         names = appNames(c, names);
         try (AppStore store = openStore(c)) {
-            java.util.function.Consumer<String> progress = format == Format.text ? progress() : line -> {
+            Consumer<String> progress = format == Format.text ? progress() : line -> {
                 err().println(line);
                 err().flush();
             };

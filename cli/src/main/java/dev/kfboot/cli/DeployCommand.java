@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import dev.kfboot.argocd.ArgoCd;
 
 /** {@code kfboot deploy DIR}: apply the tree's AppProjects and Applications and drive them wave by wave. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
@@ -103,7 +104,7 @@ public final class DeployCommand extends ClusterCommand {
     /** kfboot does not need it, but once the app of apps takes over its waves only wait for children with it. */
     private void warnWithoutHealthCheck(Cluster c) {
         var cm = c.call("reading argocd-cm", () -> c.client().configMaps().inNamespace(c.argoNamespace()).withName("argocd-cm").get());
-        if (cm == null || cm.getData() == null || !cm.getData().containsKey(dev.kfboot.argocd.ArgoCd.APP_HEALTH_KEY)) {
+        if (cm == null || cm.getData() == null || !cm.getData().containsKey(ArgoCd.APP_HEALTH_KEY)) {
             err().println("kfboot: warning: argocd-cm has no argoproj.io/Application health check: after this deploy the app "
                     + "of apps' own waves will not wait for its children (`kfboot install-argocd` adds it)");
             err().flush();

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Locale;
 
 /**
  * Prints a running deploy or sync as plain lines: each wave as it starts and ends, each action, and each change of
@@ -74,6 +75,6 @@ final class DeployPrinter implements DeployListener {
 
     static String seconds(Duration d) {
         long s = d.toSeconds();
-        return s >= 60 ? (s / 60) + "m" + (s % 60) + "s" : String.format(java.util.Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+        return s >= 60 ? (s / 60) + "m" + (s % 60) + "s" : String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
     }
 }

@@ -15,6 +15,8 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import picocli.CommandLine;
 
 /** {@code kfboot describe APP}: one app in depth. */
 @Command(name = "describe", mixinStandardHelpOptions = true,
@@ -31,7 +33,7 @@ public final class DescribeCommand extends ClusterCommand {
 
     enum Format { text, json, yaml }
 
-    @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+    @CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -52,7 +54,7 @@ public final class DescribeCommand extends ClusterCommand {
         Map<String, Object> spec = Fields.map(a.getAdditionalProperties(), "spec");
         PrintWriter out = out();
         if (format != Format.text) {
-            List<Resource> rows = new java.util.ArrayList<>();
+            List<Resource> rows = new ArrayList<>();
             for (ResourceHealth r : ResourceHealth.of(ManagedResource.of(a), new LiveObjects(c))) {
                 var id = r.resource().id();
                 rows.add(new Resource(id.kind(), id.group(), id.namespace(), id.name(), r.resource().syncStatus(), r.label(),

@@ -27,6 +27,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.kfboot.generate.TreeManifest;
+import dev.kfboot.generate.TreeSite;
+import dev.kfboot.model.Severity;
+import dev.kfboot.validate.ValidateRequest;
+import java.nio.file.Files;
+import java.util.Map;
 
 /** {@code kfboot generate}: the Argo CD app-of-apps tree of a platform, written atomically. */
 @Command(name = "generate",
@@ -155,7 +161,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 out.print(TargetTree.text(tree.upgradeEdits()));
             }
             if (result != null && upgrade != null && upgrade.needsDecision()) {
-                err.println("warning: " + upgrade.count(dev.kfboot.model.Severity.ERROR) + " change(s) of the upgrade need "
+                err.println("warning: " + upgrade.count(Severity.ERROR) + " change(s) of the upgrade need "
                         + "a human decision; the tree keeps what they concern (README.md lists them)");
                 err.println("  hint: kfboot upgrade --from-upstream ... --to-upstream ... prints them with their fixes");
                 err.flush();
@@ -182,9 +188,9 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         UpgradeSides sides = new UpgradeSides(runner, render.renderOptions(), err, quiet);
         Path from = Path.of(upgradeFrom);
-        if (!java.nio.file.Files.isDirectory(from)) from = releaseTree(upgradeFrom);
+        if (!Files.isDirectory(from)) from = releaseTree(upgradeFrom);
         var a = UpgradeSides.isManifests(from) ? sides.release(from, null)
-                : sides.gitOps(new dev.kfboot.validate.ValidateRequest(from, null, java.util.Map.of(),
+                : sides.gitOps(new ValidateRequest(from, null, Map.of(),
                         render.renderOptions(), cacheDir != null ? cacheDir : TreeSourceOptions.defaultCacheDir(), null));
         var b = sides.release(render.upstream, null);
         return sides.plan(a, b, LiveFacts.NONE);
@@ -200,7 +206,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (parent != null) candidates.add(parent.resolve(name));
         String env = System.getenv("KFBOOT_RELEASES");
         if (env != null && !env.isBlank()) candidates.add(Path.of(env).resolve(name));
-        return candidates.stream().filter(java.nio.file.Files::isDirectory).findFirst().orElseThrow(() ->
+        return candidates.stream().filter(Files::isDirectory).findFirst().orElseThrow(() ->
                 new InputException(Location.NONE, "--upgrade-from " + name + ": no tree of that release beside "
                         + render.upstream + (env == null || env.isBlank() ? "" : " or under " + env),
                         "pass the release's kubeflow/manifests tree as a directory"));
@@ -210,8 +216,8 @@ public final class GenerateCommand implements Callable<Integer> {
      * update-repo-url changes a tree's URL, and generate writes the spec's: when the two differ, say so and which
      * one the tree gets, so the URL does not silently go back.
      */
-    private void warnIfRepoUrlDiffers(dev.kfboot.generate.TreeSite site, PrintWriter err) {
-        dev.kfboot.generate.TreeManifest.read(this.out).ifPresent(m -> {
+    private void warnIfRepoUrlDiffers(TreeSite site, PrintWriter err) {
+        TreeManifest.read(this.out).ifPresent(m -> {
             if (m.repoURL() == null || site.repoURL() == null || m.repoURL().equals(site.repoURL())) return;
             err.println("warning: " + this.out + " points at " + m.repoURL() + " (update-repo-url?), the spec at "
                     + site.repoURL() + ": the spec wins, the tree gets " + site.repoURL());

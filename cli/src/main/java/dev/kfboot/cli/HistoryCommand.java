@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.util.List;
+import picocli.CommandLine;
 
 /** {@code kfboot history APP}: the deployments Argo CD made of an app. */
 @Command(name = "history", mixinStandardHelpOptions = true,
@@ -22,7 +23,7 @@ public final class HistoryCommand extends ClusterCommand {
 
     enum Format { text, json, yaml }
 
-    @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+    @CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 

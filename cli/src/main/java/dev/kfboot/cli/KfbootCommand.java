@@ -55,14 +55,14 @@ public final class KfbootCommand implements Runnable {
             DeleteCommand.class,
             VersionCommand.class,
             CompletionCommand.class,
-            picocli.CommandLine.HelpCommand.class);
+            CommandLine.HelpCommand.class);
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print stack traces for internal errors.")
     boolean debug;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.fabric8.kubernetes.client.dsl.Loggable;
 
 /** {@code kfboot logs APP}: the logs of the pods behind an app's workloads. */
 @Command(name = "logs", mixinStandardHelpOptions = true,
@@ -93,7 +94,7 @@ public final class LogsCommand extends ClusterCommand {
         return ExitCodes.OK;
     }
 
-    private io.fabric8.kubernetes.client.dsl.Loggable logs(Cluster c, String[] s) {
+    private Loggable logs(Cluster c, String[] s) {
         PodResource pod = c.client().pods().inNamespace(s[0]).withName(s[1]);
         var base = pod.inContainer(s[2]);
         if (since != null && tail != null) return base.sinceSeconds((int) Math.max(1, since.toSeconds())).tailingLines(tail);

@@ -5,6 +5,7 @@ import dev.kfboot.model.SafeText;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.regex.Pattern;
 
 /**
  * Starts kfboot and is the one place that turns failures into exit codes: input errors print one line and
@@ -68,7 +69,7 @@ public final class Main {
     }
 
     /** Java's own words (class names, method calls, NPE's helpful messages) mean nothing to a user. */
-    private static final java.util.regex.Pattern JAVA_WORDS = java.util.regex.Pattern.compile(
+    private static final Pattern JAVA_WORDS = Pattern.compile(
             "\\b[a-z_$][\\w$]*(\\.[a-z_$][\\w$]*)*\\.[A-Z][\\w$]*\\b|\\b\\w+(Exception|Error)\\b|[\\w$]\\(\\)|\"<local\\d+>\"|\\$\\d");
 
     /**

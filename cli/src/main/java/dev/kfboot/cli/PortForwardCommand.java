@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.io.IOException;
 
 /** {@code kfboot port-forward TARGET}: reach Argo CD's UI or Kubeflow's gateway from this machine. */
 @Command(name = "port-forward", mixinStandardHelpOptions = true,
@@ -64,7 +65,7 @@ public final class PortForwardCommand extends ClusterCommand {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // Ctrl-C or the caller stopped us: a normal end
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new CommandFailure(ExitCodes.CLUSTER, "closing the port forward failed: " + e.getMessage(), null);
         }
         return ExitCodes.OK;

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.nio.file.Files;
 
 /** {@code kfboot report}: a platform's plan, or a tree's graph and findings, as one self-contained HTML page. */
 @Command(name = "report",
@@ -80,7 +81,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path folder = out.toAbsolutePath().normalize().getParent();
-        if (folder != null && !java.nio.file.Files.exists(folder)) {
+        if (folder != null && !Files.exists(folder)) {
             throw new InputException(Location.of(out.toString()), "the directory " + folder + " does not exist",
                     "create it first, or pass --out a file in an existing directory (report creates no directories)");
         }

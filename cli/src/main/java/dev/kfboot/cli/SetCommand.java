@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.io.IOException;
 
 /** {@code kfboot set}: change a manifest field in git, keeping comments, and commit it for Argo CD to deploy. */
 @Command(name = "set",
@@ -108,7 +109,7 @@ public final class SetCommand implements Callable<Integer> {
             }
             print(result, commitId, pushed, out);
             return ExitCodes.OK;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new InputException(Location.of(shown), "cannot resolve path: " + e.getMessage(), "check the file");
         }
     }

@@ -7,6 +7,7 @@ import dev.kfboot.cluster.argocd.LastOperation;
 import dev.kfboot.model.Json;
 
 import java.util.List;
+import dev.kfboot.cluster.health.HealthStatus;
 
 /** How {@code status} (and {@code watch}) show Applications: a table, or JSON with the same records. */
 final class StatusView {
@@ -91,7 +92,7 @@ final class StatusView {
             if (op == null || !op.running()) return "sync requested";
             return "syncing" + (op.message() == null ? "" : ": " + TextTable.clip(op.message(), 100));
         }
-        if (a.sync().isEmpty() && a.lastOperation() == null && a.health() == dev.kfboot.cluster.health.HealthStatus.UNKNOWN) {
+        if (a.sync().isEmpty() && a.lastOperation() == null && a.health() == HealthStatus.UNKNOWN) {
             return "not compared by Argo CD yet";
         }
         String s = a.syncLabel() + "/" + a.health().label();

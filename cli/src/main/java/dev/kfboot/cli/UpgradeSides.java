@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.kfboot.render.Rendering;
 
 /**
  * The two ends of an upgrade, for {@code upgrade} and {@code generate --upgrade-from} alike: a release's
@@ -53,7 +54,7 @@ final class UpgradeSides {
 
     /** A GitOps tree, read and rendered as validate does (sources resolved, renders cached, as the request says). */
     ReleaseTree gitOps(ValidateRequest request) {
-        var v = new Validator(Catalogs.builtin(), dev.kfboot.render.Rendering::run, new Progress(err, !quiet), List.of()).validate(request);
+        var v = new Validator(Catalogs.builtin(), Rendering::run, new Progress(err, !quiet), List.of()).validate(request);
         String release = request.release() != null ? request.release()
                 : v.context().catalog().catalog().map(c -> c.release()).orElse(ReleaseTree.releaseOf(request.dir()));
         if (!quiet) err.println(request.dir() + ": GitOps tree, " + v.apps() + " apps, " + v.objects() + " objects (" + release + ")");

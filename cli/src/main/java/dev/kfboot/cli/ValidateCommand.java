@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
+import java.util.Collection;
 
 /** {@code kfboot validate DIR}: check an app-of-apps tree before it reaches a cluster. */
 @Command(name = "validate",
@@ -239,7 +240,7 @@ public final class ValidateCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private static String first(java.util.Collection<String> items, int max) {
+    private static String first(Collection<String> items, int max) {
         List<String> all = new ArrayList<>(items);
         return all.size() <= max ? String.join(", ", all)
                 : String.join(", ", all.subList(0, max)) + " and " + (all.size() - max) + " more";

@@ -2,6 +2,10 @@ package dev.kfboot.cli;
 
 import dev.kfboot.catalog.Catalogs;
 import picocli.CommandLine.IVersionProvider;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** {@code kfboot --version}: kfboot's version and the releases it knows. */
 public final class VersionProvider implements IVersionProvider {
@@ -20,11 +24,11 @@ public final class VersionProvider implements IVersionProvider {
         try {
             var source = KfbootCommand.class.getProtectionDomain().getCodeSource();
             if (source == null) return null;
-            java.nio.file.Path jar = java.nio.file.Path.of(source.getLocation().toURI()).toRealPath();
-            if (!java.nio.file.Files.isRegularFile(jar)) return null;
-            return version() + " " + jar + " " + java.nio.file.Files.size(jar) + " "
-                    + java.nio.file.Files.getLastModifiedTime(jar).toMillis();
-        } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+            Path jar = Path.of(source.getLocation().toURI()).toRealPath();
+            if (!Files.isRegularFile(jar)) return null;
+            return version() + " " + jar + " " + Files.size(jar) + " "
+                    + Files.getLastModifiedTime(jar).toMillis();
+        } catch (IOException | URISyntaxException | RuntimeException e) {
             return null;
         }
     }

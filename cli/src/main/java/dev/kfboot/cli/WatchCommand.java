@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.ArrayList;
 
 /** {@code kfboot watch}: live progress per wave until everything is healthy, something failed, or time is up. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
@@ -87,7 +88,7 @@ public final class WatchCommand extends ClusterCommand {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    List<String> notReady = new java.util.ArrayList<>(apps.stream().filter(a -> !a.syncedAndHealthy())
+                    List<String> notReady = new ArrayList<>(apps.stream().filter(a -> !a.syncedAndHealthy())
                             .map(AppStatus::name).toList());
                     notReady.addAll(absent);
                     throw new CommandFailure(ExitCodes.CLUSTER, "not Synced and Healthy after " + cluster.timeout().toSeconds()
@@ -148,7 +149,7 @@ public final class WatchCommand extends ClusterCommand {
 
     private static Map<Integer, List<AppStatus>> byWave(List<AppStatus> apps) {
         Map<Integer, List<AppStatus>> out = new TreeMap<>();
-        for (AppStatus a : apps) out.computeIfAbsent(a.wave(), k -> new java.util.ArrayList<>()).add(a);
+        for (AppStatus a : apps) out.computeIfAbsent(a.wave(), k -> new ArrayList<>()).add(a);
         return out;
     }
 

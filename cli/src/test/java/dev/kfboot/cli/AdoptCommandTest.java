@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -147,7 +148,7 @@ class AdoptCommandTest extends ClusterCliTest {
             return cm;
         });
         c.secrets().inNamespace("kubeflow").withName("katib-mysql").edit(s -> {
-            s.setData(Map.of("MYSQL_ROOT_PASSWORD", java.util.Base64.getEncoder().encodeToString("from-git-s3cret".getBytes()),
+            s.setData(Map.of("MYSQL_ROOT_PASSWORD", Base64.getEncoder().encodeToString("from-git-s3cret".getBytes()),
                     "MYSQL_USER", "a2F0aWI="));
             return s;
         });

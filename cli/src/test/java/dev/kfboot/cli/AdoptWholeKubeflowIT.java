@@ -24,6 +24,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,14 +88,14 @@ class AdoptWholeKubeflowIT {
         for (boolean crds : new boolean[] {true, false}) {
             for (Inventory.Entry e : inventory.entries()) {
                 if (e.object().isCrd() != crds) continue;
-                Map<String, Object> body = new java.util.LinkedHashMap<>(e.object().body());
-                Map<String, Object> meta = new java.util.LinkedHashMap<>((Map<String, Object>) body.get("metadata"));
+                Map<String, Object> body = new LinkedHashMap<>(e.object().body());
+                Map<String, Object> meta = new LinkedHashMap<>((Map<String, Object>) body.get("metadata"));
                 if (e.namespace() == null) meta.remove("namespace");
                 else meta.put("namespace", e.namespace());
                 body.put("metadata", meta);
                 if (body.remove("stringData") instanceof Map<?, ?> plain) { // the API server keeps it as data
-                    Map<String, Object> data = new java.util.LinkedHashMap<>(body.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of());
-                    plain.forEach((k, v) -> data.put(String.valueOf(k), java.util.Base64.getEncoder().encodeToString(String.valueOf(v).getBytes())));
+                    Map<String, Object> data = new LinkedHashMap<>(body.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of());
+                    plain.forEach((k, v) -> data.put(String.valueOf(k), Base64.getEncoder().encodeToString(String.valueOf(v).getBytes())));
                     body.put("data", data);
                 }
                 GenericKubernetesResource r = json.convertValue(body, GenericKubernetesResource.class);

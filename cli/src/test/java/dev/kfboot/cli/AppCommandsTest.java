@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.kfboot.cluster.argocd.ArgoResources;
+import dev.kfboot.testing.Kustomize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -166,7 +168,7 @@ class AppCommandsTest extends ClusterCliTest {
 
     @Test
     void diffHonoursTheAppsIgnoreDifferences() throws Exception {
-        cli.mock.client().genericKubernetesResources(dev.kfboot.cluster.argocd.ArgoResources.APPLICATION).inNamespace("argocd")
+        cli.mock.client().genericKubernetesResources(ArgoResources.APPLICATION).inNamespace("argocd")
                 .withName("katib").edit(a -> {
                     @SuppressWarnings("unchecked")
                     var spec = (Map<String, Object>) a.getAdditionalProperties().get("spec");
@@ -188,7 +190,7 @@ class AppCommandsTest extends ClusterCliTest {
         Files.createDirectories(repo.resolve("applications/katib"));
         Files.writeString(repo.resolve("applications/katib/kustomization.yaml"), "resources: [all.yaml]\nnamespace: kubeflow\n");
         Files.writeString(repo.resolve("applications/katib/all.yaml"), rendered(8443, 3, false));
-        dev.kfboot.testing.Kustomize.required();
+        Kustomize.required();
 
         CliRun r = cli.run("diff", "katib", "--repo-dir", repo.toString());
 

@@ -19,6 +19,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,7 +87,7 @@ class ArgoCdCommandsTest {
     }
 
     CliRun run(String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        String[] all = Arrays.copyOf(args, args.length + 2);
         all[args.length] = "--kubeconfig";
         all[args.length + 1] = kubeconfig.toString();
         return CliRun.of(all);
@@ -171,20 +177,20 @@ class ArgoCdCommandsTest {
                 .withNewSpec().addNewContainer().withName("argocd-server").endContainer().endSpec()
                 .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build());
         int port;
-        try (var s = new java.net.ServerSocket(0)) {
+        try (var s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        java.io.StringWriter out = new java.io.StringWriter();
-        java.io.StringWriter err = new java.io.StringWriter();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
         CompletableFuture<Integer> code = new CompletableFuture<>();
         Thread runner = new Thread(() -> code.complete(Main.run(new String[] {"port-forward", "argocd", "--port", String.valueOf(port),
-                "--kubeconfig", kubeconfig.toString()}, new java.io.PrintWriter(out), new java.io.PrintWriter(err))));
+                "--kubeconfig", kubeconfig.toString()}, new PrintWriter(out), new PrintWriter(err))));
         runner.start();
         long end = System.currentTimeMillis() + 10_000;
         while (!out.toString().contains("Ctrl-C stops") && System.currentTimeMillis() < end) Thread.sleep(20);
         // printed once the local socket is bound: binding the port ourselves must fail now
-        assertThatThrownBy(() -> new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1")).close())
-                .isInstanceOf(java.net.BindException.class);
+        assertThatThrownBy(() -> new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1")).close())
+                .isInstanceOf(BindException.class);
         runner.interrupt();
         assertThat(code.get(10, TimeUnit.SECONDS)).as(err.toString()).isZero();
         assertThat(out.toString()).isEqualTo("Forwarding from 127.0.0.1:" + port + " -> pod/argocd-server-6b7d:8080 (service argocd-server:443)\n"

@@ -21,6 +21,13 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,7 +133,7 @@ class BadInputCorpusTest {
     }
 
     private static MockCluster mock;
-    private static final Map<String, String> KUBECONFIGS = new java.util.HashMap<>();
+    private static final Map<String, String> KUBECONFIGS = new HashMap<>();
 
     @BeforeAll
     static void cluster(@TempDir Path configs) throws IOException {
@@ -136,7 +143,7 @@ class BadInputCorpusTest {
         Files.createDirectories(bad);
         KUBECONFIGS.put("MOCK_BADTOKEN", mock.kubeconfig(bad, "expired-token").toString());
         int port;
-        try (var s = new java.net.ServerSocket(0)) {
+        try (var s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         Path unreachable = Files.writeString(configs.resolve("unreachable"),
@@ -201,13 +208,13 @@ class BadInputCorpusTest {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         env.forEach((k, v) -> pb.environment().put(k, expand.apply(v)));
         Process p = pb.start();
-        var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        var out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
         String err = read(p.getErrorStream());
-        p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
+        p.waitFor(120, TimeUnit.SECONDS);
         return new CliRun(p.exitValue(), out.join(), err);
     }
 
-    private static String read(java.io.InputStream in) {
+    private static String read(InputStream in) {
         try {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -217,7 +224,7 @@ class BadInputCorpusTest {
 
     /** A one-app tree in DIR/repo whose Application's source path is {@code path}. */
     private static Case tree(String name, String path, Map<String, String> links, String where, String message) {
-        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("repo/.git/HEAD", new byte[0]);
         files.put("repo/apps/base/kustomization.yaml", "resources:\n- cm.yaml\n".getBytes());
         files.put("repo/apps/base/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: demo\n".getBytes());
@@ -268,7 +275,7 @@ class BadInputCorpusTest {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         return out;

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.kfboot.testing.UpstreamData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +24,7 @@ class CliReferenceTest {
         StringBuilder md = new StringBuilder("# kfboot command reference\n\n")
                 .append("Generated from the commands' annotations by `CliReferenceTest`; do not edit by hand.\n");
         append(root, md);
-        Path file = dev.kfboot.testing.UpstreamData.repoRoot().resolve("docs/CLI.md");
+        Path file = UpstreamData.repoRoot().resolve("docs/CLI.md");
         if (Boolean.getBoolean("kfboot.golden.update")) Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
         assertThat(Files.readString(file)).as("docs/CLI.md is stale: run the tests with -Dkfboot.golden.update=true")
                 .isEqualTo(md.toString());

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.net.ServerSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +53,7 @@ class ConnectionFailureTest {
     @Test
     void unreachable() throws Exception {
         int port;
-        try (var s = new java.net.ServerSocket(0)) {
+        try (var s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), Files.readString(mock.kubeconfig(dir, MockCluster.TOKEN))

@@ -11,6 +11,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.kfboot.model.Severity;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,14 +40,14 @@ class DemoValidationTest {
                         + " --release 26.03"
                         + (Files.isDirectory(shared.resolve("remote")) ? " --remote-cache " + shared.resolve("remote") : "") + "\n");
         // every warning is listed, as validate lists it, before the summary
-        long warnings = v.findings().stream().filter(f -> f.severity() == dev.kfboot.model.Severity.WARNING).count();
+        long warnings = v.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
         assertThat(text.toString().lines().filter(l -> l.startsWith("warning: [") || l.contains(": warning: [")).count())
                 .as(text.toString()).isEqualTo(warnings);
         // the printed command runs as printed, with the same verdict
         String[] printed = text.toString().lines().reduce((a, b) -> b).orElseThrow()
                 .substring("the same run: kfboot ".length()).split(" ");
-        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(printed),
-                java.util.stream.Stream.of("-q", "--cache-dir", demo.resolve(".cache").toString())).toArray(String[]::new);
+        String[] args = Stream.concat(Arrays.stream(printed),
+                Stream.of("-q", "--cache-dir", demo.resolve(".cache").toString())).toArray(String[]::new);
         CliRun again = CliRun.of(args);
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.out()).contains(ValidateCommand.summary(v));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,7 @@ class FirstStepsTest {
     @Test
     void generateAfterUpdateRepoUrlSaysWhichUrlWins() throws Exception {
         Path repo = dir.resolve("gitops");
-        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
             git.getRepository().getConfig().setString("remote", "origin", "url", "https://example.com/acme/gitops.git");
             git.getRepository().getConfig().save();
         }

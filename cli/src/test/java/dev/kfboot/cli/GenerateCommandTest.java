@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -149,7 +150,7 @@ class GenerateCommandTest {
         assertThat(out.resolve("root-app.yaml")).hasContent(before.strip());
         CliRun run = CliRun.of("update-repo-url", "--repo", "https://example.com/fork.git", "--revision", "main", out.toString());
         assertThat(run.code()).isZero();
-        assertThat(run.out()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(out.resolve("root-app.yaml").toString())
+        assertThat(run.out()).containsPattern("(?m)^" + Pattern.quote(out.resolve("root-app.yaml").toString())
                         + ":\\d+: repoURL https://github.com/kubeflow/manifests.git -> https://example.com/fork.git$")
                 .contains(": targetRevision 26.03 -> main").containsPattern("\\d+ fields changed in \\d+ files");
         CliRun again = CliRun.of("update-repo-url", "--repo", "https://example.com/fork.git", "-o", "json", out.toString());

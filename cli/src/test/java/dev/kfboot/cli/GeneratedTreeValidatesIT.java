@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.nio.file.Path;
+import java.nio.file.Files;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +52,7 @@ class GeneratedTreeValidatesIT {
         Kustomize.required();
         UpstreamFork.copy("26.03", fork);
         Path spec = work.resolve("platform.yaml");
-        java.nio.file.Files.writeString(spec, """
+        Files.writeString(spec, """
                 apiVersion: kfboot.dev/v1alpha1
                 kind: Platform
                 metadata:
@@ -72,7 +74,7 @@ class GeneratedTreeValidatesIT {
         assertThat(generate.code()).as(generate.err()).isZero();
 
         Path cache = work.resolve("cache");
-        for (Path dir : java.util.List.of(out, out.resolve("envs/staging"), out.resolve("envs/production"))) {
+        for (Path dir : List.of(out, out.resolve("envs/staging"), out.resolve("envs/production"))) {
             CliRun validate = CliRun.of("validate", dir.toString(), "--repo-root", fork.toString(), "--cache-dir", cache.toString(),
                     "--repo-url", FORK_URL, "--remote-cache", UpstreamData.remoteCache().toString());
             assertThat(validate.out()).as(dir.toString()).doesNotContain(": error: ");

@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import dev.kfboot.testing.Kustomize;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
+import java.util.Comparator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,7 +166,7 @@ class HostileCorpusTest {
                 "SENTINEL-private-file-02", ALL, (k, tree, out) -> {
                     Path f = out.resolve("id_rsa");
                     write(f, k.sentinel());
-                    Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
                     kustomizeApp(tree, leakingKustomization("key"));
                     Files.createSymbolicLink(tree.resolve("c/app/key"), f);
                 }, finding("a symbolic link that leaves the repository")));
@@ -348,7 +352,7 @@ class HostileCorpusTest {
         String prev = "a";
         for (String n : List.of("b", "c", "d", "e", "f", "g", "h", "i")) {
             sb.append("  ").append(n).append(": &").append(n).append(" [")
-                    .append(String.join(",", java.util.Collections.nCopies(9, "*" + prev))).append("]\n");
+                    .append(String.join(",", Collections.nCopies(9, "*" + prev))).append("]\n");
             prev = n;
         }
         return sb.toString();
@@ -365,14 +369,14 @@ class HostileCorpusTest {
     static final class Directories {
         static void delete(Path dir) throws IOException {
             try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
             }
         }
     }
 
     @TestFactory
     Stream<DynamicTest> noAttackLeaksItsSentinelAnywhere() {
-        dev.kfboot.testing.Kustomize.required();
+        Kustomize.required();
         List<Case> cases = corpus();
         assertThat(cases).hasSizeGreaterThanOrEqualTo(25);
         int[] n = {0};

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.kfboot.testing.UpstreamData;
+import dev.kfboot.testing.UpstreamFork;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,14 +53,14 @@ class InitCommandTest {
      */
     @Test
     void upstreamWritesTheTreesSpecAndAnUnknownTreeIsDerivedHonestly(@TempDir Path dir) throws Exception {
-        Path known = dev.kfboot.testing.UpstreamData.release("26.03.1");
+        Path known = UpstreamData.release("26.03.1");
         CliRun ofKnown = CliRun.of("init", "--out", "-", "--upstream", known.toString());
         assertThat(ofKnown.code()).as(ofKnown.err()).isZero();
         assertThat(ofKnown.out()).contains("release: \"26.03.1\"").contains("url: https://github.com/kubeflow/community-distribution");
         assertThat(ofKnown.err()).contains("is release 26.03.1 (README version table matches 26.03.1's)");
 
         Path tree = dir.resolve("manifests");
-        dev.kfboot.testing.UpstreamFork.copy("26.03.1", tree);
+        UpstreamFork.copy("26.03.1", tree);
         Files.writeString(tree.resolve("README.md"), "# Kubeflow manifests, a release kfboot has not seen\n");
         Path spec = dir.resolve("platform.yaml");
         CliRun r = CliRun.of("init", "--out", spec.toString(), "--upstream", tree.toString());

@@ -5,6 +5,8 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ConnectException;
+import java.nio.file.NoSuchFileException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +16,7 @@ class InternalErrorTest {
     @Test
     void aBugSaysWhichCommandStoppedAndToReportItWithoutJavaNames() {
         StringWriter err = new StringWriter();
-        int code = handle(new IllegalStateException(new java.nio.file.NoSuchFileException("/proc/self/status")), err, false,
+        int code = handle(new IllegalStateException(new NoSuchFileException("/proc/self/status")), err, false,
                 "plan", "-q");
 
         assertThat(code).isEqualTo(ExitCodes.INTERNAL);
@@ -30,7 +32,7 @@ class InternalErrorTest {
                 .doesNotContain("NullPointerException", "String.length", "java.");
 
         StringWriter wrapped = new StringWriter();
-        handle(new RuntimeException(new java.net.ConnectException("java.net.ConnectException: refused")), wrapped, false, "plan");
+        handle(new RuntimeException(new ConnectException("java.net.ConnectException: refused")), wrapped, false, "plan");
         assertThat(wrapped.toString()).doesNotContain("Exception", "java.").contains("stopped unexpectedly\n");
     }
 

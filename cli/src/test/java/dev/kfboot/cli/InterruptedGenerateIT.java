@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.io.IOException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +69,7 @@ class InterruptedGenerateIT {
                 + " the new one, none a mix");
     }
 
-    private static Process generateProcess(Path spec, Path out) throws java.io.IOException {
+    private static Process generateProcess(Path spec, Path out) throws IOException {
         return new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), "dev.kfboot.cli.Main",
                 "generate", "-q", "-f", spec.toString(), "--out", out.toString(), "--path-in-repo", "argocd", "--force")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

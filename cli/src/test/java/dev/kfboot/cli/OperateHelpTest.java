@@ -2,6 +2,7 @@ package dev.kfboot.cli;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,7 @@ class OperateHelpTest {
         "status", "describe", "history", "diff", "password"})
     void timeoutSaysWhatItTimes(String command) {
         String help = CliRun.of(command, "--help").out().replaceAll("\\s+", " ");
-        boolean waits = java.util.Set.of("install-argocd", "uninstall-argocd", "deploy", "watch", "sync", "refresh", "rollback",
+        boolean waits = Set.of("install-argocd", "uninstall-argocd", "deploy", "watch", "sync", "refresh", "rollback",
                 "delete").contains(command);
         if (waits) {
             assertThat(help).contains("--timeout=DURATION How long to wait for").doesNotContain("what the command waits for");

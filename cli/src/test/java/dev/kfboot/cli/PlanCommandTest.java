@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,9 +26,9 @@ class PlanCommandTest {
     }
 
     @Test
-    void aPlatformValidateWouldRejectIsRejectedByPlanWithTheSameVerdict(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void aPlatformValidateWouldRejectIsRejectedByPlanWithTheSameVerdict(@TempDir Path dir)
             throws Exception {
-        java.nio.file.Path spec = java.nio.file.Files.writeString(dir.resolve("platform.yaml"), """
+        Path spec = Files.writeString(dir.resolve("platform.yaml"), """
                 apiVersion: kfboot.dev/v1alpha1
                 kind: Platform
                 metadata:
@@ -102,8 +105,8 @@ class PlanCommandTest {
 
     @Test
     void anOptionalComponentAndAVariantChangeThePlan() throws Exception {
-        var spec = java.nio.file.Files.createTempFile("platform", ".yaml");
-        java.nio.file.Files.writeString(spec, """
+        var spec = Files.createTempFile("platform", ".yaml");
+        Files.writeString(spec, """
                 apiVersion: kfboot.dev/v1alpha1
                 kind: Platform
                 spec:

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +50,7 @@ class PlanJsonSchemaTest {
         String table = CliRun.of("plan", "-q").out();
         for (JsonNode c : json.get("components")) {
             assertThat(table).containsPattern("(?m)^" + c.get("wave").asInt() + " +" + c.get("name").asText() + " +\\S+ +"
-                    + c.get("objects").asInt() + " +" + java.util.regex.Pattern.quote(c.get("firstReason").asText()) + "$");
+                    + c.get("objects").asInt() + " +" + Pattern.quote(c.get("firstReason").asText()) + "$");
         }
         JsonNode kserve = null;
         for (JsonNode d : json.get("dependencies")) {
@@ -88,7 +90,7 @@ class PlanJsonSchemaTest {
         assertThat(errors(schema, Json.mapper().readTree(Json.pretty(yaml)))).isEmpty();
 
         // the check can fail: a document missing what the text shows is refused
-        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("components").get(0)).remove("objects");
+        ((ObjectNode) json.get("components").get(0)).remove("objects");
         assertThat(errors(schema, json)).isNotEmpty();
     }
 }

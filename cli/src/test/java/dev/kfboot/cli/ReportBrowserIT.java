@@ -22,6 +22,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.logging.Level;
+import dev.kfboot.model.Json;
+import dev.kfboot.testing.Kustomize;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -97,7 +104,7 @@ class ReportBrowserIT {
 
     @Test
     void aTreesFindingsAreListedFilterableAndLinkedToTheirRule() throws Exception {
-        dev.kfboot.testing.Kustomize.required();
+        Kustomize.required();
         Path tree = ReportTrees.write(dir.resolve("repo"));
         Path html = dir.resolve("tree.html");
         CliRun r = CliRun.of("report", tree.toString(), "-q", "--cache-dir", UpstreamData.renderCache().toString(),
@@ -111,11 +118,11 @@ class ReportBrowserIT {
         assertThat(rows).extracting(e -> e.getAttribute("data-severity")).contains("error", "warning");
         WebElement link = driver.findElement(By.linkText("plaintext-secret"));
         assertThat(link.getAttribute("href")).endsWith("docs/rules/plaintext-secret.md");
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-severity"))).selectByValue("error");
+        new Select(driver.findElement(By.id("filter-severity"))).selectByValue("error");
         assertThat(rows).filteredOn(WebElement::isDisplayed).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.getAttribute("data-severity")).isEqualTo("error"));
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-severity"))).selectByValue("");
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-app"))).selectByValue("base");
+        new Select(driver.findElement(By.id("filter-severity"))).selectByValue("");
+        new Select(driver.findElement(By.id("filter-app"))).selectByValue("base");
         assertThat(rows).filteredOn(WebElement::isDisplayed).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.getAttribute("data-app")).isEqualTo("base"));
         assertThat(driver.findElements(By.cssSelector("#graph svg .node"))).hasSize(2);
@@ -125,15 +132,15 @@ class ReportBrowserIT {
     }
 
     /** At a laptop's 1366 px and at 1920 px: no horizontal scroll, the panel in view, every name inside its box. */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(ints = {1366, 1920})
+    @ParameterizedTest
+    @ValueSource(ints = {1366, 1920})
     void theGraphFitsThePageAndEveryNameItsBox(int width) throws Exception {
         Path html = dir.resolve("fit-" + width + ".html");
         CliRun r = CliRun.of("report", "-q", "--out", html.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        driver.manage().window().setSize(new Dimension(width, 900));
         driver.get(html.toUri().toString());
-        org.openqa.selenium.JavascriptExecutor js = driver;
+        JavascriptExecutor js = driver;
 
         Number scroll = (Number) js.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
@@ -164,7 +171,7 @@ class ReportBrowserIT {
         Path html = dir.resolve("reduction.html");
         assertThat(CliRun.of("report", "-q", "--out", html.toString()).code()).isZero();
         driver.get(html.toUri().toString());
-        org.openqa.selenium.JavascriptExecutor js = driver;
+        JavascriptExecutor js = driver;
         String visible = "return Array.from(document.querySelectorAll('#graph svg .edge'))"
                 + ".filter(function (e) { return getComputedStyle(e).display !== 'none'; }).length;";
 
@@ -178,7 +185,7 @@ class ReportBrowserIT {
 
     @Test
     void findingsListErrorsFirstAndLinkWhereDocsUrlSays() throws Exception {
-        dev.kfboot.testing.Kustomize.required();
+        Kustomize.required();
         Path tree = ReportTrees.write(dir.resolve("repo-docs"));
         Path html = dir.resolve("docs.html");
         CliRun r = CliRun.of("report", tree.toString(), "-q", "--cache-dir", UpstreamData.renderCache().toString(),
@@ -195,6 +202,6 @@ class ReportBrowserIT {
     }
 
     private static int dependencies() throws Exception {
-        return dev.kfboot.model.Json.mapper().readTree(CliRun.of("plan", "-o", "json").out()).get("dependencies").size();
+        return Json.mapper().readTree(CliRun.of("plan", "-o", "json").out()).get("dependencies").size();
     }
 }

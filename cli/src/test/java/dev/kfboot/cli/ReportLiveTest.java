@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.ServerSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +38,7 @@ class ReportLiveTest extends ClusterCliTest {
     @Test
     void anUnreachableClusterIsExitThreeAndNoReport() throws Exception {
         int port;
-        try (var s = new java.net.ServerSocket(0)) {
+        try (var s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         Path kubeconfig = Files.writeString(dir.resolve("unreachable"), Files.readString(cli.kubeconfig)

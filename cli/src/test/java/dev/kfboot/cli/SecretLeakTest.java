@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import dev.kfboot.testing.Kustomize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +29,7 @@ class SecretLeakTest {
 
     @Test
     void noCommandPrintsASecretValue() throws Exception {
-        dev.kfboot.testing.Kustomize.required();
+        Kustomize.required();
         Path repo = dir.resolve("repo");
         Path tree = ReportTrees.write(repo);
         Files.writeString(repo.resolve("apps/base/secret.yaml"), secretYaml("creds"));

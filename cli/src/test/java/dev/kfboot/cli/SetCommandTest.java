@@ -8,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kfboot.model.Json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,12 +164,12 @@ class SetCommandTest {
 
         CliRun dry = CliRun.of("set", file.toString(), "Deployment/iris:spec.replicas=3", "--dry-run", "-o", "json");
         assertThat(dry.code()).as(dry.err()).isEqualTo(1); // --dry-run: the file would change
-        var json = dev.kfboot.model.Json.mapper().readTree(dry.out());
+        var json = Json.mapper().readTree(dry.out());
         assertThat(json.path("dryRun").asBoolean()).isTrue();
         assertThat(json.path("changes").get(0).path("after").asText()).isEqualTo("3");
         assertThat(Files.readString(file)).contains("replicas: 2");
 
         CliRun yaml = CliRun.of("set", file.toString(), "Deployment/iris:spec.replicas=3", "--dry-run", "-o", "yaml");
-        assertThat(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml.out())).isEqualTo(json);
+        assertThat(new YAMLMapper().readTree(yaml.out())).isEqualTo(json);
     }
 }

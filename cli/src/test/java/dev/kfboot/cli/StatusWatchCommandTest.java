@@ -7,6 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kfboot.cluster.argocd.AppStatus;
+import dev.kfboot.cluster.argocd.ArgoResources;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,11 +36,11 @@ class StatusWatchCommandTest extends ClusterCliTest {
         cli.deployed();
         // Argo CD's automated sync fails on a new revision and, after its retries, does not try it again.
         cli.argo.failWith("katib", "one or more objects failed to apply");
-        cli.mock.client().genericKubernetesResources(dev.kfboot.cluster.argocd.ArgoResources.APPLICATION).inNamespace("argocd")
+        cli.mock.client().genericKubernetesResources(ArgoResources.APPLICATION).inNamespace("argocd")
                 .withName("katib").edit(a -> {
                     @SuppressWarnings("unchecked")
-                    var status = (java.util.Map<String, Object>) a.getAdditionalProperties().get("status");
-                    status.put("sync", java.util.Map.of("status", "OutOfSync", "revision", "1111111111111111111111111111111111111111"));
+                    var status = (Map<String, Object>) a.getAdditionalProperties().get("status");
+                    status.put("sync", Map.of("status", "OutOfSync", "revision", "1111111111111111111111111111111111111111"));
                     return a;
                 });
         awaitFailed("katib");
@@ -68,7 +72,7 @@ class StatusWatchCommandTest extends ClusterCliTest {
         assertThat(d.path("health").asText()).isEqualTo("Healthy");
         assertThat(d.path("lastOperation").path("phase").asText()).isEqualTo("Succeeded");
         assertThat(cli.run("describe", "katib").out()).contains("Wave:          2").contains("Health:        Healthy");
-        assertThat(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(cli.run("describe", "katib", "-o", "yaml").out()))
+        assertThat(new YAMLMapper().readTree(cli.run("describe", "katib", "-o", "yaml").out()))
                 .isEqualTo(d);
 
         CliRun text = cli.run("history", "katib");
@@ -133,9 +137,9 @@ class StatusWatchCommandTest extends ClusterCliTest {
     private void awaitFailed(String app) {
         long end = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < end) {
-            var a = cli.mock.client().genericKubernetesResources(dev.kfboot.cluster.argocd.ArgoResources.APPLICATION)
+            var a = cli.mock.client().genericKubernetesResources(ArgoResources.APPLICATION)
                     .inNamespace("argocd").withName(app).get();
-            if (dev.kfboot.cluster.argocd.AppStatus.of(a).failed()) return;
+            if (AppStatus.of(a).failed()) return;
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

@@ -9,6 +9,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.kfboot.render.RenderOptions;
+import dev.kfboot.render.RenderUnit;
+import dev.kfboot.render.Rendering;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,10 +123,10 @@ class UpgradeCommandTest {
         assertThat(Files.readString(out.resolve("README.md"))).contains("## Upgrade from 1.0 to 1.1")
                 .contains("| ctl | `-n kubeflow deployment.apps/ctl-manager` | `Force=true,Replace=true` |");
         // the overlay renders the annotation onto the object itself
-        var rendered = dev.kfboot.render.Rendering.run(java.util.List.of(dev.kfboot.render.RenderUnit.of("ctl", b,
-                "argocd/overlays/ctl")), dev.kfboot.render.RenderOptions.defaults(null), x -> { }).rendered().get(0);
+        var rendered = Rendering.run(List.of(RenderUnit.of("ctl", b,
+                "argocd/overlays/ctl")), RenderOptions.defaults(null), x -> { }).rendered().get(0);
         assertThat(rendered.documents()).singleElement().satisfies(d -> assertThat(String.valueOf(
-                ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) d.get("metadata")).get("annotations"))
+                ((Map<?, ?>) ((Map<?, ?>) d.get("metadata")).get("annotations"))
                         .get("argocd.argoproj.io/sync-options"))).isEqualTo("Force=true,Replace=true"));
     }
 

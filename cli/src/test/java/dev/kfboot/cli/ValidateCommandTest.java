@@ -13,6 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -147,7 +152,7 @@ class ValidateCommandTest {
     }
 
     /** A writer other threads can read while a command still writes to it. */
-    private static final class LiveText extends java.io.Writer {
+    private static final class LiveText extends Writer {
         private final StringBuffer text = new StringBuffer();
 
         @Override
@@ -174,8 +179,8 @@ class ValidateCommandTest {
         }
     }
 
-    private static void await(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    private static void await(String what, BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
             Thread.sleep(20);
@@ -186,11 +191,11 @@ class ValidateCommandTest {
     void watchValidatesAgainOnEachChangeAndWaitsOutAHalfSavedFile() throws Exception {
         LiveText out = new LiveText();
         LiveText err = new LiveText();
-        java.util.concurrent.atomic.AtomicInteger code = new java.util.concurrent.atomic.AtomicInteger(-1);
+        AtomicInteger code = new AtomicInteger(-1);
         Thread watching = new Thread(() -> code.set(Main.run(new String[] {"validate", repo.resolve("tree").toString(),
                 "--repo-root", repo.toString(), "--repo-url", "https://github.com/acme/platform.git", "--cache-dir",
                 repo.resolve(".cache").toString(), "-o", "json", "--watch"},
-                new java.io.PrintWriter(out), new java.io.PrintWriter(err))));
+                new PrintWriter(out), new PrintWriter(err))));
         watching.start();
         try {
             await("the first run", () -> out.count("\"summary\"") == 1 && err.count("watching") == 1);

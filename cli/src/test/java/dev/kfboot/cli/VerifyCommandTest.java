@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kfboot.cluster.testing.Trees;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +62,7 @@ class VerifyCommandTest extends ClusterCliTest {
                 ArgoCdStandIn.resource("apiextensions.k8s.io", "CustomResourceDefinition", null, "profiles.kubeflow.org"),
                 ArgoCdStandIn.resource("admissionregistration.k8s.io", "ValidatingWebhookConfiguration", null, "katib.kubeflow.org"),
                 ArgoCdStandIn.resource("cert-manager.io", "Certificate", "kubeflow", "katib-webhook-cert")));
-        dev.kfboot.cluster.testing.Trees.in(dir.resolve("core")).app("kubeflow-core", 0, false);
+        Trees.in(dir.resolve("core")).app("kubeflow-core", 0, false);
         CliRun deploy = cli.run("deploy", dir.resolve("core").toString());
         assertThat(deploy.code()).as(deploy.err()).isZero();
     }
@@ -120,7 +122,7 @@ class VerifyCommandTest extends ClusterCliTest {
 
         CliRun yaml = cli.run("verify", "-o", "yaml");
         assertThat(yaml.code()).isEqualTo(1);
-        JsonNode fromYaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml.out());
+        JsonNode fromYaml = new YAMLMapper().readTree(yaml.out());
         assertThat(fromYaml).isEqualTo(json);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kfboot.model.Json;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +48,7 @@ class YamlOutputTest {
         for (Class<?> c : KfbootCommand.SUBCOMMANDS) {
             for (Class<?> inner : c.getDeclaredClasses()) {
                 if (!inner.isEnum() || !inner.getSimpleName().equals("Format")) continue;
-                var names = java.util.Arrays.stream(inner.getEnumConstants()).map(Object::toString).toList();
+                var names = Arrays.stream(inner.getEnumConstants()).map(Object::toString).toList();
                 if (names.contains("json")) assertThat(names).as(c.getSimpleName()).contains("yaml");
             }
         }

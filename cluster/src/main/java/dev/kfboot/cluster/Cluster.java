@@ -1,6 +1,7 @@
 package dev.kfboot.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.function.Supplier;
 
 /**
  * A connected cluster: the fabric8 client, the namespace Argo CD lives in, and how to name the server in
@@ -32,7 +33,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     /** Runs {@code call}, turning API failures into {@link ClusterException}s that say what was being done. */
-    public <T> T call(String doing, java.util.function.Supplier<T> call) {
+    public <T> T call(String doing, Supplier<T> call) {
         try {
             return call.get();
         } catch (ClusterException e) {

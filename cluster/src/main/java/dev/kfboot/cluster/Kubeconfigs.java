@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.io.UncheckedIOException;
 
 /**
  * Finds the kubeconfig as kubectl does ({@code --kubeconfig}, else {@code $KUBECONFIG}, else
@@ -96,7 +97,7 @@ public final class Kubeconfigs {
             Mark mark = e.getProblemMark().orElse(e.getContextMark().orElse(null));
             throw malformed(file, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
                     problem(e.getProblem()), e);
-        } catch (YamlEngineException | IOException | java.io.UncheckedIOException e) {
+        } catch (YamlEngineException | IOException | UncheckedIOException e) {
             throw malformed(file, 0, 0, "not readable as UTF-8 YAML", e);
         }
     }

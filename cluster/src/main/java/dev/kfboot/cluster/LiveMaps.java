@@ -4,8 +4,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 import java.util.Map;
+import dev.kfboot.model.Fields;
 
-/** fabric8's objects as the plain maps {@link dev.kfboot.model.Fields} reads. */
+/** fabric8's objects as the plain maps {@link Fields} reads. */
 public final class LiveMaps {
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();

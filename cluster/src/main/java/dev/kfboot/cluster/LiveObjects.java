@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.ArrayList;
 
 /**
  * Fetches the live objects behind a list of resource references with one list request per kind and namespace
@@ -30,7 +32,7 @@ public final class LiveObjects {
         Map<String, List<ManagedResource>> groups = new LinkedHashMap<>();
         for (ManagedResource r : refs) {
             groups.computeIfAbsent(r.apiVersion() + "|" + r.id().kind() + "|" + Objects.toString(r.id().namespace(), ""),
-                    k -> new java.util.ArrayList<>()).add(r);
+                    k -> new ArrayList<>()).add(r);
         }
         Map<ResourceId, Map<String, Object>> out = new HashMap<>();
         for (List<ManagedResource> group : groups.values()) {
@@ -94,6 +96,6 @@ public final class LiveObjects {
         if (ClusterErrors.code(e) == 404) return true;
         // fabric8 answers a kind that discovery does not know with this message, before any request
         String m = String.valueOf(e.getMessage());
-        return e instanceof io.fabric8.kubernetes.client.KubernetesClientException && m.contains("resource of kind");
+        return e instanceof KubernetesClientException && m.contains("resource of kind");
     }
 }

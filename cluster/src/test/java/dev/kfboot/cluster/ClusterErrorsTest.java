@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import javax.net.ssl.SSLHandshakeException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,9 +51,9 @@ class ClusterErrorsTest {
         // the JDK leaves most network messages empty: words, never a class name
         assertThat(translate(new KubernetesClientException("x", new ConnectException())).getMessage())
                 .endsWith("while listing Applications: connection refused").doesNotContain("Exception");
-        assertThat(translate(new KubernetesClientException("x", new java.net.UnknownHostException("api.example"))).getMessage())
+        assertThat(translate(new KubernetesClientException("x", new UnknownHostException("api.example"))).getMessage())
                 .endsWith(": unknown host api.example");
-        assertThat(translate(new KubernetesClientException("x", new java.nio.channels.ClosedChannelException())).getMessage())
+        assertThat(translate(new KubernetesClientException("x", new ClosedChannelException())).getMessage())
                 .endsWith(": the connection was closed");
         assertThat(translate(new KubernetesClientException("x", new SSLHandshakeException("PKIX path building failed"))).hint())
                 .contains("--insecure-skip-tls-verify");

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * A user catalog: one release kfboot does not ship, as {@code kfboot catalog scan --out FILE} writes it. It is
@@ -100,17 +102,17 @@ public final class CatalogFile {
         if (c.kubernetes() != null) n.putObject("kubernetes").put("minimum", c.kubernetes().minimum()).put("reason", c.kubernetes().reason());
         if (!c.readmeVersions().isEmpty()) {
             ObjectNode rv = n.putObject("readmeVersions");
-            new java.util.TreeMap<>(c.readmeVersions()).forEach(rv::put);
+            new TreeMap<>(c.readmeVersions()).forEach(rv::put);
         }
         if (!c.renames().isEmpty()) {
             ArrayNode rs = n.putArray("renames");
             for (Rename r : c.renames()) {
                 ObjectNode rn = rs.addObject().put("from", r.from()).put("component", r.component())
-                        .put("kind", r.kind().name().toLowerCase(java.util.Locale.ROOT));
+                        .put("kind", r.kind().name().toLowerCase(Locale.ROOT));
                 r.into().forEach(rn.putArray("into")::add);
                 if (!r.variants().isEmpty()) {
                     ObjectNode vm = rn.putObject("variants");
-                    new java.util.TreeMap<>(r.variants()).forEach(vm::put);
+                    new TreeMap<>(r.variants()).forEach(vm::put);
                 }
                 if (!r.note().isEmpty()) rn.put("note", r.note());
             }
@@ -139,7 +141,7 @@ public final class CatalogFile {
                 if (!v.supersedes().isEmpty()) {
                     ArrayNode sn = vn.putArray("supersedes");
                     for (Variant.Supersede s : v.supersedes()) {
-                        sn.add(s.component() + ":" + s.object().kind().toLowerCase(java.util.Locale.ROOT)
+                        sn.add(s.component() + ":" + s.object().kind().toLowerCase(Locale.ROOT)
                                 + (s.object().group().isEmpty() ? "" : "." + s.object().group()) + "/" + s.object().name());
                     }
                 }

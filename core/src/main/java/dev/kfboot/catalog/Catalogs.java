@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The releases kfboot knows: those it ships (loaded from the jar on first use), plus user catalogs
@@ -242,7 +245,7 @@ public final class Catalogs {
         String kindText = r.requiredString("kind", "one of renamed, merged, split, removed");
         Rename.Kind kind;
         try {
-            kind = Rename.Kind.valueOf(kindText.toUpperCase(java.util.Locale.ROOT));
+            kind = Rename.Kind.valueOf(kindText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InputException(r.at("kind"), "unknown rename kind '" + kindText + "'", "one of renamed, merged, split, removed");
         }
@@ -263,7 +266,7 @@ public final class Catalogs {
 
     /** {@code component:kind[.group]/name}, e.g. {@code kubeflow-namespace:namespace/kubeflow}. */
     private static Variant.Supersede supersede(String text, Location where) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z0-9-]+):([A-Za-z]+)(?:\\.([a-z0-9.-]+))?/([a-z0-9.-]+)").matcher(text);
+        Matcher m = Pattern.compile("([a-z0-9-]+):([A-Za-z]+)(?:\\.([a-z0-9.-]+))?/([a-z0-9.-]+)").matcher(text);
         if (!m.matches()) {
             throw new InputException(where, "supersedes entry '" + text + "' is not component:kind[.group]/name",
                     "e.g. kubeflow-namespace:namespace/kubeflow");
@@ -273,7 +276,7 @@ public final class Catalogs {
     }
 
     private static void requireRelative(String p, Location where) {
-        if (p.startsWith("/") || p.contains("\\") || java.nio.file.Path.of(p).normalize().startsWith("..")) {
+        if (p.startsWith("/") || p.contains("\\") || Path.of(p).normalize().startsWith("..")) {
             throw new InputException(where, "path '" + p + "' must stay inside the manifests tree",
                     "write it relative to the manifests root, without ..");
         }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A catalog for a tree kfboot has none for, derived from the tree's own {@code example/kustomization.yaml}: one
@@ -246,7 +247,7 @@ public final class DerivedCatalog {
     private static Map<String, List<String>> attachExampleComponents(Path root, ExampleEntries example, List<Group> groups,
                                                                      Map<Group, String> idOf, List<Finding> notes) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        Map<Path, Map<String, Object>> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Path, Map<String, Object>> parsed = new ConcurrentHashMap<>();
         for (String comp : example.components()) {
             Set<String> names = generatedNames(kustomization(root.resolve(comp)), true);
             String owner = null;

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.io.UncheckedIOException;
+import java.util.Locale;
 
 /**
  * Tells which release an upstream tree is, from what the tree itself says: when it is a git checkout (the tree is
@@ -112,7 +114,7 @@ public final class ReleaseDetector {
             if (!Files.isRegularFile(readme) || Files.size(readme) > README_LIMIT) return out;
             boolean inSection = false;
             for (String line : Files.readAllLines(readme, StandardCharsets.UTF_8)) {
-                if (line.startsWith("## ")) inSection = line.toLowerCase(java.util.Locale.ROOT).contains("components versions");
+                if (line.startsWith("## ")) inSection = line.toLowerCase(Locale.ROOT).contains("components versions");
                 if (!inSection) continue;
                 Matcher m = ROW.matcher(line.strip());
                 if (m.matches()) {
@@ -120,7 +122,7 @@ public final class ReleaseDetector {
                     if (!path.isEmpty()) out.put(path, m.group(3).strip());
                 }
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return Map.of();
         }
         return out;

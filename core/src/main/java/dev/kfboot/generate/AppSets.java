@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The fleet form of the tree ({@code generate --applicationset}): one ApplicationSet whose matrix generator
@@ -33,7 +34,7 @@ final class AppSets {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("cluster", c.name());
             e.put("server", c.server());
-            e.put("clusterLabels", new java.util.TreeMap<>(c.labels()));
+            e.put("clusterLabels", new TreeMap<>(c.labels()));
             clusterElements.add(e);
         }
         List<Object> appElements = new ArrayList<>();

@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.kfboot.yaml.YamlWriter;
 
-/** Argo CD objects as plain maps in the field order people write them, for {@link dev.kfboot.yaml.YamlWriter}. */
+/** Argo CD objects as plain maps in the field order people write them, for {@link YamlWriter}. */
 final class ApplicationDoc {
 
     private ApplicationDoc() {}

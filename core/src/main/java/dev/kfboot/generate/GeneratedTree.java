@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import dev.kfboot.model.Severity;
+import java.util.Collections;
 
 /**
  * A generated tree in memory, for a platform: every file by its path inside the tree (sorted, '/'-separated), the child apps
@@ -17,13 +19,13 @@ public record GeneratedTree(ResolvedPlatform platform, SortedMap<String, String>
                             List<Finding> findings) {
 
     public GeneratedTree {
-        files = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(files));
+        files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
         apps = List.copyOf(apps);
         findings = findings.stream().sorted().toList();
     }
 
     public boolean hasErrors() {
-        return findings.stream().anyMatch(f -> f.severity() == dev.kfboot.model.Severity.ERROR);
+        return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
     }
 
     public String file(String path) {

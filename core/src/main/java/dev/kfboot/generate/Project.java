@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The two AppProjects, least privilege and never {@code *}. The children's project may read only the
@@ -36,7 +37,7 @@ final class Project {
             namespaces.add(a.namespace());
         }
         Set<GroupKind> clusterKinds = new TreeSet<>();
-        Map<GroupKind, String> unknown = new java.util.TreeMap<>();
+        Map<GroupKind, String> unknown = new TreeMap<>();
         for (Inventory.Entry e : ctx.plan().inventory().entries()) {
             if (e.namespace() != null) namespaces.add(e.namespace());
             if (e.scope() == Scope.CLUSTER) clusterKinds.add(e.object().groupKind());

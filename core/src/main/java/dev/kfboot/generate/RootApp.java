@@ -5,6 +5,7 @@ import dev.kfboot.spec.ClusterRef;
 
 import java.util.List;
 import java.util.Map;
+import dev.kfboot.spec.SyncMode;
 
 /**
  * The app of apps: an Application in Argo CD's own cluster that syncs the directory of child Applications.
@@ -27,7 +28,7 @@ final class RootApp {
         doc.put("spec", ApplicationDoc.spec(ctx.rootProject(),
                 new GitSource(ctx.site().repoURL(), revision, ctx.site().resolve(dir)),
                 ApplicationDoc.destination(ClusterRef.IN_CLUSTER, ctx.argoNamespace()),
-                ApplicationDoc.syncPolicy(ctx.sync().mode() == dev.kfboot.spec.SyncMode.AUTOMATED, ctx.sync().prune(),
+                ApplicationDoc.syncPolicy(ctx.sync().mode() == SyncMode.AUTOMATED, ctx.sync().prune(),
                         ctx.sync().selfHeal(), prunesOldApps(ctx) ? List.of(ArgoCd.PRUNE_LAST) : List.of(),
                         ctx.sync().retry()), List.of()));
         return doc;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.Locale;
 
 /**
  * Writes the whole tree in memory from a platform and its plan: one child per app in wave order, overlays,
@@ -88,7 +89,7 @@ public final class TreeGenerator {
         if (docs.isEmpty()) return;
         List<String> names = new ArrayList<>();
         for (Map<String, Object> doc : docs) {
-            String name = String.valueOf(doc.get("kind")).toLowerCase(java.util.Locale.ROOT) + ".yaml";
+            String name = String.valueOf(doc.get("kind")).toLowerCase(Locale.ROOT) + ".yaml";
             names.add(name);
             files.put(TreeLayout.overlay(app) + "/" + name, header(ctx, app) + YamlWriter.write(doc));
         }

@@ -5,6 +5,7 @@ import dev.kfboot.spec.Environment;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.kfboot.upgrade.Change;
 
 /** The tree's README: how to bootstrap it, the waves with the reason for each, and why each app syncs as it does. */
 final class TreeReadme {
@@ -112,8 +113,8 @@ final class TreeReadme {
                         .append(" |\n");
             }
         }
-        List<dev.kfboot.upgrade.Change> decisions = plan.changes().stream()
-                .filter(dev.kfboot.upgrade.Change::needsDecision).toList();
+        List<Change> decisions = plan.changes().stream()
+                .filter(Change::needsDecision).toList();
         if (!decisions.isEmpty()) {
             sb.append("\nLeft to a human (`kfboot upgrade` exits 1 until these are settled):\n\n");
             for (var c : decisions) {

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.nio.file.LinkOption;
 
 /**
  * Writes a generated tree into a directory, all or nothing: the new tree is written into a temporary
@@ -217,15 +218,15 @@ public final class TreeWriter {
     /** A real directory (not a link) owned by the user kfboot runs as. */
     static boolean ownDirectory(Path p) {
         try {
-            return Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                    && Files.getOwner(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
+            return Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                    && Files.getOwner(p, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }
     }
 
     private static void linkOrCopy(Path from, Path to) throws IOException {
-        if (Files.isDirectory(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(to);
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(from)) {
                 for (Path e : entries) linkOrCopy(e, to.resolve(e.getFileName().toString()));
@@ -277,7 +278,7 @@ public final class TreeWriter {
             for (Path e : entries) {
                 String rel = RepoPaths.clean(root.relativize(e).toString());
                 if (rel.equals(TreeLayout.MANIFEST) || owned.contains(rel)) continue;
-                if (Files.isDirectory(e, java.nio.file.LinkOption.NOFOLLOW_LINKS) && ownedDirs.contains(rel)) {
+                if (Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS) && ownedDirs.contains(rel)) {
                     collectForeign(root, e, owned, ownedDirs, out);
                 } else {
                     out.add(e);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.HashSet;
 
 /**
  * What an upgrade adds to one app's overlay so Argo CD carries it out by itself: the per-resource sync options the
@@ -90,7 +91,7 @@ record UpgradeOverlay(Map<KubeObject, String> patched, List<Map<String, Object>>
     static List<Finding> unwritten(TreeContext ctx, List<ChildApp> apps) {
         UpgradePlan plan = ctx.options().upgrade();
         if (plan == null) return List.of();
-        Set<String> written = new java.util.HashSet<>();
+        Set<String> written = new HashSet<>();
         for (ChildApp a : apps) {
             if (a.overlay() != null) for (UpgradeEdit e : a.overlay().upgrade().edits()) written.add(a.id() + " " + e.id());
         }

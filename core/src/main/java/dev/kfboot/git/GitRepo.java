@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A git work tree, opened with JGit. */
 public final class GitRepo implements AutoCloseable {
@@ -31,19 +32,19 @@ public final class GitRepo implements AutoCloseable {
     }
 
     /** The repository whose work tree holds {@code path}, if any. */
-    public static java.util.Optional<GitRepo> find(Path path) {
+    public static Optional<GitRepo> find(Path path) {
         try {
             Path start = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
             FileRepositoryBuilder b = new FileRepositoryBuilder().readEnvironment().findGitDir(start.toFile());
-            if (b.getGitDir() == null) return java.util.Optional.empty();
+            if (b.getGitDir() == null) return Optional.empty();
             Repository r = b.build();
             if (r.isBare()) {
                 r.close();
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(new GitRepo(r));
+            return Optional.of(new GitRepo(r));
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.kfboot.graph;
 import dev.kfboot.model.Location;
 
 import java.util.Comparator;
+import java.util.Locale;
 
 /**
  * Why one component must come after another. {@code kind} says which rule found it, {@code text} says it in
@@ -25,7 +26,7 @@ public record Reason(Kind kind, String text, String summary, Location location) 
         }
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

@@ -3,6 +3,8 @@ package dev.kfboot.inventory;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * A Kubernetes label selector ({@code matchLabels} and {@code matchExpressions}). An absent selector matches
@@ -34,7 +36,7 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> m
             return switch (operator) {
                 case "Exists" -> key;
                 case "DoesNotExist" -> "!" + key;
-                default -> key + " " + operator.toLowerCase(java.util.Locale.ROOT) + " (" + String.join(",", values) + ")";
+                default -> key + " " + operator.toLowerCase(Locale.ROOT) + " (" + String.join(",", values) + ")";
             };
         }
     }
@@ -61,7 +63,7 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> m
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        new java.util.TreeMap<>(matchLabels).forEach((k, v) -> sb.append(sb.length() > 0 ? ", " : "").append(k).append('=').append(v));
+        new TreeMap<>(matchLabels).forEach((k, v) -> sb.append(sb.length() > 0 ? ", " : "").append(k).append('=').append(v));
         for (Requirement r : matchExpressions) sb.append(sb.length() > 0 ? ", " : "").append(r);
         return sb.length() == 0 ? "(everything)" : sb.toString();
     }

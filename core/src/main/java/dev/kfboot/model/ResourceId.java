@@ -1,6 +1,7 @@
 package dev.kfboot.model;
 
 import java.util.Comparator;
+import java.util.Objects;
 
 /**
  * One object's identity: group, kind, namespace (null when cluster-scoped or not set) and name. Printed
@@ -49,7 +50,7 @@ public record ResourceId(GroupKind groupKind, String namespace, String name) imp
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ResourceId r && name.equals(r.name) && java.util.Objects.equals(namespace, r.namespace)
+        return o instanceof ResourceId r && name.equals(r.name) && Objects.equals(namespace, r.namespace)
                 && groupKind.equals(r.groupKind);
     }
 

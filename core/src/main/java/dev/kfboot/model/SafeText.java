@@ -1,6 +1,7 @@
 package dev.kfboot.model;
 
 import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 
 /**
  * Text from a tree or an API server made safe to print: control characters escaped (a name must not clear the
@@ -24,8 +25,8 @@ public final class SafeText {
     public static String redactCredentials(String s) {
         if (s == null || s.indexOf('@') < 0 || !s.contains("://")) return s;
         return URL_USERINFO.matcher(s).replaceAll(m -> m.group(2).equals("git")
-                ? java.util.regex.Matcher.quoteReplacement(m.group())
-                : java.util.regex.Matcher.quoteReplacement(m.group(1) + "***@"));
+                ? Matcher.quoteReplacement(m.group())
+                : Matcher.quoteReplacement(m.group(1) + "***@"));
     }
 
     /**

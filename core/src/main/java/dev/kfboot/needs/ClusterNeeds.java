@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Collections;
 
 /**
  * What a platform needs of the cluster it is installed on.
@@ -35,10 +36,10 @@ public record ClusterNeeds(String release, KubernetesRequirement kubernetes, Map
     public record Created(String name, String app, Map<String, String> labels) {}
 
     public ClusterNeeds {
-        requests = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(requests));
+        requests = Collections.unmodifiableMap(new LinkedHashMap<>(requests));
         crds = List.copyOf(crds);
         namespaces = List.copyOf(namespaces);
-        apps = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(apps));
+        apps = Collections.unmodifiableSet(new LinkedHashSet<>(apps));
     }
 
     /** @param inventory the plan's inventory of the platform (objects attributed to app ids) */

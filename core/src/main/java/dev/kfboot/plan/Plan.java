@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import dev.kfboot.model.Severity;
+import java.util.Set;
 
 /**
  * The compiled plan: each app's wave, the graph that placed it, the inventory it was derived from, and the
@@ -53,13 +55,13 @@ public record Plan(String release, String source, Map<String, Integer> waves, De
     }
 
     /** Rules of the findings that mean an app did not render at all. */
-    public static final java.util.Set<String> RENDER_FAILURES = java.util.Set.of("render-failed", "path-not-found", "remote-base");
+    public static final Set<String> RENDER_FAILURES = Set.of("render-failed", "path-not-found", "remote-base");
 
     /** The apps that did not render, each with its first failure: they have no wave. */
     public static Map<String, Finding> failedRenders(List<Finding> findings) {
         Map<String, Finding> out = new TreeMap<>();
         for (Finding f : findings) {
-            if (f.app() != null && RENDER_FAILURES.contains(f.rule()) && f.severity() == dev.kfboot.model.Severity.ERROR) {
+            if (f.app() != null && RENDER_FAILURES.contains(f.rule()) && f.severity() == Severity.ERROR) {
                 out.putIfAbsent(f.app(), f);
             }
         }
@@ -72,6 +74,6 @@ public record Plan(String release, String source, Map<String, Integer> waves, De
     }
 
     public boolean hasErrors() {
-        return findings.stream().anyMatch(f -> f.severity() == dev.kfboot.model.Severity.ERROR);
+        return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
     }
 }

@@ -10,6 +10,7 @@ import dev.kfboot.model.Json;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.kfboot.model.Location;
 
 /**
  * {@code plan -o json}: what the text shows, as records. The waves; per component its wave, namespaces, object count,
@@ -76,7 +77,7 @@ public final class PlanJson {
         return new Document(plan.release(), plan.source(), plan.inventory().size(), waves, components, deps, internal);
     }
 
-    private static LocationDoc location(dev.kfboot.model.Location l) {
+    private static LocationDoc location(Location l) {
         return new LocationDoc(l.file(), l.line() > 0 ? l.line() : null);
     }
 

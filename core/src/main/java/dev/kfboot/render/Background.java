@@ -3,6 +3,7 @@ package dev.kfboot.render;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import dev.kfboot.model.InputException;
 
 /**
  * Work started ahead of the moment it is needed, on a daemon thread of its own: it mostly waits (for a process, for
@@ -26,7 +27,7 @@ public final class Background {
         return result;
     }
 
-    /** The result, or the work's own exception (an {@link dev.kfboot.model.InputException} stays one). */
+    /** The result, or the work's own exception (an {@link InputException} stays one). */
     public static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();

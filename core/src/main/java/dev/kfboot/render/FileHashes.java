@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Fingerprints of files, remembered across runs the way git's index does: a file whose size, modification time
@@ -70,7 +71,7 @@ final class FileHashes {
     private String compute(Path file) {
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            long mtime = a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+            long mtime = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
             String inode = String.valueOf(a.fileKey()).replace(' ', '_');
             Stamp s = known.get(file);
             if (s != null && s.size() == a.size() && s.mtimeNanos() == mtime && s.inode().equals(inode)

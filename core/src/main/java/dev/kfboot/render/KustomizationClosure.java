@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.HashSet;
 
 /**
  * Everything a kustomization reads, found by walking its references without running kustomize: the
@@ -61,7 +62,7 @@ public record KustomizationClosure(Set<Path> dirs, Set<Path> files, Set<String> 
         List<String> outside = new ArrayList<>();
         Set<Path> copies = new TreeSet<>();
         Set<Path> dirs = new TreeSet<>();
-        Set<Path> real = new java.util.HashSet<>(); // symbolic links can make a directory reachable under endless names
+        Set<Path> real = new HashSet<>(); // symbolic links can make a directory reachable under endless names
         Set<Path> files = new TreeSet<>();
         Set<String> remotes = new TreeSet<>();
         Set<Path> withRemotes = new TreeSet<>();
@@ -132,7 +133,7 @@ public record KustomizationClosure(Set<Path> dirs, Set<Path> files, Set<String> 
     private static Path realPath(Path dir) {
         try {
             return dir.toRealPath();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return dir;
         }
     }

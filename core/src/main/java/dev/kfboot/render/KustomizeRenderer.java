@@ -15,6 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.io.File;
+import java.io.OutputStream;
+import java.util.ArrayList;
 
 /** Renders a unit by running real kustomize in the unit's prepared build directory. */
 public final class KustomizeRenderer implements Renderer {
@@ -62,7 +65,7 @@ public final class KustomizeRenderer implements Renderer {
     List<String> command(Path buildDir) {
         List<String> cmd = tool.buildCommand(buildDir);
         if (memoryBytes <= 0 || !Files.isExecutable(Path.of("/bin/sh"))) return cmd;
-        List<String> capped = new java.util.ArrayList<>(List.of("/bin/sh", "-c", "ulimit -v " + (memoryBytes / 1024)
+        List<String> capped = new ArrayList<>(List.of("/bin/sh", "-c", "ulimit -v " + (memoryBytes / 1024)
                 + " && exec \"$0\" \"$@\""));
         capped.addAll(cmd);
         return capped;
@@ -91,7 +94,7 @@ public final class KustomizeRenderer implements Renderer {
             Path stderrFile = Files.createTempFile(workspace.dir(), "stderr-", ".txt");
             ProcessBuilder pb = new ProcessBuilder(command(prepared.buildDir()))
                     .redirectError(stderrFile.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             // kustomize is a short-lived Go program that allocates heavily: collecting less often cuts its CPU by
             // about 40% for a few hundred MB more memory; with one render per core, a second GC thread per
             // process only competes (measured: 15% less CPU). Settings the user makes win.
@@ -155,7 +158,7 @@ public final class KustomizeRenderer implements Renderer {
         try (var in = p.getInputStream()) {
             byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_OUTPUT + 1));
             if (b.length <= MAX_OUTPUT) return b;
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
             return null;
         } catch (IOException e) {
             return new byte[0];

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
  * The kustomize that renders: {@code $KFBOOT_KUSTOMIZE} when set, else a {@code kustomize} binary on PATH,
@@ -36,7 +37,7 @@ public record KustomizeTool(List<String> command, String version) {
     }
 
     /** Detection against an explicit environment ({@code PATH}, {@code KFBOOT_KUSTOMIZE}); a test seam. */
-    public static KustomizeTool detect(java.util.Map<String, String> env) {
+    public static KustomizeTool detect(Map<String, String> env) {
         return detect(env, null);
     }
 
@@ -48,7 +49,7 @@ public record KustomizeTool(List<String> command, String version) {
         return detect(System.getenv(), cacheDir);
     }
 
-    static KustomizeTool detect(java.util.Map<String, String> env, Path cacheDir) {
+    static KustomizeTool detect(Map<String, String> env, Path cacheDir) {
         ToolVersions versions = new ToolVersions(cacheDir);
         String override = env.get("KFBOOT_KUSTOMIZE");
         if (override != null && !override.isBlank()) {

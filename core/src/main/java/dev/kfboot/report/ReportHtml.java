@@ -23,6 +23,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Builds the report as a jsoup DOM: header, the wave graph as inline SVG (one column per wave, one box per
@@ -54,7 +62,7 @@ public final class ReportHtml {
         Element main = body.appendElement("main");
         Element graphSection = main.appendElement("section").id("graph");
         graphSection.appendElement("h2").text("Wave graph");
-        java.util.Set<Dependency> implied = implied(plan);
+        Set<Dependency> implied = implied(plan);
         int all = plan.graph().edges().size();
         Element legend = graphSection.appendElement("p").addClass("legend");
         legend.appendText("Select a component to see what it waits for and why. "
@@ -77,7 +85,7 @@ public final class ReportHtml {
     }
 
     /** Fills {@code svg}, already attached to the document so attribute names keep their case. */
-    private static void svg(ReportInput in, Element svg, java.util.Set<Dependency> implied) {
+    private static void svg(ReportInput in, Element svg, Set<Dependency> implied) {
         Plan plan = in.plan();
         GraphLayout layout = GraphLayout.of(plan);
         svg.attr("xmlns", "http://www.w3.org/2000/svg")
@@ -192,8 +200,8 @@ public final class ReportHtml {
         for (String h : List.of("Severity", "Rule", "App", "Where", "Message")) hr.appendElement("th").text(h);
         Element tbody = table.appendElement("tbody");
         // errors first, then warnings, then the rest; within each, compiler order
-        for (Finding f : in.findings().stream().sorted(java.util.Comparator.comparing(Finding::severity)
-                .thenComparing(java.util.Comparator.naturalOrder())).toList()) {
+        for (Finding f : in.findings().stream().sorted(Comparator.comparing(Finding::severity)
+                .thenComparing(Comparator.naturalOrder())).toList()) {
             Element tr = tbody.appendElement("tr").addClass("finding").addClass(f.severity().label())
                     .attr("data-severity", f.severity().label()).attr("data-app", f.app() == null ? "" : f.app());
             tr.appendElement("td").addClass("severity").text(f.severity().label());
@@ -219,21 +227,21 @@ public final class ReportHtml {
      * The dependencies another path already implies: {@code a -> c} when {@code a -> b -> ... -> c} exists. Without
      * them the graph is its transitive reduction (the plan's graph has no cycles), which orders the same waves.
      */
-    static java.util.Set<Dependency> implied(Plan plan) {
-        Map<String, java.util.Set<String>> next = new TreeMap<>();
+    static Set<Dependency> implied(Plan plan) {
+        Map<String, Set<String>> next = new TreeMap<>();
         for (Dependency d : plan.graph().edges()) next.computeIfAbsent(d.dependsOn(), k -> new TreeSet<>()).add(d.component());
-        java.util.Set<Dependency> out = new java.util.LinkedHashSet<>();
+        Set<Dependency> out = new LinkedHashSet<>();
         for (Dependency d : plan.graph().edges()) {
             // is d.component() reachable from d.dependsOn() without the direct edge?
-            java.util.Deque<String> todo = new java.util.ArrayDeque<>();
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            for (String n : next.getOrDefault(d.dependsOn(), java.util.Set.of())) if (!n.equals(d.component())) todo.add(n);
+            Deque<String> todo = new ArrayDeque<>();
+            Set<String> seen = new HashSet<>();
+            for (String n : next.getOrDefault(d.dependsOn(), Set.of())) if (!n.equals(d.component())) todo.add(n);
             boolean found = false;
             while (!todo.isEmpty() && !found) {
                 String n = todo.poll();
                 if (!seen.add(n)) continue;
                 if (n.equals(d.component())) found = true;
-                else todo.addAll(next.getOrDefault(n, java.util.Set.of()));
+                else todo.addAll(next.getOrDefault(n, Set.of()));
             }
             if (found) out.add(d);
         }
@@ -265,13 +273,13 @@ public final class ReportHtml {
 
     private static String describe(IgnoreDifference d) {
         String what = d.kind() + (d.group().isEmpty() ? "" : "." + d.group()) + (d.name() == null ? "" : "/" + d.name());
-        List<String> fields = new java.util.ArrayList<>(d.jsonPointers());
+        List<String> fields = new ArrayList<>(d.jsonPointers());
         fields.addAll(d.jqPathExpressions());
         return what + ": " + String.join(", ", fields);
     }
 
     private static String cssWord(String s) {
-        return s == null ? "unknown" : s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return s == null ? "unknown" : s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     private static String resource(String name) {

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.nio.file.Path;
+import java.util.TreeMap;
 
 /**
  * Reads the sections of {@code platform.yaml} that shape the generated Argo CD tree ({@code argocd},
@@ -179,7 +181,7 @@ final class ArgoSpecReader {
     }
 
     private static Map<String, String> targetOf(MapReader t) {
-        Map<String, String> out = new java.util.TreeMap<>();
+        Map<String, String> out = new TreeMap<>();
         for (String k : TARGET) t.string(k).ifPresent(v -> out.put(k, v));
         if (out.isEmpty()) throw new InputException(t.here(), t.path() + " selects nothing", "give at least kind (and name)");
         return out;
@@ -216,7 +218,7 @@ final class ArgoSpecReader {
     }
 
     private static String relative(MapReader m, String key, String path) {
-        if (path.startsWith("/") || path.contains("\\") || java.nio.file.Path.of(path.isEmpty() ? "." : path)
+        if (path.startsWith("/") || path.contains("\\") || Path.of(path.isEmpty() ? "." : path)
                 .normalize().startsWith("..")) {
             throw new InputException(m.at(key), m.child(key) + " '" + path + "' must be relative to the repository root",
                     "write a path inside the repository, without a leading / or ..");

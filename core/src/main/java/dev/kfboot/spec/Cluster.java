@@ -3,6 +3,8 @@ package dev.kfboot.spec;
 import dev.kfboot.model.Location;
 
 import java.util.Map;
+import java.util.Collections;
+import java.util.TreeMap;
 
 /**
  * One {@code spec.clusters} entry: a cluster of a fleet, which {@code generate --applicationset} installs the
@@ -11,6 +13,6 @@ import java.util.Map;
 public record Cluster(String name, String server, Map<String, String> labels, Location location) {
 
     public Cluster {
-        labels = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(labels));
+        labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
     }
 }

@@ -4,6 +4,8 @@ import dev.kfboot.model.Location;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Collections;
+import java.util.TreeMap;
 
 /**
  * One {@code spec.environments} entry (staging, production, ...): the tree's revision it deploys from, the
@@ -26,7 +28,7 @@ public record Environment(String name, String revision, ClusterRef destination, 
     public record Patch(String app, Map<String, String> target, String patch, Location location) {
         public Patch {
             // sorted: Map.copyOf's order changes from one JVM to the next, and the tree must not
-            target = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(target));
+            target = Collections.unmodifiableSortedMap(new TreeMap<>(target));
         }
     }
 

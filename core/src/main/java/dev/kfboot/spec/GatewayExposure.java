@@ -6,6 +6,7 @@ import dev.kfboot.model.Location;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 
 /**
  * {@code spec.exposure.gatewayAPI}: expose the central dashboard through an existing Gateway API Gateway
@@ -53,7 +54,7 @@ public record GatewayExposure(String gatewayName, String gatewayNamespace, Strin
         }
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -4,12 +4,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
 
 /**
  * Which target app takes over an old app: the app of the same name if the target has one, else the target app that
  * renders most of the old app's objects (by identity or rename). Decides where an object that leaves is kept.
  */
-record AppSuccession(Map<String, String> successor, java.util.Set<String> targetApps) {
+record AppSuccession(Map<String, String> successor, Set<String> targetApps) {
 
     static AppSuccession of(List<Placed[]> same, List<RenameMatcher.Pair> renamed, Side to) {
         Map<String, Map<String, Integer>> votes = new HashMap<>();
@@ -26,7 +27,7 @@ record AppSuccession(Map<String, String> successor, java.util.Set<String> target
                 out.put(old, best);
             }
         });
-        return new AppSuccession(out, java.util.Set.copyOf(to.waves().keySet()));
+        return new AppSuccession(out, Set.copyOf(to.waves().keySet()));
     }
 
     private static void vote(Map<String, Map<String, Integer>> votes, String from, String to) {

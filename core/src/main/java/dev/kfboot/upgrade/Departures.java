@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 
 /**
  * Objects the new release no longer renders under their name: renamed ones (a new object plays their role) and
@@ -112,9 +113,9 @@ final class Departures {
     static String storageVersion(Placed crd) {
         if (crd.at("spec", "versions") instanceof List<?> l) {
             for (Object v : l) {
-                if (v instanceof java.util.Map<?, ?> m && Boolean.TRUE.equals(m.get("storage"))) return String.valueOf(m.get("name"));
+                if (v instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("storage"))) return String.valueOf(m.get("name"));
             }
-            if (!l.isEmpty() && l.get(0) instanceof java.util.Map<?, ?> m) return String.valueOf(m.get("name"));
+            if (!l.isEmpty() && l.get(0) instanceof Map<?, ?> m) return String.valueOf(m.get("name"));
         }
         return "v1";
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.Comparator;
 
 /**
  * A Secret or ConfigMap marked {@code immutable: true} cannot change its data, nor become mutable again. Only key
@@ -35,7 +36,7 @@ final class ImmutableDataRule implements ImmutableRule {
         for (String d : DATA) {
             Map<?, ?> a = from.at(d) instanceof Map<?, ?> m ? m : Map.of();
             Map<?, ?> b = to.at(d) instanceof Map<?, ?> m ? m : Map.of();
-            Set<Object> keys = new TreeSet<>(java.util.Comparator.comparing(String::valueOf));
+            Set<Object> keys = new TreeSet<>(Comparator.comparing(String::valueOf));
             keys.addAll(a.keySet());
             keys.addAll(b.keySet());
             for (Object k : keys) if (!FieldValues.same(a.get(k), b.get(k))) changed.add(SafeText.escape(String.valueOf(k)));

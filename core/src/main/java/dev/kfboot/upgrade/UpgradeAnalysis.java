@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The upgrade in one method: pair the two releases' objects by identity, then by role for the rest (renames), and run
@@ -35,7 +36,7 @@ public final class UpgradeAnalysis {
         changes.addAll(CrdVersions.find(same, live));
         changes.addAll(Moves.find(same));
         changes.addAll(Departures.renamed(renamed, succession, kept));
-        var renamedFrom = renamed.stream().map(r -> r.from().id()).collect(java.util.stream.Collectors.toSet());
+        var renamedFrom = renamed.stream().map(r -> r.from().id()).collect(Collectors.toSet());
         List<Placed> removed = gone.stream().filter(p -> !renamedFrom.contains(p.id())).toList();
         changes.addAll(Departures.removed(removed, a.values(), succession, live, kept));
         changes.addAll(OrderingChanges.find(from, to));

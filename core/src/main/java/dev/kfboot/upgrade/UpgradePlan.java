@@ -7,6 +7,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The upgrade from one release to another: every change, listed per app in the target's wave order, and the objects
@@ -42,7 +48,7 @@ public record UpgradePlan(String from, String to, List<Change> changes, Map<Stri
     /** The changes grouped by app, in the target's wave order. */
     public Map<String, List<Change>> byApp() {
         Map<String, List<Change>> out = new LinkedHashMap<>();
-        for (Change c : changes) out.computeIfAbsent(c.app(), k -> new java.util.ArrayList<>()).add(c);
+        for (Change c : changes) out.computeIfAbsent(c.app(), k -> new ArrayList<>()).add(c);
         return out;
     }
 
@@ -51,21 +57,21 @@ public record UpgradePlan(String from, String to, List<Change> changes, Map<Stri
         Map<String, Map<ResourceId, String>> out = new LinkedHashMap<>();
         for (Change c : changes) {
             if (c.syncOptions() == null || c.app() == null) continue;
-            out.computeIfAbsent(c.app(), k -> new java.util.TreeMap<>()).merge(c.target(), c.syncOptions(),
+            out.computeIfAbsent(c.app(), k -> new TreeMap<>()).merge(c.target(), c.syncOptions(),
                     UpgradePlan::mergeOptions);
         }
         return out;
     }
 
     static String mergeOptions(String a, String b) {
-        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        Set<String> all = new LinkedHashSet<>();
         for (String s : (a + "," + b).split(",")) if (!s.isBlank()) all.add(s.trim());
         return String.join(",", all);
     }
 
     /** Apps of the old release the new one has not (their Applications are pruned by the root app), sorted. */
-    public java.util.SortedSet<String> goneApps() {
-        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+    public SortedSet<String> goneApps() {
+        SortedSet<String> out = new TreeSet<>();
         for (Change c : changes) if (c.fromApp() != null && !targetWaves.containsKey(c.fromApp())) out.add(c.fromApp());
         return out;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Which Applications are apps of apps: an app whose source deploys the files other Applications are written
@@ -32,7 +33,7 @@ public final class AppHierarchy {
     private final Map<String, String> parentOf = new TreeMap<>();
     private final Map<String, List<String>> childrenOf = new TreeMap<>();
     /** Apps whose source deploys Applications of the tree, also when another app of apps deploys them first. */
-    private final Set<String> hosts = new java.util.TreeSet<>();
+    private final Set<String> hosts = new TreeSet<>();
 
     private AppHierarchy() {}
 
@@ -95,7 +96,7 @@ public final class AppHierarchy {
 
     /** Apps of apps, sorted: each environment's root app counts, though the base's root orders the children. */
     public Set<String> parents() {
-        Set<String> out = new java.util.TreeSet<>(childrenOf.keySet());
+        Set<String> out = new TreeSet<>(childrenOf.keySet());
         out.addAll(hosts);
         return out;
     }

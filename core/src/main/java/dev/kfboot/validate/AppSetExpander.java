@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.Objects;
 
 /**
  * Turns an ApplicationSet into the Applications it generates, as Argo CD's controller would offline: {@code list},
@@ -336,7 +337,7 @@ public final class AppSetExpander {
             for (Map<String, Object> over : paramsOf(children.get(i), go, problems)) {
                 for (int j = 0; j < base.size(); j++) {
                     Map<String, Object> b = base.get(j);
-                    if (!keys.isEmpty() && keys.stream().allMatch(k -> java.util.Objects.equals(AppSetTemplate.lookup(b, k),
+                    if (!keys.isEmpty() && keys.stream().allMatch(k -> Objects.equals(AppSetTemplate.lookup(b, k),
                             AppSetTemplate.lookup(over, k)))) {
                         Map<String, Object> merged = new LinkedHashMap<>(b);
                         merged.putAll(over);

@@ -28,6 +28,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.LinkedHashMap;
+import java.util.Objects;
 
 /**
  * Which catalog components a tree's apps install, recognised by the objects they render: an app installs a
@@ -160,7 +162,7 @@ public final class CatalogMatch {
         byApp.values().forEach(l -> l.forEach(c -> widest.merge(c.component().id(), c, (a, b) -> b.matched() > a.matched() ? b : a)));
         List<Coverage> out = new ArrayList<>();
         widest.forEach((id, c) -> out.add(coverage(c.app(), c.component(), facts.objects().get(id), all)));
-        out.removeIf(java.util.Objects::isNull);
+        out.removeIf(Objects::isNull);
         return List.copyOf(out);
     }
 
@@ -268,7 +270,7 @@ public final class CatalogMatch {
             if (in == null) throw new IllegalStateException("core-components.yaml missing from the jar");
             List<YNode> docs = YamlReader.forUserFiles().parseAll(new String(in.readAllBytes(), StandardCharsets.UTF_8),
                     "validate/core-components.yaml");
-            Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+            Map<String, List<String>> out = new LinkedHashMap<>();
             if (docs.get(0) instanceof YMap m) {
                 for (YMap.Entry e : m.entries().values()) {
                     List<String> ids = new ArrayList<>();

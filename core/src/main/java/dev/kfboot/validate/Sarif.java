@@ -14,6 +14,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * {@code validate -o sarif}: SARIF 2.1.0 as code-scanning services read it. Every rule is a
@@ -62,8 +65,8 @@ public final class Sarif {
             rn.putObject("defaultConfiguration").put("level", level(r.severity()));
         }
         ArrayNode results = run.putArray("results");
-        java.util.Map<Finding, String> reasons = new java.util.HashMap<>();
-        List<Finding> all = new java.util.ArrayList<>(findings);
+        Map<Finding, String> reasons = new HashMap<>();
+        List<Finding> all = new ArrayList<>(findings);
         for (Suppressions.Suppressed x : suppressed) {
             reasons.put(x.finding(), x.reason());
             all.add(x.finding());

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.io.IOException;
 
 /**
  * Resolves each Application source to a local directory: {@code --source URL=DIR} mappings first, then the
@@ -106,7 +107,7 @@ public final class SourceResolver {
     private static Path realPath(Path p) {
         try {
             return p.toRealPath();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return p.toAbsolutePath().normalize();
         }
     }

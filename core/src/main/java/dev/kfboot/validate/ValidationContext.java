@@ -12,6 +12,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.kfboot.render.Rendered;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Everything the rules look at, computed once: the tree (apps with their files and lines), how each source
@@ -133,8 +137,8 @@ public final class ValidationContext {
      * Argo CD's namespace, which exists wherever the tree is synced: {@code --argocd-namespace}, else every namespace
      * the tree's Applications are written in ({@code argocd} when none says).
      */
-    public java.util.Set<String> argocdNamespaces() {
-        java.util.Set<String> out = new java.util.TreeSet<>();
+    public Set<String> argocdNamespaces() {
+        Set<String> out = new TreeSet<>();
         if (argocdNamespace != null) out.add(argocdNamespace);
         else for (TreeApp a : tree.apps()) out.add(a.app().namespace() == null ? "argocd" : a.app().namespace());
         if (out.isEmpty()) out.add("argocd");
@@ -147,13 +151,13 @@ public final class ValidationContext {
      * namespace X") cannot conclude while one of these might be the one.
      */
     public Map<String, String> unverifiedApps() {
-        Map<String, String> out = new java.util.TreeMap<>();
+        Map<String, String> out = new TreeMap<>();
         for (TreeApp a : tree.apps()) {
             for (ResolvedSource s : sourcesOf(a.id())) {
                 if (s.kind() == ResolvedSource.Kind.UNMAPPED_REPO) out.putIfAbsent(a.id(), "its source is in " + s.source().repoURL() + ", which has no local checkout");
                 if (s.kind() == ResolvedSource.Kind.PLUGIN) out.putIfAbsent(a.id(), "its source is a config management plugin");
             }
-            for (dev.kfboot.render.Rendered r : renders.of(a.id())) {
+            for (Rendered r : renders.of(a.id())) {
                 if (!r.ok() && UNVERIFIED.equals(r.failure().rule())) out.putIfAbsent(a.id(), r.failure().message());
             }
         }

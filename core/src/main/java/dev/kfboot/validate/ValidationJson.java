@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kfboot.model.Json;
 import dev.kfboot.model.Severity;
 import dev.kfboot.plan.PlanJson;
+import java.util.ArrayList;
 
 /** {@code validate -o json}: {@code {"findings": [{"rule", "severity", "app", "resource", "file", "line", "message", "hint"}], "summary": {"errors", "warnings", "infos", "suppressed", "unverified": [app, ...]}}}. */
 public final class ValidationJson {
@@ -18,7 +19,7 @@ public final class ValidationJson {
         summary.put("warnings", v.count(Severity.WARNING));
         summary.put("infos", v.count(Severity.INFO));
         summary.put("suppressed", v.suppressed().size());
-        summary.putPOJO("unverified", new java.util.ArrayList<>(v.unverified().keySet()));
+        summary.putPOJO("unverified", new ArrayList<>(v.unverified().keySet()));
         return root;
     }
 

@@ -83,7 +83,7 @@ public final class Validator {
         AppHierarchy hierarchy = AppHierarchy.of(tree.apps(), sources, tree.dir());
         RenderCache cache = request.cacheDir() == null ? null : new RenderCache(renderer, request.cacheDir());
         Map<Rendered, Reading> read = new IdentityHashMap<>();
-        AtomicReference<String> kustomizeVersion = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<String> kustomizeVersion = new AtomicReference<>();
         AppRenders renders = render(tree, sources, cache == null ? renderer : cache, request.render(), tool, read,
                 request.options().helmCache(), kustomizeVersion);
         Collected collected = Collected.concat(renders.all().parallelStream().map(r -> {

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Strict, typed access to one mapping of a user file: unknown keys, wrong types and missing required keys
@@ -140,8 +142,8 @@ public final class MapReader {
     }
 
     /** A mapping of strings to strings (labels, selectors), in document order. */
-    public java.util.Map<String, String> stringMap(String key) {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    public Map<String, String> stringMap(String key) {
+        Map<String, String> out = new LinkedHashMap<>();
         Optional<YNode> n = node(key);
         if (n.isEmpty()) return out;
         if (!(n.get() instanceof YMap m)) {

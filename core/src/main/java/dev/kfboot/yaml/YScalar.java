@@ -1,5 +1,7 @@
 package dev.kfboot.yaml;
 
+import java.util.Locale;
+
 /**
  * A scalar with its resolved YAML 1.2 core-schema type. {@code plain} is false for quoted scalars, which
  * matters for values kubectl's YAML 1.1 parser reads differently ({@code yes}, {@code 0644}, {@code 1.10}).
@@ -12,7 +14,7 @@ public record YScalar(String value, Type type, boolean plain, int line) implemen
     public Object toPlain() {
         return switch (type) {
             case NULL -> null;
-            case BOOL -> Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT));
+            case BOOL -> Boolean.parseBoolean(value.toLowerCase(Locale.ROOT));
             case INT -> parseInt();
             case FLOAT -> parseFloat();
             case STRING -> value;
@@ -43,7 +45,7 @@ public record YScalar(String value, Type type, boolean plain, int line) implemen
         return switch (type) {
             case NULL -> "an empty value";
             case STRING -> "the string '" + value + "'";
-            default -> "the " + type.name().toLowerCase(java.util.Locale.ROOT) + " " + value;
+            default -> "the " + type.name().toLowerCase(Locale.ROOT) + " " + value;
         };
     }
 }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import dev.kfboot.argocd.SyncPolicy;
+import dev.kfboot.spec.Platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,8 +61,8 @@ class DefaultTreeTest {
             assertThat(a.labels()).containsEntry(Names.WAVE, String.valueOf(TREE.plan().waveOf(id)))
                     .containsEntry(Names.MANAGED_BY, Names.KFBOOT);
             assertThat(a.cascadesDeletion()).as(id).isTrue();
-            assertThat(a.syncPolicy().automated()).as(id).isEqualTo(new dev.kfboot.argocd.SyncPolicy.Automated(true, true));
-            assertThat(a.syncPolicy().retry()).as(id).isEqualTo(dev.kfboot.argocd.SyncPolicy.Retry.DEFAULT);
+            assertThat(a.syncPolicy().automated()).as(id).isEqualTo(new SyncPolicy.Automated(true, true));
+            assertThat(a.syncPolicy().retry()).as(id).isEqualTo(SyncPolicy.Retry.DEFAULT);
             assertThat(a.destinationNamespace()).isNotBlank();
             assertThat(a.project()).isEqualTo("kubeflow");
         }
@@ -217,7 +219,7 @@ class DefaultTreeTest {
 
     @Test
     void standaloneTreeMatchesTheGolden() {
-        GeneratedTree standalone = Trees.standalone(dev.kfboot.spec.Platform.defaults("26.03"));
+        GeneratedTree standalone = Trees.standalone(Platform.defaults("26.03"));
         Application kserve = TreeDocs.of(standalone).child("kserve");
         assertThat(kserve.sources().get(0).repoURL()).isEqualTo(Trees.TREE_URL);
         assertThat(standalone.file("overlays/kserve/kustomization.yaml"))

@@ -10,6 +10,9 @@ import dev.kfboot.testing.Golden;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import dev.kfboot.Kfboot;
+import dev.kfboot.Sources;
+import dev.kfboot.spec.Platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -172,17 +175,17 @@ class ExtraAppsTreeTest {
     @Test
     void unknownEnvironmentsAndFleetsWithoutClustersAreInputErrors() {
         var spec = Trees.spec(SPEC);
-        assertThatThrownBy(() -> dev.kfboot.Kfboot.quiet().generate(spec, dev.kfboot.Sources.facts(),
+        assertThatThrownBy(() -> Kfboot.quiet().generate(spec, Sources.facts(),
                 new TreeOptions(Layout.FORK, new TreeSite(Trees.FORK_URL, "main", ""), List.of("qa"), false)))
                 .isInstanceOf(InputException.class).hasMessage("unknown environment 'qa'")
                 .satisfies(e -> assertThat(((InputException) e).hint()).isEqualTo("environments in the spec: staging, production"));
-        assertThatThrownBy(() -> Trees.fleet(dev.kfboot.spec.Platform.defaults("26.03")))
+        assertThatThrownBy(() -> Trees.fleet(Platform.defaults("26.03")))
                 .isInstanceOf(InputException.class).hasMessageContaining("--applicationset needs the fleet's clusters");
     }
 
     @Test
     void onlyTheRequestedEnvironmentIsWritten() {
-        GeneratedTree one = dev.kfboot.Kfboot.quiet().generate(Trees.spec(SPEC), dev.kfboot.Sources.facts(),
+        GeneratedTree one = Kfboot.quiet().generate(Trees.spec(SPEC), Sources.facts(),
                 new TreeOptions(Layout.FORK, new TreeSite(Trees.FORK_URL, "main", "argocd"), List.of("production"), false));
         assertThat(one.files().keySet()).contains("envs/production/kustomization.yaml")
                 .doesNotContain("envs/staging/kustomization.yaml");

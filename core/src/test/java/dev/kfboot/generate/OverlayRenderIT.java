@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.kfboot.model.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +44,7 @@ class OverlayRenderIT {
                     // sized as the inventory sizes it: compact JSON, without the annotation kfboot added
                     annotations.remove(ArgoCd.SYNC_OPTIONS);
                     if (annotations.isEmpty()) meta.remove("annotations");
-                    boolean over = dev.kfboot.model.Json.mapper().writeValueAsBytes(doc).length > ArgoCd.LAST_APPLIED_LIMIT;
+                    boolean over = Json.mapper().writeValueAsBytes(doc).length > ArgoCd.LAST_APPLIED_LIMIT;
                     assertThat(options.contains(ArgoCd.SERVER_SIDE_APPLY)).as(String.valueOf(meta.get("name"))).isEqualTo(over);
                     if (over) large++;
                 }
@@ -54,11 +58,11 @@ class OverlayRenderIT {
     void ambientOverlaysLeaveEachNamespaceToOneApp() throws Exception {
         KustomizeTool kustomize = Kustomize.required();
         Path checkout = checkout(Trees.fork(GatewayExposureTest.spec("beside", "kgateway")));
-        Map<String, List<String>> namespaces = new java.util.TreeMap<>();
+        Map<String, List<String>> namespaces = new TreeMap<>();
         for (String app : List.of("istio-namespace", "kubeflow-namespace", "istio-install")) {
             for (Map<String, Object> doc : ArgoSchemaIT.render(kustomize, checkout.resolve("argocd/overlays/" + app))) {
                 if (!"Namespace".equals(doc.get("kind"))) continue;
-                namespaces.computeIfAbsent(app, k -> new java.util.ArrayList<>())
+                namespaces.computeIfAbsent(app, k -> new ArrayList<>())
                         .add(String.valueOf(((Map<?, ?>) doc.get("metadata")).get("name")));
             }
         }
@@ -68,7 +72,7 @@ class OverlayRenderIT {
     }
 
     /** A temporary fork checkout: the 26.03 tree's directories, and the generated tree at argocd/. */
-    private static Path checkout(GeneratedTree tree) throws java.io.IOException {
+    private static Path checkout(GeneratedTree tree) throws IOException {
         Path upstream = UpstreamData.release("26.03");
         Path checkout = Files.createTempDirectory("kfboot-fork");
         Files.createSymbolicLink(checkout.resolve("applications"), upstream.resolve("applications"));

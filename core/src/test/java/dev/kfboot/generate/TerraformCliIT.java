@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -64,7 +65,7 @@ class TerraformCliIT {
     record Result(int code, String out) {}
 
     private Result run(Path terraform, String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of(terraform.toString(), "-chdir=" + dir));
+        List<String> cmd = new ArrayList<>(List.of(terraform.toString(), "-chdir=" + dir));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("TF_IN_AUTOMATION", "1");

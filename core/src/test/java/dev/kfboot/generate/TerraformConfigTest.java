@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import dev.kfboot.argocd.ArgoCd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,8 +73,8 @@ class TerraformConfigTest {
         JsonNode cm = argocd.path("kubernetes_config_map_v1_data").path("argocd_cm_application_health");
         assertThat(cm.path("metadata").path("name").asText()).isEqualTo("argocd-cm");
         assertThat(cm.path("force").asBoolean()).isTrue();
-        assertThat(cm.path("data").path(dev.kfboot.argocd.ArgoCd.APP_HEALTH_KEY).asText())
-                .isEqualTo(TerraformConfig.escape(dev.kfboot.argocd.ArgoCd.APP_HEALTH_LUA));
+        assertThat(cm.path("data").path(ArgoCd.APP_HEALTH_KEY).asText())
+                .isEqualTo(TerraformConfig.escape(ArgoCd.APP_HEALTH_LUA));
         JsonNode project = argocd.path("kubernetes_manifest").path("project_kubeflow").path("manifest");
         assertThat(project.path("kind").asText()).isEqualTo("AppProject");
         JsonNode provider = parse(TF, TerraformConfig.PROVIDER);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,7 +128,7 @@ class UpgradeTreeTest {
         GeneratedTree nothing = tree(new UpgradePlan("26.03.1", "26.03.1", List.of(), Map.of(), null, List.of()));
         assertThat(plain.files().values()).noneMatch(f -> f.contains(RECREATE) || f.contains("Upgrade from"));
         assertThat(nothing.upgradeEdits()).isEmpty();
-        Map<String, String> expected = new java.util.TreeMap<>(plain.files());
+        Map<String, String> expected = new TreeMap<>(plain.files());
         expected.put("README.md", nothing.file("README.md"));
         assertThat(nothing.files()).isEqualTo(expected);
         assertThat(nothing.file("README.md")).contains("Nothing added: no object needs a sync option for this upgrade.");

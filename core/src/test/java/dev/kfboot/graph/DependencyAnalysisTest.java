@@ -6,6 +6,7 @@ import dev.kfboot.model.ResourceId;
 import dev.kfboot.model.Severity;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.assertj.core.groups.Tuple;
 
 import static dev.kfboot.graph.Manifests.edge;
 import static dev.kfboot.graph.Manifests.hasEdge;
@@ -374,7 +375,7 @@ class DependencyAnalysisTest {
 
             assertThat(r.graph().edges()).isEmpty();
             assertThat(r.findings()).extracting(Finding::rule, Finding::severity, Finding::app)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("missing-component", Severity.ERROR,
+                    .containsExactly(Tuple.tuple("missing-component", Severity.ERROR,
                             "admission-webhook"));
         }
     }
@@ -394,7 +395,7 @@ class DependencyAnalysisTest {
             Dependency d = edge(r, "kserve", "knative-serving");
             assertThat(d.declaredOnly()).isTrue();
             assertThat(d.reasons()).extracting(Reason::kind, Reason::text, Reason::location).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple(Reason.Kind.SPEC, "declared in platform.yaml:12", spec));
+                    Tuple.tuple(Reason.Kind.SPEC, "declared in platform.yaml:12", spec));
         }
 
         @Test
@@ -409,7 +410,7 @@ class DependencyAnalysisTest {
 
             assertThat(r.graph().nodes()).containsExactly("pipelines", "user-namespace");
             assertThat(r.graph().edges()).extracting(Dependency::component, Dependency::dependsOn)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("user-namespace", "pipelines"));
+                    .containsExactly(Tuple.tuple("user-namespace", "pipelines"));
         }
 
         @Test

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -282,13 +284,13 @@ class ObjectReaderTest {
 
         // {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"key":"välue"}} in UTF-8 bytes
         String json = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\"},\"data\":{\"key\":\"välue\"}}";
-        assertThat(o.size()).isEqualTo(json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isEqualTo(86);
+        assertThat(o.size()).isEqualTo(json.getBytes(StandardCharsets.UTF_8).length).isEqualTo(86);
         assertThat(o.size()).isEqualTo(new ObjectMapper().writeValueAsBytes(d).length);
     }
 
     @Test
     void withItsBodyKeptOnlyACrdIsMeasuredWhenReadAndAnyOtherObjectWhenAsked() throws Exception {
-        Map<String, Object> cm = new java.util.LinkedHashMap<>(doc("""
+        Map<String, Object> cm = new LinkedHashMap<>(doc("""
                 apiVersion: v1
                 kind: ConfigMap
                 metadata:
@@ -312,7 +314,7 @@ class ObjectReaderTest {
         cm.put("data", Map.of("k", "v")); // the body as it is when the size is asked, not when the object was read
         assertThat(o.size()).isEqualTo(new ObjectMapper().writeValueAsBytes(cm).length);
         assertThat(o.withoutBody().size()).as("facts keep the measured size").isEqualTo(o.size());
-        Map<String, Object> grown = new java.util.LinkedHashMap<>(crd);
+        Map<String, Object> grown = new LinkedHashMap<>(crd);
         KubeObject c = ObjectReader.read(grown, "app", true);
         grown.put("extra", "x".repeat(100));
         assertThat(c.size()).as("a CRD is measured when read").isEqualTo(new ObjectMapper().writeValueAsBytes(crd).length);

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import dev.kfboot.model.Severity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +51,7 @@ class DerivedPlanIT {
         assertThat(derived.release()).isEqualTo("unknown (derived from " + tree.resolve("example") + ")");
         assertThat(catalogued.release()).isEqualTo(release);
         assertThat(derived.hasErrors()).as(derived.findings().toString()).isFalse();
-        assertThat(catalogued.findings()).allMatch(f -> f.severity() == dev.kfboot.model.Severity.INFO);
+        assertThat(catalogued.findings()).allMatch(f -> f.severity() == Severity.INFO);
         assertThat(derived.inventory().size()).isEqualTo(catalogued.inventory().size());
 
         Map<String, Integer> expected = new TreeMap<>(catalogued.waves());

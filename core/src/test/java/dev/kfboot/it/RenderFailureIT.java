@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,7 +58,7 @@ class RenderFailureIT {
         Rendered r = renderOne(RenderOptions.defaults(cache), "app");
 
         assertThat(r.failure()).isNull();
-        assertThat(r.documents()).extracting(d -> String.valueOf(((java.util.Map<?, ?>) d.get("metadata")).get("name")))
+        assertThat(r.documents()).extracting(d -> String.valueOf(((Map<?, ?>) d.get("metadata")).get("name")))
                 .containsExactlyInAnyOrder("from-cache", "local");
         assertThat(Files.readString(tree.resolve("app/kustomization.yaml"))).isEqualTo(before);
         try (var files = Files.list(tree.resolve("app"))) {

@@ -9,6 +9,7 @@ import dev.kfboot.spec.Platform;
 import dev.kfboot.spec.PlatformReader;
 import dev.kfboot.spec.ResolvedPlatform;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +34,7 @@ class ClusterNeedsTest {
         assertThat(n.total()).isEqualTo(new Requests(3868, 10363, 45));
         assertThat(n.kubernetes().minimum()).isEqualTo("1.31");
         assertThat(n.kubernetes().reason()).contains("Istio 1.29");
-        assertThat(n.storageByApp()).containsExactly(java.util.Map.entry("pipelines", 35), java.util.Map.entry("katib", 10));
+        assertThat(n.storageByApp()).containsExactly(Map.entry("pipelines", 35), Map.entry("katib", 10));
     }
 
     @Test

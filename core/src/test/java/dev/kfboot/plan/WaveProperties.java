@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,7 +78,7 @@ class WaveProperties {
         for (int[] e : dag.edges()) deps.computeIfAbsent(e[0], k -> new ArrayList<>()).add(e[1]);
         Map<Integer, Integer> memo = new HashMap<>();
         int best = 0;
-        for (int i = 0; i < dag.nodes().size(); i++) best = Math.max(best, depth(i, deps, memo, new java.util.HashSet<>()));
+        for (int i = 0; i < dag.nodes().size(); i++) best = Math.max(best, depth(i, deps, memo, new HashSet<>()));
         return best;
     }
 

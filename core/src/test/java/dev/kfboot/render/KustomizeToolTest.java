@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.attribute.FileTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -120,7 +121,7 @@ class KustomizeToolTest {
         assertThat(Files.readString(cache.resolve(ToolVersions.FILE))).startsWith(kustomize.toRealPath() + "\t");
 
         Files.writeString(kustomize, "#!/bin/sh\necho x >> " + asked + "\necho v5.5.0 upgraded\n");
-        Files.setLastModifiedTime(kustomize, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        Files.setLastModifiedTime(kustomize, FileTime.fromMillis(System.currentTimeMillis() + 5000));
         assertThat(KustomizeTool.detect(env, cache).version()).as("an upgraded binary is asked again").isEqualTo("v5.5.0");
         assertThat(KustomizeTool.detect(env, null).version()).isEqualTo("v5.5.0");
         assertThat(Files.readAllLines(asked)).as("and without a cache, every time").hasSize(3);

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +29,7 @@ class ReadBoundaryTest {
     private Path repo;
     private Path outside;
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void places() {
         repo = tmp.resolve("repo");
         outside = tmp.resolve("outside");
@@ -120,7 +122,7 @@ class ReadBoundaryTest {
         KustomizeTool never = new KustomizeTool(List.of("/bin/false"), "v5.5.0");
 
         try (RenderWorkspace ws = RenderWorkspace.create(null)) {
-            Rendered r = new KustomizeRenderer(never, ws, java.time.Duration.ofSeconds(10)).render(RenderUnit.of("leaky", repo, "app"));
+            Rendered r = new KustomizeRenderer(never, ws, Duration.ofSeconds(10)).render(RenderUnit.of("leaky", repo, "app"));
 
             assertThat(r.ok()).isFalse();
             assertThat(r.failure().message()).startsWith("refused to read outside the repository: app/base: a symbolic link");

@@ -16,6 +16,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,12 +119,12 @@ class RenderCacheTest {
     void missesStartRenderingBeforeTheCachedEntriesAreRead() throws Exception {
         run("a");
         rendered.clear();
-        java.util.concurrent.CountDownLatch renderStarted = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch renderStarted = new CountDownLatch(1);
         RenderRunner signalling = (units, options, progress) -> {
             renderStarted.countDown();
             return counting.run(units, options, progress);
         };
-        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
         RenderOptions options = new RenderOptions(null, 1, Duration.ofSeconds(5), new KustomizeTool(List.of("kustomize"), "v5.5.0"));
 
         List<Rendered> out = new RenderCache(signalling, cacheDir).run(List.of(RenderUnit.of("a", tree, "a"), RenderUnit.of("b", tree, "b")),
@@ -128,7 +132,7 @@ class RenderCacheTest {
                     // the hit is reported only once the miss is already rendering
                     if (r.unit().id().equals("a")) {
                         try {
-                            order.add("a, miss rendering: " + renderStarted.await(5, java.util.concurrent.TimeUnit.SECONDS));
+                            order.add("a, miss rendering: " + renderStarted.await(5, TimeUnit.SECONDS));
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }
@@ -204,7 +208,7 @@ class RenderCacheTest {
         }
         byte[] whole = Files.readAllBytes(entry);
 
-        Files.write(entry, java.util.Arrays.copyOf(whole, whole.length / 2)); // a write cut short
+        Files.write(entry, Arrays.copyOf(whole, whole.length / 2)); // a write cut short
         rendered.clear();
         assertThat(run("a").get(0).documents()).hasSize(1);
         assertThat(rendered).containsExactly("a");

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Collections;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +30,7 @@ class RenderLimitsTest {
         String prev = "a";
         for (String n : List.of("b", "c", "d", "e", "f", "g", "h", "i")) {
             sb.append("  ").append(n).append(": &").append(n).append(" [")
-                    .append(String.join(",", java.util.Collections.nCopies(9, "*" + prev))).append("]\n");
+                    .append(String.join(",", Collections.nCopies(9, "*" + prev))).append("]\n");
             prev = n;
         }
         return sb.toString();
@@ -105,7 +107,7 @@ class RenderLimitsTest {
 
         ChildProcesses.endEverything(); // what Ctrl-C runs
 
-        assertThat(child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(ws.dir()).doesNotExist();
     }
 

@@ -3,6 +3,7 @@ package dev.kfboot.spec;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -42,10 +43,10 @@ class PlatformReaderTest {
         assertThat(p.source()).isEqualTo(new Location("platform.yaml", 0));
         assertThat(p.repo()).isEqualTo(new Repo("https://git.example.com/fork/manifests.git", "main", "kubeflow"));
         assertThat(p.components()).containsExactly(
-                new ComponentSetting("model-registry", true, "postgres", java.util.List.of(), null,
+                new ComponentSetting("model-registry", true, "postgres", List.of(), null,
                         new Location("platform.yaml", 12)),
-                new ComponentSetting("katib", false, null, java.util.List.of(), null, new Location("platform.yaml", 15)),
-                new ComponentSetting("kserve", null, null, java.util.List.of("knative-serving"), 4,
+                new ComponentSetting("katib", false, null, List.of(), null, new Location("platform.yaml", 15)),
+                new ComponentSetting("kserve", null, null, List.of("knative-serving"), 4,
                         new Location("platform.yaml", 17)));
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import java.nio.file.StandardCopyOption;
 
 /**
  * A writable copy of a released kubeflow/manifests tree, the way a fork holds one, for trees that live inside
@@ -25,7 +26,7 @@ public final class UpstreamFork {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 Path target = to.resolve(from.relativize(f).toString());
                 Files.createDirectories(target.getParent());
-                Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 
 import static dev.kfboot.upgrade.Release.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -224,8 +225,8 @@ class UpgradeAnalysisTest {
         UpgradePlan plan = upgrade(Release.named("a").app("store", a), Release.named("b").app("store", deployment("web", "app: web")));
 
         assertThat(plan.of(Change.Type.REMOVED)).extracting(c -> c.id().name(), Change::severity)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("settings", Severity.INFO),
-                        org.assertj.core.groups.Tuple.tuple("store", Severity.ERROR));
+                .containsExactlyInAnyOrder(Tuple.tuple("settings", Severity.INFO),
+                        Tuple.tuple("store", Severity.ERROR));
         assertThat(plan.kept()).extracting(k -> k.id().name()).containsExactly("store");
         assertThat(plan.kept().get(0).app()).isEqualTo("store");
         assertThat(plan.resourceOptions().get("store")).containsValue("Prune=false,Delete=false");
@@ -321,8 +322,8 @@ class UpgradeAnalysisTest {
                 Release.named("b").app("namespaces", ns).app("trainer", cm));
 
         assertThat(plan.of(Change.Type.ORDERING)).extracting(Change::app, Change::message).contains(
-                org.assertj.core.groups.Tuple.tuple("trainer", "wave 0 -> 1"),
-                org.assertj.core.groups.Tuple.tuple("trainer", "now depends on namespaces (objects in namespace jobs)"));
+                Tuple.tuple("trainer", "wave 0 -> 1"),
+                Tuple.tuple("trainer", "now depends on namespaces (objects in namespace jobs)"));
     }
 
     private static LiveFacts live(List<String> stored, List<ResourceId> crs) {

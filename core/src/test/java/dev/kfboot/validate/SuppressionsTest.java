@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Set;
+import dev.kfboot.model.Json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,7 +45,7 @@ class SuppressionsTest {
                 "-n kubeflow secret/demo | kfboot.dev/ignore on -n kubeflow secret/demo: demo credentials, replaced in production",
                 "-n kubeflow secret/web | kfboot.dev/ignore on Application web: no reason given");
 
-        var sarif = dev.kfboot.model.Json.mapper().readTree(Sarif.write(v.findings(), v.suppressed(), Rules.all(), "1", "https://d/"));
+        var sarif = Json.mapper().readTree(Sarif.write(v.findings(), v.suppressed(), Rules.all(), "1", "https://d/"));
         long suppressed = 0;
         for (var r : sarif.get("runs").get(0).get("results")) if (r.has("suppressions")) suppressed++;
         assertThat(suppressed).isEqualTo(2);

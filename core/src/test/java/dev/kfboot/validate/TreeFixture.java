@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import dev.kfboot.testing.KubeflowTree;
 
 /**
  * A tree written into a temporary repository, with what each kustomize path renders given inline, so the
@@ -113,7 +114,7 @@ public final class TreeFixture {
 
     /** The Application health check in argocd-cm, so wave findings do not drown the one a test is about. */
     public TreeFixture healthCheck() {
-        return file("tree/argocd-cm.yaml", dev.kfboot.testing.KubeflowTree.HEALTH_CHECK);
+        return file("tree/argocd-cm.yaml", KubeflowTree.HEALTH_CHECK);
     }
 
     /** Renders each unit from the inline YAML of its path; records what was rendered. */

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.kfboot.model.Severity;
+import java.util.LinkedHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -150,7 +152,7 @@ class ValidatorTest {
         Validation unmapped = validate(t, t.tree(), Map.of());
         assertThat(unmapped.findings()).noneMatch(f -> f.rule().equals("path-not-found"));
         assertThat(unmapped.findings()).filteredOn(f -> f.rule().equals("unverified")).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(dev.kfboot.model.Severity.INFO);
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(f.message()).isEqualTo("repository https://github.com/kubeflow/manifests.git has no local checkout: "
                     + "2 apps unverified (katib, kserve)");
             assertThat(f.hint()).isEqualTo("pass --source https://github.com/kubeflow/manifests.git=DIR with a checkout of it");
@@ -201,7 +203,7 @@ class ValidatorTest {
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("findings", "summary");
-        assertThat(json.get("summary").get("errors").asLong()).isEqualTo(v.count(dev.kfboot.model.Severity.ERROR));
+        assertThat(json.get("summary").get("errors").asLong()).isEqualTo(v.count(Severity.ERROR));
         JsonNode first = json.get("findings").get(0);
         List<String> fields = new ArrayList<>();
         first.fieldNames().forEachRemaining(fields::add);
@@ -261,7 +263,7 @@ class ValidatorTest {
     private static AppHierarchy hierarchy(TreeFixture t) {
         Tree tree = TreeReader.read(t.tree(), t.repo(), LOCAL);
         SourceResolver r = new SourceResolver(tree.repo(), Map.of(), TreeFixture.REPO);
-        Map<String, List<ResolvedSource>> sources = new java.util.LinkedHashMap<>();
+        Map<String, List<ResolvedSource>> sources = new LinkedHashMap<>();
         for (TreeApp a : tree.apps()) sources.put(a.id(), r.resolve(a));
         return AppHierarchy.of(tree.apps(), sources, tree.dir());
     }

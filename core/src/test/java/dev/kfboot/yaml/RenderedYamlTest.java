@@ -8,6 +8,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +19,7 @@ class RenderedYamlTest {
     private static List<Object> loader(String text) {
         List<Object> out = new ArrayList<>();
         new Load(LoadSettings.builder().setSchema(new CoreSchema()).build()).loadAllFromString(text).forEach(out::add);
-        out.removeIf(java.util.Objects::isNull);
+        out.removeIf(Objects::isNull);
         return out;
     }
 

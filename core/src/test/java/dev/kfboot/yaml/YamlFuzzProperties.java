@@ -7,6 +7,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import java.util.List;
+import net.jqwik.api.Combinators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,15 +60,15 @@ class YamlFuzzProperties {
     }
 
     @Provide
-    Arbitrary<java.util.List<Edit>> edits() {
+    Arbitrary<List<Edit>> edits() {
         Arbitrary<Character> chars = Arbitraries.of(':', '-', ' ', '"', '\'', '[', ']', '{', '}', '#', '&', '*', '!', '|',
                 '>', '%', '@', '`', '\n', 'a', '0', '?', ',', '\u00e9', '\u0000');
-        return net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, 10_000),
+        return Combinators.combine(Arbitraries.integers().between(0, 10_000),
                 Arbitraries.integers().between(0, 5), chars).as(Edit::new).list().ofMinSize(1).ofMaxSize(4);
     }
 
     @Property(tries = 1000)
-    void specReaderAcceptsOrReportsWithALocation(@ForAll("edits") java.util.List<Edit> edits) {
+    void specReaderAcceptsOrReportsWithALocation(@ForAll("edits") List<Edit> edits) {
         String text = SPEC;
         for (Edit e : edits) text = e.apply(text);
         try {
@@ -78,7 +80,7 @@ class YamlFuzzProperties {
     }
 
     @Property(tries = 1000)
-    void editorAcceptsOrReportsWithALocation(@ForAll("edits") java.util.List<Edit> edits) {
+    void editorAcceptsOrReportsWithALocation(@ForAll("edits") List<Edit> edits) {
         String text = SPEC;
         for (Edit e : edits) text = e.apply(text);
         try {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,8 +45,8 @@ class YamlReaderTest {
         assertThat(first.lineOf("metadata")).isEqualTo(4);
         YMap metadata = (YMap) first.get("metadata").orElseThrow();
         assertThat(metadata.lineOf("name")).isEqualTo(5);
-        assertThat(first.toPlain()).isEqualTo(java.util.Map.of("apiVersion", "v1", "kind", "ConfigMap",
-                "metadata", java.util.Map.of("name", "first")));
+        assertThat(first.toPlain()).isEqualTo(Map.of("apiVersion", "v1", "kind", "ConfigMap",
+                "metadata", Map.of("name", "first")));
 
         YMap second = (YMap) docs.get(1);
         assertThat(second.lineOf("kind")).isEqualTo(7);
@@ -84,7 +85,7 @@ class YamlReaderTest {
         List<YNode> docs = reader.readAll(file, "spec.yaml");
 
         assertThat(docs).extracting(YNode::toPlain)
-                .containsExactly(java.util.Map.of("a", 1L), java.util.Map.of("b", 2L));
+                .containsExactly(Map.of("a", 1L), Map.of("b", 2L));
     }
 
     @Test
@@ -185,7 +186,7 @@ class YamlReaderTest {
         Files.write(file, bytes.toByteArray());
 
         assertThat(reader.readAll(file, "bom.yaml")).extracting(YNode::toPlain)
-                .containsExactly(java.util.Map.of("a", "b"));
+                .containsExactly(Map.of("a", "b"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.kfboot.model.ResourceId;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What handing a cluster's objects to the tree's apps means.
@@ -59,7 +60,7 @@ public record Adoption(List<AppAdoption> apps, List<Unmanaged> unmanaged, List<S
         return apps.stream().anyMatch(a -> !a.changed().isEmpty() || !a.claimed().isEmpty());
     }
 
-    public int count(java.util.function.Function<AppAdoption, List<?>> what) {
+    public int count(Function<AppAdoption, List<?>> what) {
         return apps.stream().mapToInt(a -> what.apply(a).size()).sum();
     }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Collections;
 
 /**
  * Reads the live objects adopt compares, with one list request per kind across all namespaces (per namespace when
@@ -56,7 +57,7 @@ final class LiveScan {
         m.put(new GroupKind("networking.k8s.io", "Ingress"), "v1");
         m.put(new GroupKind("policy", "PodDisruptionBudget"), "v1");
         m.put(new GroupKind("autoscaling", "HorizontalPodAutoscaler"), "v2");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.kfboot.cluster.argocd;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
 
 /**
  * Starts a sync by writing the Application's {@code operation} field, and never starts two. Before writing it
@@ -49,9 +50,9 @@ public final class OperationTrigger {
         AppStatus s = AppStatus.of(fresh);
         if (s.deleting()) return Outcome.DELETING;
         Object requested = fresh.getAdditionalProperties().get("operation");
-        if (requested instanceof java.util.Map<?, ?> op) {
+        if (requested instanceof Map<?, ?> op) {
             @SuppressWarnings("unchecked")
-            String requestedId = LastOperation.kfbootId((java.util.Map<String, Object>) op);
+            String requestedId = LastOperation.kfbootId((Map<String, Object>) op);
             return id.equals(requestedId) ? Outcome.ALREADY_OURS : Outcome.BUSY;
         }
         if (s.lastOperation() != null && id.equals(s.lastOperation().kfbootId())) return Outcome.ALREADY_OURS;

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Instant;
 
 /**
  * {@code deploy --dry-run}: the same {@link Deployer}, run from the cluster's current state on assumed outcomes
@@ -37,7 +38,7 @@ public final class DeploySimulation {
         Set<String> created = new HashSet<>(initial.created());
         Set<String> updated = new HashSet<>(initial.updated());
         Set<String> enabled = new HashSet<>(initial.autoSyncEnabled());
-        Map<Integer, java.time.Instant> started = new HashMap<>(initial.started());
+        Map<Integer, Instant> started = new HashMap<>(initial.started());
         Set<Integer> reported = new HashSet<>(initial.reported());
         List<Action> all = new ArrayList<>();
         for (int i = 0; i < MAX_STEPS; i++) {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * The Argo CD objects of an app-of-apps tree (what {@code kfboot generate} writes and {@code kfboot validate}
@@ -108,7 +109,7 @@ public record DeployTree(Path dir, List<TreeApp> apps, List<Map<String, Object>>
     private static Map<String, Object> normalise(YNode doc) {
         try {
             return Json.mapper().readValue(Json.mapper().writeValueAsString(doc.toPlain()), Map.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 
 /**
  * The deploy as a step function: from a {@link DeployState} to the next actions, or an outcome. No I/O, no
@@ -78,7 +79,7 @@ public final class Deployer {
             LastOperation last = st.lastOperation();
             boolean ourOpDone = ours != null && last != null && ours.equals(last.kfbootId()) && !st.operationInFlight();
             if (ourOpDone && last.failed()) {
-                failing.add(new Step.Failure(t.app(), st, "sync " + last.phase().toLowerCase(java.util.Locale.ROOT)));
+                failing.add(new Step.Failure(t.app(), st, "sync " + last.phase().toLowerCase(Locale.ROOT)));
                 continue;
             }
             if (appDone(s, t, st)) continue;

@@ -4,6 +4,7 @@ import dev.kfboot.model.Fields;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 
 /**
  * An Application of a tree, as a plain document normalised through JSON (so numbers compare equal to what the
@@ -48,7 +49,7 @@ public record TreeApp(String name, int wave, boolean root, Map<String, Object> d
     static Map<String, Object> deepCopy(Map<String, Object> m) {
         Map<String, Object> out = new LinkedHashMap<>();
         m.forEach((k, v) -> out.put(k, v instanceof Map<?, ?> mm ? deepCopy((Map<String, Object>) mm)
-                : v instanceof java.util.List<?> l ? l.stream().map(x -> x instanceof Map<?, ?> xm
+                : v instanceof List<?> l ? l.stream().map(x -> x instanceof Map<?, ?> xm
                         ? (Object) deepCopy((Map<String, Object>) xm) : x).toList() : v));
         return out;
     }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Comparator;
 
 /**
  * Compares desired objects with live ones. The live object is first cut down to the fields the desired one sets
@@ -101,7 +102,7 @@ public final class LiveDiff {
         for (ResourceId m : managed) {
             if (!desired.containsKey(m)) diffs.add(new ObjectDiff(m, ObjectDiff.Change.EXTRA, ""));
         }
-        diffs.sort(java.util.Comparator.comparing(ObjectDiff::id));
+        diffs.sort(Comparator.comparing(ObjectDiff::id));
         return new Result(diffs, desired.size(), notUnderstood);
     }
 

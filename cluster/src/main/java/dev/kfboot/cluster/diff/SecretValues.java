@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Keeps Secret values out of diffs: before a desired and a live Secret are compared, every value under
@@ -58,8 +60,8 @@ final class SecretValues {
         }
     }
 
-    private static java.util.Set<String> union(Map<String, Object> a, Map<String, Object> b) {
-        java.util.Set<String> keys = new java.util.HashSet<>(a.keySet());
+    private static Set<String> union(Map<String, Object> a, Map<String, Object> b) {
+        Set<String> keys = new HashSet<>(a.keySet());
         keys.addAll(b.keySet());
         return keys;
     }

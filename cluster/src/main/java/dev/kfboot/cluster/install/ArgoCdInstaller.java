@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 
 /**
  * Installs Argo CD: creates the namespace if needed, applies every object of the manifest server-side (CRDs first;
@@ -75,7 +77,7 @@ public final class ArgoCdInstaller {
             }
             Map<String, Object> patch = Map.of("data", new LinkedHashMap<>(Map.of(ArgoCd.APP_HEALTH_KEY, ArgoCd.APP_HEALTH_LUA)));
             cluster.client().configMaps().inNamespace(ns).withName("argocd-cm")
-                    .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                    .patch(PatchContext.of(PatchType.JSON_MERGE),
                             JSON.asJson(patch));
             return true;
         });

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.kfboot.argocd.ArgoCdVersions;
 
 /**
  * Argo CD runs in its namespace (the {@code argocd-server} Deployment exists and is ready) and is 3.0 or newer.
@@ -67,7 +68,7 @@ public final class ArgoCdInstalledCheck implements PreflightCheck {
             return PreflightResult.of(this, Status.WARN, where + "; kfboot relies on Argo CD 3's defaults (annotation "
                     + "tracking, status left out of diffs)", install + " (an upgrade)");
         }
-        var defect = dev.kfboot.argocd.ArgoCdVersions.waveDefect(version);
+        var defect = ArgoCdVersions.waveDefect(version);
         if (defect.isPresent()) {
             return PreflightResult.of(this, Status.WARN, where + "; " + defect.get(),
                     "apply kfboot's Application health check (it treats a Missing resource as not healthy), or move to 3.3.9 "

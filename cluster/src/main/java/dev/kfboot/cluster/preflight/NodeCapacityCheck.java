@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.math.RoundingMode;
 
 /**
  * The allocatable CPU and memory of the nodes Kubeflow's pods can land on cover what the platform's components
@@ -52,7 +53,7 @@ public final class NodeCapacityCheck implements PreflightCheck {
         }
         Requests need = ctx.needs().total();
         long cpuMillis = cpu.movePointRight(3).longValue();
-        long memoryMiB = memory.divide(MI, 0, java.math.RoundingMode.DOWN).longValue();
+        long memoryMiB = memory.divide(MI, 0, RoundingMode.DOWN).longValue();
         String detail = cpuText(cpuMillis) + " CPU, " + memoryText(memoryMiB) + " allocatable on " + counted + " of "
                 + nodes.size() + " node" + (nodes.size() == 1 ? "" : "s") + "; the platform requests "
                 + cpuText(need.cpuMillis()) + " CPU, " + memoryText(need.memoryMiB());

@@ -1,5 +1,7 @@
 package dev.kfboot.cluster.preflight;
 
+import java.util.Locale;
+
 /** The verdict of one check. Only {@link #FAIL} (and {@link #WARN} under {@code --strict}) fails a preflight. */
 public enum Status {
     PASS, WARN, FAIL,
@@ -7,6 +9,6 @@ public enum Status {
     INFO;
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.kfboot.model.GroupKind;
+import java.util.HashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,9 +46,9 @@ class AdopterTest {
         String apiVersion = Fields.string(body, "apiVersion");
         String ns = Fields.string(body, "metadata", "namespace");
         if (ns == null && scope == Scope.NAMESPACED) ns = defaultNamespace;
-        ResourceId id = ResourceId.of(dev.kfboot.model.GroupKind.groupOf(apiVersion), Fields.string(body, "kind"), ns,
+        ResourceId id = ResourceId.of(GroupKind.groupOf(apiVersion), Fields.string(body, "kind"), ns,
                 Fields.string(body, "metadata", "name"));
-        Map<String, String> labels = new java.util.HashMap<>();
+        Map<String, String> labels = new HashMap<>();
         Fields.map(body, "metadata", "labels").forEach((k, v) -> labels.put(k, String.valueOf(v)));
         return new DesiredObject(id, apiVersion, scope, body, labels);
     }

@@ -7,6 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import dev.kfboot.testing.Kustomize;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -83,7 +87,7 @@ class DeployTreeTest {
 
     @Test
     void anEnvironmentIsItsOverlayRenderedWithItsOwnRootApp() {
-        dev.kfboot.testing.Kustomize.required();
+        Kustomize.required();
         Trees t = generatedTree();
 
         DeployTree prod = DeployTree.read(t.dir(), "argocd", "prod");
@@ -104,10 +108,10 @@ class DeployTreeTest {
                 .write("apps/kustomization.yaml", "resources: [cert-manager.yaml, katib.yaml]\n")
                 ;
         try {
-            java.nio.file.Files.createDirectories(dir.resolve("overlays/katib"));
-            java.nio.file.Files.createDirectories(dir.resolve("envs/prod"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.createDirectories(dir.resolve("overlays/katib"));
+            Files.createDirectories(dir.resolve("envs/prod"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         t.write("overlays/katib/app.yaml", """
                 apiVersion: argoproj.io/v1alpha1

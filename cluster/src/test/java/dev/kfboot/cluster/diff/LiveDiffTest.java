@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,8 +104,8 @@ class LiveDiffTest {
                 List.of(svc, old), List.of());
 
         assertThat(r.diffs()).extracting(ObjectDiff::id, ObjectDiff::change)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(svc, ObjectDiff.Change.MISSING),
-                        org.assertj.core.groups.Tuple.tuple(old, ObjectDiff.Change.EXTRA));
+                .containsExactly(Tuple.tuple(svc, ObjectDiff.Change.MISSING),
+                        Tuple.tuple(old, ObjectDiff.Change.EXTRA));
     }
 
     @Test

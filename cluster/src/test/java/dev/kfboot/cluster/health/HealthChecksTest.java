@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import dev.kfboot.model.GroupKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,7 +66,7 @@ class HealthChecksTest {
     void kindsWithoutACheckHaveNoHealthButMissingObjectsAreMissing() {
         Map<String, Object> cm = Map.of("apiVersion", "v1", "kind", "ConfigMap", "metadata", Map.of("name", "x"));
         assertThat(HealthChecks.standard().of(cm)).isEmpty();
-        assertThat(HealthChecks.standard().ofLive(null, new dev.kfboot.model.GroupKind("", "ConfigMap")).orElseThrow().status())
+        assertThat(HealthChecks.standard().ofLive(null, new GroupKind("", "ConfigMap")).orElseThrow().status())
                 .isEqualTo(HealthStatus.MISSING);
     }
 }

@@ -19,6 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.kfboot.cluster.ClientFactory;
+import dev.kfboot.cluster.ConnectionSettings;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -247,15 +252,15 @@ class PreflightTest {
         mock.client().apps().deployments().inNamespace("argocd").withName("argocd-server").delete();
 
         parts.argoCdServer("ops", "registry.local/argocd@sha256:0123abcd", true);
-        var ops = new dev.kfboot.cluster.ConnectionSettings(mock.kubeconfig(dir, MockCluster.TOKEN), null, "ops",
-                java.time.Duration.ofSeconds(5), false, 3, java.time.Duration.ofMillis(10));
-        try (Cluster c = dev.kfboot.cluster.ClientFactory.connect(ops)) {
+        var ops = new ConnectionSettings(mock.kubeconfig(dir, MockCluster.TOKEN), null, "ops",
+                Duration.ofSeconds(5), false, 3, Duration.ofMillis(10));
+        try (Cluster c = ClientFactory.connect(ops)) {
             PreflightResult r = new ArgoCdInstalledCheck().run(new PreflightContext(c, needs));
             assertThat(r.status()).isEqualTo(Status.WARN);
             assertThat(r.detail()).isEqualTo("version unknown in namespace ops (image registry.local/argocd@sha256:0123abcd)");
         }
 
-        mock.client().apps().deployments().inNamespace("argocd").resource(new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
+        mock.client().apps().deployments().inNamespace("argocd").resource(new DeploymentBuilder()
                 .withNewMetadata().withName("argocd-server").withNamespace("argocd").withGeneration(1L).endMetadata()
                 .withNewSpec().withReplicas(1).withNewTemplate().withNewSpec().addNewContainer().withName("argocd-server")
                 .withImage("quay.io/argoproj/argocd:v3.5.1").endContainer().endSpec().endTemplate().endSpec()
@@ -295,7 +300,7 @@ class PreflightTest {
         assertThat(e.kind()).isEqualTo(ClusterException.Kind.API_ERROR);
     }
 
-    private static io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition crd(String name, Map<String, String> annotations,
+    private static CustomResourceDefinition crd(String name, Map<String, String> annotations,
                                                                                               Map<String, String> labels) {
         String group = name.substring(name.indexOf('.') + 1);
         String plural = name.substring(0, name.indexOf('.'));

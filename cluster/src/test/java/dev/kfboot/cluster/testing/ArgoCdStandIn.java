@@ -26,6 +26,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import java.util.Objects;
 
 /**
  * Plays Argo CD's application controller in the mock API server, through the same objects the real one reads
@@ -85,8 +88,8 @@ public final class ArgoCdStandIn implements AutoCloseable {
         return new ArgoCdStandIn(mock.client(), "argocd");
     }
 
-    private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<GenericKubernetesResource,
-            io.fabric8.kubernetes.api.model.GenericKubernetesResourceList, Resource<GenericKubernetesResource>> apps() {
+    private NonNamespaceOperation<GenericKubernetesResource,
+            GenericKubernetesResourceList, Resource<GenericKubernetesResource>> apps() {
         return client.genericKubernetesResources(ArgoResources.APPLICATION).inNamespace(namespace);
     }
 
@@ -331,7 +334,7 @@ public final class ArgoCdStandIn implements AutoCloseable {
             String id = desired.getKind() + " " + desired.getMetadata().getNamespace() + "/" + desired.getMetadata().getName();
             if (forceReplace) {
                 client.resource(live).withGracePeriod(0).delete();
-                client.resource(desired).waitUntilCondition(java.util.Objects::isNull, 5, TimeUnit.SECONDS);
+                client.resource(desired).waitUntilCondition(Objects::isNull, 5, TimeUnit.SECONDS);
                 client.resource(desired).create();
                 replaced.add(id);
             } else if (selectorChanges) {

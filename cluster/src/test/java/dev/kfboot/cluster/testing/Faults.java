@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.time.Duration;
 
 /**
  * Faults the mock API server injects: the next N requests that match answer with an error code, either instead
@@ -53,7 +54,7 @@ public final class Faults {
     }
 
     /** The next N matching requests are answered only after {@code delay} (an overloaded API server). */
-    public Rule slow(String method, String pathContains, int times, java.time.Duration delay) {
+    public Rule slow(String method, String pathContains, int times, Duration delay) {
         return add(new Rule(matcher(method, pathContains), times, 0, true, delay.toMillis()));
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * Plays the controllers and kubelets the mock API server lacks, for workloads: every Deployment and StatefulSet
@@ -37,7 +38,7 @@ public final class KubeletStandIn implements AutoCloseable {
         statefulSets = client.apps().statefulSets().inAnyNamespace().inform(handler(this::ready));
     }
 
-    private <T> ResourceEventHandler<T> handler(java.util.function.Consumer<T> f) {
+    private <T> ResourceEventHandler<T> handler(Consumer<T> f) {
         return new ResourceEventHandler<>() {
             @Override
             public void onAdd(T obj) {

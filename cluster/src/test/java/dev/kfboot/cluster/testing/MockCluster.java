@@ -39,6 +39,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.lang.reflect.Field;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * fabric8's mock API server in CRUD mode, with what tests of kfboot need around it: Argo CD's CRDs, a kubeconfig
@@ -64,7 +71,7 @@ public final class MockCluster implements AutoCloseable {
     private final Faults faults = new Faults();
     private final List<WebSocket> watches = new CopyOnWriteArrayList<>();
     private final List<String> requestLog = new CopyOnWriteArrayList<>();
-    private final Map<String, Function<RecordedRequest, MockResponse>> handlers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Function<RecordedRequest, MockResponse>> handlers = new ConcurrentHashMap<>();
     private final KubernetesClient client;
 
     private MockCluster() {
@@ -73,7 +80,7 @@ public final class MockCluster implements AutoCloseable {
         NETTY_LOG.setLevel(Level.SEVERE);
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         crud = new KubernetesMixedDispatcher(responses);
-        server = new KubernetesMockServer(new Context(io.fabric8.kubernetes.client.utils.Serialization.jsonMapper()),
+        server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
                 new MockWebServer(), responses, new Dispatcher() {
                     @Override
                     public MockResponse dispatch(RecordedRequest request) {
@@ -154,7 +161,7 @@ public final class MockCluster implements AutoCloseable {
 
     /** What {@code /version} answers, e.g. ("1", "31+", "v1.31.4-eks-1234"). */
     public MockCluster serverVersion(String major, String minor, String gitVersion) {
-        server.setVersionInfo(new io.fabric8.kubernetes.client.VersionInfo.Builder().withMajor(major).withMinor(minor)
+        server.setVersionInfo(new VersionInfo.Builder().withMajor(major).withMinor(minor)
                 .withGitVersion(gitVersion).build());
         return this;
     }
@@ -325,9 +332,9 @@ public final class MockCluster implements AutoCloseable {
         private void closeLater(Runnable close) {
             if (inner.getClass().getSimpleName().equals("WatchEventsListener")) {
                 try {
-                    java.lang.reflect.Field f = inner.getClass().getDeclaredField("watchEventListenerList");
+                    Field f = inner.getClass().getDeclaredField("watchEventListenerList");
                     f.setAccessible(true);
-                    ((java.util.Set<?>) f.get(inner)).remove(inner);
+                    ((Set<?>) f.get(inner)).remove(inner);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("the mock server changed; revisit MockCluster.Tracked", e);
                 }
@@ -338,7 +345,7 @@ public final class MockCluster implements AutoCloseable {
         }
     }
 
-    private static final java.util.concurrent.ExecutorService CLOSER = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    private static final ExecutorService CLOSER = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "mock-watch-closer");
         t.setDaemon(true);
         return t;

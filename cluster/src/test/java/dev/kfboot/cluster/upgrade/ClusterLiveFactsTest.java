@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionStatusBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +57,7 @@ class ClusterLiveFactsTest {
         mock.createCrd("example.org", "Widget", "widgets", "v1", true);
         CustomResourceDefinition widgets = mock.client().apiextensions().v1().customResourceDefinitions()
                 .withName("widgets.example.org").get();
-        widgets.setStatus(new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionStatusBuilder()
+        widgets.setStatus(new CustomResourceDefinitionStatusBuilder()
                 .withStoredVersions("v1beta1", "v1").build());
         mock.client().apiextensions().v1().customResourceDefinitions().resource(widgets).updateStatus();
         mock.create("{\"apiVersion\":\"example.org/v1\",\"kind\":\"Gadget\",\"metadata\":{\"name\":\"g1\",\"namespace\":\"team-a\"}}");

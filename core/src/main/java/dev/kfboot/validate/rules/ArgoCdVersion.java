@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * The tree installs an Argo CD release in the range of argoproj/argo-cd#27917 (3.4.x), where a child Application whose
@@ -72,7 +73,7 @@ final class ArgoCdVersion implements Rule {
                 for (String image : images(o.body())) {
                     Matcher m = ARGO_IMAGE.matcher(image);
                     if (m.find()) {
-                        seen.putIfAbsent(m.group(1), "it renders image " + image + " (" + o.id().kind().toLowerCase(java.util.Locale.ROOT)
+                        seen.putIfAbsent(m.group(1), "it renders image " + image + " (" + o.id().kind().toLowerCase(Locale.ROOT)
                                 + "/" + o.id().name() + ")");
                     }
                 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Comparator;
 
 /**
  * A field filled in at runtime with no ignoreDifferences hiding it, on the app or in argocd-cm: a caBundle
@@ -67,7 +68,7 @@ final class InjectedFieldDrift implements Rule {
                 if (!covered(inj, webhookCounts.getOrDefault(inj.object(), 0), ignores)) uncovered.add(inj);
             }
             if (uncovered.isEmpty()) continue;
-            uncovered.sort(java.util.Comparator.comparing(AppNeeds.Injected::object));
+            uncovered.sort(Comparator.comparing(AppNeeds.Injected::object));
             List<String> what = uncovered.stream().map(i -> i.object() + " (" + i.filledBy() + ")").toList();
             out.add(finding(app, app.at("spec", "ignoreDifferences"), Texts.plural(uncovered.size(), "field")
                             + " filled in at runtime without ignoreDifferences: " + Texts.some(what, 3)

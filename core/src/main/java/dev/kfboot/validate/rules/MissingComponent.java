@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.Optional;
 
 /**
  * Something the tree's apps need is not installed by any app:
@@ -132,7 +133,7 @@ final class MissingComponent implements Rule {
         ReleaseCatalog catalog = ctx.catalog().catalog().orElse(null);
         if (catalog == null) return out;
         Set<String> present = ctx.catalog().presentComponents();
-        boolean kubeflow = present.stream().map(catalog::component).flatMap(java.util.Optional::stream)
+        boolean kubeflow = present.stream().map(catalog::component).flatMap(Optional::stream)
                 .anyMatch(c -> c.variants().stream().anyMatch(v -> v.paths().stream().anyMatch(p -> p.startsWith("applications/"))));
         if (!kubeflow) return out;
         boolean derived = ctx.catalog().derived();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +25,8 @@ class RenderFailedTest {
         List<Finding> f = t.findings(new RenderFailed());
 
         assertThat(f).extracting(Finding::app, Finding::severity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("broken", Severity.ERROR),
-                        org.assertj.core.groups.Tuple.tuple("chart", Severity.ERROR));
+                .containsExactly(Tuple.tuple("broken", Severity.ERROR),
+                        Tuple.tuple("chart", Severity.ERROR));
         assertThat(f.get(0).message()).contains("not a Kubernetes object");
         // Helm renders the chart in process (issue 16): a Chart.yaml without a version fails as it fails in Argo CD
         assertThat(f.get(1).message()).startsWith("helm template fails: ").contains("version");
