@@ -3,9 +3,11 @@ package dev.kfboot;
 import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.catalog.ReleaseDetection;
 import dev.kfboot.catalog.ReleaseDetector;
-import dev.kfboot.catalog.TreeCatalog;
-import dev.kfboot.model.Severity;
 import dev.kfboot.catalog.ReleaseFacts;
+import dev.kfboot.catalog.TreeCatalog;
+import dev.kfboot.generate.GeneratedTree;
+import dev.kfboot.generate.TreeGenerator;
+import dev.kfboot.generate.TreeOptions;
 import dev.kfboot.graph.DependencyAnalysis;
 import dev.kfboot.inventory.Collected;
 import dev.kfboot.inventory.Inventory;
@@ -14,30 +16,27 @@ import dev.kfboot.inventory.ObjectReader;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
+import dev.kfboot.model.Severity;
 import dev.kfboot.plan.Pin;
 import dev.kfboot.plan.Plan;
 import dev.kfboot.plan.WaveCompiler;
+import dev.kfboot.render.RenderRunner;
 import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.Rendered;
-import dev.kfboot.render.RenderRunner;
 import dev.kfboot.render.Rendering;
-import dev.kfboot.generate.GeneratedTree;
-import dev.kfboot.generate.TreeGenerator;
-import dev.kfboot.generate.TreeOptions;
 import dev.kfboot.spec.App;
 import dev.kfboot.spec.ExtraApp;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.spec.PlatformResolver;
 import dev.kfboot.spec.ResolvedPlatform;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -63,7 +62,7 @@ public final class Kfboot {
     }
 
     public static Kfboot quiet() {
-        return new Kfboot(r -> { });
+        return new Kfboot(r -> {});
     }
 
     public Plan plan(Platform spec, Sources sources) {
@@ -84,21 +83,30 @@ public final class Kfboot {
         if (sources.fromFacts()) return resolve(spec);
         Path tree = sources.upstream();
         if (!Files.isDirectory(tree)) {
-            throw new InputException(Location.of(tree.toString()), "upstream directory not found",
+            throw new InputException(
+                    Location.of(tree.toString()),
+                    "upstream directory not found",
                     "pass --upstream with a kubeflow/manifests (kubeflow/community-distribution) checkout"
                             + (spec.release() == null ? "" : " of release " + spec.release()));
         }
         if (spec.release() == null) {
             TreeCatalog tc = catalogs.forTree(tree);
-            Catalogs with = tc.derived() ? catalogs.with(tc.catalog(), null, tc.catalog().derivedFrom()) : catalogs;
+            Catalogs with = tc.derived()
+                    ? catalogs.with(tc.catalog(), null, tc.catalog().derivedFrom())
+                    : catalogs;
             return PlatformResolver.resolve(withRelease(spec, tc.release()), with, null, tc.notes());
         }
         ReleaseDetection d = ReleaseDetector.detect(tree, catalogs);
         if (d.known() && !d.release().equals(spec.release()) && catalogs.knows(spec.release())) {
-            List<Finding> notes = List.of(new Finding("release", Severity.INFO, null, null,
+            List<Finding> notes = List.of(new Finding(
+                    "release",
+                    Severity.INFO,
+                    null,
+                    null,
                     spec.source().known() ? new Location(spec.source().file(), 0) : Location.NONE,
-                    spec.sourceName() + " names release " + spec.release() + ", but " + tree + " is " + d.release() + " (" + d.evidence()
-                            + "): planning " + d.release() + ", the spec's components mapped by its renames",
+                    spec.sourceName() + " names release " + spec.release() + ", but " + tree + " is " + d.release()
+                            + " (" + d.evidence() + "): planning " + d.release()
+                            + ", the spec's components mapped by its renames",
                     "write release: \"" + d.release() + "\" in the spec to silence this"));
             return PlatformResolver.resolve(withRelease(spec, d.release()), catalogs, spec.release(), notes);
         }
@@ -111,8 +119,18 @@ public final class Kfboot {
     }
 
     private static Platform withRelease(Platform p, String release) {
-        return new Platform(p.source(), p.name(), release, p.repo(), p.components(), p.argocd(), p.sync(), p.extraApps(),
-                p.environments(), p.clusters(), p.gateway());
+        return new Platform(
+                p.source(),
+                p.name(),
+                release,
+                p.repo(),
+                p.components(),
+                p.argocd(),
+                p.sync(),
+                p.extraApps(),
+                p.environments(),
+                p.clusters(),
+                p.gateway());
     }
 
     /** The whole flow to a GitOps tree: spec, plan, then every file of the tree, in memory. */
@@ -125,26 +143,33 @@ public final class Kfboot {
     }
 
     public Plan plan(ResolvedPlatform platform, Sources sources) {
-        Collected objects = withoutSuperseded(platform,
-                (sources.fromFacts() ? fromFacts(platform) : render(platform, sources, false)).plus(generated(platform)));
+        Collected objects = withoutSuperseded(
+                platform,
+                (sources.fromFacts() ? fromFacts(platform) : render(platform, sources, false))
+                        .plus(generated(platform)));
         Inventory inventory = Inventory.of(objects.objects(), platform.destinationNamespaces());
         // a component that did not render is never placed: it is left out of the graph, and what needs it says so
         Map<String, Finding> failed = Plan.failedRenders(objects.findings());
         Set<String> nodes = new LinkedHashSet<>(platform.nodeIds());
         nodes.removeAll(failed.keySet());
         ReleaseFacts facts = factsOrNull(platform);
-        DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(nodes, inventory, platform.declaredEdges(),
+        DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(
+                nodes,
+                inventory,
+                platform.declaredEdges(),
                 platform.providers().withShippedBy(facts == null ? Map.of() : facts.crdShippers()));
         Map<String, Pin> pins = pins(platform);
         pins.keySet().removeAll(failed.keySet());
         Map<String, Integer> waves = WaveCompiler.compile(analysis.graph(), pins);
         List<Finding> findings = new ArrayList<>(platform.notices());
         findings.addAll(objects.findings());
-        findings.addAll(failed.isEmpty() ? analysis.findings() : ProviderFailed.rewrite(analysis.findings(), failed,
-                platform, facts));
+        findings.addAll(
+                failed.isEmpty()
+                        ? analysis.findings()
+                        : ProviderFailed.rewrite(analysis.findings(), failed, platform, facts));
         String source = sources.fromFacts() ? "from committed facts" : "rendered from " + sources.upstream();
-        return new Plan(platform.release(), source, waves, analysis.graph(), inventory, analysis.internal(), pins,
-                findings);
+        return new Plan(
+                platform.release(), source, waves, analysis.graph(), inventory, analysis.internal(), pins, findings);
     }
 
     private ReleaseFacts factsOrNull(ResolvedPlatform platform) {
@@ -160,12 +185,15 @@ public final class Kfboot {
     public Collected render(ResolvedPlatform platform, Sources sources, boolean keepBodies) {
         Path root = sources.upstream();
         if (!Files.isDirectory(root)) {
-            throw new InputException(Location.of(root.toString()), "upstream directory not found",
+            throw new InputException(
+                    Location.of(root.toString()),
+                    "upstream directory not found",
                     "pass --upstream with a kubeflow/manifests checkout of release " + platform.release());
         }
         List<RenderUnit> units = new ArrayList<>();
         for (App a : platform.apps()) {
-            units.add(new RenderUnit(a.id(), root, a.variant().paths(), a.variant().components()));
+            units.add(new RenderUnit(
+                    a.id(), root, a.variant().paths(), a.variant().components()));
         }
         return Collected.from(renderer.run(units, sources.render(), progress).rendered(), keepBodies);
     }
@@ -177,7 +205,10 @@ public final class Kfboot {
         for (App a : platform.apps()) {
             var list = facts.of(a.component().id(), a.variant().name());
             if (list.isEmpty()) {
-                findings.add(Finding.error("no-facts", a.id(), "no committed facts for variant " + a.variant().name(),
+                findings.add(Finding.error(
+                        "no-facts",
+                        a.id(),
+                        "no committed facts for variant " + a.variant().name(),
                         "plan with --upstream DIR to render it, or regenerate facts with kfboot catalog scan"));
                 continue;
             }

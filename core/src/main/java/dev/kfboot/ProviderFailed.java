@@ -6,7 +6,6 @@ import dev.kfboot.inventory.KubeObject;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
 import dev.kfboot.spec.ResolvedPlatform;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,8 @@ final class ProviderFailed {
 
     private ProviderFailed() {}
 
-    static List<Finding> rewrite(List<Finding> findings, Map<String, Finding> failed, ResolvedPlatform platform, ReleaseFacts facts) {
+    static List<Finding> rewrite(
+            List<Finding> findings, Map<String, Finding> failed, ResolvedPlatform platform, ReleaseFacts facts) {
         List<Finding> out = new ArrayList<>();
         Map<String, Set<String>> providers = new TreeMap<>();
         Map<String, Boolean> verified = new TreeMap<>();
@@ -49,7 +49,12 @@ final class ProviderFailed {
                 verified.merge(d.component(), true, Boolean::logicalAnd);
             }
         }
-        providers.forEach((app, from) -> out.add(new Finding(RULE, Severity.WARNING, app, null, null,
+        providers.forEach((app, from) -> out.add(new Finding(
+                RULE,
+                Severity.WARNING,
+                app,
+                null,
+                null,
                 "its provider failed to render: " + String.join(", ", from)
                         + (verified.get(app) ? "" : " (unverified: kfboot cannot tell which failed app it needs)"),
                 "fix the render failure of " + String.join(", ", from) + "; this app is placed without it")));
@@ -68,7 +73,8 @@ final class ProviderFailed {
             var a = platform.app(app).orElse(null);
             if (a == null) continue;
             for (KubeObject o : facts.of(a.component().id(), a.variant().name()).orElse(List.of())) {
-                if (o.crd() != null && kind.equals(o.crd().kind() + "." + o.crd().group())) out.add(app);
+                if (o.crd() != null
+                        && kind.equals(o.crd().kind() + "." + o.crd().group())) out.add(app);
             }
         }
         return out;

@@ -1,7 +1,6 @@
 package dev.kfboot;
 
 import dev.kfboot.render.RenderOptions;
-
 import java.nio.file.Path;
 
 /**

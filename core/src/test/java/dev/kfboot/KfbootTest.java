@@ -1,5 +1,9 @@
 package dev.kfboot;
 
+import static dev.kfboot.plan.PlanAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.graph.Reason;
 import dev.kfboot.inventory.Collected;
@@ -7,6 +11,8 @@ import dev.kfboot.model.Finding;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 import dev.kfboot.plan.Plan;
+import dev.kfboot.plan.PlanJson;
+import dev.kfboot.plan.PlanText;
 import dev.kfboot.render.RenderRunner;
 import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.Rendered;
@@ -14,21 +20,14 @@ import dev.kfboot.render.Rendering;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.spec.PlatformReader;
 import dev.kfboot.yaml.RenderedYaml;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.kfboot.plan.PlanJson;
-import dev.kfboot.plan.PlanText;
 import org.assertj.core.groups.Tuple;
-
-import static dev.kfboot.plan.PlanAssert.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KfbootTest {
 
@@ -59,42 +58,84 @@ class KfbootTest {
 
         @Test
         void firstWaveIsTheComponentsThatNeedNothing() {
-            assertThat(plan.waveList().get(0).components()).containsExactly(
-                    "cert-manager", "istio-crds", "istio-namespace", "kubeflow-namespace", "kubeflow-roles");
+            assertThat(plan.waveList().get(0).components())
+                    .containsExactly(
+                            "cert-manager", "istio-crds", "istio-namespace", "kubeflow-namespace", "kubeflow-roles");
         }
 
         @Test
         void certManagerComesBeforeEveryUserOfItsCertificatesAndIssuers() {
-            assertThat(plan).placesBeforeEach("cert-manager",
-                    "pipelines", "katib", "admission-webhook", "pvcviewer-controller", "kserve");
+            assertThat(plan)
+                    .placesBeforeEach(
+                            "cert-manager",
+                            "pipelines",
+                            "katib",
+                            "admission-webhook",
+                            "pvcviewer-controller",
+                            "kserve");
         }
 
         @Test
         void istioCrdsComeBeforeTheFourteenComponentsThatCreateIstioResources() {
-            assertThat(plan).placesBeforeEach("istio-crds",
-                    "centraldashboard", "cluster-local-gateway", "dex", "istio-install", "jupyter-web-app", "katib",
-                    "knative-serving", "kserve-models-web-app", "kubeflow-istio-resources", "oauth2-proxy",
-                    "pipelines", "profiles", "tensorboards-web-app", "volumes-web-app");
+            assertThat(plan)
+                    .placesBeforeEach(
+                            "istio-crds",
+                            "centraldashboard",
+                            "cluster-local-gateway",
+                            "dex",
+                            "istio-install",
+                            "jupyter-web-app",
+                            "katib",
+                            "knative-serving",
+                            "kserve-models-web-app",
+                            "kubeflow-istio-resources",
+                            "oauth2-proxy",
+                            "pipelines",
+                            "profiles",
+                            "tensorboards-web-app",
+                            "volumes-web-app");
         }
 
         @Test
         void namespaceCreatorsComeBeforeWhatGoesIntoTheirNamespaces() {
-            assertThat(plan).placesBeforeEach("kubeflow-namespace",
-                    "admission-webhook", "centraldashboard", "istio-install", "jupyter-web-app", "katib", "kserve",
-                    "kserve-models-web-app", "kubeflow-istio-resources", "notebook-controller", "pipelines",
-                    "profiles", "pvcviewer-controller", "spark-operator", "tensorboard-controller",
-                    "tensorboards-web-app", "trainer", "volumes-web-app");
-            assertThat(plan).placesBeforeEach("istio-namespace",
-                    "cluster-local-gateway", "istio-install", "knative-serving", "oauth2-proxy");
+            assertThat(plan)
+                    .placesBeforeEach(
+                            "kubeflow-namespace",
+                            "admission-webhook",
+                            "centraldashboard",
+                            "istio-install",
+                            "jupyter-web-app",
+                            "katib",
+                            "kserve",
+                            "kserve-models-web-app",
+                            "kubeflow-istio-resources",
+                            "notebook-controller",
+                            "pipelines",
+                            "profiles",
+                            "pvcviewer-controller",
+                            "spark-operator",
+                            "tensorboard-controller",
+                            "tensorboards-web-app",
+                            "trainer",
+                            "volumes-web-app");
+            assertThat(plan)
+                    .placesBeforeEach(
+                            "istio-namespace",
+                            "cluster-local-gateway",
+                            "istio-install",
+                            "knative-serving",
+                            "oauth2-proxy");
         }
 
         @Test
         void istiodServesBeforeThePodsItsInjectorIntercepts() {
-            assertThat(plan).placesBeforeEach("istio-install", "pipelines", "katib", "knative-serving", "centraldashboard");
+            assertThat(plan)
+                    .placesBeforeEach("istio-install", "pipelines", "katib", "knative-serving", "centraldashboard");
             assertThat(plan.graph().dependenciesOf("pipelines"))
                     .filteredOn(d -> d.dependsOn().equals("istio-install"))
                     .singleElement()
-                    .satisfies(d -> assertThat(d.reasons()).extracting(Reason::kind).contains(Reason.Kind.WEBHOOK));
+                    .satisfies(d ->
+                            assertThat(d.reasons()).extracting(Reason::kind).contains(Reason.Kind.WEBHOOK));
         }
 
         @Test
@@ -105,8 +146,9 @@ class KfbootTest {
 
         @Test
         void objectsNeedingTheirOwnComponentFirstAreReportedInsideTheApp() {
-            assertThat(plan.internal()).extracting(o -> o.component()).contains("cert-manager", "kserve", "trainer",
-                    "pipelines", "knative-serving");
+            assertThat(plan.internal())
+                    .extracting(o -> o.component())
+                    .contains("cert-manager", "kserve", "trainer", "pipelines", "knative-serving");
             assertThat(plan.graph().edges()).noneMatch(d -> d.component().equals(d.dependsOn()));
         }
     }
@@ -127,7 +169,8 @@ class KfbootTest {
 
         @Test
         void pinEarlierThanTheFactsAllowIsAnErrorAtTheSpecLine() {
-            InputException e = catchThrowableOfType(InputException.class, () -> Kfboot.quiet().plan(spec("""
+            InputException e = catchThrowableOfType(
+                    InputException.class, () -> Kfboot.quiet().plan(spec("""
                     - name: user-namespace
                       wave: 1
                     """), Sources.facts()));
@@ -138,12 +181,14 @@ class KfbootTest {
 
         @Test
         void specDependencyThatClosesACycleIsAnErrorAtTheSpecLine() {
-            InputException e = catchThrowableOfType(InputException.class, () -> Kfboot.quiet().plan(spec("""
+            InputException e = catchThrowableOfType(
+                    InputException.class, () -> Kfboot.quiet().plan(spec("""
                     - name: cert-manager
                       dependsOn: [kserve]
                     """), Sources.facts()));
 
-            assertThat(e.getMessage()).startsWith("dependency cycle: ")
+            assertThat(e.getMessage())
+                    .startsWith("dependency cycle: ")
                     .contains("cert-manager needs kserve (spec: declared in platform.yaml:6)")
                     .contains("kserve needs cert-manager");
             assertThat(e.location()).isEqualTo(new Location("platform.yaml", 6));
@@ -222,8 +267,12 @@ class KfbootTest {
                 seen.add(u);
                 Rendered r;
                 if (u.id().equals("trainer")) {
-                    r = new Rendered(u, List.of(), Finding.error("render-failed", u.id(), "kustomize failed: boom", null),
-                            List.of(), 0);
+                    r = new Rendered(
+                            u,
+                            List.of(),
+                            Finding.error("render-failed", u.id(), "kustomize failed: boom", null),
+                            List.of(),
+                            0);
                 } else if (u.id().equals("dex")) {
                     r = new Rendered(u, List.of(Map.of("items", List.of("x"))), null, List.of(), 0);
                 } else {
@@ -238,13 +287,15 @@ class KfbootTest {
         @Test
         void plansFromWhatTheRendererReturns() {
             List<String> progress = new ArrayList<>();
-            Kfboot kfboot = new Kfboot(Catalogs.builtin(), fake, r -> progress.add(r.unit().id()));
+            Kfboot kfboot = new Kfboot(
+                    Catalogs.builtin(), fake, r -> progress.add(r.unit().id()));
 
             Plan plan = kfboot.plan(Platform.defaults("26.03"), Sources.render(upstream, null));
 
             assertThat(plan.source()).isEqualTo("rendered from " + upstream);
             // trainer did not render and dex rendered something that is not an object: neither is placed
-            assertThat(plan).hasComponents(25)
+            assertThat(plan)
+                    .hasComponents(25)
                     .placesBefore("cert-manager", "kserve")
                     .placesBefore("kubeflow-namespace", "kserve")
                     .placesBefore("istio-install", "kserve")
@@ -256,12 +307,13 @@ class KfbootTest {
 
         @Test
         void failedRendersAndNonObjectsBecomeFindings() {
-            Plan plan = new Kfboot(Catalogs.builtin(), fake, r -> { })
+            Plan plan = new Kfboot(Catalogs.builtin(), fake, r -> {})
                     .plan(Platform.defaults("26.03"), Sources.render(upstream, null));
 
-            assertThat(plan.findings()).extracting(Finding::app, Finding::rule)
-                    .contains(Tuple.tuple("trainer", "render-failed"),
-                            Tuple.tuple("dex", Collected.RULE_NOT_AN_OBJECT));
+            assertThat(plan.findings())
+                    .extracting(Finding::app, Finding::rule)
+                    .contains(
+                            Tuple.tuple("trainer", "render-failed"), Tuple.tuple("dex", Collected.RULE_NOT_AN_OBJECT));
             assertThat(plan.hasErrors()).isTrue();
             assertThat(plan.waves()).doesNotContainKeys("trainer", "dex");
             assertThat(plan.failedRenders()).containsOnlyKeys("trainer", "dex");
@@ -274,21 +326,42 @@ class KfbootTest {
             RenderRunner certManagerFails = (units, options, progress) -> {
                 List<Rendered> out = new ArrayList<>();
                 for (RenderUnit u : units) {
-                    out.add(u.id().equals("cert-manager")
-                            ? new Rendered(u, List.of(), Finding.error("path-not-found", u.id(), "path common/cert-manager does not exist", null), List.of(), 0)
-                            : new Rendered(u, u.id().equals("dex") ? List.of() : RenderedYaml.parse(yamlByUnit.getOrDefault(u.id(), "")), null, List.of(), 0));
+                    out.add(
+                            u.id().equals("cert-manager")
+                                    ? new Rendered(
+                                            u,
+                                            List.of(),
+                                            Finding.error(
+                                                    "path-not-found",
+                                                    u.id(),
+                                                    "path common/cert-manager does not exist",
+                                                    null),
+                                            List.of(),
+                                            0)
+                                    : new Rendered(
+                                            u,
+                                            u.id().equals("dex")
+                                                    ? List.of()
+                                                    : RenderedYaml.parse(yamlByUnit.getOrDefault(u.id(), "")),
+                                            null,
+                                            List.of(),
+                                            0));
                 }
                 return new Rendering.Result(out, "v5.5.0");
             };
 
-            Plan plan = new Kfboot(Catalogs.builtin(), certManagerFails, r -> { })
+            Plan plan = new Kfboot(Catalogs.builtin(), certManagerFails, r -> {})
                     .plan(Platform.defaults("26.03"), Sources.render(upstream, null));
 
             assertThat(plan.waves()).doesNotContainKey("cert-manager");
             // kserve's Certificate: no "the platform has no cert-manager", one line naming the failed provider
-            assertThat(plan.findings()).filteredOn(f -> "kserve".equals(f.app())).extracting(Finding::rule)
+            assertThat(plan.findings())
+                    .filteredOn(f -> "kserve".equals(f.app()))
+                    .extracting(Finding::rule)
                     .containsExactly("provider-failed");
-            assertThat(plan.findings()).filteredOn(f -> "kserve".equals(f.app())).singleElement()
+            assertThat(plan.findings())
+                    .filteredOn(f -> "kserve".equals(f.app()))
+                    .singleElement()
                     .satisfies(f -> assertThat(f.message()).isEqualTo("its provider failed to render: cert-manager"));
             assertThat(plan.findings()).noneMatch(f -> f.message().contains("has no cert-manager"));
             assertThat(plan.hasErrors()).isTrue();
@@ -296,23 +369,28 @@ class KfbootTest {
 
         @Test
         void unitsCarryTheUpstreamRootAndTheChosenVariantsPaths() {
-            new Kfboot(Catalogs.builtin(), fake, r -> { }).plan(spec("""
+            new Kfboot(Catalogs.builtin(), fake, r -> {}).plan(spec("""
                     - name: pipelines
                       variant: k8s-native
                     """), Sources.render(upstream, null));
 
             assertThat(seen).hasSize(27).allSatisfy(u -> assertThat(u.root()).isEqualTo(upstream));
-            assertThat(seen).filteredOn(u -> u.id().equals("pipelines")).singleElement()
-                    .extracting(RenderUnit::paths).isEqualTo(
-                            List.of("applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user-k8s-native"));
+            assertThat(seen)
+                    .filteredOn(u -> u.id().equals("pipelines"))
+                    .singleElement()
+                    .extracting(RenderUnit::paths)
+                    .isEqualTo(List.of(
+                            "applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user-k8s-native"));
         }
 
         @Test
         void missingUpstreamDirectoryIsAnInputError() {
             Path missing = upstream.resolve("no-such-checkout");
 
-            InputException e = catchThrowableOfType(InputException.class, () -> new Kfboot(Catalogs.builtin(), fake, r -> { })
-                    .plan(Platform.defaults("26.03"), Sources.render(missing, null)));
+            InputException e = catchThrowableOfType(
+                    InputException.class,
+                    () -> new Kfboot(Catalogs.builtin(), fake, r -> {})
+                            .plan(Platform.defaults("26.03"), Sources.render(missing, null)));
 
             assertThat(e.getMessage()).isEqualTo("upstream directory not found");
             assertThat(e.hint()).contains("26.03");

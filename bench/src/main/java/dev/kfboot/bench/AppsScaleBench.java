@@ -10,7 +10,6 @@ import dev.kfboot.cluster.testing.MockCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -61,16 +60,32 @@ final class AppsScaleBench implements Bench.Benchmark {
             double slimMb;
             double fullMb;
             Watched watched;
-            try (Cluster c = ClientFactory.connect(settings); AppStore store = AppStore.start(c, Duration.ofMinutes(2))) {
-                slimMb = jsonMb(IntStream.range(0, n).mapToObj(i -> store.raw(name(i)).orElseThrow()).toList());
-                fullMb = jsonMb(admin.genericKubernetesResources(ArgoResources.APPLICATION).inNamespace("argocd").list().getItems());
+            try (Cluster c = ClientFactory.connect(settings);
+                    AppStore store = AppStore.start(c, Duration.ofMinutes(2))) {
+                slimMb = jsonMb(IntStream.range(0, n)
+                        .mapToObj(i -> store.raw(name(i)).orElseThrow())
+                        .toList());
+                fullMb = jsonMb(admin.genericKubernetesResources(ArgoResources.APPLICATION)
+                        .inNamespace("argocd")
+                        .list()
+                        .getItems());
                 watched = updateAllAndWait(admin, store, n);
             }
             Jvm jvm = separateJvm(kubeconfig, ctx, n);
             if (print) {
-                System.out.printf("%-6d %15.2f s %27.2f s %11.0f / %3.0f MB %6d+%d %26.1f / %5.1f MB  written in %.1f s, all seen %.0f ms after the last%n",
-                        n, inProcess, jvm.seconds, jvm.peakMb, jvm.liveMb, statusLists, statusWatches, slimMb, fullMb,
-                        watched.writeSeconds, watched.lagMillis);
+                System.out.printf(
+                        "%-6d %15.2f s %27.2f s %11.0f / %3.0f MB %6d+%d %26.1f / %5.1f MB  written in %.1f s, all seen %.0f ms after the last%n",
+                        n,
+                        inProcess,
+                        jvm.seconds,
+                        jvm.peakMb,
+                        jvm.liveMb,
+                        statusLists,
+                        statusWatches,
+                        slimMb,
+                        fullMb,
+                        watched.writeSeconds,
+                        watched.lagMillis);
             }
         }
     }
@@ -84,7 +99,10 @@ final class AppsScaleBench implements Bench.Benchmark {
 
     private static int runStatus(Path kubeconfig) {
         StringWriter out = new StringWriter();
-        return Main.run(new String[] {"status", "--kubeconfig", kubeconfig.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+        return Main.run(
+                new String[] {"status", "--kubeconfig", kubeconfig.toString()},
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter()));
     }
 
     record Jvm(double seconds, double peakMb, double liveMb) {}
@@ -93,11 +111,21 @@ final class AppsScaleBench implements Bench.Benchmark {
     private static Jvm separateJvm(Path kubeconfig, Bench.BenchContext ctx, int n) throws Exception {
         String jar = ctx.home().resolve("cli/target/kfboot.jar").toString();
         Path gcLog = ctx.home().resolve("bench/target/status-gc-" + n + ".log");
-        List<String> cmd = List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-Xlog:gc:file=" + gcLog, "-jar", jar, "status",
-                "--kubeconfig", kubeconfig.toString());
+        List<String> cmd = List.of(
+                "java",
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-Xlog:gc:file=" + gcLog,
+                "-jar",
+                jar,
+                "status",
+                "--kubeconfig",
+                kubeconfig.toString());
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null")))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null")))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         int code = p.waitFor();
         double s = (System.nanoTime() - t0) / 1e9;
         if (code != 0) throw new IllegalStateException("status with -Xmx256m exited " + code);
@@ -122,7 +150,8 @@ final class AppsScaleBench implements Bench.Benchmark {
         for (int i = 0; i < n; i++) {
             apps.withName(name(i)).edit(a -> {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> status = (Map<String, Object>) a.getAdditionalProperties().get("status");
+                Map<String, Object> status =
+                        (Map<String, Object>) a.getAdditionalProperties().get("status");
                 status.put("health", Map.of("status", "Healthy", "message", "checked again"));
                 return a;
             });
@@ -130,7 +159,9 @@ final class AppsScaleBench implements Bench.Benchmark {
         long written = System.nanoTime();
         while (true) {
             long seen = store.version();
-            long updated = store.snapshot().stream().filter(a -> a.healthMessage().equals("checked again")).count();
+            long updated = store.snapshot().stream()
+                    .filter(a -> a.healthMessage().equals("checked again"))
+                    .count();
             if (updated == n) return new Watched((written - t0) / 1e9, (System.nanoTime() - written) / 1e6);
             store.awaitChange(seen, Duration.ofSeconds(30));
         }
@@ -148,38 +179,87 @@ final class AppsScaleBench implements Bench.Benchmark {
     /** An Application the size of a real Kubeflow component's: 60 resources, 10 history entries. */
     static GenericKubernetesResource app(int i) {
         String rev = String.format("%040x", i * 7919L);
-        Map<String, Object> source = Map.of("repoURL", "https://github.com/kubeflow/manifests.git", "targetRevision", "26.03",
-                "path", "applications/component-" + i + "/upstream/overlays/kubeflow");
+        Map<String, Object> source = Map.of(
+                "repoURL",
+                "https://github.com/kubeflow/manifests.git",
+                "targetRevision",
+                "26.03",
+                "path",
+                "applications/component-" + i + "/upstream/overlays/kubeflow");
         List<Object> resources = new ArrayList<>();
         for (int r = 0; r < 60; r++) {
-            resources.add(Map.of("group", r % 3 == 0 ? "apps" : "", "version", "v1", "kind", r % 3 == 0 ? "Deployment" : r % 3 == 1 ? "Service" : "ConfigMap",
-                    "namespace", "kubeflow", "name", "component-" + i + "-object-" + r, "status", "Synced"));
+            resources.add(Map.of(
+                    "group",
+                    r % 3 == 0 ? "apps" : "",
+                    "version",
+                    "v1",
+                    "kind",
+                    r % 3 == 0 ? "Deployment" : r % 3 == 1 ? "Service" : "ConfigMap",
+                    "namespace",
+                    "kubeflow",
+                    "name",
+                    "component-" + i + "-object-" + r,
+                    "status",
+                    "Synced"));
         }
         List<Object> history = new ArrayList<>();
         for (int h = 0; h < 10; h++) {
-            history.add(Map.of("id", h, "revision", rev, "deployedAt", "2026-11-23T10:0" + h + ":00Z",
-                    "deployStartedAt", "2026-11-23T10:0" + h + ":00Z", "source", source));
+            history.add(Map.of(
+                    "id",
+                    h,
+                    "revision",
+                    rev,
+                    "deployedAt",
+                    "2026-11-23T10:0" + h + ":00Z",
+                    "deployStartedAt",
+                    "2026-11-23T10:0" + h + ":00Z",
+                    "source",
+                    source));
         }
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("sync", Map.of("status", "Synced", "revision", rev, "comparedTo", Map.of("source", source)));
         status.put("health", Map.of("status", "Healthy"));
         status.put("resources", resources);
         status.put("history", history);
-        status.put("operationState", Map.of("phase", "Succeeded", "message", "successfully synced (all tasks run)",
-                "startedAt", "2026-11-23T10:09:00Z", "finishedAt", "2026-11-23T10:09:30Z",
-                "operation", Map.of("sync", Map.of("revision", rev), "initiatedBy", Map.of("automated", true)),
-                "syncResult", Map.of("revision", rev, "source", source, "resources", resources)));
+        status.put(
+                "operationState",
+                Map.of(
+                        "phase",
+                        "Succeeded",
+                        "message",
+                        "successfully synced (all tasks run)",
+                        "startedAt",
+                        "2026-11-23T10:09:00Z",
+                        "finishedAt",
+                        "2026-11-23T10:09:30Z",
+                        "operation",
+                        Map.of("sync", Map.of("revision", rev), "initiatedBy", Map.of("automated", true)),
+                        "syncResult",
+                        Map.of("revision", rev, "source", source, "resources", resources)));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("apiVersion", "argoproj.io/v1alpha1");
         doc.put("kind", "Application");
-        doc.put("metadata", Map.of("name", name(i), "namespace", "argocd",
-                "annotations", Map.of("argocd.argoproj.io/sync-wave", String.valueOf(i % 5))));
-        doc.put("spec", Map.of("project", "kubeflow", "source", source,
-                "destination", Map.of("server", "https://kubernetes.default.svc", "namespace", "kubeflow"),
-                "syncPolicy", Map.of("automated", Map.of("prune", true, "selfHeal", true), "retry", Map.of("limit", 5))));
+        doc.put(
+                "metadata",
+                Map.of(
+                        "name",
+                        name(i),
+                        "namespace",
+                        "argocd",
+                        "annotations",
+                        Map.of("argocd.argoproj.io/sync-wave", String.valueOf(i % 5))));
+        doc.put(
+                "spec",
+                Map.of(
+                        "project",
+                        "kubeflow",
+                        "source",
+                        source,
+                        "destination",
+                        Map.of("server", "https://kubernetes.default.svc", "namespace", "kubeflow"),
+                        "syncPolicy",
+                        Map.of("automated", Map.of("prune", true, "selfHeal", true), "retry", Map.of("limit", 5))));
         doc.put("status", status);
         return JSON.convertValue(doc, GenericKubernetesResource.class);
     }
-
-
 }

@@ -1,5 +1,6 @@
 package dev.kfboot.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.lang.management.ManagementFactory;
 
 /**
  * {@code bench/run [NAME...]}: runs the named benchmarks (all without names) and prints their figures.
@@ -32,8 +32,10 @@ public final class Bench {
         List<String> names = args.length == 0 ? new ArrayList<>(ALL.keySet()) : Arrays.asList(args);
         BenchContext ctx = BenchContext.fromEnvironment();
         System.out.println("kfboot benchmarks on " + Runtime.getRuntime().availableProcessors() + " cores, "
-                + "upstream data: " + (Files.isDirectory(ctx.upstream()) ? ctx.upstream() : "absent") + ", load average "
-                + String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+                + "upstream data: " + (Files.isDirectory(ctx.upstream()) ? ctx.upstream() : "absent")
+                + ", load average "
+                + String.format(
+                        "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         for (String n : names) {
             Benchmark b = ALL.get(n);
             if (b == null) {
@@ -51,8 +53,11 @@ public final class Bench {
     /** Where the kfboot checkout and the shared data are. */
     record BenchContext(Path home, Path upstream) {
         static BenchContext fromEnvironment() {
-            Path home = Path.of(System.getProperty("kfboot.home", ".")).toAbsolutePath().normalize();
-            String up = System.getProperty("kfboot.upstream", home.resolve("../shared/upstream").toString());
+            Path home = Path.of(System.getProperty("kfboot.home", "."))
+                    .toAbsolutePath()
+                    .normalize();
+            String up = System.getProperty(
+                    "kfboot.upstream", home.resolve("../shared/upstream").toString());
             return new BenchContext(home, Path.of(up).toAbsolutePath().normalize());
         }
 

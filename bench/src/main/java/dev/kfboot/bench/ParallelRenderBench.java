@@ -6,7 +6,6 @@ import dev.kfboot.render.RenderOptions;
 import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.Rendered;
 import dev.kfboot.render.Rendering;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +27,8 @@ final class ParallelRenderBench implements Bench.Benchmark {
         }
         List<RenderUnit> units = new ArrayList<>();
         for (Component c : Catalogs.builtin().release("26.03").exampleComponents()) {
-            units.add(new RenderUnit(c.id(), tree, c.defaultVariant().paths(), c.defaultVariant().components()));
+            units.add(new RenderUnit(
+                    c.id(), tree, c.defaultVariant().paths(), c.defaultVariant().components()));
         }
         RenderOptions parallel = RenderOptions.defaults(ctx.remoteCache());
         RenderOptions sequential = parallel.withThreads(1);
@@ -47,13 +47,14 @@ final class ParallelRenderBench implements Bench.Benchmark {
         }
         seq /= rounds;
         par /= rounds;
-        System.out.printf("render 27 components: sequential %.2f s, parallel (%d jobs) %.2f s, ratio parallel/sequential %.2f%n",
+        System.out.printf(
+                "render 27 components: sequential %.2f s, parallel (%d jobs) %.2f s, ratio parallel/sequential %.2f%n",
                 seq, parallel.threads(), par, par / seq);
     }
 
     private static double time(List<RenderUnit> units, RenderOptions options) {
         long start = System.nanoTime();
-        List<Rendered> out = Rendering.run(units, options, r -> { }).rendered();
+        List<Rendered> out = Rendering.run(units, options, r -> {}).rendered();
         double s = (System.nanoTime() - start) / 1e9;
         long failed = out.stream().filter(r -> !r.ok()).count();
         if (failed > 0) throw new IllegalStateException(failed + " renders failed");

@@ -23,14 +23,16 @@ final class PlanStartupBench implements Bench.Benchmark {
             seconds.add((System.nanoTime() - start) / 1e9);
         }
         double min = seconds.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        System.out.printf("plan -o json from facts, %d runs: median %.3f s, min %.3f s (goal <= 1.0 s: %s)%n",
+        System.out.printf(
+                "plan -o json from facts, %d runs: median %.3f s, min %.3f s (goal <= 1.0 s: %s)%n",
                 RUNS, Bench.median(seconds), min, Bench.median(seconds) <= 1.0 ? "met" : "NOT met");
     }
 
     private static void exec(String launcher) throws Exception {
         Process p = new ProcessBuilder(launcher, "plan", "-q", "-o", "json")
                 .redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null")))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         if (p.waitFor() != 0) throw new IllegalStateException("kfboot plan exited " + p.exitValue());
     }
 }

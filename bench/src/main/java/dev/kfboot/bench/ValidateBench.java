@@ -12,13 +12,13 @@ import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.RenderWorkspace;
 import dev.kfboot.testing.KubeflowTree;
 import dev.kfboot.testing.UpstreamFork;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +27,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import java.util.Comparator;
 
 /**
  * {@code kfboot validate} through the launcher (whole process) on the 26.03 default platform's tree (27 apps,
@@ -44,7 +43,8 @@ final class ValidateBench implements Bench.Benchmark {
     @Override
     public void run(Bench.BenchContext ctx) throws Exception {
         if (!Files.isDirectory(ctx.release(RELEASE))) {
-            System.out.println("skipped: no upstream tree at " + ctx.release(RELEASE) + " (pass -Dkfboot.upstream=DIR)");
+            System.out.println(
+                    "skipped: no upstream tree at " + ctx.release(RELEASE) + " (pass -Dkfboot.upstream=DIR)");
             return;
         }
         Path work = Files.createTempDirectory("kfboot-bench-validate-");
@@ -52,7 +52,8 @@ final class ValidateBench implements Bench.Benchmark {
         UpstreamFork.copyTree(ctx.release(RELEASE), fork);
         Path tree = KubeflowTree.write(fork, RELEASE);
         List<String> paths = new ArrayList<>();
-        for (Component c : Catalogs.builtin().release(RELEASE).exampleComponents()) paths.add(c.defaultVariant().paths().get(0));
+        for (Component c : Catalogs.builtin().release(RELEASE).exampleComponents())
+            paths.add(c.defaultVariant().paths().get(0));
         Map<String, String> changed = new TreeMap<>(Map.of(
                 "katib", "applications/katib/upstream/installs/katib-with-kubeflow/kustomization.yaml",
                 "kserve", "applications/kserve/kserve/kustomization.yaml"));
@@ -63,40 +64,67 @@ final class ValidateBench implements Bench.Benchmark {
         AtomicLong peakKb = new AtomicLong();
         Figures oneShot = figures("one-shot", launcher, tree, fork, paths, changed, ctx, work, seq, peakKb);
         double base = Bench.median(seq);
-        System.out.printf("tree: %s default platform, 27 apps at the catalog paths; %d rounds each way, medians%n", RELEASE, ROUNDS);
-        System.out.printf("sequential kustomize build of the 27 paths  %6.2f s (%d runs, %.2f-%.2f s)%n", base, seq.size(),
-                seq.stream().mapToDouble(d -> d).min().orElse(0), seq.stream().mapToDouble(d -> d).max().orElse(0));
+        System.out.printf(
+                "tree: %s default platform, 27 apps at the catalog paths; %d rounds each way, medians%n",
+                RELEASE, ROUNDS);
+        System.out.printf(
+                "sequential kustomize build of the 27 paths  %6.2f s (%d runs, %.2f-%.2f s)%n",
+                base,
+                seq.size(),
+                seq.stream().mapToDouble(d -> d).min().orElse(0),
+                seq.stream().mapToDouble(d -> d).max().orElse(0));
         oneShot.print("", base);
         AtomicLong watchKb = new AtomicLong();
-        Map<String, List<Double>> watched = watching(launcher, tree, fork, changed, ctx.remoteCache(), work.resolve("cache-watch"),
-                watchKb);
+        Map<String, List<Double>> watched =
+                watching(launcher, tree, fork, changed, ctx.remoteCache(), work.resolve("cache-watch"), watchKb);
         for (var e : watched.entrySet()) {
             report("validate --watch, " + e.getKey() + " changed", Bench.median(e.getValue()), base, 0.25);
         }
         long most = Math.max(peakKb.get(), watchKb.get());
-        System.out.printf("peak RSS of validate: %d MB, of validate --watch: %d MB (goal <= 512 MB: %s)%n",
+        System.out.printf(
+                "peak RSS of validate: %d MB, of validate --watch: %d MB (goal <= 512 MB: %s)%n",
                 peakKb.get() / 1024, watchKb.get() / 1024, most <= 512 * 1024 ? "met" : "NOT met");
         delete(work);
     }
 
     /** Cold, warm and changed runs over {@link #ROUNDS} rounds, then every component changed once. */
-    private record Figures(List<Double> cold, List<Double> warm, Map<String, List<Double>> one, Map<String, Double> each) {
+    private record Figures(
+            List<Double> cold, List<Double> warm, Map<String, List<Double>> one, Map<String, Double> each) {
 
         void print(String prefix, double base) {
             report(prefix + "cold validate (empty cache)", Bench.median(cold), base, 0.6);
             report(prefix + "warm validate (nothing changed)", Bench.median(warm), base, 0.06);
-            for (var e : one.entrySet()) report(prefix + "validate, " + e.getKey() + " changed", Bench.median(e.getValue()), base, 0.25);
-            List<Double> ratios = each.values().stream().map(t -> t / base).sorted().toList();
-            List<String> over = each.entrySet().stream().filter(e -> e.getValue() / base > 0.25)
-                    .map(e -> String.format("%s %.3f", e.getKey(), e.getValue() / base)).toList();
-            System.out.printf("%svalidate, each of the %d components changed once: median ratio %.3f, max %.3f; %d of %d within 0.25%s%n",
-                    prefix, ratios.size(), Bench.median(ratios), ratios.get(ratios.size() - 1), ratios.size() - over.size(),
-                    ratios.size(), over.isEmpty() ? "" : " (over: " + String.join(", ", over) + ")");
+            for (var e : one.entrySet())
+                report(prefix + "validate, " + e.getKey() + " changed", Bench.median(e.getValue()), base, 0.25);
+            List<Double> ratios =
+                    each.values().stream().map(t -> t / base).sorted().toList();
+            List<String> over = each.entrySet().stream()
+                    .filter(e -> e.getValue() / base > 0.25)
+                    .map(e -> String.format("%s %.3f", e.getKey(), e.getValue() / base))
+                    .toList();
+            System.out.printf(
+                    "%svalidate, each of the %d components changed once: median ratio %.3f, max %.3f; %d of %d within 0.25%s%n",
+                    prefix,
+                    ratios.size(),
+                    Bench.median(ratios),
+                    ratios.get(ratios.size() - 1),
+                    ratios.size() - over.size(),
+                    ratios.size(),
+                    over.isEmpty() ? "" : " (over: " + String.join(", ", over) + ")");
         }
     }
 
-    private static Figures figures(String name, String launcher, Path tree, Path fork, List<String> paths, Map<String, String> changed,
-                                   Bench.BenchContext ctx, Path work, List<Double> seq, AtomicLong peakKb)
+    private static Figures figures(
+            String name,
+            String launcher,
+            Path tree,
+            Path fork,
+            List<String> paths,
+            Map<String, String> changed,
+            Bench.BenchContext ctx,
+            Path work,
+            List<Double> seq,
+            AtomicLong peakKb)
             throws Exception {
         List<Double> cold = new ArrayList<>();
         List<Double> warm = new ArrayList<>();
@@ -104,24 +132,48 @@ final class ValidateBench implements Bench.Benchmark {
         Path cache = null;
         for (int round = 0; round < ROUNDS; round++) {
             cache = work.resolve("cache-" + name + "-" + round);
-            List<String> validate = List.of(launcher, "validate", tree.toString(), "-q", "--remote-cache",
-                    ctx.remoteCache().toString(), "--cache-dir", cache.toString(), "-o", "json");
+            List<String> validate = List.of(
+                    launcher,
+                    "validate",
+                    tree.toString(),
+                    "-q",
+                    "--remote-cache",
+                    ctx.remoteCache().toString(),
+                    "--cache-dir",
+                    cache.toString(),
+                    "-o",
+                    "json");
             seq.add(sequentialKustomize(fork, paths, ctx.remoteCache()));
             cold.add(exec(validate, peakKb));
             warm.add(exec(validate, peakKb));
             for (var c : changed.entrySet()) {
                 Path file = fork.resolve(c.getValue());
-                Files.writeString(file, Files.readString(file) + "\n# bench edit " + name + " " + round + "\n", StandardCharsets.UTF_8);
+                Files.writeString(
+                        file,
+                        Files.readString(file) + "\n# bench edit " + name + " " + round + "\n",
+                        StandardCharsets.UTF_8);
                 one.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(exec(validate, peakKb));
             }
         }
         // every component changed once, in the last round's cache: how the figure spreads over components
         Map<String, Double> each = new TreeMap<>();
-        List<String> last = List.of(launcher, "validate", tree.toString(), "-q", "--remote-cache", ctx.remoteCache().toString(),
-                "--cache-dir", cache.toString(), "-o", "json");
+        List<String> last = List.of(
+                launcher,
+                "validate",
+                tree.toString(),
+                "-q",
+                "--remote-cache",
+                ctx.remoteCache().toString(),
+                "--cache-dir",
+                cache.toString(),
+                "-o",
+                "json");
         for (String p : paths) {
             Path file = KustomizationClosure.kustomizationFile(fork.resolve(p));
-            Files.writeString(file, Files.readString(file) + "\n# bench edit of every component, " + name + "\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    file,
+                    Files.readString(file) + "\n# bench edit of every component, " + name + "\n",
+                    StandardCharsets.UTF_8);
             each.put(p, exec(last, peakKb));
         }
         return new Figures(cold, warm, one, each);
@@ -129,8 +181,9 @@ final class ValidateBench implements Bench.Benchmark {
 
     private static void report(String what, double seconds, double base, double goal) {
         double ratio = seconds / base;
-        System.out.printf("%-43s %6.2f s  ratio %.3f (goal <= %.2f: %s)%n", what, seconds, ratio, goal,
-                ratio <= goal ? "met" : "NOT met");
+        System.out.printf(
+                "%-43s %6.2f s  ratio %.3f (goal <= %.2f: %s)%n",
+                what, seconds, ratio, goal, ratio <= goal ? "met" : "NOT met");
     }
 
     /** What rendering the same apps one by one with plain kustomize costs (workspace set up outside the timing). */
@@ -141,7 +194,8 @@ final class ValidateBench implements Bench.Benchmark {
             for (String p : paths) {
                 Path dir = ws.prepare(RenderUnit.of(p, fork, p)).buildDir();
                 ProcessBuilder pb = new ProcessBuilder(tool.buildCommand(dir))
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD);
                 pb.environment().remove("GOGC"); // plain kustomize, as a user runs it
                 long start = System.nanoTime();
                 Process proc = pb.start();
@@ -157,24 +211,43 @@ final class ValidateBench implements Bench.Benchmark {
      * an edit to the run's JSON document, for each component, {@link #ROUNDS} times. Includes the watcher's quiet
      * period after a change.
      */
-    private static Map<String, List<Double>> watching(String launcher, Path tree, Path fork, Map<String, String> changed,
-                                                      Path remoteCache, Path cache, AtomicLong peakKb)
+    private static Map<String, List<Double>> watching(
+            String launcher,
+            Path tree,
+            Path fork,
+            Map<String, String> changed,
+            Path remoteCache,
+            Path cache,
+            AtomicLong peakKb)
             throws Exception {
-        List<String> cmd = List.of(launcher, "validate", tree.toString(), "-q", "--remote-cache", remoteCache.toString(),
-                "--cache-dir", cache.toString(), "-o", "json", "--watch");
+        List<String> cmd = List.of(
+                launcher,
+                "validate",
+                tree.toString(),
+                "-q",
+                "--remote-cache",
+                remoteCache.toString(),
+                "--cache-dir",
+                cache.toString(),
+                "-o",
+                "json",
+                "--watch");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
         BlockingQueue<Long> results = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (MappingIterator<JsonNode> docs = Json.mapper().readerFor(JsonNode.class).readValues(p.getInputStream())) {
-                while (docs.hasNext()) {
-                    docs.next();
-                    results.add(System.nanoTime());
-                }
-            } catch (IOException | RuntimeException e) {
-                // the process ended
-            }
-        }, "bench-watch-output");
+        Thread reader = new Thread(
+                () -> {
+                    try (MappingIterator<JsonNode> docs =
+                            Json.mapper().readerFor(JsonNode.class).readValues(p.getInputStream())) {
+                        while (docs.hasNext()) {
+                            docs.next();
+                            results.add(System.nanoTime());
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // the process ended
+                    }
+                },
+                "bench-watch-output");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -200,7 +273,8 @@ final class ValidateBench implements Bench.Benchmark {
 
     private static long nextResult(BlockingQueue<Long> results, Process p) throws InterruptedException {
         Long at = results.poll(5, TimeUnit.MINUTES);
-        if (at == null) throw new IllegalStateException("validate --watch printed no result (alive: " + p.isAlive() + ")");
+        if (at == null)
+            throw new IllegalStateException("validate --watch printed no result (alive: " + p.isAlive() + ")");
         return at;
     }
 
@@ -209,7 +283,8 @@ final class ValidateBench implements Bench.Benchmark {
      */
     private static double exec(List<String> cmd, AtomicLong peakKb) throws Exception {
         long start = System.nanoTime();
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null")))
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null")))
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
         Path status = Path.of("/proc", String.valueOf(p.pid()), "status");

@@ -6,7 +6,8 @@ import picocli.CommandLine.Mixin;
 /** A command that works from Argo CD's install manifest, read (or downloaded) before it connects. */
 abstract class ArgoCdManifestCommand extends ClusterCommand {
 
-    @Mixin ManifestOptions manifestOptions;
+    @Mixin
+    ManifestOptions manifestOptions;
 
     ArgoCdManifest manifest;
 

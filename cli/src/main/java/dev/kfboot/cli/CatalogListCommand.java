@@ -8,33 +8,46 @@ import dev.kfboot.catalog.ReleaseCatalog;
 import dev.kfboot.catalog.Variant;
 import dev.kfboot.model.Json;
 import dev.kfboot.plan.PlanText;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 /** {@code kfboot catalog list}. */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
         header = "List a release's components.",
         description = "List a release's components: default or optional, variants, destination namespace.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:listed", "2:unknown release"})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:listed", "2:unknown release"})
 public final class CatalogListCommand implements Callable<Integer> {
 
-    enum Format { text, json, yaml }
+    enum Format {
+        text,
+        json,
+        yaml
+    }
 
-    @Option(names = "--release", paramLabel = "RELEASE", description = "kubeflow/manifests release (default: the newest known).")
+    @Option(
+            names = "--release",
+            paramLabel = "RELEASE",
+            description = "kubeflow/manifests release (default: the newest known).")
     String release;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT",
+    @Option(
+            names = {"-o", "--output"},
+            defaultValue = "text",
+            paramLabel = "FORMAT",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Spec CommandSpec command;
+    @Spec
+    CommandSpec command;
 
     @Override
     public Integer call() {
@@ -65,10 +78,16 @@ public final class CatalogListCommand implements Callable<Integer> {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"COMPONENT", "DEFAULT", "NAMESPACE", "VARIANTS", "DESCRIPTION"});
             for (Component c : catalog.components()) {
-                rows.add(new String[] {c.id(), c.example() ? "yes" : "optional", c.namespace(),
-                        String.join(",", c.variantNames()), c.description()});
+                rows.add(new String[] {
+                    c.id(),
+                    c.example() ? "yes" : "optional",
+                    c.namespace(),
+                    String.join(",", c.variantNames()),
+                    c.description()
+                });
             }
-            out.println("kubeflow/manifests " + catalog.release() + " (" + catalog.repo() + " @ " + catalog.revision() + ")");
+            out.println("kubeflow/manifests " + catalog.release() + " (" + catalog.repo() + " @ " + catalog.revision()
+                    + ")");
             out.println();
             out.print(PlanText.columns(rows));
         }

@@ -5,17 +5,16 @@ import dev.kfboot.cluster.ClusterErrors;
 import dev.kfboot.cluster.ClusterException;
 import dev.kfboot.cluster.argocd.AppStore;
 import dev.kfboot.cluster.argocd.Applications;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.function.Consumer;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The common part of every command that talks to a cluster: connect with the {@link ClusterOptions}, run, close,
@@ -24,12 +23,15 @@ import picocli.CommandLine;
  */
 public abstract class ClusterCommand implements Callable<Integer> {
 
-    @Mixin ClusterOptions cluster;
+    @Mixin
+    ClusterOptions cluster;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     /** Exit codes every cluster command shares, for {@code exitCodeList}. */
-    static final String CLUSTER_FAILED = "3:the cluster failed: unreachable, credentials refused, API errors after retries, timed out";
+    static final String CLUSTER_FAILED =
+            "3:the cluster failed: unreachable, credentials refused, API errors after retries, timed out";
 
     protected abstract int run(Cluster c) throws Exception;
 
@@ -51,9 +53,12 @@ public abstract class ClusterCommand implements Callable<Integer> {
             String meaning = command.timeoutMeaning();
             spec.remove(old);
             spec.addOption(CommandLine.Model.OptionSpec.builder(old)
-                    .description(meaning == null ? "Unused: this command waits for nothing."
-                            : "How long to wait " + meaning + " (default: ${DEFAULT-VALUE}).")
-                    .hidden(meaning == null).build());
+                    .description(
+                            meaning == null
+                                    ? "Unused: this command waits for nothing."
+                                    : "How long to wait " + meaning + " (default: ${DEFAULT-VALUE}).")
+                    .hidden(meaning == null)
+                    .build());
         }
     }
 
@@ -71,8 +76,12 @@ public abstract class ClusterCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new CommandFailure(ExitCodes.CLUSTER, "interrupted", null);
         } catch (KubernetesClientException e) {
-            throw failure(ClusterErrors.translate(e, "talking to the cluster", cluster.settings().kubeconfig() == null
-                    ? "the API server" : "the API server of " + cluster.settings().kubeconfig()));
+            throw failure(ClusterErrors.translate(
+                    e,
+                    "talking to the cluster",
+                    cluster.settings().kubeconfig() == null
+                            ? "the API server"
+                            : "the API server of " + cluster.settings().kubeconfig()));
         }
     }
 

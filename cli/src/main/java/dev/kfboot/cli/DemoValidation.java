@@ -9,7 +9,6 @@ import dev.kfboot.validate.ValidateOptions;
 import dev.kfboot.validate.ValidateRequest;
 import dev.kfboot.validate.Validation;
 import dev.kfboot.validate.Validator;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -51,10 +50,15 @@ final class DemoValidation {
         Path fork = tree.toAbsolutePath().normalize().getParent();
         copyMissing(manifests, fork);
         Path remote = shared.resolve("remote");
-        ValidateRequest request = new ValidateRequest(tree, fork, Map.of(),
-                RenderOptions.defaults(Files.isDirectory(remote) ? remote : null), cacheDir, release)
+        ValidateRequest request = new ValidateRequest(
+                        tree,
+                        fork,
+                        Map.of(),
+                        RenderOptions.defaults(Files.isDirectory(remote) ? remote : null),
+                        cacheDir,
+                        release)
                 .withOptions(ValidateOptions.NONE.withRepoUrl(repoUrl));
-        Validation v = new Validator(r -> { }).validate(request);
+        Validation v = new Validator(r -> {}).validate(request);
         // errors first, then the warnings, each as validate prints it
         for (Severity s : new Severity[] {Severity.ERROR, Severity.WARNING}) {
             for (Finding f : v.findings()) if (f.severity() == s) out.println(f.toText());
@@ -68,7 +72,9 @@ final class DemoValidation {
 
     /** The shared upstream data beside the kfboot checkout the launcher runs from. */
     static Path sharedUpstream() {
-        return Path.of(System.getProperty("kfboot.home", ".")).resolve("../shared/upstream").normalize();
+        return Path.of(System.getProperty("kfboot.home", "."))
+                .resolve("../shared/upstream")
+                .normalize();
     }
 
     private static void copyMissing(Path from, Path to) {

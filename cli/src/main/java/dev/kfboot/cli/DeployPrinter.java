@@ -5,14 +5,13 @@ import dev.kfboot.cluster.deploy.Action;
 import dev.kfboot.cluster.deploy.DeployListener;
 import dev.kfboot.cluster.deploy.Step;
 import dev.kfboot.model.SafeText;
-
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Prints a running deploy or sync as plain lines: each wave as it starts and ends, each action, and each change of
@@ -37,8 +36,10 @@ final class DeployPrinter implements DeployListener {
             out.println(SafeText.forTerminal(s.phase().label() + ": " + String.join(", ", s.apps())));
         } else if (a instanceof Action.PhaseDone d) {
             Instant since = started.get(d.phase().index());
-            out.println(d.phase().label() + (since == null ? ": already Synced and Healthy"
-                    : ": Synced and Healthy in " + seconds(Duration.between(since, clock.instant()))));
+            out.println(d.phase().label()
+                    + (since == null
+                            ? ": already Synced and Healthy"
+                            : ": Synced and Healthy in " + seconds(Duration.between(since, clock.instant()))));
         } else {
             out.println("  " + SafeText.forTerminal(describe(a) + (result.isEmpty() ? "" : ": " + result)));
         }
@@ -49,7 +50,8 @@ final class DeployPrinter implements DeployListener {
     public void stepped(Step step) {
         for (AppStatus s : step.waiting()) {
             String state = StatusView.state(s);
-            if (!state.equals(lastState.put(s.name(), state))) out.println("  " + SafeText.forTerminal(s.name() + ": " + state));
+            if (!state.equals(lastState.put(s.name(), state)))
+                out.println("  " + SafeText.forTerminal(s.name() + ": " + state));
         }
         out.flush();
     }
@@ -57,13 +59,16 @@ final class DeployPrinter implements DeployListener {
     /** What an action does, in words; the same for a run and a dry run. */
     static String describe(Action a) {
         if (a instanceof Action.ApplyProject p) return "apply AppProject " + p.name();
-        if (a instanceof Action.CreateApp c) return "create Application " + c.app()
-                + (c.autoSyncHeld() ? " (automated sync held until its wave is healthy)" : "");
-        if (a instanceof Action.UpdateApp u) return "update Application " + u.app() + " to the tree's spec"
-                + (u.autoSyncHeld() ? " (automated sync held until its wave is healthy)" : "");
+        if (a instanceof Action.CreateApp c)
+            return "create Application " + c.app()
+                    + (c.autoSyncHeld() ? " (automated sync held until its wave is healthy)" : "");
+        if (a instanceof Action.UpdateApp u)
+            return "update Application " + u.app() + " to the tree's spec"
+                    + (u.autoSyncHeld() ? " (automated sync held until its wave is healthy)" : "");
         if (a instanceof Action.Sync s) {
             var options = s.request().syncOptions();
-            String extra = (s.request().prune() ? " prune" : "") + (s.request().force() ? " force" : "")
+            String extra = (s.request().prune() ? " prune" : "")
+                    + (s.request().force() ? " force" : "")
                     + (options.isEmpty() ? "" : " " + String.join(" ", options));
             return "sync " + s.app() + (extra.isEmpty() ? "" : " (" + extra.trim() + ")");
         }

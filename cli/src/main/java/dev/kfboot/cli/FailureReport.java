@@ -3,7 +3,6 @@ package dev.kfboot.cli;
 import dev.kfboot.cluster.argocd.AppStatus;
 import dev.kfboot.cluster.argocd.LastOperation;
 import dev.kfboot.cluster.deploy.Step;
-
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,10 @@ final class FailureReport {
             if (f.status() != null) details(f.status(), err);
         }
         List<AppStatus> others = step.waiting().stream()
-                .filter(s -> step.failing().stream().noneMatch(f -> f.app().equals(s.name()))).toList();
-        if (!timedOut && !others.isEmpty()) err.println("still in progress when it failed (Argo CD goes on with them):");
+                .filter(s -> step.failing().stream().noneMatch(f -> f.app().equals(s.name())))
+                .toList();
+        if (!timedOut && !others.isEmpty())
+            err.println("still in progress when it failed (Argo CD goes on with them):");
         for (AppStatus s : others) {
             err.println("  " + s.name() + ": " + StatusView.state(s));
             if (timedOut) details(s, err);
@@ -47,11 +48,15 @@ final class FailureReport {
         String label = step.phase().label();
         String first = names.isEmpty() ? "APP" : names.get(0);
         if (step.outcome() == Step.Outcome.TIMED_OUT) {
-            return new CommandFailure(ExitCodes.CLUSTER, label + " did not become Synced and Healthy in time: " + String.join(", ", names),
+            return new CommandFailure(
+                    ExitCodes.CLUSTER,
+                    label + " did not become Synced and Healthy in time: " + String.join(", ", names),
                     "see why with `kfboot describe " + first + "`; if it is only slow, raise --timeout; `" + rerun
                             + "` continues at " + label);
         }
-        return new CommandFailure(ExitCodes.CLUSTER, label + " failed: " + String.join(", ", names),
+        return new CommandFailure(
+                ExitCodes.CLUSTER,
+                label + " failed: " + String.join(", ", names),
                 "fix the cause (`kfboot describe " + first + "`, `kfboot logs " + first + "`), then `" + rerun
                         + "` continues at " + label);
     }

@@ -2,7 +2,6 @@ package dev.kfboot.cli;
 
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
-
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -18,7 +17,8 @@ final class FindingsPrinter {
 
     static String summary(List<Finding> findings) {
         long e = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-        long wn = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        long wn =
+                findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
         long i = findings.stream().filter(f -> f.severity() == Severity.INFO).count();
         return e + " error" + (e == 1 ? "" : "s") + ", " + wn + " warning" + (wn == 1 ? "" : "s") + ", " + i + " info";
     }

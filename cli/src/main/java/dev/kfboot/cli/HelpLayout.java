@@ -1,5 +1,9 @@
 package dev.kfboot.cli;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IHelpSectionRenderer;
@@ -7,11 +11,6 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Every command's help in one layout: it starts with the command's one-line summary (its header, else the first line
@@ -65,7 +64,9 @@ final class HelpLayout {
         if (!hasHeader(spec) && !lines.isEmpty()) {
             lines.remove(0); // already printed as the summary
             if (!lines.isEmpty() && lines.get(0).isBlank()) lines.remove(0);
-        } else if (hasHeader(spec) && !lines.isEmpty() && lines.get(0).equals(spec.usageMessage().header()[0])) {
+        } else if (hasHeader(spec)
+                && !lines.isEmpty()
+                && lines.get(0).equals(spec.usageMessage().header()[0])) {
             lines.remove(0);
         }
         return lines.isEmpty() ? "" : paragraphs(lines, 0, 0);
@@ -94,7 +95,8 @@ final class HelpLayout {
         // one column for both lists, as picocli has it
         int column = 0;
         for (boolean p : new boolean[] {true, false}) {
-            for (String[] r : rows(help, p)) if (r[0].length() <= 6 + LONG_NAMES_MAX) column = Math.max(column, r[0].length());
+            for (String[] r : rows(help, p))
+                if (r[0].length() <= 6 + LONG_NAMES_MAX) column = Math.max(column, r[0].length());
         }
         column += 2;
         StringBuilder out = new StringBuilder();
@@ -102,7 +104,11 @@ final class HelpLayout {
             out.append(r[0]);
             if (r[0].length() + 2 > column) out.append('\n').append(" ".repeat(column));
             else out.append(" ".repeat(column - r[0].length()));
-            out.append(r[1].isEmpty() ? "" : paragraphs(List.of(r[1].split("\n", -1)), column, column + 2).substring(column))
+            out.append(
+                            r[1].isEmpty()
+                                    ? ""
+                                    : paragraphs(List.of(r[1].split("\n", -1)), column, column + 2)
+                                            .substring(column))
                     .append(r[1].isEmpty() ? "\n" : "");
         }
         return out.toString();
@@ -116,7 +122,8 @@ final class HelpLayout {
                 if (!p.hidden()) rows.add(new String[] {"      " + label(help, p), description(p)});
             }
         } else {
-            List<OptionSpec> options = new ArrayList<>(spec.options().stream().filter(o -> !o.hidden()).toList());
+            List<OptionSpec> options = new ArrayList<>(
+                    spec.options().stream().filter(o -> !o.hidden()).toList());
             if (spec.usageMessage().sortOptions()) options.sort(Help.createShortOptionNameComparator());
             for (OptionSpec o : options) rows.add(new String[] {names(help, o), description(o)});
         }
@@ -138,7 +145,9 @@ final class HelpLayout {
     }
 
     private static String label(Help help, ArgSpec a) {
-        return help.parameterLabelRenderer().renderParameterLabel(a, Help.Ansi.OFF, List.of()).toString();
+        return help.parameterLabelRenderer()
+                .renderParameterLabel(a, Help.Ansi.OFF, List.of())
+                .toString();
     }
 
     private static String description(ArgSpec a) {
@@ -152,7 +161,9 @@ final class HelpLayout {
         StringBuilder out = new StringBuilder();
         codes.forEach((k, v) -> {
             String left = "  " + k + " ".repeat(key - k.length()) + "   ";
-            out.append(left).append(paragraphs(List.of(v), left.length(), left.length() + 2).substring(left.length()));
+            out.append(left)
+                    .append(paragraphs(List.of(v), left.length(), left.length() + 2)
+                            .substring(left.length()));
         });
         return out.toString();
     }
@@ -162,7 +173,8 @@ final class HelpLayout {
         StringBuilder out = new StringBuilder();
         for (String line : lines) {
             String text = line.replace("%n", "\n").replace("%%", "%");
-            for (String l : text.split("\n", -1)) out.append(l.isBlank() ? "" : wrap(l, first, rest)).append('\n');
+            for (String l : text.split("\n", -1))
+                out.append(l.isBlank() ? "" : wrap(l, first, rest)).append('\n');
         }
         return out.toString();
     }

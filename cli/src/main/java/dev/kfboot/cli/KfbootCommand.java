@@ -1,15 +1,15 @@
 package dev.kfboot.cli;
 
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-import java.util.Arrays;
-import java.util.List;
-
 /** The top-level {@code kfboot} command; it only holds the subcommands and the global flags. */
-@Command(name = "kfboot",
+@Command(
+        name = "kfboot",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Plan, generate, validate and operate Kubeflow as an Argo CD app of apps.",
@@ -20,7 +20,8 @@ import java.util.List;
             "1:findings with errors (or warnings with --strict)",
             "2:unusable input (usage, spec, files, environment)",
             "3:cluster failure or timeout",
-            "4:internal error (a bug: please report it with --debug output)"})
+            "4:internal error (a bug: please report it with --debug output)"
+        })
 public final class KfbootCommand implements Runnable {
 
     /** The subcommands, in the order help lists them. */
@@ -57,8 +58,7 @@ public final class KfbootCommand implements Runnable {
             CompletionCommand.class,
             CommandLine.HelpCommand.class);
 
-    @Option(names = "--debug", scope = ScopeType.INHERIT,
-            description = "Print stack traces for internal errors.")
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces for internal errors.")
     boolean debug;
 
     @CommandLine.Spec
@@ -84,11 +84,13 @@ public final class KfbootCommand implements Runnable {
      * off the start-up of every command. Anything else (help, a typo, no command) gets every subcommand.
      */
     static CommandLine commandLine(String[] args) {
-        String word = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        String word =
+                Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
         for (Class<?> c : SUBCOMMANDS) {
             Command command = c.getAnnotation(Command.class);
             if (c != CommandLine.HelpCommand.class
-                    && (command.name().equals(word) || Arrays.asList(command.aliases()).contains(word))) {
+                    && (command.name().equals(word)
+                            || Arrays.asList(command.aliases()).contains(word))) {
                 CommandLine cli = new CommandLine(new KfbootCommand());
                 cli.addSubcommand(c);
                 ClusterCommand.describeTimeouts(cli);

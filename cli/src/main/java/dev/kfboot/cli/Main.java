@@ -2,10 +2,9 @@ package dev.kfboot.cli;
 
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.SafeText;
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 
 /**
  * Starts kfboot and is the one place that turns failures into exit codes: input errors print one line and
@@ -77,9 +76,13 @@ public final class Main {
      * that carries no Java class or method names; never the exception's class.
      */
     static String internalMessage(Throwable ex, CommandLine line) {
-        String command = line.getParseResult() == null ? "kfboot"
-                : line.getParseResult().asCommandLineList().get(line.getParseResult().asCommandLineList().size() - 1)
-                        .getCommandSpec().qualifiedName();
+        String command = line.getParseResult() == null
+                ? "kfboot"
+                : line.getParseResult()
+                        .asCommandLineList()
+                        .get(line.getParseResult().asCommandLineList().size() - 1)
+                        .getCommandSpec()
+                        .qualifiedName();
         String what = null;
         for (Throwable t = ex; t != null && what == null; t = t.getCause() == t ? null : t.getCause()) {
             String m = t.getMessage();

@@ -6,59 +6,82 @@ import dev.kfboot.plan.PlanGraphs;
 import dev.kfboot.plan.PlanJson;
 import dev.kfboot.plan.PlanText;
 import dev.kfboot.render.Rendering;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code kfboot plan}: the waves, and why each component sits where it does. */
-@Command(name = "plan",
+@Command(
+        name = "plan",
         header = "Derive the dependency graph and compile the fewest sync waves.",
         mixinStandardHelpOptions = true,
         description = {
             "Derive the dependency graph of a platform and compile it into the fewest sync waves.",
             "",
             "By default the plan reads the facts committed for the release (offline, no upstream tree); "
-                    + "--upstream renders a kubeflow/manifests tree with kustomize instead."},
+                    + "--upstream renders a kubeflow/manifests tree with kustomize instead."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:plan compiled", "1:the plan has error findings (a render failed, facts missing)",
+        exitCodeList = {
+            "0:plan compiled",
+            "1:the plan has error findings (a render failed, facts missing)",
             "2:unusable input (spec, upstream tree, cycle, contradicting pin, no kustomize)",
-            "4:internal error"})
+            "4:internal error"
+        })
 public final class PlanCommand implements Callable<Integer> {
 
-    enum Format { text, json, yaml, mermaid, dot }
+    enum Format {
+        text,
+        json,
+        yaml,
+        mermaid,
+        dot
+    }
 
-    @Mixin SpecOptions spec;
-    @Mixin RenderOptionsMixin render;
+    @Mixin
+    SpecOptions spec;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+    @Mixin
+    RenderOptionsMixin render;
+
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json and yaml "
                     + "follow docs/plan.schema.json.")
     Format format;
 
-    @Option(names = "--release", paramLabel = "RELEASE",
+    @Option(
+            names = "--release",
+            paramLabel = "RELEASE",
             description = "kubeflow/manifests release of the built-in default platform, as init and catalog take it "
                     + "(default: the newest known; with -f the spec's release).")
     String release;
 
-    @Option(names = "--explain", description = "List every dependency edge that placed each component, with its reasons.")
+    @Option(
+            names = "--explain",
+            description = "List every dependency edge that placed each component, with its reasons.")
     boolean explain;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress lines on stderr.")
     boolean quiet;
 
-    @Spec CommandSpec command;
+    @Spec
+    CommandSpec command;
 
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        Plan plan = new Kfboot(render.catalogs(), Rendering::run, new Progress(err, !quiet)).plan(spec.load(release),
-                render.sources());
+        Plan plan = new Kfboot(render.catalogs(), Rendering::run, new Progress(err, !quiet))
+                .plan(spec.load(release), render.sources());
         switch (format) {
             case json -> out.print(PlanJson.write(plan));
             case yaml -> out.print(Structured.yamlOf(PlanJson.write(plan)));

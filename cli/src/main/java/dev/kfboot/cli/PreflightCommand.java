@@ -14,39 +14,58 @@ import dev.kfboot.model.Json;
 import dev.kfboot.needs.ClusterNeeds;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.spec.ResolvedPlatform;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.List;
-
 /** {@code kfboot preflight}: can this cluster take the platform? Pass/warn/fail rows; nothing is written. */
-@Command(name = "preflight", mixinStandardHelpOptions = true,
-        description = {"Check a cluster before installing the platform on it; change nothing.", "",
+@Command(
+        name = "preflight",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check a cluster before installing the platform on it; change nothing.",
+            "",
             "Kubernetes version against the release's minimum (the catalog's figure: the floor of the Istio it ships); "
-                + "allocatable CPU and memory of schedulable nodes (Ready, not cordoned, no NoSchedule or NoExecute "
-                + "taint) against what the enabled components request (the release README's figures, summed); a "
-                + "default StorageClass; the PVC storage the components request (a figure only); the platform's CRDs "
-                + "and namespaces that already exist, owned by another Argo CD Application or Helm (fail) or by nothing, "
-                + "an install by hand (warn: see kfboot adopt); Argo CD installed, ready and 3.0 or newer (the tag of "
-                + "its server image); the Application health check in argocd-cm.",
+                    + "allocatable CPU and memory of schedulable nodes (Ready, not cordoned, no NoSchedule or NoExecute "
+                    + "taint) against what the enabled components request (the release README's figures, summed); a "
+                    + "default StorageClass; the PVC storage the components request (a figure only); the platform's CRDs "
+                    + "and namespaces that already exist, owned by another Argo CD Application or Helm (fail) or by nothing, "
+                    + "an install by hand (warn: see kfboot adopt); Argo CD installed, ready and 3.0 or newer (the tag of "
+                    + "its server image); the Application health check in argocd-cm.",
             "",
             "The platform is the spec given with -f, else the default platform of --release (default: the newest). "
-                + "A check the user's RBAC forbids becomes a warning."},
+                    + "A check the user's RBAC forbids becomes a warning."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no check failed (warnings allowed unless --strict)", "1:some check failed (or warned, with --strict)",
-            "2:unusable input: the spec, --release, kubeconfig or context", ClusterCommand.CLUSTER_FAILED})
+        exitCodeList = {
+            "0:no check failed (warnings allowed unless --strict)",
+            "1:some check failed (or warned, with --strict)",
+            "2:unusable input: the spec, --release, kubeconfig or context",
+            ClusterCommand.CLUSTER_FAILED
+        })
 public final class PreflightCommand extends ClusterCommand {
 
-    enum Format { text, json, yaml }
+    enum Format {
+        text,
+        json,
+        yaml
+    }
 
-    @Mixin SpecOptions platform;
+    @Mixin
+    SpecOptions platform;
 
-    @Option(names = "--release", paramLabel = "RELEASE",
-            description = "Without -f: check for the default platform of this kubeflow/manifests release (default: the newest known).")
+    @Option(
+            names = "--release",
+            paramLabel = "RELEASE",
+            description =
+                    "Without -f: check for the default platform of this kubeflow/manifests release (default: the newest known).")
     String release;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -58,8 +77,8 @@ public final class PreflightCommand extends ClusterCommand {
     @Override
     protected void validate() {
         if (release != null && platform.file != null) {
-            throw new CommandFailure(ExitCodes.INPUT, "pass either -f or --release",
-                    "the spec's own release: field names its release");
+            throw new CommandFailure(
+                    ExitCodes.INPUT, "pass either -f or --release", "the spec's own release: field names its release");
         }
         Platform spec = release != null ? Platform.defaults(release) : platform.load();
         Kfboot kfboot = Kfboot.quiet();
@@ -83,11 +102,16 @@ public final class PreflightCommand extends ClusterCommand {
             for (PreflightResult r : results) t.row(r.status().label(), r.title(), r.detail());
             out().print(t.render());
             for (PreflightResult r : results) details(r);
-            long passed = results.stream().filter(r -> r.status() == Status.PASS).count();
-            long checked = results.stream().filter(r -> r.status() != Status.INFO).count();
+            long passed =
+                    results.stream().filter(r -> r.status() == Status.PASS).count();
+            long checked =
+                    results.stream().filter(r -> r.status() != Status.INFO).count();
             out().println();
-            out().println(failed + warned == 0 ? "all " + checked + " checks passed"
-                    : failed + " failed, " + warned + " warning" + (warned == 1 ? "" : "s") + ", " + passed + " passed");
+            out().println(
+                            failed + warned == 0
+                                    ? "all " + checked + " checks passed"
+                                    : failed + " failed, " + warned + " warning" + (warned == 1 ? "" : "s") + ", "
+                                            + passed + " passed");
         }
         out().flush();
         return ok ? ExitCodes.OK : ExitCodes.FINDINGS;
@@ -108,7 +132,9 @@ public final class PreflightCommand extends ClusterCommand {
         root.put("passed", ok);
         ObjectNode n = root.putObject("needs");
         Requests total = needs.total();
-        n.put("kubernetes", needs.kubernetes() == null ? null : needs.kubernetes().minimum());
+        n.put(
+                "kubernetes",
+                needs.kubernetes() == null ? null : needs.kubernetes().minimum());
         n.put("cpuMillis", total.cpuMillis());
         n.put("memoryMiB", total.memoryMiB());
         n.put("storageGB", total.storageGB());

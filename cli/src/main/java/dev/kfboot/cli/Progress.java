@@ -1,7 +1,6 @@
 package dev.kfboot.cli;
 
 import dev.kfboot.render.Rendered;
-
 import java.io.PrintWriter;
 import java.util.function.Consumer;
 
@@ -19,7 +18,9 @@ final class Progress implements Consumer<Rendered> {
     @Override
     public synchronized void accept(Rendered r) {
         if (!enabled) return;
-        String what = r.ok() ? r.documents().size() + " objects" : "FAILED: " + firstLine(r.failure().message());
+        String what = r.ok()
+                ? r.documents().size() + " objects"
+                : "FAILED: " + firstLine(r.failure().message());
         err.printf("rendered %-28s %6.1fs  %s%n", r.unit().id(), r.millis() / 1000.0, what);
         err.flush();
     }

@@ -2,13 +2,12 @@ package dev.kfboot.cli;
 
 import dev.kfboot.render.RenderOptions;
 import dev.kfboot.render.RenderPool;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code --remote-cache}, {@code --jobs} and the bounds of each render ({@code --render-timeout},
@@ -16,34 +15,52 @@ import java.util.Locale;
  */
 public final class RenderTuning {
 
-    @Option(names = "--remote-cache", paramLabel = "DIR",
+    @Option(
+            names = "--remote-cache",
+            paramLabel = "DIR",
             description = "Local copies of remote kustomize bases, with an INDEX.tsv mapping URL and ref to a "
                     + "directory. Without it, kustomize fetches remote bases from the network.")
     Path remoteCache;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+    @Option(
+            names = {"-j", "--jobs"},
+            paramLabel = "N",
             description = "Renders at once (default: the number of cores).")
     Integer jobs;
 
-    @Option(names = "--render-timeout", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,
+    @Option(
+            names = "--render-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "2m",
+            converter = DurationConverter.class,
             description = "Longest one kustomize run may take; beyond it the app gets a render-failed finding "
                     + "(default: ${DEFAULT-VALUE}).")
     Duration renderTimeout;
 
-    @Option(names = "--render-memory", paramLabel = "SIZE", defaultValue = "4g", converter = SizeConverter.class,
+    @Option(
+            names = "--render-memory",
+            paramLabel = "SIZE",
+            defaultValue = "4g",
+            converter = SizeConverter.class,
             description = "Memory cap of each kustomize run (its address space; kubectl kustomize needs about 1g to "
                     + "start), e.g. 1500m, 3g; 0 for none (default: ${DEFAULT-VALUE}).")
     long renderMemory;
 
-    @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+    @Option(
+            names = "--deadline",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
+            converter = DurationConverter.class,
             description = "Longest all renders of the run may take together (default: ${DEFAULT-VALUE}).")
     Duration deadline;
 
     public RenderOptions renderOptions() {
         int n = jobs == null ? RenderPool.defaultThreads() : Math.max(1, jobs);
-        return new RenderOptions(remoteCache, n, RenderOptions.DEFAULT_TIMEOUT, null).withLimits(
-                renderTimeout == null ? RenderOptions.DEFAULT_TIMEOUT : renderTimeout,
-                renderMemory, deadline == null ? RenderOptions.DEFAULT_DEADLINE : deadline);
+        return new RenderOptions(remoteCache, n, RenderOptions.DEFAULT_TIMEOUT, null)
+                .withLimits(
+                        renderTimeout == null ? RenderOptions.DEFAULT_TIMEOUT : renderTimeout,
+                        renderMemory,
+                        deadline == null ? RenderOptions.DEFAULT_DEADLINE : deadline);
     }
 
     /** {@code 2g}, {@code 1500m}, {@code 0}: bytes. */
@@ -58,7 +75,8 @@ public final class RenderTuning {
                 if (n < 0) throw new NumberFormatException();
                 return n * unit;
             } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a size; write e.g. 2g or 1500m (0 for no cap)");
+                throw new TypeConversionException(
+                        "'" + value + "' is not a size; write e.g. 2g or 1500m (0 for no cap)");
             }
         }
     }

@@ -4,7 +4,6 @@ import dev.kfboot.cluster.argocd.AppStatus;
 import dev.kfboot.cluster.deploy.Action;
 import dev.kfboot.cluster.deploy.DeployListener;
 import dev.kfboot.cluster.deploy.Step;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,15 +20,21 @@ import java.util.Map;
  *
  * @param outcome done, stopped (after --wave), failed, timed-out, or planned (deploy --dry-run)
  */
-record RunReport(String command, String namespace, String outcome, List<ActionRow> projects, List<PhaseRow> phases,
-                 List<FailureRow> failing) {
+record RunReport(
+        String command,
+        String namespace,
+        String outcome,
+        List<ActionRow> projects,
+        List<PhaseRow> phases,
+        List<FailureRow> failing) {
 
     /**
      * One phase: a sync wave ({@code wave} set) or the app of apps ({@code wave} null).
      *
      * @param seconds time from its start to Synced and Healthy; null when it was already so, or did not get there
      */
-    record PhaseRow(String phase, Integer wave, List<String> apps, List<ActionRow> actions, boolean healthy, Double seconds) {}
+    record PhaseRow(
+            String phase, Integer wave, List<String> apps, List<ActionRow> actions, boolean healthy, Double seconds) {}
 
     /**
      * One action: {@code action} is apply-project, create, update, sync or enable-auto-sync; {@code result} what the
@@ -55,14 +60,19 @@ record RunReport(String command, String namespace, String outcome, List<ActionRo
         @Override
         public void executed(Action a, String result) {
             if (a instanceof Action.StartPhase s) {
-                current = phases.computeIfAbsent(s.phase().index(), i -> new PhaseBuilder(s.phase().label(), s.phase().wave()));
+                current = phases.computeIfAbsent(
+                        s.phase().index(),
+                        i -> new PhaseBuilder(s.phase().label(), s.phase().wave()));
                 current.apps.addAll(s.apps());
                 current.started = clock.instant();
             } else if (a instanceof Action.PhaseDone d) {
-                PhaseBuilder p = phases.computeIfAbsent(d.phase().index(), i -> new PhaseBuilder(d.phase().label(), d.phase().wave()));
+                PhaseBuilder p = phases.computeIfAbsent(
+                        d.phase().index(),
+                        i -> new PhaseBuilder(d.phase().label(), d.phase().wave()));
                 if (p.apps.isEmpty()) p.apps.addAll(d.apps());
                 p.healthy = true;
-                if (p.started != null) p.seconds = Duration.between(p.started, clock.instant()).toMillis() / 1000.0;
+                if (p.started != null)
+                    p.seconds = Duration.between(p.started, clock.instant()).toMillis() / 1000.0;
             } else {
                 ActionRow row = new ActionRow(kind(a), target(a), DeployPrinter.describe(a), result);
                 if (a instanceof Action.ApplyProject || current == null) projects.add(row);
@@ -71,23 +81,28 @@ record RunReport(String command, String namespace, String outcome, List<ActionRo
         }
 
         RunReport report(String command, String namespace, Step last, boolean dryRun) {
-            List<PhaseRow> rows = phases.values().stream().map(PhaseBuilder::row).toList();
+            List<PhaseRow> rows =
+                    phases.values().stream().map(PhaseBuilder::row).toList();
             List<FailureRow> failing = new ArrayList<>();
-            String outcome = dryRun ? "planned" : switch (last.outcome()) {
-                case DONE -> "done";
-                case STOPPED -> "stopped";
-                case FAILED -> "failed";
-                case TIMED_OUT -> "timed-out";
-                case WORKING -> "working";
-            };
+            String outcome = dryRun
+                    ? "planned"
+                    : switch (last.outcome()) {
+                        case DONE -> "done";
+                        case STOPPED -> "stopped";
+                        case FAILED -> "failed";
+                        case TIMED_OUT -> "timed-out";
+                        case WORKING -> "working";
+                    };
             if (!dryRun && (last.outcome() == Step.Outcome.FAILED || last.outcome() == Step.Outcome.TIMED_OUT)) {
                 for (Step.Failure f : last.failing()) {
-                    failing.add(new FailureRow(f.app(), f.status() == null ? "missing" : StatusView.state(f.status()), f.reason()));
+                    failing.add(new FailureRow(
+                            f.app(), f.status() == null ? "missing" : StatusView.state(f.status()), f.reason()));
                 }
                 if (last.outcome() == Step.Outcome.TIMED_OUT) {
                     for (AppStatus s : last.waiting()) {
                         if (failing.stream().noneMatch(f -> f.app().equals(s.name()))) {
-                            failing.add(new FailureRow(s.name(), StatusView.state(s), "not Synced and Healthy in time"));
+                            failing.add(
+                                    new FailureRow(s.name(), StatusView.state(s), "not Synced and Healthy in time"));
                         }
                     }
                 }

@@ -1,7 +1,6 @@
 package dev.kfboot.cli;
 
 import dev.kfboot.model.SafeText;
-
 import java.io.PrintWriter;
 import java.io.Writer;
 

@@ -3,14 +3,15 @@ package dev.kfboot.cli;
 import dev.kfboot.model.InputException;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.spec.PlatformReader;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
+import picocli.CommandLine.Option;
 
 /** {@code -f platform.yaml}; without it, the built-in default platform. */
 public final class SpecOptions {
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "FILE",
             description = "Platform spec (apiVersion kfboot.dev/v1alpha1, kind Platform). Default: the built-in "
                     + "default platform: the example set of the --upstream tree's release (derived from its example "
                     + "when kfboot has no catalog for it), else of the default release.")
@@ -29,7 +30,9 @@ public final class SpecOptions {
         if (file == null) return Platform.defaults(release);
         Platform p = PlatformReader.read(Path.of(file), file);
         if (release != null && p.release() != null && !p.release().equals(release)) {
-            throw new InputException(p.source(), "--release " + release + " contradicts the spec's release " + p.release(),
+            throw new InputException(
+                    p.source(),
+                    "--release " + release + " contradicts the spec's release " + p.release(),
                     "leave --release out to plan the spec's release, or change spec.release");
         }
         return p;

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kfboot.cluster.argocd.AppStatus;
 import dev.kfboot.cluster.argocd.LastOperation;
-import dev.kfboot.model.Json;
-
-import java.util.List;
 import dev.kfboot.cluster.health.HealthStatus;
+import dev.kfboot.model.Json;
+import java.util.List;
 
 /** How {@code status} (and {@code watch}) show Applications: a table, or JSON with the same records. */
 final class StatusView {
@@ -17,15 +16,29 @@ final class StatusView {
     static String table(List<AppStatus> apps) {
         TextTable t = new TextTable("WAVE", "APP", "SYNC", "HEALTH", "REVISION", "LAST-OP", "AUTO-SYNC", "MESSAGE");
         for (AppStatus a : apps) {
-            t.row(a.wave(), a.name(), a.syncLabel(), a.health().label(), shortRevision(a.revision()), lastOp(a.lastOperation()),
-                    autoSync(a), TextTable.clip(a.message(), 70));
+            t.row(
+                    a.wave(),
+                    a.name(),
+                    a.syncLabel(),
+                    a.health().label(),
+                    shortRevision(a.revision()),
+                    lastOp(a.lastOperation()),
+                    autoSync(a),
+                    TextTable.clip(a.message(), 70));
         }
         StringBuilder sb = new StringBuilder(t.render());
         for (AppStatus a : apps) {
             if (a.retriesExhausted()) {
-                sb.append("! automated sync of ").append(a.name()).append(" gave up on revision ").append(shortRevision(a.revision()))
-                        .append(" after ").append(a.lastOperation().retryCount()).append(" retries; Argo CD will not try it again: ")
-                        .append("fix the cause, then `kfboot sync ").append(a.name()).append("`\n");
+                sb.append("! automated sync of ")
+                        .append(a.name())
+                        .append(" gave up on revision ")
+                        .append(shortRevision(a.revision()))
+                        .append(" after ")
+                        .append(a.lastOperation().retryCount())
+                        .append(" retries; Argo CD will not try it again: ")
+                        .append("fix the cause, then `kfboot sync ")
+                        .append(a.name())
+                        .append("`\n");
             }
         }
         return sb.toString();
@@ -40,7 +53,9 @@ final class StatusView {
         ObjectNode root = Json.object();
         root.put("namespace", namespace);
         root.put("total", apps.size());
-        root.put("syncedAndHealthy", apps.stream().filter(AppStatus::syncedAndHealthy).count());
+        root.put(
+                "syncedAndHealthy",
+                apps.stream().filter(AppStatus::syncedAndHealthy).count());
         ArrayNode list = root.putArray("apps");
         for (AppStatus a : apps) {
             ObjectNode o = list.addObject();
@@ -67,7 +82,8 @@ final class StatusView {
                 j.put("initiatedBy", op.automated() ? "automated sync" : op.initiatedBy());
             }
             ArrayNode conditions = o.putArray("conditions");
-            for (AppStatus.Condition c : a.conditions()) conditions.addObject().put("type", c.type()).put("message", c.message());
+            for (AppStatus.Condition c : a.conditions())
+                conditions.addObject().put("type", c.type()).put("message", c.message());
         }
         return Json.pretty(root);
     }

@@ -1,14 +1,13 @@
 package dev.kfboot.cli;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
-
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * "did you mean plan?" after an unknown command or option: the names of the command (its subcommands, or its
@@ -37,9 +36,12 @@ final class Suggestions {
     static List<String> closest(String word, List<String> names) {
         LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
         int limit = Math.max(2, word.length() / 3);
-        return names.stream().distinct()
+        return names.stream()
+                .distinct()
                 .filter(n -> distance.apply(word, n) <= limit)
-                .sorted(Comparator.comparingInt((String n) -> distance.apply(word, n)).thenComparing(n -> n))
-                .limit(3).toList();
+                .sorted(Comparator.comparingInt((String n) -> distance.apply(word, n))
+                        .thenComparing(n -> n))
+                .limit(3)
+                .toList();
     }
 }

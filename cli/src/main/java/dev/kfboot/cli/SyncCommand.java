@@ -9,34 +9,48 @@ import dev.kfboot.cluster.argocd.SyncRequest;
 import dev.kfboot.cluster.deploy.DeployDriver;
 import dev.kfboot.cluster.deploy.DeployPlan;
 import dev.kfboot.cluster.deploy.Step;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-
 /** {@code kfboot sync}: sync apps now, in wave order, through the Application's operation field. */
-@Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Sync applications now, in wave order.", "",
+@Command(
+        name = "sync",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Sync applications now, in wave order.",
+            "",
             "Each wave's syncs start together, the next wave waits until "
-                + "they are Synced and Healthy (unless --async).",
+                    + "they are Synced and Healthy (unless --async).",
             "",
             "The options map to Argo CD's sync operation: --prune deletes what the source no longer has, --force "
                     + "deletes and re-creates what cannot be patched, --replace and --server-side set the Replace=true and "
-                    + "ServerSideApply=true sync options. A sync that is already running is waited for, not repeated."},
+                    + "ServerSideApply=true sync options. A sync that is already running is waited for, not repeated."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every app synced and is Synced and Healthy (with --async: every sync started)",
+        exitCodeList = {
+            "0:every app synced and is Synced and Healthy (with --async: every sync started)",
             "2:unusable input: no app named, an unknown app, kubeconfig or context",
-            "3:a sync failed or timed out, or the cluster failed"})
+            "3:a sync failed or timed out, or the cluster failed"
+        })
 public final class SyncCommand extends ClusterCommand {
 
-    enum Format { text, json, yaml }
+    enum Format {
+        text,
+        json,
+        yaml
+    }
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
-                    + "with json or yaml the progress lines go to stderr and the run is printed at the end, also when it fails.")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            description =
+                    "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
+                            + "with json or yaml the progress lines go to stderr and the run is printed at the end, also when it fails.")
     Format format;
 
     /** What {@code sync --async -o json} prints: the syncs started, one per app. */
@@ -54,17 +68,28 @@ public final class SyncCommand extends ClusterCommand {
     @Option(names = "--wave", paramLabel = "N", description = "Sync the applications of wave N.")
     Integer wave;
 
-    @Option(names = "--prune", description = "Delete objects the source no longer has.") boolean prune;
-    @Option(names = "--force", description = "Delete and re-create objects that cannot be patched.") boolean force;
-    @Option(names = "--replace", description = "Sync option Replace=true: replace objects instead of applying.") boolean replace;
-    @Option(names = "--server-side", description = "Sync option ServerSideApply=true.") boolean serverSide;
-    @Option(names = "--async", description = "Start the syncs and return without waiting.") boolean async;
+    @Option(names = "--prune", description = "Delete objects the source no longer has.")
+    boolean prune;
+
+    @Option(names = "--force", description = "Delete and re-create objects that cannot be patched.")
+    boolean force;
+
+    @Option(names = "--replace", description = "Sync option Replace=true: replace objects instead of applying.")
+    boolean replace;
+
+    @Option(names = "--server-side", description = "Sync option ServerSideApply=true.")
+    boolean serverSide;
+
+    @Option(names = "--async", description = "Start the syncs and return without waiting.")
+    boolean async;
 
     @Override
     protected void validate() {
         int ways = (names.isEmpty() ? 0 : 1) + (all ? 1 : 0) + (wave != null ? 1 : 0);
         if (ways != 1) {
-            throw new CommandFailure(ExitCodes.INPUT, ways == 0 ? "nothing to sync" : "name apps, or --all, or --wave N: only one of them",
+            throw new CommandFailure(
+                    ExitCodes.INPUT,
+                    ways == 0 ? "nothing to sync" : "name apps, or --all, or --wave N: only one of them",
                     "kfboot sync APP..., kfboot sync --all or kfboot sync --wave N");
         }
     }
@@ -85,16 +110,22 @@ public final class SyncCommand extends ClusterCommand {
             boolean text = format == Format.text;
             RunReport.Recorder recorder = new RunReport.Recorder(Clock.systemUTC());
             DeployPrinter printer = new DeployPrinter(text ? out() : err(), Clock.systemUTC());
-            DeployDriver driver = new DeployDriver(new Applications(c), store, RunReport.both(printer, recorder),
-                    Clock.systemUTC());
+            DeployDriver driver =
+                    new DeployDriver(new Applications(c), store, RunReport.both(printer, recorder), Clock.systemUTC());
             Step last = driver.run(DeployPlan.sync(chosen, request), cluster.timeout(), runId);
             if (!text) {
-                out().print(Structured.write(recorder.report("sync", c.argoNamespace(), last, false), format == Format.yaml));
+                out().print(Structured.write(
+                        recorder.report("sync", c.argoNamespace(), last, false), format == Format.yaml));
                 out().flush();
             }
             if (last.outcome() != Step.Outcome.DONE) {
                 FailureReport.print(last, err());
-                throw FailureReport.failure(last, "kfboot sync " + String.join(" ", chosen.stream().map(AppStatus::name).toList()));
+                throw FailureReport.failure(
+                        last,
+                        "kfboot sync "
+                                + String.join(
+                                        " ",
+                                        chosen.stream().map(AppStatus::name).toList()));
             }
             if (text) out().println("synced " + chosen.size() + " application" + (chosen.size() == 1 ? "" : "s"));
             out().flush();
@@ -107,12 +138,15 @@ public final class SyncCommand extends ClusterCommand {
         List<StartedSync> started = new ArrayList<>();
         for (AppStatus a : chosen) {
             OperationTrigger.Outcome o = trigger.trigger(a.name(), request, runId + "/" + a.name(), false);
-            started.add(switch (o) {
-                case TRIGGERED, ALREADY_OURS -> new StartedSync(a.name(), a.wave(), "started", "sync started");
-                case BUSY -> new StartedSync(a.name(), a.wave(), "busy", "an operation is already running; not started");
-                case IN_TARGET_STATE -> new StartedSync(a.name(), a.wave(), "in-target-state", "already Synced and Healthy");
-                case DELETING -> new StartedSync(a.name(), a.wave(), "deleting", "being deleted; not started");
-            });
+            started.add(
+                    switch (o) {
+                        case TRIGGERED, ALREADY_OURS -> new StartedSync(a.name(), a.wave(), "started", "sync started");
+                        case BUSY ->
+                            new StartedSync(a.name(), a.wave(), "busy", "an operation is already running; not started");
+                        case IN_TARGET_STATE ->
+                            new StartedSync(a.name(), a.wave(), "in-target-state", "already Synced and Healthy");
+                        case DELETING -> new StartedSync(a.name(), a.wave(), "deleting", "being deleted; not started");
+                    });
         }
         if (format != Format.text) {
             out().print(Structured.write(new Started(c.argoNamespace(), started), format == Format.yaml));
@@ -128,14 +162,23 @@ public final class SyncCommand extends ClusterCommand {
         if (wave != null) {
             List<AppStatus> w = apps.stream().filter(a -> a.wave() == wave).toList();
             if (w.isEmpty()) {
-                throw new CommandFailure(ExitCodes.INPUT, "no application in wave " + wave,
-                        "waves: " + apps.stream().map(AppStatus::wave).distinct().sorted().toList());
+                throw new CommandFailure(
+                        ExitCodes.INPUT,
+                        "no application in wave " + wave,
+                        "waves: "
+                                + apps.stream()
+                                        .map(AppStatus::wave)
+                                        .distinct()
+                                        .sorted()
+                                        .toList());
             }
             return w;
         }
         List<AppStatus> out = new ArrayList<>();
         for (String n : names) {
-            out.add(apps.stream().filter(a -> a.name().equals(n)).findFirst()
+            out.add(apps.stream()
+                    .filter(a -> a.name().equals(n))
+                    .findFirst()
                     .orElseGet(() -> AppStatus.of(access.require(n))));
         }
         return out;

@@ -17,7 +17,6 @@ import dev.kfboot.plan.PlanJson;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.spec.ResolvedPlatform;
 import dev.kfboot.upgrade.UpgradePlan;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +30,20 @@ import java.util.List;
  */
 record TargetTree(GeneratedTree tree, List<Finding> findings) {
 
-    static TargetTree generate(Kfboot kfboot, Platform spec, Sources sources, Layout layout, Path dir, String pathInRepo,
-                               List<String> envs, boolean applicationSet, UpgradePlan upgrade) {
+    static TargetTree generate(
+            Kfboot kfboot,
+            Platform spec,
+            Sources sources,
+            Layout layout,
+            Path dir,
+            String pathInRepo,
+            List<String> envs,
+            boolean applicationSet,
+            UpgradePlan upgrade) {
         ResolvedPlatform platform = kfboot.resolve(spec, sources);
         TreeSites.Resolved site = TreeSites.resolve(layout, platform, dir, pathInRepo);
-        GeneratedTree tree = kfboot.generate(platform, sources,
-                new TreeOptions(layout, site.site(), envs, applicationSet, upgrade));
+        GeneratedTree tree =
+                kfboot.generate(platform, sources, new TreeOptions(layout, site.site(), envs, applicationSet, upgrade));
         List<Finding> findings = new ArrayList<>(site.findings());
         findings.addAll(tree.findings());
         return new TargetTree(tree, findings);
@@ -89,8 +96,14 @@ record TargetTree(GeneratedTree tree, List<Finding> findings) {
     static String text(List<UpgradeEdit> edits) {
         StringBuilder sb = new StringBuilder();
         for (UpgradeEdit e : edits) {
-            sb.append("  ").append(e.app()).append(": ").append(e.id()).append(": ").append(e.syncOptions())
-                    .append(e.kept() ? " (kept from the old release)" : "").append('\n');
+            sb.append("  ")
+                    .append(e.app())
+                    .append(": ")
+                    .append(e.id())
+                    .append(": ")
+                    .append(e.syncOptions())
+                    .append(e.kept() ? " (kept from the old release)" : "")
+                    .append('\n');
         }
         return sb.toString();
     }

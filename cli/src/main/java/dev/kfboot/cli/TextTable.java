@@ -1,7 +1,6 @@
 package dev.kfboot.cli;
 
 import dev.kfboot.model.SafeText;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +16,8 @@ final class TextTable {
     TextTable row(Object... cells) {
         String[] r = new String[cells.length];
         // cells hold names and messages from the tree or the API server: escaped, one line each
-        for (int i = 0; i < cells.length; i++) r[i] = cells[i] == null ? "" : SafeText.forTerminal(String.valueOf(cells[i]));
+        for (int i = 0; i < cells.length; i++)
+            r[i] = cells[i] == null ? "" : SafeText.forTerminal(String.valueOf(cells[i]));
         rows.add(r);
         return this;
     }

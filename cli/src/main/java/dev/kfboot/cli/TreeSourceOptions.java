@@ -6,55 +6,74 @@ import dev.kfboot.render.RenderOptions;
 import dev.kfboot.validate.AppSetExpander;
 import dev.kfboot.validate.ValidateOptions;
 import dev.kfboot.validate.ValidateRequest;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Option;
 
 /** Where a tree's sources are and where renders are cached: for {@code validate} and {@code report DIR}. */
 public final class TreeSourceOptions {
 
-    @Option(names = "--repo-root", paramLabel = "DIR",
+    @Option(
+            names = "--repo-root",
+            paramLabel = "DIR",
             description = "Where source paths of this repository resolve (default: the git top-level of DIR; without "
                     + "git, the closest parent under which the apps' paths exist).")
     Path repoRoot;
 
-    @Option(names = "--source", paramLabel = "URL=DIR",
+    @Option(
+            names = "--source",
+            paramLabel = "URL=DIR",
             description = "A local checkout of another repository the tree's sources name (repeatable).")
     Map<String, Path> sources = new LinkedHashMap<>();
 
-    @Option(names = "--cache-dir", paramLabel = "DIR",
+    @Option(
+            names = "--cache-dir",
+            paramLabel = "DIR",
             description = "Render cache directory (default: $XDG_CACHE_HOME/kfboot, else ~/.cache/kfboot).")
     Path cacheDir;
 
     @Option(names = "--no-cache", description = "Render every app fresh; read and write no cache.")
     boolean noCache;
 
-    @Option(names = "--release", paramLabel = "RELEASE",
-            description = "The kubeflow/manifests release the tree installs (default: recognised from what it renders).")
+    @Option(
+            names = "--release",
+            paramLabel = "RELEASE",
+            description =
+                    "The kubeflow/manifests release the tree installs (default: recognised from what it renders).")
     String release;
 
-    @Option(names = "--repo-url", paramLabel = "URL",
-            description = "The URL of the checkout at the repository root, when git does not tell it (no origin): only "
-                    + "sources with this repoURL (or the origin's) are read from it; other repositories are unverified.")
+    @Option(
+            names = "--repo-url",
+            paramLabel = "URL",
+            description =
+                    "The URL of the checkout at the repository root, when git does not tell it (no origin): only "
+                            + "sources with this repoURL (or the origin's) are read from it; other repositories are unverified.")
     String repoUrl;
 
-    @Option(names = "--helm-cache", paramLabel = "DIR",
+    @Option(
+            names = "--helm-cache",
+            paramLabel = "DIR",
             description = "Charts of chart repositories and OCI registries, laid out by repository URL "
                     + "(DIR/<host>/<path>/<chart>-<version>.tgz, or the repository's index.yaml and archives).")
     Path helmCache;
 
-    @Option(names = "--cluster", paramLabel = "NAME=URL[,label=value]",
-            description = "A cluster for ApplicationSet clusters generators, besides the tree's cluster Secrets (repeatable).")
+    @Option(
+            names = "--cluster",
+            paramLabel = "NAME=URL[,label=value]",
+            description =
+                    "A cluster for ApplicationSet clusters generators, besides the tree's cluster Secrets (repeatable).")
     List<String> clusters = new ArrayList<>();
 
-    @Option(names = "--argocd-namespace", paramLabel = "NS",
-            description = "Argo CD's namespace, which exists by definition (default: the namespaces of the tree's Applications).")
+    @Option(
+            names = "--argocd-namespace",
+            paramLabel = "NS",
+            description =
+                    "Argo CD's namespace, which exists by definition (default: the namespaces of the tree's Applications).")
     String argocdNamespace;
 
     /** Reading options; the rules turned on and off come from the command. */
@@ -64,12 +83,16 @@ public final class TreeSourceOptions {
             try {
                 parsed.add(AppSetExpander.Cluster.parse(c));
             } catch (IllegalArgumentException e) {
-                throw new InputException(Location.NONE, "--cluster " + c + ": " + e.getMessage(),
+                throw new InputException(
+                        Location.NONE,
+                        "--cluster " + c + ": " + e.getMessage(),
                         "write --cluster NAME=URL or --cluster NAME=URL,label=value");
             }
         }
         if (helmCache != null && !Files.isDirectory(helmCache)) {
-            throw new InputException(Location.of(helmCache.toString()), "--helm-cache: not a directory",
+            throw new InputException(
+                    Location.of(helmCache.toString()),
+                    "--helm-cache: not a directory",
                     "pass the directory the charts are laid out in");
         }
         return new ValidateOptions(repoUrl, helmCache, parsed, argocdNamespace, disabled, enabled);
@@ -78,12 +101,15 @@ public final class TreeSourceOptions {
     ValidateRequest request(Path dir, RenderOptions render) {
         for (Map.Entry<String, Path> s : sources.entrySet()) {
             if (!Files.isDirectory(s.getValue())) {
-                throw new InputException(Location.of(s.getValue().toString()), "--source " + s.getKey() + "=" + s.getValue()
-                        + ": not a directory", "pass a local checkout of " + s.getKey());
+                throw new InputException(
+                        Location.of(s.getValue().toString()),
+                        "--source " + s.getKey() + "=" + s.getValue() + ": not a directory",
+                        "pass a local checkout of " + s.getKey());
             }
         }
         Path cache = noCache ? null : cacheDir != null ? cacheDir : defaultCacheDir();
-        return new ValidateRequest(dir, repoRoot, sources, render, cache, release).withOptions(options(Set.of(), Set.of()));
+        return new ValidateRequest(dir, repoRoot, sources, render, cache, release)
+                .withOptions(options(Set.of(), Set.of()));
     }
 
     /** $XDG_CACHE_HOME/kfboot, else ~/.cache/kfboot. */

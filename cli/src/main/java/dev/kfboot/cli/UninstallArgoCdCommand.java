@@ -6,19 +6,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kfboot uninstall-argocd}: remove what install-argocd applied. */
-@Command(name = "uninstall-argocd", mixinStandardHelpOptions = true,
-        description = {"Remove Argo CD again.", "",
+@Command(
+        name = "uninstall-argocd",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Remove Argo CD again.",
+            "",
             "Delete the objects of its install manifest in reverse order (its CRDs last) and wait "
-                + "until they are gone. The namespace stays. Refused while Applications exist, unless "
-                + "--orphan-applications: then they are released and their workloads keep running, unmanaged."},
+                    + "until they are gone. The namespace stays. Refused while Applications exist, unless "
+                    + "--orphan-applications: then they are released and their workloads keep running, unmanaged."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:Argo CD is removed",
+        exitCodeList = {
+            "0:Argo CD is removed",
             "2:unusable input or refused: Applications exist (delete them first, or --orphan-applications), the manifest, "
                     + "kubeconfig or context",
-            "3:not gone in time, or the cluster failed"})
+            "3:not gone in time, or the cluster failed"
+        })
 public final class UninstallArgoCdCommand extends ArgoCdManifestCommand {
 
-    @Option(names = "--orphan-applications",
+    @Option(
+            names = "--orphan-applications",
             description = "Release remaining Applications first: their workloads stay running without Argo CD.")
     boolean orphanApplications;
 

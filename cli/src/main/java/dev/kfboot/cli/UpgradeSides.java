@@ -5,20 +5,19 @@ import dev.kfboot.catalog.TreeCatalog;
 import dev.kfboot.model.Finding;
 import dev.kfboot.render.RenderOptions;
 import dev.kfboot.render.RenderRunner;
+import dev.kfboot.render.Rendering;
+import dev.kfboot.upgrade.LiveFacts;
 import dev.kfboot.upgrade.ReleaseTree;
 import dev.kfboot.upgrade.TreeSide;
 import dev.kfboot.upgrade.UpgradeAnalysis;
 import dev.kfboot.upgrade.UpgradePlan;
-import dev.kfboot.upgrade.LiveFacts;
 import dev.kfboot.validate.ValidateRequest;
 import dev.kfboot.validate.Validator;
-
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import dev.kfboot.render.Rendering;
 
 /**
  * The two ends of an upgrade, for {@code upgrade} and {@code generate --upgrade-from} alike: a release's
@@ -54,10 +53,14 @@ final class UpgradeSides {
 
     /** A GitOps tree, read and rendered as validate does (sources resolved, renders cached, as the request says). */
     ReleaseTree gitOps(ValidateRequest request) {
-        var v = new Validator(Catalogs.builtin(), Rendering::run, new Progress(err, !quiet), List.of()).validate(request);
-        String release = request.release() != null ? request.release()
+        var v = new Validator(Catalogs.builtin(), Rendering::run, new Progress(err, !quiet), List.of())
+                .validate(request);
+        String release = request.release() != null
+                ? request.release()
                 : v.context().catalog().catalog().map(c -> c.release()).orElse(ReleaseTree.releaseOf(request.dir()));
-        if (!quiet) err.println(request.dir() + ": GitOps tree, " + v.apps() + " apps, " + v.objects() + " objects (" + release + ")");
+        if (!quiet)
+            err.println(request.dir() + ": GitOps tree, " + v.apps() + " apps, " + v.objects() + " objects (" + release
+                    + ")");
         return TreeSide.of(v, release);
     }
 
@@ -67,7 +70,8 @@ final class UpgradeSides {
         failed.addAll(b.findings());
         if (!failed.isEmpty()) {
             FindingsPrinter.print(failed.stream().sorted().toList(), err);
-            err.println("upgrade not planned: a side that does not render completely would show its objects as removed");
+            err.println(
+                    "upgrade not planned: a side that does not render completely would show its objects as removed");
             err.flush();
             return null;
         }

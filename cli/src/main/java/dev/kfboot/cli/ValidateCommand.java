@@ -14,6 +14,16 @@ import dev.kfboot.validate.ValidationJson;
 import dev.kfboot.validate.Validator;
 import dev.kfboot.validate.rules.Rule;
 import dev.kfboot.validate.rules.Rules;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,77 +31,95 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.SortedSet;
-import java.util.concurrent.Callable;
-import java.util.Collection;
-
 /** {@code kfboot validate DIR}: check an app-of-apps tree before it reaches a cluster. */
-@Command(name = "validate",
-        header = "Check an app-of-apps tree before it reaches a cluster.", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        header = "Check an app-of-apps tree before it reaches a cluster.",
+        mixinStandardHelpOptions = true,
         description = {
             "Validate an Argo CD app-of-apps tree: find its Applications, ApplicationSets and AppProjects, resolve "
                     + "each source to a local directory, render every app with kustomize (through a render cache), "
                     + "build one inventory and run every rule (--list-rules). Findings are printed compiler-style, "
-                    + "sorted; each rule has a page under docs/rules/."},
+                    + "sorted; each rule has a page under docs/rules/."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no error findings", "1:error findings (or warnings with --strict)",
+        exitCodeList = {
+            "0:no error findings",
+            "1:error findings (or warnings with --strict)",
             "2:unusable input (no tree, an Application that does not parse, a bad --source, no kustomize)",
-            "4:internal error"})
+            "4:internal error"
+        })
 public final class ValidateCommand implements Callable<Integer> {
 
     /** Where rule pages are published; their path below it is docs/rules/<slug>.md. */
     static final String DOCS_URL = Rules.DOCS_URL;
 
-    enum Format { text, json, yaml, sarif }
+    enum Format {
+        text,
+        json,
+        yaml,
+        sarif
+    }
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "DIR",
             description = "The tree: a directory of Applications, or the kustomization that aggregates them "
                     + "(default: the current directory).")
     Path dir;
 
-    @Mixin TreeSourceOptions tree;
-    @Mixin RenderTuning tuning;
+    @Mixin
+    TreeSourceOptions tree;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+    @Mixin
+    RenderTuning tuning;
+
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--strict", description = "Exit 1 on warnings too.")
     boolean strict;
 
-    @Option(names = "--docs-url", paramLabel = "URL", defaultValue = DOCS_URL,
+    @Option(
+            names = "--docs-url",
+            paramLabel = "URL",
+            defaultValue = DOCS_URL,
             description = "Base URL of the rule pages in SARIF helpUri (default: ${DEFAULT-VALUE}).")
     String docsUrl;
 
     @Option(names = "--list-rules", description = "List every rule (slug, default severity, what it checks) and exit.")
     boolean listRules;
 
-    @Option(names = "--disable", paramLabel = "RULE",
+    @Option(
+            names = "--disable",
+            paramLabel = "RULE",
             description = "Suppress a rule's findings (repeatable); they are counted and shown with --show-suppressed.")
     List<String> disable = new ArrayList<>();
 
-    @Option(names = "--enable", paramLabel = "RULE",
+    @Option(
+            names = "--enable",
+            paramLabel = "RULE",
             description = "Turn a rule back on that .kfboot.yaml turns off (repeatable).")
     List<String> enable = new ArrayList<>();
 
-    @Option(names = "--show-suppressed",
-            description = "Also print the suppressed findings, each with why (--disable, .kfboot.yaml, kfboot.dev/ignore).")
+    @Option(
+            names = "--show-suppressed",
+            description =
+                    "Also print the suppressed findings, each with why (--disable, .kfboot.yaml, kfboot.dev/ignore).")
     boolean showSuppressed;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress lines on stderr.")
     boolean quiet;
 
-    @Option(names = {"-w", "--watch"},
+    @Option(
+            names = {"-w", "--watch"},
             description = "After validating, watch the tree, the repository, the --source checkouts and the remote "
                     + "cache, and validate again on every change (Ctrl-C stops). Each run prints its findings; "
                     + "with -o json, one JSON document per run.")
@@ -100,20 +128,24 @@ public final class ValidateCommand implements Callable<Integer> {
     /** An editor's save is several events: wait for this much quiet before validating again. */
     static final Duration QUIET_AFTER_CHANGE = Duration.ofMillis(50);
 
-    @Spec CommandSpec command;
+    @Spec
+    CommandSpec command;
 
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         if (listRules) {
-            for (Rule r : Rules.all()) out.printf("%-32s %-8s %s%n", r.slug(), r.severity().label(), r.title());
+            for (Rule r : Rules.all())
+                out.printf("%-32s %-8s %s%n", r.slug(), r.severity().label(), r.title());
             out.flush();
             return ExitCodes.OK;
         }
         if (dir == null) dir = Path.of(".");
         if (watch && format == Format.sarif) {
-            throw new InputException(Location.NONE, "--watch prints text or JSON, not SARIF",
+            throw new InputException(
+                    Location.NONE,
+                    "--watch prints text or JSON, not SARIF",
                     "use -o text or -o json with --watch (SARIF is one file for one run)");
         }
         for (String r : concat(disable, enable)) {
@@ -123,28 +155,43 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         ValidateRequest request = tree.request(dir, tuning.renderOptions());
         request = request.withOptions(tree.options(new LinkedHashSet<>(disable), new LinkedHashSet<>(enable)));
-        return watch ? watch(request, out, err) : exitCode(validateAndPrint(request, out, err, VersionProvider.build()));
+        return watch
+                ? watch(request, out, err)
+                : exitCode(validateAndPrint(request, out, err, VersionProvider.build()));
     }
 
     /** @param build this build, for a validation remembered beside the render cache; null validates */
     private Validation validateAndPrint(ValidateRequest request, PrintWriter out, PrintWriter err, String build) {
         Validation v = new Validator(new Progress(err, !quiet)).validateOrRecall(request, build);
         if (!quiet) {
-            err.printf("repository root: %s (%s); %d apps (%d %s of apps), %d objects; %d renders, %d from the cache%n",
-                    v.repo().dir(), v.repo().how(), v.apps(), v.parents(), v.parents() == 1 ? "app" : "apps", v.objects(),
-                    v.rendered() + v.cached(), v.cached());
+            err.printf(
+                    "repository root: %s (%s); %d apps (%d %s of apps), %d objects; %d renders, %d from the cache%n",
+                    v.repo().dir(),
+                    v.repo().how(),
+                    v.apps(),
+                    v.parents(),
+                    v.parents() == 1 ? "app" : "apps",
+                    v.objects(),
+                    v.rendered() + v.cached(),
+                    v.cached());
             err.flush();
         }
         switch (format) {
             case json -> out.print(ValidationJson.write(v));
             case yaml -> out.print(Structured.yamlOf(ValidationJson.write(v)));
-            case sarif -> out.print(Sarif.write(v.findings(), v.suppressed(), Rules.all(), VersionProvider.version(),
-                    docsUrl.endsWith("/") ? docsUrl : docsUrl + "/"));
+            case sarif ->
+                out.print(Sarif.write(
+                        v.findings(),
+                        v.suppressed(),
+                        Rules.all(),
+                        VersionProvider.version(),
+                        docsUrl.endsWith("/") ? docsUrl : docsUrl + "/"));
             case text -> {
                 FindingsPrinter.print(v.findings(), out);
                 if (showSuppressed) {
                     for (Suppressions.Suppressed x : v.suppressed()) {
-                        out.println("suppressed: " + x.finding().toText().replace("\n", "\n    ") + "\n    because: " + x.reason());
+                        out.println("suppressed: " + x.finding().toText().replace("\n", "\n    ") + "\n    because: "
+                                + x.reason());
                     }
                 }
                 out.println(summary(v));
@@ -167,7 +214,9 @@ public final class ValidateCommand implements Callable<Integer> {
      */
     private int watch(ValidateRequest given, PrintWriter out, PrintWriter err) {
         ValidateRequest request = withKustomizeAskedOnce(given);
-        Path repo = TreeWatcher.real(TreeReader.read(request.dir(), request.repoRoot(), request.locality()).repo().dir());
+        Path repo = TreeWatcher.real(TreeReader.read(request.dir(), request.repoRoot(), request.locality())
+                .repo()
+                .dir());
         List<Path> roots = new ArrayList<>(List.of(request.dir(), repo));
         roots.addAll(request.sources().values());
         if (request.render().remoteCache() != null) roots.add(request.render().remoteCache());
@@ -195,7 +244,9 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             return new TreeWatcher(roots, excluded);
         } catch (UncheckedIOException e) {
-            throw new CommandFailure(ExitCodes.INPUT, e.getMessage(),
+            throw new CommandFailure(
+                    ExitCodes.INPUT,
+                    e.getMessage(),
                     "on Linux, a large tree may need more inotify watches: sysctl fs.inotify.max_user_watches");
         }
     }
@@ -232,17 +283,22 @@ public final class ValidateCommand implements Callable<Integer> {
     static String summary(Validation v) {
         StringBuilder sb = new StringBuilder("kfboot validate: " + v.apps() + " apps, " + v.objects() + " objects: "
                 + FindingsPrinter.summary(v.findings()));
-        if (!v.suppressed().isEmpty()) sb.append(", ").append(v.suppressed().size()).append(" suppressed");
+        if (!v.suppressed().isEmpty())
+            sb.append(", ").append(v.suppressed().size()).append(" suppressed");
         if (!v.unverified().isEmpty()) {
-            sb.append("; ").append(v.unverified().size()).append(v.unverified().size() == 1 ? " app" : " apps")
-                    .append(" unverified: ").append(first(v.unverified().keySet(), 5));
+            sb.append("; ")
+                    .append(v.unverified().size())
+                    .append(v.unverified().size() == 1 ? " app" : " apps")
+                    .append(" unverified: ")
+                    .append(first(v.unverified().keySet(), 5));
         }
         return sb.toString();
     }
 
     private static String first(Collection<String> items, int max) {
         List<String> all = new ArrayList<>(items);
-        return all.size() <= max ? String.join(", ", all)
+        return all.size() <= max
+                ? String.join(", ", all)
                 : String.join(", ", all.subList(0, max)) + " and " + (all.size() - max) + " more";
     }
 

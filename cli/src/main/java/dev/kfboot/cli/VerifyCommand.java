@@ -4,34 +4,56 @@ import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.verify.CheckResult;
 import dev.kfboot.cluster.verify.Verifier;
 import dev.kfboot.cluster.verify.VerifyContext;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.List;
-
 /** {@code kfboot verify}: the after-deployment checklist, as pass/fail rows. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check a deployed Kubeflow against the after-deployment checklist.", "",
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check a deployed Kubeflow against the after-deployment checklist.",
+            "",
             "Every application Synced and Healthy; Deployments, StatefulSets and "
-                + "DaemonSets ready; no pod in CrashLoopBackOff or ImagePullBackOff; CRDs Established; webhooks with a "
-                + "caBundle; cert-manager Certificates Ready; the user profile namespace present; the dashboard service "
-                + "with ready endpoints. Objects are those the applications manage."},
+                    + "DaemonSets ready; no pod in CrashLoopBackOff or ImagePullBackOff; CRDs Established; webhooks with a "
+                    + "caBundle; cert-manager Certificates Ready; the user profile namespace present; the dashboard service "
+                    + "with ready endpoints. Objects are those the applications manage."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every check passed", "1:some check failed", "2:unusable settings (kubeconfig, context)",
-            ClusterCommand.CLUSTER_FAILED})
+        exitCodeList = {
+            "0:every check passed",
+            "1:some check failed",
+            "2:unusable settings (kubeconfig, context)",
+            ClusterCommand.CLUSTER_FAILED
+        })
 public final class VerifyCommand extends ClusterCommand {
 
-    enum Format { text, json, yaml }
+    enum Format {
+        text,
+        json,
+        yaml
+    }
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--profile-namespace", paramLabel = "NS", defaultValue = "kubeflow-user-example-com",
-            description = "The user profile namespace that must exist (default: ${DEFAULT-VALUE}, upstream's example user).")
+    @Option(
+            names = "--profile-namespace",
+            paramLabel = "NS",
+            defaultValue = "kubeflow-user-example-com",
+            description =
+                    "The user profile namespace that must exist (default: ${DEFAULT-VALUE}, upstream's example user).")
     String profileNamespace;
 
-    @Option(names = "--dashboard", paramLabel = "NS/SERVICE", defaultValue = "kubeflow/centraldashboard",
+    @Option(
+            names = "--dashboard",
+            paramLabel = "NS/SERVICE",
+            defaultValue = "kubeflow/centraldashboard",
             description = "The dashboard's service (default: ${DEFAULT-VALUE}).")
     String dashboard;
 
@@ -56,7 +78,10 @@ public final class VerifyCommand extends ClusterCommand {
             }
             long failed = results.stream().filter(r -> !r.passed()).count();
             out().println();
-            out().println(failed == 0 ? "all " + results.size() + " checks passed" : failed + " of " + results.size() + " checks failed");
+            out().println(
+                            failed == 0
+                                    ? "all " + results.size() + " checks passed"
+                                    : failed + " of " + results.size() + " checks failed");
         }
         out().flush();
         return results.stream().allMatch(CheckResult::passed) ? ExitCodes.OK : ExitCodes.FINDINGS;

@@ -1,11 +1,11 @@
 package dev.kfboot.cli;
 
 import dev.kfboot.catalog.Catalogs;
-import picocli.CommandLine.IVersionProvider;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.IVersionProvider;
 
 /** {@code kfboot --version}: kfboot's version and the releases it knows. */
 public final class VersionProvider implements IVersionProvider {

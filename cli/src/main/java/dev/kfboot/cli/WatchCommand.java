@@ -3,36 +3,42 @@ package dev.kfboot.cli;
 import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.argocd.AppStatus;
 import dev.kfboot.cluster.argocd.AppStore;
-import dev.kfboot.model.SafeText;
-import picocli.CommandLine.Command;
 import dev.kfboot.cluster.deploy.DeployTree;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
+import dev.kfboot.model.SafeText;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.ArrayList;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code kfboot watch}: live progress per wave until everything is healthy, something failed, or time is up. */
-@Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Follow the Applications live, wave by wave.", "",
+@Command(
+        name = "watch",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Follow the Applications live, wave by wave.",
+            "",
             "Follows them until all are Synced and Healthy, one fails, or --timeout.",
             "",
             "With DIR (an app-of-apps tree) it follows the tree's applications, also those not created yet, as during a "
                     + "deploy; without, the applications that exist.",
             "",
             "On a terminal it redraws one progress line per wave; otherwise (or with --plain) it prints a line for each "
-                    + "change. Driven by one informer's events: nothing polls."},
+                    + "change. Driven by one informer's events: nothing polls."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every application is Synced and Healthy",
+        exitCodeList = {
+            "0:every application is Synced and Healthy",
             "2:unusable settings (kubeconfig, context)",
-            "3:an application's sync failed, the timeout passed first, or the cluster failed"})
+            "3:an application's sync failed, the timeout passed first, or the cluster failed"
+        })
 public final class WatchCommand extends ClusterCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Follow the applications of this tree.")
@@ -71,15 +77,20 @@ public final class WatchCommand extends ClusterCommand {
         try (AppStore store = openStore(c)) {
             while (true) {
                 long seen = store.version();
-                List<AppStatus> apps = store.snapshot().stream().filter(a -> expected == null || expected.contains(a.name())).toList();
+                List<AppStatus> apps = store.snapshot().stream()
+                        .filter(a -> expected == null || expected.contains(a.name()))
+                        .toList();
                 List<String> absent = absent(apps);
                 if (live) redraw(apps);
                 else lines(apps);
                 List<AppStatus> failed = apps.stream().filter(AppStatus::failed).toList();
                 if (!failed.isEmpty()) {
                     AppStatus f = failed.get(0);
-                    throw new CommandFailure(ExitCodes.CLUSTER, "sync of " + f.name() + " failed: " + f.message(),
-                            "see `kfboot describe " + f.name() + "`; after fixing the cause, `kfboot sync " + f.name() + "`");
+                    throw new CommandFailure(
+                            ExitCodes.CLUSTER,
+                            "sync of " + f.name() + " failed: " + f.message(),
+                            "see `kfboot describe " + f.name() + "`; after fixing the cause, `kfboot sync " + f.name()
+                                    + "`");
                 }
                 if (!apps.isEmpty() && absent.isEmpty() && apps.stream().allMatch(AppStatus::syncedAndHealthy)) {
                     out().println(StatusView.summary(apps));
@@ -88,11 +99,17 @@ public final class WatchCommand extends ClusterCommand {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    List<String> notReady = new ArrayList<>(apps.stream().filter(a -> !a.syncedAndHealthy())
-                            .map(AppStatus::name).toList());
+                    List<String> notReady = new ArrayList<>(apps.stream()
+                            .filter(a -> !a.syncedAndHealthy())
+                            .map(AppStatus::name)
+                            .toList());
                     notReady.addAll(absent);
-                    throw new CommandFailure(ExitCodes.CLUSTER, "not Synced and Healthy after " + cluster.timeout().toSeconds()
-                            + "s: " + (notReady.isEmpty() ? "no Applications in " + c.argoNamespace() : String.join(", ", notReady)),
+                    throw new CommandFailure(
+                            ExitCodes.CLUSTER,
+                            "not Synced and Healthy after " + cluster.timeout().toSeconds() + "s: "
+                                    + (notReady.isEmpty()
+                                            ? "no Applications in " + c.argoNamespace()
+                                            : String.join(", ", notReady)),
                             "`kfboot status` shows where each stands; raise --timeout to wait longer");
                 }
                 store.awaitChange(seen, Duration.ofNanos(left));
@@ -113,14 +130,16 @@ public final class WatchCommand extends ClusterCommand {
             String state = StatusView.state(a);
             String before = shown.put(a.name(), state);
             if (!state.equals(before)) {
-                out().println(elapsed() + " wave " + a.wave() + " " + a.name() + ": " + (before == null ? "" : before + " -> ") + state);
+                out().println(elapsed() + " wave " + a.wave() + " " + a.name() + ": "
+                        + (before == null ? "" : before + " -> ") + state);
             }
         }
         for (Map.Entry<Integer, List<AppStatus>> w : byWave(apps).entrySet()) {
             boolean done = w.getValue().stream().allMatch(AppStatus::syncedAndHealthy);
             Boolean was = waveDone.put(w.getKey(), done);
             if (done && !Boolean.TRUE.equals(was)) {
-                out().println(elapsed() + " wave " + w.getKey() + ": all " + w.getValue().size() + " apps Synced and Healthy");
+                out().println(elapsed() + " wave " + w.getKey() + ": all "
+                        + w.getValue().size() + " apps Synced and Healthy");
             }
         }
         out().flush();
@@ -130,16 +149,24 @@ public final class WatchCommand extends ClusterCommand {
     private void redraw(List<AppStatus> apps) {
         SafePrintWriter.raw(out(), "\033[H\033[2J");
         StringBuilder sb = new StringBuilder();
-        sb.append("kfboot watch  ").append(elapsed()).append("  ").append(StatusView.summary(apps)).append("\n\n");
+        sb.append("kfboot watch  ")
+                .append(elapsed())
+                .append("  ")
+                .append(StatusView.summary(apps))
+                .append("\n\n");
         for (Map.Entry<Integer, List<AppStatus>> w : byWave(apps).entrySet()) {
             long ok = w.getValue().stream().filter(AppStatus::syncedAndHealthy).count();
             int n = w.getValue().size();
             int filled = (int) Math.round(20.0 * ok / n);
-            sb.append(String.format("wave %-3d [%s%s] %d/%d%n", w.getKey(), "#".repeat(filled), ".".repeat(20 - filled), ok, n));
+            sb.append(String.format(
+                    "wave %-3d [%s%s] %d/%d%n", w.getKey(), "#".repeat(filled), ".".repeat(20 - filled), ok, n));
             for (AppStatus a : w.getValue()) {
                 if (!a.syncedAndHealthy()) {
-                    sb.append("    ").append(SafeText.forTerminal(a.name())).append(": ")
-                            .append(SafeText.forTerminal(StatusView.state(a))).append('\n');
+                    sb.append("    ")
+                            .append(SafeText.forTerminal(a.name()))
+                            .append(": ")
+                            .append(SafeText.forTerminal(StatusView.state(a)))
+                            .append('\n');
                 }
             }
         }
@@ -149,7 +176,8 @@ public final class WatchCommand extends ClusterCommand {
 
     private static Map<Integer, List<AppStatus>> byWave(List<AppStatus> apps) {
         Map<Integer, List<AppStatus>> out = new TreeMap<>();
-        for (AppStatus a : apps) out.computeIfAbsent(a.wave(), k -> new ArrayList<>()).add(a);
+        for (AppStatus a : apps)
+            out.computeIfAbsent(a.wave(), k -> new ArrayList<>()).add(a);
         return out;
     }
 

@@ -1,22 +1,21 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.argocd.ArgoResources;
+import dev.kfboot.model.Fields;
 import dev.kfboot.model.Json;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** {@code kfboot adopt DIR} on a hand-installed cluster (the mock API server): the report, read-only, then --apply. */
 class AdoptCommandTest extends ClusterCliTest {
@@ -32,7 +31,8 @@ class AdoptCommandTest extends ClusterCliTest {
     }
 
     private CliRun adopt(String... args) {
-        List<String> all = new ArrayList<>(List.of("adopt", tree.toString(), "--repo-root", repo.toString(), "--no-cache", "-q"));
+        List<String> all =
+                new ArrayList<>(List.of("adopt", tree.toString(), "--repo-root", repo.toString(), "--no-cache", "-q"));
         all.addAll(Arrays.asList(args));
         return cli.run(all.toArray(String[]::new));
     }
@@ -91,7 +91,9 @@ class AdoptCommandTest extends ClusterCliTest {
                 3 apps: 3 objects adopted as they are, 2 changed, 1 missing, 1 managed by another tool; 2 left unmanaged
                 nothing was changed; `kfboot adopt TREE --apply` creates the AppProjects and Applications with automated sync off
                 """);
-        assertThat(r.out()).doesNotContain("from-git-s3cret", "aGFuZC1lZGl0ZWQtc2VjcmV0", "hand-edited-secret", "c2VjcmV0LXRva2Vu");
+        assertThat(r.out())
+                .doesNotContain(
+                        "from-git-s3cret", "aGFuZC1lZGl0ZWQtc2VjcmV0", "hand-edited-secret", "c2VjcmV0LXRva2Vu");
     }
 
     @Test
@@ -101,9 +103,18 @@ class AdoptCommandTest extends ClusterCliTest {
 
         List<String> requests = cli.mock.requests();
         assertThat(requests).isNotEmpty();
-        assertThat(requests).noneMatch(r -> r.startsWith("POST ") || r.startsWith("PUT ") || r.startsWith("PATCH ")
-                || r.startsWith("DELETE "));
-        assertThat(cli.mock.client().genericKubernetesResources(ArgoResources.APPLICATION).inNamespace("argocd").list().getItems()).isEmpty();
+        assertThat(requests)
+                .noneMatch(r -> r.startsWith("POST ")
+                        || r.startsWith("PUT ")
+                        || r.startsWith("PATCH ")
+                        || r.startsWith("DELETE "));
+        assertThat(cli.mock
+                        .client()
+                        .genericKubernetesResources(ArgoResources.APPLICATION)
+                        .inNamespace("argocd")
+                        .list()
+                        .getItems())
+                .isEmpty();
     }
 
     @Test
@@ -127,15 +138,22 @@ class AdoptCommandTest extends ClusterCliTest {
                 .isEqualTo("{\"apps\":4,\"adopted\":3,\"changed\":2,\"missing\":1,\"otherOwner\":1,\"unmanaged\":2}");
         JsonNode katib = json.get("apps").get(1);
         assertThat(katib.get("app").asText()).isEqualTo("katib");
-        assertThat(katib.get("adopted").toString()).isEqualTo(
-                "[\"validatingwebhookconfiguration.admissionregistration.k8s.io/katib.kubeflow.org\",\"-n kubeflow deployment.apps/katib-controller\"]");
+        assertThat(katib.get("adopted").toString())
+                .isEqualTo(
+                        "[\"validatingwebhookconfiguration.admissionregistration.k8s.io/katib.kubeflow.org\",\"-n kubeflow deployment.apps/katib-controller\"]");
         assertThat(katib.get("changed").get(1).get("id").asText()).isEqualTo("-n kubeflow secret/katib-mysql");
-        assertThat(katib.get("changed").get(1).get("diff").asText()).contains("(secret value, as in the cluster)").doesNotContain("from-git");
+        assertThat(katib.get("changed").get(1).get("diff").asText())
+                .contains("(secret value, as in the cluster)")
+                .doesNotContain("from-git");
         JsonNode monitoring = json.get("apps").get(3);
-        assertThat(monitoring.get("notCompared").asText()).isEqualTo("chart kube-prometheus-stack 65.1.0 from "
-                + "https://prometheus-community.github.io/helm-charts cannot be fetched offline (no --helm-cache): the app is unverified");
-        assertThat(json.get("unmanaged").get(1).toString()).isEqualTo("{\"id\":\"-n kubeflow secret/registry-token\","
-                + "\"owner\":\"Argo CD Application registry-creds (annotation argocd.argoproj.io/tracking-id)\"}");
+        assertThat(monitoring.get("notCompared").asText())
+                .isEqualTo(
+                        "chart kube-prometheus-stack 65.1.0 from "
+                                + "https://prometheus-community.github.io/helm-charts cannot be fetched offline (no --helm-cache): the app is unverified");
+        assertThat(json.get("unmanaged").get(1).toString())
+                .isEqualTo(
+                        "{\"id\":\"-n kubeflow secret/registry-token\","
+                                + "\"owner\":\"Argo CD Application registry-creds (annotation argocd.argoproj.io/tracking-id)\"}");
         assertThat(json.get("namespaces").toString()).isEqualTo("[\"kubeflow\"]");
         assertThat(json.has("applied")).isFalse();
     }
@@ -144,12 +162,17 @@ class AdoptCommandTest extends ClusterCliTest {
     void aClusterThatMatchesTheTreeIsAdoptedAsItIs() {
         var c = cli.mock.client();
         c.configMaps().inNamespace("kubeflow").withName("katib-config").edit(cm -> {
-            cm.setData(Map.of("katib-config.yaml", "init:\n  controller:\n    webhookPort: 8443\n    trialResources:\n      - Job.v1.batch\n"));
+            cm.setData(Map.of(
+                    "katib-config.yaml",
+                    "init:\n  controller:\n    webhookPort: 8443\n    trialResources:\n      - Job.v1.batch\n"));
             return cm;
         });
         c.secrets().inNamespace("kubeflow").withName("katib-mysql").edit(s -> {
-            s.setData(Map.of("MYSQL_ROOT_PASSWORD", Base64.getEncoder().encodeToString("from-git-s3cret".getBytes()),
-                    "MYSQL_USER", "a2F0aWI="));
+            s.setData(Map.of(
+                    "MYSQL_ROOT_PASSWORD",
+                    Base64.getEncoder().encodeToString("from-git-s3cret".getBytes()),
+                    "MYSQL_USER",
+                    "a2F0aWI="));
             return s;
         });
         c.services().inNamespace("kubeflow").withName("centraldashboard").delete();
@@ -157,7 +180,8 @@ class AdoptCommandTest extends ClusterCliTest {
         CliRun r = adopt();
 
         assertThat(r.code()).as(r.out()).isZero();
-        assertThat(r.out()).contains("3 apps: 5 objects adopted as they are, 0 changed, 2 missing, 0 managed by another tool");
+        assertThat(r.out())
+                .contains("3 apps: 5 objects adopted as they are, 0 changed, 2 missing, 0 managed by another tool");
     }
 
     @Test
@@ -175,14 +199,23 @@ class AdoptCommandTest extends ClusterCliTest {
                 next: review the differences above (Argo CD shows each app's as well), then start each app's first sync with \
                 `kfboot sync APP`, or run `kfboot deploy TREE`, which syncs wave by wave and switches automated sync on where the tree has it
                 """);
-        var apps = cli.mock.client().genericKubernetesResources(ArgoResources.APPLICATION).inNamespace("argocd");
+        var apps = cli.mock
+                .client()
+                .genericKubernetesResources(ArgoResources.APPLICATION)
+                .inNamespace("argocd");
         for (GenericKubernetesResource a : apps.list().getItems()) {
-            assertThat(Fields.get(a.getAdditionalProperties(), "spec", "syncPolicy", "automated")).as(a.getMetadata().getName()).isNull();
-            assertThat(Fields.list(a.getAdditionalProperties(), "spec", "syncPolicy", "syncOptions")).containsExactly("ServerSideApply=true");
+            assertThat(Fields.get(a.getAdditionalProperties(), "spec", "syncPolicy", "automated"))
+                    .as(a.getMetadata().getName())
+                    .isNull();
+            assertThat(Fields.list(a.getAdditionalProperties(), "spec", "syncPolicy", "syncOptions"))
+                    .containsExactly("ServerSideApply=true");
         }
         assertThat(apps.list().getItems()).hasSize(4);
-        assertThat(Fields.maps(apps.withName("katib").get().getAdditionalProperties(), "spec", "ignoreDifferences")).hasSize(1);
-        assertThat(writes()).allMatch(w -> w.startsWith("POST /apis/argoproj.io/v1alpha1/namespaces/argocd/")).hasSize(5);
+        assertThat(Fields.maps(apps.withName("katib").get().getAdditionalProperties(), "spec", "ignoreDifferences"))
+                .hasSize(1);
+        assertThat(writes())
+                .allMatch(w -> w.startsWith("POST /apis/argoproj.io/v1alpha1/namespaces/argocd/"))
+                .hasSize(5);
         Thread.sleep(200); // Argo CD's stand-in runs automated syncs of apps that have them on: none has
         assertThat(cli.argo.operations()).isEmpty();
     }
@@ -191,25 +224,34 @@ class AdoptCommandTest extends ClusterCliTest {
     void applyLeavesExistingApplicationsAsTheyAre() {
         adopt("--apply");
         int before = writes().size();
-        var katib = cli.mock.client().genericKubernetesResources(ArgoResources.APPLICATION).inNamespace("argocd").withName("katib");
+        var katib = cli.mock
+                .client()
+                .genericKubernetesResources(ArgoResources.APPLICATION)
+                .inNamespace("argocd")
+                .withName("katib");
         String version = katib.get().getMetadata().getResourceVersion();
 
         CliRun again = adopt("--apply");
 
-        assertThat(again.out()).contains("  Application katib: exists, left as it is", "  AppProject kubeflow: exists, left as it is");
+        assertThat(again.out())
+                .contains("  Application katib: exists, left as it is", "  AppProject kubeflow: exists, left as it is");
         assertThat(writes()).hasSize(before);
         assertThat(katib.get().getMetadata().getResourceVersion()).isEqualTo(version);
     }
 
     @Test
     void anAppThatDoesNotRenderIsUnusableInputAndNothingIsAsked() throws Exception {
-        Files.writeString(tree.resolve("apps/katib.yaml"), Files.readString(tree.resolve("apps/katib.yaml"))
-                .replace("path: manifests/katib", "path: manifests/katib-v2"));
+        Files.writeString(
+                tree.resolve("apps/katib.yaml"),
+                Files.readString(tree.resolve("apps/katib.yaml"))
+                        .replace("path: manifests/katib", "path: manifests/katib-v2"));
 
         CliRun r = adopt("--apply");
 
         assertThat(r.code()).isEqualTo(ExitCodes.INPUT);
-        assertThat(r.err()).startsWith("kfboot: error: 1 app cannot be rendered, so what it owns is unknown: katib: path manifests/katib-v2 does not exist")
+        assertThat(r.err())
+                .startsWith(
+                        "kfboot: error: 1 app cannot be rendered, so what it owns is unknown: katib: path manifests/katib-v2 does not exist")
                 .contains("  hint: `kfboot validate ");
         assertThat(r.noStackTrace()).isTrue();
         assertThat(cli.mock.requests()).isEmpty();

@@ -1,10 +1,14 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kfboot.cluster.testing.MockCluster;
-import dev.kfboot.model.Fields;
 import dev.kfboot.inventory.Collected;
 import dev.kfboot.inventory.Inventory;
 import dev.kfboot.inventory.KindTable;
+import dev.kfboot.model.Fields;
+import dev.kfboot.model.Json;
 import dev.kfboot.render.RenderOptions;
 import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.Rendered;
@@ -15,19 +19,14 @@ import dev.kfboot.testing.UpstreamFork;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.kfboot.model.Json;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seeds' migration at full size: Kubeflow 26.03 installed by hand from upstream's {@code example/} (rendered
@@ -37,40 +36,78 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AdoptWholeKubeflowIT {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void theGeneratedTreeAdoptsAHandInstalledKubeflow() throws Exception {
         Kustomize.required();
         Path fork = UpstreamFork.copy("26.03", dir.resolve("manifests"));
         Path tree = fork.resolve("argocd");
-        CliRun generate = CliRun.of("generate", "--layout", "fork", "--out", tree.toString(), "--path-in-repo", "argocd", "-q");
+        CliRun generate =
+                CliRun.of("generate", "--layout", "fork", "--out", tree.toString(), "--path-in-repo", "argocd", "-q");
         assertThat(generate.code()).as(generate.err()).isZero();
-        Rendered example = Rendering.run(List.of(RenderUnit.of("example", fork, "example")),
-                RenderOptions.defaults(UpstreamData.remoteCache()), r -> { }).rendered().get(0);
+        Rendered example = Rendering.run(
+                        List.of(RenderUnit.of("example", fork, "example")),
+                        RenderOptions.defaults(UpstreamData.remoteCache()),
+                        r -> {})
+                .rendered()
+                .get(0);
         assertThat(example.ok()).as(String.valueOf(example.failure())).isTrue();
 
         try (MockCluster mock = MockCluster.start()) {
             install(mock, example);
-            mock.create("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: team-notes, namespace: kubeflow}\ndata: {a: b}\n");
-            mock.client().apps().deployments().inNamespace("kubeflow").withName("ml-pipeline-ui").edit(d -> {
-                d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("registry.local/ml-pipeline-frontend:patched");
-                d.getSpec().setReplicas(3); // not set by the source: no difference, as in Argo CD
-                return d;
-            });
-            CliRun r = CliRun.of("adopt", tree.toString(), "--repo-root", fork.toString(), "--repo-url", GeneratedTreeValidatesIT.FORK_URL, "--cache-dir", UpstreamData.renderCache().toString(), "-q", "-o", "json",
-                    "--remote-cache", UpstreamData.remoteCache().toString(), "--kubeconfig", mock.kubeconfig(dir, MockCluster.TOKEN).toString());
+            mock.create(
+                    "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: team-notes, namespace: kubeflow}\ndata: {a: b}\n");
+            mock.client()
+                    .apps()
+                    .deployments()
+                    .inNamespace("kubeflow")
+                    .withName("ml-pipeline-ui")
+                    .edit(d -> {
+                        d.getSpec()
+                                .getTemplate()
+                                .getSpec()
+                                .getContainers()
+                                .get(0)
+                                .setImage("registry.local/ml-pipeline-frontend:patched");
+                        d.getSpec().setReplicas(3); // not set by the source: no difference, as in Argo CD
+                        return d;
+                    });
+            CliRun r = CliRun.of(
+                    "adopt",
+                    tree.toString(),
+                    "--repo-root",
+                    fork.toString(),
+                    "--repo-url",
+                    GeneratedTreeValidatesIT.FORK_URL,
+                    "--cache-dir",
+                    UpstreamData.renderCache().toString(),
+                    "-q",
+                    "-o",
+                    "json",
+                    "--remote-cache",
+                    UpstreamData.remoteCache().toString(),
+                    "--kubeconfig",
+                    mock.kubeconfig(dir, MockCluster.TOKEN).toString());
 
             assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
             JsonNode json = Json.mapper().readTree(r.out());
             assertThat(json.get("summary").toString())
-                    .isEqualTo("{\"apps\":27,\"adopted\":673,\"changed\":2,\"missing\":0,\"otherOwner\":0,\"unmanaged\":1}");
+                    .isEqualTo(
+                            "{\"apps\":27,\"adopted\":673,\"changed\":2,\"missing\":0,\"otherOwner\":0,\"unmanaged\":1}");
             List<String> changed = new ArrayList<>();
-            json.get("apps").forEach(a -> a.get("changed").forEach(c -> changed.add(a.get("app").asText() + " " + c.get("id").asText())));
+            json.get("apps")
+                    .forEach(a -> a.get("changed")
+                            .forEach(c -> changed.add(
+                                    a.get("app").asText() + " " + c.get("id").asText())));
             // the hand edit, and one real difference: upstream's example/ renders every component in one kustomization,
-            // whose vars fill the JobSet CRD's cert-manager placeholder with pvcviewer's certificate; trainer alone does not
-            assertThat(changed).containsExactly("kubeflow-pipelines -n kubeflow deployment.apps/ml-pipeline-ui",
-                    "kubeflow-trainer customresourcedefinition.apiextensions.k8s.io/jobsets.jobset.x-k8s.io");
+            // whose vars fill the JobSet CRD's cert-manager placeholder with pvcviewer's certificate; trainer alone
+            // does not
+            assertThat(changed)
+                    .containsExactly(
+                            "kubeflow-pipelines -n kubeflow deployment.apps/ml-pipeline-ui",
+                            "kubeflow-trainer customresourcedefinition.apiextensions.k8s.io/jobsets.jobset.x-k8s.io");
             assertThat(json.get("unmanaged").get(0).get("id").asText()).isEqualTo("-n kubeflow configmap/team-notes");
             assertThat(r.noStackTrace()).isTrue();
             assertThat(mock.requests()).isNotEmpty().allMatch(q -> q.startsWith("GET "));
@@ -84,7 +121,8 @@ class AdoptWholeKubeflowIT {
     @SuppressWarnings("unchecked")
     private static void install(MockCluster mock, Rendered example) {
         KubernetesSerialization json = new KubernetesSerialization();
-        Inventory inventory = Inventory.of(Collected.from(List.of(example), true).objects(), Map.of("example", "kubeflow"));
+        Inventory inventory =
+                Inventory.of(Collected.from(List.of(example), true).objects(), Map.of("example", "kubeflow"));
         for (boolean crds : new boolean[] {true, false}) {
             for (Inventory.Entry e : inventory.entries()) {
                 if (e.object().isCrd() != crds) continue;
@@ -94,8 +132,11 @@ class AdoptWholeKubeflowIT {
                 else meta.put("namespace", e.namespace());
                 body.put("metadata", meta);
                 if (body.remove("stringData") instanceof Map<?, ?> plain) { // the API server keeps it as data
-                    Map<String, Object> data = new LinkedHashMap<>(body.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of());
-                    plain.forEach((k, v) -> data.put(String.valueOf(k), Base64.getEncoder().encodeToString(String.valueOf(v).getBytes())));
+                    Map<String, Object> data = new LinkedHashMap<>(
+                            body.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of());
+                    plain.forEach((k, v) -> data.put(
+                            String.valueOf(k),
+                            Base64.getEncoder().encodeToString(String.valueOf(v).getBytes())));
                     body.put("data", data);
                 }
                 GenericKubernetesResource r = json.convertValue(body, GenericKubernetesResource.class);
@@ -103,13 +144,25 @@ class AdoptWholeKubeflowIT {
                     mock.client().resource(r).create();
                     continue;
                 }
-                Map<String, Object> crd = inventory.crdsDefining(e.object().groupKind()).get(0).object().body();
-                var context = new ResourceDefinitionContext.Builder().withGroup(e.object().id().group())
-                        .withVersion(e.object().apiVersion().substring(e.object().apiVersion().indexOf('/') + 1))
-                        .withKind(e.object().id().kind()).withPlural(Fields.string(crd, "spec", "names", "plural"))
-                        .withNamespaced(e.namespace() != null).build();
+                Map<String, Object> crd = inventory
+                        .crdsDefining(e.object().groupKind())
+                        .get(0)
+                        .object()
+                        .body();
+                var context = new ResourceDefinitionContext.Builder()
+                        .withGroup(e.object().id().group())
+                        .withVersion(e.object()
+                                .apiVersion()
+                                .substring(e.object().apiVersion().indexOf('/') + 1))
+                        .withKind(e.object().id().kind())
+                        .withPlural(Fields.string(crd, "spec", "names", "plural"))
+                        .withNamespaced(e.namespace() != null)
+                        .build();
                 var ops = mock.client().genericKubernetesResources(context);
-                (e.namespace() == null ? ops.resource(r) : ops.inNamespace(e.namespace()).resource(r)).create();
+                (e.namespace() == null
+                                ? ops.resource(r)
+                                : ops.inNamespace(e.namespace()).resource(r))
+                        .create();
             }
         }
     }

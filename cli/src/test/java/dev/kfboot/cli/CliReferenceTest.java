@@ -1,15 +1,14 @@
 package dev.kfboot.cli;
 
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kfboot.testing.UpstreamData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.kfboot.testing.UpstreamData;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * docs/CLI.md is generated from the commands' annotations, never written by hand: this test renders every
@@ -26,7 +25,8 @@ class CliReferenceTest {
         append(root, md);
         Path file = UpstreamData.repoRoot().resolve("docs/CLI.md");
         if (Boolean.getBoolean("kfboot.golden.update")) Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
-        assertThat(Files.readString(file)).as("docs/CLI.md is stale: run the tests with -Dkfboot.golden.update=true")
+        assertThat(Files.readString(file))
+                .as("docs/CLI.md is stale: run the tests with -Dkfboot.golden.update=true")
                 .isEqualTo(md.toString());
     }
 
@@ -37,19 +37,26 @@ class CliReferenceTest {
             if (e.getKey().equals("help")) continue;
             CommandLine alone = KfbootCommand.commandLine(new String[] {"--debug", e.getKey(), "--help"});
             assertThat(alone.getSubcommands()).as(e.getKey()).containsOnlyKeys(e.getKey());
-            assertThat(alone.getSubcommands().get(e.getKey()).getUsageMessage(CommandLine.Help.Ansi.OFF)).as(e.getKey())
+            assertThat(alone.getSubcommands().get(e.getKey()).getUsageMessage(CommandLine.Help.Ansi.OFF))
+                    .as(e.getKey())
                     .isEqualTo(e.getValue().getUsageMessage(CommandLine.Help.Ansi.OFF));
         }
-        assertThat(KfbootCommand.commandLine(new String[] {"help", "plan"}).getSubcommands()).hasSameSizeAs(all.getSubcommands());
-        assertThat(KfbootCommand.commandLine(new String[] {"valdate"}).getSubcommands()).hasSameSizeAs(all.getSubcommands());
-        assertThat(KfbootCommand.commandLine(new String[] {"--version"}).getSubcommands()).hasSameSizeAs(all.getSubcommands());
+        assertThat(KfbootCommand.commandLine(new String[] {"help", "plan"}).getSubcommands())
+                .hasSameSizeAs(all.getSubcommands());
+        assertThat(KfbootCommand.commandLine(new String[] {"valdate"}).getSubcommands())
+                .hasSameSizeAs(all.getSubcommands());
+        assertThat(KfbootCommand.commandLine(new String[] {"--version"}).getSubcommands())
+                .hasSameSizeAs(all.getSubcommands());
     }
 
     private static void append(CommandLine cmd, StringBuilder md) {
         if (cmd.getCommandName().equals("help")) return;
         CommandLine.Help.Ansi ansi = CommandLine.Help.Ansi.OFF;
-        md.append("\n## ").append(cmd.getCommandSpec().qualifiedName()).append("\n\n```text\n")
-                .append(cmd.getUsageMessage(ansi).stripTrailing()).append("\n```\n");
+        md.append("\n## ")
+                .append(cmd.getCommandSpec().qualifiedName())
+                .append("\n\n```text\n")
+                .append(cmd.getUsageMessage(ansi).stripTrailing())
+                .append("\n```\n");
         for (CommandLine sub : cmd.getSubcommands().values()) append(sub, md);
     }
 }

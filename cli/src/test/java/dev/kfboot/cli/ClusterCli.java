@@ -3,7 +3,6 @@ package dev.kfboot.cli;
 import dev.kfboot.cluster.testing.ArgoCdStandIn;
 import dev.kfboot.cluster.testing.MockCluster;
 import dev.kfboot.cluster.testing.Trees;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,9 +40,13 @@ final class ClusterCli implements AutoCloseable {
 
     /** A tree of four apps in three waves, with an AppProject. */
     Path tree() {
-        return Trees.in(dir.resolve("tree")).project("kubeflow")
-                .app("cert-manager", 0, true).app("istio-install", 1, true)
-                .app("katib", 2, true).app("pipelines", 2, false).dir();
+        return Trees.in(dir.resolve("tree"))
+                .project("kubeflow")
+                .app("cert-manager", 0, true)
+                .app("istio-install", 1, true)
+                .app("katib", 2, true)
+                .app("pipelines", 2, false)
+                .dir();
     }
 
     /** Deploys {@link #tree()} and checks it worked. */

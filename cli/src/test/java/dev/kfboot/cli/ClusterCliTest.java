@@ -1,15 +1,16 @@
 package dev.kfboot.cli;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-
 /** A fresh mock API server with the Argo CD stand-in for each test, reached as {@link #cli}. */
 abstract class ClusterCliTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     ClusterCli cli;
 
     @BeforeEach

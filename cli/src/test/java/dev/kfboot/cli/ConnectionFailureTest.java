@@ -1,17 +1,16 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.cluster.testing.MockCluster;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.net.ServerSocket;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An unreachable, unauthorized, forbidden, failing, throttling or stalled API, and unusable connection settings:
@@ -21,7 +20,9 @@ class ConnectionFailureTest {
 
     static final String APPS = "/apis/argoproj.io/v1alpha1/namespaces/argocd/applications";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     MockCluster mock;
 
     @BeforeEach
@@ -56,15 +57,19 @@ class ConnectionFailureTest {
         try (var s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), Files.readString(mock.kubeconfig(dir, MockCluster.TOKEN))
-                .replace(mock.url(), "http://127.0.0.1:" + port));
+        Path kubeconfig = Files.writeString(
+                dir.resolve("kubeconfig"),
+                Files.readString(mock.kubeconfig(dir, MockCluster.TOKEN))
+                        .replace(mock.url(), "http://127.0.0.1:" + port));
 
         CliRun r = status(kubeconfig, "--api-retries", "1");
 
         oneErrorAndAHint(r, 3);
-        assertThat(r.err()).startsWith("kfboot: error: cannot reach the Kubernetes API at http://127.0.0.1:" + port
-                + "/ (context mock) while listing Applications in argocd")
-                .contains("hint: check --context and --kubeconfig (`kubectl config current-context`) and that the cluster is running");
+        assertThat(r.err())
+                .startsWith("kfboot: error: cannot reach the Kubernetes API at http://127.0.0.1:" + port
+                        + "/ (context mock) while listing Applications in argocd")
+                .contains(
+                        "hint: check --context and --kubeconfig (`kubectl config current-context`) and that the cluster is running");
     }
 
     @Test
@@ -72,9 +77,11 @@ class ConnectionFailureTest {
         CliRun r = status(mock.kubeconfig(dir, "expired-token"));
 
         oneErrorAndAHint(r, 3);
-        assertThat(r.err()).isEqualTo("kfboot: error: the Kubernetes API at " + mock.url() + "/ (context mock) refused the "
-                + "credentials (401 Unauthorized) while listing Applications in argocd\n"
-                + "  hint: log in again or check the user of the context in the kubeconfig (`kubectl auth whoami`)\n");
+        assertThat(r.err())
+                .isEqualTo(
+                        "kfboot: error: the Kubernetes API at " + mock.url() + "/ (context mock) refused the "
+                                + "credentials (401 Unauthorized) while listing Applications in argocd\n"
+                                + "  hint: log in again or check the user of the context in the kubeconfig (`kubectl auth whoami`)\n");
     }
 
     @Test
@@ -84,7 +91,8 @@ class ConnectionFailureTest {
         CliRun r = status(mock.kubeconfig(dir, MockCluster.TOKEN));
 
         oneErrorAndAHint(r, 3);
-        assertThat(r.err()).startsWith("kfboot: error: forbidden (403) while listing Applications in argocd: injected 403\n");
+        assertThat(r.err())
+                .startsWith("kfboot: error: forbidden (403) while listing Applications in argocd: injected 403\n");
     }
 
     @Test
@@ -95,8 +103,10 @@ class ConnectionFailureTest {
 
         oneErrorAndAHint(r, 3);
         assertThat(rule.hits()).isEqualTo(3);
-        assertThat(r.err()).startsWith("kfboot: error: the Kubernetes API failed (500) while listing Applications in argocd: injected 500\n"
-                + "  hint: retries were exhausted; retry later (kfboot commands are safe to re-run)");
+        assertThat(r.err())
+                .startsWith(
+                        "kfboot: error: the Kubernetes API failed (500) while listing Applications in argocd: injected 500\n"
+                                + "  hint: retries were exhausted; retry later (kfboot commands are safe to re-run)");
     }
 
     @Test
@@ -117,8 +127,9 @@ class ConnectionFailureTest {
         CliRun r = status(mock.kubeconfig(dir, MockCluster.TOKEN), "--api-retries", "1");
 
         oneErrorAndAHint(r, 3);
-        assertThat(r.err()).startsWith("kfboot: error: the Kubernetes API kept throttling requests (429 Too Many Requests) while "
-                + "listing Applications in argocd\n");
+        assertThat(r.err())
+                .startsWith("kfboot: error: the Kubernetes API kept throttling requests (429 Too Many Requests) while "
+                        + "listing Applications in argocd\n");
     }
 
     @Test
@@ -135,11 +146,13 @@ class ConnectionFailureTest {
     void unusableSettingsExitTwo() throws Exception {
         CliRun missing = status(dir.resolve("nope"));
         oneErrorAndAHint(missing, 2);
-        assertThat(missing.err()).startsWith("kfboot: error: no kubeconfig: --kubeconfig " + dir.resolve("nope") + " does not exist\n");
+        assertThat(missing.err())
+                .startsWith("kfboot: error: no kubeconfig: --kubeconfig " + dir.resolve("nope") + " does not exist\n");
 
         CliRun context = status(mock.kubeconfig(dir, MockCluster.TOKEN), "--context", "prod");
         oneErrorAndAHint(context, 2);
-        assertThat(context.err()).isEqualTo("kfboot: error: context 'prod' is not in the kubeconfig\n  hint: known contexts: mock\n");
+        assertThat(context.err())
+                .isEqualTo("kfboot: error: context 'prod' is not in the kubeconfig\n  hint: known contexts: mock\n");
 
         Path garbage = Files.writeString(dir.resolve("garbage"), "{{{{ not yaml");
         CliRun bad = status(garbage);

@@ -1,20 +1,20 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kfboot.model.Json;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The conventions kubectl, argocd and flux users expect, each through {@code Main}. */
 class ConventionsTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void versionCommandTextJsonAndYaml() throws Exception {
@@ -40,13 +40,17 @@ class ConventionsTest {
     void completionScripts() {
         CliRun bash = CliRun.of("completion", "bash");
         assertThat(bash.code()).isZero();
-        assertThat(bash.out()).contains("complete -F _complete_kfboot").contains("validate").contains("--kubeconfig");
+        assertThat(bash.out())
+                .contains("complete -F _complete_kfboot")
+                .contains("validate")
+                .contains("--kubeconfig");
         CliRun zsh = CliRun.of("completion", "zsh");
         assertThat(zsh.code()).isZero();
         assertThat(zsh.out()).contains("bashcompinit");
         CliRun fish = CliRun.of("completion", "fish");
         assertThat(fish.code()).isZero();
-        assertThat(fish.out()).contains("complete -c kfboot -n __fish_use_subcommand -a plan -d ")
+        assertThat(fish.out())
+                .contains("complete -c kfboot -n __fish_use_subcommand -a plan -d ")
                 .contains("complete -c kfboot -n '__fish_seen_subcommand_from plan' -l explain");
         CliRun tcsh = CliRun.of("completion", "tcsh");
         assertThat(tcsh.code()).isEqualTo(2);
@@ -57,7 +61,10 @@ class ConventionsTest {
     void typosSuggestTheClosestCommandOrOption() {
         CliRun command = CliRun.of("paln");
         assertThat(command.code()).isEqualTo(2);
-        assertThat(command.err()).startsWith("kfboot: error: ").contains("(did you mean plan").doesNotContain("\tat ");
+        assertThat(command.err())
+                .startsWith("kfboot: error: ")
+                .contains("(did you mean plan")
+                .doesNotContain("\tat ");
 
         CliRun option = CliRun.of("plan", "--explian");
         assertThat(option.code()).isEqualTo(2);
@@ -81,7 +88,13 @@ class ConventionsTest {
         CliRun help = CliRun.of("validate", "--help");
         assertThat(help.out().replaceAll("\\s+", " ")).contains("(default: the current directory)");
         // no DIR is no longer a usage error: it validates "." (the test's working directory, the cli module)
-        CliRun r = CliRun.of("validate", "-o", "json", "--quiet", "--cache-dir", dir.resolve("cache").toString());
+        CliRun r = CliRun.of(
+                "validate",
+                "-o",
+                "json",
+                "--quiet",
+                "--cache-dir",
+                dir.resolve("cache").toString());
         assertThat(r.err()).doesNotContain("validate needs the tree's directory");
         assertThat(r.code()).as(r.err()).isNotEqualTo(4);
     }
@@ -98,7 +111,9 @@ class ConventionsTest {
         assertThat(unknown.err()).contains("unknown release 'v0.1'").contains("known releases: ");
 
         Path spec = dir.resolve("platform.yaml");
-        assertThat(CliRun.of("init", "--out", spec.toString(), "--release", "v1.11.0").code()).isZero();
+        assertThat(CliRun.of("init", "--out", spec.toString(), "--release", "v1.11.0")
+                        .code())
+                .isZero();
         CliRun contradiction = CliRun.of("plan", "-f", spec.toString(), "--release", "26.03");
         assertThat(contradiction.code()).isEqualTo(2);
         assertThat(contradiction.err()).contains("--release 26.03 contradicts the spec's release v1.11.0");

@@ -1,12 +1,11 @@
 package dev.kfboot.cli;
 
-import dev.kfboot.cluster.testing.ArgoCdStandIn;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kfboot.cluster.testing.ArgoCdStandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** {@code kfboot deploy} against the mock API server and the Argo CD stand-in. */
 class DeployCommandTest extends ClusterCliTest {
@@ -16,15 +15,17 @@ class DeployCommandTest extends ClusterCliTest {
         CliRun r = cli.run("deploy", cli.tree().toString());
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains(
-                "  apply AppProject kubeflow: created",
-                "wave 0: cert-manager",
-                "  create Application cert-manager (automated sync held until its wave is healthy): created",
-                "  sync cert-manager: started",
-                "  switch on automated sync of cert-manager: switched on",
-                "wave 2: katib, pipelines",
-                "done: all 4 applications are Synced and Healthy");
-        assertThat(r.out().indexOf("wave 0: Synced and Healthy in")).isLessThan(r.out().indexOf("wave 1: istio-install"));
+        assertThat(r.out())
+                .contains(
+                        "  apply AppProject kubeflow: created",
+                        "wave 0: cert-manager",
+                        "  create Application cert-manager (automated sync held until its wave is healthy): created",
+                        "  sync cert-manager: started",
+                        "  switch on automated sync of cert-manager: switched on",
+                        "wave 2: katib, pipelines",
+                        "done: all 4 applications are Synced and Healthy");
+        assertThat(r.out().indexOf("wave 0: Synced and Healthy in"))
+                .isLessThan(r.out().indexOf("wave 1: istio-install"));
         assertThat(r.out()).doesNotContain("switch on automated sync of pipelines");
         assertThat(cli.argo.operations()).hasSize(4);
         assertThat(r.err()).startsWith("kfboot: warning: argocd-cm has no argoproj.io/Application health check");
@@ -35,25 +36,30 @@ class DeployCommandTest extends ClusterCliTest {
         CliRun r = cli.run("deploy", cli.tree().toString(), "--dry-run");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("dry run: nothing is changed").contains(
-                "  apply AppProject kubeflow",
-                "wave 1: istio-install",
-                "  sync istio-install",
-                "  switch on automated sync of katib",
-                "wave 2: Synced and Healthy");
-        assertThat(cli.mock.requests()).noneMatch(l -> l.startsWith("POST /apis/argoproj") || l.startsWith("PUT ")
-                || l.startsWith("PATCH "));
+        assertThat(r.out())
+                .startsWith("dry run: nothing is changed")
+                .contains(
+                        "  apply AppProject kubeflow",
+                        "wave 1: istio-install",
+                        "  sync istio-install",
+                        "  switch on automated sync of katib",
+                        "wave 2: Synced and Healthy");
+        assertThat(cli.mock.requests())
+                .noneMatch(l -> l.startsWith("POST /apis/argoproj") || l.startsWith("PUT ") || l.startsWith("PATCH "));
         assertThat(cli.argo.operations()).isEmpty();
     }
 
     @Test
     void dryRunAfterAPartialDeployShowsOnlyWhatIsLeft() {
-        assertThat(cli.run("deploy", cli.tree().toString(), "--wave", "0").code()).isZero();
+        assertThat(cli.run("deploy", cli.tree().toString(), "--wave", "0").code())
+                .isZero();
 
         CliRun r = cli.run("deploy", cli.tree().toString(), "--dry-run");
 
-        assertThat(r.out()).contains("wave 0: Synced and Healthy", "  create Application istio-install")
-                .doesNotContain("create Application cert-manager").doesNotContain("sync cert-manager");
+        assertThat(r.out())
+                .contains("wave 0: Synced and Healthy", "  create Application istio-install")
+                .doesNotContain("create Application cert-manager")
+                .doesNotContain("sync cert-manager");
     }
 
     @Test
@@ -61,28 +67,36 @@ class DeployCommandTest extends ClusterCliTest {
         CliRun r = cli.run("deploy", cli.tree().toString(), "--wave", "1");
 
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("stopped after wave 1 as asked; run without --wave to go on").doesNotContain("katib");
+        assertThat(r.out())
+                .contains("stopped after wave 1 as asked; run without --wave to go on")
+                .doesNotContain("katib");
     }
 
     @Test
     void aFailingWaveExitsThreeWithTheAppItsConditionAndLastOperationThenResumes() {
-        cli.argo.failWith("katib", "one or more objects failed to apply, reason: admission webhook \"webhook.cert-manager.io\" denied the request");
+        cli.argo.failWith(
+                "katib",
+                "one or more objects failed to apply, reason: admission webhook \"webhook.cert-manager.io\" denied the request");
 
         CliRun r = cli.run("deploy", cli.tree().toString());
 
         assertThat(r.code()).isEqualTo(3);
-        assertThat(r.err()).contains("wave 2 failed:",
-                "  katib: sync failed",
-                "    condition SyncError: Failed sync attempt to",
-                "    last operation Failed: one or more objects failed to apply, reason: admission webhook",
-                "kfboot: error: wave 2 failed: katib",
-                "  hint: fix the cause (`kfboot describe katib`, `kfboot logs katib`), then `kfboot deploy " + cli.tree() + "` continues at wave 2");
+        assertThat(r.err())
+                .contains(
+                        "wave 2 failed:",
+                        "  katib: sync failed",
+                        "    condition SyncError: Failed sync attempt to",
+                        "    last operation Failed: one or more objects failed to apply, reason: admission webhook",
+                        "kfboot: error: wave 2 failed: katib",
+                        "  hint: fix the cause (`kfboot describe katib`, `kfboot logs katib`), then `kfboot deploy "
+                                + cli.tree() + "` continues at wave 2");
         assertThat(r.noStackTrace()).isTrue();
 
         cli.argo.behave("katib", ArgoCdStandIn.Behaviour.SUCCEED);
         CliRun again = cli.run("deploy", cli.tree().toString());
         assertThat(again.code()).as(again.err()).isZero();
-        assertThat(again.out()).contains("wave 0: already Synced and Healthy", "  sync katib: started")
+        assertThat(again.out())
+                .contains("wave 0: already Synced and Healthy", "  sync katib: started")
                 .doesNotContain("sync cert-manager");
     }
 
@@ -94,10 +108,12 @@ class DeployCommandTest extends ClusterCliTest {
 
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.out()).contains("  istio-install: Synced/Progressing: Waiting for rollout to finish");
-        assertThat(r.err()).contains("wave 1 timed out; not Synced and Healthy:",
-                "  istio-install: Synced/Progressing: Waiting for rollout to finish: 0 of 1 updated replicas are available...",
-                "kfboot: error: wave 1 did not become Synced and Healthy in time: istio-install",
-                "raise --timeout");
+        assertThat(r.err())
+                .contains(
+                        "wave 1 timed out; not Synced and Healthy:",
+                        "  istio-install: Synced/Progressing: Waiting for rollout to finish: 0 of 1 updated replicas are available...",
+                        "kfboot: error: wave 1 did not become Synced and Healthy in time: istio-install",
+                        "raise --timeout");
     }
 
     @Test

@@ -1,20 +1,20 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kfboot.model.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class GenerateCommandTest {
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     private CliRun generate(Path out, String... more) {
         String[] args = new String[more.length + 6];
@@ -32,8 +32,15 @@ class GenerateCommandTest {
     void helpListsTheExitCodes() {
         CliRun r = CliRun.of("generate", "--help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("--layout", "--env", "--applicationset", "--diff", "--force", "Exit codes:",
-                "tree edited by hand");
+        assertThat(r.out())
+                .contains(
+                        "--layout",
+                        "--env",
+                        "--applicationset",
+                        "--diff",
+                        "--force",
+                        "Exit codes:",
+                        "tree edited by hand");
         assertThat(CliRun.of("update-repo-url", "--help").out()).contains("--dry-run", "Exit codes:");
     }
 
@@ -42,7 +49,8 @@ class GenerateCommandTest {
         Path out = tmp.resolve("argocd");
         CliRun first = generate(out);
         assertThat(first.code()).as(first.err()).isZero();
-        assertThat(first.out()).startsWith("Wrote " + out + " (fork layout): 27 apps in 5 waves, 49 files added")
+        assertThat(first.out())
+                .startsWith("Wrote " + out + " (fork layout): 27 apps in 5 waves, 49 files added")
                 .contains("The root app reads argocd/apps from https://github.com/kubeflow/manifests.git at 26.03.")
                 .containsPattern("(?m)^3 +kubeflow-kserve +kubeflow +automated +overlays/kserve +PruneLast,")
                 .contains("kubectl apply -f " + out.resolve("root-app.yaml"));
@@ -64,7 +72,8 @@ class GenerateCommandTest {
         Files.writeString(kserve, edited);
         CliRun refused = generate(out);
         assertThat(refused.code()).isEqualTo(2);
-        assertThat(refused.err()).contains("the tree was changed by hand since kfboot wrote it: apps/kserve.yaml (edited)")
+        assertThat(refused.err())
+                .contains("the tree was changed by hand since kfboot wrote it: apps/kserve.yaml (edited)")
                 .contains("hint: see the changes with --diff");
         assertThat(refused.noStackTrace()).isTrue();
         assertThat(kserve).hasContent(edited.strip());
@@ -88,7 +97,8 @@ class GenerateCommandTest {
                 """);
         CliRun bad = generate(out, "-f", spec.toString());
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("kfboot: error: " + spec + ":5: unknown field 'autmated' in spec.syncPolicy")
+        assertThat(bad.err())
+                .contains("kfboot: error: " + spec + ":5: unknown field 'autmated' in spec.syncPolicy")
                 .contains("hint: known fields: automated, prune, retry, selfHeal");
         CliRun env = generate(out, "--env", "qa");
         assertThat(env.code()).isEqualTo(2);
@@ -101,7 +111,8 @@ class GenerateCommandTest {
         CliRun unwritable = generate(file.resolve("argocd"));
         assertThat(unwritable.code()).isEqualTo(2);
         assertThat(unwritable.err()).contains("cannot write the tree");
-        for (CliRun r : new CliRun[] {bad, env, layout, unwritable}) assertThat(r.noStackTrace()).isTrue();
+        for (CliRun r : new CliRun[] {bad, env, layout, unwritable})
+            assertThat(r.noStackTrace()).isTrue();
         assertThat(out).doesNotExist();
         assertThat(Files.list(tmp)).containsExactlyInAnyOrder(spec, file);
     }
@@ -117,7 +128,8 @@ class GenerateCommandTest {
     @Test
     void gitCheckoutGivesThePathAndForStandaloneTheOriginAndBranch() throws Exception {
         Path repo = tmp.resolve("gitops");
-        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("prod").call()) {
+        try (Git git =
+                Git.init().setDirectory(repo.toFile()).setInitialBranch("prod").call()) {
             git.getRepository().getConfig().setString("remote", "origin", "url", "https://example.com/acme/gitops.git");
             git.getRepository().getConfig().save();
         }
@@ -129,7 +141,8 @@ class GenerateCommandTest {
         assertThat(f.get("repoURL").asText()).isEqualTo("https://github.com/kubeflow/manifests.git");
         // the checkout is not a kubeflow/manifests fork: every upstream path is reported missing
         assertThat(f.get("findings").get(0).get("rule").asText()).isEqualTo("path-not-in-checkout");
-        CliRun standalone = CliRun.of("generate", "-q", "--out", out.toString(), "--layout", "standalone", "-o", "json");
+        CliRun standalone =
+                CliRun.of("generate", "-q", "--out", out.toString(), "--layout", "standalone", "-o", "json");
         assertThat(standalone.code()).as(standalone.err()).isZero();
         JsonNode s = Json.mapper().readTree(standalone.out());
         assertThat(s.get("repoURL").asText()).isEqualTo("https://example.com/acme/gitops.git");
@@ -144,16 +157,22 @@ class GenerateCommandTest {
         Path out = tmp.resolve("argocd");
         generate(out);
         String before = Files.readString(out.resolve("root-app.yaml"));
-        CliRun dry = CliRun.of("update-repo-url", "--repo", "https://example.com/fork.git", "--dry-run", out.toString());
+        CliRun dry =
+                CliRun.of("update-repo-url", "--repo", "https://example.com/fork.git", "--dry-run", out.toString());
         assertThat(dry.code()).isZero();
         assertThat(dry.out()).contains("--- a/root-app.yaml").contains("+    repoURL: https://example.com/fork.git");
         assertThat(out.resolve("root-app.yaml")).hasContent(before.strip());
-        CliRun run = CliRun.of("update-repo-url", "--repo", "https://example.com/fork.git", "--revision", "main", out.toString());
+        CliRun run = CliRun.of(
+                "update-repo-url", "--repo", "https://example.com/fork.git", "--revision", "main", out.toString());
         assertThat(run.code()).isZero();
-        assertThat(run.out()).containsPattern("(?m)^" + Pattern.quote(out.resolve("root-app.yaml").toString())
-                        + ":\\d+: repoURL https://github.com/kubeflow/manifests.git -> https://example.com/fork.git$")
-                .contains(": targetRevision 26.03 -> main").containsPattern("\\d+ fields changed in \\d+ files");
-        CliRun again = CliRun.of("update-repo-url", "--repo", "https://example.com/fork.git", "-o", "json", out.toString());
+        assertThat(run.out())
+                .containsPattern(
+                        "(?m)^" + Pattern.quote(out.resolve("root-app.yaml").toString())
+                                + ":\\d+: repoURL https://github.com/kubeflow/manifests.git -> https://example.com/fork.git$")
+                .contains(": targetRevision 26.03 -> main")
+                .containsPattern("\\d+ fields changed in \\d+ files");
+        CliRun again =
+                CliRun.of("update-repo-url", "--repo", "https://example.com/fork.git", "-o", "json", out.toString());
         assertThat(Json.mapper().readTree(again.out()).get("changes")).isEmpty();
         assertThat(generate(out, "--diff").code()).isEqualTo(1);
         CliRun notATree = CliRun.of("update-repo-url", "--repo", "https://x/y.git", tmp.toString());
@@ -166,7 +185,12 @@ class GenerateCommandTest {
         CliRun r = CliRun.of("demo");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("== kfboot generate").contains("(fork layout): 27 apps in 5 waves");
-        String dir = r.out().lines().filter(l -> l.startsWith("Wrote ")).findFirst().orElseThrow().split(" ")[1];
+        String dir = r.out()
+                .lines()
+                .filter(l -> l.startsWith("Wrote "))
+                .findFirst()
+                .orElseThrow()
+                .split(" ")[1];
         assertThat(Path.of(dir).resolve("root-app.yaml")).exists();
         assertThat(Path.of(dir).resolve(".kfboot/tree.json")).exists();
     }

@@ -1,18 +1,16 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.testing.Kustomize;
 import dev.kfboot.testing.UpstreamData;
 import dev.kfboot.testing.UpstreamFork;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
-import java.nio.file.Path;
-import java.nio.file.Files;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 4's "done when": the tree {@code kfboot generate} writes for 26.03 (fork layout, inside a copy of the
@@ -20,22 +18,34 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GeneratedTreeValidatesIT {
 
-    @TempDir Path fork;
+    @TempDir
+    Path fork;
 
     @Test
     void theGeneratedForkTreeHasNoErrors() {
-        Assumptions.assumeTrue(KfbootCommand.commandLine().getSubcommands().containsKey("generate"),
+        Assumptions.assumeTrue(
+                KfbootCommand.commandLine().getSubcommands().containsKey("generate"),
                 "kfboot generate is not on this branch");
         Kustomize.required();
         UpstreamFork.copy("26.03", fork);
         Path out = fork.resolve("argocd");
 
-        CliRun generate = CliRun.of("generate", "--layout", "fork", "--out", out.toString(), "--path-in-repo", "argocd", "-q");
+        CliRun generate =
+                CliRun.of("generate", "--layout", "fork", "--out", out.toString(), "--path-in-repo", "argocd", "-q");
         assertThat(generate.code()).as(generate.err()).isZero();
 
         // the copy has no git origin: --repo-url says which repository it is (issue 16 cause 5)
-        CliRun validate = CliRun.of("validate", out.toString(), "--repo-root", fork.toString(), "--cache-dir",
-                UpstreamData.renderCache().toString(), "-q", "--repo-url", FORK_URL, "--remote-cache",
+        CliRun validate = CliRun.of(
+                "validate",
+                out.toString(),
+                "--repo-root",
+                fork.toString(),
+                "--cache-dir",
+                UpstreamData.renderCache().toString(),
+                "-q",
+                "--repo-url",
+                FORK_URL,
+                "--remote-cache",
                 UpstreamData.remoteCache().toString());
         assertThat(validate.out()).doesNotContain(": error: ");
         assertThat(validate.code()).as(validate.out()).isZero();
@@ -69,14 +79,32 @@ class GeneratedTreeValidatesIT {
                     - name: production
                 """);
         Path out = fork.resolve("argocd");
-        CliRun generate = CliRun.of("generate", "-f", spec.toString(), "--layout", "fork", "--out", out.toString(),
-                "--path-in-repo", "argocd", "-q");
+        CliRun generate = CliRun.of(
+                "generate",
+                "-f",
+                spec.toString(),
+                "--layout",
+                "fork",
+                "--out",
+                out.toString(),
+                "--path-in-repo",
+                "argocd",
+                "-q");
         assertThat(generate.code()).as(generate.err()).isZero();
 
         Path cache = work.resolve("cache");
         for (Path dir : List.of(out, out.resolve("envs/staging"), out.resolve("envs/production"))) {
-            CliRun validate = CliRun.of("validate", dir.toString(), "--repo-root", fork.toString(), "--cache-dir", cache.toString(),
-                    "--repo-url", FORK_URL, "--remote-cache", UpstreamData.remoteCache().toString());
+            CliRun validate = CliRun.of(
+                    "validate",
+                    dir.toString(),
+                    "--repo-root",
+                    fork.toString(),
+                    "--cache-dir",
+                    cache.toString(),
+                    "--repo-url",
+                    FORK_URL,
+                    "--remote-cache",
+                    UpstreamData.remoteCache().toString());
             assertThat(validate.out()).as(dir.toString()).doesNotContain(": error: ");
             assertThat(validate.code()).as(validate.out()).isZero();
             if (dir.equals(out)) assertThat(validate.err()).contains("(3 apps of apps)");

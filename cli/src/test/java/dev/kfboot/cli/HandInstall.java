@@ -1,7 +1,6 @@
 package dev.kfboot.cli;
 
 import dev.kfboot.cluster.testing.MockCluster;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,14 +38,20 @@ final class HandInstall {
                   clusterResourceWhitelist: [{group: "*", kind: "*"}]
                 """);
         write(repo, "tree/root.yaml", app("kubeflow-apps", null, "tree/apps", "argocd", "", true));
-        write(repo, "tree/apps/kubeflow-namespace.yaml", app("kubeflow-namespace", 0, "manifests/namespace", "kubeflow", "", true));
+        write(
+                repo,
+                "tree/apps/kubeflow-namespace.yaml",
+                app("kubeflow-namespace", 0, "manifests/namespace", "kubeflow", "", true));
         write(repo, "tree/apps/katib.yaml", app("katib", 1, "manifests/katib", "kubeflow", """
                   ignoreDifferences:
                     - group: admissionregistration.k8s.io
                       kind: ValidatingWebhookConfiguration
                       jqPathExpressions: [".webhooks[]?.clientConfig.caBundle"]
                 """, true));
-        write(repo, "tree/apps/centraldashboard.yaml", app("centraldashboard", 1, "manifests/dashboard", "kubeflow", "", false));
+        write(
+                repo,
+                "tree/apps/centraldashboard.yaml",
+                app("centraldashboard", 1, "manifests/dashboard", "kubeflow", "", false));
         write(repo, "manifests/namespace/namespace.yaml", """
                 apiVersion: v1
                 kind: Namespace
@@ -243,7 +248,8 @@ final class HandInstall {
     }
 
     /** An Application of the tree; {@code automated} with prune and selfHeal. */
-    private static String app(String name, Integer wave, String path, String namespace, String extra, boolean automated) {
+    private static String app(
+            String name, Integer wave, String path, String namespace, String extra, boolean automated) {
         return """
                 apiVersion: argoproj.io/v1alpha1
                 kind: Application
@@ -261,8 +267,14 @@ final class HandInstall {
                     namespace: %s
                   syncPolicy:
                 %s    syncOptions: [ServerSideApply=true]
-                %s""".formatted(name, wave == null ? "" : "  annotations: {argocd.argoproj.io/sync-wave: \"" + wave + "\"}\n",
-                REPO, path, namespace, automated ? "    automated: {prune: true, selfHeal: true}\n" : "", extra);
+                %s""".formatted(
+                        name,
+                        wave == null ? "" : "  annotations: {argocd.argoproj.io/sync-wave: \"" + wave + "\"}\n",
+                        REPO,
+                        path,
+                        namespace,
+                        automated ? "    automated: {prune: true, selfHeal: true}\n" : "",
+                        extra);
     }
 
     private static void write(Path repo, String path, String text) {

@@ -1,17 +1,16 @@
 package dev.kfboot.cli;
 
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.CommandSpec;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Every command's help, as {@code kfboot COMMAND --help} prints it: it starts with the command's one-line summary,
@@ -30,7 +29,8 @@ class HelpTextTest {
         assertThat(all).hasSizeGreaterThan(30);
         for (CommandLine c : all) {
             String name = c.getCommandSpec().qualifiedName();
-            CliRun r = CliRun.of((name.replaceFirst("^kfboot ?", "") + " --help").strip().split(" "));
+            CliRun r = CliRun.of(
+                    (name.replaceFirst("^kfboot ?", "") + " --help").strip().split(" "));
             if (r.code() != 0) {
                 problems.add(name + ": --help exits " + r.code() + ": " + r.err());
                 continue;
@@ -38,11 +38,15 @@ class HelpTextTest {
             String help = r.out();
             String first = help.lines().findFirst().orElse("");
             String summary = HelpLayout.summary(c.getCommandSpec());
-            if (first.isBlank() || first.startsWith("Usage:") || !first.equals(summary) || summary.length() > HelpLayout.WIDTH) {
+            if (first.isBlank()
+                    || first.startsWith("Usage:")
+                    || !first.equals(summary)
+                    || summary.length() > HelpLayout.WIDTH) {
                 problems.add(name + ": help starts with '" + first + "', not its one-line summary");
             }
             for (String token : pathsAndUrls(c.getCommandSpec())) {
-                if (help.lines().noneMatch(l -> l.contains(token))) problems.add(name + ": '" + token + "' is split across lines");
+                if (help.lines().noneMatch(l -> l.contains(token)))
+                    problems.add(name + ": '" + token + "' is split across lines");
             }
             Matcher doubled = DOUBLED.matcher(help.replaceAll("\\s+", " "));
             while (doubled.find()) problems.add(name + ": doubled word '" + doubled.group() + "'");
@@ -57,7 +61,9 @@ class HelpTextTest {
         String picocli = plain.getUsageMessage(CommandLine.Help.Ansi.OFF);
         String token = "https://github.com/kfboot/kfboot/blob/main/";
         assertThat(pathsAndUrls(plain.getCommandSpec())).anyMatch(t -> t.startsWith(token));
-        assertThat(picocli.lines().noneMatch(l -> l.contains(token))).as("picocli alone splits it").isTrue();
+        assertThat(picocli.lines().noneMatch(l -> l.contains(token)))
+                .as("picocli alone splits it")
+                .isTrue();
         assertThat(CliRun.of("validate", "--help").out()).contains(token);
     }
 

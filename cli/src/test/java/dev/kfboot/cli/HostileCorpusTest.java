@@ -1,30 +1,29 @@
 package dev.kfboot.cli;
 
-import dev.kfboot.render.RenderOptions;
-import org.eclipse.jgit.api.Git;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kfboot.render.RenderOptions;
+import dev.kfboot.testing.Kustomize;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import dev.kfboot.testing.Kustomize;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Collections;
-import java.util.Comparator;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A stranger's pull request, tried as an attacker would: each case names its attack, builds a tree around a sentinel
@@ -34,7 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HostileCorpusTest {
 
-    enum Channel { TEXT, JSON, SARIF, HTML, CACHE, STDERR }
+    enum Channel {
+        TEXT,
+        JSON,
+        SARIF,
+        HTML,
+        CACHE,
+        STDERR
+    }
 
     static final Set<Channel> ALL = EnumSet.allOf(Channel.class);
     static final Set<Channel> TERMINAL = EnumSet.of(Channel.TEXT, Channel.STDERR);
@@ -59,7 +65,9 @@ class HostileCorpusTest {
 
     record Case(String attack, String sentinel, Set<Channel> channels, Setup setup, Consumer<Outputs> expect) {}
 
-    @TempDir static Path tmp;
+    @TempDir
+    static Path tmp;
+
     static final List<String> summary = new ArrayList<>();
 
     // ---- building blocks -------------------------------------------------------------------------------------------
@@ -152,176 +160,312 @@ class HostileCorpusTest {
         }
     }
 
-    // ---- the corpus ---------------------------------------------------------------------------------------------------
+    // ---- the corpus
+    // ---------------------------------------------------------------------------------------------------
 
     static List<Case> corpus() {
         List<Case> c = new ArrayList<>();
-        c.add(new Case("workspace copy follows a symlink to a file outside (configMapGenerator + replacements into metadata.namespace)",
-                "SENTINEL-outside-file-01", ALL, (k, tree, out) -> {
+        c.add(new Case(
+                "workspace copy follows a symlink to a file outside (configMapGenerator + replacements into metadata.namespace)",
+                "SENTINEL-outside-file-01",
+                ALL,
+                (k, tree, out) -> {
                     write(out.resolve("secret.txt"), k.sentinel());
                     kustomizeApp(tree, leakingKustomization("secret.txt"));
                     Files.createSymbolicLink(tree.resolve("c/app/secret.txt"), out.resolve("secret.txt"));
-                }, finding("secret.txt: a symbolic link that leaves the repository")));
-        c.add(new Case("workspace copy follows a symlink to an owner-only (0600) file elsewhere",
-                "SENTINEL-private-file-02", ALL, (k, tree, out) -> {
+                },
+                finding("secret.txt: a symbolic link that leaves the repository")));
+        c.add(new Case(
+                "workspace copy follows a symlink to an owner-only (0600) file elsewhere",
+                "SENTINEL-private-file-02",
+                ALL,
+                (k, tree, out) -> {
                     Path f = out.resolve("id_rsa");
                     write(f, k.sentinel());
                     Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
                     kustomizeApp(tree, leakingKustomization("key"));
                     Files.createSymbolicLink(tree.resolve("c/app/key"), f);
-                }, finding("a symbolic link that leaves the repository")));
-        c.add(new Case("workspace copy follows a symlink to /proc/self/environ (CI tokens)",
-                "HOME=" + System.getProperty("user.home"), ALL, (k, tree, out) -> {
+                },
+                finding("a symbolic link that leaves the repository")));
+        c.add(new Case(
+                "workspace copy follows a symlink to /proc/self/environ (CI tokens)",
+                "HOME=" + System.getProperty("user.home"),
+                ALL,
+                (k, tree, out) -> {
                     kustomizeApp(tree, leakingKustomization("env"));
                     Files.createSymbolicLink(tree.resolve("c/app/env"), Path.of("/proc/self/environ"));
-                }, finding("c/app/env: a symbolic link that leaves the repository")));
-        c.add(new Case("symlink out of the repository rendered in place (no remote base)",
-                "SENTINEL-in-place-04", ALL, (k, tree, out) -> {
+                },
+                finding("c/app/env: a symbolic link that leaves the repository")));
+        c.add(new Case(
+                "symlink out of the repository rendered in place (no remote base)",
+                "SENTINEL-in-place-04",
+                ALL,
+                (k, tree, out) -> {
                     write(out.resolve("s.txt"), k.sentinel());
                     kustomizeApp(tree, "resources: [cm.yaml]\nconfigMapGenerator:\n- name: leak\n  files: [s.txt]\n");
                     Files.createSymbolicLink(tree.resolve("c/app/s.txt"), out.resolve("s.txt"));
-                }, finding("refused to read outside the repository")));
-        c.add(new Case("symlinked base directory leaving the repository",
-                "SENTINEL-linked-base-05", ALL, (k, tree, out) -> {
+                },
+                finding("refused to read outside the repository")));
+        c.add(new Case(
+                "symlinked base directory leaving the repository",
+                "SENTINEL-linked-base-05",
+                ALL,
+                (k, tree, out) -> {
                     write(out.resolve("base/kustomization.yaml"), "resources: [cm.yaml]\n");
                     write(out.resolve("base/cm.yaml"), configMap(k.sentinel().toLowerCase()));
                     kustomizeApp(tree, "resources: [cm.yaml, base]\n");
                     Files.createSymbolicLink(tree.resolve("c/app/base"), out.resolve("base"));
-                }, finding("base: a symbolic link that leaves the repository")));
-        c.add(new Case("absolute path in the tree's own kustomization",
-                "sentinel-absolute-06", ALL, (k, tree, out) -> {
+                },
+                finding("base: a symbolic link that leaves the repository")));
+        c.add(new Case(
+                "absolute path in the tree's own kustomization",
+                "sentinel-absolute-06",
+                ALL,
+                (k, tree, out) -> {
                     write(out.resolve("abs/kustomization.yaml"), "resources: [cm.yaml]\n");
                     write(out.resolve("abs/cm.yaml"), configMap(k.sentinel()));
-                    kustomizeApp(tree, "resources:\n- cm.yaml\n- " + out.resolve("abs").toAbsolutePath() + "\n");
-                }, finding("names the absolute path")));
-        c.add(new Case("kustomization climbing out of the repository with ../",
-                "sentinel-climb-07", ALL, (k, tree, out) -> {
+                    kustomizeApp(
+                            tree,
+                            "resources:\n- cm.yaml\n- " + out.resolve("abs").toAbsolutePath() + "\n");
+                },
+                finding("names the absolute path")));
+        c.add(new Case(
+                "kustomization climbing out of the repository with ../",
+                "sentinel-climb-07",
+                ALL,
+                (k, tree, out) -> {
                     write(out.resolve("up/kustomization.yaml"), "resources: [cm.yaml]\n");
                     write(out.resolve("up/cm.yaml"), configMap(k.sentinel()));
                     kustomizeApp(tree, "resources:\n- cm.yaml\n- ../../../outside-07/up\n");
-                }, finding("the path leaves the repository")));
-        c.add(new Case("plain-directory source with a file symlink out of the repository",
-                "sentinel-plain-link-08", ALL, (k, tree, out) -> {
+                },
+                finding("the path leaves the repository")));
+        c.add(new Case(
+                "plain-directory source with a file symlink out of the repository",
+                "sentinel-plain-link-08",
+                ALL,
+                (k, tree, out) -> {
                     write(out.resolve("cm.yaml"), configMap(k.sentinel()));
                     write(tree.resolve("apps/app.yaml"), app("plain", REPO, "c/plain"));
                     write(tree.resolve("c/plain/ok.yaml"), configMap("ok"));
                     Files.createSymbolicLink(tree.resolve("c/plain/leak.yaml"), out.resolve("cm.yaml"));
-                }, finding("c/plain/leak.yaml: a symbolic link that leaves the repository")));
-        c.add(new Case("no git: the repository root climbs to a parent and renders what an Application names there",
-                "sentinel-climbing-root-09", ALL, (k, tree, out) -> {
+                },
+                finding("c/plain/leak.yaml: a symbolic link that leaves the repository")));
+        c.add(new Case(
+                "no git: the repository root climbs to a parent and renders what an Application names there",
+                "sentinel-climbing-root-09",
+                ALL,
+                (k, tree, out) -> {
                     // the parent of the tree holds a directory the app names; the tree itself does not
                     write(tree.resolveSibling("shared-09/kustomization.yaml"), "resources: [cm.yaml]\n");
                     write(tree.resolveSibling("shared-09/cm.yaml"), configMap(k.sentinel()));
                     write(tree.resolve("apps/app.yaml"), app("climber", REPO, "shared-09"));
-                }, finding("path shared-09 does not exist in the repository")));
-        c.add(new Case("the tree's kustomization aggregates an Application from outside the repository",
-                "sentinel-aggregated-10", ALL, (k, tree, out) -> {
+                },
+                finding("path shared-09 does not exist in the repository")));
+        c.add(new Case(
+                "the tree's kustomization aggregates an Application from outside the repository",
+                "sentinel-aggregated-10",
+                ALL,
+                (k, tree, out) -> {
                     write(out.resolve("evil.yaml"), app(k.sentinel(), REPO, "c/app"));
-                    write(tree.resolve("kustomization.yaml"), "resources:\n- apps/app.yaml\n- ../outside-10/evil.yaml\n");
+                    write(
+                            tree.resolve("kustomization.yaml"),
+                            "resources:\n- apps/app.yaml\n- ../outside-10/evil.yaml\n");
                     kustomizeApp(tree, "resources: [cm.yaml]\n");
-                }, o -> assertThat(o.json().out()).contains("\"victim\"")));
-        c.add(new Case("Application path traversal (../) out of the repository",
-                "sentinel-traversal-11", ALL, (k, tree, out) -> {
+                },
+                o -> assertThat(o.json().out()).contains("\"victim\"")));
+        c.add(new Case(
+                "Application path traversal (../) out of the repository",
+                "sentinel-traversal-11",
+                ALL,
+                (k, tree, out) -> {
                     write(out.resolve("t/kustomization.yaml"), "resources: [cm.yaml]\n");
                     write(out.resolve("t/cm.yaml"), configMap(k.sentinel()));
                     write(tree.resolve("apps/app.yaml"), app("traversal", REPO, "../outside-11/t"));
-                }, finding("leaves the repository")));
-        c.add(new Case("Application path is a symlinked directory leaving the repository",
-                "sentinel-app-link-12", ALL, (k, tree, out) -> {
+                },
+                finding("leaves the repository")));
+        c.add(new Case(
+                "Application path is a symlinked directory leaving the repository",
+                "sentinel-app-link-12",
+                ALL,
+                (k, tree, out) -> {
                     write(out.resolve("d/kustomization.yaml"), "resources: [cm.yaml]\n");
                     write(out.resolve("d/cm.yaml"), configMap(k.sentinel()));
                     write(tree.resolve("apps/app.yaml"), app("linked", REPO, "c/linked"));
                     Files.createDirectories(tree.resolve("c"));
                     Files.createSymbolicLink(tree.resolve("c/linked"), out.resolve("d"));
-                }, finding("symbolic link that leaves the repository")));
-        c.add(new Case("remote-cache entry that is a symlink out of the remote cache",
-                "SENTINEL-remote-cache-link-13", ALL, (k, tree, out) -> {
+                },
+                finding("symbolic link that leaves the repository")));
+        c.add(new Case(
+                "remote-cache entry that is a symlink out of the remote cache",
+                "SENTINEL-remote-cache-link-13",
+                ALL,
+                (k, tree, out) -> {
                     write(out.resolve("rb/kustomization.yaml"), "configMapGenerator:\n- name: x\n  files: [s.txt]\n");
                     write(out.resolve("rb/s.txt"), k.sentinel());
                     kustomizeApp(tree, "resources: [" + REMOTE + ", cm.yaml]\n");
                     Path cache = remoteCache(tree);
                     Directories.delete(cache.resolve("remote/base"));
                     Files.createSymbolicLink(cache.resolve("remote/base"), out.resolve("rb"));
-                }, finding("refused to read outside the repository")));
-        c.add(new Case("credentials in a repoURL (https://user:token@host)",
-                "ghp_SENTINEL_token_14", ALL, (k, tree, out) -> {
+                },
+                finding("refused to read outside the repository")));
+        c.add(new Case(
+                "credentials in a repoURL (https://user:token@host)",
+                "ghp_SENTINEL_token_14",
+                ALL,
+                (k, tree, out) -> {
                     gitWithOrigin(tree, REPO);
-                    write(tree.resolve("apps/app.yaml"), app("creds", "https://bot:" + k.sentinel() + "@github.com/other/repo.git", "x"));
-                }, finding("https://***@github.com/other/repo.git")));
-        c.add(new Case("a token as the repoURL's user name (https://token@host)",
-                "ghp_SENTINEL_user_15", ALL, (k, tree, out) -> {
+                    write(
+                            tree.resolve("apps/app.yaml"),
+                            app("creds", "https://bot:" + k.sentinel() + "@github.com/other/repo.git", "x"));
+                },
+                finding("https://***@github.com/other/repo.git")));
+        c.add(new Case(
+                "a token as the repoURL's user name (https://token@host)",
+                "ghp_SENTINEL_user_15",
+                ALL,
+                (k, tree, out) -> {
                     gitWithOrigin(tree, REPO);
-                    write(tree.resolve("apps/app.yaml"), app("creds", "https://" + k.sentinel() + "@github.com/other/repo.git", "x"));
-                }, finding("https://***@github.com/other/repo.git")));
-        c.add(new Case("plain Secret value in a rendered manifest (stringData)",
-                "SENTINEL-secret-plain-16", ALL, (k, tree, out) -> {
+                    write(
+                            tree.resolve("apps/app.yaml"),
+                            app("creds", "https://" + k.sentinel() + "@github.com/other/repo.git", "x"));
+                },
+                finding("https://***@github.com/other/repo.git")));
+        c.add(new Case(
+                "plain Secret value in a rendered manifest (stringData)",
+                "SENTINEL-secret-plain-16",
+                ALL,
+                (k, tree, out) -> {
                     kustomizeApp(tree, "resources: [cm.yaml, secret.yaml]\n");
-                    write(tree.resolve("c/app/secret.yaml"), "apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: demo}\n"
-                            + "stringData:\n  password: " + k.sentinel() + "\n");
-                }, finding("plaintext-secret")));
-        c.add(new Case("base64 Secret value in a rendered manifest (data), looked for encoded too",
-                Base64.getEncoder().encodeToString("SENTINEL-secret-b64-17".getBytes(StandardCharsets.UTF_8)), ALL, (k, tree, out) -> {
+                    write(
+                            tree.resolve("c/app/secret.yaml"),
+                            "apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: demo}\n"
+                                    + "stringData:\n  password: " + k.sentinel() + "\n");
+                },
+                finding("plaintext-secret")));
+        c.add(new Case(
+                "base64 Secret value in a rendered manifest (data), looked for encoded too",
+                Base64.getEncoder().encodeToString("SENTINEL-secret-b64-17".getBytes(StandardCharsets.UTF_8)),
+                ALL,
+                (k, tree, out) -> {
                     kustomizeApp(tree, "resources: [cm.yaml, secret.yaml]\n");
-                    write(tree.resolve("c/app/secret.yaml"), "apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: demo}\n"
-                            + "data:\n  token: " + k.sentinel() + "\n");
-                }, finding("plaintext-secret")));
-        c.add(new Case("secretGenerator literal rendered into a Secret",
-                "SENTINEL-generated-secret-18", ALL, (k, tree, out) -> {
-                    kustomizeApp(tree, "resources: [cm.yaml]\nsecretGenerator:\n- name: g\n  namespace: demo\n  literals:\n  - pw=" + k.sentinel() + "\n");
-                }, o -> assertThat(o.text().code()).isIn(0, 1)));
-        c.add(new Case("escape sequences in an app name (clear screen, set title)",
-                "\u001b]0;SENTINEL-title-19\u0007", TERMINAL, (k, tree, out) -> {
-                    write(tree.resolve("apps/app.yaml"), app("\"evil\\e]0;SENTINEL-title-19\\a\\e[2J\"", REPO, "missing"));
-                }, o -> assertThat(o.text().out()).contains("evil\\e]0;SENTINEL-title-19\\a\\e[2J")));
-        c.add(new Case("a line feed in an app name forging a GitHub Actions command (::error::)",
-                "\n::error::SENTINEL-forged-20", EnumSet.of(Channel.TEXT, Channel.STDERR, Channel.JSON, Channel.SARIF),
-                (k, tree, out) -> write(tree.resolve("apps/app.yaml"), app("\"x\\n::error::SENTINEL-forged-20\"", REPO, "missing")),
+                    write(
+                            tree.resolve("c/app/secret.yaml"),
+                            "apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: demo}\n" + "data:\n  token: "
+                                    + k.sentinel() + "\n");
+                },
+                finding("plaintext-secret")));
+        c.add(new Case(
+                "secretGenerator literal rendered into a Secret",
+                "SENTINEL-generated-secret-18",
+                ALL,
+                (k, tree, out) -> {
+                    kustomizeApp(
+                            tree,
+                            "resources: [cm.yaml]\nsecretGenerator:\n- name: g\n  namespace: demo\n  literals:\n  - pw="
+                                    + k.sentinel() + "\n");
+                },
+                o -> assertThat(o.text().code()).isIn(0, 1)));
+        c.add(new Case(
+                "escape sequences in an app name (clear screen, set title)",
+                "\u001b]0;SENTINEL-title-19\u0007",
+                TERMINAL,
+                (k, tree, out) -> {
+                    write(
+                            tree.resolve("apps/app.yaml"),
+                            app("\"evil\\e]0;SENTINEL-title-19\\a\\e[2J\"", REPO, "missing"));
+                },
+                o -> assertThat(o.text().out()).contains("evil\\e]0;SENTINEL-title-19\\a\\e[2J")));
+        c.add(new Case(
+                "a line feed in an app name forging a GitHub Actions command (::error::)",
+                "\n::error::SENTINEL-forged-20",
+                EnumSet.of(Channel.TEXT, Channel.STDERR, Channel.JSON, Channel.SARIF),
+                (k, tree, out) -> write(
+                        tree.resolve("apps/app.yaml"), app("\"x\\n::error::SENTINEL-forged-20\"", REPO, "missing")),
                 o -> assertThat(o.text().out()).contains("x\\n::error::SENTINEL-forged-20")));
-        c.add(new Case("a carriage return in a path overwriting the finding's line",
-                "\rSENTINEL-cr-21", TERMINAL,
+        c.add(new Case(
+                "a carriage return in a path overwriting the finding's line",
+                "\rSENTINEL-cr-21",
+                TERMINAL,
                 (k, tree, out) -> write(tree.resolve("apps/app.yaml"), app("cr", REPO, "\"missing\\rSENTINEL-cr-21\"")),
                 o -> assertThat(o.text().out()).contains("\\rSENTINEL-cr-21")));
-        c.add(new Case("an app named x<!--<script> breaking out of the report's script",
-                "<!--<script>", EnumSet.of(Channel.HTML), (k, tree, out) -> {
+        c.add(new Case(
+                "an app named x<!--<script> breaking out of the report's script",
+                "<!--<script>",
+                EnumSet.of(Channel.HTML),
+                (k, tree, out) -> {
                     kustomizeApp(tree, "resources: [cm.yaml]\n");
                     write(tree.resolve("apps/app2.yaml"), app("\"x<!--<script>\"", REPO, "c/app"));
-                }, o -> assertThat(o.html()).contains("kfboot-data")));
-        c.add(new Case("invalid UTF-8 in a comment of a file declaring an Application (silently dropped before)",
-                "sentinel-utf8-23", ALL, (k, tree, out) -> {
+                },
+                o -> assertThat(o.html()).contains("kfboot-data")));
+        c.add(new Case(
+                "invalid UTF-8 in a comment of a file declaring an Application (silently dropped before)",
+                "sentinel-utf8-23",
+                ALL,
+                (k, tree, out) -> {
                     byte[] head = "# caf\u00e9 \n".getBytes(StandardCharsets.ISO_8859_1); // a lone 0xE9: not UTF-8
                     byte[] body = app("dropped", REPO, "c/app").getBytes(StandardCharsets.UTF_8);
                     Files.createDirectories(tree.resolve("apps"));
                     Files.write(tree.resolve("apps/app.yaml"), concat(head, body));
-                }, exit(2, "apps/app.yaml:1: not valid UTF-8 text")));
-        c.add(new Case("a 600 MB file in the tree (read whole before the 8 MiB check)",
-                "SENTINEL-huge-tail-24", ALL, (k, tree, out) -> {
+                },
+                exit(2, "apps/app.yaml:1: not valid UTF-8 text")));
+        c.add(new Case(
+                "a 600 MB file in the tree (read whole before the 8 MiB check)",
+                "SENTINEL-huge-tail-24",
+                ALL,
+                (k, tree, out) -> {
                     kustomizeApp(tree, "resources: [cm.yaml]\n");
                     sparse(tree.resolve("apps/huge.yaml"), 600L << 20, "# " + k.sentinel());
-                }, o -> assertThat(o.millis()).as("bounded").isLessThan(120_000)));
-        c.add(new Case("a 9 MiB Application file",
-                "SENTINEL-big-app-25", ALL, (k, tree, out) -> {
+                },
+                o -> assertThat(o.millis()).as("bounded").isLessThan(120_000)));
+        c.add(new Case(
+                "a 9 MiB Application file",
+                "SENTINEL-big-app-25",
+                ALL,
+                (k, tree, out) -> {
                     write(tree.resolve("apps/big.yaml"), app("big", REPO, "c/app") + "# " + "x".repeat(1000) + "\n");
-                    Files.writeString(tree.resolve("apps/big.yaml"), ("# " + "y".repeat(998) + "\n").repeat(9 * 1024) + "# " + k.sentinel() + "\n",
+                    Files.writeString(
+                            tree.resolve("apps/big.yaml"),
+                            ("# " + "y".repeat(998) + "\n").repeat(9 * 1024) + "# " + k.sentinel() + "\n",
                             java.nio.file.StandardOpenOption.APPEND);
-                }, exit(2, "more than the limit of 8388608")));
-        c.add(new Case("a plain-directory source holding a 9 MiB manifest",
-                "SENTINEL-big-plain-26", ALL, (k, tree, out) -> {
+                },
+                exit(2, "more than the limit of 8388608")));
+        c.add(new Case(
+                "a plain-directory source holding a 9 MiB manifest",
+                "SENTINEL-big-plain-26",
+                ALL,
+                (k, tree, out) -> {
                     write(tree.resolve("apps/app.yaml"), app("plain", REPO, "c/plain"));
                     sparse(tree.resolve("c/plain/big.yaml"), 9L << 20, "# " + k.sentinel());
-                }, finding("the directory's manifests exceed 8388608 bytes in one file")));
-        c.add(new Case("deeply nested YAML in a plain-directory source (54 s before)",
-                "SENTINEL-deep-27", ALL, (k, tree, out) -> {
+                },
+                finding("the directory's manifests exceed 8388608 bytes in one file")));
+        c.add(new Case(
+                "deeply nested YAML in a plain-directory source (54 s before)",
+                "SENTINEL-deep-27",
+                ALL,
+                (k, tree, out) -> {
                     write(tree.resolve("apps/app.yaml"), app("deep", REPO, "c/plain"));
-                    write(tree.resolve("c/plain/deep.yaml"), "a: '" + k.sentinel() + "'\nb:\n" + "[\n".repeat(100_000) + "]\n".repeat(100_000));
-                }, finding("YAML nested more than 100 levels deep")));
-        c.add(new Case("a YAML alias bomb in a kustomization's resource (4 GB, 5 minutes before)",
-                "SENTINEL-bomb-28", ALL, (k, tree, out) -> {
+                    write(
+                            tree.resolve("c/plain/deep.yaml"),
+                            "a: '" + k.sentinel() + "'\nb:\n" + "[\n".repeat(100_000) + "]\n".repeat(100_000));
+                },
+                finding("YAML nested more than 100 levels deep")));
+        c.add(new Case(
+                "a YAML alias bomb in a kustomization's resource (4 GB, 5 minutes before)",
+                "SENTINEL-bomb-28",
+                ALL,
+                (k, tree, out) -> {
                     kustomizeApp(tree, "resources: [cm.yaml, bomb.yaml]\n");
-                    write(tree.resolve("c/app/bomb.yaml"), aliasBomb()
-                            .replace("name: bomb", "name: bomb\n  annotations: {s: " + k.sentinel() + "}"));
-                }, finding("kustomize ran out of its memory cap of " + (RenderOptions.DEFAULT_MEMORY_BYTES >> 20) + " MiB (--render-memory)")));
-        c.add(new Case("a kustomize exec plugin (generators) that would print a file (still refused)",
-                "SENTINEL-plugin-29", ALL, (k, tree, out) -> {
+                    write(
+                            tree.resolve("c/app/bomb.yaml"),
+                            aliasBomb().replace("name: bomb", "name: bomb\n  annotations: {s: " + k.sentinel() + "}"));
+                },
+                finding("kustomize ran out of its memory cap of " + (RenderOptions.DEFAULT_MEMORY_BYTES >> 20)
+                        + " MiB (--render-memory)")));
+        c.add(new Case(
+                "a kustomize exec plugin (generators) that would print a file (still refused)",
+                "SENTINEL-plugin-29",
+                ALL,
+                (k, tree, out) -> {
                     write(out.resolve("s.txt"), k.sentinel());
                     kustomizeApp(tree, "resources: [cm.yaml]\ngenerators: [gen.yaml]\n");
                     write(tree.resolve("c/app/gen.yaml"), """
@@ -334,14 +478,21 @@ class HostileCorpusTest {
                                   exec:
                                     path: /bin/cat
                             """);
-                }, finding("render-failed")));
-        c.add(new Case("Helm chart inflation in a kustomization (still refused)",
-                "sentinel-helm-30", ALL, (k, tree, out) -> {
+                },
+                finding("render-failed")));
+        c.add(new Case(
+                "Helm chart inflation in a kustomization (still refused)",
+                "sentinel-helm-30",
+                ALL,
+                (k, tree, out) -> {
                     // a local chart whose template would put the sentinel in a rendered object
                     kustomizeApp(tree, "resources: [cm.yaml]\nhelmCharts:\n- name: x\n  releaseName: x\n");
                     write(tree.resolve("c/app/charts/x/Chart.yaml"), "apiVersion: v2\nname: x\nversion: 0.1.0\n");
-                    write(tree.resolve("c/app/charts/x/templates/cm.yaml"), configMap(k.sentinel().toLowerCase()));
-                }, finding("render-failed")));
+                    write(
+                            tree.resolve("c/app/charts/x/templates/cm.yaml"),
+                            configMap(k.sentinel().toLowerCase()));
+                },
+                finding("render-failed")));
         return c;
     }
 
@@ -351,8 +502,13 @@ class HostileCorpusTest {
         sb.append("  a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         String prev = "a";
         for (String n : List.of("b", "c", "d", "e", "f", "g", "h", "i")) {
-            sb.append("  ").append(n).append(": &").append(n).append(" [")
-                    .append(String.join(",", Collections.nCopies(9, "*" + prev))).append("]\n");
+            sb.append("  ")
+                    .append(n)
+                    .append(": &")
+                    .append(n)
+                    .append(" [")
+                    .append(String.join(",", Collections.nCopies(9, "*" + prev)))
+                    .append("]\n");
             prev = n;
         }
         return sb.toString();
@@ -404,14 +560,17 @@ class HostileCorpusTest {
         report.addAll(List.of("--out", html.toString()));
         CliRun rep = CliRun.of(report.toArray(String[]::new));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        Outputs o = new Outputs(text, json, sarif, rep, Files.exists(html) ? Files.readString(html) : "", everything(cache), millis);
+        Outputs o = new Outputs(
+                text, json, sarif, rep, Files.exists(html) ? Files.readString(html) : "", everything(cache), millis);
 
         for (CliRun r : List.of(text, json, sarif, rep)) {
             assertThat(r.code()).as(k.attack() + ": " + r.err()).isNotEqualTo(4);
             assertThat(r.noStackTrace()).as(r.err()).isTrue();
         }
         for (Channel ch : k.channels()) {
-            assertThat(o.of(ch)).as(k.attack() + " leaks its sentinel into " + ch).doesNotContain(k.sentinel());
+            assertThat(o.of(ch))
+                    .as(k.attack() + " leaks its sentinel into " + ch)
+                    .doesNotContain(k.sentinel());
         }
         k.expect().accept(o);
         synchronized (summary) {
@@ -430,14 +589,16 @@ class HostileCorpusTest {
         if (!Files.isDirectory(dir)) return "";
         StringBuilder sb = new StringBuilder();
         try (Stream<Path> s = Files.walk(dir)) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) sb.append(Files.readString(f, StandardCharsets.ISO_8859_1));
+            for (Path f : s.filter(Files::isRegularFile).toList())
+                sb.append(Files.readString(f, StandardCharsets.ISO_8859_1));
         }
         return sb.toString();
     }
 
     @AfterAll
     static void printSummary() {
-        System.out.println("hostile corpus: " + summary.size() + " attacks held (validate text/json/sarif + report, time for all four)");
+        System.out.println("hostile corpus: " + summary.size()
+                + " attacks held (validate text/json/sarif + report, time for all four)");
         summary.forEach(System.out::println);
     }
 }

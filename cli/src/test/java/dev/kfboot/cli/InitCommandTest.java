@@ -1,16 +1,15 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.spec.Platform;
 import dev.kfboot.spec.PlatformReader;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
 import dev.kfboot.testing.UpstreamData;
 import dev.kfboot.testing.UpstreamFork;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InitCommandTest {
 
@@ -20,7 +19,9 @@ class InitCommandTest {
         CliRun r = CliRun.of("init", "--out", spec.toString());
         assertThat(r.code()).isZero();
         String text = Files.readString(spec);
-        assertThat(text).contains("# kfboot platform spec").contains("release: \"26.03\"")
+        assertThat(text)
+                .contains("# kfboot platform spec")
+                .contains("release: \"26.03\"")
                 .contains("- name: model-registry\n      enabled: false");
         Platform p = PlatformReader.read(spec, spec.toString());
         assertThat(p.release()).isEqualTo("26.03");
@@ -56,7 +57,9 @@ class InitCommandTest {
         Path known = UpstreamData.release("26.03.1");
         CliRun ofKnown = CliRun.of("init", "--out", "-", "--upstream", known.toString());
         assertThat(ofKnown.code()).as(ofKnown.err()).isZero();
-        assertThat(ofKnown.out()).contains("release: \"26.03.1\"").contains("url: https://github.com/kubeflow/community-distribution");
+        assertThat(ofKnown.out())
+                .contains("release: \"26.03.1\"")
+                .contains("url: https://github.com/kubeflow/community-distribution");
         assertThat(ofKnown.err()).contains("is release 26.03.1 (README version table matches 26.03.1's)");
 
         Path tree = dir.resolve("manifests");
@@ -67,15 +70,24 @@ class InitCommandTest {
 
         assertThat(r.code()).as(r.err()).isZero();
         String text = Files.readString(spec);
-        assertThat(text).doesNotContainPattern("(?m)^ *release:").contains("# derived from " + tree.resolve("example/kustomization.yaml")
-                + " (unknown (derived from " + tree.resolve("example") + ")).");
+        assertThat(text)
+                .doesNotContainPattern("(?m)^ *release:")
+                .contains("# derived from " + tree.resolve("example/kustomization.yaml") + " (unknown (derived from "
+                        + tree.resolve("example") + ")).");
         assertThat(r.err()).contains("is no release kfboot has a catalog for").contains("components derived from");
         assertThat(PlatformReader.read(spec, spec.toString()).release()).isNull();
 
         CliRun contradicting = CliRun.of("init", "--out", "-", "--upstream", tree.toString(), "--release", "26.03");
         assertThat(contradicting.code()).isEqualTo(2);
-        assertThat(contradicting.err()).contains("--release 26.03 contradicts the tree's release unknown (derived from");
-        assertThat(CliRun.of("init", "--out", "-", "--upstream", dir.resolve("nope").toString()).err())
+        assertThat(contradicting.err())
+                .contains("--release 26.03 contradicts the tree's release unknown (derived from");
+        assertThat(CliRun.of(
+                                "init",
+                                "--out",
+                                "-",
+                                "--upstream",
+                                dir.resolve("nope").toString())
+                        .err())
                 .contains("upstream directory not found");
     }
 }

@@ -1,8 +1,8 @@
 package dev.kfboot.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,9 +10,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.io.IOException;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code generate} killed (SIGKILL) at points spread over its whole run, in a real process: afterwards the
@@ -21,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InterruptedGenerateIT {
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @Test
     void aKilledGenerateNeverLeavesAHalfWrittenTree() throws Exception {
@@ -56,8 +56,11 @@ class InterruptedGenerateIT {
             Process p = generateProcess(spec, tree);
             if (!p.waitFor(delay, TimeUnit.MILLISECONDS)) p.destroyForcibly().waitFor();
             Map<String, String> now = Files.exists(tree) ? BadInputCorpusTest.snapshot(tree) : setAside(tree);
-            assertThat(now).as("round %d (kill after %d ms)", i, delay).satisfiesAnyOf(
-                    m -> assertThat(m).isEqualTo(before), m -> assertThat(m).isEqualTo(after));
+            assertThat(now)
+                    .as("round %d (kill after %d ms)", i, delay)
+                    .satisfiesAnyOf(
+                            m -> assertThat(m).isEqualTo(before),
+                            m -> assertThat(m).isEqualTo(after));
             if (now.equals(before)) sawOld++;
             else sawNew++;
             // the next run recovers and writes the previous tree again
@@ -65,33 +68,53 @@ class InterruptedGenerateIT {
             assertThat(siblings(tree)).as("no leftovers beside the tree").isEmpty();
         }
         assertThat(sawOld + sawNew).isEqualTo(rounds);
-        System.out.println("interrupted generate: a run takes " + runMillis + " ms; " + rounds + " kills, " + sawOld + " left the previous tree, " + sawNew
-                + " the new one, none a mix");
+        System.out.println("interrupted generate: a run takes " + runMillis + " ms; " + rounds + " kills, " + sawOld
+                + " left the previous tree, " + sawNew + " the new one, none a mix");
     }
 
     private static Process generateProcess(Path spec, Path out) throws IOException {
-        return new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), "dev.kfboot.cli.Main",
-                "generate", "-q", "-f", spec.toString(), "--out", out.toString(), "--path-in-repo", "argocd", "--force")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return new ProcessBuilder(
+                        java(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.kfboot.cli.Main",
+                        "generate",
+                        "-q",
+                        "-f",
+                        spec.toString(),
+                        "--out",
+                        out.toString(),
+                        "--path-in-repo",
+                        "argocd",
+                        "--force")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     /** The previous tree a kill between the two renames left beside the target. */
     private static Map<String, String> setAside(Path tree) throws Exception {
-        List<Path> old = siblings(tree).stream().filter(p -> p.getFileName().toString().contains(".kfboot-old-")).toList();
-        assertThat(old).as("target missing: the previous tree must lie beside it").hasSize(1);
+        List<Path> old = siblings(tree).stream()
+                .filter(p -> p.getFileName().toString().contains(".kfboot-old-"))
+                .toList();
+        assertThat(old)
+                .as("target missing: the previous tree must lie beside it")
+                .hasSize(1);
         return BadInputCorpusTest.snapshot(old.get(0));
     }
 
     private static List<Path> siblings(Path tree) throws Exception {
         try (Stream<Path> s = Files.list(tree.getParent())) {
-            return s.filter(p -> p.getFileName().toString().startsWith("." + tree.getFileName() + ".kfboot-")).toList();
+            return s.filter(p -> p.getFileName().toString().startsWith("." + tree.getFileName() + ".kfboot-"))
+                    .toList();
         }
     }
 
     private static Map<String, String> generateInProcess(Path out, Path spec) {
         CliRun r = spec == null
                 ? CliRun.of("generate", "-q", "--out", out.toString(), "--path-in-repo", "argocd")
-                : CliRun.of("generate", "-q", "-f", spec.toString(), "--out", out.toString(), "--path-in-repo", "argocd");
+                : CliRun.of(
+                        "generate", "-q", "-f", spec.toString(), "--out", out.toString(), "--path-in-repo", "argocd");
         assertThat(r.code()).as(r.err()).isZero();
         return BadInputCorpusTest.snapshot(out);
     }

@@ -1,15 +1,14 @@
 package dev.kfboot.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Finding the kubeconfig as kubectl does, and failing at once when there is none or it is broken: exit 2, one line
@@ -21,7 +20,8 @@ class KubeconfigTest {
 
     static final String SENTINEL = "SENTINEL-token-7f3a9c";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @AfterEach
     void restore() {
@@ -52,8 +52,9 @@ class KubeconfigTest {
         CliRun r = timed(3000, "status");
 
         oneErrorNoSecret(r);
-        assertThat(r.err()).startsWith("kfboot: error: no kubeconfig: KUBECONFIG points at " + missing
-                + ", which does not exist\n");
+        assertThat(r.err())
+                .startsWith(
+                        "kfboot: error: no kubeconfig: KUBECONFIG points at " + missing + ", which does not exist\n");
     }
 
     @Test
@@ -66,8 +67,9 @@ class KubeconfigTest {
             CliRun r = timed(3000, "status");
 
             oneErrorNoSecret(r);
-            assertThat(r.err()).startsWith("kfboot: error: no kubeconfig: KUBECONFIG is not set and "
-                    + dir.resolve(".kube/config") + " does not exist");
+            assertThat(r.err())
+                    .startsWith("kfboot: error: no kubeconfig: KUBECONFIG is not set and " + dir.resolve(".kube/config")
+                            + " does not exist");
         } finally {
             System.setProperty("user.home", home);
         }
@@ -78,7 +80,8 @@ class KubeconfigTest {
         CliRun r = timed(3000, "status", "--kubeconfig", dir.resolve("nope").toString());
 
         oneErrorNoSecret(r);
-        assertThat(r.err()).startsWith("kfboot: error: no kubeconfig: --kubeconfig " + dir.resolve("nope") + " does not exist\n");
+        assertThat(r.err())
+                .startsWith("kfboot: error: no kubeconfig: --kubeconfig " + dir.resolve("nope") + " does not exist\n");
     }
 
     @Test
@@ -149,8 +152,11 @@ class KubeconfigTest {
         CliRun r = timed(2500, "status", "--kubeconfig", file.toString());
 
         assertThat(r.code()).as(r.err()).isEqualTo(3);
-        assertThat(r.err()).startsWith("kfboot: error: cannot reach the Kubernetes API at http://127.0.0.1:" + port)
-                .contains(": connection refused\n").doesNotContain("Exception").doesNotContain(SENTINEL);
+        assertThat(r.err())
+                .startsWith("kfboot: error: cannot reach the Kubernetes API at http://127.0.0.1:" + port)
+                .contains(": connection refused\n")
+                .doesNotContain("Exception")
+                .doesNotContain(SENTINEL);
         assertThat(r.noStackTrace()).isTrue();
     }
 }

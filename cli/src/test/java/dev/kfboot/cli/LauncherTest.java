@@ -1,8 +1,6 @@
 package dev.kfboot.cli;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code kfboot} launcher script, run by bash in a copy of the project's layout, with {@code java} and
@@ -23,8 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LauncherTest {
 
-    @TempDir Path home;
-    @TempDir Path bin;
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path bin;
 
     @BeforeEach
     void layout() throws IOException {
@@ -57,7 +59,8 @@ class LauncherTest {
     private List<String> launch(String... args) throws Exception {
         Path log = home.resolve("calls.log");
         Files.deleteIfExists(log);
-        List<String> cmd = new ArrayList<>(List.of("bash", home.resolve("kfboot").toString()));
+        List<String> cmd =
+                new ArrayList<>(List.of("bash", home.resolve("kfboot").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
@@ -71,16 +74,25 @@ class LauncherTest {
     }
 
     private static String run(List<String> calls) {
-        return calls.stream().filter(c -> c.startsWith("java") && c.contains(" -jar ")).reduce((a, b) -> b).orElseThrow();
+        return calls.stream()
+                .filter(c -> c.startsWith("java") && c.contains(" -jar "))
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     @Test
     void aShortRunUsesTheQuickCompilerOnlyAndAWatchingOneTheOptimizingOneAndAShrinkingHeap() throws Exception {
-        assertThat(run(launch("validate", "tree", "-o", "json"))).contains("-XX:TieredStopAtLevel=1").endsWith("validate tree -o json");
-        assertThat(run(launch("validate", "tree", "--watch"))).doesNotContain("TieredStopAtLevel").contains("-XX:MaxHeapFreeRatio=50")
+        assertThat(run(launch("validate", "tree", "-o", "json")))
+                .contains("-XX:TieredStopAtLevel=1")
+                .endsWith("validate tree -o json");
+        assertThat(run(launch("validate", "tree", "--watch")))
+                .doesNotContain("TieredStopAtLevel")
+                .contains("-XX:MaxHeapFreeRatio=50")
                 .endsWith("validate tree --watch");
         assertThat(run(launch("validate", "tree", "-qw"))).doesNotContain("TieredStopAtLevel");
-        assertThat(run(launch("status", "-o", "wide"))).contains("-XX:TieredStopAtLevel=1").doesNotContain("HeapFreeRatio");
+        assertThat(run(launch("status", "-o", "wide")))
+                .contains("-XX:TieredStopAtLevel=1")
+                .doesNotContain("HeapFreeRatio");
     }
 
     @Test
@@ -97,7 +109,9 @@ class LauncherTest {
 
     @Test
     void onJdk25TheAotCacheReplacesTheCdsArchive() throws Exception {
-        assertThat(launch("--version")).anyMatch(c -> c.contains("-XX:ArchiveClassesAtExit=")).noneMatch(c -> c.contains("AOTCache"));
+        assertThat(launch("--version"))
+                .anyMatch(c -> c.contains("-XX:ArchiveClassesAtExit="))
+                .noneMatch(c -> c.contains("AOTCache"));
 
         Path jdk = Files.createDirectories(home.resolve("jdk25/bin"));
         Files.writeString(home.resolve("jdk25/release"), "JAVA_VERSION=\"25.0.3\"\n");
@@ -108,8 +122,11 @@ class LauncherTest {
         List<String> calls = launch("--version");
         assertThat(calls).noneMatch(c -> c.contains("ArchiveClassesAtExit") || c.contains("SharedArchiveFile"));
         assertThat(run(calls)).contains("-XX:AOTCache=" + home.resolve("cli/target/kfboot.aot"));
-        Files.setLastModifiedTime(home.resolve("cli/target/kfboot.aot"), FileTime.from(Instant.now().minusSeconds(7200)));
-        assertThat(launch("--version")).as("a cache older than the jar is made again")
+        Files.setLastModifiedTime(
+                home.resolve("cli/target/kfboot.aot"),
+                FileTime.from(Instant.now().minusSeconds(7200)));
+        assertThat(launch("--version"))
+                .as("a cache older than the jar is made again")
                 .anyMatch(c -> c.contains("-XX:AOTCacheOutput=" + home.resolve("cli/target/kfboot.aot")));
     }
 
@@ -127,9 +144,12 @@ class LauncherTest {
 
         String output = launchOutput("--version");
 
-        assertThat(output).contains("kfboot: 0s: building kfboot core 0.1.0-SNAPSHOT [1/3]\n")
-                .contains("kfboot: 0s: building kfboot cli 0.1.0-SNAPSHOT [3/3]\n").contains("kfboot: built in 0s")
-                .doesNotContain("Scanning").doesNotContain("BUILD SUCCESS");
+        assertThat(output)
+                .contains("kfboot: 0s: building kfboot core 0.1.0-SNAPSHOT [1/3]\n")
+                .contains("kfboot: 0s: building kfboot cli 0.1.0-SNAPSHOT [3/3]\n")
+                .contains("kfboot: built in 0s")
+                .doesNotContain("Scanning")
+                .doesNotContain("BUILD SUCCESS");
     }
 
     @Test
@@ -141,7 +161,8 @@ class LauncherTest {
         Files.writeString(dist.resolve("lib/kfboot.jar"), "jar");
         stub("mvn", "echo \"mvn $*\" >> \"$LOG\"; exit 1");
         Path log = home.resolve("dist.log");
-        ProcessBuilder pb = new ProcessBuilder("bash", dist.resolve("bin/kfboot").toString(), "plan", "-o", "json")
+        ProcessBuilder pb = new ProcessBuilder(
+                        "bash", dist.resolve("bin/kfboot").toString(), "plan", "-o", "json")
                 .redirectErrorStream(true);
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().put("LOG", log.toString());
@@ -152,12 +173,15 @@ class LauncherTest {
         assertThat(p.exitValue()).as(output).isZero();
         List<String> calls = Files.readAllLines(log);
         assertThat(calls).noneMatch(c -> c.startsWith("mvn"));
-        assertThat(run(calls)).contains("-jar " + dist.resolve("lib/kfboot.jar")).endsWith("plan -o json");
+        assertThat(run(calls))
+                .contains("-jar " + dist.resolve("lib/kfboot.jar"))
+                .endsWith("plan -o json");
     }
 
     private String launchOutput(String... args) throws Exception {
         Path log = home.resolve("calls.log");
-        List<String> cmd = new ArrayList<>(List.of("bash", home.resolve("kfboot").toString()));
+        List<String> cmd =
+                new ArrayList<>(List.of("bash", home.resolve("kfboot").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));

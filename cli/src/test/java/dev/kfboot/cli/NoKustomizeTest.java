@@ -1,20 +1,20 @@
 package dev.kfboot.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Rendering without kustomize or kubectl on PATH: a clear error and exit 2, in a real process. */
 class NoKustomizeTest {
 
-    @TempDir Path tree;
+    @TempDir
+    Path tree;
 
     @Test
     void planWithUpstreamNeedsKustomize() throws Exception {
@@ -25,15 +25,24 @@ class NoKustomizeTest {
         Files.createDirectories(tree.resolve("applications/app/base"));
         Files.writeString(tree.resolve("applications/app/base/kustomization.yaml"), "resources: []\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.kfboot.cli.Main", "plan", "-q", "--upstream", tree.toString()));
+        ProcessBuilder pb = new ProcessBuilder(List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.kfboot.cli.Main",
+                "plan",
+                "-q",
+                "--upstream",
+                tree.toString()));
         pb.environment().put("PATH", "/nonexistent");
         pb.environment().remove("KFBOOT_KUSTOMIZE");
         Process p = pb.start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
-        assertThat(err).startsWith("kfboot: error: neither kustomize nor kubectl found on PATH")
-                .contains("hint: install kustomize").doesNotContain("\tat ");
+        assertThat(err)
+                .startsWith("kfboot: error: neither kustomize nor kubectl found on PATH")
+                .contains("hint: install kustomize")
+                .doesNotContain("\tat ");
     }
 }

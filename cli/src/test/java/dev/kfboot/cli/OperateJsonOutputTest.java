@@ -1,14 +1,13 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kfboot.model.Json;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code -o json} and {@code -o yaml} on deploy and sync: the run the text shows, as records on stdout, progress on
@@ -35,9 +34,16 @@ class OperateJsonOutputTest extends ClusterCliTest {
         assertThat(wave2.get("healthy").asBoolean()).isTrue();
         assertThat(wave2.get("seconds").isNumber()).isTrue();
         List<String> actions = new ArrayList<>();
-        wave2.get("actions").forEach(a -> actions.add(a.get("action").asText() + " " + a.get("target").asText() + ": " + a.get("result").asText()));
-        assertThat(actions).contains("create katib: created", "sync katib: started", "sync pipelines: started",
-                "enable-auto-sync katib: switched on").doesNotContain("enable-auto-sync pipelines: switched on");
+        wave2.get("actions")
+                .forEach(a -> actions.add(a.get("action").asText() + " "
+                        + a.get("target").asText() + ": " + a.get("result").asText()));
+        assertThat(actions)
+                .contains(
+                        "create katib: created",
+                        "sync katib: started",
+                        "sync pipelines: started",
+                        "enable-auto-sync katib: switched on")
+                .doesNotContain("enable-auto-sync pipelines: switched on");
         assertThat(json.get("failing")).isEmpty();
         assertThat(r.err()).contains("wave 0: cert-manager", "  sync cert-manager: started");
         assertThat(r.out()).doesNotContain("wave 0: cert-manager\n");
@@ -112,5 +118,4 @@ class OperateJsonOutputTest extends ClusterCliTest {
         array.forEach(n -> out.add(field == null ? n.asText() : n.get(field).asText()));
         return out;
     }
-
 }

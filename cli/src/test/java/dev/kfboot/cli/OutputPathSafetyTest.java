@@ -1,14 +1,13 @@
 package dev.kfboot.cli;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where generate and report write: the filesystem root is a clean error (it was a NullPointerException), a
@@ -17,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OutputPathSafetyTest {
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     private static CliRun generate(Path out) {
         return CliRun.of("generate", "-q", "--out", out.toString(), "--path-in-repo", "argocd");
@@ -52,10 +52,12 @@ class OutputPathSafetyTest {
 
     @Test
     void aPlantedOldTreeOfAnotherUserIsNeverAdopted() throws Exception {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to give a directory to another user");
+        Assumptions.assumeTrue(
+                "root".equals(System.getProperty("user.name")), "needs root to give a directory to another user");
         Path planted = Files.createDirectories(tmp.resolve(".platform.kfboot-old-1"));
         Files.writeString(planted.resolve("evil.yaml"), "kind: Application\n");
-        UserPrincipal nobody = tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        UserPrincipal nobody =
+                tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
         Files.setOwner(planted, nobody);
 
         CliRun r = generate(tmp.resolve("platform"));

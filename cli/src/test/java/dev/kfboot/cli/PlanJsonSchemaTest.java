@@ -1,30 +1,31 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.kfboot.model.Json;
 import dev.kfboot.testing.UpstreamData;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code plan -o json} (and yaml) of real platforms validates against the published docs/plan.schema.json. */
 class PlanJsonSchemaTest {
 
     private static Schema schema() throws Exception {
-        JsonNode schema = Json.mapper().readTree(Files.readString(UpstreamData.repoRoot().resolve("docs/plan.schema.json")));
-        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema);
+        JsonNode schema =
+                Json.mapper().readTree(Files.readString(UpstreamData.repoRoot().resolve("docs/plan.schema.json")));
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(schema);
     }
 
     private static List<String> errors(Schema schema, JsonNode doc) {
@@ -45,20 +46,27 @@ class PlanJsonSchemaTest {
         assertThat(certManager.get("name").asText()).isEqualTo("cert-manager");
         assertThat(certManager.get("wave").asInt()).isZero();
         assertThat(certManager.get("objects").asInt()).isEqualTo(52);
-        assertThat(certManager.get("namespaces")).extracting(JsonNode::asText).containsExactly("cert-manager", "kube-system");
+        assertThat(certManager.get("namespaces"))
+                .extracting(JsonNode::asText)
+                .containsExactly("cert-manager", "kube-system");
         assertThat(certManager.get("firstReason").asText()).isEqualTo("no dependencies");
         String table = CliRun.of("plan", "-q").out();
         for (JsonNode c : json.get("components")) {
-            assertThat(table).containsPattern("(?m)^" + c.get("wave").asInt() + " +" + c.get("name").asText() + " +\\S+ +"
-                    + c.get("objects").asInt() + " +" + Pattern.quote(c.get("firstReason").asText()) + "$");
+            assertThat(table)
+                    .containsPattern("(?m)^" + c.get("wave").asInt() + " +"
+                            + c.get("name").asText() + " +\\S+ +"
+                            + c.get("objects").asInt() + " +"
+                            + Pattern.quote(c.get("firstReason").asText()) + "$");
         }
         JsonNode kserve = null;
         for (JsonNode d : json.get("dependencies")) {
-            if (d.get("component").asText().equals("kserve") && d.get("dependsOn").asText().equals("knative-serving")) kserve = d;
+            if (d.get("component").asText().equals("kserve")
+                    && d.get("dependsOn").asText().equals("knative-serving")) kserve = d;
         }
         assertThat(kserve).isNotNull();
         assertThat(kserve.get("kinds")).extracting(JsonNode::asText).contains("declared");
-        assertThat(kserve.at("/reasons/0/text").asText()).isEqualTo("KServe's default Serverless deployment mode needs Knative Serving running");
+        assertThat(kserve.at("/reasons/0/text").asText())
+                .isEqualTo("KServe's default Serverless deployment mode needs Knative Serving running");
         assertThat(json.get("internal")).isNotEmpty();
         assertThat(json.get("objects").asInt()).isEqualTo(675);
     }
@@ -83,10 +91,12 @@ class PlanJsonSchemaTest {
                 """);
         Schema schema = schema();
 
-        JsonNode json = Json.mapper().readTree(CliRun.of("plan", "-f", spec.toString(), "-o", "json").out());
+        JsonNode json = Json.mapper()
+                .readTree(CliRun.of("plan", "-f", spec.toString(), "-o", "json").out());
         assertThat(json.get("findings")).isNotEmpty();
         assertThat(errors(schema, json)).isEmpty();
-        JsonNode yaml = new YAMLMapper().readTree(CliRun.of("plan", "-f", spec.toString(), "-o", "yaml").out());
+        JsonNode yaml = new YAMLMapper()
+                .readTree(CliRun.of("plan", "-f", spec.toString(), "-o", "yaml").out());
         assertThat(errors(schema, Json.mapper().readTree(Json.pretty(yaml)))).isEmpty();
 
         // the check can fail: a document missing what the text shows is refused

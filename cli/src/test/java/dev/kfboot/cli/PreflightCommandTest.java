@@ -1,26 +1,27 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kfboot.cluster.testing.ClusterParts;
 import dev.kfboot.cluster.testing.MockCluster;
 import dev.kfboot.model.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code kfboot preflight} for the default 26.03 platform: rows, exit codes, JSON, bad input. */
 class PreflightCommandTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private MockCluster mock;
     private ClusterParts parts;
     private Path kubeconfig;
@@ -79,8 +80,12 @@ class PreflightCommandTest {
         CliRun r = preflight();
 
         assertThat(r.code()).isEqualTo(ExitCodes.FINDINGS);
-        assertThat(r.out()).contains("fail    Kubernetes is new enough for the release", "Kubernetes is new enough for the release:\n"
-                + "  hint: upgrade the cluster to Kubernetes 1.31 or newer").endsWith("1 failed, 0 warnings, 6 passed\n");
+        assertThat(r.out())
+                .contains(
+                        "fail    Kubernetes is new enough for the release",
+                        "Kubernetes is new enough for the release:\n"
+                                + "  hint: upgrade the cluster to Kubernetes 1.31 or newer")
+                .endsWith("1 failed, 0 warnings, 6 passed\n");
     }
 
     @Test
@@ -91,8 +96,12 @@ class PreflightCommandTest {
 
         CliRun r = preflight();
         assertThat(r.code()).as(r.out()).isZero();
-        assertThat(r.out()).contains("warn    Argo CD is installed, 3.0 or newer", "not installed: no namespace argocd",
-                "info    argocd-cm has the Application health check").endsWith("0 failed, 1 warning, 5 passed\n");
+        assertThat(r.out())
+                .contains(
+                        "warn    Argo CD is installed, 3.0 or newer",
+                        "not installed: no namespace argocd",
+                        "info    argocd-cm has the Application health check")
+                .endsWith("0 failed, 1 warning, 5 passed\n");
 
         assertThat(preflight("--strict").code()).isEqualTo(ExitCodes.FINDINGS);
     }
@@ -105,7 +114,9 @@ class PreflightCommandTest {
         CliRun r = preflight("--release", "v1.11.0");
 
         assertThat(r.code()).as(r.out()).isZero();
-        assertThat(r.out()).contains("v1.30.9; release v1.11.0 needs 1.30+ (Istio 1.28 (common/istio) supports Kubernetes 1.30 to 1.34)");
+        assertThat(r.out())
+                .contains(
+                        "v1.30.9; release v1.11.0 needs 1.30+ (Istio 1.28 (common/istio) supports Kubernetes 1.30 to 1.34)");
     }
 
     @Test
@@ -125,10 +136,12 @@ class PreflightCommandTest {
                       enabled: false
                 """);
 
-        JsonNode json = Json.mapper().readTree(preflight("-f", spec.toString(), "-o", "json").out());
+        JsonNode json = Json.mapper()
+                .readTree(preflight("-f", spec.toString(), "-o", "json").out());
 
         assertThat(json.get("passed").asBoolean()).isTrue();
-        assertThat(json.get("needs").toString()).isEqualTo("{\"kubernetes\":\"1.31\",\"cpuMillis\":2885,\"memoryMiB\":6335,\"storageGB\":0}");
+        assertThat(json.get("needs").toString())
+                .isEqualTo("{\"kubernetes\":\"1.31\",\"cpuMillis\":2885,\"memoryMiB\":6335,\"storageGB\":0}");
         assertThat(json.get("checks")).hasSize(8);
         JsonNode storage = json.get("checks").get(2);
         assertThat(storage.get("id").asText()).isEqualTo("default-storage-class");
@@ -142,9 +155,12 @@ class PreflightCommandTest {
     void badInputIsOneLineAndExitTwo() throws Exception {
         CliRun unknown = preflight("--release", "v0.1");
         assertThat(unknown.code()).isEqualTo(ExitCodes.INPUT);
-        assertThat(unknown.err()).startsWith("kfboot: error: unknown release 'v0.1'").contains("hint: known releases: 26.03.1, 26.03, v1.11.0");
+        assertThat(unknown.err())
+                .startsWith("kfboot: error: unknown release 'v0.1'")
+                .contains("hint: known releases: 26.03.1, 26.03, v1.11.0");
 
-        Path spec = Files.writeString(dir.resolve("platform.yaml"), "apiVersion: kfboot.dev/v1alpha1\nkind: Platform\n");
+        Path spec =
+                Files.writeString(dir.resolve("platform.yaml"), "apiVersion: kfboot.dev/v1alpha1\nkind: Platform\n");
         CliRun both = preflight("-f", spec.toString(), "--release", "26.03");
         assertThat(both.code()).isEqualTo(ExitCodes.INPUT);
         assertThat(both.err()).startsWith("kfboot: error: pass either -f or --release");

@@ -1,17 +1,16 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.cluster.testing.ClusterParts;
 import dev.kfboot.cluster.testing.KubeletStandIn;
 import dev.kfboot.cluster.testing.MockCluster;
 import dev.kfboot.testing.UpstreamData;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Taking over a cluster where Kubeflow was installed by hand, end to end against the mock API server (a kubelet
@@ -21,15 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadmeAdoptSessionTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void aSession() throws Exception {
         Path install = UpstreamData.argoCd().resolve("manifests/install.yaml");
         Transcript t = new Transcript(dir);
-        try (MockCluster mock = MockCluster.start(); KubeletStandIn kubelet = new KubeletStandIn(mock.client(), List.of())) {
+        try (MockCluster mock = MockCluster.start();
+                KubeletStandIn kubelet = new KubeletStandIn(mock.client(), List.of())) {
             t.server(mock.url());
-            System.setProperty("kubeconfig", mock.kubeconfig(dir, MockCluster.TOKEN).toString());
+            System.setProperty(
+                    "kubeconfig", mock.kubeconfig(dir, MockCluster.TOKEN).toString());
             try {
                 handInstalledCluster(mock);
                 Path tree = HandInstall.tree(dir.resolve("kubeflow-platform"));
@@ -54,8 +56,10 @@ class ReadmeAdoptSessionTest {
             }
         }
         t.write("readme-adopt-session.md");
-        assertThat(ReadmeBlocks.assertShownIn(UpstreamData.repoRoot().resolve("docs/operations.md"),
-                Files.readString(Path.of("target", "readme-adopt-session.md")))).isPositive();
+        assertThat(ReadmeBlocks.assertShownIn(
+                        UpstreamData.repoRoot().resolve("docs/operations.md"),
+                        Files.readString(Path.of("target", "readme-adopt-session.md"))))
+                .isPositive();
     }
 
     /** Kubernetes 1.31, a control plane and two workers, a default StorageClass, cert-manager from Helm, Kubeflow by hand. */

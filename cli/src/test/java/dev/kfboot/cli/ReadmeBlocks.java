@@ -41,7 +41,9 @@ final class ReadmeBlocks {
         while (m.find()) {
             for (String step : steps(m.group(1))) {
                 String head = step.lines().findFirst().orElseThrow();
-                List<String> same = ran.stream().filter(r -> r.lines().findFirst().orElseThrow().equals(head)).toList();
+                List<String> same = ran.stream()
+                        .filter(r -> r.lines().findFirst().orElseThrow().equals(head))
+                        .toList();
                 if (same.isEmpty()) continue;
                 checked++;
                 Pattern shown = pattern(normal(step));
@@ -49,7 +51,8 @@ final class ReadmeBlocks {
             }
         }
         if (!wrong.isEmpty()) {
-            throw new AssertionError(page + ": these steps differ from the real run (see cli/target/readme-*.md): " + wrong);
+            throw new AssertionError(
+                    page + ": these steps differ from the real run (see cli/target/readme-*.md): " + wrong);
         }
         return checked;
     }
@@ -63,7 +66,8 @@ final class ReadmeBlocks {
     }
 
     private static String normal(String s) {
-        return s.replaceAll("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z", "T").replaceAll("\\b\\d+(\\.\\d+)?(ms|s)\\b", "Ns")
+        return s.replaceAll("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z", "T")
+                .replaceAll("\\b\\d+(\\.\\d+)?(ms|s)\\b", "Ns")
                 .replaceAll("sync-[a-z0-9]{8}", "sync-X");
     }
 

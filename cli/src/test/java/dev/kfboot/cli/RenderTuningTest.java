@@ -1,19 +1,20 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.render.RenderOptions;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The options' written defaults (picocli needs them as strings) are the library's. */
 class RenderTuningTest {
 
     @Command(name = "t")
     static final class Holder {
-        @Mixin RenderTuning tuning;
+        @Mixin
+        RenderTuning tuning;
     }
 
     private static RenderOptions parsed(String... args) {

@@ -1,11 +1,26 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.kfboot.model.Json;
+import dev.kfboot.testing.Kustomize;
+import dev.kfboot.testing.UpstreamData;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import dev.kfboot.testing.UpstreamData;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -15,23 +30,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
-import java.util.logging.Level;
-import dev.kfboot.model.Json;
-import dev.kfboot.testing.Kustomize;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Loads the report of the default 26.03 platform in headless Chromium (Debian's chromium and chromium-driver)
@@ -44,21 +43,33 @@ class ReportBrowserIT {
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static ChromeDriver driver;
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "needs Debian's chromium and chromium-driver (.ci/run installs them)");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1900,1100", "--user-data-dir=" + Files.createTempDirectory(dir, "chrome"));
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1900,1100",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "chrome"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .build();
         driver = new ChromeDriver(service, options);
     }
 
@@ -74,8 +85,12 @@ class ReportBrowserIT {
         assertThat(r.code()).as(r.err()).isZero();
         String text = Files.readString(html);
         // nothing is fetched: no external scripts, styles, fonts or images
-        assertThat(text).doesNotContain("<script src").doesNotContain("<link ").doesNotContain("@import")
-                .doesNotContainPattern("src=\"https?:").doesNotContainPattern("url\\((?!#)");
+        assertThat(text)
+                .doesNotContain("<script src")
+                .doesNotContain("<link ")
+                .doesNotContain("@import")
+                .doesNotContainPattern("src=\"https?:")
+                .doesNotContainPattern("url\\((?!#)");
 
         driver.get(html.toUri().toString());
 
@@ -83,13 +98,18 @@ class ReportBrowserIT {
         List<WebElement> edges = driver.findElements(By.cssSelector("#graph svg .edge"));
         assertThat(nodes).hasSize(27);
         assertThat(edges).hasSize(dependencies());
-        assertThat(driver.findElements(By.cssSelector("#graph svg .edge.declared"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("#graph svg .edge.declared")))
+                .isNotEmpty();
 
-        driver.findElement(By.cssSelector("#graph svg .node[data-app='kserve']")).click();
+        driver.findElement(By.cssSelector("#graph svg .node[data-app='kserve']"))
+                .click();
         String panel = driver.findElement(By.id("selection")).getText();
-        assertThat(panel).startsWith("kserve (wave 3)").contains("knative-serving (wave 2)")
+        assertThat(panel)
+                .startsWith("kserve (wave 3)")
+                .contains("knative-serving (wave 2)")
                 .contains("declared: KServe's default Serverless deployment mode needs Knative Serving running");
-        assertThat(driver.findElements(By.cssSelector("#graph svg .edge.related"))).hasSizeGreaterThan(3);
+        assertThat(driver.findElements(By.cssSelector("#graph svg .edge.related")))
+                .hasSizeGreaterThan(3);
 
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Path artifact = Path.of("target", "report-26.03.png");
@@ -98,7 +118,8 @@ class ReportBrowserIT {
         assertThat(Files.size(artifact)).isGreaterThan(10_000);
 
         List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
         assertThat(severe).as("console errors").isEmpty();
     }
 
@@ -107,8 +128,16 @@ class ReportBrowserIT {
         Kustomize.required();
         Path tree = ReportTrees.write(dir.resolve("repo"));
         Path html = dir.resolve("tree.html");
-        CliRun r = CliRun.of("report", tree.toString(), "-q", "--cache-dir", UpstreamData.renderCache().toString(),
-                "--repo-url", ReportTrees.REPO_URL, "--out", html.toString());
+        CliRun r = CliRun.of(
+                "report",
+                tree.toString(),
+                "-q",
+                "--cache-dir",
+                UpstreamData.renderCache().toString(),
+                "--repo-url",
+                ReportTrees.REPO_URL,
+                "--out",
+                html.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(1); // the tree has an error: one app's path is missing
         assertThat(Files.readString(html)).doesNotContain("hunter2");
 
@@ -119,15 +148,20 @@ class ReportBrowserIT {
         WebElement link = driver.findElement(By.linkText("plaintext-secret"));
         assertThat(link.getAttribute("href")).endsWith("docs/rules/plaintext-secret.md");
         new Select(driver.findElement(By.id("filter-severity"))).selectByValue("error");
-        assertThat(rows).filteredOn(WebElement::isDisplayed).isNotEmpty()
+        assertThat(rows)
+                .filteredOn(WebElement::isDisplayed)
+                .isNotEmpty()
                 .allSatisfy(e -> assertThat(e.getAttribute("data-severity")).isEqualTo("error"));
         new Select(driver.findElement(By.id("filter-severity"))).selectByValue("");
         new Select(driver.findElement(By.id("filter-app"))).selectByValue("base");
-        assertThat(rows).filteredOn(WebElement::isDisplayed).isNotEmpty()
+        assertThat(rows)
+                .filteredOn(WebElement::isDisplayed)
+                .isNotEmpty()
                 .allSatisfy(e -> assertThat(e.getAttribute("data-app")).isEqualTo("base"));
         assertThat(driver.findElements(By.cssSelector("#graph svg .node"))).hasSize(2);
         List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
         assertThat(severe).as("console errors").isEmpty();
     }
 
@@ -142,10 +176,11 @@ class ReportBrowserIT {
         driver.get(html.toUri().toString());
         JavascriptExecutor js = driver;
 
-        Number scroll = (Number) js.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        Number scroll = (Number)
+                js.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(scroll.intValue()).as("horizontal scroll at %d px", width).isLessThanOrEqualTo(0);
-        Number panelRight = (Number) js.executeScript("return document.getElementById('selection').getBoundingClientRect().right;");
+        Number panelRight =
+                (Number) js.executeScript("return document.getElementById('selection').getBoundingClientRect().right;");
         Number inner = (Number) js.executeScript("return document.documentElement.clientWidth;");
         assertThat(panelRight.doubleValue()).as("the reason panel is in view").isLessThanOrEqualTo(inner.doubleValue());
         @SuppressWarnings("unchecked")
@@ -160,10 +195,15 @@ class ReportBrowserIT {
                       || count.right > box.right + 0.5) out.push(n.dataset.app);
                 });
                 return out;""");
-        assertThat(overflowing).as("names running out of their box (or over the count) at %d px", width).isEmpty();
+        assertThat(overflowing)
+                .as("names running out of their box (or over the count) at %d px", width)
+                .isEmpty();
         Path artifact = Path.of("target", "report-26.03-" + width + ".png");
         Files.createDirectories(artifact.getParent());
-        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), artifact, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                artifact,
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
@@ -178,7 +218,8 @@ class ReportBrowserIT {
         int all = dependencies();
         int shown = ((Number) js.executeScript(visible)).intValue();
         assertThat(shown).isPositive().isLessThan(all);
-        assertThat(driver.findElements(By.cssSelector("#graph svg .edge.implied"))).hasSize(all - shown);
+        assertThat(driver.findElements(By.cssSelector("#graph svg .edge.implied")))
+                .hasSize(all - shown);
         driver.findElement(By.id("show-all-edges")).click();
         assertThat(((Number) js.executeScript(visible)).intValue()).isEqualTo(all);
     }
@@ -188,13 +229,24 @@ class ReportBrowserIT {
         Kustomize.required();
         Path tree = ReportTrees.write(dir.resolve("repo-docs"));
         Path html = dir.resolve("docs.html");
-        CliRun r = CliRun.of("report", tree.toString(), "-q", "--cache-dir", UpstreamData.renderCache().toString(),
-                "--repo-url", ReportTrees.REPO_URL, "--docs-url", "https://docs.example.test/kfboot", "--out", html.toString());
+        CliRun r = CliRun.of(
+                "report",
+                tree.toString(),
+                "-q",
+                "--cache-dir",
+                UpstreamData.renderCache().toString(),
+                "--repo-url",
+                ReportTrees.REPO_URL,
+                "--docs-url",
+                "https://docs.example.test/kfboot",
+                "--out",
+                html.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         driver.get(html.toUri().toString());
 
         List<String> severities = driver.findElements(By.cssSelector("#findings tr.finding")).stream()
-                .map(e -> e.getAttribute("data-severity")).toList();
+                .map(e -> e.getAttribute("data-severity"))
+                .toList();
         assertThat(severities).contains("error", "warning");
         assertThat(severities.lastIndexOf("error")).isLessThan(severities.indexOf("warning"));
         assertThat(driver.findElement(By.linkText("plaintext-secret")).getAttribute("href"))
@@ -202,6 +254,9 @@ class ReportBrowserIT {
     }
 
     private static int dependencies() throws Exception {
-        return Json.mapper().readTree(CliRun.of("plan", "-o", "json").out()).get("dependencies").size();
+        return Json.mapper()
+                .readTree(CliRun.of("plan", "-o", "json").out())
+                .get("dependencies")
+                .size();
     }
 }

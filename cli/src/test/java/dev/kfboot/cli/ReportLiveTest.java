@@ -1,15 +1,14 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.net.ServerSocket;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code report --live}: each app's current sync and health from Argo CD, coloured on the graph. */
 class ReportLiveTest extends ClusterCliTest {
@@ -41,11 +40,20 @@ class ReportLiveTest extends ClusterCliTest {
         try (var s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Path kubeconfig = Files.writeString(dir.resolve("unreachable"), Files.readString(cli.kubeconfig)
-                .replace(cli.mock.url(), "http://127.0.0.1:" + port));
+        Path kubeconfig = Files.writeString(
+                dir.resolve("unreachable"),
+                Files.readString(cli.kubeconfig).replace(cli.mock.url(), "http://127.0.0.1:" + port));
         Path html = dir.resolve("none.html");
-        CliRun r = CliRun.of("report", "-q", "--live", "--out", html.toString(), "--kubeconfig", kubeconfig.toString(),
-                "--api-retries", "1");
+        CliRun r = CliRun.of(
+                "report",
+                "-q",
+                "--live",
+                "--out",
+                html.toString(),
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--api-retries",
+                "1");
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).startsWith("kfboot: error: ").contains("hint:");
         assertThat(html).doesNotExist();

@@ -36,8 +36,10 @@ final class ReportTrees {
         Files.createDirectories(repo.resolve(".git"));
         write(repo.resolve("apps/base/kustomization.yaml"), "resources:\n- ns.yaml\n- secret.yaml\n");
         write(repo.resolve("apps/base/ns.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: demo\n");
-        write(repo.resolve("apps/base/secret.yaml"), "apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n"
-                + "  namespace: demo\nstringData:\n  password: hunter2\n");
+        write(
+                repo.resolve("apps/base/secret.yaml"),
+                "apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n"
+                        + "  namespace: demo\nstringData:\n  password: hunter2\n");
         write(repo.resolve("argocd/base.yaml"), APP.formatted("base", 0, "apps/base"));
         write(repo.resolve("argocd/missing.yaml"), APP.formatted("missing", 1, "apps/missing"));
         return repo.resolve("argocd");

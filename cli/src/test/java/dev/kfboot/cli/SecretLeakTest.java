@@ -1,18 +1,17 @@
 package dev.kfboot.cli;
 
-import org.eclipse.jgit.api.Git;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kfboot.testing.Kustomize;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import dev.kfboot.testing.Kustomize;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * No secret value reaches any output: a tree and a manifest hold Secrets with known values (plain in
@@ -25,7 +24,8 @@ class SecretLeakTest {
     static final String ENCODED_VALUE = "correct-horse-SENTINEL-91c2";
     static final String ENCODED = Base64.getEncoder().encodeToString(ENCODED_VALUE.getBytes(StandardCharsets.UTF_8));
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void noCommandPrintsASecretValue() throws Exception {

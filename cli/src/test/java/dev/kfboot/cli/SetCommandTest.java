@@ -1,17 +1,16 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kfboot.model.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.kfboot.model.Json;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code kfboot set} on real Kubernetes YAML in a temporary git repository, pushing to a local bare one. */
 class SetCommandTest {
@@ -40,16 +39,26 @@ class SetCommandTest {
                   storageUri: "s3://mlflow-artifacts/28/model"
             """;
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
+
     Path work;
     Path bare;
 
     @BeforeEach
     void repos() throws Exception {
         bare = tmp.resolve("origin.git");
-        Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+        Git.init()
+                .setBare(true)
+                .setDirectory(bare.toFile())
+                .setInitialBranch("main")
+                .call()
+                .close();
         work = tmp.resolve("work");
-        try (Git git = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(work.toFile()).call()) {
+        try (Git git = Git.cloneRepository()
+                .setURI(bare.toUri().toString())
+                .setDirectory(work.toFile())
+                .call()) {
             git.getRepository().getConfig().setString("user", null, "name", "Config Author");
             git.getRepository().getConfig().setString("user", null, "email", "config@example.org");
             git.getRepository().getConfig().save();
@@ -67,20 +76,31 @@ class SetCommandTest {
         Files.writeString(work.resolve("README.md"), "local edit that must not be committed\n");
         Path file = work.resolve("k8s/base/models.yaml");
 
-        CliRun r = CliRun.of("set", file.toString(),
+        CliRun r = CliRun.of(
+                "set",
+                file.toString(),
                 "Model/financial-predictor-a:spec.storageUri=s3://mlflow-artifacts/29/model",
                 "InferenceService/financial-predictor:spec.predictor.model.storageUri=s3://mlflow-artifacts/29/model",
                 "--push");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains(":8: Model/financial-predictor-a spec.storageUri: s3://mlflow-artifacts/28/model -> s3://mlflow-artifacts/29/model")
+        assertThat(r.out())
+                .contains(
+                        ":8: Model/financial-predictor-a spec.storageUri: s3://mlflow-artifacts/28/model -> s3://mlflow-artifacts/29/model")
                 .contains("pushed to origin/" + branch());
         assertThat(Files.readString(file)).isEqualTo(MODELS.replace("/28/", "/29/"));
         try (Git origin = Git.open(bare.toFile())) {
-            RevCommit head = origin.log().add(origin.getRepository().resolve("refs/heads/" + branch())).setMaxCount(1).call().iterator().next();
-            assertThat(head.getFullMessage()).startsWith("kfboot set: k8s/base/models.yaml: Model/financial-predictor-a "
-                    + "spec.storageUri=s3://mlflow-artifacts/29/model (+1 more)")
-                    .contains("- InferenceService/financial-predictor spec.predictor.model.storageUri: s3://mlflow-artifacts/28/model -> s3://mlflow-artifacts/29/model");
+            RevCommit head = origin.log()
+                    .add(origin.getRepository().resolve("refs/heads/" + branch()))
+                    .setMaxCount(1)
+                    .call()
+                    .iterator()
+                    .next();
+            assertThat(head.getFullMessage())
+                    .startsWith("kfboot set: k8s/base/models.yaml: Model/financial-predictor-a "
+                            + "spec.storageUri=s3://mlflow-artifacts/29/model (+1 more)")
+                    .contains(
+                            "- InferenceService/financial-predictor spec.predictor.model.storageUri: s3://mlflow-artifacts/28/model -> s3://mlflow-artifacts/29/model");
             assertThat(head.getAuthorIdent().getEmailAddress()).isEqualTo("config@example.org");
         }
         try (Git git = Git.open(work.toFile())) {
@@ -96,10 +116,19 @@ class SetCommandTest {
 
     @Test
     void authorFlagOverridesConfig() throws Exception {
-        CliRun r = CliRun.of("set", work.resolve("k8s/base/models.yaml").toString(),
-                "Model/financial-predictor-a:spec.storageUri=s3://x", "--commit", "--author", "CI Bot <ci@example.org>", "-o", "json");
+        CliRun r = CliRun.of(
+                "set",
+                work.resolve("k8s/base/models.yaml").toString(),
+                "Model/financial-predictor-a:spec.storageUri=s3://x",
+                "--commit",
+                "--author",
+                "CI Bot <ci@example.org>",
+                "-o",
+                "json");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("\"before\": \"s3://mlflow-artifacts/28/model\"").contains("\"pushed\": null");
+        assertThat(r.out())
+                .contains("\"before\": \"s3://mlflow-artifacts/28/model\"")
+                .contains("\"pushed\": null");
         try (Git git = Git.open(work.toFile())) {
             RevCommit head = git.log().setMaxCount(1).call().iterator().next();
             assertThat(head.getAuthorIdent().getName()).isEqualTo("CI Bot");
@@ -121,7 +150,9 @@ class SetCommandTest {
         Path file = work.resolve("k8s/base/models.yaml");
         CliRun missing = CliRun.of("set", file.toString(), "Model/financial-predictor-a:spec.replicas=2");
         assertThat(missing.code()).isEqualTo(2);
-        assertThat(missing.err()).startsWith("kfboot: error: " + file + ":8: field spec.replicas does not exist in Model/financial-predictor-a");
+        assertThat(missing.err())
+                .startsWith("kfboot: error: " + file
+                        + ":8: field spec.replicas does not exist in Model/financial-predictor-a");
         assertThat(missing.noStackTrace()).isTrue();
         assertThat(Files.readString(file)).isEqualTo(MODELS);
 
@@ -133,9 +164,11 @@ class SetCommandTest {
     @Test
     void dryRunPrintsTheDiffAndWritesNothing() throws Exception {
         Path file = work.resolve("k8s/base/models.yaml");
-        CliRun r = CliRun.of("set", file.toString(), "Model/financial-predictor-a:spec.storageUri=s3://new", "--dry-run");
+        CliRun r =
+                CliRun.of("set", file.toString(), "Model/financial-predictor-a:spec.storageUri=s3://new", "--dry-run");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("-  storageUri: s3://mlflow-artifacts/28/model  # from MLflow")
+        assertThat(r.out())
+                .contains("-  storageUri: s3://mlflow-artifacts/28/model  # from MLflow")
                 .contains("+  storageUri: s3://new  # from MLflow");
         assertThat(Files.readString(file)).isEqualTo(MODELS);
     }
@@ -155,8 +188,9 @@ class SetCommandTest {
 
         CliRun word = CliRun.of("set", file.toString(), "Deployment/iris:spec.replicas=three");
         assertThat(word.code()).isEqualTo(2);
-        assertThat(word.err()).startsWith("kfboot: error: " + file + ":6: spec.replicas in Deployment/iris is an integer (2); "
-                + "the new value is not\n  hint: give an integer, e.g. spec.replicas=3");
+        assertThat(word.err())
+                .startsWith("kfboot: error: " + file + ":6: spec.replicas in Deployment/iris is an integer (2); "
+                        + "the new value is not\n  hint: give an integer, e.g. spec.replicas=3");
         CliRun bool = CliRun.of("set", file.toString(), "Deployment/iris:spec.paused=maybe");
         assertThat(bool.code()).isEqualTo(2);
         assertThat(bool.err()).contains("is a boolean");

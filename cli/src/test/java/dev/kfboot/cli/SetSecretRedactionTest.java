@@ -1,16 +1,15 @@
 package dev.kfboot.cli;
 
-import org.eclipse.jgit.api.Git;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code set} on a Secret inside a {@code kind: List} and on a kustomization's secretGenerator literals prints and
@@ -21,7 +20,8 @@ class SetSecretRedactionTest {
     static final String OLD = "SENTINEL-old-value-31b0";
     static final String NEW = "SENTINEL-new-value-8c4d";
 
-    @TempDir Path repo;
+    @TempDir
+    Path repo;
 
     @Test
     void secretsInAListAndSecretGeneratorLiteralsAreNeverShownAndTheFileModeIsKept() throws Exception {
@@ -60,7 +60,11 @@ class SetSecretRedactionTest {
                 List.of("set", list.toString(), "items[kind=Secret].stringData.password=" + NEW + "-2", "-o", "json"),
                 List.of("set", list.toString(), "items[1].stringData.password=" + NEW + "-3", "--commit"),
                 List.of("set", kustomization.toString(), "secretGenerator[0].literals[0]=password=" + NEW, "--dry-run"),
-                List.of("set", kustomization.toString(), "secretGenerator[0].literals[0]=password=" + NEW + "-4", "--commit"))) {
+                List.of(
+                        "set",
+                        kustomization.toString(),
+                        "secretGenerator[0].literals[0]=password=" + NEW + "-4",
+                        "--commit"))) {
             CliRun r = CliRun.of(args.toArray(String[]::new));
             assertThat(r.code()).as(r.err()).isIn(0, 1);
             outputs.add(r.out() + r.err());
@@ -75,7 +79,9 @@ class SetSecretRedactionTest {
         assertThat(visible.out()).contains("shown"); // a ConfigMap in the same List is shown as before
         assertThat(Files.readString(list)).contains(NEW + "-3");
         assertThat(Files.readString(kustomization)).contains("password=" + NEW + "-4");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(list))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kustomization))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(list)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kustomization)))
+                .isEqualTo("rw-------");
     }
 }

@@ -1,15 +1,13 @@
 package dev.kfboot.cli;
 
-import dev.kfboot.model.Fields;
-import dev.kfboot.cluster.testing.ArgoCdStandIn;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import dev.kfboot.cluster.testing.ArgoCdStandIn;
+import dev.kfboot.model.Fields;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** {@code kfboot sync} and {@code kfboot refresh}. */
 class SyncRefreshCommandTest extends ClusterCliTest {
@@ -26,10 +24,16 @@ class SyncRefreshCommandTest extends ClusterCliTest {
         CliRun r = cli.run("sync", "--all");
 
         assertThat(r.code()).as(r.err()).isZero();
-        List<String> synced = cli.argo.operations().subList(before, cli.argo.operations().size()).stream()
-                .map(ArgoCdStandIn.Operation::app).toList();
+        List<String> synced = cli
+                .argo
+                .operations()
+                .subList(before, cli.argo.operations().size())
+                .stream()
+                .map(ArgoCdStandIn.Operation::app)
+                .toList();
         assertThat(synced).containsExactly("cert-manager", "istio-install", "katib", "pipelines");
-        assertThat(r.out()).contains("wave 0: cert-manager", "  sync cert-manager: started", "wave 2: Synced and Healthy in")
+        assertThat(r.out())
+                .contains("wave 0: cert-manager", "  sync cert-manager: started", "wave 2: Synced and Healthy in")
                 .endsWith("synced 4 applications\n");
     }
 
@@ -71,8 +75,9 @@ class SyncRefreshCommandTest extends ClusterCliTest {
 
         CliRun unknown = cli.run("sync", "kserve");
         assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.err()).isEqualTo("kfboot: error: no Application 'kserve' in namespace argocd\n"
-                + "  hint: Applications there: cert-manager, istio-install, katib, pipelines\n");
+        assertThat(unknown.err())
+                .isEqualTo("kfboot: error: no Application 'kserve' in namespace argocd\n"
+                        + "  hint: Applications there: cert-manager, istio-install, katib, pipelines\n");
 
         CliRun both = cli.run("sync", "katib", "--all");
         assertThat(both.code()).isEqualTo(2);

@@ -1,12 +1,11 @@
 package dev.kfboot.cli;
 
-import dev.kfboot.testing.UpstreamData;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kfboot.testing.UpstreamData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A README transcript: each kfboot command line with what it printed and its exit code (checked), the temporary
@@ -31,7 +30,11 @@ final class Transcript {
     CliRun kfboot(int expected, String... args) {
         CliRun r = CliRun.of(args);
         String shown = clean(String.join(" ", args));
-        text.append("$ kfboot ").append(shown).append('\n').append(clean(r.out())).append(clean(r.err()));
+        text.append("$ kfboot ")
+                .append(shown)
+                .append('\n')
+                .append(clean(r.out()))
+                .append(clean(r.err()));
         if (r.code() != 0) text.append("(exit ").append(r.code()).append(")\n");
         text.append('\n');
         assertThat(r.code()).as(shown + "\n" + r.out() + r.err()).isEqualTo(expected);

@@ -1,26 +1,26 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kfboot.model.Json;
-import dev.kfboot.testing.Kustomize;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import dev.kfboot.render.RenderOptions;
 import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.Rendering;
+import dev.kfboot.testing.Kustomize;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code kfboot upgrade} over two small manifests trees rendered with real kustomize. */
 class UpgradeCommandTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static final String EXAMPLE = """
             apiVersion: kustomize.config.k8s.io/v1beta1
@@ -56,10 +56,12 @@ class UpgradeCommandTest {
         Path a = release("1.0", deployment("app: ctl"));
         Path b = release("1.1", deployment("app: ctl, tier: control"));
 
-        CliRun r = CliRun.of("upgrade", "--from-upstream", a.toString(), "--to-upstream", b.toString(), "--no-cache", "-q");
+        CliRun r = CliRun.of(
+                "upgrade", "--from-upstream", a.toString(), "--to-upstream", b.toString(), "--no-cache", "-q");
 
         assertThat(r.code()).as(r.err()).isEqualTo(0);
-        assertThat(r.out()).startsWith("upgrade 1.0 -> 1.1")
+        assertThat(r.out())
+                .startsWith("upgrade 1.0 -> 1.1")
                 .contains("ctl (wave 0)")
                 .contains("warning: [immutable-field] -n kubeflow deployment.apps/ctl-manager: spec.selector changes")
                 .contains("fix: Force=true,Replace=true on this object");
@@ -73,8 +75,18 @@ class UpgradeCommandTest {
         Path a = release("1.0", pvc + deployment("app: ctl"));
         Path b = release("1.1", deployment("app: ctl"));
 
-        CliRun r = CliRun.of("upgrade", "--releases", dir.toString(), "--from", "1.0", "--to", "1.1", "--no-cache", "-q",
-                "-o", "json");
+        CliRun r = CliRun.of(
+                "upgrade",
+                "--releases",
+                dir.toString(),
+                "--from",
+                "1.0",
+                "--to",
+                "1.1",
+                "--no-cache",
+                "-q",
+                "-o",
+                "json");
 
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         JsonNode json = Json.mapper().readTree(r.out());
@@ -91,16 +103,24 @@ class UpgradeCommandTest {
     void badInputIsOneLineAndExitTwo() throws IOException {
         Path a = release("1.0", deployment("app: ctl"));
 
-        CliRun missing = CliRun.of("upgrade", "--from-upstream", a.toString(), "--to-upstream", dir.resolve("nope").toString());
+        CliRun missing = CliRun.of(
+                "upgrade",
+                "--from-upstream",
+                a.toString(),
+                "--to-upstream",
+                dir.resolve("nope").toString());
         CliRun none = CliRun.of("upgrade", "--from-upstream", a.toString());
-        CliRun notATree = CliRun.of("upgrade", "--from-upstream", a.toString(), "--to-upstream", dir.toString(), "--no-cache");
+        CliRun notATree =
+                CliRun.of("upgrade", "--from-upstream", a.toString(), "--to-upstream", dir.toString(), "--no-cache");
 
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("nope: release tree not found").doesNotContain("Exception");
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("no target release").contains("--to-upstream");
         assertThat(notATree.code()).isEqualTo(2);
-        assertThat(notATree.err()).contains("example/kustomization.yaml: not found").doesNotContain("rendered ");
+        assertThat(notATree.err())
+                .contains("example/kustomization.yaml: not found")
+                .doesNotContain("rendered ");
     }
 
     @Test
@@ -110,31 +130,56 @@ class UpgradeCommandTest {
         Path b = release("1.1", deployment("app: ctl, tier: control"));
         Path out = b.resolve("argocd");
 
-        CliRun r = CliRun.of("upgrade", "--from-upstream", a.toString(), "--to-upstream", b.toString(), "--no-cache", "-q",
-                "--out", out.toString(), "--path-in-repo", "argocd");
+        CliRun r = CliRun.of(
+                "upgrade",
+                "--from-upstream",
+                a.toString(),
+                "--to-upstream",
+                b.toString(),
+                "--no-cache",
+                "-q",
+                "--out",
+                out.toString(),
+                "--path-in-repo",
+                "argocd");
 
         assertThat(r.code()).as(r.err()).isEqualTo(0);
-        assertThat(r.out()).contains("Sync options added for the upgrade")
+        assertThat(r.out())
+                .contains("Sync options added for the upgrade")
                 .contains("  ctl: -n kubeflow deployment.apps/ctl-manager: Force=true,Replace=true");
         String overlay = Files.readString(out.resolve("overlays/ctl/kustomization.yaml"));
-        assertThat(overlay).contains("      kind: Deployment\n      name: ctl-manager\n      namespace: kubeflow\n")
+        assertThat(overlay)
+                .contains("      kind: Deployment\n      name: ctl-manager\n      namespace: kubeflow\n")
                 .contains("argocd.argoproj.io/sync-options: Force=true,Replace=true");
         assertThat(Files.readString(out.resolve("apps/ctl.yaml"))).contains("path: argocd/overlays/ctl");
-        assertThat(Files.readString(out.resolve("README.md"))).contains("## Upgrade from 1.0 to 1.1")
+        assertThat(Files.readString(out.resolve("README.md")))
+                .contains("## Upgrade from 1.0 to 1.1")
                 .contains("| ctl | `-n kubeflow deployment.apps/ctl-manager` | `Force=true,Replace=true` |");
         // the overlay renders the annotation onto the object itself
-        var rendered = Rendering.run(List.of(RenderUnit.of("ctl", b,
-                "argocd/overlays/ctl")), RenderOptions.defaults(null), x -> { }).rendered().get(0);
-        assertThat(rendered.documents()).singleElement().satisfies(d -> assertThat(String.valueOf(
-                ((Map<?, ?>) ((Map<?, ?>) d.get("metadata")).get("annotations"))
-                        .get("argocd.argoproj.io/sync-options"))).isEqualTo("Force=true,Replace=true"));
+        var rendered = Rendering.run(
+                        List.of(RenderUnit.of("ctl", b, "argocd/overlays/ctl")), RenderOptions.defaults(null), x -> {})
+                .rendered()
+                .get(0);
+        assertThat(rendered.documents())
+                .singleElement()
+                .satisfies(d -> assertThat(
+                                String.valueOf(((Map<?, ?>) ((Map<?, ?>) d.get("metadata")).get("annotations"))
+                                        .get("argocd.argoproj.io/sync-options")))
+                        .isEqualTo("Force=true,Replace=true"));
     }
 
     @Test
     void fromTreeAndFromUpstreamTogetherAreRefused() throws IOException {
         Path a = release("1.0", deployment("app: ctl"));
-        CliRun r = CliRun.of("upgrade", "--from-tree", dir.toString(), "--from-upstream", a.toString(), "--to-upstream",
-                a.toString(), "-q");
+        CliRun r = CliRun.of(
+                "upgrade",
+                "--from-tree",
+                dir.toString(),
+                "--from-upstream",
+                a.toString(),
+                "--to-upstream",
+                a.toString(),
+                "-q");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--from-tree and --from-upstream both given");
     }
@@ -142,7 +187,13 @@ class UpgradeCommandTest {
     @Test
     void generateUpgradeFromNeedsTheTargetUpstream() throws IOException {
         Path a = release("1.0", deployment("app: ctl"));
-        CliRun r = CliRun.of("generate", "--upgrade-from", a.toString(), "--out", dir.resolve("tree").toString(), "-q");
+        CliRun r = CliRun.of(
+                "generate",
+                "--upgrade-from",
+                a.toString(),
+                "--out",
+                dir.resolve("tree").toString(),
+                "-q");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--upgrade-from needs --upstream DIR");
         assertThat(dir.resolve("tree")).doesNotExist();

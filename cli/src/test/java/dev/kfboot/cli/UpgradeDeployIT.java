@@ -1,5 +1,7 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.Kfboot;
 import dev.kfboot.Sources;
 import dev.kfboot.generate.ChildApp;
@@ -19,14 +21,11 @@ import dev.kfboot.testing.Kustomize;
 import dev.kfboot.upgrade.Change;
 import dev.kfboot.upgrade.UpgradePlan;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 19's "done when": {@code deploy} of an upgrade tree on the mock API server lets Argo CD (the stand-in, which
@@ -56,9 +55,25 @@ class UpgradeDeployIT extends ClusterCliTest {
 
     private static UpgradePlan selectorChange() {
         ResourceId id = ResourceId.of("apps", "Deployment", NS, NAME);
-        return new UpgradePlan("26.03", "26.03.1", List.of(new Change(Change.Type.IMMUTABLE, Severity.WARNING, "trainer",
-                "trainer", id, null, "spec.selector", OLD_LABELS, NEW_LABELS, "spec.selector changes",
-                "Force=true,Replace=true on this object", "Force=true,Replace=true")), Map.of("trainer", 2), null, List.of());
+        return new UpgradePlan(
+                "26.03",
+                "26.03.1",
+                List.of(new Change(
+                        Change.Type.IMMUTABLE,
+                        Severity.WARNING,
+                        "trainer",
+                        "trainer",
+                        id,
+                        null,
+                        "spec.selector",
+                        OLD_LABELS,
+                        NEW_LABELS,
+                        "spec.selector changes",
+                        "Force=true,Replace=true on this object",
+                        "Force=true,Replace=true")),
+                Map.of("trainer", 2),
+                null,
+                List.of());
     }
 
     /**
@@ -71,15 +86,29 @@ class UpgradeDeployIT extends ClusterCliTest {
         Path trainer = Files.createDirectories(fork.resolve("applications/trainer/overlays"));
         Files.writeString(trainer.resolve("kustomization.yaml"), "resources: [deployment.yaml]\n");
         Files.writeString(trainer.resolve("deployment.yaml"), deployment(NEW_LABELS));
-        GeneratedTree tree = Kfboot.quiet().generate(Platform.defaults("26.03.1"), Sources.facts(), new TreeOptions(
-                Layout.FORK, new TreeSite("https://github.com/kubeflow/manifests.git", "26.03.1", "argocd"), List.of(),
-                false, plan));
+        GeneratedTree tree = Kfboot.quiet()
+                .generate(
+                        Platform.defaults("26.03.1"),
+                        Sources.facts(),
+                        new TreeOptions(
+                                Layout.FORK,
+                                new TreeSite("https://github.com/kubeflow/manifests.git", "26.03.1", "argocd"),
+                                List.of(),
+                                false,
+                                plan));
         Path out = fork.resolve("argocd");
         TreeWriter.write(out, tree, false);
-        ChildApp app = tree.apps().stream().filter(a -> a.id().equals("trainer")).findFirst().orElseThrow();
+        ChildApp app = tree.apps().stream()
+                .filter(a -> a.id().equals("trainer"))
+                .findFirst()
+                .orElseThrow();
         assertThat(app.source().path()).isEqualTo("argocd/overlays/trainer");
-        Rendered r = Rendering.run(List.of(RenderUnit.of("trainer", fork, app.source().path())),
-                RenderOptions.defaults(null), x -> { }).rendered().get(0);
+        Rendered r = Rendering.run(
+                        List.of(RenderUnit.of("trainer", fork, app.source().path())),
+                        RenderOptions.defaults(null),
+                        x -> {})
+                .rendered()
+                .get(0);
         assertThat(r.ok()).as(String.valueOf(r.failure())).isTrue();
         cli.argo.manifests(app.name(), r.documents());
         cli.mock.create(deployment(OLD_LABELS));
@@ -87,7 +116,13 @@ class UpgradeDeployIT extends ClusterCliTest {
     }
 
     private Deployment live() {
-        return cli.mock.client().apps().deployments().inNamespace(NS).withName(NAME).get();
+        return cli.mock
+                .client()
+                .apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName(NAME)
+                .get();
     }
 
     @Test
@@ -100,13 +135,22 @@ class UpgradeDeployIT extends ClusterCliTest {
         assertThat(cli.argo.replaced()).containsExactly("Deployment " + NS + "/" + NAME);
         assertThat(live().getSpec().getSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "jobset");
         // the delete was the stand-in's (Argo CD's): kfboot deleted nothing and never touched the Deployment
-        assertThat(cli.mock.requests()).isNotEmpty().noneMatch(l -> l.startsWith("DELETE "))
+        assertThat(cli.mock.requests())
+                .isNotEmpty()
+                .noneMatch(l -> l.startsWith("DELETE "))
                 .noneMatch(l -> l.contains("/deployments"));
         // what Argo CD syncs is the overlay, whose render carries the option
-        var application = cli.mock.client().genericKubernetesResources("argoproj.io/v1alpha1", "Application")
-                .inNamespace("argocd").withName("kubeflow-trainer").get();
-        assertThat(String.valueOf(((Map<?, ?>) ((Map<?, ?>) application.getAdditionalProperties().get("spec"))
-                .get("source")).get("path"))).isEqualTo("argocd/overlays/trainer");
+        var application = cli.mock
+                .client()
+                .genericKubernetesResources("argoproj.io/v1alpha1", "Application")
+                .inNamespace("argocd")
+                .withName("kubeflow-trainer")
+                .get();
+        assertThat(String.valueOf(((Map<?, ?>) ((Map<?, ?>)
+                                        application.getAdditionalProperties().get("spec"))
+                                .get("source"))
+                        .get("path")))
+                .isEqualTo("argocd/overlays/trainer");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.inventory.Inventory;
@@ -12,16 +14,13 @@ import dev.kfboot.validate.ValidateOptions;
 import dev.kfboot.validate.ValidateRequest;
 import dev.kfboot.validate.Validation;
 import dev.kfboot.validate.Validator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 19's "done when": the tree {@code kfboot upgrade --out} writes for 26.03 -> 26.03.1 (fork layout, inside a copy
@@ -30,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UpgradeTreeIT {
 
-    @TempDir Path fork;
+    @TempDir
+    Path fork;
 
     @Test
     void theUpgradeTreeValidatesAndItsRenderedObjectsCarryThePlansOptions() throws Exception {
@@ -45,31 +45,75 @@ class UpgradeTreeIT {
         // 2g address-space cap on it (plain generate --upstream of a 26.03.1 copy too), so the cap is raised
         String memory = "4g";
 
-        CliRun upgrade = CliRun.of("upgrade", "--from-upstream", from.toString(), "--to-upstream", to.toString(),
-                "--remote-cache", remote, "--cache-dir", cache, "-q", "--out", out.toString(), "--path-in-repo", "argocd",
-                "-o", "json", "--render-memory", memory);
+        CliRun upgrade = CliRun.of(
+                "upgrade",
+                "--from-upstream",
+                from.toString(),
+                "--to-upstream",
+                to.toString(),
+                "--remote-cache",
+                remote,
+                "--cache-dir",
+                cache,
+                "-q",
+                "--out",
+                out.toString(),
+                "--path-in-repo",
+                "argocd",
+                "-o",
+                "json",
+                "--render-memory",
+                memory);
         // the old inference-extension CRD needs a decision: the tree is written all the same, and says so
         assertThat(upgrade.code()).as(upgrade.err()).isEqualTo(1);
         assertThat(upgrade.out()).as(upgrade.err()).startsWith("{");
         JsonNode json = Json.mapper().readTree(upgrade.out());
         assertThat(json.get("needsDecision").asBoolean()).isTrue();
         Map<String, String> edits = new TreeMap<>();
-        for (JsonNode e : json.get("tree").get("upgradeEdits")) edits.put(e.get("resource").asText(), e.get("syncOptions").asText());
-        assertThat(edits).containsEntry("-n kubeflow-system deployment.apps/jobset-controller-manager", "Force=true,Replace=true")
-                .containsEntry("clusterrolebinding.rbac.authorization.k8s.io/llmisvc-manager-rolebinding", "Force=true,Replace=true")
-                .containsEntry("customresourcedefinition.apiextensions.k8s.io/profiles.kubeflow.org", "Prune=false,Delete=false");
+        for (JsonNode e : json.get("tree").get("upgradeEdits"))
+            edits.put(e.get("resource").asText(), e.get("syncOptions").asText());
+        assertThat(edits)
+                .containsEntry(
+                        "-n kubeflow-system deployment.apps/jobset-controller-manager", "Force=true,Replace=true")
+                .containsEntry(
+                        "clusterrolebinding.rbac.authorization.k8s.io/llmisvc-manager-rolebinding",
+                        "Force=true,Replace=true")
+                .containsEntry(
+                        "customresourcedefinition.apiextensions.k8s.io/profiles.kubeflow.org",
+                        "Prune=false,Delete=false");
         String repoUrl = json.get("tree").get("repoURL").asText();
 
-        CliRun validate = CliRun.of("validate", out.toString(), "--repo-root", fork.toString(), "--cache-dir", cache, "-q",
-                "--repo-url", repoUrl, "--remote-cache", remote, "--render-memory", memory);
+        CliRun validate = CliRun.of(
+                "validate",
+                out.toString(),
+                "--repo-root",
+                fork.toString(),
+                "--cache-dir",
+                cache,
+                "-q",
+                "--repo-url",
+                repoUrl,
+                "--remote-cache",
+                remote,
+                "--render-memory",
+                memory);
         assertThat(validate.out()).doesNotContain(": error: ");
         assertThat(validate.code()).as(validate.out()).isZero();
 
         // what Argo CD would apply: each app's render, read as validate reads it
-        Validation v = new Validator(r -> { }).validate(new ValidateRequest(out, fork, Map.of(),
-                RenderOptions.defaults(UpstreamData.remoteCache()).withLimits(RenderOptions.DEFAULT_TIMEOUT, 4L << 30,
-                        RenderOptions.DEFAULT_DEADLINE), UpstreamData.renderCache(), null)
-                .withOptions(new ValidateOptions(repoUrl, null, List.of(), null, Set.of(), Set.of())));
+        Validation v = new Validator(r -> {})
+                .validate(new ValidateRequest(
+                                out,
+                                fork,
+                                Map.of(),
+                                RenderOptions.defaults(UpstreamData.remoteCache())
+                                        .withLimits(
+                                                RenderOptions.DEFAULT_TIMEOUT,
+                                                4L << 30,
+                                                RenderOptions.DEFAULT_DEADLINE),
+                                UpstreamData.renderCache(),
+                                null)
+                        .withOptions(new ValidateOptions(repoUrl, null, List.of(), null, Set.of(), Set.of())));
         Map<String, String> replaced = new TreeMap<>();
         for (Inventory.Entry e : v.context().inventory().entries()) {
             String options = e.object().annotation(ArgoCd.SYNC_OPTIONS);
@@ -83,14 +127,31 @@ class UpgradeTreeIT {
         });
         assertThat(planned).isNotEmpty();
         assertThat(replaced).isEqualTo(planned);
-        assertThat(v.context().inventory().entries()).filteredOn(e -> e.object().id().name()
-                        .equals("inferencemodels.inference.networking.x-k8s.io"))
-                .singleElement().satisfies(e -> assertThat(e.object().annotation(ArgoCd.SYNC_OPTIONS))
-                        .isEqualTo("Prune=false,Delete=false"));
+        assertThat(v.context().inventory().entries())
+                .filteredOn(e -> e.object().id().name().equals("inferencemodels.inference.networking.x-k8s.io"))
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(e.object().annotation(ArgoCd.SYNC_OPTIONS)).isEqualTo("Prune=false,Delete=false"));
 
         // generate --upgrade-from writes the same tree: nothing to change in it
-        CliRun generate = CliRun.of("generate", "--upstream", to.toString(), "--upgrade-from", "26.03", "--remote-cache",
-                remote, "--cache-dir", cache, "-q", "--out", out.toString(), "--path-in-repo", "argocd", "--diff", "--render-memory", memory);
+        CliRun generate = CliRun.of(
+                "generate",
+                "--upstream",
+                to.toString(),
+                "--upgrade-from",
+                "26.03",
+                "--remote-cache",
+                remote,
+                "--cache-dir",
+                cache,
+                "-q",
+                "--out",
+                out.toString(),
+                "--path-in-repo",
+                "argocd",
+                "--diff",
+                "--render-memory",
+                memory);
         assertThat(generate.out()).isEmpty();
         assertThat(generate.code()).as(generate.err()).isZero();
     }

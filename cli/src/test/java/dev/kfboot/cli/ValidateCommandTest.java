@@ -1,25 +1,24 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kfboot.model.Json;
 import dev.kfboot.testing.Golden;
 import dev.kfboot.testing.UpstreamFork;
 import dev.kfboot.validate.rules.Rules;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kfboot validate} on a small tree of plain-manifest apps (no kustomize needed): output formats, exit
@@ -27,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ValidateCommandTest {
 
-    @TempDir Path repo;
+    @TempDir
+    Path repo;
 
     @BeforeEach
     void smallTree() {
@@ -35,8 +35,15 @@ class ValidateCommandTest {
     }
 
     private CliRun validate(String... extra) {
-        List<String> args = new ArrayList<>(List.of("validate", repo.resolve("tree").toString(), "--repo-root", repo.toString(),
-                "--no-cache", "-q", "--repo-url", "https://github.com/acme/platform.git")); // the copy has no git origin
+        List<String> args = new ArrayList<>(List.of(
+                "validate",
+                repo.resolve("tree").toString(),
+                "--repo-root",
+                repo.toString(),
+                "--no-cache",
+                "-q",
+                "--repo-url",
+                "https://github.com/acme/platform.git")); // the copy has no git origin
         args.addAll(List.of(extra));
         return CliRun.of(args.toArray(String[]::new));
     }
@@ -67,7 +74,9 @@ class ValidateCommandTest {
                 """);
         CliRun warnings = validate();
         assertThat(warnings.code()).isZero();
-        assertThat(warnings.out()).contains("[plaintext-secret]").endsWith("kfboot validate: 2 apps, 2 objects: 0 errors, 1 warning, 0 info\n");
+        assertThat(warnings.out())
+                .contains("[plaintext-secret]")
+                .endsWith("kfboot validate: 2 apps, 2 objects: 0 errors, 1 warning, 0 info\n");
         assertThat(validate("--strict").code()).isEqualTo(ExitCodes.FINDINGS);
 
         Files.delete(repo.resolve("manifests/dashboard/secret.yaml"));
@@ -82,7 +91,8 @@ class ValidateCommandTest {
 
         assertThat(r.code()).isEqualTo(ExitCodes.FINDINGS);
         JsonNode root = Json.mapper().readTree(r.out());
-        assertThat(root.get("summary").toString()).isEqualTo("{\"errors\":4,\"warnings\":1,\"infos\":0,\"suppressed\":0,\"unverified\":[]}");
+        assertThat(root.get("summary").toString())
+                .isEqualTo("{\"errors\":4,\"warnings\":1,\"infos\":0,\"suppressed\":0,\"unverified\":[]}");
         JsonNode first = root.get("findings").get(0);
         assertThat(first.get("rule").asText()).isEqualTo("pss-violation");
         assertThat(first.get("file").asText()).isEqualTo("tree/apps/dashboard.yaml");
@@ -102,14 +112,31 @@ class ValidateCommandTest {
         assertThat(sarif.get("$schema").asText()).isEqualTo("https://json.schemastore.org/sarif-2.1.0.json");
         JsonNode run = sarif.get("runs").get(0);
         assertThat(run.get("tool").get("driver").get("name").asText()).isEqualTo("kfboot");
-        assertThat(run.get("tool").get("driver").get("rules")).hasSize(Rules.all().size());
-        assertThat(run.get("tool").get("driver").get("rules").get(0).get("helpUri").asText())
+        assertThat(run.get("tool").get("driver").get("rules"))
+                .hasSize(Rules.all().size());
+        assertThat(run.get("tool")
+                        .get("driver")
+                        .get("rules")
+                        .get(0)
+                        .get("helpUri")
+                        .asText())
                 .isEqualTo("https://kfboot.example/repo/docs/rules/path-not-found.md");
         assertThat(run.get("results")).hasSize(5);
         for (JsonNode res : run.get("results")) {
-            String uri = res.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asText();
+            String uri = res.get("locations")
+                    .get(0)
+                    .get("physicalLocation")
+                    .get("artifactLocation")
+                    .get("uri")
+                    .asText();
             assertThat(uri).startsWith("tree/").doesNotStartWith("/");
-            assertThat(res.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt()).isPositive();
+            assertThat(res.get("locations")
+                            .get(0)
+                            .get("physicalLocation")
+                            .get("region")
+                            .get("startLine")
+                            .asInt())
+                    .isPositive();
         }
     }
 
@@ -119,7 +146,8 @@ class ValidateCommandTest {
 
         assertThat(r.code()).isZero();
         assertThat(r.out().lines()).hasSize(Rules.all().size());
-        assertThat(r.out()).containsPattern("(?m)^duplicate-resource +error +One object is rendered by two Applications");
+        assertThat(r.out())
+                .containsPattern("(?m)^duplicate-resource +error +One object is rendered by two Applications");
     }
 
     @Test
@@ -129,25 +157,35 @@ class ValidateCommandTest {
         assertThat(missing.err()).contains("nope: not a directory").contains("hint:");
         assertThat(missing.noStackTrace()).isTrue();
 
-        Files.writeString(repo.resolve("tree/apps/dashboard.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n\tname: x\n");
+        Files.writeString(
+                repo.resolve("tree/apps/dashboard.yaml"),
+                "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n\tname: x\n");
         CliRun broken = validate();
         assertThat(broken.code()).isEqualTo(ExitCodes.INPUT);
-        assertThat(broken.err()).containsPattern("dashboard.yaml:4: invalid YAML").contains("hint: indent with spaces");
+        assertThat(broken.err())
+                .containsPattern("dashboard.yaml:4: invalid YAML")
+                .contains("hint: indent with spaces");
         assertThat(broken.noStackTrace()).isTrue();
 
         CliRun badSource = validate("--source", "https://github.com/kubeflow/manifests=" + repo.resolve("absent"));
         assertThat(badSource.code()).isEqualTo(ExitCodes.INPUT);
-        assertThat(badSource.err()).contains("--source https://github.com/kubeflow/manifests=").contains("not a directory");
+        assertThat(badSource.err())
+                .contains("--source https://github.com/kubeflow/manifests=")
+                .contains("not a directory");
 
         // no DIR validates the current directory (the cli module: no Argo CD objects), never a usage error
-        CliRun here = CliRun.of("validate", "-q", "--cache-dir", repo.resolve("cache").toString());
+        CliRun here =
+                CliRun.of("validate", "-q", "--cache-dir", repo.resolve("cache").toString());
         assertThat(here.err()).doesNotContain("validate needs");
     }
 
     @Test
     void helpListsTheExitCodes() {
         CliRun r = CliRun.of("validate", "--help");
-        assertThat(r.out()).contains("--cache-dir=DIR").contains("--no-cache").contains("--source=URL=DIR")
+        assertThat(r.out())
+                .contains("--cache-dir=DIR")
+                .contains("--no-cache")
+                .contains("--source=URL=DIR")
                 .contains("1   error findings (or warnings with --strict)");
     }
 
@@ -161,10 +199,10 @@ class ValidateCommandTest {
         }
 
         @Override
-        public void flush() { }
+        public void flush() {}
 
         @Override
-        public void close() { }
+        public void close() {}
 
         int count(String s) {
             String all = text.toString();
@@ -192,10 +230,22 @@ class ValidateCommandTest {
         LiveText out = new LiveText();
         LiveText err = new LiveText();
         AtomicInteger code = new AtomicInteger(-1);
-        Thread watching = new Thread(() -> code.set(Main.run(new String[] {"validate", repo.resolve("tree").toString(),
-                "--repo-root", repo.toString(), "--repo-url", "https://github.com/acme/platform.git", "--cache-dir",
-                repo.resolve(".cache").toString(), "-o", "json", "--watch"},
-                new PrintWriter(out), new PrintWriter(err))));
+        Thread watching = new Thread(() -> code.set(Main.run(
+                new String[] {
+                    "validate",
+                    repo.resolve("tree").toString(),
+                    "--repo-root",
+                    repo.toString(),
+                    "--repo-url",
+                    "https://github.com/acme/platform.git",
+                    "--cache-dir",
+                    repo.resolve(".cache").toString(),
+                    "-o",
+                    "json",
+                    "--watch"
+                },
+                new PrintWriter(out),
+                new PrintWriter(err))));
         watching.start();
         try {
             await("the first run", () -> out.count("\"summary\"") == 1 && err.count("watching") == 1);
@@ -203,7 +253,8 @@ class ValidateCommandTest {
 
             Files.delete(repo.resolve("manifests/dashboard/secret.yaml"));
             await("the run after the change", () -> out.count("\"summary\"") == 2);
-            assertThat(err.toString()).contains("kfboot validate: manifests/dashboard/secret.yaml changed: validating again");
+            assertThat(err.toString())
+                    .contains("kfboot validate: manifests/dashboard/secret.yaml changed: validating again");
             String second = out.toString().substring(out.toString().lastIndexOf("\"findings\""));
             assertThat(second).doesNotContain("plaintext-secret").contains("\"warnings\": 0");
 

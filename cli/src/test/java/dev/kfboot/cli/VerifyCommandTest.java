@@ -1,7 +1,11 @@
 package dev.kfboot.cli;
 
-import dev.kfboot.cluster.testing.ArgoCdStandIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kfboot.cluster.testing.ArgoCdStandIn;
+import dev.kfboot.cluster.testing.Trees;
 import dev.kfboot.model.Json;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -10,16 +14,9 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhoo
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.kfboot.cluster.testing.Trees;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code kfboot verify}: the checklist over what the apps manage. */
 class VerifyCommandTest extends ClusterCliTest {
@@ -28,20 +25,83 @@ class VerifyCommandTest extends ClusterCliTest {
     void start() {
         var m = cli.mock;
         m.createCrd("cert-manager.io", "Certificate", "certificates", "v1", true);
-        m.create(new DeploymentBuilder().withNewMetadata().withName("centraldashboard").withNamespace("kubeflow").withGeneration(1L).endMetadata()
-                .withNewSpec().withReplicas(1).endSpec()
-                .withNewStatus().withObservedGeneration(1L).withReplicas(1).withUpdatedReplicas(1).withReadyReplicas(1).withAvailableReplicas(1).endStatus().build());
-        m.create(new PodBuilder().withNewMetadata().withName("centraldashboard-5c8b").withNamespace("kubeflow").endMetadata()
-                .withNewStatus().withPhase("Running").addNewContainerStatus().withName("centraldashboard").withRestartCount(0)
-                .withNewState().withNewRunning().endRunning().endState().endContainerStatus().endStatus().build());
-        m.create(new CustomResourceDefinitionBuilder().withNewMetadata().withName("profiles.kubeflow.org").endMetadata()
-                .withNewSpec().withGroup("kubeflow.org").withScope("Cluster").withNewNames().withKind("Profile").withPlural("profiles").endNames()
-                .addNewVersion().withName("v1").withServed(true).withStorage(true).endVersion().endSpec()
-                .withNewStatus().addNewCondition().withType("Established").withStatus("True").endCondition()
-                .addNewCondition().withType("NamesAccepted").withStatus("True").endCondition().endStatus().build());
-        m.create(new ValidatingWebhookConfigurationBuilder().withNewMetadata().withName("katib.kubeflow.org").endMetadata()
-                .addNewWebhook().withName("validator.experiment.katib.kubeflow.org").withNewClientConfig().withCaBundle("LS0tLS1CRUdJTg==")
-                .withNewService().withName("katib-controller").withNamespace("kubeflow").endService().endClientConfig().endWebhook().build());
+        m.create(new DeploymentBuilder()
+                .withNewMetadata()
+                .withName("centraldashboard")
+                .withNamespace("kubeflow")
+                .withGeneration(1L)
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(1)
+                .endSpec()
+                .withNewStatus()
+                .withObservedGeneration(1L)
+                .withReplicas(1)
+                .withUpdatedReplicas(1)
+                .withReadyReplicas(1)
+                .withAvailableReplicas(1)
+                .endStatus()
+                .build());
+        m.create(new PodBuilder()
+                .withNewMetadata()
+                .withName("centraldashboard-5c8b")
+                .withNamespace("kubeflow")
+                .endMetadata()
+                .withNewStatus()
+                .withPhase("Running")
+                .addNewContainerStatus()
+                .withName("centraldashboard")
+                .withRestartCount(0)
+                .withNewState()
+                .withNewRunning()
+                .endRunning()
+                .endState()
+                .endContainerStatus()
+                .endStatus()
+                .build());
+        m.create(new CustomResourceDefinitionBuilder()
+                .withNewMetadata()
+                .withName("profiles.kubeflow.org")
+                .endMetadata()
+                .withNewSpec()
+                .withGroup("kubeflow.org")
+                .withScope("Cluster")
+                .withNewNames()
+                .withKind("Profile")
+                .withPlural("profiles")
+                .endNames()
+                .addNewVersion()
+                .withName("v1")
+                .withServed(true)
+                .withStorage(true)
+                .endVersion()
+                .endSpec()
+                .withNewStatus()
+                .addNewCondition()
+                .withType("Established")
+                .withStatus("True")
+                .endCondition()
+                .addNewCondition()
+                .withType("NamesAccepted")
+                .withStatus("True")
+                .endCondition()
+                .endStatus()
+                .build());
+        m.create(new ValidatingWebhookConfigurationBuilder()
+                .withNewMetadata()
+                .withName("katib.kubeflow.org")
+                .endMetadata()
+                .addNewWebhook()
+                .withName("validator.experiment.katib.kubeflow.org")
+                .withNewClientConfig()
+                .withCaBundle("LS0tLS1CRUdJTg==")
+                .withNewService()
+                .withName("katib-controller")
+                .withNamespace("kubeflow")
+                .endService()
+                .endClientConfig()
+                .endWebhook()
+                .build());
         m.create("""
                 apiVersion: cert-manager.io/v1
                 kind: Certificate
@@ -51,17 +111,49 @@ class VerifyCommandTest extends ClusterCliTest {
                   conditions:
                     - {type: Ready, status: "True", reason: Ready, message: Certificate is up to date and has not expired}
                 """);
-        m.create(new NamespaceBuilder().withNewMetadata().withName("kubeflow-user-example-com").endMetadata().build());
-        m.create(new ServiceBuilder().withNewMetadata().withName("centraldashboard").withNamespace("kubeflow").endMetadata()
-                .withNewSpec().addToSelector("app", "centraldashboard").addNewPort().withPort(80).endPort().endSpec().build());
-        m.create(new EndpointSliceBuilder().withNewMetadata().withName("centraldashboard-abcde").withNamespace("kubeflow")
-                .addToLabels("kubernetes.io/service-name", "centraldashboard").endMetadata().withAddressType("IPv4")
-                .addNewEndpoint().withAddresses("10.0.0.7").withNewConditions().withReady(true).endConditions().endEndpoint().build());
-        cli.argo.resources("kubeflow-core", List.of(
-                ArgoCdStandIn.resource("apps", "Deployment", "kubeflow", "centraldashboard"),
-                ArgoCdStandIn.resource("apiextensions.k8s.io", "CustomResourceDefinition", null, "profiles.kubeflow.org"),
-                ArgoCdStandIn.resource("admissionregistration.k8s.io", "ValidatingWebhookConfiguration", null, "katib.kubeflow.org"),
-                ArgoCdStandIn.resource("cert-manager.io", "Certificate", "kubeflow", "katib-webhook-cert")));
+        m.create(new NamespaceBuilder()
+                .withNewMetadata()
+                .withName("kubeflow-user-example-com")
+                .endMetadata()
+                .build());
+        m.create(new ServiceBuilder()
+                .withNewMetadata()
+                .withName("centraldashboard")
+                .withNamespace("kubeflow")
+                .endMetadata()
+                .withNewSpec()
+                .addToSelector("app", "centraldashboard")
+                .addNewPort()
+                .withPort(80)
+                .endPort()
+                .endSpec()
+                .build());
+        m.create(new EndpointSliceBuilder()
+                .withNewMetadata()
+                .withName("centraldashboard-abcde")
+                .withNamespace("kubeflow")
+                .addToLabels("kubernetes.io/service-name", "centraldashboard")
+                .endMetadata()
+                .withAddressType("IPv4")
+                .addNewEndpoint()
+                .withAddresses("10.0.0.7")
+                .withNewConditions()
+                .withReady(true)
+                .endConditions()
+                .endEndpoint()
+                .build());
+        cli.argo.resources(
+                "kubeflow-core",
+                List.of(
+                        ArgoCdStandIn.resource("apps", "Deployment", "kubeflow", "centraldashboard"),
+                        ArgoCdStandIn.resource(
+                                "apiextensions.k8s.io", "CustomResourceDefinition", null, "profiles.kubeflow.org"),
+                        ArgoCdStandIn.resource(
+                                "admissionregistration.k8s.io",
+                                "ValidatingWebhookConfiguration",
+                                null,
+                                "katib.kubeflow.org"),
+                        ArgoCdStandIn.resource("cert-manager.io", "Certificate", "kubeflow", "katib-webhook-cert")));
         Trees.in(dir.resolve("core")).app("kubeflow-core", 0, false);
         CliRun deploy = cli.run("deploy", dir.resolve("core").toString());
         assertThat(deploy.code()).as(deploy.err()).isZero();
@@ -90,26 +182,49 @@ class VerifyCommandTest extends ClusterCliTest {
     @Test
     void failingChecksAreRowsWithTheObjectsInTroubleAndExitOne() throws Exception {
         var m = cli.mock.client();
-        m.pods().inNamespace("kubeflow").resource(new PodBuilder().withNewMetadata().withName("katib-ui-6f").withNamespace("kubeflow").endMetadata()
-                .withNewStatus().withPhase("Running").addNewContainerStatus().withName("katib-ui").withRestartCount(7)
-                .withNewState().withNewWaiting().withReason("CrashLoopBackOff").withMessage("back-off 5m0s restarting failed container")
-                .endWaiting().endState().endContainerStatus().endStatus().build()).create();
-        m.admissionRegistration().v1().validatingWebhookConfigurations().withName("katib.kubeflow.org").edit(w -> {
-            w.getWebhooks().get(0).getClientConfig().setCaBundle(null);
-            return w;
-        });
+        m.pods()
+                .inNamespace("kubeflow")
+                .resource(new PodBuilder()
+                        .withNewMetadata()
+                        .withName("katib-ui-6f")
+                        .withNamespace("kubeflow")
+                        .endMetadata()
+                        .withNewStatus()
+                        .withPhase("Running")
+                        .addNewContainerStatus()
+                        .withName("katib-ui")
+                        .withRestartCount(7)
+                        .withNewState()
+                        .withNewWaiting()
+                        .withReason("CrashLoopBackOff")
+                        .withMessage("back-off 5m0s restarting failed container")
+                        .endWaiting()
+                        .endState()
+                        .endContainerStatus()
+                        .endStatus()
+                        .build())
+                .create();
+        m.admissionRegistration()
+                .v1()
+                .validatingWebhookConfigurations()
+                .withName("katib.kubeflow.org")
+                .edit(w -> {
+                    w.getWebhooks().get(0).getClientConfig().setCaBundle(null);
+                    return w;
+                });
         m.namespaces().withName("kubeflow-user-example-com").delete();
 
         CliRun r = cli.run("verify");
 
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains(
-                "FAIL    no pod in CrashLoopBackOff or ImagePullBackOff      1 of 2 pods ok",
-                "FAIL    webhook configurations carry a caBundle             0 of 1 webhooks ok",
-                "FAIL    the user profile namespace exists",
-                "  -n kubeflow pod/katib-ui-6f container katib-ui: CrashLoopBackOff: back-off 5m0s restarting failed container (restarts: 7)",
-                "  validatingwebhookconfiguration.admissionregistration.k8s.io/katib.kubeflow.org webhook validator.experiment.katib.kubeflow.org: no caBundle",
-                "  kubeflow-user-example-com: missing (is the user-namespace app deployed, and its Profile reconciled?)")
+        assertThat(r.out())
+                .contains(
+                        "FAIL    no pod in CrashLoopBackOff or ImagePullBackOff      1 of 2 pods ok",
+                        "FAIL    webhook configurations carry a caBundle             0 of 1 webhooks ok",
+                        "FAIL    the user profile namespace exists",
+                        "  -n kubeflow pod/katib-ui-6f container katib-ui: CrashLoopBackOff: back-off 5m0s restarting failed container (restarts: 7)",
+                        "  validatingwebhookconfiguration.admissionregistration.k8s.io/katib.kubeflow.org webhook validator.experiment.katib.kubeflow.org: no caBundle",
+                        "  kubeflow-user-example-com: missing (is the user-namespace app deployed, and its Profile reconciled?)")
                 .endsWith("3 of 8 checks failed\n");
 
         JsonNode json = Json.mapper().readTree(cli.run("verify", "-o", "json").out());

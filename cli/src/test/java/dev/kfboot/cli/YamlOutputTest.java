@@ -1,12 +1,12 @@
 package dev.kfboot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kfboot.model.Json;
-import org.junit.jupiter.api.Test;
 import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** {@code -o yaml} wherever {@code -o json} exists: the same document, written as YAML. */
 class YamlOutputTest {
@@ -48,8 +48,11 @@ class YamlOutputTest {
         for (Class<?> c : KfbootCommand.SUBCOMMANDS) {
             for (Class<?> inner : c.getDeclaredClasses()) {
                 if (!inner.isEnum() || !inner.getSimpleName().equals("Format")) continue;
-                var names = Arrays.stream(inner.getEnumConstants()).map(Object::toString).toList();
-                if (names.contains("json")) assertThat(names).as(c.getSimpleName()).contains("yaml");
+                var names = Arrays.stream(inner.getEnumConstants())
+                        .map(Object::toString)
+                        .toList();
+                if (names.contains("json"))
+                    assertThat(names).as(c.getSimpleName()).contains("yaml");
             }
         }
     }

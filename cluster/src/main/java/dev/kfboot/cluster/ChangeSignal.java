@@ -1,7 +1,6 @@
 package dev.kfboot.cluster;
 
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 

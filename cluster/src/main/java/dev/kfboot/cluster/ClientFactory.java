@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-
 import java.util.List;
 
 /**
@@ -19,7 +18,10 @@ public final class ClientFactory {
 
     public static Cluster connect(ConnectionSettings s) {
         Config config = config(s);
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new NoRedirects()).build();
+        KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(config)
+                .withHttpClientFactory(new NoRedirects())
+                .build();
         return new Cluster(client, s.argoNamespace(), describe(config));
     }
 
@@ -50,29 +52,39 @@ public final class ClientFactory {
     private static Config read(ConnectionSettings s) {
         Kubeconfigs.Located located = Kubeconfigs.locate(s.kubeconfig());
         try {
-            if (s.kubeconfig() != null) return Config.fromKubeconfig(s.context(), s.kubeconfig().toFile());
+            if (s.kubeconfig() != null)
+                return Config.fromKubeconfig(s.context(), s.kubeconfig().toFile());
             return Config.autoConfigure(s.context());
         } catch (RuntimeException e) {
             if (located.files().isEmpty()) {
-                throw new ClusterException(ClusterException.Kind.CONFIG, "cannot read the in-cluster service account",
-                        "pass a kubeconfig with --kubeconfig or set KUBECONFIG", e);
+                throw new ClusterException(
+                        ClusterException.Kind.CONFIG,
+                        "cannot read the in-cluster service account",
+                        "pass a kubeconfig with --kubeconfig or set KUBECONFIG",
+                        e);
             }
             throw Kubeconfigs.unreadable(located.files().get(0), e);
         }
     }
 
     private static void checkContext(ConnectionSettings s, List<NamedContext> contexts) {
-        List<String> names = contexts == null ? List.of() : contexts.stream().map(NamedContext::getName).sorted().toList();
+        List<String> names = contexts == null
+                ? List.of()
+                : contexts.stream().map(NamedContext::getName).sorted().toList();
         if (!names.contains(s.context())) {
-            throw new ClusterException(ClusterException.Kind.CONFIG,
+            throw new ClusterException(
+                    ClusterException.Kind.CONFIG,
                     "context '" + s.context() + "' is not in the kubeconfig",
-                    names.isEmpty() ? "the kubeconfig defines no contexts" : "known contexts: " + String.join(", ", names));
+                    names.isEmpty()
+                            ? "the kubeconfig defines no contexts"
+                            : "known contexts: " + String.join(", ", names));
         }
     }
 
     /** "https://host:6443 (context kind-kubeflow)", for error messages. */
     private static String describe(Config c) {
-        String ctx = c.getCurrentContext() == null ? null : c.getCurrentContext().getName();
+        String ctx =
+                c.getCurrentContext() == null ? null : c.getCurrentContext().getName();
         return c.getMasterUrl() + (ctx == null ? "" : " (context " + ctx + ")");
     }
 }

@@ -11,7 +11,19 @@ public final class ClusterException extends RuntimeException {
      * What went wrong: {@link #CONFIG} (unusable settings) and {@link #REFUSED} (kfboot will not do it without an
      * explicit flag) are on the user's side, every other kind on the cluster's.
      */
-    public enum Kind { CONFIG, REFUSED, UNREACHABLE, TLS, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, THROTTLED, API_ERROR, TIMEOUT, FAILED }
+    public enum Kind {
+        CONFIG,
+        REFUSED,
+        UNREACHABLE,
+        TLS,
+        UNAUTHORIZED,
+        FORBIDDEN,
+        NOT_FOUND,
+        THROTTLED,
+        API_ERROR,
+        TIMEOUT,
+        FAILED
+    }
 
     private final Kind kind;
     private final String hint;

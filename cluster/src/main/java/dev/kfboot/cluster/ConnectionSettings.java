@@ -14,8 +14,14 @@ import java.time.Duration;
  * @param apiRetries            retries of a request the API throttled (429) or failed (5xx), with backoff
  * @param retryInterval         the first backoff interval; it doubles on each retry
  */
-public record ConnectionSettings(Path kubeconfig, String context, String argoNamespace, Duration requestTimeout,
-                                 boolean insecureSkipTlsVerify, int apiRetries, Duration retryInterval) {
+public record ConnectionSettings(
+        Path kubeconfig,
+        String context,
+        String argoNamespace,
+        Duration requestTimeout,
+        boolean insecureSkipTlsVerify,
+        int apiRetries,
+        Duration retryInterval) {
 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_API_RETRIES = 5;
@@ -30,12 +36,12 @@ public record ConnectionSettings(Path kubeconfig, String context, String argoNam
 
     /** The current context of the default kubeconfig, Argo CD in {@code argocd}. */
     public static ConnectionSettings defaults() {
-        return new ConnectionSettings(null, null, "argocd", DEFAULT_REQUEST_TIMEOUT, false, DEFAULT_API_RETRIES,
-                DEFAULT_RETRY_INTERVAL);
+        return new ConnectionSettings(
+                null, null, "argocd", DEFAULT_REQUEST_TIMEOUT, false, DEFAULT_API_RETRIES, DEFAULT_RETRY_INTERVAL);
     }
 
     public ConnectionSettings withKubeconfig(Path file) {
-        return new ConnectionSettings(file, context, argoNamespace, requestTimeout, insecureSkipTlsVerify, apiRetries,
-                retryInterval);
+        return new ConnectionSettings(
+                file, context, argoNamespace, requestTimeout, insecureSkipTlsVerify, apiRetries, retryInterval);
     }
 }

@@ -2,15 +2,10 @@ package dev.kfboot.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.io.UncheckedIOException;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Finds the kubeconfig as kubectl does ({@code --kubeconfig}, else {@code $KUBECONFIG}, else
@@ -53,8 +52,10 @@ public final class Kubeconfigs {
     public static Located locate(Path explicit, Function<String, String> env) {
         if (explicit != null) {
             if (!Files.isRegularFile(explicit)) {
-                throw new ClusterException(ClusterException.Kind.CONFIG, "no kubeconfig: --kubeconfig " + explicit
-                        + " does not exist", "pass an existing file with --kubeconfig, or leave it out to use $KUBECONFIG or ~/.kube/config");
+                throw new ClusterException(
+                        ClusterException.Kind.CONFIG,
+                        "no kubeconfig: --kubeconfig " + explicit + " does not exist",
+                        "pass an existing file with --kubeconfig, or leave it out to use $KUBECONFIG or ~/.kube/config");
             }
             return checked(new Located(List.of(explicit), false));
         }
@@ -65,8 +66,10 @@ public final class Kubeconfigs {
             List<Path> existing = named.stream().filter(Files::isRegularFile).toList();
             if (existing.isEmpty()) {
                 String list = named.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
-                throw new ClusterException(ClusterException.Kind.CONFIG, "no kubeconfig: KUBECONFIG points at " + list
-                        + (named.size() == 1 ? ", which does not exist" : ", none of which exists"),
+                throw new ClusterException(
+                        ClusterException.Kind.CONFIG,
+                        "no kubeconfig: KUBECONFIG points at " + list
+                                + (named.size() == 1 ? ", which does not exist" : ", none of which exists"),
                         "set KUBECONFIG to an existing file, or pass one with --kubeconfig");
             }
             return checked(new Located(existing, false));
@@ -76,8 +79,10 @@ public final class Kubeconfigs {
         if (fallback != null && Files.isRegularFile(fallback)) return checked(new Located(List.of(fallback), false));
         String serviceHost = env.apply("KUBERNETES_SERVICE_HOST");
         if (serviceHost != null && !serviceHost.isBlank()) return new Located(List.of(), true);
-        throw new ClusterException(ClusterException.Kind.CONFIG, "no kubeconfig: KUBECONFIG is not set and "
-                + (fallback == null ? "~/.kube/config" : fallback) + " does not exist (and this is not a pod in a cluster)",
+        throw new ClusterException(
+                ClusterException.Kind.CONFIG,
+                "no kubeconfig: KUBECONFIG is not set and " + (fallback == null ? "~/.kube/config" : fallback)
+                        + " does not exist (and this is not a pod in a cluster)",
                 "pass one with --kubeconfig or set KUBECONFIG (`kind get kubeconfig`, your cloud's CLI or the "
                         + "cluster's admin gives you one)");
     }
@@ -90,13 +95,18 @@ public final class Kubeconfigs {
     /** Reads one kubeconfig as YAML; a syntax error is named by file, line and column, never by content. */
     static void parse(Path file) {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (Object ignored : new Load(LoadSettings.builder().setAllowDuplicateKeys(true).build()).loadAllFromReader(r)) {
+            for (Object ignored :
+                    new Load(LoadSettings.builder().setAllowDuplicateKeys(true).build()).loadAllFromReader(r)) {
                 // parsing every document is the check
             }
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().orElse(e.getContextMark().orElse(null));
-            throw malformed(file, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
-                    problem(e.getProblem()), e);
+            throw malformed(
+                    file,
+                    mark == null ? 0 : mark.getLine() + 1,
+                    mark == null ? 0 : mark.getColumn() + 1,
+                    problem(e.getProblem()),
+                    e);
         } catch (YamlEngineException | IOException | UncheckedIOException e) {
             throw malformed(file, 0, 0, "not readable as UTF-8 YAML", e);
         }
@@ -111,10 +121,15 @@ public final class Kubeconfigs {
             if (t instanceof JsonMappingException m) {
                 String field = m.getPath().stream()
                         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                        .collect(Collectors.joining(".")).replace(".[", "[");
+                        .collect(Collectors.joining("."))
+                        .replace(".[", "[");
                 int line = m.getLocation() == null ? 0 : m.getLocation().getLineNr();
-                return malformed(file, Math.max(0, line), 0,
-                        "not a kubeconfig" + (field.isEmpty() ? "" : ": unexpected value for " + field), e);
+                return malformed(
+                        file,
+                        Math.max(0, line),
+                        0,
+                        "not a kubeconfig" + (field.isEmpty() ? "" : ": unexpected value for " + field),
+                        e);
             }
             if (t instanceof JsonProcessingException p) {
                 int line = p.getLocation() == null ? 0 : p.getLocation().getLineNr();
@@ -127,8 +142,11 @@ public final class Kubeconfigs {
 
     private static ClusterException malformed(Path file, int line, int column, String what, Throwable cause) {
         String where = file + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "");
-        return new ClusterException(ClusterException.Kind.CONFIG, "malformed kubeconfig " + where + ": " + what,
-                "check it with `kubectl config view --kubeconfig " + file + "` (kfboot does not print its lines: they hold credentials)",
+        return new ClusterException(
+                ClusterException.Kind.CONFIG,
+                "malformed kubeconfig " + where + ": " + what,
+                "check it with `kubectl config view --kubeconfig " + file
+                        + "` (kfboot does not print its lines: they hold credentials)",
                 cause);
     }
 

@@ -1,10 +1,9 @@
 package dev.kfboot.cluster;
 
+import dev.kfboot.model.Fields;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-
 import java.util.Map;
-import dev.kfboot.model.Fields;
 
 /** fabric8's objects as the plain maps {@link Fields} reads. */
 public final class LiveMaps {

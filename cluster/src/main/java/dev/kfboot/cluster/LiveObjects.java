@@ -1,18 +1,16 @@
 package dev.kfboot.cluster;
 
-import dev.kfboot.cluster.LiveMaps;
 import dev.kfboot.cluster.argocd.ManagedResource;
 import dev.kfboot.model.ResourceId;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.util.ArrayList;
 
 /**
  * Fetches the live objects behind a list of resource references with one list request per kind and namespace
@@ -31,14 +29,17 @@ public final class LiveObjects {
     public Map<ResourceId, Map<String, Object>> fetch(List<ManagedResource> refs) {
         Map<String, List<ManagedResource>> groups = new LinkedHashMap<>();
         for (ManagedResource r : refs) {
-            groups.computeIfAbsent(r.apiVersion() + "|" + r.id().kind() + "|" + Objects.toString(r.id().namespace(), ""),
-                    k -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(
+                            r.apiVersion() + "|" + r.id().kind() + "|" + Objects.toString(r.id().namespace(), ""),
+                            k -> new ArrayList<>())
+                    .add(r);
         }
         Map<ResourceId, Map<String, Object>> out = new HashMap<>();
         for (List<ManagedResource> group : groups.values()) {
             ManagedResource first = group.get(0);
             Map<String, GenericKubernetesResource> byName = new HashMap<>();
-            for (GenericKubernetesResource o : list(first.apiVersion(), first.id().kind(), first.id().namespace())) {
+            for (GenericKubernetesResource o :
+                    list(first.apiVersion(), first.id().kind(), first.id().namespace())) {
                 byName.put(o.getMetadata().getName(), o);
             }
             for (ManagedResource r : group) {
@@ -53,7 +54,9 @@ public final class LiveObjects {
     public Map<String, Object> get(String apiVersion, String kind, String namespace, String name) {
         try {
             var ops = cluster.client().genericKubernetesResources(apiVersion, kind);
-            GenericKubernetesResource o = namespace == null ? ops.withName(name).get() : ops.inNamespace(namespace).withName(name).get();
+            GenericKubernetesResource o = namespace == null
+                    ? ops.withName(name).get()
+                    : ops.inNamespace(namespace).withName(name).get();
             return o == null ? null : LiveMaps.of(o);
         } catch (RuntimeException e) {
             if (unknownKind(e)) return null;
@@ -64,10 +67,13 @@ public final class LiveObjects {
     public List<GenericKubernetesResource> list(String apiVersion, String kind, String namespace) {
         try {
             var ops = cluster.client().genericKubernetesResources(apiVersion, kind);
-            return namespace == null ? ops.list().getItems() : ops.inNamespace(namespace).list().getItems();
+            return namespace == null
+                    ? ops.list().getItems()
+                    : ops.inNamespace(namespace).list().getItems();
         } catch (RuntimeException e) {
             if (unknownKind(e)) return List.of();
-            throw ClusterErrors.translate(e, "listing " + kind + (namespace == null ? "" : " in " + namespace), cluster.server());
+            throw ClusterErrors.translate(
+                    e, "listing " + kind + (namespace == null ? "" : " in " + namespace), cluster.server());
         }
     }
 
@@ -84,10 +90,14 @@ public final class LiveObjects {
         try {
             var ops = cluster.client().genericKubernetesResources(kind);
             if (!kind.isNamespaceScoped()) return ops.list().getItems();
-            return namespace == null ? ops.inAnyNamespace().list().getItems() : ops.inNamespace(namespace).list().getItems();
+            return namespace == null
+                    ? ops.inAnyNamespace().list().getItems()
+                    : ops.inNamespace(namespace).list().getItems();
         } catch (RuntimeException e) {
             if (unknownKind(e)) return List.of();
-            throw ClusterErrors.translate(e, "listing " + kind.getKind() + (namespace == null ? " in all namespaces" : " in " + namespace),
+            throw ClusterErrors.translate(
+                    e,
+                    "listing " + kind.getKind() + (namespace == null ? " in all namespaces" : " in " + namespace),
                     cluster.server());
         }
     }

@@ -1,6 +1,5 @@
 package dev.kfboot.cluster;
 
-
 import java.net.http.HttpClient;
 
 /**

@@ -1,7 +1,6 @@
 package dev.kfboot.cluster;
 
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
-
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.ConnectException;
@@ -43,7 +42,9 @@ public class NoRetryWhenRefused extends JdkHttpClientFactory {
             if (c.getCause() == c) break;
         }
         for (Throwable c = cause; c != null; c = c.getCause()) {
-            if (c instanceof ConnectException || c instanceof UnknownHostException || c instanceof NoRouteToHostException) {
+            if (c instanceof ConnectException
+                    || c instanceof UnknownHostException
+                    || c instanceof NoRouteToHostException) {
                 return new Refused(cause);
             }
             if (c.getCause() == c) break;
@@ -59,17 +60,70 @@ public class NoRetryWhenRefused extends JdkHttpClientFactory {
     }
 
     private record Builder(HttpClient.Builder d) implements HttpClient.Builder {
-        @Override public HttpClient.Builder cookieHandler(CookieHandler h) { d.cookieHandler(h); return this; }
-        @Override public HttpClient.Builder connectTimeout(Duration t) { d.connectTimeout(t); return this; }
-        @Override public HttpClient.Builder sslContext(SSLContext c) { d.sslContext(c); return this; }
-        @Override public HttpClient.Builder sslParameters(SSLParameters p) { d.sslParameters(p); return this; }
-        @Override public HttpClient.Builder executor(Executor e) { d.executor(e); return this; }
-        @Override public HttpClient.Builder followRedirects(HttpClient.Redirect r) { d.followRedirects(r); return this; }
-        @Override public HttpClient.Builder version(HttpClient.Version v) { d.version(v); return this; }
-        @Override public HttpClient.Builder priority(int p) { d.priority(p); return this; }
-        @Override public HttpClient.Builder proxy(ProxySelector p) { d.proxy(p); return this; }
-        @Override public HttpClient.Builder authenticator(Authenticator a) { d.authenticator(a); return this; }
-        @Override public HttpClient build() { return new Client(d.build()); }
+        @Override
+        public HttpClient.Builder cookieHandler(CookieHandler h) {
+            d.cookieHandler(h);
+            return this;
+        }
+
+        @Override
+        public HttpClient.Builder connectTimeout(Duration t) {
+            d.connectTimeout(t);
+            return this;
+        }
+
+        @Override
+        public HttpClient.Builder sslContext(SSLContext c) {
+            d.sslContext(c);
+            return this;
+        }
+
+        @Override
+        public HttpClient.Builder sslParameters(SSLParameters p) {
+            d.sslParameters(p);
+            return this;
+        }
+
+        @Override
+        public HttpClient.Builder executor(Executor e) {
+            d.executor(e);
+            return this;
+        }
+
+        @Override
+        public HttpClient.Builder followRedirects(HttpClient.Redirect r) {
+            d.followRedirects(r);
+            return this;
+        }
+
+        @Override
+        public HttpClient.Builder version(HttpClient.Version v) {
+            d.version(v);
+            return this;
+        }
+
+        @Override
+        public HttpClient.Builder priority(int p) {
+            d.priority(p);
+            return this;
+        }
+
+        @Override
+        public HttpClient.Builder proxy(ProxySelector p) {
+            d.proxy(p);
+            return this;
+        }
+
+        @Override
+        public HttpClient.Builder authenticator(Authenticator a) {
+            d.authenticator(a);
+            return this;
+        }
+
+        @Override
+        public HttpClient build() {
+            return new Client(d.build());
+        }
     }
 
     private static final class Client extends HttpClient {
@@ -79,19 +133,59 @@ public class NoRetryWhenRefused extends JdkHttpClientFactory {
             this.d = d;
         }
 
-        @Override public Optional<CookieHandler> cookieHandler() { return d.cookieHandler(); }
-        @Override public Optional<Duration> connectTimeout() { return d.connectTimeout(); }
-        @Override public Redirect followRedirects() { return d.followRedirects(); }
-        @Override public Optional<ProxySelector> proxy() { return d.proxy(); }
-        @Override public SSLContext sslContext() { return d.sslContext(); }
-        @Override public SSLParameters sslParameters() { return d.sslParameters(); }
-        @Override public Optional<Authenticator> authenticator() { return d.authenticator(); }
-        @Override public Version version() { return d.version(); }
-        @Override public Optional<Executor> executor() { return d.executor(); }
-        @Override public WebSocket.Builder newWebSocketBuilder() { return d.newWebSocketBuilder(); }
+        @Override
+        public Optional<CookieHandler> cookieHandler() {
+            return d.cookieHandler();
+        }
 
         @Override
-        public <T> HttpResponse<T> send(HttpRequest r, HttpResponse.BodyHandler<T> h) throws IOException, InterruptedException {
+        public Optional<Duration> connectTimeout() {
+            return d.connectTimeout();
+        }
+
+        @Override
+        public Redirect followRedirects() {
+            return d.followRedirects();
+        }
+
+        @Override
+        public Optional<ProxySelector> proxy() {
+            return d.proxy();
+        }
+
+        @Override
+        public SSLContext sslContext() {
+            return d.sslContext();
+        }
+
+        @Override
+        public SSLParameters sslParameters() {
+            return d.sslParameters();
+        }
+
+        @Override
+        public Optional<Authenticator> authenticator() {
+            return d.authenticator();
+        }
+
+        @Override
+        public Version version() {
+            return d.version();
+        }
+
+        @Override
+        public Optional<Executor> executor() {
+            return d.executor();
+        }
+
+        @Override
+        public WebSocket.Builder newWebSocketBuilder() {
+            return d.newWebSocketBuilder();
+        }
+
+        @Override
+        public <T> HttpResponse<T> send(HttpRequest r, HttpResponse.BodyHandler<T> h)
+                throws IOException, InterruptedException {
             try {
                 return d.send(r, h);
             } catch (IOException e) {
@@ -106,8 +200,8 @@ public class NoRetryWhenRefused extends JdkHttpClientFactory {
         }
 
         @Override
-        public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest r, HttpResponse.BodyHandler<T> h,
-                                                                HttpResponse.PushPromiseHandler<T> p) {
+        public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+                HttpRequest r, HttpResponse.BodyHandler<T> h, HttpResponse.PushPromiseHandler<T> p) {
             return relay(d.sendAsync(r, h, p));
         }
 

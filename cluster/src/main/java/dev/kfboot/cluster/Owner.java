@@ -19,7 +19,10 @@ import java.util.Optional;
 public record Owner(Tool tool, String name, String evidence) {
 
     /** What manages it. */
-    public enum Tool { ARGO_CD, HELM }
+    public enum Tool {
+        ARGO_CD,
+        HELM
+    }
 
     public static final String TRACKING_ID = "argocd.argoproj.io/tracking-id";
     public static final String INSTANCE_LABEL = "app.kubernetes.io/instance";
@@ -31,7 +34,8 @@ public record Owner(Tool tool, String name, String evidence) {
      * @param platformLabels the labels the platform's own copy of the object carries (empty when it has none)
      * @param argoNamespace  Argo CD's namespace, where unqualified tracking ids point
      */
-    public static Optional<Owner> of(Map<String, Object> live, Map<String, String> platformLabels, String argoNamespace) {
+    public static Optional<Owner> of(
+            Map<String, Object> live, Map<String, String> platformLabels, String argoNamespace) {
         Map<String, Object> annotations = Fields.map(live, "metadata", "annotations");
         Map<String, Object> labels = Fields.map(live, "metadata", "labels");
         String tracking = Fields.string(annotations, TRACKING_ID);
@@ -47,11 +51,14 @@ public record Owner(Tool tool, String name, String evidence) {
         String managedBy = Fields.string(labels, MANAGED_BY_LABEL);
         String instance = Fields.string(labels, INSTANCE_LABEL);
         if ("Helm".equals(managedBy) && !"Helm".equals(platformLabels.get(MANAGED_BY_LABEL))) {
-            return Optional.of(new Owner(Tool.HELM, instance == null ? "(release unknown)" : instance,
+            return Optional.of(new Owner(
+                    Tool.HELM,
+                    instance == null ? "(release unknown)" : instance,
                     "label " + MANAGED_BY_LABEL + "=Helm"));
         }
         if (instance != null && !instance.equals(platformLabels.get(INSTANCE_LABEL))) {
-            return Optional.of(new Owner(Tool.ARGO_CD, instance, "label " + INSTANCE_LABEL + ", Argo CD's label tracking"));
+            return Optional.of(
+                    new Owner(Tool.ARGO_CD, instance, "label " + INSTANCE_LABEL + ", Argo CD's label tracking"));
         }
         return Optional.empty();
     }

@@ -1,14 +1,13 @@
 package dev.kfboot.cluster;
 
-import io.fabric8.kubernetes.client.Config;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.client.Config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * TLS verification stays on unless the user turns it off, with the flag or in the kubeconfig; plain-HTTP endpoints
@@ -33,12 +32,14 @@ class ClientFactoryTest {
               user: {token: abc}
             """;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private Config config(String clusterExtra, boolean flag) throws Exception {
-        Path file = Files.writeString(dir.resolve("kubeconfig-" + flag + clusterExtra.hashCode()), KUBECONFIG.formatted(clusterExtra));
-        return ClientFactory.config(new ConnectionSettings(file, null, "argocd", Duration.ofSeconds(5), flag, 1,
-                Duration.ofMillis(10)));
+        Path file = Files.writeString(
+                dir.resolve("kubeconfig-" + flag + clusterExtra.hashCode()), KUBECONFIG.formatted(clusterExtra));
+        return ClientFactory.config(
+                new ConnectionSettings(file, null, "argocd", Duration.ofSeconds(5), flag, 1, Duration.ofMillis(10)));
     }
 
     @Test
@@ -57,16 +58,18 @@ class ClientFactoryTest {
 
     @Test
     void theKubeconfigCanTurnItOffToo() throws Exception {
-        assertThat(config("insecure-skip-tls-verify: true", false).isTrustCerts()).isTrue();
+        assertThat(config("insecure-skip-tls-verify: true", false).isTrustCerts())
+                .isTrue();
     }
 
     @Test
     void plainHttpEndpointsUseHttp11AndTlsOnesMayNegotiateHttp2() throws Exception {
         assertThat(config("", false).isHttp2Disable()).isFalse();
-        Path proxy = Files.writeString(dir.resolve("kubeconfig-proxy"), KUBECONFIG.formatted("").replace("https://10.0.0.1:6443",
-                "http://127.0.0.1:8001"));
-        Config c = ClientFactory.config(new ConnectionSettings(proxy, null, "argocd", Duration.ofSeconds(5), false, 1,
-                Duration.ofMillis(10)));
+        Path proxy = Files.writeString(
+                dir.resolve("kubeconfig-proxy"),
+                KUBECONFIG.formatted("").replace("https://10.0.0.1:6443", "http://127.0.0.1:8001"));
+        Config c = ClientFactory.config(
+                new ConnectionSettings(proxy, null, "argocd", Duration.ofSeconds(5), false, 1, Duration.ofMillis(10)));
         assertThat(c.isHttp2Disable()).isTrue();
     }
 }

@@ -1,10 +1,9 @@
 package dev.kfboot.cluster;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -12,9 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An API server that redirects never gets the bearer token sent to the host it redirects to: the client follows no
@@ -24,7 +23,8 @@ class NoRedirectsTest {
 
     static final String TOKEN = "SENTINEL-bearer-token-5d2e";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
 
@@ -44,7 +44,8 @@ class NoRedirectsTest {
         List<String> secondHostSaw = new CopyOnWriteArrayList<>();
         HttpServer other = server();
         other.createContext("/", ex -> {
-            secondHostSaw.add(ex.getRequestMethod() + " " + ex.getRequestURI() + " auth=" + ex.getRequestHeaders().getFirst("Authorization"));
+            secondHostSaw.add(ex.getRequestMethod() + " " + ex.getRequestURI() + " auth="
+                    + ex.getRequestHeaders().getFirst("Authorization"));
             byte[] body = "{\"kind\":\"NamespaceList\",\"apiVersion\":\"v1\",\"metadata\":{},\"items\":[]}".getBytes();
             ex.getResponseHeaders().add("Content-Type", "application/json");
             ex.sendResponseHeaders(200, body.length);
@@ -56,7 +57,8 @@ class NoRedirectsTest {
         HttpServer redirecting = server();
         redirecting.createContext("/", ex -> {
             firstHostSaw.add(ex.getRequestURI().toString());
-            ex.getResponseHeaders().add("Location", "http://localhost:" + other.getAddress().getPort() + ex.getRequestURI());
+            ex.getResponseHeaders()
+                    .add("Location", "http://localhost:" + other.getAddress().getPort() + ex.getRequestURI());
             ex.sendResponseHeaders(302, -1);
             ex.close();
         });
@@ -74,14 +76,15 @@ class NoRedirectsTest {
                 users:
                 - name: u
                   user: {token: %s}
-                """.formatted(redirecting.getAddress().getPort(), TOKEN));
+                """.formatted(
+                        redirecting.getAddress().getPort(), TOKEN));
 
-        try (Cluster cluster = ClientFactory.connect(new ConnectionSettings(kubeconfig, null, "argocd", Duration.ofSeconds(5),
-                false, 0, Duration.ofMillis(10)))) {
+        try (Cluster cluster = ClientFactory.connect(new ConnectionSettings(
+                kubeconfig, null, "argocd", Duration.ofSeconds(5), false, 0, Duration.ofMillis(10)))) {
             Throwable t = catchThrowable(() -> cluster.client().namespaces().list());
 
             assertThat(firstHostSaw).isNotEmpty(); // the request was made, and answered with a redirect
-            assertThat(t).isNotNull();             // a 3xx is a failure of the request, not followed
+            assertThat(t).isNotNull(); // a 3xx is a failure of the request, not followed
         }
         assertThat(secondHostSaw).isEmpty();
     }

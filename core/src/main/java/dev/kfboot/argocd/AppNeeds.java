@@ -3,7 +3,6 @@ package dev.kfboot.argocd;
 import dev.kfboot.inventory.Inventory;
 import dev.kfboot.inventory.KubeObject;
 import dev.kfboot.model.ResourceId;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +19,12 @@ import java.util.TreeSet;
  * @param pruneSensitive     Namespaces and CRDs the app owns
  * @param namespacesNotOwned namespaces its objects land in that it does not create itself
  */
-public record AppNeeds(String app, List<ResourceId> largeCrds, List<Injected> injected,
-                       List<ResourceId> pruneSensitive, Set<String> namespacesNotOwned) {
+public record AppNeeds(
+        String app,
+        List<ResourceId> largeCrds,
+        List<Injected> injected,
+        List<ResourceId> pruneSensitive,
+        Set<String> namespacesNotOwned) {
 
     /** A field filled in at runtime, who fills it, and the ignoreDifferences entry that hides it. */
     public record Injected(ResourceId object, String field, String filledBy, IgnoreDifference ignore) {}
@@ -47,8 +50,17 @@ public record AppNeeds(String app, List<ResourceId> largeCrds, List<Injected> in
                 // cainjector fills the conversion caBundle of every CRD that asks for it, whatever the conversion
                 // strategy reads in the manifest (kserve's inferenceservices CRD carries only the annotation).
                 if (o.crd().conversionWebhook() || asksCertManager(o)) {
-                    injected.add(new Injected(o.id(), CRD_CA_BUNDLE, filler(o),
-                            new IgnoreDifference(o.id().group(), o.id().kind(), o.id().name(), null, List.of(CRD_CA_BUNDLE), List.of())));
+                    injected.add(new Injected(
+                            o.id(),
+                            CRD_CA_BUNDLE,
+                            filler(o),
+                            new IgnoreDifference(
+                                    o.id().group(),
+                                    o.id().kind(),
+                                    o.id().name(),
+                                    null,
+                                    List.of(CRD_CA_BUNDLE),
+                                    List.of())));
                 }
             }
             if (o.isNamespace()) {
@@ -56,13 +68,26 @@ public record AppNeeds(String app, List<ResourceId> largeCrds, List<Injected> in
                 owned.add(o.id().name());
             }
             if (!o.webhooks().isEmpty() && o.webhooks().stream().anyMatch(w -> !w.hasCaBundle())) {
-                injected.add(new Injected(o.id(), WEBHOOK_CA_BUNDLE, filler(o),
-                        new IgnoreDifference(o.id().group(), o.id().kind(), o.id().name(), null, List.of(), List.of(WEBHOOK_CA_BUNDLE))));
+                injected.add(new Injected(
+                        o.id(),
+                        WEBHOOK_CA_BUNDLE,
+                        filler(o),
+                        new IgnoreDifference(
+                                o.id().group(),
+                                o.id().kind(),
+                                o.id().name(),
+                                null,
+                                List.of(),
+                                List.of(WEBHOOK_CA_BUNDLE))));
             }
             if (o.is("", "Secret") && o.secretKeys().isEmpty()) {
                 // A Secret shipped empty exists to be filled in the cluster (webhook certificates, keys).
-                injected.add(new Injected(o.id(), SECRET_DATA, "its controller",
-                        new IgnoreDifference("", "Secret", o.id().name(), e.namespace(), List.of(SECRET_DATA), List.of())));
+                injected.add(new Injected(
+                        o.id(),
+                        SECRET_DATA,
+                        "its controller",
+                        new IgnoreDifference(
+                                "", "Secret", o.id().name(), e.namespace(), List.of(SECRET_DATA), List.of())));
             }
             if (e.namespace() != null) used.add(e.namespace());
         }
@@ -84,7 +109,8 @@ public record AppNeeds(String app, List<ResourceId> largeCrds, List<Injected> in
     }
 
     public boolean ownsProfilesCrd() {
-        return pruneSensitive.stream().anyMatch(id -> id.kind().equals("CustomResourceDefinition")
-                && id.name().equals(ArgoCd.PROFILES_CRD));
+        return pruneSensitive.stream()
+                .anyMatch(id -> id.kind().equals("CustomResourceDefinition")
+                        && id.name().equals(ArgoCd.PROFILES_CRD));
     }
 }

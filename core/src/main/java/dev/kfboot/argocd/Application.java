@@ -1,7 +1,6 @@
 package dev.kfboot.argocd;
 
 import dev.kfboot.model.Location;
-
 import java.util.List;
 import java.util.Map;
 
@@ -13,11 +12,20 @@ import java.util.Map;
  * @param destinationNamespace  null when not set: namespaced objects without a namespace then fail
  * @param location              the file and line of the document
  */
-public record Application(String name, String namespace, Map<String, String> labels,
-                          Map<String, String> annotations, List<String> finalizers, String project,
-                          List<AppSource> sources, String destinationServer, String destinationName,
-                          String destinationNamespace, SyncPolicy syncPolicy,
-                          List<IgnoreDifference> ignoreDifferences, Location location) {
+public record Application(
+        String name,
+        String namespace,
+        Map<String, String> labels,
+        Map<String, String> annotations,
+        List<String> finalizers,
+        String project,
+        List<AppSource> sources,
+        String destinationServer,
+        String destinationName,
+        String destinationNamespace,
+        SyncPolicy syncPolicy,
+        List<IgnoreDifference> ignoreDifferences,
+        Location location) {
 
     public Application {
         labels = labels == null ? Map.of() : Map.copyOf(labels);

@@ -1,7 +1,6 @@
 package dev.kfboot.argocd;
 
 import dev.kfboot.model.Location;
-
 import java.util.List;
 import java.util.Map;
 
@@ -9,9 +8,14 @@ import java.util.Map;
  * An Argo CD ApplicationSet: generators, the Application template they fill in, and the rollout strategy
  * (progressive sync steps), kept as plain maps.
  */
-public record ApplicationSet(String name, String namespace, Map<String, String> annotations,
-                             List<Map<String, Object>> generators, Application template,
-                             Map<String, Object> strategy, Location location) {
+public record ApplicationSet(
+        String name,
+        String namespace,
+        Map<String, String> annotations,
+        List<Map<String, Object>> generators,
+        Application template,
+        Map<String, Object> strategy,
+        Location location) {
 
     public ApplicationSet {
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);

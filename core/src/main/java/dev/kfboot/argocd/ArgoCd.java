@@ -1,7 +1,6 @@
 package dev.kfboot.argocd;
 
 import dev.kfboot.model.GroupKind;
-
 import java.util.List;
 
 /** Names and limits of Argo CD that kfboot relies on (Argo CD v3.5; see facts.md). */
@@ -82,6 +81,7 @@ public final class ArgoCd {
 
     /** Sync options kfboot emits or checks. */
     public static final String SERVER_SIDE_APPLY = "ServerSideApply=true";
+
     public static final String REPLACE = "Replace=true";
     public static final String CREATE_NAMESPACE = "CreateNamespace=true";
     public static final String PRUNE_LAST = "PruneLast=true";
@@ -91,9 +91,8 @@ public final class ArgoCd {
     public static final String DELETE_FALSE = "Delete=false";
 
     /** Kinds whose deletion takes data with it; auto-pruning them is how clusters lose every profile. */
-    public static final List<GroupKind> PRUNE_SENSITIVE = List.of(
-            new GroupKind("", "Namespace"),
-            new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition"));
+    public static final List<GroupKind> PRUNE_SENSITIVE =
+            List.of(new GroupKind("", "Namespace"), new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition"));
 
     /** The CRD whose deletion deletes every profile namespace (upstream README). */
     public static final String PROFILES_CRD = "profiles.kubeflow.org";

@@ -21,8 +21,9 @@ public final class ArgoCdVersions {
         Matcher m = VERSION.matcher(version.strip());
         if (!m.matches()) return Optional.empty();
         if (Integer.parseInt(m.group(1)) == 3 && Integer.parseInt(m.group(2)) == 4) {
-            return Optional.of("Argo CD " + version + " is in the 3.4.x range of argo-cd#27917: a child whose resources failed "
-                    + "to apply (health Missing) can report Healthy and release the next wave");
+            return Optional.of(
+                    "Argo CD " + version + " is in the 3.4.x range of argo-cd#27917: a child whose resources failed "
+                            + "to apply (health Missing) can report Healthy and release the next wave");
         }
         return Optional.empty();
     }

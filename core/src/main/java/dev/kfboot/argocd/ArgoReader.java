@@ -6,7 +6,6 @@ import dev.kfboot.yaml.YMap;
 import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YScalar;
 import dev.kfboot.yaml.YSeq;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,13 +39,24 @@ public final class ArgoReader {
         YMap spec = map(m, "spec");
         YMap template = map(spec, "template");
         YMap tmeta = map(template, "metadata");
-        Application t = fromSpec(str(tmeta, "name"), str(tmeta, "namespace"), tmeta, map(template, "spec"), file,
+        Application t = fromSpec(
+                str(tmeta, "name"),
+                str(tmeta, "namespace"),
+                tmeta,
+                map(template, "spec"),
+                file,
                 template.line() > 0 ? template.line() : m.line());
         List<Map<String, Object>> generators = new ArrayList<>();
         for (YNode g : seq(spec, "generators")) if (g.toPlain() instanceof Map<?, ?> gm) generators.add(cast(gm));
         Object strategy = spec.get("strategy").map(YNode::toPlain).orElse(null);
-        return new ApplicationSet(str(meta, "name"), str(meta, "namespace"), strings(meta, "annotations"), generators,
-                t, strategy instanceof Map<?, ?> sm ? cast(sm) : Map.of(), new Location(file, m.line()));
+        return new ApplicationSet(
+                str(meta, "name"),
+                str(meta, "namespace"),
+                strings(meta, "annotations"),
+                generators,
+                t,
+                strategy instanceof Map<?, ?> sm ? cast(sm) : Map.of(),
+                new Location(file, m.line()));
     }
 
     public static AppProject appProject(YNode doc, String file) {
@@ -57,10 +67,17 @@ public final class ArgoReader {
         for (YNode r : seq(spec, "sourceRepos")) if (r instanceof YScalar s) repos.add(s.value());
         List<AppProject.Destination> dests = new ArrayList<>();
         for (YNode d : seq(spec, "destinations")) {
-            if (d instanceof YMap dm) dests.add(new AppProject.Destination(str(dm, "server"), str(dm, "name"), str(dm, "namespace")));
+            if (d instanceof YMap dm)
+                dests.add(new AppProject.Destination(str(dm, "server"), str(dm, "name"), str(dm, "namespace")));
         }
-        return new AppProject(str(meta, "name"), str(meta, "namespace"), repos, dests, groupKinds(spec, "clusterResourceWhitelist"),
-                groupKinds(spec, "namespaceResourceWhitelist"), new Location(file, m.line()));
+        return new AppProject(
+                str(meta, "name"),
+                str(meta, "namespace"),
+                repos,
+                dests,
+                groupKinds(spec, "clusterResourceWhitelist"),
+                groupKinds(spec, "namespaceResourceWhitelist"),
+                new Location(file, m.line()));
     }
 
     private static Application fromSpec(String name, String namespace, YMap meta, YMap spec, String file, int line) {
@@ -70,15 +87,26 @@ public final class ArgoReader {
         YMap dest = map(spec, "destination");
         List<String> finalizers = new ArrayList<>();
         for (YNode f : seq(meta, "finalizers")) if (f instanceof YScalar s) finalizers.add(s.value());
-        return new Application(name, namespace, strings(meta, "labels"), strings(meta, "annotations"), finalizers,
-                str(spec, "project"), sources, str(dest, "server"), str(dest, "name"), str(dest, "namespace"),
-                syncPolicy(map(spec, "syncPolicy")), ignores(spec), new Location(file, line));
+        return new Application(
+                name,
+                namespace,
+                strings(meta, "labels"),
+                strings(meta, "annotations"),
+                finalizers,
+                str(spec, "project"),
+                sources,
+                str(dest, "server"),
+                str(dest, "name"),
+                str(dest, "namespace"),
+                syncPolicy(map(spec, "syncPolicy")),
+                ignores(spec),
+                new Location(file, line));
     }
 
     private static AppSource source(YMap s, String file) {
         int line = s.get("path").map(YNode::line).orElse(s.line());
-        return new AppSource(str(s, "repoURL"), str(s, "targetRevision"), str(s, "path"), str(s, "chart"),
-                new Location(file, line));
+        return new AppSource(
+                str(s, "repoURL"), str(s, "targetRevision"), str(s, "path"), str(s, "chart"), new Location(file, line));
     }
 
     private static SyncPolicy syncPolicy(YMap p) {
@@ -86,7 +114,9 @@ public final class ArgoReader {
         Optional<YNode> a = p.get("automated");
         if (a.isPresent() && a.get() instanceof YMap am) {
             boolean enabled = !"false".equals(str(am, "enabled"));
-            if (enabled) automated = new SyncPolicy.Automated("true".equals(str(am, "prune")), "true".equals(str(am, "selfHeal")));
+            if (enabled)
+                automated =
+                        new SyncPolicy.Automated("true".equals(str(am, "prune")), "true".equals(str(am, "selfHeal")));
         }
         List<String> options = new ArrayList<>();
         for (YNode o : seq(p, "syncOptions")) if (o instanceof YScalar s) options.add(s.value());
@@ -94,8 +124,8 @@ public final class ArgoReader {
         YMap r = map(p, "retry");
         if (!r.entries().isEmpty()) {
             YMap b = map(r, "backoff");
-            retry = new SyncPolicy.Retry(intOr(str(r, "limit"), -1), str(b, "duration"), intOr(str(b, "factor"), 2),
-                    str(b, "maxDuration"));
+            retry = new SyncPolicy.Retry(
+                    intOr(str(r, "limit"), -1), str(b, "duration"), intOr(str(b, "factor"), 2), str(b, "maxDuration"));
         }
         return new SyncPolicy(automated, options, retry);
     }
@@ -104,8 +134,13 @@ public final class ArgoReader {
         List<IgnoreDifference> out = new ArrayList<>();
         for (YNode n : seq(spec, "ignoreDifferences")) {
             if (!(n instanceof YMap m)) continue;
-            out.add(new IgnoreDifference(str(m, "group"), str(m, "kind"), str(m, "name"), str(m, "namespace"),
-                    scalars(m, "jsonPointers"), scalars(m, "jqPathExpressions")));
+            out.add(new IgnoreDifference(
+                    str(m, "group"),
+                    str(m, "kind"),
+                    str(m, "name"),
+                    str(m, "namespace"),
+                    scalars(m, "jsonPointers"),
+                    scalars(m, "jqPathExpressions")));
         }
         return out;
     }
@@ -125,8 +160,10 @@ public final class ArgoReader {
     }
 
     static String str(YMap m, String key) {
-        return m.get(key).filter(n -> n instanceof YScalar s && s.type() != YScalar.Type.NULL)
-                .map(n -> ((YScalar) n).value()).orElse(null);
+        return m.get(key)
+                .filter(n -> n instanceof YScalar s && s.type() != YScalar.Type.NULL)
+                .map(n -> ((YScalar) n).value())
+                .orElse(null);
     }
 
     static YMap map(YMap m, String key) {
@@ -134,7 +171,10 @@ public final class ArgoReader {
     }
 
     static List<YNode> seq(YMap m, String key) {
-        return m.get(key).filter(n -> n instanceof YSeq).map(n -> ((YSeq) n).items()).orElse(List.of());
+        return m.get(key)
+                .filter(n -> n instanceof YSeq)
+                .map(n -> ((YSeq) n).items())
+                .orElse(List.of());
     }
 
     private static List<String> scalars(YMap m, String key) {

@@ -3,8 +3,13 @@ package dev.kfboot.argocd;
 import java.util.List;
 
 /** One {@code spec.ignoreDifferences} entry. Null name/namespace match every object of the kind. */
-public record IgnoreDifference(String group, String kind, String name, String namespace, List<String> jsonPointers,
-                               List<String> jqPathExpressions) {
+public record IgnoreDifference(
+        String group,
+        String kind,
+        String name,
+        String namespace,
+        List<String> jsonPointers,
+        List<String> jqPathExpressions) {
 
     public IgnoreDifference {
         group = group == null ? "" : group;
@@ -14,8 +19,10 @@ public record IgnoreDifference(String group, String kind, String name, String na
 
     /** Whether this entry applies to an object of that group, kind, namespace and name. */
     public boolean appliesTo(String g, String k, String ns, String n) {
-        return group.equals(g == null ? "" : g) && kind.equals(k)
-                && (name == null || name.equals(n)) && (namespace == null || namespace.equals(ns));
+        return group.equals(g == null ? "" : g)
+                && kind.equals(k)
+                && (name == null || name.equals(n))
+                && (namespace == null || namespace.equals(ns));
     }
 
     /** Whether it hides {@code field}, given as a JSON pointer (e.g. /spec/conversion/webhook/clientConfig/caBundle). */

@@ -7,7 +7,6 @@ import dev.kfboot.model.InputException;
 import dev.kfboot.model.Json;
 import dev.kfboot.model.Location;
 import dev.kfboot.yaml.YamlReader;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,39 +35,52 @@ public final class CatalogFile {
     public static String write(ReleaseCatalog catalog, ReleaseFacts facts) {
         String text = FactsCodec.write(facts);
         int at = text.indexOf("\n\"components\": {");
-        return text.substring(0, at) + "\n\"catalog\": " + Json.pretty(toJson(catalog)).strip() + "," + text.substring(at);
+        return text.substring(0, at) + "\n\"catalog\": "
+                + Json.pretty(toJson(catalog)).strip() + "," + text.substring(at);
     }
 
     public static Loaded read(Path file) {
         String shown = file.toString();
         try {
-            if (!Files.isRegularFile(file)) throw new InputException(Location.of(shown), "catalog file not found",
-                    "write one with kfboot catalog scan --upstream TREE --release NAME --out FILE");
-            if (Files.size(file) > LIMIT) throw new InputException(Location.of(shown), "catalog file larger than 256 MB", "check the file");
+            if (!Files.isRegularFile(file))
+                throw new InputException(
+                        Location.of(shown),
+                        "catalog file not found",
+                        "write one with kfboot catalog scan --upstream TREE --release NAME --out FILE");
+            if (Files.size(file) > LIMIT)
+                throw new InputException(Location.of(shown), "catalog file larger than 256 MB", "check the file");
             byte[] bytes = Files.readAllBytes(file);
             ReleaseFacts facts = FactsCodec.read(new ByteArrayInputStream(bytes), shown);
             JsonNode root = Json.mapper().readTree(bytes);
             JsonNode c = root.get("catalog");
             if (c == null || !c.isObject()) {
-                throw new InputException(Location.of(shown), "no \"catalog\" in the file: it holds facts only",
+                throw new InputException(
+                        Location.of(shown),
+                        "no \"catalog\" in the file: it holds facts only",
                         "write it with kfboot catalog scan --out FILE (the built-in facts files are not user catalogs)");
             }
-            ReleaseCatalog catalog = Catalogs.parse(facts.release(),
-                    YamlReader.forUserFiles().parseAll(Json.pretty(c), shown).get(0), shown);
+            ReleaseCatalog catalog = Catalogs.parse(
+                    facts.release(),
+                    YamlReader.forUserFiles().parseAll(Json.pretty(c), shown).get(0),
+                    shown);
             if (!catalog.release().equals(facts.release())) {
-                throw new InputException(Location.of(shown), "catalog release " + catalog.release() + " differs from the facts' "
-                        + facts.release(), "write the file again with kfboot catalog scan");
+                throw new InputException(
+                        Location.of(shown),
+                        "catalog release " + catalog.release() + " differs from the facts' " + facts.release(),
+                        "write the file again with kfboot catalog scan");
             }
             return new Loaded(catalog, facts, file);
         } catch (IOException e) {
-            throw new InputException(Location.of(shown), "cannot read the catalog file: " + e.getMessage(), "check the file");
+            throw new InputException(
+                    Location.of(shown), "cannot read the catalog file: " + e.getMessage(), "check the file");
         }
     }
 
     /** The user catalog directory: {@code $XDG_CONFIG_HOME/kfboot/catalogs}, else {@code ~/.config/kfboot/catalogs}. */
     public static Path userDirectory() {
         String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg)
                 : Path.of(System.getProperty("user.home"), ".config");
         return base.resolve("kfboot").resolve("catalogs");
     }
@@ -78,9 +90,13 @@ public final class CatalogFile {
         List<Path> all = new ArrayList<>();
         if (dir != null && Files.isDirectory(dir)) {
             try (var s = Files.list(dir)) {
-                s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().forEach(all::add);
+                s.filter(p -> p.getFileName().toString().endsWith(".json"))
+                        .sorted()
+                        .forEach(all::add);
             } catch (IOException e) {
-                throw new InputException(Location.of(dir.toString()), "cannot list the user catalog directory: " + e.getMessage(),
+                throw new InputException(
+                        Location.of(dir.toString()),
+                        "cannot list the user catalog directory: " + e.getMessage(),
                         "check its permissions");
             }
         }
@@ -99,7 +115,10 @@ public final class CatalogFile {
         n.put("repo", c.repo());
         n.put("revision", c.revision());
         n.put("commit", c.commit());
-        if (c.kubernetes() != null) n.putObject("kubernetes").put("minimum", c.kubernetes().minimum()).put("reason", c.kubernetes().reason());
+        if (c.kubernetes() != null)
+            n.putObject("kubernetes")
+                    .put("minimum", c.kubernetes().minimum())
+                    .put("reason", c.kubernetes().reason());
         if (!c.readmeVersions().isEmpty()) {
             ObjectNode rv = n.putObject("readmeVersions");
             new TreeMap<>(c.readmeVersions()).forEach(rv::put);
@@ -107,7 +126,9 @@ public final class CatalogFile {
         if (!c.renames().isEmpty()) {
             ArrayNode rs = n.putArray("renames");
             for (Rename r : c.renames()) {
-                ObjectNode rn = rs.addObject().put("from", r.from()).put("component", r.component())
+                ObjectNode rn = rs.addObject()
+                        .put("from", r.from())
+                        .put("component", r.component())
                         .put("kind", r.kind().name().toLowerCase(Locale.ROOT));
                 r.into().forEach(rn.putArray("into")::add);
                 if (!r.variants().isEmpty()) {
@@ -125,12 +146,15 @@ public final class CatalogFile {
             cn.put("namespace", comp.namespace());
             cn.put("example", comp.example());
             if (!comp.requests().equals(Requests.NONE)) {
-                cn.putObject("requests").put("cpu", comp.requests().cpuMillis()).put("memory", comp.requests().memoryMiB())
+                cn.putObject("requests")
+                        .put("cpu", comp.requests().cpuMillis())
+                        .put("memory", comp.requests().memoryMiB())
                         .put("storage", comp.requests().storageGB());
             }
             if (!comp.dependsOn().isEmpty()) {
                 ArrayNode ds = cn.putArray("dependsOn");
-                for (DeclaredDependency d : comp.dependsOn()) ds.addObject().put("component", d.component()).put("reason", d.reason());
+                for (DeclaredDependency d : comp.dependsOn())
+                    ds.addObject().put("component", d.component()).put("reason", d.reason());
             }
             ArrayNode vs = cn.putArray("variants");
             for (Variant v : comp.variants()) {
@@ -142,7 +166,10 @@ public final class CatalogFile {
                     ArrayNode sn = vn.putArray("supersedes");
                     for (Variant.Supersede s : v.supersedes()) {
                         sn.add(s.component() + ":" + s.object().kind().toLowerCase(Locale.ROOT)
-                                + (s.object().group().isEmpty() ? "" : "." + s.object().group()) + "/" + s.object().name());
+                                + (s.object().group().isEmpty()
+                                        ? ""
+                                        : "." + s.object().group()) + "/"
+                                + s.object().name());
                     }
                 }
             }

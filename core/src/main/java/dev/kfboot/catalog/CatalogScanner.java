@@ -8,7 +8,6 @@ import dev.kfboot.render.RenderRunner;
 import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.Rendered;
 import dev.kfboot.render.Rendering;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,13 +26,18 @@ public final class CatalogScanner {
 
     private CatalogScanner() {}
 
-    public static Result scan(ReleaseCatalog catalog, Path upstream, RenderOptions options, Consumer<Rendered> progress) {
+    public static Result scan(
+            ReleaseCatalog catalog, Path upstream, RenderOptions options, Consumer<Rendered> progress) {
         return scan(catalog, upstream, Rendering::run, options, progress);
     }
 
     /** The same through {@code runner} (validate renders a derived catalog's components through its render cache). */
-    public static Result scan(ReleaseCatalog catalog, Path upstream, RenderRunner runner, RenderOptions options,
-                              Consumer<Rendered> progress) {
+    public static Result scan(
+            ReleaseCatalog catalog,
+            Path upstream,
+            RenderRunner runner,
+            RenderOptions options,
+            Consumer<Rendered> progress) {
         List<RenderUnit> units = new ArrayList<>();
         Map<RenderUnit, String[]> origin = new LinkedHashMap<>();
         for (Component c : catalog.components()) {
@@ -54,7 +58,8 @@ public final class CatalogScanner {
             String[] cv = o.component().split("/", 2);
             objects.get(cv[0]).get(cv[1]).add(o.withComponent(cv[0]));
         }
-        return new Result(new ReleaseFacts(catalog.release(), catalog.commit(), result.kustomizeVersion(), objects),
+        return new Result(
+                new ReleaseFacts(catalog.release(), catalog.commit(), result.kustomizeVersion(), objects),
                 collected.findings());
     }
 }

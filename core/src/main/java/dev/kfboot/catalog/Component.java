@@ -10,8 +10,14 @@ import java.util.Optional;
  * @param example   whether the release's example/kustomization.yaml installs it (the default set)
  * @param variants  alternatives; the first is the default
  */
-public record Component(String id, String description, String namespace, boolean example, Requests requests,
-                        List<Variant> variants, List<DeclaredDependency> dependsOn) {
+public record Component(
+        String id,
+        String description,
+        String namespace,
+        boolean example,
+        Requests requests,
+        List<Variant> variants,
+        List<DeclaredDependency> dependsOn) {
 
     public Component {
         variants = List.copyOf(variants);

@@ -3,7 +3,6 @@ package dev.kfboot.catalog;
 import dev.kfboot.model.Finding;
 import dev.kfboot.render.KustomizationClosure;
 import dev.kfboot.yaml.RenderedYaml;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +38,8 @@ public final class DerivedCatalog {
      * @param derived    ids of components that are new to kfboot, derived from paths alone
      * @param notes      what the summary says: info for what was derived, warnings for what was left out
      */
-    public record Result(ReleaseCatalog catalog, Map<String, String> recognised, List<String> derived, List<Finding> notes) {}
+    public record Result(
+            ReleaseCatalog catalog, Map<String, String> recognised, List<String> derived, List<Finding> notes) {}
 
     private record Known(String release, Component component, Variant variant) {}
 
@@ -71,14 +71,20 @@ public final class DerivedCatalog {
         for (ExampleEntries.Entry e : example.entries()) {
             String stem = stem(e.path());
             Known hit = byPath.get(e.path());
-            String how = hit == null ? null : "path of " + hit.release() + "'s " + hit.component().id();
+            String how = hit == null
+                    ? null
+                    : "path of " + hit.release() + "'s " + hit.component().id();
             if (hit == null && byStem.containsKey(stem)) {
                 hit = byStem.get(stem);
-                how = "component directory " + stem + " of " + hit.release() + "'s " + hit.component().id();
+                how = "component directory " + stem + " of " + hit.release() + "'s "
+                        + hit.component().id();
             }
             String key = hit != null ? "known:" + hit.component().id() : "stem:" + stem;
             Group g = open.get(key);
-            boolean joins = g != null && (hit != null || isBase(e.path(), stem) || g.entries.stream().anyMatch(x -> isBase(x.path(), stem)));
+            boolean joins = g != null
+                    && (hit != null
+                            || isBase(e.path(), stem)
+                            || g.entries.stream().anyMatch(x -> isBase(x.path(), stem)));
             if (!joins) {
                 g = new Group(stem);
                 g.known = hit;
@@ -100,7 +106,8 @@ public final class DerivedCatalog {
         for (Group g : groups) {
             String id;
             if (g.known != null) id = g.known.component().id();
-            else if (stems.get(g.stem) > 1) id = lastSegment(g.paths().get(g.paths().size() - 1));
+            else if (stems.get(g.stem) > 1)
+                id = lastSegment(g.paths().get(g.paths().size() - 1));
             else id = lastSegment(g.stem);
             if (ids.contains(id)) id = id + "-" + variantName(g);
             ids.add(id);
@@ -117,10 +124,16 @@ public final class DerivedCatalog {
                 recognised.put(id, g.how);
                 List<Variant> variants = new ArrayList<>();
                 Variant kv = g.known.variant();
-                boolean whole = kv != null && kv.paths().equals(g.paths())
+                boolean whole = kv != null
+                        && kv.paths().equals(g.paths())
                         && kv.components().stream().allMatch(p -> Files.isDirectory(root.resolve(p)));
-                Variant first = whole ? kv : new Variant(kv != null && kv.paths().equals(g.paths()) ? kv.name() : variantName(g),
-                        "as the example installs it", g.paths(), List.of());
+                Variant first = whole
+                        ? kv
+                        : new Variant(
+                                kv != null && kv.paths().equals(g.paths()) ? kv.name() : variantName(g),
+                                "as the example installs it",
+                                g.paths(),
+                                List.of());
                 variants.add(withComponents(first, kcomps));
                 for (Variant v : k.variants()) {
                     if (v.name().equals(first.name()) || v.paths().equals(first.paths())) continue;
@@ -129,41 +142,73 @@ public final class DerivedCatalog {
                         variants.add(v);
                     }
                 }
-                components.add(new Component(id, k.description(), k.namespace(), true, k.requests(), variants,
+                components.add(new Component(
+                        id,
+                        k.description(),
+                        k.namespace(),
+                        true,
+                        k.requests(),
+                        variants,
                         couplings.getOrDefault(id, k.dependsOn())));
             } else {
                 derived.add(id);
                 ExampleEntries.Entry e0 = g.entries.get(0);
                 String description = e0.comment().isEmpty()
-                        ? "Derived from " + example.file() + " line " + e0.line() + "." : e0.comment() + " (derived from the example).";
-                components.add(new Component(id, description, namespaceOf(root, g, notes, id), true,
-                        Requests.NONE, List.of(withComponents(new Variant(variantName(g), "as the example installs it", g.paths(),
-                        List.of()), kcomps)), List.of()));
+                        ? "Derived from " + example.file() + " line " + e0.line() + "."
+                        : e0.comment() + " (derived from the example).";
+                components.add(new Component(
+                        id,
+                        description,
+                        namespaceOf(root, g, notes, id),
+                        true,
+                        Requests.NONE,
+                        List.of(withComponents(
+                                new Variant(variantName(g), "as the example installs it", g.paths(), List.of()),
+                                kcomps)),
+                        List.of()));
             }
         }
         components = dropDanglingDependencies(components, notes);
         for (String s : example.skipped()) {
-            notes.add(Finding.warning("derived-catalog", null, "example entry " + s + " is not a component",
+            notes.add(Finding.warning(
+                    "derived-catalog",
+                    null,
+                    "example entry " + s + " is not a component",
                     "kfboot derives components from directories inside the tree"));
         }
-        String revision = detection.label() != null && !detection.label().contains("-g") ? detection.label()
+        String revision = detection.label() != null && !detection.label().contains("-g")
+                ? detection.label()
                 : detection.commit().isEmpty() ? "master" : detection.commit();
         if (detection.commit().isEmpty()) {
-            notes.add(Notes.info("derived-catalog", null, "the tree is not a git checkout: its revision is unknown, "
-                    + "so generated trees point at " + revision, "set spec.repo.revision to the tag or commit the tree is"));
+            notes.add(Notes.info(
+                    "derived-catalog",
+                    null,
+                    "the tree is not a git checkout: its revision is unknown, " + "so generated trees point at "
+                            + revision,
+                    "set spec.repo.revision to the tag or commit the tree is"));
         }
-        notes.add(0, Notes.info("derived-catalog", null, components.size() + " components derived from " + example.file()
-                + ": " + recognised.size() + " recognised (" + String.join(", ", recognised.keySet()) + "), "
-                + derived.size() + " new (" + (derived.isEmpty() ? "none" : String.join(", ", derived)) + ")",
-                "name them in a spec as listed; kfboot catalog scan --upstream TREE --release NAME keeps this catalog"));
-        ReleaseCatalog catalog = new ReleaseCatalog(name, UPSTREAM_REPO, revision, detection.commit(), null, components,
-                readme, List.of(), example.file());
+        notes.add(
+                0,
+                Notes.info(
+                        "derived-catalog",
+                        null,
+                        components.size() + " components derived from " + example.file()
+                                + ": " + recognised.size() + " recognised (" + String.join(", ", recognised.keySet())
+                                + "), "
+                                + derived.size() + " new (" + (derived.isEmpty() ? "none" : String.join(", ", derived))
+                                + ")",
+                        "name them in a spec as listed; kfboot catalog scan --upstream TREE --release NAME keeps this catalog"));
+        ReleaseCatalog catalog = new ReleaseCatalog(
+                name, UPSTREAM_REPO, revision, detection.commit(), null, components, readme, List.of(), example.file());
         return new Result(catalog, recognised, List.copyOf(derived), List.copyOf(notes));
     }
 
     /** Every component path and component directory of the known (not derived) releases, newest release first. */
-    private static void index(Catalogs catalogs, Map<String, Known> byPath, Map<String, Known> byStem,
-                              Map<String, List<DeclaredDependency>> couplings) {
+    private static void index(
+            Catalogs catalogs,
+            Map<String, Known> byPath,
+            Map<String, Known> byStem,
+            Map<String, List<DeclaredDependency>> couplings) {
         for (String r : catalogs.releases()) {
             ReleaseCatalog c = catalogs.release(r);
             if (c.derived()) continue;
@@ -235,8 +280,11 @@ public final class DerivedCatalog {
             Map<String, Object> k = kustomization(root.resolve(p));
             if (k.get("namespace") instanceof String ns && !ns.isBlank()) return ns;
         }
-        notes.add(Notes.info("derived-catalog", id, "no namespace set by " + String.join(", ", g.paths())
-                + ": objects without one land in kubeflow", "set the destination in a spec if that is wrong"));
+        notes.add(Notes.info(
+                "derived-catalog",
+                id,
+                "no namespace set by " + String.join(", ", g.paths()) + ": objects without one land in kubeflow",
+                "set the destination in a spec if that is wrong"));
         return "kubeflow";
     }
 
@@ -244,8 +292,8 @@ public final class DerivedCatalog {
      * kustomize Components the example applies to everything (v1.11.0's Pod Security baseline) go to the
      * component whose kustomizations generate what they merge into; one that fits none is left out and said so.
      */
-    private static Map<String, List<String>> attachExampleComponents(Path root, ExampleEntries example, List<Group> groups,
-                                                                     Map<Group, String> idOf, List<Finding> notes) {
+    private static Map<String, List<String>> attachExampleComponents(
+            Path root, ExampleEntries example, List<Group> groups, Map<Group, String> idOf, List<Finding> notes) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         Map<Path, Map<String, Object>> parsed = new ConcurrentHashMap<>();
         for (String comp : example.components()) {
@@ -253,9 +301,12 @@ public final class DerivedCatalog {
             String owner = null;
             if (!names.isEmpty()) {
                 for (Group g : groups) {
-                    KustomizationClosure closure = KustomizationClosure.walk(g.paths().stream().map(root::resolve).toList(), parsed);
-                    boolean generates = closure.files().stream().filter(f -> parsed.containsKey(f))
-                            .anyMatch(f -> generatedNames(parsed.get(f), false).stream().anyMatch(names::contains));
+                    KustomizationClosure closure = KustomizationClosure.walk(
+                            g.paths().stream().map(root::resolve).toList(), parsed);
+                    boolean generates = closure.files().stream()
+                            .filter(f -> parsed.containsKey(f))
+                            .anyMatch(f -> generatedNames(parsed.get(f), false).stream()
+                                    .anyMatch(names::contains));
                     if (generates) {
                         owner = idOf.get(g);
                         break;
@@ -263,13 +314,20 @@ public final class DerivedCatalog {
                 }
             }
             if (owner == null) {
-                notes.add(Finding.warning("derived-catalog", null, example.file() + " applies the kustomize Component " + comp
-                        + " to everything; kfboot found no component it patches and leaves it out",
+                notes.add(Finding.warning(
+                        "derived-catalog",
+                        null,
+                        example.file() + " applies the kustomize Component " + comp
+                                + " to everything; kfboot found no component it patches and leaves it out",
                         "add it to a component's variant in a catalog (kfboot catalog scan writes one)"));
             } else {
                 out.computeIfAbsent(owner, k -> new ArrayList<>()).add(comp);
-                notes.add(Notes.info("derived-catalog", owner, "the example's kustomize Component " + comp
-                        + " is applied to " + owner + ", which generates what it merges into", ""));
+                notes.add(Notes.info(
+                        "derived-catalog",
+                        owner,
+                        "the example's kustomize Component " + comp + " is applied to " + owner
+                                + ", which generates what it merges into",
+                        ""));
             }
         }
         return out;
@@ -310,10 +368,15 @@ public final class DerivedCatalog {
             List<DeclaredDependency> kept = new ArrayList<>();
             for (DeclaredDependency d : c.dependsOn()) {
                 if (ids.contains(d.component())) kept.add(d);
-                else notes.add(Notes.info("derived-catalog", c.id(), "declared coupling on " + d.component()
-                        + " dropped: the tree has no component of that id", "declare it in a spec (dependsOn) if it still holds"));
+                else
+                    notes.add(Notes.info(
+                            "derived-catalog",
+                            c.id(),
+                            "declared coupling on " + d.component() + " dropped: the tree has no component of that id",
+                            "declare it in a spec (dependsOn) if it still holds"));
             }
-            out.add(new Component(c.id(), c.description(), c.namespace(), c.example(), c.requests(), c.variants(), kept));
+            out.add(new Component(
+                    c.id(), c.description(), c.namespace(), c.example(), c.requests(), c.variants(), kept));
         }
         return out;
     }

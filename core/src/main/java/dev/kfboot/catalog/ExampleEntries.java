@@ -3,7 +3,6 @@ package dev.kfboot.catalog;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 import dev.kfboot.yaml.RenderedYaml;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,14 +33,17 @@ public record ExampleEntries(String file, List<Entry> entries, List<String> comp
         Path example = tree.resolve("example").resolve("kustomization.yaml");
         String shown = example.toString();
         if (!Files.isRegularFile(example)) {
-            throw new InputException(Location.of(shown), "not found: kfboot derives an unknown release's components from it",
+            throw new InputException(
+                    Location.of(shown),
+                    "not found: kfboot derives an unknown release's components from it",
                     "pass the top of a kubeflow/manifests (kubeflow/community-distribution) checkout, or name a known release "
                             + "in the spec (kfboot catalog list)");
         }
         String text;
         try {
             if (Files.size(example) > LIMIT) {
-                throw new InputException(Location.of(shown), "larger than 1 MB", "check that this is upstream's example");
+                throw new InputException(
+                        Location.of(shown), "larger than 1 MB", "check that this is upstream's example");
             }
             text = Files.readString(example, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -68,7 +70,8 @@ public record ExampleEntries(String file, List<Entry> entries, List<String> comp
                 continue;
             }
             if (!Files.isDirectory(root.resolve(rel))) {
-                skipped.add(written + (Files.exists(root.resolve(rel)) ? " (a file, not a kustomization)" : " (does not exist)"));
+                skipped.add(written
+                        + (Files.exists(root.resolve(rel)) ? " (a file, not a kustomization)" : " (does not exist)"));
                 continue;
             }
             entries.add(new Entry(rel, line, comment(lines, line)));
@@ -77,11 +80,14 @@ public record ExampleEntries(String file, List<Entry> entries, List<String> comp
         for (Object o : list(doc.get("components"))) {
             if (!(o instanceof String s)) continue;
             String rel = relative(root, s.strip());
-            if (rel == null || !Files.isDirectory(root.resolve(rel))) skipped.add(s.strip() + " (component outside the tree or missing)");
+            if (rel == null || !Files.isDirectory(root.resolve(rel)))
+                skipped.add(s.strip() + " (component outside the tree or missing)");
             else components.add(rel);
         }
         if (entries.isEmpty()) {
-            throw new InputException(Location.of(shown), "lists no resource directory inside the tree",
+            throw new InputException(
+                    Location.of(shown),
+                    "lists no resource directory inside the tree",
                     "check that this is upstream's example/kustomization.yaml");
         }
         return new ExampleEntries(shown, List.copyOf(entries), List.copyOf(components), List.copyOf(skipped));
@@ -89,7 +95,10 @@ public record ExampleEntries(String file, List<Entry> entries, List<String> comp
 
     /** {@code ../common/x/} written in example/ as {@code common/x}; null for URLs and paths leaving the tree. */
     private static String relative(Path root, String written) {
-        if (written.isEmpty() || written.contains("://") || written.startsWith("/") || written.contains("\\")
+        if (written.isEmpty()
+                || written.contains("://")
+                || written.startsWith("/")
+                || written.contains("\\")
                 || written.startsWith("github.com/")) {
             return null;
         }
@@ -102,7 +111,8 @@ public record ExampleEntries(String file, List<Entry> entries, List<String> comp
     private static int lineOf(String[] lines, String written) {
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i].strip();
-            if (l.startsWith("- ") && l.substring(2).split("\\s+#", 2)[0].strip().equals(written)) return i + 1;
+            if (l.startsWith("- ")
+                    && l.substring(2).split("\\s+#", 2)[0].strip().equals(written)) return i + 1;
         }
         return 0;
     }

@@ -14,7 +14,6 @@ import dev.kfboot.model.InputException;
 import dev.kfboot.model.Json;
 import dev.kfboot.model.Location;
 import dev.kfboot.model.ResourceId;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -36,9 +35,12 @@ public final class FactsCodec {
 
     public static String write(ReleaseFacts facts) {
         StringBuilder sb = new StringBuilder();
-        sb.append("{\"release\": ").append(q(facts.release()))
-                .append(", \"commit\": ").append(q(facts.commit()))
-                .append(", \"kustomize\": ").append(q(facts.kustomizeVersion()))
+        sb.append("{\"release\": ")
+                .append(q(facts.release()))
+                .append(", \"commit\": ")
+                .append(q(facts.commit()))
+                .append(", \"kustomize\": ")
+                .append(q(facts.kustomizeVersion()))
                 .append(",\n\"components\": {");
         boolean firstComponent = true;
         for (var c : new TreeMap<>(facts.objects()).entrySet()) {
@@ -65,7 +67,9 @@ public final class FactsCodec {
         try {
             root = JSON.readTree(in);
         } catch (IOException e) {
-            throw new InputException(Location.of(shownAs), "facts file is not valid JSON: " + e.getMessage(),
+            throw new InputException(
+                    Location.of(shownAs),
+                    "facts file is not valid JSON: " + e.getMessage(),
                     "regenerate it with kfboot catalog scan");
         }
         Map<String, Map<String, List<KubeObject>>> objects = new LinkedHashMap<>();
@@ -80,8 +84,11 @@ public final class FactsCodec {
             }
             objects.put(c.getKey(), variants);
         }
-        return new ReleaseFacts(root.path("release").asText(), root.path("commit").asText(),
-                root.path("kustomize").asText(), objects);
+        return new ReleaseFacts(
+                root.path("release").asText(),
+                root.path("commit").asText(),
+                root.path("kustomize").asText(),
+                objects);
     }
 
     private static String q(String s) {
@@ -167,44 +174,65 @@ public final class FactsCodec {
 
     private static KubeObject fromJson(JsonNode n, String component) {
         String apiVersion = n.path("apiVersion").asText();
-        ResourceId id = new ResourceId(GroupKind.of(apiVersion, n.path("kind").asText()),
-                n.hasNonNull("namespace") ? n.get("namespace").asText() : null, n.path("name").asText());
+        ResourceId id = new ResourceId(
+                GroupKind.of(apiVersion, n.path("kind").asText()),
+                n.hasNonNull("namespace") ? n.get("namespace").asText() : null,
+                n.path("name").asText());
         Crd crd = null;
         if (n.has("crd")) {
             JsonNode c = n.get("crd");
-            crd = new Crd(c.path("group").asText(), c.path("kind").asText(), c.path("plural").asText(),
-                    Scope.ofCrdScope(c.path("scope").asText()), c.path("conversionWebhook").asBoolean(false));
+            crd = new Crd(
+                    c.path("group").asText(),
+                    c.path("kind").asText(),
+                    c.path("plural").asText(),
+                    Scope.ofCrdScope(c.path("scope").asText()),
+                    c.path("conversionWebhook").asBoolean(false));
         }
         List<Webhook> hooks = new ArrayList<>();
         for (JsonNode h : n.path("webhooks")) {
             List<Webhook.Rule> rules = new ArrayList<>();
             for (JsonNode r : h.path("rules")) {
-                rules.add(new Webhook.Rule(strings(r.path("apiGroups")), strings(r.path("resources")),
-                        strings(r.path("operations"))));
+                rules.add(new Webhook.Rule(
+                        strings(r.path("apiGroups")), strings(r.path("resources")), strings(r.path("operations"))));
             }
-            hooks.add(new Webhook(h.path("name").asText(), h.path("mutating").asBoolean(),
-                    h.path("failurePolicy").asText("Fail"), rules, selector(h.get("namespaceSelector")),
-                    selector(h.get("objectSelector")), h.hasNonNull("service") ? h.get("service").asText() : null,
+            hooks.add(new Webhook(
+                    h.path("name").asText(),
+                    h.path("mutating").asBoolean(),
+                    h.path("failurePolicy").asText("Fail"),
+                    rules,
+                    selector(h.get("namespaceSelector")),
+                    selector(h.get("objectSelector")),
+                    h.hasNonNull("service") ? h.get("service").asText() : null,
                     h.path("caBundle").asBoolean(false)));
         }
-        return new KubeObject(id, apiVersion, component, n.path("size").asInt(), map(n.get("labels")),
-                map(n.get("annotations")), crd, hooks, n.has("podLabels") ? map(n.get("podLabels")) : null,
-                strings(n.path("secretKeys")), null);
+        return new KubeObject(
+                id,
+                apiVersion,
+                component,
+                n.path("size").asInt(),
+                map(n.get("labels")),
+                map(n.get("annotations")),
+                crd,
+                hooks,
+                n.has("podLabels") ? map(n.get("podLabels")) : null,
+                strings(n.path("secretKeys")),
+                null);
     }
 
     private static LabelSelector selector(JsonNode n) {
         if (n == null) return LabelSelector.EVERYTHING;
         List<LabelSelector.Requirement> reqs = new ArrayList<>();
         for (JsonNode e : n.path("matchExpressions")) {
-            reqs.add(new LabelSelector.Requirement(e.path("key").asText(), e.path("operator").asText(),
-                    strings(e.path("values"))));
+            reqs.add(new LabelSelector.Requirement(
+                    e.path("key").asText(), e.path("operator").asText(), strings(e.path("values"))));
         }
         return new LabelSelector(map(n.get("matchLabels")), reqs);
     }
 
     private static Map<String, String> map(JsonNode n) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (n != null) n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        if (n != null)
+            n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 

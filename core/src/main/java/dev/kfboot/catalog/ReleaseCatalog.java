@@ -17,9 +17,16 @@ import java.util.Optional;
  * @param derivedFrom    null for a catalog kept for the release; for one derived from a tree's
  *                       {@code example/kustomization.yaml}, that file
  */
-public record ReleaseCatalog(String release, String repo, String revision, String commit,
-                             KubernetesRequirement kubernetes, List<Component> components,
-                             Map<String, String> readmeVersions, List<Rename> renames, String derivedFrom) {
+public record ReleaseCatalog(
+        String release,
+        String repo,
+        String revision,
+        String commit,
+        KubernetesRequirement kubernetes,
+        List<Component> components,
+        Map<String, String> readmeVersions,
+        List<Rename> renames,
+        String derivedFrom) {
 
     public ReleaseCatalog {
         components = List.copyOf(components);
@@ -28,8 +35,13 @@ public record ReleaseCatalog(String release, String repo, String revision, Strin
         commit = commit == null ? "" : commit;
     }
 
-    public ReleaseCatalog(String release, String repo, String revision, String commit,
-                          KubernetesRequirement kubernetes, List<Component> components) {
+    public ReleaseCatalog(
+            String release,
+            String repo,
+            String revision,
+            String commit,
+            KubernetesRequirement kubernetes,
+            List<Component> components) {
         this(release, repo, revision, commit, kubernetes, components, Map.of(), List.of(), null);
     }
 
@@ -58,7 +70,7 @@ public record ReleaseCatalog(String release, String repo, String revision, Strin
 
     /** The same catalog under another name (a scanned tree named by the user). */
     public ReleaseCatalog named(String name, String newCommit) {
-        return new ReleaseCatalog(name, repo, revision, newCommit, kubernetes, components, readmeVersions, renames,
-                derivedFrom);
+        return new ReleaseCatalog(
+                name, repo, revision, newCommit, kubernetes, components, readmeVersions, renames, derivedFrom);
     }
 }

@@ -1,25 +1,24 @@
 package dev.kfboot.catalog;
 
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.io.UncheckedIOException;
-import java.util.Locale;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Tells which release an upstream tree is, from what the tree itself says: when it is a git checkout (the tree is
@@ -30,8 +29,8 @@ import java.util.Locale;
  */
 public final class ReleaseDetector {
 
-    private static final Pattern ROW = Pattern.compile(
-            "^\\|([^|]*)\\|\\s*([^|]*?)\\s*\\|\\s*\\[([^\\]]+)\\]\\(([^)]*)\\)(.*)$");
+    private static final Pattern ROW =
+            Pattern.compile("^\\|([^|]*)\\|\\s*([^|]*?)\\s*\\|\\s*\\[([^\\]]+)\\]\\(([^)]*)\\)(.*)$");
     private static final long README_LIMIT = 4L << 20;
 
     private ReleaseDetector() {}
@@ -47,14 +46,22 @@ public final class ReleaseDetector {
                 if (!c.readmeVersions().isEmpty() && c.readmeVersions().equals(table)) {
                     // a checkout whose commit is not the release's is that release's README on another commit
                     if (git.isPresent() && !c.commit().isEmpty() && !c.commit().equals(commit)) continue;
-                    return new ReleaseDetection(r, null, "README version table matches " + r + "'s",
+                    return new ReleaseDetection(
+                            r,
+                            null,
+                            "README version table matches " + r + "'s",
                             commit.isEmpty() ? c.commit() : commit);
                 }
             }
         }
         if (git.isPresent()) return git.get();
-        return new ReleaseDetection(null, null, table.isEmpty() ? "no git checkout, no README version table"
-                : "no git checkout; README version table matches no known release", "");
+        return new ReleaseDetection(
+                null,
+                null,
+                table.isEmpty()
+                        ? "no git checkout, no README version table"
+                        : "no git checkout; README version table matches no known release",
+                "");
     }
 
     /** A tag on HEAD or HEAD's commit when {@code tree} is the top level of a git work tree. */
@@ -66,33 +73,44 @@ public final class ReleaseDetector {
             return Optional.empty();
         }
         if (!Files.exists(top.resolve(".git"))) return Optional.empty();
-        FileRepositoryBuilder b = new FileRepositoryBuilder().setWorkTree(top.toFile()).setMustExist(true);
-        try (Repository repo = b.setup().build(); Git git = new Git(repo)) {
+        FileRepositoryBuilder b =
+                new FileRepositoryBuilder().setWorkTree(top.toFile()).setMustExist(true);
+        try (Repository repo = b.setup().build();
+                Git git = new Git(repo)) {
             ObjectId head = repo.resolve("HEAD");
             if (head == null) return Optional.empty();
             String commit = head.name();
             List<String> tags = new ArrayList<>();
             for (Ref t : repo.getRefDatabase().getRefsByPrefix("refs/tags/")) {
                 Ref peeled = repo.getRefDatabase().peel(t);
-                ObjectId target = peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : peeled.getObjectId();
+                ObjectId target =
+                        peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : peeled.getObjectId();
                 if (head.equals(target)) tags.add(t.getName().substring("refs/tags/".length()));
             }
             for (String r : catalogs.releases()) {
                 ReleaseCatalog c = catalogs.release(r);
                 if (tags.contains(r) || tags.contains(c.revision())) {
-                    return Optional.of(new ReleaseDetection(r, null, "git tag " + (tags.contains(r) ? r : c.revision()), commit));
+                    return Optional.of(
+                            new ReleaseDetection(r, null, "git tag " + (tags.contains(r) ? r : c.revision()), commit));
                 }
                 if (commit.equals(c.commit())) {
-                    return Optional.of(new ReleaseDetection(r, null, "git commit " + commit.substring(0, 12) + " is " + r + "'s", commit));
+                    return Optional.of(new ReleaseDetection(
+                            r, null, "git commit " + commit.substring(0, 12) + " is " + r + "'s", commit));
                 }
             }
             if (!tags.isEmpty()) {
                 String tag = tags.stream().sorted().findFirst().orElseThrow();
-                return Optional.of(new ReleaseDetection(null, tag, "git tag " + tag + ", a release kfboot has no catalog for", commit));
+                return Optional.of(new ReleaseDetection(
+                        null, tag, "git tag " + tag + ", a release kfboot has no catalog for", commit));
             }
             String described = describe(git);
-            return Optional.of(new ReleaseDetection(null, described, described == null
-                    ? "git commit " + commit.substring(0, 12) + ", no tag" : "git describe " + described, commit));
+            return Optional.of(new ReleaseDetection(
+                    null,
+                    described,
+                    described == null
+                            ? "git commit " + commit.substring(0, 12) + ", no tag"
+                            : "git describe " + described,
+                    commit));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -114,7 +132,8 @@ public final class ReleaseDetector {
             if (!Files.isRegularFile(readme) || Files.size(readme) > README_LIMIT) return out;
             boolean inSection = false;
             for (String line : Files.readAllLines(readme, StandardCharsets.UTF_8)) {
-                if (line.startsWith("## ")) inSection = line.toLowerCase(Locale.ROOT).contains("components versions");
+                if (line.startsWith("## "))
+                    inSection = line.toLowerCase(Locale.ROOT).contains("components versions");
                 if (!inSection) continue;
                 Matcher m = ROW.matcher(line.strip());
                 if (m.matches()) {

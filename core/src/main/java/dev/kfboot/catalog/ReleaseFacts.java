@@ -2,7 +2,6 @@ package dev.kfboot.catalog;
 
 import dev.kfboot.inventory.KubeObject;
 import dev.kfboot.model.GroupKind;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +13,8 @@ import java.util.TreeMap;
  *
  * @param objects component id, then variant name, then its objects sorted by id
  */
-public record ReleaseFacts(String release, String commit, String kustomizeVersion,
-                           Map<String, Map<String, List<KubeObject>>> objects) {
+public record ReleaseFacts(
+        String release, String commit, String kustomizeVersion, Map<String, Map<String, List<KubeObject>>> objects) {
 
     public Optional<List<KubeObject>> of(String component, String variant) {
         return Optional.ofNullable(objects.getOrDefault(component, Map.of()).get(variant));
@@ -24,9 +23,12 @@ public record ReleaseFacts(String release, String commit, String kustomizeVersio
     /** The component whose manifests ship the CRD of each kind (the first by id when several do). */
     public Map<GroupKind, String> crdShippers() {
         Map<GroupKind, String> out = new TreeMap<>();
-        new TreeMap<>(objects).forEach((component, variants) -> variants.values().forEach(os -> os.forEach(o -> {
-            if (o.isCrd() && o.crd().kind() != null) out.putIfAbsent(o.crd().definedKind(), component);
-        })));
+        new TreeMap<>(objects)
+                .forEach((component, variants) -> variants.values()
+                        .forEach(os -> os.forEach(o -> {
+                            if (o.isCrd() && o.crd().kind() != null)
+                                out.putIfAbsent(o.crd().definedKind(), component);
+                        })));
         return out;
     }
 }

@@ -15,8 +15,8 @@ import java.util.Map;
  * @param variants  old variant name, then new variant name, where the names changed
  * @param note      one line for the user (why, or what to choose)
  */
-public record Rename(String from, String component, Kind kind, List<String> into, Map<String, String> variants,
-                     String note) {
+public record Rename(
+        String from, String component, Kind kind, List<String> into, Map<String, String> variants, String note) {
 
     /** What became of a component between two releases. */
     public enum Kind {

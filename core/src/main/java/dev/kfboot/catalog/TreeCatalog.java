@@ -1,7 +1,6 @@
 package dev.kfboot.catalog;
 
 import dev.kfboot.model.Finding;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,13 @@ import java.util.Map;
  * @param newComponents for a derived catalog, the components new to kfboot (ids from paths alone); else empty
  * @param notes      what the summary says (info findings; warnings for what derivation left out)
  */
-public record TreeCatalog(Path tree, ReleaseCatalog catalog, ReleaseDetection detection, Map<String, String> recognised,
-                          List<String> newComponents, List<Finding> notes) {
+public record TreeCatalog(
+        Path tree,
+        ReleaseCatalog catalog,
+        ReleaseDetection detection,
+        Map<String, String> recognised,
+        List<String> newComponents,
+        List<Finding> notes) {
 
     public TreeCatalog {
         recognised = Map.copyOf(recognised);
@@ -35,16 +39,27 @@ public record TreeCatalog(Path tree, ReleaseCatalog catalog, ReleaseDetection de
         if (d.known()) {
             ReleaseCatalog c = catalogs.release(d.release());
             List<Finding> notes = new ArrayList<>();
-            notes.add(Notes.info("release", null, tree + " is release " + d.release() + " (" + d.evidence() + ")"
-                    + (c.derived() || "built in".equals(catalogs.origin(d.release())) ? "" : "; catalog from " + catalogs.origin(d.release())), ""));
+            notes.add(Notes.info(
+                    "release",
+                    null,
+                    tree + " is release " + d.release() + " (" + d.evidence() + ")"
+                            + (c.derived() || "built in".equals(catalogs.origin(d.release()))
+                                    ? ""
+                                    : "; catalog from " + catalogs.origin(d.release())),
+                    ""));
             return new TreeCatalog(tree, c, d, Map.of(), List.of(), notes);
         }
         String where = tree.resolve("example") + "";
-        String name = d.label() != null ? d.label() + " (derived from " + where + ")" : "unknown (derived from " + where + ")";
+        String name = d.label() != null
+                ? d.label() + " (derived from " + where + ")"
+                : "unknown (derived from " + where + ")";
         DerivedCatalog.Result r = DerivedCatalog.derive(tree, name, d, catalogs);
         List<Finding> notes = new ArrayList<>();
-        notes.add(Notes.info("release", null, tree + " is no release kfboot has a catalog for (" + d.evidence() + "): release "
-                + name, "known releases: " + String.join(", ", catalogs.releases())));
+        notes.add(Notes.info(
+                "release",
+                null,
+                tree + " is no release kfboot has a catalog for (" + d.evidence() + "): release " + name,
+                "known releases: " + String.join(", ", catalogs.releases())));
         notes.addAll(r.notes());
         return new TreeCatalog(tree, r.catalog(), d, r.recognised(), r.derived(), notes);
     }
@@ -61,6 +76,7 @@ public record TreeCatalog(Path tree, ReleaseCatalog catalog, ReleaseDetection de
     public String summary() {
         if (!derived()) return "release " + release() + " (" + detection.evidence() + ")";
         return "release " + release() + ": " + catalog.components().size() + " components, " + recognised.size()
-                + " recognised, " + newComponents.size() + " new (" + (newComponents.isEmpty() ? "none" : String.join(", ", newComponents)) + ")";
+                + " recognised, " + newComponents.size() + " new ("
+                + (newComponents.isEmpty() ? "none" : String.join(", ", newComponents)) + ")";
     }
 }

@@ -1,7 +1,6 @@
 package dev.kfboot.catalog;
 
 import dev.kfboot.model.ResourceId;
-
 import java.util.List;
 
 /**
@@ -11,8 +10,8 @@ import java.util.List;
  * Namespaces, which then win over istio-namespace's and kubeflow-namespace's copies (kfboot drops those with
  * an overlay patch, instead of two apps fighting over one Namespace).
  */
-public record Variant(String name, String description, List<String> paths, List<String> components,
-                      List<Supersede> supersedes) {
+public record Variant(
+        String name, String description, List<String> paths, List<String> components, List<Supersede> supersedes) {
 
     /** An object of {@code component} that this variant renders itself. */
     public record Supersede(String component, ResourceId object) {}

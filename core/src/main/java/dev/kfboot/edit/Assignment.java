@@ -22,7 +22,9 @@ public record Assignment(String kind, String name, FieldPath path, String value,
             else if (c == '=' && depth == 0) eq = i;
         }
         if (eq <= 0) {
-            throw new InputException(Location.of(arg), "expected [KIND/NAME:]FIELD=VALUE",
+            throw new InputException(
+                    Location.of(arg),
+                    "expected [KIND/NAME:]FIELD=VALUE",
                     "for example InferenceService/sklearn-iris:spec.predictor.model.storageUri=gs://bucket/model");
         }
         String left = arg.substring(0, eq);
@@ -36,7 +38,9 @@ public record Assignment(String kind, String name, FieldPath path, String value,
             pathText = left.substring(colon + 1);
             int slash = selector.indexOf('/');
             if (slash <= 0 || slash == selector.length() - 1) {
-                throw new InputException(Location.of(arg), "selector '" + selector + "' must be KIND/NAME",
+                throw new InputException(
+                        Location.of(arg),
+                        "selector '" + selector + "' must be KIND/NAME",
                         "for example Deployment/ml-pipeline:spec.replicas=2");
             }
             kind = selector.substring(0, slash);
@@ -45,7 +49,9 @@ public record Assignment(String kind, String name, FieldPath path, String value,
         try {
             return new Assignment(kind, name, FieldPath.parse(pathText), value, arg);
         } catch (IllegalArgumentException e) {
-            throw new InputException(Location.of(arg), "bad field path: " + e.getMessage(),
+            throw new InputException(
+                    Location.of(arg),
+                    "bad field path: " + e.getMessage(),
                     "write keys separated by dots, list items as [0] or [name=NAME]");
         }
     }

@@ -4,14 +4,13 @@ import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 import dev.kfboot.yaml.FieldPath;
 import dev.kfboot.yaml.YamlEditor;
+import java.util.ArrayList;
+import java.util.List;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Applies assignments to one manifest's text with {@link YamlEditor}: each addresses exactly one document
@@ -23,7 +22,8 @@ public final class FieldSetter {
     public record Result(String text, List<YamlEditor.Change> changes) {
 
         public boolean changed() {
-            return changes.stream().anyMatch(c -> c.before() == null || !c.before().equals(c.after()));
+            return changes.stream()
+                    .anyMatch(c -> c.before() == null || !c.before().equals(c.after()));
         }
     }
 
@@ -41,25 +41,35 @@ public final class FieldSetter {
 
     private static YamlEditor.Doc target(YamlEditor editor, Assignment a, String shownAs) {
         if (a.kind() == null) {
-            return editor.only().orElseThrow(() -> new InputException(Location.of(shownAs),
-                    "the file holds " + editor.documents().size() + " documents; say which one " + a.path() + " belongs to",
-                    "prefix the field with KIND/NAME:, e.g. " + example(editor) + ":" + a.path() + "=..."));
+            return editor.only()
+                    .orElseThrow(() -> new InputException(
+                            Location.of(shownAs),
+                            "the file holds " + editor.documents().size() + " documents; say which one " + a.path()
+                                    + " belongs to",
+                            "prefix the field with KIND/NAME:, e.g. " + example(editor) + ":" + a.path() + "=..."));
         }
         List<YamlEditor.Doc> docs = editor.select(a.kind(), a.name());
         if (docs.isEmpty()) {
-            List<String> known = editor.documents().stream().map(YamlEditor::describe).toList();
-            throw new InputException(Location.of(shownAs), "no document " + a.kind() + "/" + a.name(),
+            List<String> known =
+                    editor.documents().stream().map(YamlEditor::describe).toList();
+            throw new InputException(
+                    Location.of(shownAs),
+                    "no document " + a.kind() + "/" + a.name(),
                     "documents in the file: " + String.join(", ", known));
         }
         if (docs.size() > 1) {
-            throw new InputException(new Location(shownAs, docs.get(1).line()), a.kind() + "/" + a.name()
-                    + " matches " + docs.size() + " documents", "qualify the kind with its group, e.g. model.mlops.seldon.io");
+            throw new InputException(
+                    new Location(shownAs, docs.get(1).line()),
+                    a.kind() + "/" + a.name() + " matches " + docs.size() + " documents",
+                    "qualify the kind with its group, e.g. model.mlops.seldon.io");
         }
         return docs.get(0);
     }
 
     private static String example(YamlEditor editor) {
-        return editor.documents().isEmpty() ? "Kind/name" : YamlEditor.describe(editor.documents().get(0));
+        return editor.documents().isEmpty()
+                ? "Kind/name"
+                : YamlEditor.describe(editor.documents().get(0));
     }
 
     /**
@@ -79,7 +89,8 @@ public final class FieldSetter {
         if (isSecretData("Secret".equals(c.doc().kind()) && "v1".equals(c.doc().apiVersion()), steps, 0)) return true;
         // a List's items: items[i] or items[name=x], then the item's own path (one level; a List in a List is
         // no Kubernetes object)
-        if (steps.size() < 3 || !"items".equals(steps.get(0).key())
+        if (steps.size() < 3
+                || !"items".equals(steps.get(0).key())
                 || !(value(c.doc().root(), "items") instanceof SequenceNode items)) {
             return false;
         }
@@ -91,7 +102,9 @@ public final class FieldSetter {
     }
 
     private static boolean isSecretData(boolean secret, List<FieldPath.Step> steps, int at) {
-        return secret && at < steps.size() && List.of("data", "stringData").contains(steps.get(at).key());
+        return secret
+                && at < steps.size()
+                && List.of("data", "stringData").contains(steps.get(at).key());
     }
 
     private static Node value(Node map, String key) {
@@ -109,23 +122,38 @@ public final class FieldSetter {
     /** The items a selector may mean: by index, or every item whose field or metadata field matches. */
     private static List<Node> items(SequenceNode items, FieldPath.Step selector) {
         if (selector.index() != null) {
-            return selector.index() < items.getValue().size() ? List.of(items.getValue().get(selector.index())) : List.of();
+            return selector.index() < items.getValue().size()
+                    ? List.of(items.getValue().get(selector.index()))
+                    : List.of();
         }
         if (selector.matchKey() == null) return List.of();
-        return items.getValue().stream().filter(n -> selector.matchValue().equals(scalar(n, selector.matchKey()))
-                || selector.matchValue().equals(scalar(value(n, "metadata"), selector.matchKey()))).toList();
+        return items.getValue().stream()
+                .filter(n -> selector.matchValue().equals(scalar(n, selector.matchKey()))
+                        || selector.matchValue().equals(scalar(value(n, "metadata"), selector.matchKey())))
+                .toList();
     }
 
     /** {@code kfboot set: FILE: Kind/name path=value} on the first line, one line per change below. */
     public static String commitMessage(String file, List<YamlEditor.Change> changes) {
         StringBuilder sb = new StringBuilder("kfboot set: ").append(file).append(": ");
         YamlEditor.Change first = changes.get(0);
-        sb.append(YamlEditor.describe(first.doc())).append(' ').append(first.path()).append('=').append(shown(first, first.after()));
+        sb.append(YamlEditor.describe(first.doc()))
+                .append(' ')
+                .append(first.path())
+                .append('=')
+                .append(shown(first, first.after()));
         if (changes.size() > 1) sb.append(" (+").append(changes.size() - 1).append(" more)");
         sb.append("\n\n");
         for (YamlEditor.Change c : changes) {
-            sb.append("- ").append(YamlEditor.describe(c.doc())).append(' ').append(c.path()).append(": ")
-                    .append(shown(c, c.before())).append(" -> ").append(shown(c, c.after())).append('\n');
+            sb.append("- ")
+                    .append(YamlEditor.describe(c.doc()))
+                    .append(' ')
+                    .append(c.path())
+                    .append(": ")
+                    .append(shown(c, c.before()))
+                    .append(" -> ")
+                    .append(shown(c, c.after()))
+                    .append('\n');
         }
         return sb.toString();
     }

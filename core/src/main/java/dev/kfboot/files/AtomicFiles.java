@@ -2,7 +2,6 @@ package dev.kfboot.files;
 
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -23,7 +22,9 @@ public final class AtomicFiles {
         try {
             writeBytes(target, content.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new InputException(Location.of(target.toString()), "cannot write: " + e.getMessage(),
+            throw new InputException(
+                    Location.of(target.toString()),
+                    "cannot write: " + e.getMessage(),
                     "check that the directory exists and is writable");
         }
     }
@@ -48,11 +49,17 @@ public final class AtomicFiles {
         if (Files.isDirectory(abs)) throw new IOException("it is a directory");
         boolean posix = abs.getFileSystem().supportedFileAttributeViews().contains("posix");
         if (owned && posix && !Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         Files.createDirectories(dir);
-        Set<PosixFilePermission> mode = !posix ? null : owned ? PosixFilePermissions.fromString("rw-------")
-                : Files.isRegularFile(abs) ? Files.getPosixFilePermissions(abs) : PosixFilePermissions.fromString("rw-r--r--");
+        Set<PosixFilePermission> mode = !posix
+                ? null
+                : owned
+                        ? PosixFilePermissions.fromString("rw-------")
+                        : Files.isRegularFile(abs)
+                                ? Files.getPosixFilePermissions(abs)
+                                : PosixFilePermissions.fromString("rw-r--r--");
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
             try (var out = Files.newOutputStream(tmp)) {

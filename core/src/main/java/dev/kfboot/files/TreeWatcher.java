@@ -126,8 +126,13 @@ public final class TreeWatcher implements AutoCloseable {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
                     if (!d.equals(root) && ignored(d)) return FileVisitResult.SKIP_SUBTREE;
-                    dirs.put(d.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
-                            StandardWatchEventKinds.ENTRY_MODIFY), d);
+                    dirs.put(
+                            d.register(
+                                    service,
+                                    StandardWatchEventKinds.ENTRY_CREATE,
+                                    StandardWatchEventKinds.ENTRY_DELETE,
+                                    StandardWatchEventKinds.ENTRY_MODIFY),
+                            d);
                     return FileVisitResult.CONTINUE;
                 }
 

@@ -9,7 +9,6 @@ import dev.kfboot.model.ResourceId;
 import dev.kfboot.spec.App;
 import dev.kfboot.spec.Repo;
 import dev.kfboot.yaml.YamlWriter;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,14 +46,20 @@ public record AppOverlay(String app, String dir, String content, List<String> re
         }
         List<Object> patches = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        boolean keepsCrd = ctx.options().upgrade() != null && ctx.options().upgrade().kept().stream()
-                .anyMatch(k -> k.app().equals(app.id()) && k.id().groupKind().equals(CRD));
-        boolean keepsNamespace = ctx.options().upgrade() != null && ctx.options().upgrade().kept().stream()
-                .anyMatch(k -> k.app().equals(app.id()) && k.id().groupKind().equals(NAMESPACE));
+        boolean keepsCrd = ctx.options().upgrade() != null
+                && ctx.options().upgrade().kept().stream()
+                        .anyMatch(k ->
+                                k.app().equals(app.id()) && k.id().groupKind().equals(CRD));
+        boolean keepsNamespace = ctx.options().upgrade() != null
+                && ctx.options().upgrade().kept().stream()
+                        .anyMatch(k ->
+                                k.app().equals(app.id()) && k.id().groupKind().equals(NAMESPACE));
         if (!crds.isEmpty() || keepsCrd) {
             patches.add(patch(CRD, "all", PROTECT, true));
-            reasons.add(PROTECT + " on its " + count(crds.size(), "CRD") + (owns(crds, ArgoCd.PROFILES_CRD)
-                    ? " (profiles.kubeflow.org among them: deleting it deletes every profile namespace)" : ""));
+            reasons.add(PROTECT + " on its " + count(crds.size(), "CRD")
+                    + (owns(crds, ArgoCd.PROFILES_CRD)
+                            ? " (profiles.kubeflow.org among them: deleting it deletes every profile namespace)"
+                            : ""));
         }
         if (!namespaces.isEmpty() || keepsNamespace) {
             patches.add(patch(NAMESPACE, "all", PROTECT, true));
@@ -83,31 +88,38 @@ public record AppOverlay(String app, String dir, String content, List<String> re
         for (var e : upgrade.patched().entrySet()) {
             KubeObject o = e.getKey();
             if (o.isCrd()) continue;
-            String options = UpgradeOverlay.merge(o.annotation(ArgoCd.SYNC_OPTIONS) == null ? ""
-                    : o.annotation(ArgoCd.SYNC_OPTIONS), o.isNamespace() ? PROTECT : "");
+            String options = UpgradeOverlay.merge(
+                    o.annotation(ArgoCd.SYNC_OPTIONS) == null ? "" : o.annotation(ArgoCd.SYNC_OPTIONS),
+                    o.isNamespace() ? PROTECT : "");
             patches.add(namedPatch(o, UpgradeOverlay.merge(options, e.getValue())));
         }
         // kept CRDs and Namespaces whose options are more than the protection: the kind-wide patch would replace them
         for (Map<String, Object> doc : upgrade.kept()) {
             ResourceId id = keptId(doc);
-            String options = String.valueOf(((Map<?, ?>) doc.get("metadata")).get("annotations") instanceof Map<?, ?> a
-                    ? a.get(ArgoCd.SYNC_OPTIONS) : PROTECT);
+            String options = String.valueOf(
+                    ((Map<?, ?>) doc.get("metadata")).get("annotations") instanceof Map<?, ?> a
+                            ? a.get(ArgoCd.SYNC_OPTIONS)
+                            : PROTECT);
             boolean kindWide = id.groupKind().equals(CRD) || id.groupKind().equals(NAMESPACE);
-            if (kindWide && !options.equals(PROTECT)) patches.add(patch(id.groupKind(), id.name(), options, false,
-                    String.valueOf(doc.get("apiVersion"))));
+            if (kindWide && !options.equals(PROTECT))
+                patches.add(patch(id.groupKind(), id.name(), options, false, String.valueOf(doc.get("apiVersion"))));
         }
-        reasons.addAll(upgrade.reasons(ctx.options().upgrade() == null ? "" : ctx.options().upgrade().from()));
+        reasons.addAll(upgrade.reasons(
+                ctx.options().upgrade() == null ? "" : ctx.options().upgrade().from()));
         if (ssa > 0) {
-            reasons.add(ArgoCd.SERVER_SIDE_APPLY + " on its " + count(ssa, "CRD") + " over "
-                    + ArgoCd.LAST_APPLIED_LIMIT + " bytes (client-side apply fails on the last-applied annotation)");
+            reasons.add(ArgoCd.SERVER_SIDE_APPLY + " on its " + count(ssa, "CRD") + " over " + ArgoCd.LAST_APPLIED_LIMIT
+                    + " bytes (client-side apply fails on the last-applied annotation)");
         }
-        for (var e : ctx.platform().superseded().getOrDefault(app.id(), Map.of()).entrySet()) {
+        for (var e :
+                ctx.platform().superseded().getOrDefault(app.id(), Map.of()).entrySet()) {
             patches.add(deletePatch(e.getKey()));
             reasons.add("drops its " + e.getKey() + ": " + e.getValue() + " ships its own copy");
         }
         var variant = app.variant();
-        if (variant.paths().size() > 1) reasons.add("combines " + variant.paths().size() + " upstream paths");
-        if (!variant.components().isEmpty()) reasons.add("adds kustomize Components " + String.join(", ", variant.components()));
+        if (variant.paths().size() > 1)
+            reasons.add("combines " + variant.paths().size() + " upstream paths");
+        if (!variant.components().isEmpty())
+            reasons.add("adds kustomize Components " + String.join(", ", variant.components()));
         if (reasons.isEmpty()) return null;
 
         String dir = TreeLayout.overlay(app.id());
@@ -124,11 +136,16 @@ public record AppOverlay(String app, String dir, String content, List<String> re
             k.put("components", comps);
         }
         if (!patches.isEmpty()) k.put("patches", patches);
-        StringBuilder header = new StringBuilder("# Written by kfboot: ").append(app.id()).append(" from ")
-                .append(String.join(", ", variant.paths())).append(" (").append(ctx.platform().release())
+        StringBuilder header = new StringBuilder("# Written by kfboot: ")
+                .append(app.id())
+                .append(" from ")
+                .append(String.join(", ", variant.paths()))
+                .append(" (")
+                .append(ctx.platform().release())
                 .append("), with what Argo CD needs per resource:\n");
         for (String r : reasons) header.append("# - ").append(r).append('\n');
-        header.append("# Kind-wide patches name no object (\"all\"): kustomize applies them to every object of the kind.\n");
+        header.append(
+                "# Kind-wide patches name no object (\"all\"): kustomize applies them to every object of the kind.\n");
         return new AppOverlay(app.id(), dir, header + YamlWriter.write(k), List.copyOf(reasons), upgrade);
     }
 
@@ -145,8 +162,8 @@ public record AppOverlay(String app, String dir, String content, List<String> re
         return patch(kind, name, options, kindWide, kind.equals(CRD) ? "apiextensions.k8s.io/v1" : "v1");
     }
 
-    private static Map<String, Object> patch(GroupKind kind, String name, String options, boolean kindWide,
-                                             String apiVersion) {
+    private static Map<String, Object> patch(
+            GroupKind kind, String name, String options, boolean kindWide, String apiVersion) {
         Map<String, Object> target = new LinkedHashMap<>();
         if (!kind.group().isEmpty()) target.put("group", kind.group());
         target.put("kind", kind.kind());
@@ -179,10 +196,15 @@ public record AppOverlay(String app, String dir, String content, List<String> re
 
     /** A patch of exactly one rendered object: kind, name and (when rendered with one) namespace. */
     private static Map<String, Object> namedPatch(KubeObject o, String options) {
-        Map<String, Object> p = patch(o.id().groupKind(), o.id().name(), options, false,
+        Map<String, Object> p = patch(
+                o.id().groupKind(),
+                o.id().name(),
+                options,
+                false,
                 o.apiVersion() != null ? o.apiVersion() : o.isCrd() ? "apiextensions.k8s.io/v1" : "v1");
         if (o.id().namespace() != null) {
-            @SuppressWarnings("unchecked") Map<String, Object> target = (Map<String, Object>) p.get("target");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> target = (Map<String, Object>) p.get("target");
             target.put("namespace", o.id().namespace());
         }
         return p;
@@ -192,8 +214,11 @@ public record AppOverlay(String app, String dir, String content, List<String> re
         Map<?, ?> meta = (Map<?, ?>) doc.get("metadata");
         String apiVersion = String.valueOf(doc.get("apiVersion"));
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
-        return ResourceId.of(group, String.valueOf(doc.get("kind")),
-                meta.get("namespace") == null ? null : String.valueOf(meta.get("namespace")), String.valueOf(meta.get("name")));
+        return ResourceId.of(
+                group,
+                String.valueOf(doc.get("kind")),
+                meta.get("namespace") == null ? null : String.valueOf(meta.get("namespace")),
+                String.valueOf(meta.get("name")));
     }
 
     private static boolean owns(List<KubeObject> crds, String name) {

@@ -2,13 +2,12 @@ package dev.kfboot.generate;
 
 import dev.kfboot.spec.Cluster;
 import dev.kfboot.spec.SyncDefaults;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The fleet form of the tree ({@code generate --applicationset}): one ApplicationSet whose matrix generator
@@ -24,8 +23,13 @@ final class AppSets {
     private AppSets() {}
 
     static Map<String, Object> document(TreeContext ctx, List<ChildApp> apps, List<Cluster> clusters) {
-        Map<String, Object> doc = ApplicationDoc.object("ApplicationSet", ctx.names().platform() + "-fleet",
-                ctx.argoNamespace(), ctx.names().labels(), Map.of(), false);
+        Map<String, Object> doc = ApplicationDoc.object(
+                "ApplicationSet",
+                ctx.names().platform() + "-fleet",
+                ctx.argoNamespace(),
+                ctx.names().labels(),
+                Map.of(),
+                false);
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("goTemplate", true);
         spec.put("goTemplateOptions", List.of("missingkey=error"));
@@ -54,9 +58,15 @@ final class AppSets {
             e.put("ignoreDifferences", ignores);
             appElements.add(e);
         }
-        spec.put("generators", List.of(Map.of("matrix", Map.of("generators", List.of(
-                Map.of("list", Map.of("elements", clusterElements)),
-                Map.of("list", Map.of("elements", appElements)))))));
+        spec.put(
+                "generators",
+                List.of(Map.of(
+                        "matrix",
+                        Map.of(
+                                "generators",
+                                List.of(
+                                        Map.of("list", Map.of("elements", clusterElements)),
+                                        Map.of("list", Map.of("elements", appElements)))))));
         List<Object> steps = new ArrayList<>();
         for (Integer wave : new TreeSet<>(apps.stream().map(ChildApp::wave).toList())) {
             Map<String, Object> expr = new LinkedHashMap<>();
@@ -74,8 +84,8 @@ final class AppSets {
         labels.put(Names.COMPONENT, "{{.app}}");
         labels.put(Names.WAVE, "{{.wave}}");
         labels.put(Names.CLUSTER, "{{.cluster}}");
-        Map<String, Object> template = ApplicationDoc.object("Application", "{{.name}}-{{.cluster}}",
-                ctx.argoNamespace(), labels, Map.of(), true);
+        Map<String, Object> template = ApplicationDoc.object(
+                "Application", "{{.name}}-{{.cluster}}", ctx.argoNamespace(), labels, Map.of(), true);
         template.remove("apiVersion");
         template.remove("kind");
         Map<String, Object> tspec = new LinkedHashMap<>();

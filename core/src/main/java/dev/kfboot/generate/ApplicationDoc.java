@@ -4,20 +4,24 @@ import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.argocd.IgnoreDifference;
 import dev.kfboot.argocd.SyncPolicy;
 import dev.kfboot.spec.ClusterRef;
-
+import dev.kfboot.yaml.YamlWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.kfboot.yaml.YamlWriter;
 
 /** Argo CD objects as plain maps in the field order people write them, for {@link YamlWriter}. */
 final class ApplicationDoc {
 
     private ApplicationDoc() {}
 
-    static Map<String, Object> object(String kind, String name, String namespace, Map<String, String> labels,
-                                      Map<String, String> annotations, boolean cascadeDelete) {
+    static Map<String, Object> object(
+            String kind,
+            String name,
+            String namespace,
+            Map<String, String> labels,
+            Map<String, String> annotations,
+            boolean cascadeDelete) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("apiVersion", ArgoCd.API_VERSION);
         doc.put("kind", kind);
@@ -32,8 +36,12 @@ final class ApplicationDoc {
     }
 
     /** The spec of an Application (also an ApplicationSet's template spec). */
-    static Map<String, Object> spec(String project, GitSource source, Map<String, Object> destination,
-                                    Map<String, Object> syncPolicy, List<IgnoreDifference> ignores) {
+    static Map<String, Object> spec(
+            String project,
+            GitSource source,
+            Map<String, Object> destination,
+            Map<String, Object> syncPolicy,
+            List<IgnoreDifference> ignores) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("project", project);
         spec.put("source", source(source));
@@ -63,8 +71,8 @@ final class ApplicationDoc {
         return m;
     }
 
-    static Map<String, Object> syncPolicy(boolean automated, boolean prune, boolean selfHeal, List<String> options,
-                                          SyncPolicy.Retry retry) {
+    static Map<String, Object> syncPolicy(
+            boolean automated, boolean prune, boolean selfHeal, List<String> options, SyncPolicy.Retry retry) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (automated) {
             Map<String, Object> a = new LinkedHashMap<>();

@@ -9,7 +9,6 @@ import dev.kfboot.spec.App;
 import dev.kfboot.spec.ExtraApp;
 import dev.kfboot.spec.Repo;
 import dev.kfboot.spec.SyncMode;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,12 +33,22 @@ import java.util.TreeSet;
  *                  rewrite); upstream sources never are
  * @param notes     one line per derived option, for the README
  */
-public record ChildApp(String id, String name, int wave, boolean extra, GitSource source, boolean ownSource,
-                       String namespace, SyncMode sync, List<String> syncOptions, List<IgnoreDifference> ignores,
-                       AppOverlay overlay, List<String> notes) {
+public record ChildApp(
+        String id,
+        String name,
+        int wave,
+        boolean extra,
+        GitSource source,
+        boolean ownSource,
+        String namespace,
+        SyncMode sync,
+        List<String> syncOptions,
+        List<IgnoreDifference> ignores,
+        AppOverlay overlay,
+        List<String> notes) {
 
-    private static final Comparator<IgnoreDifference> IGNORE_ORDER = Comparator
-            .comparing(IgnoreDifference::group).thenComparing(IgnoreDifference::kind)
+    private static final Comparator<IgnoreDifference> IGNORE_ORDER = Comparator.comparing(IgnoreDifference::group)
+            .thenComparing(IgnoreDifference::kind)
             .thenComparing(d -> d.namespace() == null ? "" : d.namespace())
             .thenComparing(d -> d.name() == null ? "" : d.name());
 
@@ -54,8 +63,12 @@ public record ChildApp(String id, String name, int wave, boolean extra, GitSourc
         AppOverlay overlay = AppOverlay.of(ctx, app, needs);
         Repo repo = ctx.platform().repo();
         GitSource source = overlay != null
-                ? new GitSource(ctx.site().repoURL(), ctx.site().revision(), ctx.site().resolve(overlay.dir()))
-                : new GitSource(repo.url(), repo.revision(), RepoPaths.join(repo.path(), app.variant().paths().get(0)));
+                ? new GitSource(
+                        ctx.site().repoURL(), ctx.site().revision(), ctx.site().resolve(overlay.dir()))
+                : new GitSource(
+                        repo.url(),
+                        repo.revision(),
+                        RepoPaths.join(repo.path(), app.variant().paths().get(0)));
         List<IgnoreDifference> ignores = injectedIgnores(needs);
         Map<String, String> options = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
@@ -64,14 +77,27 @@ public record ChildApp(String id, String name, int wave, boolean extra, GitSourc
                 .anyMatch(o -> o.component().equals(app.id()) && o.kind() == Reason.Kind.CRD);
         if (needsOwnCrd) {
             option(options, ArgoCd.SKIP_DRY_RUN_ON_MISSING);
-            InternalOrdering first = ctx.plan().internal().stream().filter(o -> o.component().equals(app.id())
-                    && o.kind() == Reason.Kind.CRD).findFirst().orElseThrow();
+            InternalOrdering first = ctx.plan().internal().stream()
+                    .filter(o -> o.component().equals(app.id()) && o.kind() == Reason.Kind.CRD)
+                    .findFirst()
+                    .orElseThrow();
             notes.add(ArgoCd.SKIP_DRY_RUN_ON_MISSING + ": " + first.object() + " needs " + first.needs());
         }
-        if (overlay != null) notes.addAll(overlay.reasons().stream().map(r -> "overlay: " + r).toList());
-        return new ChildApp(app.id(), ctx.names().app(app.id()), ctx.plan().waveOf(app.id()), false, source,
-                source.repoURL().equals(ctx.site().repoURL()), app.namespace(),
-                app.sync() != null ? app.sync() : ctx.sync().mode(), List.copyOf(options.values()), ignores, overlay, notes);
+        if (overlay != null)
+            notes.addAll(overlay.reasons().stream().map(r -> "overlay: " + r).toList());
+        return new ChildApp(
+                app.id(),
+                ctx.names().app(app.id()),
+                ctx.plan().waveOf(app.id()),
+                false,
+                source,
+                source.repoURL().equals(ctx.site().repoURL()),
+                app.namespace(),
+                app.sync() != null ? app.sync() : ctx.sync().mode(),
+                List.copyOf(options.values()),
+                ignores,
+                overlay,
+                notes);
     }
 
     static ChildApp extra(TreeContext ctx, ExtraApp e) {
@@ -79,10 +105,13 @@ public record ChildApp(String id, String name, int wave, boolean extra, GitSourc
         String url = e.repoURL() != null ? e.repoURL() : repo.url();
         String revision = e.revision() != null ? e.revision() : url.equals(repo.url()) ? repo.revision() : "HEAD";
         // manifests kfboot writes itself (the Gateway API route) live in the tree, like overlays
-        GitSource source = ctx.platform().generatedFor(e.name()).isEmpty() ? new GitSource(url, revision, e.path())
-                : new GitSource(ctx.site().repoURL(), ctx.site().revision(), ctx.site().resolve(TreeLayout.overlay(e.name())));
+        GitSource source = ctx.platform().generatedFor(e.name()).isEmpty()
+                ? new GitSource(url, revision, e.path())
+                : new GitSource(
+                        ctx.site().repoURL(), ctx.site().revision(), ctx.site().resolve(TreeLayout.overlay(e.name())));
         List<IgnoreDifference> ignores = new ArrayList<>(e.ignoreDifferences());
-        for (IgnoreDifference d : injectedIgnores(AppNeeds.of(e.name(), ctx.plan().inventory()))) {
+        for (IgnoreDifference d :
+                injectedIgnores(AppNeeds.of(e.name(), ctx.plan().inventory()))) {
             if (!ignores.contains(d)) ignores.add(d);
         }
         ignores.sort(IGNORE_ORDER);
@@ -92,14 +121,29 @@ public record ChildApp(String id, String name, int wave, boolean extra, GitSourc
         for (String o : e.syncOptions()) options.put(key(o), o);
         notes.removeIf(n -> e.syncOptions().stream().anyMatch(o -> n.startsWith(key(o) + "=")));
         if (!e.syncOptions().isEmpty()) notes.add("from the spec: " + String.join(", ", e.syncOptions()));
-        return new ChildApp(e.name(), ctx.names().app(e.name()), ctx.plan().waveOf(e.name()), true, source,
-                url.equals(ctx.site().repoURL()), e.namespace(), e.sync() != null ? e.sync() : ctx.sync().mode(),
-                List.copyOf(options.values()), ignores, null, notes);
+        return new ChildApp(
+                e.name(),
+                ctx.names().app(e.name()),
+                ctx.plan().waveOf(e.name()),
+                true,
+                source,
+                url.equals(ctx.site().repoURL()),
+                e.namespace(),
+                e.sync() != null ? e.sync() : ctx.sync().mode(),
+                List.copyOf(options.values()),
+                ignores,
+                null,
+                notes);
     }
 
     /** The options every kind of child derives the same way. */
-    private static void derive(TreeContext ctx, String id, String namespace, List<IgnoreDifference> ignores,
-                               Map<String, String> options, List<String> notes) {
+    private static void derive(
+            TreeContext ctx,
+            String id,
+            String namespace,
+            List<IgnoreDifference> ignores,
+            Map<String, String> options,
+            List<String> notes) {
         if (ctx.plan().inventory().namespaceCreators(namespace).isEmpty()) {
             option(options, ArgoCd.CREATE_NAMESPACE);
             notes.add(ArgoCd.CREATE_NAMESPACE + ": no app of the platform creates namespace " + namespace);
@@ -110,7 +154,8 @@ public record ChildApp(String id, String name, int wave, boolean extra, GitSourc
             option(options, ArgoCd.PRUNE_LAST);
             notes.add(ArgoCd.PRUNE_LAST + ": " + AppOverlay.count(dependents.size(), "app")
                     + (dependents.size() == 1 ? " depends" : " depend") + " on it ("
-                    + String.join(", ", dependents.stream().limit(3).toList()) + (dependents.size() > 3 ? ", ..." : "") + ")");
+                    + String.join(", ", dependents.stream().limit(3).toList()) + (dependents.size() > 3 ? ", ..." : "")
+                    + ")");
         }
         if (!ignores.isEmpty()) {
             option(options, ArgoCd.RESPECT_IGNORE_DIFFERENCES);
@@ -141,11 +186,26 @@ public record ChildApp(String id, String name, int wave, boolean extra, GitSourc
 
     /** The child Application itself. */
     Map<String, Object> document(TreeContext ctx) {
-        Map<String, Object> doc = ApplicationDoc.object("Application", name, ctx.argoNamespace(),
-                ctx.names().childLabels(id, wave), Map.of(ArgoCd.SYNC_WAVE, String.valueOf(wave)), true);
-        doc.put("spec", ApplicationDoc.spec(ctx.project(), source, ApplicationDoc.destination(ctx.destination(), namespace),
-                ApplicationDoc.syncPolicy(automated(), ctx.sync().prune(), ctx.sync().selfHeal(), syncOptions,
-                        ctx.sync().retry()), ignores));
+        Map<String, Object> doc = ApplicationDoc.object(
+                "Application",
+                name,
+                ctx.argoNamespace(),
+                ctx.names().childLabels(id, wave),
+                Map.of(ArgoCd.SYNC_WAVE, String.valueOf(wave)),
+                true);
+        doc.put(
+                "spec",
+                ApplicationDoc.spec(
+                        ctx.project(),
+                        source,
+                        ApplicationDoc.destination(ctx.destination(), namespace),
+                        ApplicationDoc.syncPolicy(
+                                automated(),
+                                ctx.sync().prune(),
+                                ctx.sync().selfHeal(),
+                                syncOptions,
+                                ctx.sync().retry()),
+                        ignores));
         return doc;
     }
 }

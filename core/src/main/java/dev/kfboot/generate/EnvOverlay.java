@@ -4,7 +4,6 @@ import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.spec.ClusterRef;
 import dev.kfboot.spec.Environment;
 import dev.kfboot.yaml.YamlWriter;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,9 @@ final class EnvOverlay {
     private EnvOverlay() {}
 
     static Environment env(TreeContext ctx, String name) {
-        return ctx.platform().spec().environments().stream().filter(e -> e.name().equals(name)).findFirst()
+        return ctx.platform().spec().environments().stream()
+                .filter(e -> e.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown environment " + name));
     }
 

@@ -1,12 +1,11 @@
 package dev.kfboot.generate;
 
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * The git checkout a directory sits in, read with JGit (no git binary needed): its top level, where the
@@ -27,7 +26,8 @@ public record GitCheckout(Path workTree, String originUrl, String branch) {
         try (Repository repo = builder.setMustExist(true).build()) {
             if (repo.isBare()) return Optional.empty();
             String branch = repo.getFullBranch();
-            return Optional.of(new GitCheckout(repo.getWorkTree().toPath().toRealPath(),
+            return Optional.of(new GitCheckout(
+                    repo.getWorkTree().toPath().toRealPath(),
                     repo.getConfig().getString("remote", "origin", "url"),
                     branch != null && branch.startsWith("refs/heads/") ? repo.getBranch() : null));
         } catch (IOException | IllegalArgumentException e) {

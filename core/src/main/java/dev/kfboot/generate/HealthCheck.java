@@ -2,7 +2,6 @@ package dev.kfboot.generate;
 
 import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.yaml.YamlWriter;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -9,7 +9,8 @@ import java.util.Locale;
  * the release tag, and overlays pull it as a remote kustomize base.
  */
 public enum Layout {
-    FORK, STANDALONE;
+    FORK,
+    STANDALONE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,7 +1,6 @@
 package dev.kfboot.generate;
 
 import dev.kfboot.spec.ResolvedPlatform;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -29,7 +29,9 @@ final class RepoPaths {
         List<String> from = segments(fromDir);
         List<String> target = segments(to);
         int common = 0;
-        while (common < from.size() && common < target.size() && from.get(common).equals(target.get(common))) common++;
+        while (common < from.size()
+                && common < target.size()
+                && from.get(common).equals(target.get(common))) common++;
         List<String> out = new ArrayList<>();
         for (int i = common; i < from.size(); i++) out.add("..");
         out.addAll(target.subList(common, target.size()));

@@ -1,16 +1,10 @@
 package dev.kfboot.generate;
 
-import dev.kfboot.files.UnifiedDiff;
 import dev.kfboot.files.AtomicFiles;
+import dev.kfboot.files.UnifiedDiff;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 import dev.kfboot.yaml.YamlEditor;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * {@code kfboot update-repo-url}: points a generated tree at another repository (and revision) without
@@ -35,8 +34,12 @@ public final class RepoUrlRewriter {
     public record Change(String file, int line, String field, String from, String to) {}
 
     /** The rewritten texts of the files that change, and every change. */
-    public record Result(String fromUrl, String fromRevision, Map<String, String> before, Map<String, String> after,
-                         List<Change> changes) {
+    public record Result(
+            String fromUrl,
+            String fromRevision,
+            Map<String, String> before,
+            Map<String, String> after,
+            List<Change> changes) {
 
         public String diff() {
             StringBuilder sb = new StringBuilder();
@@ -49,9 +52,12 @@ public final class RepoUrlRewriter {
 
     /** @param revision null keeps every revision */
     public static Result plan(Path dir, String url, String revision) {
-        TreeManifest manifest = TreeManifest.read(dir).orElseThrow(() -> new InputException(Location.of(dir.toString()),
-                "not a tree kfboot generated (no " + TreeLayout.MANIFEST + ")",
-                "run it on the directory kfboot generate wrote; hand-written trees have no kfboot objects to rewrite"));
+        TreeManifest manifest = TreeManifest.read(dir)
+                .orElseThrow(
+                        () -> new InputException(
+                                Location.of(dir.toString()),
+                                "not a tree kfboot generated (no " + TreeLayout.MANIFEST + ")",
+                                "run it on the directory kfboot generate wrote; hand-written trees have no kfboot objects to rewrite"));
         Map<String, String> before = new LinkedHashMap<>();
         Map<String, String> after = new LinkedHashMap<>();
         List<Change> changes = new ArrayList<>();
@@ -65,7 +71,8 @@ public final class RepoUrlRewriter {
         }
         if (Files.isRegularFile(dir.resolve(TreeLayout.README))) {
             String readme = TreeWriter.read(dir.resolve(TreeLayout.README)).orElse("");
-            String next = readme.replace(" from " + manifest.repoURL() + " at " + manifest.revision() + ".",
+            String next = readme.replace(
+                    " from " + manifest.repoURL() + " at " + manifest.revision() + ".",
                     " from " + url + " at " + (revision != null ? revision : manifest.revision()) + ".");
             if (!next.equals(readme)) {
                 before.put(TreeLayout.README, readme);
@@ -78,14 +85,18 @@ public final class RepoUrlRewriter {
     /** Writes each changed file through a temporary sibling and a rename, then the manifest. */
     public static void apply(Path dir, Result result, String url, String revision) {
         TreeManifest manifest = TreeManifest.read(dir).orElseThrow();
-        for (Map.Entry<String, String> e : result.after().entrySet()) AtomicFiles.write(dir.resolve(e.getKey()), e.getValue());
-        AtomicFiles.write(dir.resolve(TreeLayout.MANIFEST), manifest.rewritten(url,
-                revision != null ? revision : manifest.revision(), result.before(), result.after()).toJson());
+        for (Map.Entry<String, String> e : result.after().entrySet())
+            AtomicFiles.write(dir.resolve(e.getKey()), e.getValue());
+        AtomicFiles.write(
+                dir.resolve(TreeLayout.MANIFEST),
+                manifest.rewritten(
+                                url, revision != null ? revision : manifest.revision(), result.before(), result.after())
+                        .toJson());
     }
 
     /** The rewritten text, or null when nothing in the file is kfboot's own repository. */
-    private static String rewrite(String text, String file, TreeManifest manifest, String url, String revision,
-                                  List<Change> changes) {
+    private static String rewrite(
+            String text, String file, TreeManifest manifest, String url, String revision, List<Change> changes) {
         YamlEditor editor = YamlEditor.of(text, file);
         int before = changes.size();
         for (YamlEditor.Doc doc : editor.documents()) {
@@ -95,26 +106,39 @@ public final class RepoUrlRewriter {
         return changes.size() == before ? null : editor.result();
     }
 
-    private static void collect(Node node, YamlEditor editor, String file, TreeManifest manifest, String url,
-                                String revision, boolean project, List<Change> changes) {
+    private static void collect(
+            Node node,
+            YamlEditor editor,
+            String file,
+            TreeManifest manifest,
+            String url,
+            String revision,
+            boolean project,
+            List<Change> changes) {
         if (node instanceof SequenceNode seq) {
             for (Node item : seq.getValue()) collect(item, editor, file, manifest, url, revision, project, changes);
             return;
         }
         if (!(node instanceof MappingNode map)) return;
-        if (YamlEditor.child(map, "repoURL") instanceof ScalarNode repo && repo.getValue().equals(manifest.repoURL())) {
+        if (YamlEditor.child(map, "repoURL") instanceof ScalarNode repo
+                && repo.getValue().equals(manifest.repoURL())) {
             if (!url.equals(manifest.repoURL())) replace(editor, file, repo, "repoURL", url, changes);
-            if (revision != null && !revision.equals(manifest.revision())
+            if (revision != null
+                    && !revision.equals(manifest.revision())
                     && YamlEditor.child(map, "targetRevision") instanceof ScalarNode rev
                     && rev.getValue().equals(manifest.revision())) {
                 replace(editor, file, rev, "targetRevision", revision, changes);
             }
         }
         for (NodeTuple t : map.getValue()) {
-            if (project && t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("sourceRepos")
+            if (project
+                    && t.getKeyNode() instanceof ScalarNode k
+                    && k.getValue().equals("sourceRepos")
                     && t.getValueNode() instanceof SequenceNode repos) {
                 for (Node r : repos.getValue()) {
-                    if (r instanceof ScalarNode s && s.getValue().equals(manifest.repoURL()) && !url.equals(manifest.repoURL())) {
+                    if (r instanceof ScalarNode s
+                            && s.getValue().equals(manifest.repoURL())
+                            && !url.equals(manifest.repoURL())) {
                         replace(editor, file, s, "sourceRepos", url, changes);
                     }
                 }
@@ -123,8 +147,8 @@ public final class RepoUrlRewriter {
         }
     }
 
-    private static void replace(YamlEditor editor, String file, ScalarNode node, String field, String value,
-                                List<Change> changes) {
+    private static void replace(
+            YamlEditor editor, String file, ScalarNode node, String field, String value, List<Change> changes) {
         int line = editor.replace(node, value);
         changes.add(new Change(file, line, field, node.getValue(), value));
     }
@@ -132,18 +156,22 @@ public final class RepoUrlRewriter {
     private static boolean kfbootArgoObject(MappingNode doc) {
         String apiVersion = YamlEditor.scalar(doc, "apiVersion");
         Node labels = YamlEditor.child(YamlEditor.child(doc, "metadata"), "labels");
-        return apiVersion != null && apiVersion.startsWith("argoproj.io/")
+        return apiVersion != null
+                && apiVersion.startsWith("argoproj.io/")
                 && Names.KFBOOT.equals(YamlEditor.scalar(labels, Names.MANAGED_BY));
     }
 
     private static List<Path> yamlFiles(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> !dir.relativize(p).toString().startsWith(".git") && !dir.relativize(p).toString().startsWith(".kfboot"))
+                    .filter(p -> !dir.relativize(p).toString().startsWith(".git")
+                            && !dir.relativize(p).toString().startsWith(".kfboot"))
                     .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
-            throw new InputException(Location.of(dir.toString()), "cannot read the tree: " + e.getMessage(), "check its permissions");
+            throw new InputException(
+                    Location.of(dir.toString()), "cannot read the tree: " + e.getMessage(), "check its permissions");
         }
     }
 }

@@ -2,10 +2,9 @@ package dev.kfboot.generate;
 
 import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.spec.ClusterRef;
-
+import dev.kfboot.spec.SyncMode;
 import java.util.List;
 import java.util.Map;
-import dev.kfboot.spec.SyncMode;
 
 /**
  * The app of apps: an Application in Argo CD's own cluster that syncs the directory of child Applications.
@@ -23,19 +22,27 @@ final class RootApp {
         String name = env == null ? ctx.names().root() : ctx.names().root() + "-" + env;
         String dir = env == null ? TreeLayout.APPS : TreeLayout.env(env);
         String revision = env == null ? ctx.site().revision() : EnvOverlay.revision(ctx, env);
-        Map<String, Object> doc = ApplicationDoc.object("Application", name, ctx.argoNamespace(), ctx.names().labels(),
-                Map.of(), true);
-        doc.put("spec", ApplicationDoc.spec(ctx.rootProject(),
-                new GitSource(ctx.site().repoURL(), revision, ctx.site().resolve(dir)),
-                ApplicationDoc.destination(ClusterRef.IN_CLUSTER, ctx.argoNamespace()),
-                ApplicationDoc.syncPolicy(ctx.sync().mode() == SyncMode.AUTOMATED, ctx.sync().prune(),
-                        ctx.sync().selfHeal(), prunesOldApps(ctx) ? List.of(ArgoCd.PRUNE_LAST) : List.of(),
-                        ctx.sync().retry()), List.of()));
+        Map<String, Object> doc = ApplicationDoc.object(
+                "Application", name, ctx.argoNamespace(), ctx.names().labels(), Map.of(), true);
+        doc.put(
+                "spec",
+                ApplicationDoc.spec(
+                        ctx.rootProject(),
+                        new GitSource(ctx.site().repoURL(), revision, ctx.site().resolve(dir)),
+                        ApplicationDoc.destination(ClusterRef.IN_CLUSTER, ctx.argoNamespace()),
+                        ApplicationDoc.syncPolicy(
+                                ctx.sync().mode() == SyncMode.AUTOMATED,
+                                ctx.sync().prune(),
+                                ctx.sync().selfHeal(),
+                                prunesOldApps(ctx) ? List.of(ArgoCd.PRUNE_LAST) : List.of(),
+                                ctx.sync().retry()),
+                        List.of()));
         return doc;
     }
 
     /** Whether the tree upgrades from a release with apps this one has not. */
     static boolean prunesOldApps(TreeContext ctx) {
-        return ctx.options().upgrade() != null && !ctx.options().upgrade().goneApps().isEmpty();
+        return ctx.options().upgrade() != null
+                && !ctx.options().upgrade().goneApps().isEmpty();
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.model.Json;
 import dev.kfboot.spec.SyncMode;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -107,7 +106,8 @@ public final class TerraformConfig {
         ObjectNode root = header(tree, "one Application per app; each wave waits for the one before");
         ObjectNode manifests = root.putObject("resource").putObject("kubernetes_manifest");
         Map<Integer, List<String>> byWave = new TreeMap<>();
-        for (ChildApp a : tree.apps()) byWave.computeIfAbsent(a.wave(), w -> new ArrayList<>()).add("kubernetes_manifest." + resource(a));
+        for (ChildApp a : tree.apps())
+            byWave.computeIfAbsent(a.wave(), w -> new ArrayList<>()).add("kubernetes_manifest." + resource(a));
         List<String> first = new ArrayList<>(projects);
         first.add(0, HEALTH);
         for (ChildApp a : tree.apps()) {
@@ -127,7 +127,8 @@ public final class TerraformConfig {
                 timeouts.put("create", "${var.wave_timeout}");
                 timeouts.put("update", "${var.wave_timeout}");
             } else {
-                comment += "; manual sync: Terraform creates it and goes on; sync it yourself (kfboot sync " + a.name() + ")";
+                comment += "; manual sync: Terraform creates it and goes on; sync it yourself (kfboot sync " + a.name()
+                        + ")";
             }
             ArrayNode deps = r.putArray("depends_on");
             before.forEach(deps::add);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Json;
 import dev.kfboot.model.Location;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,10 +47,15 @@ public record TreeManifest(String layout, String repoURL, String revision, Sorte
                 var e = it.next();
                 files.put(e.getKey(), e.getValue().asText());
             }
-            return Optional.of(new TreeManifest(root.path("layout").asText(), root.path("repoURL").asText(),
-                    root.path("revision").asText(), files));
+            return Optional.of(new TreeManifest(
+                    root.path("layout").asText(),
+                    root.path("repoURL").asText(),
+                    root.path("revision").asText(),
+                    files));
         } catch (IOException e) {
-            throw new InputException(Location.of(file.toString()), "unreadable kfboot manifest: " + e.getMessage(),
+            throw new InputException(
+                    Location.of(file.toString()),
+                    "unreadable kfboot manifest: " + e.getMessage(),
                     "restore it from git, or pass --force to regenerate the tree over it");
         }
     }
@@ -73,8 +77,8 @@ public record TreeManifest(String layout, String repoURL, String revision, Sorte
     }
 
     /** The manifest after kfboot itself rewrote files (update-repo-url); hand-edited files stay marked edited. */
-    public TreeManifest rewritten(String newRepoURL, String newRevision, Map<String, String> before,
-                                  Map<String, String> after) {
+    public TreeManifest rewritten(
+            String newRepoURL, String newRevision, Map<String, String> before, Map<String, String> after) {
         SortedMap<String, String> next = new TreeMap<>(files);
         after.forEach((path, text) -> {
             if (unchanged(path, before.get(path))) next.put(path, sha256(text));
@@ -84,7 +88,8 @@ public record TreeManifest(String layout, String repoURL, String revision, Sorte
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,6 @@
 package dev.kfboot.generate;
 
 import dev.kfboot.upgrade.UpgradePlan;
-
 import java.util.List;
 
 /**
@@ -9,8 +8,8 @@ import java.util.List;
  * spec lists), whether a fleet of clusters gets ApplicationSets instead of child Applications, and the upgrade the
  * tree carries out (null for none): its per-object sync options and kept objects go into the apps' overlays.
  */
-public record TreeOptions(Layout layout, TreeSite site, List<String> environments, boolean applicationSet,
-                          UpgradePlan upgrade) {
+public record TreeOptions(
+        Layout layout, TreeSite site, List<String> environments, boolean applicationSet, UpgradePlan upgrade) {
 
     public TreeOptions {
         environments = List.copyOf(environments);

@@ -6,7 +6,6 @@ import dev.kfboot.model.Location;
 import dev.kfboot.spec.App;
 import dev.kfboot.spec.Repo;
 import dev.kfboot.spec.ResolvedPlatform;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,36 +29,56 @@ public final class TreeSites {
     public static Resolved resolve(Layout layout, ResolvedPlatform platform, Path out, String pathInRepo) {
         Optional<GitCheckout> git = GitCheckout.of(out);
         Repo tree = platform.spec().argocd().treeRepo();
-        String path = pathInRepo != null ? pathInRepo : tree.path() != null ? tree.path()
-                : git.map(g -> g.pathOf(out)).orElse(null);
-        Location spec = platform.spec().source().known() ? Location.of(platform.spec().source().file()) : Location.NONE;
+        String path = pathInRepo != null
+                ? pathInRepo
+                : tree.path() != null
+                        ? tree.path()
+                        : git.map(g -> g.pathOf(out)).orElse(null);
+        Location spec = platform.spec().source().known()
+                ? Location.of(platform.spec().source().file())
+                : Location.NONE;
         List<Finding> findings = new ArrayList<>();
         if (layout == Layout.FORK) {
             if (path == null) {
-                throw new InputException(Location.of(out.toString()), "not inside a git checkout, so kfboot cannot tell "
-                        + "where the tree sits in your kubeflow/manifests fork",
+                throw new InputException(
+                        Location.of(out.toString()),
+                        "not inside a git checkout, so kfboot cannot tell "
+                                + "where the tree sits in your kubeflow/manifests fork",
                         "generate into a directory of your fork's checkout, or pass --path-in-repo PATH (e.g. argocd)");
             }
             git.ifPresent(g -> findings.addAll(missingUpstreamPaths(g, platform)));
-            return new Resolved(new TreeSite(platform.repo().url(), platform.repo().revision(), path), findings);
+            return new Resolved(
+                    new TreeSite(platform.repo().url(), platform.repo().revision(), path), findings);
         }
-        String url = tree.url() != null ? tree.url() : git.map(GitCheckout::originUrl).orElse(null);
+        String url = tree.url() != null
+                ? tree.url()
+                : git.map(GitCheckout::originUrl).orElse(null);
         if (url == null) {
-            throw new InputException(spec, "the standalone layout needs the URL of the repository the tree is pushed to",
+            throw new InputException(
+                    spec,
+                    "the standalone layout needs the URL of the repository the tree is pushed to",
                     "set spec.argocd.repo.url, or generate inside a clone that has an origin remote");
         }
-        String revision = tree.revision() != null ? tree.revision() : git.map(GitCheckout::branch).orElse("HEAD");
-        return new Resolved(new TreeSite(url, revision == null ? "HEAD" : revision, path == null ? "" : path), findings);
+        String revision = tree.revision() != null
+                ? tree.revision()
+                : git.map(GitCheckout::branch).orElse("HEAD");
+        return new Resolved(
+                new TreeSite(url, revision == null ? "HEAD" : revision, path == null ? "" : path), findings);
     }
 
     private static List<Finding> missingUpstreamPaths(GitCheckout git, ResolvedPlatform platform) {
         List<Finding> out = new ArrayList<>();
-        Path manifests = git.workTree().resolve(platform.repo().path().isEmpty() ? "." : platform.repo().path());
+        Path manifests = git.workTree()
+                .resolve(
+                        platform.repo().path().isEmpty() ? "." : platform.repo().path());
         for (App a : platform.apps()) {
             for (String p : a.variant().paths()) {
                 if (!Files.isDirectory(manifests.resolve(p))) {
-                    out.add(Finding.warning("path-not-in-checkout", a.id(), "the checkout at " + git.workTree()
-                            + " has no " + RepoPaths.join(platform.repo().path(), p),
+                    out.add(Finding.warning(
+                            "path-not-in-checkout",
+                            a.id(),
+                            "the checkout at " + git.workTree() + " has no "
+                                    + RepoPaths.join(platform.repo().path(), p),
                             "generate the fork layout inside a kubeflow/manifests " + platform.release()
                                     + " checkout, or set spec.repo.path to where the manifests sit"));
                 }

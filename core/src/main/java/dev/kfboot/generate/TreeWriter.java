@@ -4,13 +4,13 @@ import dev.kfboot.files.Directories;
 import dev.kfboot.files.UnifiedDiff;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.nio.file.LinkOption;
 
 /**
  * Writes a generated tree into a directory, all or nothing: the new tree is written into a temporary
@@ -36,8 +35,8 @@ import java.nio.file.LinkOption;
 public final class TreeWriter {
 
     /** What is in the target directory now, measured against what kfboot wrote there last. */
-    public record Status(boolean exists, boolean kfbootTree, List<String> edited, List<String> deleted,
-                         List<String> foreign) {
+    public record Status(
+            boolean exists, boolean kfbootTree, List<String> edited, List<String> deleted, List<String> foreign) {
 
         public boolean clean() {
             return edited.isEmpty() && deleted.isEmpty() && (kfbootTree || foreign.isEmpty());
@@ -66,7 +65,8 @@ public final class TreeWriter {
         }
         Set<String> owned = manifest.map(m -> m.files().keySet()).orElse(Set.of());
         List<String> foreign = new ArrayList<>();
-        for (Path p : foreignEntries(dir, owned)) foreign.add(RepoPaths.clean(dir.relativize(p).toString()));
+        for (Path p : foreignEntries(dir, owned))
+            foreign.add(RepoPaths.clean(dir.relativize(p).toString()));
         return new Status(true, manifest.isPresent(), edited, deleted, foreign);
     }
 
@@ -75,7 +75,9 @@ public final class TreeWriter {
         Set<String> paths = new TreeSet<>(tree.files().keySet());
         TreeManifest.read(dir).ifPresent(m -> paths.addAll(m.files().keySet()));
         StringBuilder sb = new StringBuilder();
-        for (String p : paths) sb.append(UnifiedDiff.of(p, read(dir.resolve(p)).orElse(null), tree.files().get(p)));
+        for (String p : paths)
+            sb.append(UnifiedDiff.of(
+                    p, read(dir.resolve(p)).orElse(null), tree.files().get(p)));
         return sb.toString();
     }
 
@@ -88,8 +90,9 @@ public final class TreeWriter {
         recover(target);
         Status status = inspect(target);
         Set<String> newPaths = tree.files().keySet();
-        List<String> overwrittenForeign = status.foreign().stream().filter(f -> newPaths.contains(f)
-                || newPaths.stream().anyMatch(n -> n.startsWith(f + "/"))).toList();
+        List<String> overwrittenForeign = status.foreign().stream()
+                .filter(f -> newPaths.contains(f) || newPaths.stream().anyMatch(n -> n.startsWith(f + "/")))
+                .toList();
         if (!force) refuseIfDirty(dir, status, overwrittenForeign);
         Optional<TreeManifest> old = TreeManifest.read(target);
         Map<String, Optional<String>> onDisk = new LinkedHashMap<>();
@@ -111,7 +114,9 @@ public final class TreeWriter {
             tmp = null;
             return result(old, onDisk, tree, kept);
         } catch (IOException e) {
-            throw new InputException(Location.of(dir.toString()), "cannot write the tree: " + e,
+            throw new InputException(
+                    Location.of(dir.toString()),
+                    "cannot write the tree: " + e,
                     "check that " + parent + " exists and is writable; nothing was changed");
         } finally {
             if (tmp != null) Directories.deleteQuietly(tmp);
@@ -123,16 +128,22 @@ public final class TreeWriter {
             List<String> what = new ArrayList<>();
             status.edited().forEach(p -> what.add(p + " (edited)"));
             status.deleted().forEach(p -> what.add(p + " (deleted)"));
-            throw new InputException(Location.of(dir.toString()), "the tree was changed by hand since kfboot wrote it: "
-                    + summary(what), "see the changes with --diff; pass --force to overwrite them, or move them into the spec");
+            throw new InputException(
+                    Location.of(dir.toString()),
+                    "the tree was changed by hand since kfboot wrote it: " + summary(what),
+                    "see the changes with --diff; pass --force to overwrite them, or move them into the spec");
         }
         if (status.exists() && !status.kfbootTree() && !status.foreign().isEmpty()) {
-            throw new InputException(Location.of(dir.toString()), "the directory is not empty and kfboot did not write it ("
-                    + summary(status.foreign()) + ")", "choose an empty or new directory, or pass --force to write into it");
+            throw new InputException(
+                    Location.of(dir.toString()),
+                    "the directory is not empty and kfboot did not write it (" + summary(status.foreign()) + ")",
+                    "choose an empty or new directory, or pass --force to write into it");
         }
         if (!overwrittenForeign.isEmpty()) {
-            throw new InputException(Location.of(dir.toString()), "kfboot would overwrite files it did not write: "
-                    + summary(overwrittenForeign), "move them away, or pass --force");
+            throw new InputException(
+                    Location.of(dir.toString()),
+                    "kfboot would overwrite files it did not write: " + summary(overwrittenForeign),
+                    "move them away, or pass --force");
         }
     }
 
@@ -146,12 +157,16 @@ public final class TreeWriter {
             try {
                 target = target.toRealPath();
             } catch (IOException e) {
-                throw new InputException(Location.of(dir.toString()), "a symbolic link to nothing (" + e.getMessage() + ")",
+                throw new InputException(
+                        Location.of(dir.toString()),
+                        "a symbolic link to nothing (" + e.getMessage() + ")",
                         "point --out at a directory, or at a link to one");
             }
         }
         if (target.getParent() == null || target.getFileName() == null) {
-            throw new InputException(Location.of(dir.toString()), "cannot write a tree over the filesystem root",
+            throw new InputException(
+                    Location.of(dir.toString()),
+                    "cannot write a tree over the filesystem root",
                     "pass a directory for the tree, e.g. --out ./platform");
         }
         return target;
@@ -195,7 +210,8 @@ public final class TreeWriter {
         if (parent == null || target.getFileName() == null || !Files.isDirectory(parent)) return;
         List<Path> olds = new ArrayList<>();
         List<Path> news = new ArrayList<>();
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, "." + target.getFileName() + ".kfboot-*")) {
+        try (DirectoryStream<Path> siblings =
+                Files.newDirectoryStream(parent, "." + target.getFileName() + ".kfboot-*")) {
             for (Path p : siblings) {
                 // in a shared parent anyone can plant a ".NAME.kfboot-old-*": only what this user wrote is adopted
                 if (!ownDirectory(p)) continue;
@@ -208,8 +224,10 @@ public final class TreeWriter {
         try {
             if (!Files.exists(target) && !olds.isEmpty()) move(olds.remove(olds.size() - 1), target);
         } catch (IOException e) {
-            throw new InputException(Location.of(dir.toString()), "cannot restore the previous tree from "
-                    + olds.get(olds.size() - 1) + ": " + e.getMessage(), "move it back to " + target + " by hand");
+            throw new InputException(
+                    Location.of(dir.toString()),
+                    "cannot restore the previous tree from " + olds.get(olds.size() - 1) + ": " + e.getMessage(),
+                    "move it back to " + target + " by hand");
         }
         olds.forEach(Directories::deleteQuietly);
         news.forEach(Directories::deleteQuietly);
@@ -246,8 +264,8 @@ public final class TreeWriter {
     }
 
     /** Added and changed as measured on disk (a forced write over hand edits changes them back). */
-    private static Result result(Optional<TreeManifest> old, Map<String, Optional<String>> onDisk, GeneratedTree tree,
-                                 List<String> kept) {
+    private static Result result(
+            Optional<TreeManifest> old, Map<String, Optional<String>> onDisk, GeneratedTree tree, List<String> kept) {
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         List<String> removed = new ArrayList<>();
@@ -256,7 +274,9 @@ public final class TreeWriter {
             if (before.isEmpty()) added.add(p);
             else if (!before.get().equals(tree.files().get(p))) changed.add(p);
         }
-        old.ifPresent(m -> m.files().keySet().stream().filter(p -> !tree.files().containsKey(p)).forEach(removed::add));
+        old.ifPresent(m -> m.files().keySet().stream()
+                .filter(p -> !tree.files().containsKey(p))
+                .forEach(removed::add));
         return new Result(added, changed, removed, kept);
     }
 
@@ -285,7 +305,9 @@ public final class TreeWriter {
                 }
             }
         } catch (IOException e) {
-            throw new InputException(Location.of(dir.toString()), "cannot read the directory: " + e.getMessage(),
+            throw new InputException(
+                    Location.of(dir.toString()),
+                    "cannot read the directory: " + e.getMessage(),
                     "check its permissions");
         }
     }
@@ -326,7 +348,8 @@ public final class TreeWriter {
     }
 
     private static String summary(List<String> items) {
-        return items.size() <= 3 ? String.join(", ", items)
+        return items.size() <= 3
+                ? String.join(", ", items)
                 : String.join(", ", items.subList(0, 3)) + " and " + (items.size() - 3) + " more";
     }
 }

@@ -1,7 +1,6 @@
 package dev.kfboot.generate;
 
 import dev.kfboot.model.ResourceId;
-
 import java.util.List;
 
 /**

@@ -8,15 +8,14 @@ import dev.kfboot.model.Json;
 import dev.kfboot.model.ResourceId;
 import dev.kfboot.upgrade.Change;
 import dev.kfboot.upgrade.UpgradePlan;
-
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.HashSet;
 
 /**
  * What an upgrade adds to one app's overlay so Argo CD carries it out by itself: the per-resource sync options the
@@ -72,8 +71,8 @@ record UpgradeOverlay(Map<KubeObject, String> patched, List<Map<String, Object>>
         }
         for (UpgradePlan.Kept k : keptById.values()) {
             String opts = merge(options.getOrDefault(k.id(), ""), AppOverlay.PROTECT);
-            if (k.id().kind().equals("CustomResourceDefinition") && Json.mapper().valueToTree(k.body()).toString().length()
-                    > ArgoCd.LAST_APPLIED_LIMIT) {
+            if (k.id().kind().equals("CustomResourceDefinition")
+                    && Json.mapper().valueToTree(k.body()).toString().length() > ArgoCd.LAST_APPLIED_LIMIT) {
                 opts = merge(opts, ArgoCd.SERVER_SIDE_APPLY);
             }
             kept.add(body(k, opts));
@@ -93,22 +92,36 @@ record UpgradeOverlay(Map<KubeObject, String> patched, List<Map<String, Object>>
         if (plan == null) return List.of();
         Set<String> written = new HashSet<>();
         for (ChildApp a : apps) {
-            if (a.overlay() != null) for (UpgradeEdit e : a.overlay().upgrade().edits()) written.add(a.id() + " " + e.id());
+            if (a.overlay() != null)
+                for (UpgradeEdit e : a.overlay().upgrade().edits()) written.add(a.id() + " " + e.id());
         }
         Map<String, Finding> out = new TreeMap<>();
         for (Change c : plan.changes()) {
             if (c.syncOptions() == null || c.app() == null || written.contains(c.app() + " " + c.target())) continue;
             boolean inTree = apps.stream().anyMatch(a -> a.id().equals(c.app()));
-            out.putIfAbsent(c.app() + " " + c.target(), Finding.warning("upgrade-option", c.app(), c.target() + ": "
-                    + c.syncOptions() + " not written: " + (inTree ? c.app() + " does not render it in this platform"
-                    : "app " + c.app() + " is not in this platform"), "set " + c.syncOptions()
-                    + " on the live object before syncing (kubectl annotate), or generate a platform that renders it"));
+            out.putIfAbsent(
+                    c.app() + " " + c.target(),
+                    Finding.warning(
+                            "upgrade-option",
+                            c.app(),
+                            c.target() + ": "
+                                    + c.syncOptions() + " not written: "
+                                    + (inTree
+                                            ? c.app() + " does not render it in this platform"
+                                            : "app " + c.app() + " is not in this platform"),
+                            "set " + c.syncOptions()
+                                    + " on the live object before syncing (kubectl annotate), or generate a platform that renders it"));
         }
         for (UpgradePlan.Kept k : plan.kept()) {
             if (written.contains(k.app() + " " + k.id())) continue;
-            out.putIfAbsent(k.app() + " " + k.id(), Finding.warning("upgrade-option", k.app(), k.id() + ": not kept: app "
-                    + k.app() + " is not in this platform (" + k.reason() + ")", "set " + AppOverlay.PROTECT
-                    + " on the live object before syncing (kubectl annotate), or enable " + k.app()));
+            out.putIfAbsent(
+                    k.app() + " " + k.id(),
+                    Finding.warning(
+                            "upgrade-option",
+                            k.app(),
+                            k.id() + ": not kept: app " + k.app() + " is not in this platform (" + k.reason() + ")",
+                            "set " + AppOverlay.PROTECT
+                                    + " on the live object before syncing (kubectl annotate), or enable " + k.app()));
         }
         return List.copyOf(out.values());
     }
@@ -120,7 +133,8 @@ record UpgradeOverlay(Map<KubeObject, String> patched, List<Map<String, Object>>
         Map<String, Object> meta = (Map<String, Object>) copy.computeIfAbsent("metadata", x -> new LinkedHashMap<>());
         if (k.id().namespace() != null) meta.put("namespace", k.id().namespace());
         Map<String, Object> annotations = meta.get("annotations") instanceof Map<?, ?> m
-                ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
+                ? new LinkedHashMap<>((Map<String, Object>) m)
+                : new LinkedHashMap<>();
         Object own = annotations.get(ArgoCd.SYNC_OPTIONS);
         annotations.put(ArgoCd.SYNC_OPTIONS, own == null ? options : merge(String.valueOf(own), options));
         meta.put("annotations", annotations);
@@ -141,8 +155,8 @@ record UpgradeOverlay(Map<KubeObject, String> patched, List<Map<String, Object>>
                 + " (see the README's upgrade section; remove after the upgrade)"));
         long kept = edits.stream().filter(UpgradeEdit::kept).count();
         if (kept > 0) {
-            out.add("upgrade from " + from + ": keeps " + AppOverlay.count((int) kept, "object") + " the new release drops, in "
-                    + KEPT_FILE + " (" + AppOverlay.PROTECT + ")");
+            out.add("upgrade from " + from + ": keeps " + AppOverlay.count((int) kept, "object")
+                    + " the new release drops, in " + KEPT_FILE + " (" + AppOverlay.PROTECT + ")");
         }
         return out;
     }

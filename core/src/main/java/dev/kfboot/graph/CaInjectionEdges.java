@@ -3,7 +3,6 @@ package dev.kfboot.graph;
 import dev.kfboot.inventory.Inventory;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.GroupKind;
-
 import java.util.List;
 
 /**
@@ -12,8 +11,10 @@ import java.util.List;
  */
 final class CaInjectionEdges implements EdgeRule {
 
-    static final List<String> ANNOTATIONS = List.of("cert-manager.io/inject-ca-from",
-            "cert-manager.io/inject-ca-from-secret", "cert-manager.io/inject-apiserver-ca");
+    static final List<String> ANNOTATIONS = List.of(
+            "cert-manager.io/inject-ca-from",
+            "cert-manager.io/inject-ca-from-secret",
+            "cert-manager.io/inject-apiserver-ca");
     static final GroupKind CERTIFICATE = new GroupKind("cert-manager.io", "Certificate");
 
     private final MissingProviders missing;
@@ -26,16 +27,24 @@ final class CaInjectionEdges implements EdgeRule {
     public void derive(Inventory inv, EdgeCollector edges, List<Finding> findings, List<InternalOrdering> internal) {
         List<Inventory.Entry> certManager = inv.crdsDefining(CERTIFICATE);
         for (Inventory.Entry e : inv.entries()) {
-            String annotation = ANNOTATIONS.stream().filter(a -> e.object().annotation(a) != null).findFirst().orElse(null);
+            String annotation = ANNOTATIONS.stream()
+                    .filter(a -> e.object().annotation(a) != null)
+                    .findFirst()
+                    .orElse(null);
             if (annotation == null) continue;
             if (certManager.isEmpty()) {
                 missing.caBundle(e.component(), e.object().id().toString());
                 continue;
             }
             for (Inventory.Entry cm : certManager) {
-                edges.add(e.component(), cm.component(), Reason.Kind.CA_INJECTION,
+                edges.add(
+                        e.component(),
+                        cm.component(),
+                        Reason.Kind.CA_INJECTION,
                         "caBundle of {objects} is injected by cert-manager's cainjector (" + annotation + ")",
-                        "caBundle injected by cert-manager", "objects", e.object().id());
+                        "caBundle injected by cert-manager",
+                        "objects",
+                        e.object().id());
             }
         }
     }

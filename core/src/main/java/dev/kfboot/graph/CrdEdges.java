@@ -4,7 +4,6 @@ import dev.kfboot.inventory.Inventory;
 import dev.kfboot.inventory.KindTable;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.GroupKind;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,24 +30,40 @@ final class CrdEdges implements EdgeRule {
             String provider = providers.declared().get(gk);
             if (crds.isEmpty() && provider != null) {
                 if (!provider.equals(e.component())) {
-                    edges.add(e.component(), provider, Reason.Kind.CRD,
-                            "creates " + gk + " (its CRD comes from " + provider + ", which declares it provides it): {objects}",
-                            "uses the CRD of " + gk, "objects", e.object().id());
+                    edges.add(
+                            e.component(),
+                            provider,
+                            Reason.Kind.CRD,
+                            "creates " + gk + " (its CRD comes from " + provider
+                                    + ", which declares it provides it): {objects}",
+                            "uses the CRD of " + gk,
+                            "objects",
+                            e.object().id());
                 }
                 continue;
             }
             if (crds.isEmpty()) {
-                if (reported.add(e.component() + "|" + gk)) missing.kind(e.component(), gk, e.object().id().toString());
+                if (reported.add(e.component() + "|" + gk))
+                    missing.kind(e.component(), gk, e.object().id().toString());
                 continue;
             }
             for (Inventory.Entry crd : crds) {
                 if (crd.component().equals(e.component())) {
-                    internal.add(new InternalOrdering(e.component(), e.object().id(), Reason.Kind.CRD,
+                    internal.add(new InternalOrdering(
+                            e.component(),
+                            e.object().id(),
+                            Reason.Kind.CRD,
                             "the CRD " + crd.object().id().name() + " from the same app"));
                 } else {
-                    edges.add(e.component(), crd.component(), Reason.Kind.CRD,
-                            "creates " + gk + " (CRD " + crd.object().id().name() + " from " + crd.component() + "): {objects}",
-                            "uses the CRD of " + gk, "objects", e.object().id());
+                    edges.add(
+                            e.component(),
+                            crd.component(),
+                            Reason.Kind.CRD,
+                            "creates " + gk + " (CRD " + crd.object().id().name() + " from " + crd.component()
+                                    + "): {objects}",
+                            "uses the CRD of " + gk,
+                            "objects",
+                            e.object().id());
                 }
             }
         }

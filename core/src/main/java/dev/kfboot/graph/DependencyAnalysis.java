@@ -2,7 +2,6 @@ package dev.kfboot.graph;
 
 import dev.kfboot.inventory.Inventory;
 import dev.kfboot.model.Finding;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,14 +24,18 @@ public final class DependencyAnalysis {
     }
 
     /** @param providers CRDs that come from outside the rendered manifests */
-    public static Result analyze(Set<String> nodes, Inventory inventory, List<DeclaredEdge> declared,
-                                 KindProviders providers) {
+    public static Result analyze(
+            Set<String> nodes, Inventory inventory, List<DeclaredEdge> declared, KindProviders providers) {
         EdgeCollector edges = new EdgeCollector();
         List<Finding> findings = new ArrayList<>();
         List<InternalOrdering> internal = new ArrayList<>();
         MissingProviders missing = new MissingProviders(providers.shippedBy(), "platform");
-        List<EdgeRule> rules = List.of(new CrdEdges(providers, missing), new NamespaceEdges(), new WebhookEdges(),
-                new CaInjectionEdges(missing), new DuplicateObjects());
+        List<EdgeRule> rules = List.of(
+                new CrdEdges(providers, missing),
+                new NamespaceEdges(),
+                new WebhookEdges(),
+                new CaInjectionEdges(missing),
+                new DuplicateObjects());
         for (EdgeRule rule : rules) rule.derive(inventory, edges, findings, internal);
         findings.addAll(missing.findings(MissingProviders.IN_SPEC));
         for (DeclaredEdge d : declared) {

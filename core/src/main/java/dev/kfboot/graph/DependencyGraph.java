@@ -27,7 +27,8 @@ public final class DependencyGraph {
         }
         for (Dependency d : this.edges) {
             if (!this.nodes.contains(d.component()) || !this.nodes.contains(d.dependsOn())) {
-                throw new IllegalArgumentException("edge " + d.component() + " -> " + d.dependsOn() + " leaves the graph");
+                throw new IllegalArgumentException(
+                        "edge " + d.component() + " -> " + d.dependsOn() + " leaves the graph");
             }
             dependenciesOf.get(d.component()).add(d);
             dependentsOf.get(d.dependsOn()).add(d);

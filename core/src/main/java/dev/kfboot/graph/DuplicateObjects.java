@@ -3,7 +3,6 @@ package dev.kfboot.graph;
 import dev.kfboot.inventory.Inventory;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.ResourceId;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,14 +28,20 @@ final class DuplicateObjects implements EdgeRule {
         }
         Map<String, List<ResourceId>> byApps = new LinkedHashMap<>();
         owners.forEach((id, apps) -> {
-            if (apps.size() > 1) byApps.computeIfAbsent(String.join(" and ", apps), k -> new ArrayList<>()).add(id);
+            if (apps.size() > 1)
+                byApps.computeIfAbsent(String.join(" and ", apps), k -> new ArrayList<>())
+                        .add(id);
         });
         byApps.forEach((apps, ids) -> {
             String first = apps.substring(0, apps.indexOf(" and "));
             String more = ids.size() > 1 ? " and " + (ids.size() - 1) + " more objects" : "";
-            findings.add(Finding.error(RULE, first, apps + " both render " + ids.get(0) + more
-                            + "; Argo CD would report a SharedResourceWarning and the apps would fight over them",
-                    "disable one of the two, or pick a variant that does not ship them").about(ids.get(0).toString()));
+            findings.add(Finding.error(
+                            RULE,
+                            first,
+                            apps + " both render " + ids.get(0) + more
+                                    + "; Argo CD would report a SharedResourceWarning and the apps would fight over them",
+                            "disable one of the two, or pick a variant that does not ship them")
+                    .about(ids.get(0).toString()));
         });
     }
 }

@@ -2,7 +2,6 @@ package dev.kfboot.graph;
 
 import dev.kfboot.model.Location;
 import dev.kfboot.model.ResourceId;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,17 +48,31 @@ final class EdgeCollector {
      * reason text with an {@code {objects}} placeholder, {@code summary} its short form; evidence with the
      * same cause is folded.
      */
-    void add(String component, String dependsOn, Reason.Kind kind, String cause, String summary, String objectNoun,
-             ResourceId subject) {
+    void add(
+            String component,
+            String dependsOn,
+            Reason.Kind kind,
+            String cause,
+            String summary,
+            String objectNoun,
+            ResourceId subject) {
         add(component, dependsOn, kind, cause, summary, objectNoun, subject, Location.NONE);
     }
 
-    private void add(String component, String dependsOn, Reason.Kind kind, String cause, String summary,
-                     String objectNoun, ResourceId subject, Location location) {
+    private void add(
+            String component,
+            String dependsOn,
+            Reason.Kind kind,
+            String cause,
+            String summary,
+            String objectNoun,
+            ResourceId subject,
+            Location location) {
         if (component.equals(dependsOn)) return;
         Evidence e = edges.computeIfAbsent(component, k -> new HashMap<>())
                 .computeIfAbsent(dependsOn, k -> new LinkedHashMap<>())
-                .computeIfAbsent(kind + "\u0000" + cause, k -> new Evidence(kind, cause, summary, objectNoun, location));
+                .computeIfAbsent(
+                        kind + "\u0000" + cause, k -> new Evidence(kind, cause, summary, objectNoun, location));
         if (subject != null) e.subjects.add(subject);
     }
 

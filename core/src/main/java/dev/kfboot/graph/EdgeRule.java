@@ -2,7 +2,6 @@ package dev.kfboot.graph;
 
 import dev.kfboot.inventory.Inventory;
 import dev.kfboot.model.Finding;
-
 import java.util.List;
 
 /** One way of reading an ordering out of the inventory. Each rule is a class of its own. */

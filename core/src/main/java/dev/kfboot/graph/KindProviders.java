@@ -1,7 +1,6 @@
 package dev.kfboot.graph;
 
 import dev.kfboot.model.GroupKind;
-
 import java.util.Map;
 import java.util.Set;
 
@@ -11,7 +10,8 @@ import java.util.Set;
  * (e.g. the Gateway API CRDs a kgateway install brings). {@code shippedBy} is not a provider: it names, for a kind
  * nothing provides, the release component that would ({@link MissingProviders}).
  */
-public record KindProviders(Map<GroupKind, String> declared, Set<GroupKind> preinstalled, Map<GroupKind, String> shippedBy) {
+public record KindProviders(
+        Map<GroupKind, String> declared, Set<GroupKind> preinstalled, Map<GroupKind, String> shippedBy) {
 
     public static final KindProviders NONE = new KindProviders(Map.of(), Set.of());
 

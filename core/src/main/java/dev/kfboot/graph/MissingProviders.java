@@ -3,7 +3,6 @@ package dev.kfboot.graph;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.Severity;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +77,8 @@ public final class MissingProviders {
     }
 
     private void need(String app, String component, String reason, String object) {
-        List<String> why = needs.computeIfAbsent(app, a -> new TreeMap<>()).computeIfAbsent(component, c -> new ArrayList<>());
+        List<String> why =
+                needs.computeIfAbsent(app, a -> new TreeMap<>()).computeIfAbsent(component, c -> new ArrayList<>());
         if (!why.contains(reason)) why.add(reason);
         example.putIfAbsent(app + "|" + component, object);
     }
@@ -86,12 +86,20 @@ public final class MissingProviders {
     /** The findings, sorted by app, then component or kind. */
     public List<Finding> findings(Fixes fixes) {
         List<Finding> out = new ArrayList<>();
-        needs.forEach((app, byComponent) -> byComponent.forEach((component, why) -> out.add(new Finding(RULE,
-                Severity.ERROR, app, example.get(app + "|" + component), null,
+        needs.forEach((app, byComponent) -> byComponent.forEach((component, why) -> out.add(new Finding(
+                RULE,
+                Severity.ERROR,
+                app,
+                example.get(app + "|" + component),
+                null,
                 "needs " + component + ", which no app of the " + where + " installs: it " + String.join(" and ", why),
                 fixes.addComponent(component)))));
-        unknown.forEach((app, kinds) -> kinds.forEach((kind, object) -> out.add(new Finding(UNKNOWN_KIND,
-                Severity.WARNING, app, object, null,
+        unknown.forEach((app, kinds) -> kinds.forEach((kind, object) -> out.add(new Finding(
+                UNKNOWN_KIND,
+                Severity.WARNING,
+                app,
+                object,
+                null,
                 "creates " + kind + " objects, but no app of the " + where + " ships their CRD",
                 fixes.installCrd(kind)))));
         return out;

@@ -2,7 +2,6 @@ package dev.kfboot.graph;
 
 import dev.kfboot.inventory.Inventory;
 import dev.kfboot.model.Finding;
-
 import java.util.List;
 
 /** Objects in a namespace need the component that creates that Namespace. */
@@ -17,9 +16,14 @@ final class NamespaceEdges implements EdgeRule {
             // an app that creates the namespace itself waits for nobody else's copy (two copies are a duplicate)
             if (creators.stream().anyMatch(c -> c.component().equals(e.component()))) continue;
             for (Inventory.Entry creator : creators) {
-                edges.add(e.component(), creator.component(), Reason.Kind.NAMESPACE,
+                edges.add(
+                        e.component(),
+                        creator.component(),
+                        Reason.Kind.NAMESPACE,
                         "puts objects into namespace " + ns + ", which " + creator.component() + " creates: {objects}",
-                        "objects in namespace " + ns, "objects", e.object().id());
+                        "objects in namespace " + ns,
+                        "objects",
+                        e.object().id());
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.kfboot.graph;
 
 import dev.kfboot.model.Location;
-
 import java.util.Comparator;
 import java.util.Locale;
 
@@ -16,10 +15,14 @@ public record Reason(Kind kind, String text, String summary, Location location) 
         this(kind, text, text, Location.NONE);
     }
 
-
     /** The rule behind a reason; declared kinds come from the catalog or the spec, not from manifests. */
     public enum Kind {
-        CRD, NAMESPACE, WEBHOOK, CA_INJECTION, DECLARED, SPEC;
+        CRD,
+        NAMESPACE,
+        WEBHOOK,
+        CA_INJECTION,
+        DECLARED,
+        SPEC;
 
         public boolean declared() {
             return this == DECLARED || this == SPEC;
@@ -30,7 +33,8 @@ public record Reason(Kind kind, String text, String summary, Location location) 
         }
     }
 
-    private static final Comparator<Reason> ORDER = Comparator.comparing(Reason::kind).thenComparing(Reason::text);
+    private static final Comparator<Reason> ORDER =
+            Comparator.comparing(Reason::kind).thenComparing(Reason::text);
 
     @Override
     public int compareTo(Reason o) {

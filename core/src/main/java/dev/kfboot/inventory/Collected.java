@@ -2,7 +2,6 @@ package dev.kfboot.inventory;
 
 import dev.kfboot.model.Finding;
 import dev.kfboot.render.Rendered;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +45,11 @@ public record Collected(List<KubeObject> objects, List<Finding> findings) {
             try {
                 objects.add(ObjectReader.read(doc, r.unit().id(), keepBodies));
             } catch (IllegalArgumentException e) {
-                findings.add(Finding.error(RULE_NOT_AN_OBJECT, r.unit().id(),
-                        "rendered a document that is " + e.getMessage(), "check the kustomization's resources"));
+                findings.add(Finding.error(
+                        RULE_NOT_AN_OBJECT,
+                        r.unit().id(),
+                        "rendered a document that is " + e.getMessage(),
+                        "check the kustomization's resources"));
             }
         }
         return new Collected(objects, findings);

@@ -1,7 +1,6 @@
 package dev.kfboot.inventory;
 
 import dev.kfboot.model.GroupKind;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,7 +19,8 @@ import java.util.TreeSet;
 public final class Inventory {
 
     /** Namespaces every cluster has; nobody needs to create them. */
-    public static final Set<String> BUILTIN_NAMESPACES = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
+    public static final Set<String> BUILTIN_NAMESPACES =
+            Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
     /** How an object's namespace differs from what it says. */
     public enum Quirk {
@@ -58,8 +58,12 @@ public final class Inventory {
         for (Entry e : this.entries) {
             comp.computeIfAbsent(e.component(), k -> new ArrayList<>()).add(e);
             kind.computeIfAbsent(e.object().groupKind(), k -> new ArrayList<>()).add(e);
-            if (e.object().isCrd()) crds.computeIfAbsent(e.object().crd().definedKind(), k -> new ArrayList<>()).add(e);
-            if (e.object().isNamespace()) nss.computeIfAbsent(e.object().id().name(), k -> new ArrayList<>()).add(e);
+            if (e.object().isCrd())
+                crds.computeIfAbsent(e.object().crd().definedKind(), k -> new ArrayList<>())
+                        .add(e);
+            if (e.object().isNamespace())
+                nss.computeIfAbsent(e.object().id().name(), k -> new ArrayList<>())
+                        .add(e);
         }
         this.byComponent = Collections.unmodifiableMap(comp);
         this.crdsByDefinedKind = crds;

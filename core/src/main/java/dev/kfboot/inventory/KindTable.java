@@ -1,7 +1,6 @@
 package dev.kfboot.inventory;
 
 import dev.kfboot.model.GroupKind;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,8 +39,10 @@ public final class KindTable {
         Map<GroupKind, KindInfo> kinds = new HashMap<>(BUILTIN);
         for (KubeObject o : objects) {
             if (o.crd() != null && o.crd().kind() != null) {
-                kinds.put(o.crd().definedKind(),
-                        new KindInfo(o.crd().definedKind(), o.crd().plural(), o.crd().scope(), false));
+                kinds.put(
+                        o.crd().definedKind(),
+                        new KindInfo(
+                                o.crd().definedKind(), o.crd().plural(), o.crd().scope(), false));
             }
         }
         return new KindTable(kinds);
@@ -80,7 +81,10 @@ public final class KindTable {
                 String[] f = line.split("\t");
                 GroupKind gk = new GroupKind(f[0].equals("core") ? "" : f[0], f[1]);
                 boolean servedByCrd = f.length > 4 && f[4].equals("crd");
-                out.put(gk, new KindInfo(gk, f[2], "Cluster".equals(f[3]) ? Scope.CLUSTER : Scope.NAMESPACED, !servedByCrd));
+                out.put(
+                        gk,
+                        new KindInfo(
+                                gk, f[2], "Cluster".equals(f[3]) ? Scope.CLUSTER : Scope.NAMESPACED, !servedByCrd));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

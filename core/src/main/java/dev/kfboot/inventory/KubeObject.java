@@ -2,7 +2,6 @@ package dev.kfboot.inventory;
 
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.ResourceId;
-
 import java.util.List;
 import java.util.Map;
 
@@ -22,10 +21,18 @@ import java.util.Map;
  * @param secretKeys  keys under data/stringData of a Secret (never values); else empty
  * @param body        the whole object when rendered in this run; null when read from committed facts
  */
-public record KubeObject(ResourceId id, String apiVersion, String component, int size,
-                         Map<String, String> labels, Map<String, String> annotations, Crd crd,
-                         List<Webhook> webhooks, Map<String, String> podLabels, List<String> secretKeys,
-                         Map<String, Object> body) {
+public record KubeObject(
+        ResourceId id,
+        String apiVersion,
+        String component,
+        int size,
+        Map<String, String> labels,
+        Map<String, String> annotations,
+        Crd crd,
+        List<Webhook> webhooks,
+        Map<String, String> podLabels,
+        List<String> secretKeys,
+        Map<String, Object> body) {
 
     /** The size of an object whose body is kept and that nobody has asked the size of yet. */
     public static final int UNMEASURED = -1;
@@ -69,13 +76,25 @@ public record KubeObject(ResourceId id, String apiVersion, String component, int
 
     /** The same object attributed to another component (for re-labelling facts). */
     public KubeObject withComponent(String newComponent) {
-        return new KubeObject(id, apiVersion, newComponent, size, labels, annotations, crd, webhooks, podLabels,
-                secretKeys, body);
+        return new KubeObject(
+                id, apiVersion, newComponent, size, labels, annotations, crd, webhooks, podLabels, secretKeys, body);
     }
 
     /** The same facts without the body, as committed facts hold them. */
     public KubeObject withoutBody() {
-        return body == null ? this : new KubeObject(id, apiVersion, component, size(), labels, annotations, crd,
-                webhooks, podLabels, secretKeys, null);
+        return body == null
+                ? this
+                : new KubeObject(
+                        id,
+                        apiVersion,
+                        component,
+                        size(),
+                        labels,
+                        annotations,
+                        crd,
+                        webhooks,
+                        podLabels,
+                        secretKeys,
+                        null);
     }
 }

@@ -1,9 +1,9 @@
 package dev.kfboot.inventory;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Locale;
 import java.util.TreeMap;
 
 /**
@@ -63,8 +63,13 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> m
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        new TreeMap<>(matchLabels).forEach((k, v) -> sb.append(sb.length() > 0 ? ", " : "").append(k).append('=').append(v));
-        for (Requirement r : matchExpressions) sb.append(sb.length() > 0 ? ", " : "").append(r);
+        new TreeMap<>(matchLabels)
+                .forEach((k, v) -> sb.append(sb.length() > 0 ? ", " : "")
+                        .append(k)
+                        .append('=')
+                        .append(v));
+        for (Requirement r : matchExpressions)
+            sb.append(sb.length() > 0 ? ", " : "").append(r);
         return sb.length() == 0 ? "(everything)" : sb.toString();
     }
 }

@@ -6,7 +6,6 @@ import dev.kfboot.model.Fields;
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.Json;
 import dev.kfboot.model.ResourceId;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +29,8 @@ public final class ObjectReader {
             "kfboot.dev/ignore", // validate's per-object suppressions
             "kfboot.dev/ignore-reason");
 
-    private static final Set<String> POD_TEMPLATE_KINDS = Set.of(
-            "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "ReplicationController");
+    private static final Set<String> POD_TEMPLATE_KINDS =
+            Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "ReplicationController");
 
     private static final ObjectMapper JSON = Json.mapper(); // one mapper: one cache of (de)serializers to warm up
 
@@ -56,13 +55,25 @@ public final class ObjectReader {
         });
         Crd crd = group.equals("apiextensions.k8s.io") && kind.equals("CustomResourceDefinition") ? crd(doc) : null;
         List<Webhook> webhooks = group.equals("admissionregistration.k8s.io")
-                && (kind.equals("MutatingWebhookConfiguration") || kind.equals("ValidatingWebhookConfiguration"))
-                ? webhooks(doc, kind.startsWith("Mutating")) : List.of();
+                        && (kind.equals("MutatingWebhookConfiguration")
+                                || kind.equals("ValidatingWebhookConfiguration"))
+                ? webhooks(doc, kind.startsWith("Mutating"))
+                : List.of();
         List<String> secretKeys = group.isEmpty() && kind.equals("Secret") ? secretKeys(doc) : List.of();
         // only a CRD's size is read on every run (AppNeeds: CRDs over the last-applied limit); facts record them all
         int size = crd != null || !keepBody ? sizeOf(doc) : KubeObject.UNMEASURED;
-        return new KubeObject(id, apiVersion, component, size, Fields.stringMap(meta.get("labels")), annotations,
-                crd, webhooks, podLabels(group, kind, doc), secretKeys, keepBody ? doc : null);
+        return new KubeObject(
+                id,
+                apiVersion,
+                component,
+                size,
+                Fields.stringMap(meta.get("labels")),
+                annotations,
+                crd,
+                webhooks,
+                podLabels(group, kind, doc),
+                secretKeys,
+                keepBody ? doc : null);
     }
 
     static int sizeOf(Map<String, Object> doc) {
@@ -77,8 +88,12 @@ public final class ObjectReader {
         Map<String, Object> spec = Fields.map(doc.get("spec"));
         Map<String, Object> names = Fields.map(spec.get("names"));
         Map<String, Object> conversion = Fields.map(spec.get("conversion"));
-        return new Crd(str(spec.get("group")), str(names.get("kind")), str(names.get("plural")),
-                Scope.ofCrdScope(str(spec.get("scope"))), "Webhook".equals(str(conversion.get("strategy"))));
+        return new Crd(
+                str(spec.get("group")),
+                str(names.get("kind")),
+                str(names.get("plural")),
+                Scope.ofCrdScope(str(spec.get("scope"))),
+                "Webhook".equals(str(conversion.get("strategy"))));
     }
 
     private static List<Webhook> webhooks(Map<String, Object> doc, boolean mutating) {
@@ -88,15 +103,24 @@ public final class ObjectReader {
             List<Webhook.Rule> rules = new ArrayList<>();
             for (Object r : Fields.list(w.get("rules"))) {
                 Map<String, Object> rule = Fields.map(r);
-                rules.add(new Webhook.Rule(Fields.strings(rule.get("apiGroups")), Fields.strings(rule.get("resources")),
+                rules.add(new Webhook.Rule(
+                        Fields.strings(rule.get("apiGroups")),
+                        Fields.strings(rule.get("resources")),
                         Fields.strings(rule.get("operations"))));
             }
             Map<String, Object> clientConfig = Fields.map(w.get("clientConfig"));
             Map<String, Object> service = Fields.map(clientConfig.get("service"));
             String svc = service.isEmpty() ? null : str(service.get("namespace")) + "/" + str(service.get("name"));
-            out.add(new Webhook(str(w.get("name")), mutating, str(w.get("failurePolicy")), rules,
-                    selector(w.get("namespaceSelector")), selector(w.get("objectSelector")), svc,
-                    clientConfig.get("caBundle") != null && !String.valueOf(clientConfig.get("caBundle")).isEmpty()));
+            out.add(new Webhook(
+                    str(w.get("name")),
+                    mutating,
+                    str(w.get("failurePolicy")),
+                    rules,
+                    selector(w.get("namespaceSelector")),
+                    selector(w.get("objectSelector")),
+                    svc,
+                    clientConfig.get("caBundle") != null
+                            && !String.valueOf(clientConfig.get("caBundle")).isEmpty()));
         }
         return out;
     }
@@ -108,20 +132,23 @@ public final class ObjectReader {
         List<LabelSelector.Requirement> reqs = new ArrayList<>();
         for (Object e : Fields.list(m.get("matchExpressions"))) {
             Map<String, Object> expr = Fields.map(e);
-            reqs.add(new LabelSelector.Requirement(str(expr.get("key")), str(expr.get("operator")),
-                    Fields.strings(expr.get("values"))));
+            reqs.add(new LabelSelector.Requirement(
+                    str(expr.get("key")), str(expr.get("operator")), Fields.strings(expr.get("values"))));
         }
         return new LabelSelector(Fields.stringMap(m.get("matchLabels")), reqs);
     }
 
     private static Map<String, String> podLabels(String group, String kind, Map<String, Object> doc) {
-        if (group.isEmpty() && kind.equals("Pod")) return Fields.stringMap(Fields.map(doc.get("metadata")).get("labels"));
+        if (group.isEmpty() && kind.equals("Pod"))
+            return Fields.stringMap(Fields.map(doc.get("metadata")).get("labels"));
         if (!POD_TEMPLATE_KINDS.contains(kind) || !(group.equals("apps") || group.equals("batch") || group.isEmpty())) {
             return null;
         }
         Map<String, Object> spec = Fields.map(doc.get("spec"));
-        if (kind.equals("CronJob")) spec = Fields.map(Fields.map(spec.get("jobTemplate")).get("spec"));
-        return Fields.stringMap(Fields.map(Fields.map(spec.get("template")).get("metadata")).get("labels"));
+        if (kind.equals("CronJob"))
+            spec = Fields.map(Fields.map(spec.get("jobTemplate")).get("spec"));
+        return Fields.stringMap(
+                Fields.map(Fields.map(spec.get("template")).get("metadata")).get("labels"));
     }
 
     private static List<String> secretKeys(Map<String, Object> doc) {

@@ -9,9 +9,15 @@ import java.util.List;
  * @param service     {@code namespace/name} of the service it calls, or null for a URL webhook
  * @param hasCaBundle whether the manifest ships a caBundle (none of Kubeflow's do; it is injected)
  */
-public record Webhook(String name, boolean mutating, String failurePolicy, List<Rule> rules,
-                      LabelSelector namespaceSelector, LabelSelector objectSelector, String service,
-                      boolean hasCaBundle) {
+public record Webhook(
+        String name,
+        boolean mutating,
+        String failurePolicy,
+        List<Rule> rules,
+        LabelSelector namespaceSelector,
+        LabelSelector objectSelector,
+        String service,
+        boolean hasCaBundle) {
 
     /** One {@code rules} entry. */
     public record Rule(List<String> apiGroups, List<String> resources, List<String> operations) {

@@ -67,7 +67,10 @@ public final class Fields {
     /** The entries of a list that are mappings. */
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> maps(Object root, String... path) {
-        return list(root, path).stream().filter(o -> o instanceof Map).map(o -> (Map<String, Object>) o).toList();
+        return list(root, path).stream()
+                .filter(o -> o instanceof Map)
+                .map(o -> (Map<String, Object>) o)
+                .toList();
     }
 
     public static boolean has(Object root, String... path) {

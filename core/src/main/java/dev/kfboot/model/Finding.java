@@ -6,11 +6,12 @@ import java.util.Comparator;
  * A problem with the user's input or environment: which rule, how bad, where (file:line, app, resource),
  * what is wrong and how to fix it. Findings are collected, never thrown.
  */
-public record Finding(String rule, Severity severity, String app, String resource, Location location,
-                      String message, String hint) implements Comparable<Finding> {
+public record Finding(
+        String rule, Severity severity, String app, String resource, Location location, String message, String hint)
+        implements Comparable<Finding> {
 
-    private static final Comparator<Finding> ORDER = Comparator
-            .comparing((Finding f) -> f.location.file() == null ? "" : f.location.file())
+    private static final Comparator<Finding> ORDER = Comparator.comparing(
+                    (Finding f) -> f.location.file() == null ? "" : f.location.file())
             .thenComparingInt(f -> f.location.line())
             .thenComparing(f -> f.app == null ? "" : f.app)
             .thenComparing(Finding::severity)
@@ -46,11 +47,13 @@ public record Finding(String rule, Severity severity, String app, String resourc
     public String toText() {
         StringBuilder sb = new StringBuilder();
         // every part may come from the tree: escaped, so none can start a line of its own or drive the terminal
-        if (location.known()) sb.append(SafeText.forTerminal(location.toString())).append(": ");
+        if (location.known())
+            sb.append(SafeText.forTerminal(location.toString())).append(": ");
         sb.append(severity.label()).append(": [").append(rule).append("] ");
         if (app != null) sb.append(SafeText.forTerminal(app)).append(": ");
         sb.append(SafeText.forTerminal(message));
-        if (resource != null) sb.append(" (").append(SafeText.forTerminal(resource)).append(')');
+        if (resource != null)
+            sb.append(" (").append(SafeText.forTerminal(resource)).append(')');
         if (hint != null && !hint.isEmpty()) sb.append("\n    hint: ").append(SafeText.forTerminal(hint));
         return sb.toString();
     }

@@ -14,8 +14,7 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE)
             .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
 

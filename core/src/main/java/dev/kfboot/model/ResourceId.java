@@ -10,8 +10,7 @@ import java.util.Objects;
  */
 public record ResourceId(GroupKind groupKind, String namespace, String name) implements Comparable<ResourceId> {
 
-    private static final Comparator<ResourceId> ORDER = Comparator
-            .comparing(ResourceId::groupKind)
+    private static final Comparator<ResourceId> ORDER = Comparator.comparing(ResourceId::groupKind)
             .thenComparing(r -> r.namespace == null ? "" : r.namespace)
             .thenComparing(ResourceId::name);
 
@@ -50,7 +49,9 @@ public record ResourceId(GroupKind groupKind, String namespace, String name) imp
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ResourceId r && name.equals(r.name) && Objects.equals(namespace, r.namespace)
+        return o instanceof ResourceId r
+                && name.equals(r.name)
+                && Objects.equals(namespace, r.namespace)
                 && groupKind.equals(r.groupKind);
     }
 

@@ -1,7 +1,7 @@
 package dev.kfboot.model;
 
-import java.util.regex.Pattern;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Text from a tree or an API server made safe to print: control characters escaped (a name must not clear the
@@ -24,9 +24,11 @@ public final class SafeText {
     /** The credentials in URLs replaced by {@code ***} ({@code git@} of an ssh URL is kept: it is no secret). */
     public static String redactCredentials(String s) {
         if (s == null || s.indexOf('@') < 0 || !s.contains("://")) return s;
-        return URL_USERINFO.matcher(s).replaceAll(m -> m.group(2).equals("git")
-                ? Matcher.quoteReplacement(m.group())
-                : Matcher.quoteReplacement(m.group(1) + "***@"));
+        return URL_USERINFO
+                .matcher(s)
+                .replaceAll(m -> m.group(2).equals("git")
+                        ? Matcher.quoteReplacement(m.group())
+                        : Matcher.quoteReplacement(m.group(1) + "***@"));
     }
 
     /**

@@ -6,15 +6,14 @@ import dev.kfboot.inventory.Inventory;
 import dev.kfboot.spec.App;
 import dev.kfboot.spec.ExtraApp;
 import dev.kfboot.spec.ResolvedPlatform;
-
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Collections;
 
 /**
  * What a platform needs of the cluster it is installed on.
@@ -26,8 +25,13 @@ import java.util.Collections;
  * @param namespaces the Namespaces the platform creates (never Kubernetes' own)
  * @param apps       the names of the platform's Applications (its components and extra apps)
  */
-public record ClusterNeeds(String release, KubernetesRequirement kubernetes, Map<String, Requests> requests,
-                           List<Created> crds, List<Created> namespaces, Set<String> apps) {
+public record ClusterNeeds(
+        String release,
+        KubernetesRequirement kubernetes,
+        Map<String, Requests> requests,
+        List<Created> crds,
+        List<Created> namespaces,
+        Set<String> apps) {
 
     /**
      * A cluster-scoped object the platform creates: its name, the app that creates it and the labels it carries
@@ -46,12 +50,14 @@ public record ClusterNeeds(String release, KubernetesRequirement kubernetes, Map
     public static ClusterNeeds of(ResolvedPlatform platform, Inventory inventory) {
         Map<String, Requests> requests = new LinkedHashMap<>();
         for (App a : platform.apps()) {
-            if (!a.component().requests().equals(Requests.NONE)) requests.put(a.id(), a.component().requests());
+            if (!a.component().requests().equals(Requests.NONE))
+                requests.put(a.id(), a.component().requests());
         }
         List<Created> crds = new ArrayList<>();
         List<Created> namespaces = new ArrayList<>();
         for (Inventory.Entry e : inventory.entries()) {
-            Created c = new Created(e.object().id().name(), e.component(), e.object().labels());
+            Created c = new Created(
+                    e.object().id().name(), e.component(), e.object().labels());
             if (e.object().isCrd()) crds.add(c);
             else if (e.object().isNamespace() && !Inventory.BUILTIN_NAMESPACES.contains(c.name())) namespaces.add(c);
         }
@@ -73,8 +79,10 @@ public record ClusterNeeds(String release, KubernetesRequirement kubernetes, Map
     /** The components that request PVC storage, with their figure in GB, largest first. */
     public Map<String, Integer> storageByApp() {
         Map<String, Integer> out = new LinkedHashMap<>();
-        requests.entrySet().stream().filter(e -> e.getValue().storageGB() > 0)
-                .sorted(Map.Entry.<String, Requests>comparingByValue(Comparator.comparingInt(Requests::storageGB)).reversed()
+        requests.entrySet().stream()
+                .filter(e -> e.getValue().storageGB() > 0)
+                .sorted(Map.Entry.<String, Requests>comparingByValue(Comparator.comparingInt(Requests::storageGB))
+                        .reversed()
                         .thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> out.put(e.getKey(), e.getValue().storageGB()));
         return out;

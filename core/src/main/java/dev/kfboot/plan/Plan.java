@@ -5,14 +5,13 @@ import dev.kfboot.graph.DependencyGraph;
 import dev.kfboot.graph.InternalOrdering;
 import dev.kfboot.inventory.Inventory;
 import dev.kfboot.model.Finding;
-
+import dev.kfboot.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import dev.kfboot.model.Severity;
-import java.util.Set;
 
 /**
  * The compiled plan: each app's wave, the graph that placed it, the inventory it was derived from, and the
@@ -21,9 +20,15 @@ import java.util.Set;
  * @param source   what the objects came from: "facts" (committed) or the upstream directory rendered
  * @param internal orderings inside single apps, which waves between apps cannot express
  */
-public record Plan(String release, String source, Map<String, Integer> waves, DependencyGraph graph,
-                   Inventory inventory, List<InternalOrdering> internal, Map<String, Pin> pins,
-                   List<Finding> findings) {
+public record Plan(
+        String release,
+        String source,
+        Map<String, Integer> waves,
+        DependencyGraph graph,
+        Inventory inventory,
+        List<InternalOrdering> internal,
+        Map<String, Pin> pins,
+        List<Finding> findings) {
 
     /** One wave and its apps, sorted by name. */
     public record Wave(int number, List<String> components) {}
@@ -51,7 +56,9 @@ public record Plan(String release, String source, Map<String, Integer> waves, De
     /** The dependencies that decide the app's wave: those in the wave right before it. */
     public List<Dependency> placedBy(String component) {
         int w = waveOf(component);
-        return graph.dependenciesOf(component).stream().filter(d -> waveOf(d.dependsOn()) == w - 1).toList();
+        return graph.dependenciesOf(component).stream()
+                .filter(d -> waveOf(d.dependsOn()) == w - 1)
+                .toList();
     }
 
     /** Rules of the findings that mean an app did not render at all. */

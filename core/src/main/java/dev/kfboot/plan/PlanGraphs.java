@@ -2,7 +2,6 @@ package dev.kfboot.plan;
 
 import dev.kfboot.graph.Dependency;
 import dev.kfboot.graph.Reason;
-
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -18,21 +17,35 @@ public final class PlanGraphs {
     public static String mermaid(Plan plan) {
         StringBuilder sb = new StringBuilder("flowchart LR\n");
         for (Plan.Wave w : plan.waveList()) {
-            sb.append("  subgraph wave").append(w.number()).append("[\"wave ").append(w.number()).append("\"]\n");
-            for (String c : w.components()) sb.append("    ").append(mermaidId(c)).append("[\"").append(c).append("\"]\n");
+            sb.append("  subgraph wave")
+                    .append(w.number())
+                    .append("[\"wave ")
+                    .append(w.number())
+                    .append("\"]\n");
+            for (String c : w.components())
+                sb.append("    ").append(mermaidId(c)).append("[\"").append(c).append("\"]\n");
             sb.append("  end\n");
         }
         for (Dependency d : plan.graph().edges()) {
             String arrow = d.declaredOnly() ? " -.->" : " -->";
-            sb.append("  ").append(mermaidId(d.dependsOn())).append(arrow).append("|").append(kinds(d)).append("| ")
-                    .append(mermaidId(d.component())).append('\n');
+            sb.append("  ")
+                    .append(mermaidId(d.dependsOn()))
+                    .append(arrow)
+                    .append("|")
+                    .append(kinds(d))
+                    .append("| ")
+                    .append(mermaidId(d.component()))
+                    .append('\n');
         }
         return sb.toString();
     }
 
     public static String dot(Plan plan) {
         StringBuilder sb = new StringBuilder("digraph kfboot {\n");
-        sb.append("  label=\"kubeflow/manifests ").append(plan.release()).append(": ").append(plan.waveList().size())
+        sb.append("  label=\"kubeflow/manifests ")
+                .append(plan.release())
+                .append(": ")
+                .append(plan.waveList().size())
                 .append(" sync waves\";\n");
         sb.append("  rankdir=LR;\n  node [shape=box, style=rounded];\n");
         for (Plan.Wave w : plan.waveList()) {
@@ -42,8 +55,12 @@ public final class PlanGraphs {
             sb.append("  }\n");
         }
         for (Dependency d : plan.graph().edges()) {
-            sb.append("  ").append(quote(d.dependsOn())).append(" -> ").append(quote(d.component()))
-                    .append(" [label=").append(quote(kinds(d)));
+            sb.append("  ")
+                    .append(quote(d.dependsOn()))
+                    .append(" -> ")
+                    .append(quote(d.component()))
+                    .append(" [label=")
+                    .append(quote(kinds(d)));
             if (d.declaredOnly()) sb.append(", style=dashed");
             sb.append("];\n");
         }

@@ -7,10 +7,9 @@ import dev.kfboot.graph.Dependency;
 import dev.kfboot.graph.InternalOrdering;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Json;
-
+import dev.kfboot.model.Location;
 import java.util.ArrayList;
 import java.util.List;
-import dev.kfboot.model.Location;
 
 /**
  * {@code plan -o json}: what the text shows, as records. The waves; per component its wave, namespaces, object count,
@@ -22,8 +21,14 @@ import dev.kfboot.model.Location;
 public final class PlanJson {
 
     /** The document, in field order. */
-    public record Document(String release, String source, int objects, List<WaveDoc> waves, List<ComponentDoc> components,
-                           List<DependencyDoc> dependencies, List<InternalDoc> internal) {}
+    public record Document(
+            String release,
+            String source,
+            int objects,
+            List<WaveDoc> waves,
+            List<ComponentDoc> components,
+            List<DependencyDoc> dependencies,
+            List<InternalDoc> internal) {}
 
     public record WaveDoc(int wave, List<String> components) {}
 
@@ -32,12 +37,23 @@ public final class PlanJson {
      * @param pinnedAt   where the spec pins its wave, or null
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ComponentDoc(String name, int wave, List<String> namespaces, int objects, LocationDoc pinnedAt,
-                               List<String> placedAfter, String firstReason) {}
+    public record ComponentDoc(
+            String name,
+            int wave,
+            List<String> namespaces,
+            int objects,
+            LocationDoc pinnedAt,
+            List<String> placedAfter,
+            String firstReason) {}
 
     /** @param placing whether this dependency is one that puts the component in its wave */
-    public record DependencyDoc(String component, String dependsOn, List<String> kinds, boolean declared, boolean placing,
-                                List<ReasonDoc> reasons) {}
+    public record DependencyDoc(
+            String component,
+            String dependsOn,
+            List<String> kinds,
+            boolean declared,
+            boolean placing,
+            List<ReasonDoc> reasons) {}
 
     /** @param declaredAt where a spec or the catalog declared it, or null for a reason found in the manifests */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -57,22 +73,37 @@ public final class PlanJson {
             waves.add(new WaveDoc(w.number(), List.copyOf(w.components())));
             for (String c : w.components()) {
                 Pin pin = plan.pins().get(c);
-                components.add(new ComponentDoc(c, w.number(), List.copyOf(plan.inventory().namespacesOf(c)),
-                        plan.inventory().of(c).size(), pin == null ? null : location(pin.location()),
-                        plan.placedBy(c).stream().map(Dependency::dependsOn).toList(), PlanText.firstReason(plan, c)));
+                components.add(new ComponentDoc(
+                        c,
+                        w.number(),
+                        List.copyOf(plan.inventory().namespacesOf(c)),
+                        plan.inventory().of(c).size(),
+                        pin == null ? null : location(pin.location()),
+                        plan.placedBy(c).stream().map(Dependency::dependsOn).toList(),
+                        PlanText.firstReason(plan, c)));
             }
         }
         List<DependencyDoc> deps = new ArrayList<>();
         for (Dependency d : plan.graph().edges()) {
-            List<ReasonDoc> reasons = d.reasons().stream().map(r -> new ReasonDoc(r.kind().label(), r.text(), r.summary(),
-                    r.location() == null || r.location().file() == null ? null : location(r.location()))).toList();
-            deps.add(new DependencyDoc(d.component(), d.dependsOn(),
-                    d.reasons().stream().map(r -> r.kind().label()).distinct().toList(), d.declaredOnly(),
-                    plan.placedBy(d.component()).contains(d), reasons));
+            List<ReasonDoc> reasons = d.reasons().stream()
+                    .map(r -> new ReasonDoc(
+                            r.kind().label(),
+                            r.text(),
+                            r.summary(),
+                            r.location() == null || r.location().file() == null ? null : location(r.location())))
+                    .toList();
+            deps.add(new DependencyDoc(
+                    d.component(),
+                    d.dependsOn(),
+                    d.reasons().stream().map(r -> r.kind().label()).distinct().toList(),
+                    d.declaredOnly(),
+                    plan.placedBy(d.component()).contains(d),
+                    reasons));
         }
         List<InternalDoc> internal = new ArrayList<>();
         for (InternalOrdering o : plan.internal()) {
-            internal.add(new InternalDoc(o.component(), String.valueOf(o.object()), o.kind().label(), o.needs()));
+            internal.add(new InternalDoc(
+                    o.component(), String.valueOf(o.object()), o.kind().label(), o.needs()));
         }
         return new Document(plan.release(), plan.source(), plan.inventory().size(), waves, components, deps, internal);
     }
@@ -85,8 +116,11 @@ public final class PlanJson {
         ObjectNode root = Json.mapper().valueToTree(document(plan));
         if (!plan.failedRenders().isEmpty()) {
             ArrayNode failed = root.putArray("failed");
-            plan.failedRenders().forEach((app, f) -> failed.addObject().put("component", app).put("rule", f.rule())
-                    .put("message", f.message()));
+            plan.failedRenders()
+                    .forEach((app, f) -> failed.addObject()
+                            .put("component", app)
+                            .put("rule", f.rule())
+                            .put("message", f.message()));
         }
         if (!plan.findings().isEmpty()) root.set("findings", findings(plan.findings()));
         return root;

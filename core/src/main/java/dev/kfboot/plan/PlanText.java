@@ -4,7 +4,6 @@ import dev.kfboot.graph.Dependency;
 import dev.kfboot.graph.InternalOrdering;
 import dev.kfboot.graph.Reason;
 import dev.kfboot.model.SafeText;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,10 @@ public final class PlanText {
         return "Plan for kubeflow/manifests " + plan.release() + " (" + plan.source() + "): "
                 + plan.waves().size() + " components, " + plan.inventory().size() + " objects, "
                 + plan.waveList().size() + " waves"
-                + (plan.failedRenders().isEmpty() ? "" : "; " + plan.failedRenders().size() + " failed to render and are not placed: "
-                + String.join(", ", plan.failedRenders().keySet()));
+                + (plan.failedRenders().isEmpty()
+                        ? ""
+                        : "; " + plan.failedRenders().size() + " failed to render and are not placed: "
+                                + String.join(", ", plan.failedRenders().keySet()));
     }
 
     public static String table(Plan plan) {
@@ -30,8 +31,13 @@ public final class PlanText {
         rows.add(new String[] {"WAVE", "COMPONENT", "NAMESPACES", "OBJECTS", "FIRST REASON"});
         for (Plan.Wave w : plan.waveList()) {
             for (String c : w.components()) {
-                rows.add(new String[] {String.valueOf(w.number()), c, namespaces(plan, c),
-                        String.valueOf(plan.inventory().of(c).size()), firstReason(plan, c)});
+                rows.add(new String[] {
+                    String.valueOf(w.number()),
+                    c,
+                    namespaces(plan, c),
+                    String.valueOf(plan.inventory().of(c).size()),
+                    firstReason(plan, c)
+                });
             }
         }
         return header(plan) + "\n\n" + columns(rows);
@@ -45,7 +51,12 @@ public final class PlanText {
                 sb.append("  ").append(SafeText.forTerminal(c));
                 Pin pin = plan.pins().get(c);
                 List<Dependency> deps = plan.graph().dependenciesOf(c);
-                if (pin != null) sb.append(" (pinned to wave ").append(pin.wave()).append(" at ").append(pin.location()).append(')');
+                if (pin != null)
+                    sb.append(" (pinned to wave ")
+                            .append(pin.wave())
+                            .append(" at ")
+                            .append(pin.location())
+                            .append(')');
                 if (deps.isEmpty()) {
                     sb.append(": no dependencies\n");
                     continue;
@@ -53,21 +64,35 @@ public final class PlanText {
                 sb.append('\n');
                 List<Dependency> placing = plan.placedBy(c);
                 for (Dependency d : deps) {
-                    sb.append("    ").append(placing.contains(d) ? "placed after " : "after ").append(SafeText.forTerminal(d.dependsOn()))
-                            .append(" (wave ").append(plan.waveOf(d.dependsOn())).append(")\n");
-                    for (Reason r : d.reasons()) sb.append("      - ").append(SafeText.forTerminal(String.valueOf(r))).append('\n');
+                    sb.append("    ")
+                            .append(placing.contains(d) ? "placed after " : "after ")
+                            .append(SafeText.forTerminal(d.dependsOn()))
+                            .append(" (wave ")
+                            .append(plan.waveOf(d.dependsOn()))
+                            .append(")\n");
+                    for (Reason r : d.reasons())
+                        sb.append("      - ")
+                                .append(SafeText.forTerminal(String.valueOf(r)))
+                                .append('\n');
                 }
             }
         }
         if (!plan.internal().isEmpty()) {
-            sb.append("\ninside one app (Argo CD applies these in one sync: they need SkipDryRunOnMissingResource and retries)\n");
+            sb.append(
+                    "\ninside one app (Argo CD applies these in one sync: they need SkipDryRunOnMissingResource and retries)\n");
             Map<String, List<InternalOrdering>> grouped = new TreeMap<>();
-            for (InternalOrdering o : plan.internal()) grouped.computeIfAbsent(o.component() + "\u0000" + o.needs(), k -> new ArrayList<>()).add(o);
+            for (InternalOrdering o : plan.internal())
+                grouped.computeIfAbsent(o.component() + "\u0000" + o.needs(), k -> new ArrayList<>())
+                        .add(o);
             for (List<InternalOrdering> g : grouped.values()) {
                 InternalOrdering first = g.get(0);
-                sb.append("  ").append(SafeText.forTerminal(first.component())).append(": ")
+                sb.append("  ")
+                        .append(SafeText.forTerminal(first.component()))
+                        .append(": ")
                         .append(SafeText.forTerminal(String.valueOf(first.object())));
-                sb.append(g.size() > 1 ? " and " + (g.size() - 1) + " more need " : " needs ").append(first.needs()).append('\n');
+                sb.append(g.size() > 1 ? " and " + (g.size() - 1) + " more need " : " needs ")
+                        .append(first.needs())
+                        .append('\n');
             }
         }
         return sb.toString();

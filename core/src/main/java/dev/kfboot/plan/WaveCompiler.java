@@ -4,7 +4,6 @@ import dev.kfboot.graph.Dependency;
 import dev.kfboot.graph.DependencyGraph;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -42,9 +41,12 @@ public final class WaveCompiler {
             }
             Pin pin = pins.get(node);
             if (pin != null && pin.wave() < earliest) {
-                throw new InputException(pin.location(), "wave " + pin.wave() + " pinned for " + node
-                        + " contradicts its dependency on " + latest.dependsOn() + " (wave " + waves.get(latest.dependsOn())
-                        + "): " + latest.reasons().get(0),
+                throw new InputException(
+                        pin.location(),
+                        "wave " + pin.wave() + " pinned for " + node
+                                + " contradicts its dependency on " + latest.dependsOn() + " (wave "
+                                + waves.get(latest.dependsOn())
+                                + "): " + latest.reasons().get(0),
                         "pin " + node + " to wave " + earliest + " or later, or remove the pin");
             }
             waves.put(node, pin != null ? pin.wave() : earliest);
@@ -76,7 +78,10 @@ public final class WaveCompiler {
 
     private static InputException cycleError(DependencyGraph graph, List<String> placed) {
         Set<String> done = new HashSet<>(placed);
-        String start = graph.nodes().stream().filter(n -> !done.contains(n)).findFirst().orElseThrow();
+        String start = graph.nodes().stream()
+                .filter(n -> !done.contains(n))
+                .findFirst()
+                .orElseThrow();
         // Walk dependencies among unplaced nodes until a node repeats: that stretch is a cycle.
         Deque<Dependency> path = new ArrayDeque<>();
         List<String> seen = new ArrayList<>();
@@ -84,7 +89,9 @@ public final class WaveCompiler {
         while (!seen.contains(cur)) {
             seen.add(cur);
             Dependency next = graph.dependenciesOf(cur).stream()
-                    .filter(d -> !done.contains(d.dependsOn())).findFirst().orElseThrow();
+                    .filter(d -> !done.contains(d.dependsOn()))
+                    .findFirst()
+                    .orElseThrow();
             path.add(next);
             cur = next.dependsOn();
         }
@@ -96,11 +103,17 @@ public final class WaveCompiler {
             if (d.component().equals(loopStart)) inLoop = true;
             if (!inLoop) continue;
             for (var r : d.reasons()) if (!where.known() && r.location().known()) where = r.location();
-            sb.append(d.component()).append(" needs ").append(d.dependsOn())
-                    .append(" (").append(d.reasons().get(0)).append("); ");
+            sb.append(d.component())
+                    .append(" needs ")
+                    .append(d.dependsOn())
+                    .append(" (")
+                    .append(d.reasons().get(0))
+                    .append("); ");
         }
         String msg = sb.toString().replaceAll("; $", "");
-        return new InputException(where, msg,
+        return new InputException(
+                where,
+                msg,
                 "remove one of the declared dependencies (spec dependsOn) or the component that closes the cycle");
     }
 }

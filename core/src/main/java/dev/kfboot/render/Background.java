@@ -1,9 +1,9 @@
 package dev.kfboot.render;
 
+import dev.kfboot.model.InputException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
-import dev.kfboot.model.InputException;
 
 /**
  * Work started ahead of the moment it is needed, on a daemon thread of its own: it mostly waits (for a process, for
@@ -15,13 +15,15 @@ public final class Background {
 
     public static <T> CompletableFuture<T> start(String name, Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                result.complete(work.get());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        }, name);
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        result.complete(work.get());
+                    } catch (Throwable e) {
+                        result.completeExceptionally(e);
+                    }
+                },
+                name);
         t.setDaemon(true);
         t.start();
         return result;

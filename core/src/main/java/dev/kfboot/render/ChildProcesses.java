@@ -1,7 +1,6 @@
 package dev.kfboot.render;
 
 import dev.kfboot.files.Directories;
-
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

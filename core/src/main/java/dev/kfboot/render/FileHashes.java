@@ -1,8 +1,6 @@
 package dev.kfboot.render;
 
 import dev.kfboot.files.AtomicFiles;
-import org.apache.commons.codec.digest.MurmurHash3;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.codec.digest.MurmurHash3;
 
 /**
  * Fingerprints of files, remembered across runs the way git's index does: a file whose size, modification time
@@ -55,7 +54,9 @@ final class FileHashes {
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split(" ", 6);
                 if (f.length != 6) return new FileHashes(index); // damaged: start over
-                h.known.put(Path.of(f[5]), new Stamp(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), f[3], Long.parseLong(f[4])));
+                h.known.put(
+                        Path.of(f[5]),
+                        new Stamp(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), f[3], Long.parseLong(f[4])));
             }
         } catch (IOException | RuntimeException e) {
             return new FileHashes(index);
@@ -74,7 +75,10 @@ final class FileHashes {
             long mtime = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
             String inode = String.valueOf(a.fileKey()).replace(' ', '_');
             Stamp s = known.get(file);
-            if (s != null && s.size() == a.size() && s.mtimeNanos() == mtime && s.inode().equals(inode)
+            if (s != null
+                    && s.size() == a.size()
+                    && s.mtimeNanos() == mtime
+                    && s.inode().equals(inode)
                     && mtime / 1_000_000 < s.hashedAtMillis() - RACY_MILLIS) {
                 return s.fingerprint();
             }
@@ -93,8 +97,18 @@ final class FileHashes {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         known.forEach((p, s) -> {
             if (Files.exists(p)) {
-                sb.append(s.fingerprint()).append(' ').append(s.size()).append(' ').append(s.mtimeNanos()).append(' ')
-                        .append(s.inode()).append(' ').append(s.hashedAtMillis()).append(' ').append(p).append('\n');
+                sb.append(s.fingerprint())
+                        .append(' ')
+                        .append(s.size())
+                        .append(' ')
+                        .append(s.mtimeNanos())
+                        .append(' ')
+                        .append(s.inode())
+                        .append(' ')
+                        .append(s.hashedAtMillis())
+                        .append(' ')
+                        .append(p)
+                        .append('\n');
             }
         });
         try {

@@ -2,7 +2,6 @@ package dev.kfboot.render;
 
 import dev.kfboot.model.Fields;
 import dev.kfboot.yaml.RenderedYaml;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,12 +10,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import java.util.HashSet;
 
 /**
  * Everything a kustomization reads, found by walking its references without running kustomize: the
@@ -30,8 +29,13 @@ import java.util.HashSet;
  * @param copies     every regular file directly inside a closure directory, plus the named files
  * @param outside    what a bounded walk refused to read, each naming the link or reference (empty when unbounded)
  */
-public record KustomizationClosure(Set<Path> dirs, Set<Path> files, Set<String> remoteUrls,
-                                   Set<Path> kustomizationsWithRemotes, Set<Path> copies, List<String> outside) {
+public record KustomizationClosure(
+        Set<Path> dirs,
+        Set<Path> files,
+        Set<String> remoteUrls,
+        Set<Path> kustomizationsWithRemotes,
+        Set<Path> copies,
+        List<String> outside) {
 
     static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
@@ -57,7 +61,8 @@ public record KustomizationClosure(Set<Path> dirs, Set<Path> files, Set<String> 
      * read, as Argo CD's repo server reads nothing outside the repository: an absolute path, a path that climbs
      * out, or a symbolic link whose real path leaves it is not followed and is listed in {@link #outside()}.
      */
-    public static KustomizationClosure walk(List<Path> startDirs, Map<Path, Map<String, Object>> parsed, Path boundary) {
+    public static KustomizationClosure walk(
+            List<Path> startDirs, Map<Path, Map<String, Object>> parsed, Path boundary) {
         ReadBoundary bound = boundary == null ? null : ReadBoundary.of(boundary);
         List<String> outside = new ArrayList<>();
         Set<Path> copies = new TreeSet<>();
@@ -158,8 +163,16 @@ public record KustomizationClosure(Set<Path> dirs, Set<Path> files, Set<String> 
     /** Paths and URLs named by a kustomization, from every field that reads a file or directory. */
     static List<String> references(Map<String, Object> k) {
         List<String> out = new ArrayList<>();
-        for (String field : List.of("resources", "bases", "components", "crds", "configurations",
-                "patchesStrategicMerge", "generators", "transformers", "validators")) {
+        for (String field : List.of(
+                "resources",
+                "bases",
+                "components",
+                "crds",
+                "configurations",
+                "patchesStrategicMerge",
+                "generators",
+                "transformers",
+                "validators")) {
             for (Object o : Fields.list(k.get(field))) {
                 if (o instanceof String s && !s.contains("\n")) out.add(s.trim());
             }

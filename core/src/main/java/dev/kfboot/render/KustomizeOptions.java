@@ -1,7 +1,6 @@
 package dev.kfboot.render;
 
 import dev.kfboot.yaml.YamlWriter;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,12 +27,19 @@ import java.util.TreeMap;
  * @param patches       kustomize {@code patches} entries, each with an inline {@code patch}
  * @param replicas      kustomize {@code replicas} entries (name, count)
  */
-public record KustomizeOptions(String namePrefix, String nameSuffix, String namespace, List<Map<String, Object>> images,
-                               Map<String, String> labels, boolean withSelector, Map<String, String> annotations,
-                               List<Map<String, Object>> patches, List<Map<String, Object>> replicas) {
+public record KustomizeOptions(
+        String namePrefix,
+        String nameSuffix,
+        String namespace,
+        List<Map<String, Object>> images,
+        Map<String, String> labels,
+        boolean withSelector,
+        Map<String, String> annotations,
+        List<Map<String, Object>> patches,
+        List<Map<String, Object>> replicas) {
 
-    public static final KustomizeOptions NONE = new KustomizeOptions(null, null, null, List.of(), Map.of(), true, Map.of(),
-            List.of(), List.of());
+    public static final KustomizeOptions NONE =
+            new KustomizeOptions(null, null, null, List.of(), Map.of(), true, Map.of(), List.of(), List.of());
 
     public KustomizeOptions {
         images = List.copyOf(images);
@@ -93,7 +99,9 @@ public record KustomizeOptions(String namePrefix, String nameSuffix, String name
             k.put("labels", all);
         }
         if (!annotations.isEmpty()) {
-            Map<String, Object> a = k.get("commonAnnotations") instanceof Map<?, ?> m ? new LinkedHashMap<>(asStrings(m)) : new LinkedHashMap<>();
+            Map<String, Object> a = k.get("commonAnnotations") instanceof Map<?, ?> m
+                    ? new LinkedHashMap<>(asStrings(m))
+                    : new LinkedHashMap<>();
             a.putAll(annotations);
             k.put("commonAnnotations", a);
         }

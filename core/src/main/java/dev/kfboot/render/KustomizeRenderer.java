@@ -3,21 +3,20 @@ package dev.kfboot.render;
 import dev.kfboot.model.Finding;
 import dev.kfboot.yaml.RenderedYaml;
 import dev.kfboot.yaml.YamlLimits;
-
+import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.io.File;
-import java.io.OutputStream;
-import java.util.ArrayList;
 
 /** Renders a unit by running real kustomize in the unit's prepared build directory. */
 public final class KustomizeRenderer implements Renderer {
@@ -47,8 +46,13 @@ public final class KustomizeRenderer implements Renderer {
      * @param deadline    the whole run's deadline from now, or null for none: renders not started by then are not
      *                    started, and none runs past it
      */
-    public KustomizeRenderer(KustomizeTool tool, RenderWorkspace workspace, Duration timeout, boolean oneCoreEach,
-                             long memoryBytes, Duration deadline) {
+    public KustomizeRenderer(
+            KustomizeTool tool,
+            RenderWorkspace workspace,
+            Duration timeout,
+            boolean oneCoreEach,
+            long memoryBytes,
+            Duration deadline) {
         this.tool = tool;
         this.workspace = workspace;
         this.timeout = timeout;
@@ -65,8 +69,8 @@ public final class KustomizeRenderer implements Renderer {
     List<String> command(Path buildDir) {
         List<String> cmd = tool.buildCommand(buildDir);
         if (memoryBytes <= 0 || !Files.isExecutable(Path.of("/bin/sh"))) return cmd;
-        List<String> capped = new ArrayList<>(List.of("/bin/sh", "-c", "ulimit -v " + (memoryBytes / 1024)
-                + " && exec \"$0\" \"$@\""));
+        List<String> capped = new ArrayList<>(
+                List.of("/bin/sh", "-c", "ulimit -v " + (memoryBytes / 1024) + " && exec \"$0\" \"$@\""));
         capped.addAll(cmd);
         return capped;
     }
@@ -80,13 +84,24 @@ public final class KustomizeRenderer implements Renderer {
         long start = System.nanoTime();
         RenderWorkspace.Prepared prepared = workspace.prepare(unit);
         if (!prepared.refused().isEmpty()) {
-            return failed(unit, prepared, start, "refused to read outside the repository: " + prepared.refused().get(0)
-                            + (prepared.refused().size() > 1 ? " (and " + (prepared.refused().size() - 1) + " more)" : ""),
+            return failed(
+                    unit,
+                    prepared,
+                    start,
+                    "refused to read outside the repository: "
+                            + prepared.refused().get(0)
+                            + (prepared.refused().size() > 1
+                                    ? " (and " + (prepared.refused().size() - 1) + " more)"
+                                    : ""),
                     "keep every file a kustomization reads inside the repository (or its --source or remote-cache root)");
         }
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
-            return failed(unit, prepared, start, "not rendered: the run's deadline of " + seconds(deadline) + " passed (--deadline)",
+            return failed(
+                    unit,
+                    prepared,
+                    start,
+                    "not rendered: the run's deadline of " + seconds(deadline) + " passed (--deadline)",
                     "render fewer apps at once, or raise --deadline");
         }
         long wait = Math.min(timeout.toNanos(), left);
@@ -116,20 +131,33 @@ public final class KustomizeRenderer implements Renderer {
             }
             if (!finished) {
                 boolean perRender = wait == timeout.toNanos();
-                return failed(unit, prepared, start, perRender
-                                ? "kustomize did not finish within the render timeout of " + seconds(timeout) + " (--render-timeout)"
-                                : "kustomize did not finish by the run's deadline of " + seconds(deadline) + " (--deadline)",
+                return failed(
+                        unit,
+                        prepared,
+                        start,
+                        perRender
+                                ? "kustomize did not finish within the render timeout of " + seconds(timeout)
+                                        + " (--render-timeout)"
+                                : "kustomize did not finish by the run's deadline of " + seconds(deadline)
+                                        + " (--deadline)",
                         "render the path by hand to see what it waits for, or raise the limit");
             }
             byte[] out = stdout.join();
             String err = Files.readString(stderrFile, StandardCharsets.UTF_8);
             if (p.exitValue() != 0 && memoryBytes > 0 && err.contains("out of memory")) {
-                return failed(unit, prepared, start, "kustomize ran out of its memory cap of " + (memoryBytes >> 20)
-                                + " MiB (--render-memory)",
+                return failed(
+                        unit,
+                        prepared,
+                        start,
+                        "kustomize ran out of its memory cap of " + (memoryBytes >> 20) + " MiB (--render-memory)",
                         "look for YAML aliases that expand without bound in the app's kustomizations, or raise --render-memory");
             }
             if (out == null) {
-                return failed(unit, prepared, start, "kustomize wrote more than " + (MAX_OUTPUT >> 20) + " MiB",
+                return failed(
+                        unit,
+                        prepared,
+                        start,
+                        "kustomize wrote more than " + (MAX_OUTPUT >> 20) + " MiB",
                         "split the app; no Argo CD app renders this much");
             }
             if (p.exitValue() != 0) return failure(unit, prepared, start, err, p.exitValue());
@@ -137,12 +165,20 @@ public final class KustomizeRenderer implements Renderer {
             try {
                 docs = RenderedYaml.parse(new String(out, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
-                return failed(unit, prepared, start, "kustomize output is not valid YAML: " + e.getMessage(),
+                return failed(
+                        unit,
+                        prepared,
+                        start,
+                        "kustomize output is not valid YAML: " + e.getMessage(),
                         "run the same kustomize build by hand");
             }
             return new Rendered(unit, docs, null, prepared.remoteUrls(), millisSince(start));
         } catch (IOException e) {
-            return failed(unit, prepared, start, "cannot run " + tool.command().get(0) + ": " + e.getMessage(),
+            return failed(
+                    unit,
+                    prepared,
+                    start,
+                    "cannot run " + tool.command().get(0) + ": " + e.getMessage(),
                     "check that kustomize or kubectl is installed and executable");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -173,21 +209,32 @@ public final class KustomizeRenderer implements Renderer {
         String message = cleanMessage(stderr, unit, prepared);
         for (String url : prepared.unresolvedUrls()) {
             if (stderr.contains(url) || stderr.contains(url.replaceAll("\\?.*", ""))) {
-                Finding f = Finding.error(RULE_REMOTE_BASE, unit.id(),
+                Finding f = Finding.error(
+                        RULE_REMOTE_BASE,
+                        unit.id(),
                         "remote base " + url + " is not in the remote cache and could not be fetched",
                         "pass --remote-cache DIR with an INDEX.tsv entry for it, or render with network access");
                 return new Rendered(unit, List.of(), f, prepared.remoteUrls(), millisSince(start));
             }
         }
         if (message.isEmpty()) message = "kustomize exited with code " + code;
-        return failed(unit, prepared, start, "kustomize failed: " + message,
+        return failed(
+                unit,
+                prepared,
+                start,
+                "kustomize failed: " + message,
                 "run `" + String.join(" ", tool.command()) + " " + String.join(" ", unit.paths())
                         + "` in the manifests tree to see the whole error");
     }
 
-    private Rendered failed(RenderUnit unit, RenderWorkspace.Prepared prepared, long start, String message, String hint) {
-        return new Rendered(unit, List.of(), Finding.error(RULE_RENDER_FAILED, unit.id(), message, hint),
-                prepared.remoteUrls(), millisSince(start));
+    private Rendered failed(
+            RenderUnit unit, RenderWorkspace.Prepared prepared, long start, String message, String hint) {
+        return new Rendered(
+                unit,
+                List.of(),
+                Finding.error(RULE_RENDER_FAILED, unit.id(), message, hint),
+                prepared.remoteUrls(),
+                millisSince(start));
     }
 
     /** kustomize's last error line without warnings, kubectl's log prefix or workspace paths. */

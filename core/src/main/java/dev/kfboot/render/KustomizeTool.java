@@ -2,7 +2,6 @@ package dev.kfboot.render;
 
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Map;
 
 /**
  * The kustomize that renders: {@code $KFBOOT_KUSTOMIZE} when set, else a {@code kustomize} binary on PATH,
@@ -55,7 +54,9 @@ public record KustomizeTool(List<String> command, String version) {
         if (override != null && !override.isBlank()) {
             Path p = Path.of(override);
             if (!Files.isExecutable(p)) {
-                throw new InputException(Location.of("$KFBOOT_KUSTOMIZE"), override + " is not an executable file",
+                throw new InputException(
+                        Location.of("$KFBOOT_KUSTOMIZE"),
+                        override + " is not an executable file",
                         "point KFBOOT_KUSTOMIZE at a kustomize binary or unset it");
             }
             return fromBinary(p, versions);
@@ -66,15 +67,22 @@ public record KustomizeTool(List<String> command, String version) {
         Optional<Path> kubectl = onPath("kubectl", path);
         if (kubectl.isPresent()) {
             List<String> cmd = List.of(kubectl.get().toString(), "kustomize");
-            return new KustomizeTool(cmd, versions.of(kubectl.get(),
-                    () -> versionOf(List.of(kubectl.get().toString(), "version", "--client"), "Kustomize Version")));
+            return new KustomizeTool(
+                    cmd,
+                    versions.of(
+                            kubectl.get(),
+                            () -> versionOf(
+                                    List.of(kubectl.get().toString(), "version", "--client"), "Kustomize Version")));
         }
-        throw new InputException(Location.NONE, "neither kustomize nor kubectl found on PATH",
+        throw new InputException(
+                Location.NONE,
+                "neither kustomize nor kubectl found on PATH",
                 "install kustomize (https://kubectl.docs.kubernetes.io/installation/kustomize/) or kubectl");
     }
 
     private static KustomizeTool fromBinary(Path p, ToolVersions versions) {
-        return new KustomizeTool(List.of(p.toString(), "build"),
+        return new KustomizeTool(
+                List.of(p.toString(), "build"),
                 versions.of(p, () -> versionOf(List.of(p.toString(), "version"), null)));
     }
 

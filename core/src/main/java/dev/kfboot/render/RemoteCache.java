@@ -2,7 +2,6 @@ package dev.kfboot.render;
 
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,11 +36,15 @@ public final class RemoteCache {
     public static RemoteCache load(Path dir) {
         Path index = dir.resolve("INDEX.tsv");
         if (!Files.isDirectory(dir)) {
-            throw new InputException(Location.of(dir.toString()), "remote cache directory not found",
+            throw new InputException(
+                    Location.of(dir.toString()),
+                    "remote cache directory not found",
                     "pass --remote-cache DIR with a directory that holds INDEX.tsv");
         }
         if (!Files.isRegularFile(index)) {
-            throw new InputException(Location.of(index.toString()), "remote cache has no INDEX.tsv",
+            throw new InputException(
+                    Location.of(index.toString()),
+                    "remote cache has no INDEX.tsv",
                     "INDEX.tsv maps each remote URL prefix and ref to a directory under the cache");
         }
         List<Entry> entries = new ArrayList<>();
@@ -49,21 +52,25 @@ public final class RemoteCache {
         try {
             lines = Files.readAllLines(index, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InputException(Location.of(index.toString()), "cannot read: " + e.getMessage(), "check permissions");
+            throw new InputException(
+                    Location.of(index.toString()), "cannot read: " + e.getMessage(), "check permissions");
         }
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] f = line.split("\t");
             if (f.length != 3) {
-                throw new InputException(new Location(index.toString(), i + 1),
+                throw new InputException(
+                        new Location(index.toString(), i + 1),
                         "expected 3 tab-separated fields (URL prefix, ref, local path), found " + f.length,
                         "separate the fields with tabs");
             }
             String local = f[2].trim();
             if (local.startsWith("/") || Path.of(local).normalize().startsWith("..")) {
-                throw new InputException(new Location(index.toString(), i + 1),
-                        "local path '" + local + "' leaves the cache directory", "use a path relative to the cache");
+                throw new InputException(
+                        new Location(index.toString(), i + 1),
+                        "local path '" + local + "' leaves the cache directory",
+                        "use a path relative to the cache");
             }
             entries.add(new Entry(normalize(f[0].trim()), f[1].trim(), local));
         }
@@ -83,7 +90,8 @@ public final class RemoteCache {
         if (q >= 0) {
             base = url.substring(0, q);
             for (String param : url.substring(q + 1).split("&")) {
-                if (param.startsWith("ref=") || param.startsWith("version=")) ref = param.substring(param.indexOf('=') + 1);
+                if (param.startsWith("ref=") || param.startsWith("version="))
+                    ref = param.substring(param.indexOf('=') + 1);
             }
         }
         String normalized = normalize(base);
@@ -101,9 +109,14 @@ public final class RemoteCache {
 
     /** Whether a kustomization entry is a remote reference rather than a local path. */
     public static boolean isRemote(String entry) {
-        return entry.startsWith("https://") || entry.startsWith("http://") || entry.startsWith("git@")
-                || entry.startsWith("ssh://") || entry.startsWith("git::") || entry.startsWith("github.com/")
-                || entry.startsWith("gitlab.com/") || entry.startsWith("bitbucket.org/");
+        return entry.startsWith("https://")
+                || entry.startsWith("http://")
+                || entry.startsWith("git@")
+                || entry.startsWith("ssh://")
+                || entry.startsWith("git::")
+                || entry.startsWith("github.com/")
+                || entry.startsWith("gitlab.com/")
+                || entry.startsWith("bitbucket.org/");
     }
 
     /** Drops a scheme-less difference: {@code //} repo separators and {@code .git} suffixes. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kfboot.files.AtomicFiles;
 import dev.kfboot.files.Directories;
 import dev.kfboot.model.Json;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -83,7 +82,9 @@ public final class RenderCache implements RenderRunner {
         Directories.makePrivate(dir); // the cache holds what the trees render: its owner's alone (0700)
         FileHashes hashes = FileHashes.load(dir.resolve("files.idx"));
         Map<Path, Map<String, Object>> parsed = new ConcurrentHashMap<>();
-        List<String> keys = units.parallelStream().map(u -> key(u, tool, remote, hashes, parsed, () -> confined.set(false))).toList();
+        List<String> keys = units.parallelStream()
+                .map(u -> key(u, tool, remote, hashes, parsed, () -> confined.set(false)))
+                .toList();
         if (keys.contains(null)) confined.set(false);
         // units without an entry start rendering at once; the cached entries load while they render
         Map<RenderUnit, String> keyOf = new HashMap<>();
@@ -102,9 +103,14 @@ public final class RenderCache implements RenderRunner {
             progress.accept(r);
         };
         RenderOptions withTool = options.withTool(tool);
-        CompletableFuture<List<Rendered>> early = absent.isEmpty() ? CompletableFuture.completedFuture(List.of())
-                : Background.start("kfboot-render-misses", () -> delegate.run(absent, withTool, storing).rendered());
-        List<Rendered> cached = present.parallelStream().map(i -> load(keys.get(i), units.get(i))).toList();
+        CompletableFuture<List<Rendered>> early = absent.isEmpty()
+                ? CompletableFuture.completedFuture(List.of())
+                : Background.start(
+                        "kfboot-render-misses",
+                        () -> delegate.run(absent, withTool, storing).rendered());
+        List<Rendered> cached = present.parallelStream()
+                .map(i -> load(keys.get(i), units.get(i)))
+                .toList();
         hashes.save();
         Map<RenderUnit, Rendered> done = new HashMap<>();
         List<RenderUnit> damaged = new ArrayList<>();
@@ -120,7 +126,8 @@ public final class RenderCache implements RenderRunner {
         }
         misses.addAndGet(absent.size() + damaged.size());
         List<Rendered> rendered = new ArrayList<>(Background.join(early));
-        if (!damaged.isEmpty()) rendered.addAll(delegate.run(damaged, withTool, storing).rendered());
+        if (!damaged.isEmpty())
+            rendered.addAll(delegate.run(damaged, withTool, storing).rendered());
         for (Rendered r : rendered) {
             if (handled.add(r.unit())) storeIfOk(r, keyOf.get(r.unit()));
             done.put(r.unit(), r);
@@ -146,18 +153,32 @@ public final class RenderCache implements RenderRunner {
     }
 
     /** The unit's key, or null when its input cannot be pinned down (a remote base fetched from the network). */
-    static String key(RenderUnit unit, KustomizeTool tool, RemoteCache remote, FileHashes hashes,
-                      Map<Path, Map<String, Object>> parsed) {
-        return key(unit, tool, remote, hashes, parsed, () -> { });
+    static String key(
+            RenderUnit unit,
+            KustomizeTool tool,
+            RemoteCache remote,
+            FileHashes hashes,
+            Map<Path, Map<String, Object>> parsed) {
+        return key(unit, tool, remote, hashes, parsed, () -> {});
     }
 
     /** @param outside told when a file the unit reads lies outside its root */
-    private static String key(RenderUnit unit, KustomizeTool tool, RemoteCache remote, FileHashes hashes,
-                              Map<Path, Map<String, Object>> parsed, Runnable outside) {
+    private static String key(
+            RenderUnit unit,
+            KustomizeTool tool,
+            RemoteCache remote,
+            FileHashes hashes,
+            Map<Path, Map<String, Object>> parsed,
+            Runnable outside) {
         Path root = unit.root().toAbsolutePath().normalize();
         StringBuilder k = new StringBuilder(FORMAT).append('\n');
-        k.append("kustomize ").append(tool.version()).append(' ').append(String.join(" ", tool.command())).append('\n');
-        if ("unknown".equals(tool.version())) k.append("binary ").append(binaryStamp(tool)).append('\n');
+        k.append("kustomize ")
+                .append(tool.version())
+                .append(' ')
+                .append(String.join(" ", tool.command()))
+                .append('\n');
+        if ("unknown".equals(tool.version()))
+            k.append("binary ").append(binaryStamp(tool)).append('\n');
         List<Path> starts = new ArrayList<>();
         for (String p : unit.paths()) {
             k.append("path ").append(p).append('\n');
@@ -168,10 +189,12 @@ public final class RenderCache implements RenderRunner {
             starts.add(root.resolve(c).normalize());
         }
         // Argo CD's kustomize options (patch files inline): a change to them renders the unit again
-        if (!unit.kustomize().isEmpty()) k.append("kustomize-options ").append(unit.kustomize().key()).append('\n');
+        if (!unit.kustomize().isEmpty())
+            k.append("kustomize-options ").append(unit.kustomize().key()).append('\n');
         KustomizationClosure closure = KustomizationClosure.walk(starts, parsed, root);
         // a unit that reads outside its root is refused when rendered; its key must not read there either
-        for (String refused : closure.outside()) k.append("refused ").append(refused).append('\n');
+        for (String refused : closure.outside())
+            k.append("refused ").append(refused).append('\n');
         for (Path f : closure.filesToCopy()) {
             if (!f.startsWith(root)) outside.run();
             String shown = f.startsWith(root) ? root.relativize(f).toString() : f.toString();
@@ -179,17 +202,27 @@ public final class RenderCache implements RenderRunner {
         }
         if (!closure.remoteUrls().isEmpty()) {
             if (remote == null) return null;
-            k.append("remote-index ").append(hashes.of(remote.dir().resolve("INDEX.tsv"))).append('\n');
+            k.append("remote-index ")
+                    .append(hashes.of(remote.dir().resolve("INDEX.tsv")))
+                    .append('\n');
             for (String url : closure.remoteUrls()) {
                 var resolved = remote.resolve(url);
                 if (resolved.isEmpty()) return null;
                 k.append("remote ").append(url).append('\n');
                 Set<Path> files = new TreeSet<>();
-                if (!ReadBoundary.of(remote.dir()).contains(resolved.get().local())) return null; // refused when rendered
+                if (!ReadBoundary.of(remote.dir()).contains(resolved.get().local()))
+                    return null; // refused when rendered
                 if (resolved.get().isFile()) files.add(resolved.get().local());
-                else files.addAll(KustomizationClosure.walk(List.of(resolved.get().local()), parsed, remote.dir()).filesToCopy());
+                else
+                    files.addAll(
+                            KustomizationClosure.walk(List.of(resolved.get().local()), parsed, remote.dir())
+                                    .filesToCopy());
                 for (Path f : files) {
-                    k.append("remote-file ").append(remote.dir().relativize(f)).append(' ').append(hashes.of(f)).append('\n');
+                    k.append("remote-file ")
+                            .append(remote.dir().relativize(f))
+                            .append(' ')
+                            .append(hashes.of(f))
+                            .append('\n');
                 }
             }
         }
@@ -220,8 +253,11 @@ public final class RenderCache implements RenderRunner {
             while (nl < all.length && all[nl] != '\n') nl++;
             String[] header = new String(all, 0, Math.min(nl, all.length), StandardCharsets.UTF_8).split(" ");
             int payloadStart = nl + 1;
-            if (nl >= all.length || header.length != 5 || !(header[0] + " " + header[1]).equals(FORMAT)
-                    || !header[2].equals(key) || Long.parseLong(header[4]) != all.length - payloadStart
+            if (nl >= all.length
+                    || header.length != 5
+                    || !(header[0] + " " + header[1]).equals(FORMAT)
+                    || !header[2].equals(key)
+                    || Long.parseLong(header[4]) != all.length - payloadStart
                     || !header[3].equals(FileHashes.fingerprint(all, payloadStart, all.length - payloadStart))) {
                 Files.deleteIfExists(file);
                 return null;
@@ -249,7 +285,8 @@ public final class RenderCache implements RenderRunner {
             // Secret values never reach the disk: the rules need keys and "is it set", adopt only "the same bytes"
             payload.put("documents", SecretRedaction.redact(r.documents()));
             byte[] body = JSON.writeValueAsBytes(payload);
-            byte[] head = (FORMAT + " " + key + " " + FileHashes.fingerprint(body, 0, body.length) + " " + body.length + "\n")
+            byte[] head = (FORMAT + " " + key + " " + FileHashes.fingerprint(body, 0, body.length) + " " + body.length
+                            + "\n")
                     .getBytes(StandardCharsets.UTF_8);
             AtomicFiles.writePrivate(entry(key), head, body);
             return true;

@@ -9,8 +9,8 @@ import java.time.Duration;
  * memory cap ({@code memoryBytes}, its address space; 0: none) and the whole run's deadline ({@code deadline};
  * null: none).
  */
-public record RenderOptions(Path remoteCache, int threads, Duration timeout, KustomizeTool tool, long memoryBytes,
-                            Duration deadline) {
+public record RenderOptions(
+        Path remoteCache, int threads, Duration timeout, KustomizeTool tool, long memoryBytes, Duration deadline) {
 
     /** Each render's default timeout: kubeflow's slowest component renders in seconds. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);

@@ -17,8 +17,8 @@ public final class RenderPool {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
-    public static List<Rendered> renderAll(Renderer renderer, List<RenderUnit> units, int threads,
-                                           Consumer<Rendered> progress) {
+    public static List<Rendered> renderAll(
+            Renderer renderer, List<RenderUnit> units, int threads, Consumer<Rendered> progress) {
         if (threads <= 1 || units.size() <= 1) {
             List<Rendered> out = new ArrayList<>();
             for (RenderUnit u : units) {

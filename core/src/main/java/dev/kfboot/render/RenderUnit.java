@@ -14,7 +14,8 @@ import java.util.List;
  * @param components kustomize Components to apply, relative
  * @param kustomize  an Argo CD Application's {@code spec.source.kustomize} options, applied in the wrapper
  */
-public record RenderUnit(String id, Path root, List<String> paths, List<String> components, KustomizeOptions kustomize) {
+public record RenderUnit(
+        String id, Path root, List<String> paths, List<String> components, KustomizeOptions kustomize) {
 
     public RenderUnit {
         paths = List.copyOf(paths);

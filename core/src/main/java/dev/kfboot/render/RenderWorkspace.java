@@ -3,7 +3,6 @@ package dev.kfboot.render;
 import dev.kfboot.files.Directories;
 import dev.kfboot.yaml.RenderedYaml;
 import dev.kfboot.yaml.YamlWriter;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -91,20 +90,29 @@ public final class RenderWorkspace implements AutoCloseable {
         // nothing outside the unit's root is read, and a copy must not turn a link kustomize would refuse into a file
         KustomizationClosure closure = KustomizationClosure.walk(starts, root);
         if (!closure.outside().isEmpty()) {
-            return new Prepared(root.resolve(unit.paths().get(0)).normalize(), List.copyOf(closure.remoteUrls()),
-                    List.of(), closure.outside());
+            return new Prepared(
+                    root.resolve(unit.paths().get(0)).normalize(),
+                    List.copyOf(closure.remoteUrls()),
+                    List.of(),
+                    closure.outside());
         }
         List<String> unresolved = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         Path base = root;
         boolean edit = !unit.kustomize().isEmpty() && unit.paths().size() == 1;
         if (!closure.remoteUrls().isEmpty() || edit) {
-            // Argo CD's kustomize edit runs on a copy: such a unit gets a copy of its own, never shared with another unit
-            Path target = edit ? dir.resolve("edited-" + (++edited)) : mirrors.computeIfAbsent(root, r -> dir.resolve("mirror-" + mirrors.size()));
+            // Argo CD's kustomize edit runs on a copy: such a unit gets a copy of its own, never shared with another
+            // unit
+            Path target = edit
+                    ? dir.resolve("edited-" + (++edited))
+                    : mirrors.computeIfAbsent(root, r -> dir.resolve("mirror-" + mirrors.size()));
             base = mirror(root, target, closure, unresolved, refused);
             if (!refused.isEmpty()) {
-                return new Prepared(root.resolve(unit.paths().get(0)).normalize(), List.copyOf(closure.remoteUrls()),
-                        unresolved, List.copyOf(refused));
+                return new Prepared(
+                        root.resolve(unit.paths().get(0)).normalize(),
+                        List.copyOf(closure.remoteUrls()),
+                        unresolved,
+                        List.copyOf(refused));
             }
         }
         if (edit) {
@@ -113,29 +121,38 @@ public final class RenderWorkspace implements AutoCloseable {
             List<Map<String, Object>> docs = RenderedYaml.parse(Files.readString(kfile, StandardCharsets.UTF_8));
             List<String> components = new ArrayList<>();
             for (String c : unit.components()) components.add(relative(top, base.resolve(c)));
-            Files.writeString(kfile, YamlWriter.write(unit.kustomize().editedKustomization(docs.isEmpty() ? Map.of() : docs.get(0),
-                    components)), StandardCharsets.UTF_8);
+            Files.writeString(
+                    kfile,
+                    YamlWriter.write(
+                            unit.kustomize().editedKustomization(docs.isEmpty() ? Map.of() : docs.get(0), components)),
+                    StandardCharsets.UTF_8);
             return new Prepared(top, List.copyOf(closure.remoteUrls()), unresolved);
         }
         if (!unit.needsWrapper()) {
-            return new Prepared(base.resolve(unit.paths().get(0)).normalize(), List.copyOf(closure.remoteUrls()), unresolved);
+            return new Prepared(
+                    base.resolve(unit.paths().get(0)).normalize(), List.copyOf(closure.remoteUrls()), unresolved);
         }
         Path wrapper = dir.resolve("units").resolve(safeName(unit.id()));
         Files.createDirectories(wrapper);
-        StringBuilder k = new StringBuilder("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
-        for (String path : unit.paths()) k.append("- ").append(relative(wrapper, base.resolve(path))).append('\n');
+        StringBuilder k =
+                new StringBuilder("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
+        for (String path : unit.paths())
+            k.append("- ").append(relative(wrapper, base.resolve(path))).append('\n');
         if (!unit.components().isEmpty()) {
             k.append("components:\n");
-            for (String c : unit.components()) k.append("- ").append(relative(wrapper, base.resolve(c))).append('\n');
+            for (String c : unit.components())
+                k.append("- ").append(relative(wrapper, base.resolve(c))).append('\n');
         }
         // Argo CD's spec.source.kustomize options, which its repo server sets with kustomize edit on a copy
-        if (!unit.kustomize().isEmpty()) k.append(YamlWriter.write(unit.kustomize().wrapperFields()));
+        if (!unit.kustomize().isEmpty())
+            k.append(YamlWriter.write(unit.kustomize().wrapperFields()));
         Files.writeString(wrapper.resolve("kustomization.yaml"), k.toString(), StandardCharsets.UTF_8);
         return new Prepared(wrapper, List.copyOf(closure.remoteUrls()), unresolved);
     }
 
     /** Copies what the closure reads into a mirror of {@code root}, rewriting remote references. */
-    private Path mirror(Path root, Path mirror, KustomizationClosure closure, List<String> unresolved, List<String> refused)
+    private Path mirror(
+            Path root, Path mirror, KustomizationClosure closure, List<String> unresolved, List<String> refused)
             throws IOException {
         ReadBoundary bound = ReadBoundary.of(root);
         for (Path f : closure.filesToCopy()) {
@@ -163,18 +180,21 @@ public final class RenderWorkspace implements AutoCloseable {
                     continue;
                 }
                 // kustomize reads a cached remote base in place: it must not reach out of the remote cache either
-                String no = ReadBoundary.of(cache.dir(), "the remote cache").refusal(r.get().local(), url);
+                String no = ReadBoundary.of(cache.dir(), "the remote cache")
+                        .refusal(r.get().local(), url);
                 if (no != null) {
                     refused.add(no);
                     continue;
                 }
                 if (!r.get().isFile()) {
-                    refused.addAll(KustomizationClosure.walk(List.of(r.get().local()), cache.dir()).outside());
+                    refused.addAll(KustomizationClosure.walk(List.of(r.get().local()), cache.dir())
+                            .outside());
                 }
                 String replacement;
                 if (r.get().isFile()) {
                     // kustomize only loads files inside the kustomization's directory: copy it there
-                    String name = "kfboot-remote-" + (++remoteFiles) + "-" + r.get().local().getFileName();
+                    String name = "kfboot-remote-" + (++remoteFiles) + "-"
+                            + r.get().local().getFileName();
                     Files.copy(r.get().local(), copy.getParent().resolve(name), StandardCopyOption.REPLACE_EXISTING);
                     replacement = name;
                 } else {
@@ -188,7 +208,11 @@ public final class RenderWorkspace implements AutoCloseable {
     }
 
     private static String relative(Path from, Path to) {
-        return from.toAbsolutePath().normalize().relativize(to.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        return from.toAbsolutePath()
+                .normalize()
+                .relativize(to.toAbsolutePath().normalize())
+                .toString()
+                .replace('\\', '/');
     }
 
     private static String safeName(String id) {

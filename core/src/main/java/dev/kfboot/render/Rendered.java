@@ -1,7 +1,6 @@
 package dev.kfboot.render;
 
 import dev.kfboot.model.Finding;
-
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +10,8 @@ import java.util.Map;
  * @param remoteUrls remote bases its kustomizations reference (resolved from the cache or fetched)
  * @param millis     wall time of the render, for benchmarks
  */
-public record Rendered(RenderUnit unit, List<Map<String, Object>> documents, Finding failure,
-                       List<String> remoteUrls, long millis) {
+public record Rendered(
+        RenderUnit unit, List<Map<String, Object>> documents, Finding failure, List<String> remoteUrls, long millis) {
 
     public Rendered {
         documents = documents == null ? List.of() : documents;

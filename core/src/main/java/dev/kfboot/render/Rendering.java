@@ -1,12 +1,11 @@
 package dev.kfboot.render;
 
 import dev.kfboot.model.Finding;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,14 +42,27 @@ public final class Rendering {
         renderable.sort(Comparator.comparingLong((RenderUnit u) -> cost.get(u)).reversed());
         List<Rendered> done;
         try (RenderWorkspace ws = RenderWorkspace.create(cache)) {
-            done = RenderPool.renderAll(new KustomizeRenderer(tool, ws, options.timeout(), options.threads() > 1 && renderable.size() > 1,
-                    options.memoryBytes(), options.deadline()), renderable,
-                    options.threads(), progress);
+            done = RenderPool.renderAll(
+                    new KustomizeRenderer(
+                            tool,
+                            ws,
+                            options.timeout(),
+                            options.threads() > 1 && renderable.size() > 1,
+                            options.memoryBytes(),
+                            options.deadline()),
+                    renderable,
+                    options.threads(),
+                    progress);
         }
         List<Rendered> ordered = new ArrayList<>();
         for (RenderUnit u : units) {
-            ordered.add(done.stream().filter(r -> r.unit() == u).findFirst()
-                    .orElseGet(() -> missing.stream().filter(r -> r.unit() == u).findFirst().orElseThrow()));
+            ordered.add(done.stream()
+                    .filter(r -> r.unit() == u)
+                    .findFirst()
+                    .orElseGet(() -> missing.stream()
+                            .filter(r -> r.unit() == u)
+                            .findFirst()
+                            .orElseThrow()));
         }
         return new Result(ordered, tool.version());
     }
@@ -75,7 +87,10 @@ public final class Rendering {
         all.addAll(u.components());
         for (String p : all) {
             if (!Files.isDirectory(u.root().resolve(p))) {
-                return Finding.error(RULE_PATH_NOT_FOUND, u.id(), "path " + p + " does not exist in " + u.root(),
+                return Finding.error(
+                        RULE_PATH_NOT_FOUND,
+                        u.id(),
+                        "path " + p + " does not exist in " + u.root(),
                         "check that the tree is kubeflow/manifests of the release the spec names");
             }
         }

@@ -37,7 +37,9 @@ final class ToolVersions {
         List<String> lines = read();
         for (String line : lines) {
             int tab = line.lastIndexOf('\t');
-            if (tab > 0 && line.substring(0, tab).equals(key) && VERSION.matcher(line.substring(tab + 1)).matches()) {
+            if (tab > 0
+                    && line.substring(0, tab).equals(key)
+                    && VERSION.matcher(line.substring(tab + 1)).matches()) {
                 return line.substring(tab + 1);
             }
         }
@@ -53,7 +55,8 @@ final class ToolVersions {
             BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
             String path = real.toString();
             if (path.contains("\t") || path.contains("\n")) return null;
-            return path + "\t" + a.size() + "\t" + a.lastModifiedTime().toInstant().getEpochSecond() + "."
+            return path + "\t" + a.size() + "\t"
+                    + a.lastModifiedTime().toInstant().getEpochSecond() + "."
                     + a.lastModifiedTime().toInstant().getNano();
         } catch (IOException e) {
             return null;

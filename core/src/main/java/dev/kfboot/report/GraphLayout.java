@@ -2,7 +2,6 @@ package dev.kfboot.report;
 
 import dev.kfboot.graph.Dependency;
 import dev.kfboot.plan.Plan;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,6 +24,7 @@ final class GraphLayout {
     static final int HEADER = 30;
     /** Upper bounds of a character's width in a box's name (12.5px) and count (11px), for fitting names. */
     static final double NAME_CHAR = 7.4;
+
     static final double COUNT_CHAR = 6.6;
 
     /** A component's box. */

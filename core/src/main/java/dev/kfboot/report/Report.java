@@ -5,7 +5,6 @@ import dev.kfboot.generate.GeneratedTree;
 import dev.kfboot.model.Finding;
 import dev.kfboot.plan.Plan;
 import dev.kfboot.validate.rules.Rules;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +33,26 @@ public final class Report {
         return out;
     }
 
-    public static String html(Plan plan, List<Finding> findings, Map<String, ReportInput.LiveState> live,
-                              Map<String, ReportInput.AppSettings> settings, Set<String> extraApps) {
+    public static String html(
+            Plan plan,
+            List<Finding> findings,
+            Map<String, ReportInput.LiveState> live,
+            Map<String, ReportInput.AppSettings> settings,
+            Set<String> extraApps) {
         return html(plan, findings, live, settings, extraApps, Rules.DOCS_URL);
     }
 
     /** @param docsUrl base URL of the repository's docs, as validate's {@code --docs-url}: rule pages are under docs/rules/ */
-    public static String html(Plan plan, List<Finding> findings, Map<String, ReportInput.LiveState> live,
-                              Map<String, ReportInput.AppSettings> settings, Set<String> extraApps, String docsUrl) {
+    public static String html(
+            Plan plan,
+            List<Finding> findings,
+            Map<String, ReportInput.LiveState> live,
+            Map<String, ReportInput.AppSettings> settings,
+            Set<String> extraApps,
+            String docsUrl) {
         String title = "kfboot report: Kubeflow " + plan.release();
         String base = docsUrl.endsWith("/") ? docsUrl : docsUrl + "/";
-        return ReportHtml.render(new ReportInput(title, plan, findings, live, settings, extraApps, base + "docs/rules/"));
+        return ReportHtml.render(
+                new ReportInput(title, plan, findings, live, settings, extraApps, base + "docs/rules/"));
     }
 }

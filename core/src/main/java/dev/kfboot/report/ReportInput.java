@@ -3,7 +3,6 @@ package dev.kfboot.report;
 import dev.kfboot.argocd.IgnoreDifference;
 import dev.kfboot.model.Finding;
 import dev.kfboot.plan.Plan;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +16,14 @@ import java.util.Set;
  * @param extraApps apps that are not Kubeflow components (drawn differently)
  * @param rulesDocs base URL of the rule pages; a finding links to {@code rulesDocs + slug + ".md"}
  */
-public record ReportInput(String title, Plan plan, List<Finding> findings, Map<String, LiveState> live,
-                          Map<String, AppSettings> settings, Set<String> extraApps, String rulesDocs) {
+public record ReportInput(
+        String title,
+        Plan plan,
+        List<Finding> findings,
+        Map<String, LiveState> live,
+        Map<String, AppSettings> settings,
+        Set<String> extraApps,
+        String rulesDocs) {
 
     /** An app's sync and health as Argo CD reports them. */
     public record LiveState(String sync, String health, String message) {}

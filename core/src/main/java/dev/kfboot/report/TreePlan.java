@@ -5,7 +5,6 @@ import dev.kfboot.plan.Plan;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.Validation;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,7 +29,14 @@ public final class TreePlan {
         }
         for (String n : graph.nodes()) waves.putIfAbsent(n, 0);
         String release = ctx.catalog().catalog().map(c -> c.release()).orElse("(release not recognised)");
-        return new Plan(release, "the tree at " + ctx.tree().dir(), waves, graph, ctx.inventory(), ctx.analysis().internal(),
-                Map.of(), v.findings());
+        return new Plan(
+                release,
+                "the tree at " + ctx.tree().dir(),
+                waves,
+                graph,
+                ctx.inventory(),
+                ctx.analysis().internal(),
+                Map.of(),
+                v.findings());
     }
 }

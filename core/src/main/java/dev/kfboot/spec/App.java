@@ -11,8 +11,8 @@ import dev.kfboot.model.Location;
  * @param setting     where the spec mentions it; {@link Location#NONE} when only the default set brings it
  * @param sync        the spec's sync mode for it; null takes {@code spec.syncPolicy}
  */
-public record App(String id, Component component, Variant variant, Integer pinnedWave, Location setting,
-                  SyncMode sync) {
+public record App(
+        String id, Component component, Variant variant, Integer pinnedWave, Location setting, SyncMode sync) {
 
     public String namespace() {
         return component.namespace();

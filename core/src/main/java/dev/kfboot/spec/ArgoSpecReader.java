@@ -7,13 +7,12 @@ import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 import dev.kfboot.yaml.MapReader;
 import dev.kfboot.yaml.YNode;
-
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.nio.file.Path;
 import java.util.TreeMap;
 
 /**
@@ -29,14 +28,26 @@ final class ArgoSpecReader {
     static final List<String> SYNC = List.of("automated", "prune", "selfHeal", "retry");
     static final List<String> RETRY = List.of("limit", "backoff");
     static final List<String> BACKOFF = List.of("duration", "factor", "maxDuration");
-    static final List<String> EXTRA = List.of("name", "repoURL", "revision", "path", "namespace", "dependsOn", "wave",
-            "sync", "syncOptions", "ignoreDifferences", "clusterResources", "provides");
-    static final List<String> IGNORE = List.of("group", "kind", "name", "namespace", "jsonPointers", "jqPathExpressions");
+    static final List<String> EXTRA = List.of(
+            "name",
+            "repoURL",
+            "revision",
+            "path",
+            "namespace",
+            "dependsOn",
+            "wave",
+            "sync",
+            "syncOptions",
+            "ignoreDifferences",
+            "clusterResources",
+            "provides");
+    static final List<String> IGNORE =
+            List.of("group", "kind", "name", "namespace", "jsonPointers", "jqPathExpressions");
     static final List<String> GROUP_KIND = List.of("group", "kind");
     static final List<String> ENVIRONMENT = List.of("name", "revision", "destination", "patches");
     static final List<String> PATCH = List.of("app", "target", "patch");
-    static final List<String> TARGET = List.of("group", "version", "kind", "name", "namespace", "labelSelector",
-            "annotationSelector");
+    static final List<String> TARGET =
+            List.of("group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector");
     static final List<String> CLUSTER = List.of("name", "server", "labels");
 
     private static final String DNS_LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
@@ -45,41 +56,65 @@ final class ArgoSpecReader {
     private ArgoSpecReader() {}
 
     static ArgoCdSettings argocd(MapReader spec) {
-        return spec.map("argocd", ARGOCD).map(a -> new ArgoCdSettings(
-                a.string("namespace").map(n -> name(a, "namespace", n)).orElse(ArgoCdSettings.DEFAULT.namespace()),
-                a.string("project").map(n -> name(a, "project", n)).orElse(null),
-                destination(a).orElse(ArgoCdSettings.DEFAULT.destination()),
-                a.map("repo", TREE_REPO).map(r -> new Repo(r.string("url").orElse(null),
-                        r.string("revision").orElse(null), r.string("path").map(p -> relative(r, "path", p)).orElse(null)))
-                        .orElse(null)))
+        return spec.map("argocd", ARGOCD)
+                .map(a -> new ArgoCdSettings(
+                        a.string("namespace")
+                                .map(n -> name(a, "namespace", n))
+                                .orElse(ArgoCdSettings.DEFAULT.namespace()),
+                        a.string("project").map(n -> name(a, "project", n)).orElse(null),
+                        destination(a).orElse(ArgoCdSettings.DEFAULT.destination()),
+                        a.map("repo", TREE_REPO)
+                                .map(r -> new Repo(
+                                        r.string("url").orElse(null),
+                                        r.string("revision").orElse(null),
+                                        r.string("path")
+                                                .map(p -> relative(r, "path", p))
+                                                .orElse(null)))
+                                .orElse(null)))
                 .orElse(ArgoCdSettings.DEFAULT);
     }
 
     static SyncDefaults sync(MapReader spec) {
-        return spec.map("syncPolicy", SYNC).map(p -> {
-            SyncPolicy.Retry d = SyncPolicy.Retry.DEFAULT;
-            SyncPolicy.Retry retry = p.map("retry", RETRY).map(r -> {
-                int limit = r.integer("limit").orElse(d.limit());
-                if (limit < 0) throw new InputException(r.at("limit"), "retry.limit must not be negative", "write 0 or more");
-                return r.map("backoff", BACKOFF).map(b -> new SyncPolicy.Retry(limit,
-                        duration(b, "duration").orElse(d.duration()), b.integer("factor").orElse(d.factor()),
-                        duration(b, "maxDuration").orElse(d.maxDuration())))
-                        .orElse(new SyncPolicy.Retry(limit, d.duration(), d.factor(), d.maxDuration()));
-            }).orElse(d);
-            return new SyncDefaults(p.bool("automated").orElse(true) ? SyncMode.AUTOMATED : SyncMode.MANUAL,
-                    p.bool("prune").orElse(true), p.bool("selfHeal").orElse(true), retry);
-        }).orElse(SyncDefaults.DEFAULT);
+        return spec.map("syncPolicy", SYNC)
+                .map(p -> {
+                    SyncPolicy.Retry d = SyncPolicy.Retry.DEFAULT;
+                    SyncPolicy.Retry retry = p.map("retry", RETRY)
+                            .map(r -> {
+                                int limit = r.integer("limit").orElse(d.limit());
+                                if (limit < 0)
+                                    throw new InputException(
+                                            r.at("limit"), "retry.limit must not be negative", "write 0 or more");
+                                return r.map("backoff", BACKOFF)
+                                        .map(b -> new SyncPolicy.Retry(
+                                                limit,
+                                                duration(b, "duration").orElse(d.duration()),
+                                                b.integer("factor").orElse(d.factor()),
+                                                duration(b, "maxDuration").orElse(d.maxDuration())))
+                                        .orElse(new SyncPolicy.Retry(limit, d.duration(), d.factor(), d.maxDuration()));
+                            })
+                            .orElse(d);
+                    return new SyncDefaults(
+                            p.bool("automated").orElse(true) ? SyncMode.AUTOMATED : SyncMode.MANUAL,
+                            p.bool("prune").orElse(true),
+                            p.bool("selfHeal").orElse(true),
+                            retry);
+                })
+                .orElse(SyncDefaults.DEFAULT);
     }
 
     static SyncMode syncMode(MapReader m) {
-        return m.string("sync").map(s -> {
-            SyncMode mode = SyncMode.parse(s);
-            if (mode == null) {
-                throw new InputException(m.at("sync"), "unknown sync mode '" + s + "' in " + m.child("sync"),
-                        "write sync: automated or sync: manual");
-            }
-            return mode;
-        }).orElse(null);
+        return m.string("sync")
+                .map(s -> {
+                    SyncMode mode = SyncMode.parse(s);
+                    if (mode == null) {
+                        throw new InputException(
+                                m.at("sync"),
+                                "unknown sync mode '" + s + "' in " + m.child("sync"),
+                                "write sync: automated or sync: manual");
+                    }
+                    return mode;
+                })
+                .orElse(null);
     }
 
     static List<ExtraApp> extraApps(MapReader spec) {
@@ -96,36 +131,64 @@ final class ArgoSpecReader {
                 MapReader d = MapReader.of(ig.get(j), spec.file(), e.child("ignoreDifferences[" + j + "]"), IGNORE);
                 List<String> pointers = d.strings("jsonPointers");
                 for (String p : pointers) {
-                    if (!p.startsWith("/")) throw new InputException(d.at("jsonPointers"), "JSON pointer '" + p
-                            + "' must start with /", "write it like /status");
+                    if (!p.startsWith("/"))
+                        throw new InputException(
+                                d.at("jsonPointers"),
+                                "JSON pointer '" + p + "' must start with /",
+                                "write it like /status");
                 }
                 List<String> jq = d.strings("jqPathExpressions");
                 if (pointers.isEmpty() && jq.isEmpty()) {
-                    throw new InputException(d.here(), d.path() + " ignores nothing",
+                    throw new InputException(
+                            d.here(),
+                            d.path() + " ignores nothing",
                             "add jsonPointers (e.g. [/status]) or jqPathExpressions");
                 }
-                ignores.add(new IgnoreDifference(d.string("group").orElse(""),
-                        d.requiredString("kind", "name the kind, e.g. kind: Model"), d.string("name").orElse(null),
-                        d.string("namespace").orElse(null), pointers, jq));
+                ignores.add(new IgnoreDifference(
+                        d.string("group").orElse(""),
+                        d.requiredString("kind", "name the kind, e.g. kind: Model"),
+                        d.string("name").orElse(null),
+                        d.string("namespace").orElse(null),
+                        pointers,
+                        jq));
             }
             List<GroupKind> clusterKinds = groupKinds(e, "clusterResources");
             List<GroupKind> provides = groupKinds(e, "provides");
             List<String> options = e.strings("syncOptions");
             for (String o : options) {
                 if (!o.matches("[A-Za-z]+=[A-Za-z0-9-]+")) {
-                    throw new InputException(e.at("syncOptions"), "sync option '" + o + "' is not Name=value",
+                    throw new InputException(
+                            e.at("syncOptions"),
+                            "sync option '" + o + "' is not Name=value",
                             "write options like PruneLast=true or PrunePropagationPolicy=foreground");
                 }
             }
             Integer wave = e.integer("wave").orElse(null);
             if (wave != null && (wave < 0 || wave > 100)) {
-                throw new InputException(e.at("wave"), "wave " + wave + " of " + name + " is out of range", "pin a wave between 0 and 100");
+                throw new InputException(
+                        e.at("wave"),
+                        "wave " + wave + " of " + name + " is out of range",
+                        "pin a wave between 0 and 100");
             }
-            out.add(new ExtraApp(name, e.string("repoURL").orElse(null), e.string("revision").orElse(null),
-                    e.string("path").map(p -> relative(e, "path", p)).orElseThrow(() -> new InputException(e.here(),
-                            "missing required field '" + e.child("path") + "'", "give the directory inside the repository")),
+            out.add(new ExtraApp(
+                    name,
+                    e.string("repoURL").orElse(null),
+                    e.string("revision").orElse(null),
+                    e.string("path")
+                            .map(p -> relative(e, "path", p))
+                            .orElseThrow(() -> new InputException(
+                                    e.here(),
+                                    "missing required field '" + e.child("path") + "'",
+                                    "give the directory inside the repository")),
                     name(e, "namespace", e.requiredString("namespace", "give the namespace it deploys into")),
-                    e.strings("dependsOn"), wave, syncMode(e), options, ignores, clusterKinds, provides, e.here()));
+                    e.strings("dependsOn"),
+                    wave,
+                    syncMode(e),
+                    options,
+                    ignores,
+                    clusterKinds,
+                    provides,
+                    e.here()));
         }
         return out;
     }
@@ -153,11 +216,16 @@ final class ArgoSpecReader {
             for (int j = 0; j < ps.size(); j++) {
                 MapReader p = MapReader.of(ps.get(j), spec.file(), e.child("patches[" + j + "]"), PATCH);
                 // without a target the patch names its object itself (a strategic merge patch)
-                Map<String, String> target = p.map("target", TARGET).map(ArgoSpecReader::targetOf).orElse(Map.of());
-                patches.add(new Environment.Patch(p.requiredString("app", "name the component or extra app it patches"),
-                        target, p.requiredString("patch", "write the patch as a block: patch: |"), p.here()));
+                Map<String, String> target =
+                        p.map("target", TARGET).map(ArgoSpecReader::targetOf).orElse(Map.of());
+                patches.add(new Environment.Patch(
+                        p.requiredString("app", "name the component or extra app it patches"),
+                        target,
+                        p.requiredString("patch", "write the patch as a block: patch: |"),
+                        p.here()));
             }
-            out.add(new Environment(name, e.string("revision").orElse(null), destination(e).orElse(null), patches, e.here()));
+            out.add(new Environment(
+                    name, e.string("revision").orElse(null), destination(e).orElse(null), patches, e.here()));
         }
         return out;
     }
@@ -172,7 +240,9 @@ final class ArgoSpecReader {
             unique(seen, name, c, "cluster");
             String server = c.requiredString("server", "give the cluster's API server URL as Argo CD knows it");
             if (!server.startsWith("https://")) {
-                throw new InputException(c.at("server"), "server '" + server + "' is not an https:// URL",
+                throw new InputException(
+                        c.at("server"),
+                        "server '" + server + "' is not an https:// URL",
                         "write the API server URL, e.g. https://kubernetes.default.svc");
             }
             out.add(new Cluster(name, server, c.stringMap("labels"), c.here()));
@@ -183,7 +253,8 @@ final class ArgoSpecReader {
     private static Map<String, String> targetOf(MapReader t) {
         Map<String, String> out = new TreeMap<>();
         for (String k : TARGET) t.string(k).ifPresent(v -> out.put(k, v));
-        if (out.isEmpty()) throw new InputException(t.here(), t.path() + " selects nothing", "give at least kind (and name)");
+        if (out.isEmpty())
+            throw new InputException(t.here(), t.path() + " selects nothing", "give at least kind (and name)");
         return out;
     }
 
@@ -192,7 +263,9 @@ final class ArgoSpecReader {
             Optional<String> server = d.string("server");
             Optional<String> name = d.string("name");
             if (server.isPresent() == name.isPresent()) {
-                throw new InputException(d.here(), d.path() + " needs exactly one of server and name",
+                throw new InputException(
+                        d.here(),
+                        d.path() + " needs exactly one of server and name",
                         "write server: https://... or name: CLUSTER-NAME (Argo CD refuses both)");
             }
             return new ClusterRef(server.orElse(null), name.orElse(null));
@@ -202,7 +275,9 @@ final class ArgoSpecReader {
     private static Optional<String> duration(MapReader m, String key) {
         return m.string(key).map(v -> {
             if (!v.matches(DURATION)) {
-                throw new InputException(m.at(key), m.child(key) + " '" + v + "' is not a duration",
+                throw new InputException(
+                        m.at(key),
+                        m.child(key) + " '" + v + "' is not a duration",
                         "write a Go duration such as 5s, 3m or 1h");
             }
             return v;
@@ -211,16 +286,21 @@ final class ArgoSpecReader {
 
     private static String name(MapReader m, String key, String value) {
         if (!value.matches(DNS_LABEL) || value.length() > 63) {
-            throw new InputException(m.at(key), m.child(key) + " '" + value + "' is not a valid Kubernetes name",
+            throw new InputException(
+                    m.at(key),
+                    m.child(key) + " '" + value + "' is not a valid Kubernetes name",
                     "use lower-case letters, digits and '-', at most 63 characters");
         }
         return value;
     }
 
     private static String relative(MapReader m, String key, String path) {
-        if (path.startsWith("/") || path.contains("\\") || Path.of(path.isEmpty() ? "." : path)
-                .normalize().startsWith("..")) {
-            throw new InputException(m.at(key), m.child(key) + " '" + path + "' must be relative to the repository root",
+        if (path.startsWith("/")
+                || path.contains("\\")
+                || Path.of(path.isEmpty() ? "." : path).normalize().startsWith("..")) {
+            throw new InputException(
+                    m.at(key),
+                    m.child(key) + " '" + path + "' must be relative to the repository root",
                     "write a path inside the repository, without a leading / or ..");
         }
         return path;
@@ -229,8 +309,10 @@ final class ArgoSpecReader {
     private static void unique(Map<String, Location> seen, String name, MapReader m, String what) {
         Location first = seen.putIfAbsent(name, m.here());
         if (first != null) {
-            throw new InputException(m.at("name"), what + " '" + name + "' is listed twice (first at line "
-                    + first.line() + ")", "merge the two entries");
+            throw new InputException(
+                    m.at("name"),
+                    what + " '" + name + "' is listed twice (first at line " + first.line() + ")",
+                    "merge the two entries");
         }
     }
 }

@@ -1,9 +1,8 @@
 package dev.kfboot.spec;
 
 import dev.kfboot.model.Location;
-
-import java.util.Map;
 import java.util.Collections;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**

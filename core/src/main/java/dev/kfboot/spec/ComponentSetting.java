@@ -1,7 +1,6 @@
 package dev.kfboot.spec;
 
 import dev.kfboot.model.Location;
-
 import java.util.List;
 
 /**
@@ -10,15 +9,21 @@ import java.util.List;
  *
  * @param sync {@link SyncMode} for this component's Application; null takes {@code spec.syncPolicy}
  */
-public record ComponentSetting(String name, Boolean enabled, String variant, List<String> dependsOn, Integer wave,
-                               SyncMode sync, Location location) {
+public record ComponentSetting(
+        String name,
+        Boolean enabled,
+        String variant,
+        List<String> dependsOn,
+        Integer wave,
+        SyncMode sync,
+        Location location) {
 
     public ComponentSetting {
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
     }
 
-    public ComponentSetting(String name, Boolean enabled, String variant, List<String> dependsOn, Integer wave,
-                            Location location) {
+    public ComponentSetting(
+            String name, Boolean enabled, String variant, List<String> dependsOn, Integer wave, Location location) {
         this(name, enabled, variant, dependsOn, wave, null, location);
     }
 }

@@ -1,10 +1,9 @@
 package dev.kfboot.spec;
 
 import dev.kfboot.model.Location;
-
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Collections;
 import java.util.TreeMap;
 
 /**
@@ -15,8 +14,8 @@ import java.util.TreeMap;
  * @param revision    null: the tree's own revision
  * @param destination null: the platform's destination
  */
-public record Environment(String name, String revision, ClusterRef destination, List<Patch> patches,
-                          Location location) {
+public record Environment(
+        String name, String revision, ClusterRef destination, List<Patch> patches, Location location) {
 
     /**
      * A kustomize patch of one app's manifests in this environment (Argo CD's

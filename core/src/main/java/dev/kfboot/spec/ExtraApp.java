@@ -3,7 +3,6 @@ package dev.kfboot.spec;
 import dev.kfboot.argocd.IgnoreDifference;
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.Location;
-
 import java.util.List;
 
 /**
@@ -18,10 +17,20 @@ import java.util.List;
  * @param provides          kinds whose CRDs it installs: apps creating those kinds are placed after it
  * @param sync              null: {@code spec.syncPolicy}
  */
-public record ExtraApp(String name, String repoURL, String revision, String path, String namespace,
-                       List<String> dependsOn, Integer wave, SyncMode sync, List<String> syncOptions,
-                       List<IgnoreDifference> ignoreDifferences, List<GroupKind> clusterResources,
-                       List<GroupKind> provides, Location location) {
+public record ExtraApp(
+        String name,
+        String repoURL,
+        String revision,
+        String path,
+        String namespace,
+        List<String> dependsOn,
+        Integer wave,
+        SyncMode sync,
+        List<String> syncOptions,
+        List<IgnoreDifference> ignoreDifferences,
+        List<GroupKind> clusterResources,
+        List<GroupKind> provides,
+        Location location) {
 
     public ExtraApp {
         dependsOn = List.copyOf(dependsOn);

@@ -2,11 +2,10 @@ package dev.kfboot.spec;
 
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.Location;
-
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code spec.exposure.gatewayAPI}: expose the central dashboard through an existing Gateway API Gateway
@@ -17,15 +16,24 @@ import java.util.Locale;
  * @param crdsFrom the extra app that installs the Gateway API CRDs, {@code cluster} when the cluster already
  *                 has them, or null when unknown (plan then warns that no app provides them)
  */
-public record GatewayExposure(String gatewayName, String gatewayNamespace, String sectionName, List<String> hostnames,
-                              Mode mode, String crdsFrom, Location location) {
+public record GatewayExposure(
+        String gatewayName,
+        String gatewayNamespace,
+        String sectionName,
+        List<String> hostnames,
+        Mode mode,
+        String crdsFrom,
+        Location location) {
 
     /** The app that carries the route. */
     public static final String APP = "gateway-route";
+
     public static final String CLUSTER = "cluster";
     public static final List<GroupKind> GATEWAY_API_KINDS = List.of(
-            new GroupKind("gateway.networking.k8s.io", "Gateway"), new GroupKind("gateway.networking.k8s.io", "HTTPRoute"),
-            new GroupKind("gateway.networking.k8s.io", "GRPCRoute"), new GroupKind("gateway.networking.k8s.io", "ReferenceGrant"),
+            new GroupKind("gateway.networking.k8s.io", "Gateway"),
+            new GroupKind("gateway.networking.k8s.io", "HTTPRoute"),
+            new GroupKind("gateway.networking.k8s.io", "GRPCRoute"),
+            new GroupKind("gateway.networking.k8s.io", "ReferenceGrant"),
             new GroupKind("gateway.networking.k8s.io", "GatewayClass"));
 
     /** Where the route sends traffic. */

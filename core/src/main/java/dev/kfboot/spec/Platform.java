@@ -1,7 +1,6 @@
 package dev.kfboot.spec;
 
 import dev.kfboot.model.Location;
-
 import java.util.List;
 
 /**
@@ -18,9 +17,18 @@ import java.util.List;
  * @param clusters     the fleet that {@code generate --applicationset} targets
  * @param gateway      exposure of the dashboard through a Gateway API Gateway, or null
  */
-public record Platform(Location source, String name, String release, Repo repo, List<ComponentSetting> components,
-                       ArgoCdSettings argocd, SyncDefaults sync, List<ExtraApp> extraApps,
-                       List<Environment> environments, List<Cluster> clusters, GatewayExposure gateway) {
+public record Platform(
+        Location source,
+        String name,
+        String release,
+        Repo repo,
+        List<ComponentSetting> components,
+        ArgoCdSettings argocd,
+        SyncDefaults sync,
+        List<ExtraApp> extraApps,
+        List<Environment> environments,
+        List<Cluster> clusters,
+        GatewayExposure gateway) {
 
     public static final String API_VERSION = "kfboot.dev/v1alpha1";
     public static final String KIND = "Platform";

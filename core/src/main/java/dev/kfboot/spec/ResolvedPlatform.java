@@ -6,7 +6,6 @@ import dev.kfboot.graph.DeclaredEdge;
 import dev.kfboot.graph.KindProviders;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.ResourceId;
-
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,10 +20,16 @@ import java.util.Set;
  * come from outside the rendered manifests, and the notices met on the way (which release an upstream tree is,
  * spec names mapped by the release's renames).
  */
-public record ResolvedPlatform(Platform spec, ReleaseCatalog catalog, Repo repo, List<App> apps,
-                               List<ExtraApp> extraApps, List<DeclaredEdge> declaredEdges,
-                               Map<String, List<Map<String, Object>>> generated, KindProviders providers,
-                               List<Finding> notices) {
+public record ResolvedPlatform(
+        Platform spec,
+        ReleaseCatalog catalog,
+        Repo repo,
+        List<App> apps,
+        List<ExtraApp> extraApps,
+        List<DeclaredEdge> declaredEdges,
+        Map<String, List<Map<String, Object>>> generated,
+        KindProviders providers,
+        List<Finding> notices) {
 
     public ResolvedPlatform {
         notices = notices == null ? List.of() : List.copyOf(notices);
@@ -34,14 +39,20 @@ public record ResolvedPlatform(Platform spec, ReleaseCatalog catalog, Repo repo,
         generated = Map.copyOf(generated);
     }
 
-    public ResolvedPlatform(Platform spec, ReleaseCatalog catalog, Repo repo, List<App> apps,
-                            List<DeclaredEdge> declaredEdges) {
+    public ResolvedPlatform(
+            Platform spec, ReleaseCatalog catalog, Repo repo, List<App> apps, List<DeclaredEdge> declaredEdges) {
         this(spec, catalog, repo, apps, List.of(), declaredEdges, Map.of(), KindProviders.NONE, List.of());
     }
 
-    public ResolvedPlatform(Platform spec, ReleaseCatalog catalog, Repo repo, List<App> apps,
-                            List<ExtraApp> extraApps, List<DeclaredEdge> declaredEdges,
-                            Map<String, List<Map<String, Object>>> generated, KindProviders providers) {
+    public ResolvedPlatform(
+            Platform spec,
+            ReleaseCatalog catalog,
+            Repo repo,
+            List<App> apps,
+            List<ExtraApp> extraApps,
+            List<DeclaredEdge> declaredEdges,
+            Map<String, List<Map<String, Object>>> generated,
+            KindProviders providers) {
         this(spec, catalog, repo, apps, extraApps, declaredEdges, generated, providers, List.of());
     }
 

@@ -7,7 +7,6 @@ import dev.kfboot.model.Finding;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 import dev.kfboot.model.Severity;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,13 +39,21 @@ final class SpecRenames {
             ComponentSetting mapped = s;
             var same = catalog.component(s.name());
             // a component that kept its id maps only a variant it no longer has
-            boolean lostVariant = same.isPresent() && s.variant() != null && same.get().variant(s.variant()).isEmpty();
+            boolean lostVariant = same.isPresent()
+                    && s.variant() != null
+                    && same.get().variant(s.variant()).isEmpty();
             if (same.isEmpty() || lostVariant) {
                 Rename r = lookup(catalog, s.name(), writtenFor).orElse(null);
                 if (r != null) mapped = map(s, r, catalog, notices);
             }
-            mapped = new ComponentSetting(mapped.name(), mapped.enabled(), mapped.variant(),
-                    mapDependencies(mapped, catalog, writtenFor, notices), mapped.wave(), mapped.sync(), mapped.location());
+            mapped = new ComponentSetting(
+                    mapped.name(),
+                    mapped.enabled(),
+                    mapped.variant(),
+                    mapDependencies(mapped, catalog, writtenFor, notices),
+                    mapped.wave(),
+                    mapped.sync(),
+                    mapped.location());
             ComponentSetting previous = merged.get(mapped.name());
             boolean renamed = !mapped.name().equals(s.name());
             if (previous != null && (renamed || !mappedFrom.get(mapped.name()).equals(mapped.name()))) {
@@ -63,8 +70,13 @@ final class SpecRenames {
     /** The rename of {@code name} into {@code catalog}'s release: from the spec's release first, else any. */
     static Optional<Rename> lookup(ReleaseCatalog catalog, String name, String writtenFor) {
         Optional<Rename> exact = catalog.renames().stream()
-                .filter(r -> r.component().equals(name) && r.from().equals(writtenFor)).findFirst();
-        return exact.isPresent() ? exact : catalog.renames().stream().filter(r -> r.component().equals(name)).findFirst();
+                .filter(r -> r.component().equals(name) && r.from().equals(writtenFor))
+                .findFirst();
+        return exact.isPresent()
+                ? exact
+                : catalog.renames().stream()
+                        .filter(r -> r.component().equals(name))
+                        .findFirst();
     }
 
     /** Where a component name of an earlier release lives now, for names outside spec.components (routes, patches). */
@@ -72,50 +84,77 @@ final class SpecRenames {
         if (catalog.component(name).isPresent()) return name;
         Rename r = lookup(catalog, name, writtenFor).orElse(null);
         if (r == null) return name;
-        return map(new ComponentSetting(name, null, null, List.of(), null, at), r, catalog, notices).name();
+        return map(new ComponentSetting(name, null, null, List.of(), null, at), r, catalog, notices)
+                .name();
     }
 
     private static ComponentSetting map(ComponentSetting s, Rename r, ReleaseCatalog catalog, List<Finding> notices) {
         String release = catalog.release();
         switch (r.kind()) {
-            case REMOVED -> throw new InputException(s.location(), "component '" + s.name() + "' was removed in release " + release
-                    + (r.note().isEmpty() ? "" : ": " + r.note()), "drop the entry, or name release " + r.from() + " in the spec");
+            case REMOVED ->
+                throw new InputException(
+                        s.location(),
+                        "component '" + s.name() + "' was removed in release " + release
+                                + (r.note().isEmpty() ? "" : ": " + r.note()),
+                        "drop the entry, or name release " + r.from() + " in the spec");
             case SPLIT -> {
-                boolean matters = Boolean.FALSE.equals(s.enabled()) || s.variant() != null || s.wave() != null
-                        || !s.dependsOn().isEmpty() || s.sync() != null;
+                boolean matters = Boolean.FALSE.equals(s.enabled())
+                        || s.variant() != null
+                        || s.wave() != null
+                        || !s.dependsOn().isEmpty()
+                        || s.sync() != null;
                 if (matters) {
-                    throw new InputException(s.location(), "component '" + s.name() + "' was split into " + String.join(" and ", r.into())
-                            + " in release " + release + (r.note().isEmpty() ? "" : " (" + r.note() + ")")
-                            + "; this entry's settings must name one of them", "write the entry for " + String.join(" or ", r.into())
-                            + " instead of " + s.name());
+                    throw new InputException(
+                            s.location(),
+                            "component '" + s.name() + "' was split into " + String.join(" and ", r.into())
+                                    + " in release " + release + (r.note().isEmpty() ? "" : " (" + r.note() + ")")
+                                    + "; this entry's settings must name one of them",
+                            "write the entry for " + String.join(" or ", r.into()) + " instead of " + s.name());
                 }
-                notices.add(notice(s, s.name() + " is split into " + String.join(" and ", r.into()) + " in " + release
-                        + ": the entry applies to all of them", r));
-                return new ComponentSetting(r.into().get(0), s.enabled(), null, s.dependsOn(), null, null, s.location());
+                notices.add(notice(
+                        s,
+                        s.name() + " is split into " + String.join(" and ", r.into()) + " in " + release
+                                + ": the entry applies to all of them",
+                        r));
+                return new ComponentSetting(
+                        r.into().get(0), s.enabled(), null, s.dependsOn(), null, null, s.location());
             }
             default -> {
                 String into = r.into().get(0);
                 Component target = catalog.component(into).orElseThrow();
                 String variant = s.variant();
                 if (variant != null) {
-                    String mappedVariant = r.variants().getOrDefault(variant, target.variant(variant).isPresent() ? variant : null);
+                    String mappedVariant = r.variants()
+                            .getOrDefault(variant, target.variant(variant).isPresent() ? variant : null);
                     if (mappedVariant == null) {
-                        throw new InputException(s.location(), "variant '" + variant + "' of " + s.name() + " has no counterpart in "
-                                + into + " (release " + release + ")", "choose a variant of " + into + ": "
-                                + String.join(", ", target.variantNames()));
+                        throw new InputException(
+                                s.location(),
+                                "variant '" + variant + "' of " + s.name() + " has no counterpart in " + into
+                                        + " (release " + release + ")",
+                                "choose a variant of " + into + ": " + String.join(", ", target.variantNames()));
                     }
                     variant = mappedVariant;
                 }
-                String text = r.kind() == Rename.Kind.MERGED ? s.name() + " is part of " + into + " in " + release
-                        : into.equals(s.name()) ? s.name() + " changed in " + release : s.name() + " is " + into + " in " + release;
-                notices.add(notice(s, text + (variant != null && !variant.equals(s.variant()) ? " (variant " + s.variant() + " is "
-                        + variant + ")" : ""), r));
-                return new ComponentSetting(into, s.enabled(), variant, s.dependsOn(), s.wave(), s.sync(), s.location());
+                String text = r.kind() == Rename.Kind.MERGED
+                        ? s.name() + " is part of " + into + " in " + release
+                        : into.equals(s.name())
+                                ? s.name() + " changed in " + release
+                                : s.name() + " is " + into + " in " + release;
+                notices.add(notice(
+                        s,
+                        text
+                                + (variant != null && !variant.equals(s.variant())
+                                        ? " (variant " + s.variant() + " is " + variant + ")"
+                                        : ""),
+                        r));
+                return new ComponentSetting(
+                        into, s.enabled(), variant, s.dependsOn(), s.wave(), s.sync(), s.location());
             }
         }
     }
 
-    private static List<String> mapDependencies(ComponentSetting s, ReleaseCatalog catalog, String writtenFor, List<Finding> notices) {
+    private static List<String> mapDependencies(
+            ComponentSetting s, ReleaseCatalog catalog, String writtenFor, List<Finding> notices) {
         List<String> out = new ArrayList<>();
         for (String d : s.dependsOn()) {
             String t = target(catalog, d, writtenFor, s.location(), notices);
@@ -125,22 +164,31 @@ final class SpecRenames {
     }
 
     /** Two entries that now name one component: fine when they agree, else the user writes one entry. */
-    private static ComponentSetting combine(ComponentSetting a, ComponentSetting b, String aName, String bName, ReleaseCatalog catalog) {
+    private static ComponentSetting combine(
+            ComponentSetting a, ComponentSetting b, String aName, String bName, ReleaseCatalog catalog) {
         String conflict = null;
         if (a.enabled() != null && b.enabled() != null && !a.enabled().equals(b.enabled())) conflict = "enabled";
         else if (a.variant() != null && b.variant() != null && !a.variant().equals(b.variant())) conflict = "variant";
         else if (a.wave() != null && b.wave() != null && !a.wave().equals(b.wave())) conflict = "wave";
         else if (a.sync() != null && b.sync() != null && !a.sync().equals(b.sync())) conflict = "sync";
         if (conflict != null) {
-            throw new InputException(b.location(), aName + " and " + bName + " are both " + a.name() + " in release " + catalog.release()
-                    + ", and the spec sets their " + conflict + " differently (line " + a.location().line() + ")",
+            throw new InputException(
+                    b.location(),
+                    aName + " and " + bName + " are both " + a.name() + " in release " + catalog.release()
+                            + ", and the spec sets their " + conflict + " differently (line "
+                            + a.location().line() + ")",
                     "write one entry for " + a.name());
         }
         List<String> deps = new ArrayList<>(a.dependsOn());
         for (String d : b.dependsOn()) if (!deps.contains(d)) deps.add(d);
-        return new ComponentSetting(a.name(), a.enabled() != null ? a.enabled() : b.enabled(),
-                a.variant() != null ? a.variant() : b.variant(), deps, a.wave() != null ? a.wave() : b.wave(),
-                a.sync() != null ? a.sync() : b.sync(), a.location());
+        return new ComponentSetting(
+                a.name(),
+                a.enabled() != null ? a.enabled() : b.enabled(),
+                a.variant() != null ? a.variant() : b.variant(),
+                deps,
+                a.wave() != null ? a.wave() : b.wave(),
+                a.sync() != null ? a.sync() : b.sync(),
+                a.location());
     }
 
     private static Finding notice(ComponentSetting s, String text, Rename r) {

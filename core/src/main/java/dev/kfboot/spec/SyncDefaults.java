@@ -8,5 +8,6 @@ import dev.kfboot.argocd.SyncPolicy;
  */
 public record SyncDefaults(SyncMode mode, boolean prune, boolean selfHeal, SyncPolicy.Retry retry) {
 
-    public static final SyncDefaults DEFAULT = new SyncDefaults(SyncMode.AUTOMATED, true, true, SyncPolicy.Retry.DEFAULT);
+    public static final SyncDefaults DEFAULT =
+            new SyncDefaults(SyncMode.AUTOMATED, true, true, SyncPolicy.Retry.DEFAULT);
 }

@@ -7,7 +7,8 @@ import java.util.Locale;
  * selfHeal) or {@code manual} (someone runs {@code argocd app sync}; seed 002 asks this for pipelines).
  */
 public enum SyncMode {
-    AUTOMATED, MANUAL;
+    AUTOMATED,
+    MANUAL;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -3,8 +3,8 @@ package dev.kfboot.upgrade;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Which target app takes over an old app: the app of the same name if the target has one, else the target app that
@@ -22,8 +22,12 @@ record AppSuccession(Map<String, String> successor, Set<String> targetApps) {
                 out.put(old, old);
             } else {
                 String best = counts.entrySet().stream()
-                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                        .map(Map.Entry::getKey).findFirst().orElseThrow();
+                        .sorted(Map.Entry.<String, Integer>comparingByValue()
+                                .reversed()
+                                .thenComparing(Map.Entry.comparingByKey()))
+                        .map(Map.Entry::getKey)
+                        .findFirst()
+                        .orElseThrow();
                 out.put(old, best);
             }
         });

@@ -2,7 +2,6 @@ package dev.kfboot.upgrade;
 
 import dev.kfboot.model.ResourceId;
 import dev.kfboot.model.Severity;
-
 import java.util.Comparator;
 
 /**
@@ -23,13 +22,28 @@ import java.util.Comparator;
  * @param fix         what to do about it
  * @param syncOptions the per-resource sync options the target tree sets for it; null when it sets none
  */
-public record Change(Type type, Severity severity, String app, String fromApp, ResourceId id, ResourceId newId,
-                     String field, String oldValue, String newValue, String message, String fix, String syncOptions) {
+public record Change(
+        Type type,
+        Severity severity,
+        String app,
+        String fromApp,
+        ResourceId id,
+        ResourceId newId,
+        String field,
+        String oldValue,
+        String newValue,
+        String message,
+        String fix,
+        String syncOptions) {
 
     /** The kinds of change, in the order a report lists them for one app. */
     public enum Type {
-        IMMUTABLE("immutable-field"), CRD_VERSION("crd-version-removed"), REMOVED("removed"), MOVED("moved"),
-        RENAMED("renamed"), ORDERING("ordering");
+        IMMUTABLE("immutable-field"),
+        CRD_VERSION("crd-version-removed"),
+        REMOVED("removed"),
+        MOVED("moved"),
+        RENAMED("renamed"),
+        ORDERING("ordering");
 
         private final String slug;
 

@@ -1,7 +1,6 @@
 package dev.kfboot.upgrade;
 
 import dev.kfboot.model.GroupKind;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +33,11 @@ final class ClaimSpecRule implements ImmutableRule {
         Object sa = from.at("spec", "resources", "requests", "storage");
         Object sb = to.at("spec", "resources", "requests", "storage");
         if (!FieldValues.same(sa, sb) && !grows(sa, sb)) {
-            out.add(new FieldChange("spec.resources.requests.storage", FieldValues.print(sa), FieldValues.print(sb), true,
+            out.add(new FieldChange(
+                    "spec.resources.requests.storage",
+                    FieldValues.print(sa),
+                    FieldValues.print(sb),
+                    true,
                     "a claim can only grow: " + keepData));
         }
         return out;
@@ -67,9 +70,18 @@ final class ClaimSpecRule implements ImmutableRule {
     static BigDecimal bytes(Object q) {
         if (q == null) return null;
         String s = String.valueOf(q).trim();
-        String[][] units = {{"Ki", "1024"}, {"Mi", "1048576"}, {"Gi", "1073741824"}, {"Ti", "1099511627776"},
-                {"Pi", "1125899906842624"}, {"k", "1000"}, {"M", "1000000"}, {"G", "1000000000"},
-                {"T", "1000000000000"}, {"P", "1000000000000000"}};
+        String[][] units = {
+            {"Ki", "1024"},
+            {"Mi", "1048576"},
+            {"Gi", "1073741824"},
+            {"Ti", "1099511627776"},
+            {"Pi", "1125899906842624"},
+            {"k", "1000"},
+            {"M", "1000000"},
+            {"G", "1000000000"},
+            {"T", "1000000000000"},
+            {"P", "1000000000000000"}
+        };
         try {
             for (String[] u : units) {
                 if (s.endsWith(u[0])) {

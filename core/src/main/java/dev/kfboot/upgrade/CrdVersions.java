@@ -1,7 +1,6 @@
 package dev.kfboot.upgrade;
 
 import dev.kfboot.model.Severity;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,23 +30,48 @@ final class CrdVersions {
             String storage = Departures.storageVersion(p[0]);
             for (String v : dropped) {
                 String field = "spec.versions[" + v + "]";
-                String migrate = "migrate storage first: rewrite every " + p[0].object().crd().kind()
+                String migrate = "migrate storage first: rewrite every "
+                        + p[0].object().crd().kind()
                         + " in " + String.join(", ", versions(p[1])) + " (e.g. kube-storage-version-migrator), then "
                         + "remove " + v + " from the CRD's status.storedVersions";
                 if (stored.isPresent()) {
                     if (stored.get().contains(v)) {
-                        out.add(change(p, Severity.ERROR, field, v, "dropped while status.storedVersions holds it "
-                                + "(read live: " + stored.get() + "): the API server refuses the new CRD", migrate));
+                        out.add(change(
+                                p,
+                                Severity.ERROR,
+                                field,
+                                v,
+                                "dropped while status.storedVersions holds it " + "(read live: " + stored.get()
+                                        + "): the API server refuses the new CRD",
+                                migrate));
                     } else {
-                        out.add(change(p, Severity.INFO, field, v, "dropped; status.storedVersions does not hold it "
-                                + "(read live: " + stored.get() + ")", "nothing to do"));
+                        out.add(change(
+                                p,
+                                Severity.INFO,
+                                field,
+                                v,
+                                "dropped; status.storedVersions does not hold it " + "(read live: " + stored.get()
+                                        + ")",
+                                "nothing to do"));
                     }
                 } else if (v.equals(storage)) {
-                    out.add(change(p, Severity.ERROR, field, v, "dropped, and it was the storage version: objects "
-                            + "stored in it block the new CRD (unverified: run with --live to read storedVersions)", migrate));
+                    out.add(change(
+                            p,
+                            Severity.ERROR,
+                            field,
+                            v,
+                            "dropped, and it was the storage version: objects "
+                                    + "stored in it block the new CRD (unverified: run with --live to read storedVersions)",
+                            migrate));
                 } else {
-                    out.add(change(p, Severity.WARNING, field, v, "dropped; it may be in status.storedVersions if it "
-                            + "ever was the storage version (unverified: run with --live)", "if it is stored: " + migrate));
+                    out.add(change(
+                            p,
+                            Severity.WARNING,
+                            field,
+                            v,
+                            "dropped; it may be in status.storedVersions if it "
+                                    + "ever was the storage version (unverified: run with --live)",
+                            "if it is stored: " + migrate));
                 }
             }
         }
@@ -55,14 +79,26 @@ final class CrdVersions {
     }
 
     private static Change change(Placed[] p, Severity s, String field, String v, String msg, String fix) {
-        return new Change(Change.Type.CRD_VERSION, s, p[1].app(), p[0].app(), p[0].id(), null, field, v, "(removed)",
-                "version " + v + " " + msg, fix, null);
+        return new Change(
+                Change.Type.CRD_VERSION,
+                s,
+                p[1].app(),
+                p[0].app(),
+                p[0].id(),
+                null,
+                field,
+                v,
+                "(removed)",
+                "version " + v + " " + msg,
+                fix,
+                null);
     }
 
     static List<String> versions(Placed crd) {
         List<String> out = new ArrayList<>();
         if (crd.at("spec", "versions") instanceof List<?> l) {
-            for (Object v : l) if (v instanceof Map<?, ?> m && m.get("name") != null) out.add(String.valueOf(m.get("name")));
+            for (Object v : l)
+                if (v instanceof Map<?, ?> m && m.get("name") != null) out.add(String.valueOf(m.get("name")));
         }
         return out;
     }

@@ -3,7 +3,6 @@ package dev.kfboot.upgrade;
 import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.inventory.KubeObject;
 import dev.kfboot.model.GroupKind;
-
 import java.util.Set;
 
 /**

@@ -3,7 +3,6 @@ package dev.kfboot.upgrade;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.kfboot.model.Json;
 import dev.kfboot.model.SafeText;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +26,8 @@ final class FieldValues {
             m.forEach((k, v) -> out.put(String.valueOf(k), normalize(v)));
             return out;
         }
-        if (o instanceof List<?> l) return l.stream().map(FieldValues::normalize).toList();
+        if (o instanceof List<?> l)
+            return l.stream().map(FieldValues::normalize).toList();
         if (o instanceof Number n) return n.toString();
         return o;
     }

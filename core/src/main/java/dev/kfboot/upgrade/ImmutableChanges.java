@@ -1,7 +1,6 @@
 package dev.kfboot.upgrade;
 
 import dev.kfboot.model.Severity;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,13 +22,35 @@ final class ImmutableChanges {
     }
 
     private static Change change(Placed from, Placed to, ImmutableRule.FieldChange f) {
-        String msg = f.field() + " changes, which the API server refuses to update: Argo CD's apply fails and retries forever";
+        String msg = f.field()
+                + " changes, which the API server refuses to update: Argo CD's apply fails and retries forever";
         if (f.dataAtRisk()) {
-            return new Change(Change.Type.IMMUTABLE, Severity.ERROR, to.app(), from.app(), from.id(), null, f.field(),
-                    f.oldValue(), f.newValue(), msg, "needs a decision: " + f.fix(), null);
+            return new Change(
+                    Change.Type.IMMUTABLE,
+                    Severity.ERROR,
+                    to.app(),
+                    from.app(),
+                    from.id(),
+                    null,
+                    f.field(),
+                    f.oldValue(),
+                    f.newValue(),
+                    msg,
+                    "needs a decision: " + f.fix(),
+                    null);
         }
-        return new Change(Change.Type.IMMUTABLE, Severity.WARNING, to.app(), from.app(), from.id(), null, f.field(),
-                f.oldValue(), f.newValue(), msg, ImmutableRule.RECREATE + " on this object: " + f.fix(),
+        return new Change(
+                Change.Type.IMMUTABLE,
+                Severity.WARNING,
+                to.app(),
+                from.app(),
+                from.id(),
+                null,
+                f.field(),
+                f.oldValue(),
+                f.newValue(),
+                msg,
+                ImmutableRule.RECREATE + " on this object: " + f.fix(),
                 ImmutableRule.RECREATE);
     }
 }

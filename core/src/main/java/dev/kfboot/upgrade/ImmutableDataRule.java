@@ -1,14 +1,13 @@
 package dev.kfboot.upgrade;
 
-import dev.kfboot.model.SafeText;
 import dev.kfboot.model.GroupKind;
-
+import dev.kfboot.model.SafeText;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.Comparator;
 
 /**
  * A Secret or ConfigMap marked {@code immutable: true} cannot change its data, nor become mutable again. Only key
@@ -29,7 +28,11 @@ final class ImmutableDataRule implements ImmutableRule {
         if (!Boolean.TRUE.equals(from.at("immutable"))) return List.of();
         List<FieldChange> out = new ArrayList<>();
         if (!Boolean.TRUE.equals(to.at("immutable"))) {
-            out.add(new FieldChange("immutable", "true", FieldValues.print(to.at("immutable")), false,
+            out.add(new FieldChange(
+                    "immutable",
+                    "true",
+                    FieldValues.print(to.at("immutable")),
+                    false,
                     "Argo CD deletes it and creates it again (an immutable object cannot become mutable)"));
         }
         Set<String> changed = new TreeSet<>();
@@ -39,12 +42,17 @@ final class ImmutableDataRule implements ImmutableRule {
             Set<Object> keys = new TreeSet<>(Comparator.comparing(String::valueOf));
             keys.addAll(a.keySet());
             keys.addAll(b.keySet());
-            for (Object k : keys) if (!FieldValues.same(a.get(k), b.get(k))) changed.add(SafeText.escape(String.valueOf(k)));
+            for (Object k : keys)
+                if (!FieldValues.same(a.get(k), b.get(k))) changed.add(SafeText.escape(String.valueOf(k)));
         }
         if (!changed.isEmpty()) {
-            out.add(new FieldChange("data", "keys " + String.join(", ", changed) + " (old values)",
-                    "keys " + String.join(", ", changed) + " (new values)", false,
-                    "Argo CD deletes it and creates it again; pods that mount it see the new data only after a restart"));
+            out.add(
+                    new FieldChange(
+                            "data",
+                            "keys " + String.join(", ", changed) + " (old values)",
+                            "keys " + String.join(", ", changed) + " (new values)",
+                            false,
+                            "Argo CD deletes it and creates it again; pods that mount it see the new data only after a restart"));
         }
         return out;
     }

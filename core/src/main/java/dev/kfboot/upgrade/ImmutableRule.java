@@ -1,7 +1,6 @@
 package dev.kfboot.upgrade;
 
 import dev.kfboot.model.GroupKind;
-
 import java.util.List;
 
 /**
@@ -31,7 +30,14 @@ interface ImmutableRule {
     }
 
     static List<ImmutableRule> all() {
-        return List.of(new SelectorRule(), new StatefulSetRule(), new JobTemplateRule(), new ServiceIpRule(),
-                new ClaimSpecRule(), new RoleRefRule(), new CrdScopeRule(), new ImmutableDataRule());
+        return List.of(
+                new SelectorRule(),
+                new StatefulSetRule(),
+                new JobTemplateRule(),
+                new ServiceIpRule(),
+                new ClaimSpecRule(),
+                new RoleRefRule(),
+                new CrdScopeRule(),
+                new ImmutableDataRule());
     }
 }

@@ -1,7 +1,6 @@
 package dev.kfboot.upgrade;
 
 import dev.kfboot.model.GroupKind;
-
 import java.util.List;
 
 /** A Job's pod template is fixed once the Job exists. */
@@ -19,7 +18,10 @@ final class JobTemplateRule implements ImmutableRule {
         Object a = from.at("spec", "template");
         Object b = to.at("spec", "template");
         if (FieldValues.same(a, b)) return List.of();
-        return List.of(FieldChange.recreate("spec.template", a, b,
+        return List.of(FieldChange.recreate(
+                "spec.template",
+                a,
+                b,
                 "Argo CD deletes the Job and creates it again, so it runs once more with the new template"));
     }
 }

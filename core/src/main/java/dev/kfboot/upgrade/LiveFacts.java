@@ -2,7 +2,6 @@ package dev.kfboot.upgrade;
 
 import dev.kfboot.inventory.Crd;
 import dev.kfboot.model.ResourceId;
-
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,6 @@
 package dev.kfboot.upgrade;
 
 import dev.kfboot.model.Severity;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,16 +22,38 @@ final class Moves {
             boolean data = DataKinds.holdsData(p[0].id().groupKind()) || DataKinds.isProfilesCrd(p[0].object());
             if (data) {
                 String why = DataKinds.isProfilesCrd(p[0].object())
-                        ? "deleting the Profiles CRD deletes every profile namespace" : "deleting it deletes "
-                        + DataKinds.what(p[0].id().groupKind());
-                out.add(new Change(Change.Type.MOVED, Severity.WARNING, p[1].app(), p[0].app(), p[0].id(), null, null,
-                        null, null, msg + "; " + why, DataKinds.KEEP + " on it in " + p[1].app()
-                        + ": neither " + p[0].app() + "'s prune nor its Application's deletion may delete it; "
-                        + p[1].app() + " takes it over when it syncs", DataKinds.KEEP));
+                        ? "deleting the Profiles CRD deletes every profile namespace"
+                        : "deleting it deletes " + DataKinds.what(p[0].id().groupKind());
+                out.add(new Change(
+                        Change.Type.MOVED,
+                        Severity.WARNING,
+                        p[1].app(),
+                        p[0].app(),
+                        p[0].id(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        msg + "; " + why,
+                        DataKinds.KEEP + " on it in " + p[1].app()
+                                + ": neither " + p[0].app() + "'s prune nor its Application's deletion may delete it; "
+                                + p[1].app() + " takes it over when it syncs",
+                        DataKinds.KEEP));
             } else {
-                out.add(new Change(Change.Type.MOVED, Severity.INFO, p[1].app(), p[0].app(), p[0].id(), null, null,
-                        null, null, msg, p[1].app() + " takes it over when it syncs; if " + p[0].app()
-                        + " prunes it first, it is deleted and created again", null));
+                out.add(new Change(
+                        Change.Type.MOVED,
+                        Severity.INFO,
+                        p[1].app(),
+                        p[0].app(),
+                        p[0].id(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        msg,
+                        p[1].app() + " takes it over when it syncs; if " + p[0].app()
+                                + " prunes it first, it is deleted and created again",
+                        null));
             }
         }
         return out;

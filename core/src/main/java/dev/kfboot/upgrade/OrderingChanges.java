@@ -2,7 +2,6 @@ package dev.kfboot.upgrade;
 
 import dev.kfboot.graph.Dependency;
 import dev.kfboot.model.Severity;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,12 +21,16 @@ final class OrderingChanges {
             if (old == null) {
                 out.add(ordering(app, null, "new app in wave " + e.getValue(), "Argo CD creates it in its wave"));
             } else if (!old.equals(e.getValue())) {
-                out.add(ordering(app, app, "wave " + old + " -> " + e.getValue(), "the root app syncs it at its new wave"));
+                out.add(ordering(
+                        app, app, "wave " + old + " -> " + e.getValue(), "the root app syncs it at its new wave"));
             }
         }
         for (String app : new TreeSet<>(from.waves().keySet())) {
             if (!to.waves().containsKey(app)) {
-                out.add(ordering(app, app, "app goes away (was wave " + from.waves().get(app) + ")",
+                out.add(ordering(
+                        app,
+                        app,
+                        "app goes away (was wave " + from.waves().get(app) + ")",
                         "the root app prunes its Application; see its objects' moves and removals"));
             }
         }
@@ -36,14 +39,21 @@ final class OrderingChanges {
         for (Dependency d : to.edges()) {
             String key = d.component() + " -> " + d.dependsOn();
             if (!a.contains(key)) {
-                out.add(ordering(d.component(), d.component(), "now depends on " + d.dependsOn()
-                        + (d.reasons().isEmpty() ? "" : " (" + d.reasons().get(0).summary() + ")"), "ordered by its wave"));
+                out.add(ordering(
+                        d.component(),
+                        d.component(),
+                        "now depends on " + d.dependsOn()
+                                + (d.reasons().isEmpty()
+                                        ? ""
+                                        : " (" + d.reasons().get(0).summary() + ")"),
+                        "ordered by its wave"));
             }
         }
         for (Dependency d : from.edges()) {
             String key = d.component() + " -> " + d.dependsOn();
             if (!b.contains(key)) {
-                out.add(ordering(d.component(), d.component(), "no longer depends on " + d.dependsOn(), "nothing to do"));
+                out.add(ordering(
+                        d.component(), d.component(), "no longer depends on " + d.dependsOn(), "nothing to do"));
             }
         }
         return out;
@@ -56,6 +66,7 @@ final class OrderingChanges {
     }
 
     private static Change ordering(String app, String fromApp, String msg, String fix) {
-        return new Change(Change.Type.ORDERING, Severity.INFO, app, fromApp, null, null, null, null, null, msg, fix, null);
+        return new Change(
+                Change.Type.ORDERING, Severity.INFO, app, fromApp, null, null, null, null, null, msg, fix, null);
     }
 }

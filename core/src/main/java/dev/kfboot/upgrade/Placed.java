@@ -1,9 +1,8 @@
 package dev.kfboot.upgrade;
 
-import dev.kfboot.model.Fields;
 import dev.kfboot.inventory.KubeObject;
+import dev.kfboot.model.Fields;
 import dev.kfboot.model.ResourceId;
-
 import java.util.Map;
 
 /** One object where it lands: effective identity, the app rendering it, and the object with its body. */

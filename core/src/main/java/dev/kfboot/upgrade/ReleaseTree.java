@@ -19,7 +19,6 @@ import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YScalar;
 import dev.kfboot.yaml.YSeq;
 import dev.kfboot.yaml.YamlReader;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,11 +41,11 @@ public record ReleaseTree(Side side, Map<String, String> apps, List<Finding> fin
 
     static final String EXAMPLE = "example/kustomization.yaml";
     /** Directory names that say how a component is built, not which one it is. */
-    private static final Set<String> GENERIC = Set.of("applications", "common", "base", "overlays", "upstream",
-            "installs", "env", "pss");
+    private static final Set<String> GENERIC =
+            Set.of("applications", "common", "base", "overlays", "upstream", "installs", "env", "pss");
 
-    public static ReleaseTree render(Path tree, String release, RenderRunner runner, RenderOptions options,
-                                     Consumer<Rendered> progress) {
+    public static ReleaseTree render(
+            Path tree, String release, RenderRunner runner, RenderOptions options, Consumer<Rendered> progress) {
         return render(tree, release, null, runner, options, progress);
     }
 
@@ -54,8 +53,13 @@ public record ReleaseTree(Side side, Map<String, String> apps, List<Finding> fin
      * With a catalog (built in, or derived from the tree by {@code Catalogs.forTree}), apps are its example
      * components under their catalog ids; without one, each example resource is an app named by its directory.
      */
-    public static ReleaseTree render(Path tree, String release, ReleaseCatalog catalog, RenderRunner runner,
-                                     RenderOptions options, Consumer<Rendered> progress) {
+    public static ReleaseTree render(
+            Path tree,
+            String release,
+            ReleaseCatalog catalog,
+            RenderRunner runner,
+            RenderOptions options,
+            Consumer<Rendered> progress) {
         Map<String, String> apps = new LinkedHashMap<>();
         List<RenderUnit> units = new ArrayList<>();
         if (catalog != null && !catalog.exampleComponents().isEmpty()) {
@@ -72,10 +76,12 @@ public record ReleaseTree(Side side, Map<String, String> apps, List<Finding> fin
         Map<String, String> destinations = new LinkedHashMap<>();
         for (String id : apps.keySet()) destinations.put(id, "kubeflow");
         Inventory inventory = Inventory.of(objects.objects(), destinations);
-        DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(new LinkedHashSet<>(apps.keySet()), inventory, List.of());
+        DependencyAnalysis.Result analysis =
+                DependencyAnalysis.analyze(new LinkedHashSet<>(apps.keySet()), inventory, List.of());
         Map<String, Integer> waves = WaveCompiler.compile(analysis.graph(), Map.of());
         List<Finding> findings = new ArrayList<>(objects.findings());
-        return new ReleaseTree(new Side(release, inventory, waves, analysis.graph().edges()), apps, findings);
+        return new ReleaseTree(
+                new Side(release, inventory, waves, analysis.graph().edges()), apps, findings);
     }
 
     /** The release a tree is: the name of its directory (kubeflow/manifests checkouts are named by tag here). */
@@ -88,21 +94,30 @@ public record ReleaseTree(Side side, Map<String, String> apps, List<Finding> fin
     static Map<String, String> apps(Path tree) {
         Path file = tree.resolve(EXAMPLE);
         if (!Files.isRegularFile(file)) {
-            throw new InputException(Location.of(file.toString()), "not a kubeflow/manifests tree: no " + EXAMPLE,
+            throw new InputException(
+                    Location.of(file.toString()),
+                    "not a kubeflow/manifests tree: no " + EXAMPLE,
                     "pass the top directory of a kubeflow/manifests checkout");
         }
         List<YNode> docs = YamlReader.forUserFiles().readAll(file, file.toString());
-        if (docs.isEmpty() || !(docs.get(0) instanceof YMap root) || !(root.get("resources").orElse(null) instanceof YSeq seq)) {
-            throw new InputException(Location.of(file.toString()), "the example kustomization lists no resources",
+        if (docs.isEmpty()
+                || !(docs.get(0) instanceof YMap root)
+                || !(root.get("resources").orElse(null) instanceof YSeq seq)) {
+            throw new InputException(
+                    Location.of(file.toString()),
+                    "the example kustomization lists no resources",
                     "it should list the release's components under resources:");
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (YNode n : seq.items()) {
             if (!(n instanceof YScalar s)) continue;
-            String rel = Path.of("example").resolve(s.value()).normalize().toString().replace('\\', '/');
+            String rel =
+                    Path.of("example").resolve(s.value()).normalize().toString().replace('\\', '/');
             if (rel.startsWith("..") || Path.of(rel).isAbsolute()) {
-                throw new InputException(new Location(file.toString(), s.line()), "resource '" + s.value()
-                        + "' leaves the tree", "the example's resources stay inside the manifests checkout");
+                throw new InputException(
+                        new Location(file.toString(), s.line()),
+                        "resource '" + s.value() + "' leaves the tree",
+                        "the example's resources stay inside the manifests checkout");
             }
             out.put(unique(idOf(rel), rel, out), rel);
         }

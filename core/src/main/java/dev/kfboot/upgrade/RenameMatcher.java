@@ -2,7 +2,6 @@ package dev.kfboot.upgrade;
 
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.ResourceId;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -23,6 +22,7 @@ final class RenameMatcher {
 
     /** kustomize's generator suffix: a dash and ten characters of its hash alphabet. */
     private static final Pattern HASH_SUFFIX = Pattern.compile("-[bcdfghkmt2-9]{10}$");
+
     static final double MIN_NAME = 0.4;
     static final double MIN_BODY = 0.3;
 
@@ -33,7 +33,8 @@ final class RenameMatcher {
 
     static List<Pair> match(List<Placed> gone, List<Placed> added) {
         Map<String, List<Placed>> byBucket = new LinkedHashMap<>();
-        for (Placed p : added) byBucket.computeIfAbsent(bucket(p.id()), k -> new ArrayList<>()).add(p);
+        for (Placed p : added)
+            byBucket.computeIfAbsent(bucket(p.id()), k -> new ArrayList<>()).add(p);
         List<Pair> candidates = new ArrayList<>();
         Map<ResourceId, Set<String>> leaves = new LinkedHashMap<>();
         for (Placed g : gone) {
@@ -45,14 +46,15 @@ final class RenameMatcher {
                 boolean generated = gn.equals(an) && !g.id().name().equals(a.id().name());
                 double name = generated ? 1.0 : nameScore(gn, an);
                 if (name < MIN_NAME) continue;
-                double body = jaccard(leaves.computeIfAbsent(g.id(), k -> leaves(g)),
-                        leaves.computeIfAbsent(a.id(), k -> leaves(a)));
+                double body = jaccard(
+                        leaves.computeIfAbsent(g.id(), k -> leaves(g)), leaves.computeIfAbsent(a.id(), k -> leaves(a)));
                 if (body < MIN_BODY && !generated) continue;
                 candidates.add(new Pair(g, a, name, body, generated));
             }
         }
         candidates.sort(Comparator.comparingDouble((Pair p) -> -(p.nameScore + p.bodyScore))
-                .thenComparing(p -> p.from.id()).thenComparing(p -> p.to.id()));
+                .thenComparing(p -> p.from.id())
+                .thenComparing(p -> p.to.id()));
         Set<ResourceId> usedFrom = new HashSet<>();
         Set<ResourceId> usedTo = new HashSet<>();
         List<Pair> out = new ArrayList<>();

@@ -1,7 +1,6 @@
 package dev.kfboot.upgrade;
 
 import dev.kfboot.model.GroupKind;
-
 import java.util.List;
 
 /**
@@ -23,9 +22,14 @@ final class ServiceIpRule implements ImmutableRule {
         String b = ip(to);
         if (a.equals(b)) return List.of();
         String field = from.at("spec", "clusterIPs") != null || to.at("spec", "clusterIPs") != null
-                ? "spec.clusterIP/clusterIPs" : "spec.clusterIP";
-        return List.of(FieldChange.recreate(field, describe(from, a), describe(to, b),
-                "Argo CD deletes the Service and creates it again: clients resolve its name again, a fixed address is lost"));
+                ? "spec.clusterIP/clusterIPs"
+                : "spec.clusterIP";
+        return List.of(
+                FieldChange.recreate(
+                        field,
+                        describe(from, a),
+                        describe(to, b),
+                        "Argo CD deletes the Service and creates it again: clients resolve its name again, a fixed address is lost"));
     }
 
     /** What the API server keeps: "None", a fixed address, "" for one it allocates, "-" for no address at all. */

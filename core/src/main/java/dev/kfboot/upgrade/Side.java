@@ -4,7 +4,6 @@ import dev.kfboot.graph.Dependency;
 import dev.kfboot.inventory.Inventory;
 import dev.kfboot.model.ResourceId;
 import dev.kfboot.plan.Plan;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,8 @@ public record Side(String release, Inventory inventory, Map<String, Integer> wav
     }
 
     public static Side of(Plan plan) {
-        return new Side(plan.release(), plan.inventory(), plan.waves(), plan.graph().edges());
+        return new Side(
+                plan.release(), plan.inventory(), plan.waves(), plan.graph().edges());
     }
 
     /** Every object by its effective identity (the namespace it lands in; none for cluster-scoped kinds). */
@@ -31,7 +31,8 @@ public record Side(String release, Inventory inventory, Map<String, Integer> wav
         Map<ResourceId, Placed> out = new LinkedHashMap<>();
         for (Inventory.Entry e : inventory.entries()) {
             if (e.object().body() == null) {
-                throw new IllegalArgumentException("upgrade needs rendered bodies: " + e.object().id() + " has none");
+                throw new IllegalArgumentException(
+                        "upgrade needs rendered bodies: " + e.object().id() + " has none");
             }
             ResourceId id = e.object().id().withNamespace(e.namespace());
             out.putIfAbsent(id, new Placed(id, e.component(), e.object()));

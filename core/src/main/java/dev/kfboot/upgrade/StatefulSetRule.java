@@ -1,7 +1,6 @@
 package dev.kfboot.upgrade;
 
 import dev.kfboot.model.GroupKind;
-
 import java.util.ArrayList;
 import java.util.List;
 

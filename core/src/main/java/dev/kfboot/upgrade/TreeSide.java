@@ -10,7 +10,6 @@ import dev.kfboot.validate.CatalogMatch;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.Validation;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -50,7 +49,8 @@ public final class TreeSide {
             objects.add(e.object().withComponent(ids.getOrDefault(e.component(), e.component())));
         }
         Map<String, String> destinations = new HashMap<>();
-        for (TreeApp a : ctx.tree().apps()) destinations.put(ids.get(a.id()), a.app().destinationNamespace());
+        for (TreeApp a : ctx.tree().apps())
+            destinations.put(ids.get(a.id()), a.app().destinationNamespace());
         Inventory inventory = Inventory.of(objects, destinations);
         var present = new LinkedHashSet<>(inventory.components());
         DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(present, inventory, List.of());
@@ -58,17 +58,24 @@ public final class TreeSide {
 
         List<Finding> findings = new ArrayList<>();
         for (Rendered r : ctx.renders().all()) if (!r.ok()) findings.add(r.failure());
-        ctx.unverifiedApps().forEach((app, why) -> findings.add(Finding.error("unverified", app,
-                "cannot read what " + app + " deploys: " + why + "; its objects would show as removed",
-                "give the tree's other repositories with --source URL=DIR, or plan from the release trees")));
-        return new ReleaseTree(new Side(release, inventory, waves, analysis.graph().edges()), apps,
+        ctx.unverifiedApps()
+                .forEach((app, why) -> findings.add(Finding.error(
+                        "unverified",
+                        app,
+                        "cannot read what " + app + " deploys: " + why + "; its objects would show as removed",
+                        "give the tree's other repositories with --source URL=DIR, or plan from the release trees")));
+        return new ReleaseTree(
+                new Side(release, inventory, waves, analysis.graph().edges()),
+                apps,
                 findings.stream().distinct().sorted().toList());
     }
 
     private static String componentOf(TreeApp a, CatalogMatch catalog) {
         String label = a.app().labels().get(COMPONENT_LABEL);
         if (label != null && !label.isBlank()) return label;
-        return catalog.of(a.id()).stream().max(Comparator.comparingInt(CatalogMatch.Coverage::matched))
-                .map(c -> c.component().id()).orElse(null);
+        return catalog.of(a.id()).stream()
+                .max(Comparator.comparingInt(CatalogMatch.Coverage::matched))
+                .map(c -> c.component().id())
+                .orElse(null);
     }
 }

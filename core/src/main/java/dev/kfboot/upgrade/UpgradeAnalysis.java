@@ -1,7 +1,6 @@
 package dev.kfboot.upgrade;
 
 import dev.kfboot.model.ResourceId;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,8 @@ public final class UpgradeAnalysis {
             if (q != null) same.add(new Placed[] {p, q});
             else gone.add(p);
         }
-        List<Placed> added = b.values().stream().filter(q -> !a.containsKey(q.id())).toList();
+        List<Placed> added =
+                b.values().stream().filter(q -> !a.containsKey(q.id())).toList();
         List<RenameMatcher.Pair> renamed = RenameMatcher.match(gone, added);
         AppSuccession succession = AppSuccession.of(same, renamed, to);
 
@@ -37,7 +37,8 @@ public final class UpgradeAnalysis {
         changes.addAll(Moves.find(same));
         changes.addAll(Departures.renamed(renamed, succession, kept));
         var renamedFrom = renamed.stream().map(r -> r.from().id()).collect(Collectors.toSet());
-        List<Placed> removed = gone.stream().filter(p -> !renamedFrom.contains(p.id())).toList();
+        List<Placed> removed =
+                gone.stream().filter(p -> !renamedFrom.contains(p.id())).toList();
         changes.addAll(Departures.removed(removed, a.values(), succession, live, kept));
         changes.addAll(OrderingChanges.find(from, to));
 

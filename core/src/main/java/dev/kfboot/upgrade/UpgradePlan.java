@@ -2,13 +2,12 @@ package dev.kfboot.upgrade;
 
 import dev.kfboot.model.ResourceId;
 import dev.kfboot.model.Severity;
-
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -22,8 +21,8 @@ import java.util.TreeSet;
  * @param live        where the live facts came from, or null when no cluster was read
  * @param kept        objects to keep in the target tree with {@code Prune=false,Delete=false}, with their old bodies
  */
-public record UpgradePlan(String from, String to, List<Change> changes, Map<String, Integer> targetWaves, String live,
-                          List<Kept> kept) {
+public record UpgradePlan(
+        String from, String to, List<Change> changes, Map<String, Integer> targetWaves, String live, List<Kept> kept) {
 
     /** An object the new release drops that must not be deleted: the target app carries its old body. */
     public record Kept(String app, ResourceId id, Map<String, Object> body, String reason) {}
@@ -32,9 +31,12 @@ public record UpgradePlan(String from, String to, List<Change> changes, Map<Stri
         Map<String, Integer> w = Map.copyOf(targetWaves);
         targetWaves = w;
         Comparator<Change> perApp = Comparator.comparingInt((Change c) -> w.getOrDefault(c.app(), Integer.MAX_VALUE))
-                .thenComparing(Change::app).thenComparing(Change.ORDER);
+                .thenComparing(Change::app)
+                .thenComparing(Change.ORDER);
         changes = changes.stream().sorted(perApp).toList();
-        kept = kept.stream().sorted(Comparator.comparing(Kept::app).thenComparing(Kept::id)).toList();
+        kept = kept.stream()
+                .sorted(Comparator.comparing(Kept::app).thenComparing(Kept::id))
+                .toList();
     }
 
     public boolean needsDecision() {
@@ -48,7 +50,8 @@ public record UpgradePlan(String from, String to, List<Change> changes, Map<Stri
     /** The changes grouped by app, in the target's wave order. */
     public Map<String, List<Change>> byApp() {
         Map<String, List<Change>> out = new LinkedHashMap<>();
-        for (Change c : changes) out.computeIfAbsent(c.app(), k -> new ArrayList<>()).add(c);
+        for (Change c : changes)
+            out.computeIfAbsent(c.app(), k -> new ArrayList<>()).add(c);
         return out;
     }
 
@@ -57,8 +60,8 @@ public record UpgradePlan(String from, String to, List<Change> changes, Map<Stri
         Map<String, Map<ResourceId, String>> out = new LinkedHashMap<>();
         for (Change c : changes) {
             if (c.syncOptions() == null || c.app() == null) continue;
-            out.computeIfAbsent(c.app(), k -> new TreeMap<>()).merge(c.target(), c.syncOptions(),
-                    UpgradePlan::mergeOptions);
+            out.computeIfAbsent(c.app(), k -> new TreeMap<>())
+                    .merge(c.target(), c.syncOptions(), UpgradePlan::mergeOptions);
         }
         return out;
     }

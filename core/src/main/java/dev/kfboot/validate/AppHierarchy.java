@@ -1,7 +1,6 @@
 package dev.kfboot.validate;
 
 import dev.kfboot.render.ReadBoundary;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,7 +19,12 @@ import java.util.TreeSet;
 public final class AppHierarchy {
 
     /** How the tree orders a dependent app relative to what it needs. */
-    public enum Relation { AFTER, SAME_WAVE, BEFORE, UNORDERED }
+    public enum Relation {
+        AFTER,
+        SAME_WAVE,
+        BEFORE,
+        UNORDERED
+    }
 
     /**
      * @param parent      the app of apps whose waves decide it (null when unordered)
@@ -46,12 +50,14 @@ public final class AppHierarchy {
         Map<Path, List<TreeApp>> byFile = new LinkedHashMap<>();
         for (TreeApp a : apps) {
             h.apps.put(a.id(), a);
-            byFile.computeIfAbsent(a.file().toAbsolutePath().normalize(), k -> new ArrayList<>()).add(a);
+            byFile.computeIfAbsent(a.file().toAbsolutePath().normalize(), k -> new ArrayList<>())
+                    .add(a);
         }
         for (TreeApp p : apps) {
             Set<Path> deployed = new HashSet<>();
             for (ResolvedSource s : sources.getOrDefault(p.id(), List.of())) {
-                if (s.dir() != null && (s.dir().startsWith(treeDir) || treeDir.startsWith(s.dir()))) deployed.addAll(filesDeployed(p, s));
+                if (s.dir() != null && (s.dir().startsWith(treeDir) || treeDir.startsWith(s.dir())))
+                    deployed.addAll(filesDeployed(p, s));
             }
             for (Path f : deployed) {
                 for (TreeApp child : byFile.getOrDefault(f, List.of())) {
@@ -69,8 +75,10 @@ public final class AppHierarchy {
     private static Set<Path> filesDeployed(TreeApp app, ResolvedSource s) {
         Set<Path> out = new HashSet<>();
         // only the files Argo CD deploys objects from: a patch of an Application is not an Application
-        if (s.kind() == ResolvedSource.Kind.KUSTOMIZE) out.addAll(ArgoDirectory.kustomizeResources(s.dir(), ReadBoundary.of(s.root())));
-        else if (s.kind() == ResolvedSource.Kind.DIRECTORY) out.addAll(ArgoDirectory.manifests(s.dir(), app.directoryOptions(s.index())));
+        if (s.kind() == ResolvedSource.Kind.KUSTOMIZE)
+            out.addAll(ArgoDirectory.kustomizeResources(s.dir(), ReadBoundary.of(s.root())));
+        else if (s.kind() == ResolvedSource.Kind.DIRECTORY)
+            out.addAll(ArgoDirectory.manifests(s.dir(), app.directoryOptions(s.index())));
         return out;
     }
 

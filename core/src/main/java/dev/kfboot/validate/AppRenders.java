@@ -1,7 +1,6 @@
 package dev.kfboot.validate;
 
 import dev.kfboot.render.Rendered;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -8,7 +8,6 @@ import dev.kfboot.yaml.YMap;
 import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YScalar;
 import dev.kfboot.yaml.YSeq;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -21,10 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import java.util.Objects;
 
 /**
  * Turns an ApplicationSet into the Applications it generates, as Argo CD's controller would offline: {@code list},
@@ -39,6 +38,7 @@ public final class AppSetExpander {
 
     /** The label that makes a Secret an Argo CD cluster. */
     public static final String CLUSTER_SECRET_LABEL = "argocd.argoproj.io/secret-type";
+
     static final String IN_CLUSTER = "https://kubernetes.default.svc";
     private static final int MAX_PARAMS = 10_000;
 
@@ -60,7 +60,9 @@ public final class AppSetExpander {
             for (int i = 1; i < parts.length; i++) {
                 int e = parts[i].indexOf('=');
                 if (e <= 0) throw new IllegalArgumentException("expected label=value after the URL, got " + parts[i]);
-                labels.put(parts[i].substring(0, e).trim(), parts[i].substring(e + 1).trim());
+                labels.put(
+                        parts[i].substring(0, e).trim(),
+                        parts[i].substring(e + 1).trim());
             }
             return new Cluster(spec.substring(0, eq).trim(), parts[0].trim(), labels, Map.of());
         }
@@ -83,7 +85,9 @@ public final class AppSetExpander {
 
     /** Only {@code list} generators: what the tree alone tells without a repository or clusters. */
     static List<YMap> expand(YMap appSet) {
-        return new AppSetExpander(null, Map.of(), null, List.of()).expand(appSet, "").apps();
+        return new AppSetExpander(null, Map.of(), null, List.of())
+                .expand(appSet, "")
+                .apps();
     }
 
     /** A cluster Secret ({@code argocd.argoproj.io/secret-type: cluster}) as a cluster, or empty. */
@@ -96,14 +100,16 @@ public final class AppSetExpander {
         String name = data.containsKey("name") ? data.get("name") : decode(encoded.get("name"));
         String server = data.containsKey("server") ? data.get("server") : decode(encoded.get("server"));
         if (server == null) return Optional.empty();
-        return Optional.of(new Cluster(name == null ? server : name, server, labels,
-                strings(path(m, "metadata", "annotations"))));
+        return Optional.of(
+                new Cluster(name == null ? server : name, server, labels, strings(path(m, "metadata", "annotations"))));
     }
 
     Expansion expand(YMap appSet, String file) {
         YMap spec = map(appSet, "spec");
         YMap template = map(spec, "template");
-        boolean go = spec.get("goTemplate").map(n -> n instanceof YScalar s && s.value().equals("true")).orElse(false);
+        boolean go = spec.get("goTemplate")
+                .map(n -> n instanceof YScalar s && s.value().equals("true"))
+                .orElse(false);
         List<String> options = new ArrayList<>();
         for (YNode o : seq(spec, "goTemplateOptions")) if (o instanceof YScalar s) options.add(s.value());
         String name = nameOf(appSet);
@@ -116,12 +122,21 @@ public final class AppSetExpander {
         if (problems.isEmpty()) {
             for (Map<String, Object> p : params) {
                 Map<String, YMap.Entry> entries = new LinkedHashMap<>();
-                entries.put("apiVersion", new YMap.Entry("apiVersion", template.line(),
-                        new YScalar("argoproj.io/v1alpha1", YScalar.Type.STRING, true, template.line())));
-                entries.put("kind", new YMap.Entry("kind", template.line(),
-                        new YScalar("Application", YScalar.Type.STRING, true, template.line())));
+                entries.put(
+                        "apiVersion",
+                        new YMap.Entry(
+                                "apiVersion",
+                                template.line(),
+                                new YScalar("argoproj.io/v1alpha1", YScalar.Type.STRING, true, template.line())));
+                entries.put(
+                        "kind",
+                        new YMap.Entry(
+                                "kind",
+                                template.line(),
+                                new YScalar("Application", YScalar.Type.STRING, true, template.line())));
                 try {
-                    template.entries().forEach((k, e) -> entries.put(k, new YMap.Entry(k, e.keyLine(), tpl.fill(e.value(), p))));
+                    template.entries()
+                            .forEach((k, e) -> entries.put(k, new YMap.Entry(k, e.keyLine(), tpl.fill(e.value(), p))));
                 } catch (AppSetTemplate.Unevaluable e) {
                     problems.add(e.getMessage());
                     break;
@@ -131,7 +146,12 @@ public final class AppSetExpander {
             }
         }
         if (!problems.isEmpty()) {
-            Finding f = new Finding(ValidationContext.UNVERIFIED, Severity.INFO, name, null, new Location(file, appSet.line()),
+            Finding f = new Finding(
+                    ValidationContext.UNVERIFIED,
+                    Severity.INFO,
+                    name,
+                    null,
+                    new Location(file, appSet.line()),
                     "ApplicationSet " + name + " is unverified: " + String.join("; ", new TreeSet<>(problems))
                             + "; the Applications it generates are not checked",
                     "pass what kfboot needs to evaluate it offline (--cluster NAME=URL[,label=value], --source URL=DIR), "
@@ -142,7 +162,11 @@ public final class AppSetExpander {
     }
 
     private static String nameOf(YMap doc) {
-        return map(doc, "metadata").get("name").filter(n -> n instanceof YScalar).map(n -> ((YScalar) n).value()).orElse("");
+        return map(doc, "metadata")
+                .get("name")
+                .filter(n -> n instanceof YScalar)
+                .map(n -> ((YScalar) n).value())
+                .orElse("");
     }
 
     private List<Map<String, Object>> paramsOf(YNode generator, boolean go, List<String> problems) {
@@ -162,8 +186,9 @@ public final class AppSetExpander {
                 }
                 case "merge" -> merge(body, go, problems);
                 default -> {
-                    problems.add("its " + e.getKey() + " generator needs a live Argo CD (kfboot evaluates list, clusters, "
-                            + "git, matrix and merge offline)");
+                    problems.add(
+                            "its " + e.getKey() + " generator needs a live Argo CD (kfboot evaluates list, clusters, "
+                                    + "git, matrix and merge offline)");
                     yield List.of();
                 }
             };
@@ -192,12 +217,20 @@ public final class AppSetExpander {
                     + "none (pass --cluster NAME=URL[,label=value])");
             return List.of();
         }
-        Map<String, Object> values = body.get("values").map(YNode::toPlain).filter(v -> v instanceof Map<?, ?>)
-                .map(v -> cast((Map<?, ?>) v)).orElse(Map.of());
-        Map<String, String> matchLabels = strings(body.get("selector").map(YNode::toPlain)
-                .map(s -> s instanceof Map<?, ?> sm ? sm.get("matchLabels") : null).orElse(null));
+        Map<String, Object> values = body.get("values")
+                .map(YNode::toPlain)
+                .filter(v -> v instanceof Map<?, ?>)
+                .map(v -> cast((Map<?, ?>) v))
+                .orElse(Map.of());
+        Map<String, String> matchLabels = strings(body.get("selector")
+                .map(YNode::toPlain)
+                .map(s -> s instanceof Map<?, ?> sm ? sm.get("matchLabels") : null)
+                .orElse(null));
         boolean selects = body.get("selector").isPresent();
-        if (body.get("selector").map(YNode::toPlain).map(s -> s instanceof Map<?, ?> sm && sm.get("matchExpressions") != null).orElse(false)) {
+        if (body.get("selector")
+                .map(YNode::toPlain)
+                .map(s -> s instanceof Map<?, ?> sm && sm.get("matchExpressions") != null)
+                .orElse(false)) {
             problems.add("its clusters generator selects with matchExpressions, which kfboot does not evaluate");
             return List.of();
         }
@@ -248,7 +281,8 @@ public final class AppSetExpander {
             }
             for (Path d : walk(root, true)) {
                 Path rel = root.relativize(d);
-                if (include.stream().anyMatch(m -> m.matches(rel)) && exclude.stream().noneMatch(m -> m.matches(rel))) {
+                if (include.stream().anyMatch(m -> m.matches(rel))
+                        && exclude.stream().noneMatch(m -> m.matches(rel))) {
                     out.add(pathParams(rel.toString().replace('\\', '/'), go, false));
                 }
             }
@@ -291,7 +325,9 @@ public final class AppSetExpander {
         try (Stream<Path> s = Files.walk(root, 12)) {
             return s.filter(p -> !p.equals(root))
                     .filter(p -> !root.relativize(p).toString().startsWith(".git"))
-                    .filter(p -> dirs ? Files.isDirectory(p) : Files.isRegularFile(p)).sorted().toList();
+                    .filter(p -> dirs ? Files.isDirectory(p) : Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }
@@ -337,8 +373,10 @@ public final class AppSetExpander {
             for (Map<String, Object> over : paramsOf(children.get(i), go, problems)) {
                 for (int j = 0; j < base.size(); j++) {
                     Map<String, Object> b = base.get(j);
-                    if (!keys.isEmpty() && keys.stream().allMatch(k -> Objects.equals(AppSetTemplate.lookup(b, k),
-                            AppSetTemplate.lookup(over, k)))) {
+                    if (!keys.isEmpty()
+                            && keys.stream()
+                                    .allMatch(k -> Objects.equals(
+                                            AppSetTemplate.lookup(b, k), AppSetTemplate.lookup(over, k)))) {
                         Map<String, Object> merged = new LinkedHashMap<>(b);
                         merged.putAll(over);
                         base.set(j, merged);
@@ -398,14 +436,18 @@ public final class AppSetExpander {
 
     private static Map<String, String> strings(Object o) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (o instanceof Map<?, ?> m) m.forEach((k, v) -> {
-            if (v != null) out.put(String.valueOf(k), String.valueOf(v));
-        });
+        if (o instanceof Map<?, ?> m)
+            m.forEach((k, v) -> {
+                if (v != null) out.put(String.valueOf(k), String.valueOf(v));
+            });
         return out;
     }
 
     private static String scalar(YMap m, String key) {
-        return m.get(key).filter(n -> n instanceof YScalar s && s.type() != YScalar.Type.NULL).map(n -> ((YScalar) n).value()).orElse(null);
+        return m.get(key)
+                .filter(n -> n instanceof YScalar s && s.type() != YScalar.Type.NULL)
+                .map(n -> ((YScalar) n).value())
+                .orElse(null);
     }
 
     private static YMap map(YMap m, String key) {
@@ -413,7 +455,10 @@ public final class AppSetExpander {
     }
 
     private static List<YNode> seq(YMap m, String key) {
-        return m.get(key).filter(n -> n instanceof YSeq).map(n -> ((YSeq) n).items()).orElse(List.of());
+        return m.get(key)
+                .filter(n -> n instanceof YSeq)
+                .map(n -> ((YSeq) n).items())
+                .orElse(List.of());
     }
 
     @SuppressWarnings("unchecked")

@@ -4,7 +4,6 @@ import dev.kfboot.yaml.YMap;
 import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YScalar;
 import dev.kfboot.yaml.YSeq;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +54,9 @@ final class AppSetTemplate {
         }
         YMap m = (YMap) node;
         Map<String, YMap.Entry> entries = new LinkedHashMap<>();
-        m.entries().forEach((k, e) -> entries.put(text(k, params), new YMap.Entry(text(k, params), e.keyLine(), fill(e.value(), params))));
+        m.entries()
+                .forEach((k, e) -> entries.put(
+                        text(k, params), new YMap.Entry(text(k, params), e.keyLine(), fill(e.value(), params))));
         return new YMap(entries, m.line());
     }
 
@@ -68,7 +69,10 @@ final class AppSetTemplate {
             String before = template.substring(last, m.start());
             if (go && !m.group(1).isEmpty()) before = before.stripTrailing();
             sb.append(before);
-            sb.append(go ? evaluate(m.group(2).trim(), params) : fast(m.group(), m.group(2).trim(), params));
+            sb.append(
+                    go
+                            ? evaluate(m.group(2).trim(), params)
+                            : fast(m.group(), m.group(2).trim(), params));
             last = m.end();
             if (go && !m.group(3).isEmpty()) {
                 while (last < template.length() && Character.isWhitespace(template.charAt(last))) last++;
@@ -118,12 +122,18 @@ final class AppSetTemplate {
     }
 
     private static boolean isFunction(String word) {
-        return !word.startsWith(".") && !word.startsWith("\"") && !word.startsWith("`") && !word.startsWith("$")
-                && !word.matches("-?\\d+(\\.\\d+)?") && !word.equals("true") && !word.equals("false");
+        return !word.startsWith(".")
+                && !word.startsWith("\"")
+                && !word.startsWith("`")
+                && !word.startsWith("$")
+                && !word.matches("-?\\d+(\\.\\d+)?")
+                && !word.equals("true")
+                && !word.equals("false");
     }
 
     private Object operand(String word, Map<String, Object> params) {
-        if (word.startsWith("\"")) return word.substring(1, word.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+        if (word.startsWith("\""))
+            return word.substring(1, word.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
         if (word.startsWith("`")) return word.substring(1, word.length() - 1);
         if (word.matches("-?\\d+")) return Long.parseLong(word);
         if (word.equals("true") || word.equals("false")) return Boolean.parseBoolean(word);
@@ -132,7 +142,9 @@ final class AppSetTemplate {
             String key = word.substring(1);
             Object v = lookup(params, key);
             if (v == null && missingKeyError) {
-                throw new Unevaluable("its template refers to ." + key + ", which its generators do not set (goTemplateOptions missingkey=error: Argo CD generates nothing)");
+                throw new Unevaluable(
+                        "its template refers to ." + key
+                                + ", which its generators do not set (goTemplateOptions missingkey=error: Argo CD generates nothing)");
             }
             return v;
         }
@@ -151,11 +163,15 @@ final class AppSetTemplate {
                 case "replace" -> str(args.get(2)).replace(str(args.get(0)), str(args.get(1)));
                 case "trimPrefix" -> {
                     String s = str(args.get(1));
-                    yield s.startsWith(str(args.get(0))) ? s.substring(str(args.get(0)).length()) : s;
+                    yield s.startsWith(str(args.get(0)))
+                            ? s.substring(str(args.get(0)).length())
+                            : s;
                 }
                 case "trimSuffix" -> {
                     String s = str(args.get(1));
-                    yield s.endsWith(str(args.get(0))) ? s.substring(0, s.length() - str(args.get(0)).length()) : s;
+                    yield s.endsWith(str(args.get(0)))
+                            ? s.substring(0, s.length() - str(args.get(0)).length())
+                            : s;
                 }
                 case "trunc" -> {
                     String s = str(args.get(1));
@@ -180,8 +196,11 @@ final class AppSetTemplate {
     }
 
     private static boolean empty(Object o) {
-        return o == null || o instanceof String s && s.isEmpty() || o instanceof Map<?, ?> m && m.isEmpty()
-                || o instanceof List<?> l && l.isEmpty() || Boolean.FALSE.equals(o);
+        return o == null
+                || o instanceof String s && s.isEmpty()
+                || o instanceof Map<?, ?> m && m.isEmpty()
+                || o instanceof List<?> l && l.isEmpty()
+                || Boolean.FALSE.equals(o);
     }
 
     private static String str(Object o) {

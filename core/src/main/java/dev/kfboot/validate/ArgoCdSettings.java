@@ -9,7 +9,6 @@ import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YScalar;
 import dev.kfboot.yaml.YSeq;
 import dev.kfboot.yaml.YamlReader;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +45,9 @@ public final class ArgoCdSettings {
         if (doc instanceof YMap m) {
             m.entries().forEach((key, e) -> {
                 if (key.equals(ArgoCd.APP_HEALTH_KEY) && !blank(e.value())) found(new Location(file, e.keyLine()));
-                else if (key.equals(OLD_STYLE) && e.value() instanceof YScalar s && s.value().contains("argoproj.io/Application")
+                else if (key.equals(OLD_STYLE)
+                        && e.value() instanceof YScalar s
+                        && s.value().contains("argoproj.io/Application")
                         && s.value().contains("health.lua")) found(new Location(file, e.keyLine()));
                 else if (key.startsWith(IGNORE_PREFIX) && e.value() instanceof YScalar s) ignore(key, s.value());
                 else if (key.equals(OLD_STYLE) && e.value() instanceof YScalar s) oldStyle(s.value());
@@ -62,7 +63,9 @@ public final class ArgoCdSettings {
     /** Reads the data of an {@code argocd-cm} ConfigMap an app renders (or the live one, for {@code kfboot adopt}). */
     public void scanRendered(Map<String, Object> data, Location where) {
         data.forEach((key, value) -> {
-            if (key.equals(ArgoCd.APP_HEALTH_KEY) && value != null && !String.valueOf(value).isBlank()) found(where);
+            if (key.equals(ArgoCd.APP_HEALTH_KEY)
+                    && value != null
+                    && !String.valueOf(value).isBlank()) found(where);
             else if (key.startsWith(IGNORE_PREFIX) && value instanceof String s) ignore(key, s);
             else if (key.equals(OLD_STYLE) && value instanceof String s) oldStyle(s);
         });
@@ -104,7 +107,8 @@ public final class ArgoCdSettings {
         }
         if (docs.isEmpty() || !(docs.get(0) instanceof YMap m)) return;
         ignores.computeIfAbsent(target, k -> new ArrayList<>())
-                .add(new IgnoreDifference(null, null, null, null, strings(m, "jsonPointers"), strings(m, "jqPathExpressions")));
+                .add(new IgnoreDifference(
+                        null, null, null, null, strings(m, "jsonPointers"), strings(m, "jqPathExpressions")));
     }
 
     private static List<String> strings(YMap m, String key) {
@@ -116,6 +120,7 @@ public final class ArgoCdSettings {
     }
 
     private static boolean blank(YNode n) {
-        return n instanceof YScalar s && (s.type() == YScalar.Type.NULL || s.value().isBlank());
+        return n instanceof YScalar s
+                && (s.type() == YScalar.Type.NULL || s.value().isBlank());
     }
 }

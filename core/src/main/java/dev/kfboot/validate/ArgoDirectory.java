@@ -4,7 +4,6 @@ import dev.kfboot.render.KustomizationClosure;
 import dev.kfboot.render.ReadBoundary;
 import dev.kfboot.render.RemoteCache;
 import dev.kfboot.yaml.RenderedYaml;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -72,7 +71,8 @@ public final class ArgoDirectory {
     public static Set<Path> manifests(Path dir, Options options) {
         Set<Path> out = new TreeSet<>();
         try (Stream<Path> files = options.recurse() ? Files.walk(dir) : Files.list(dir)) {
-            files.filter(Files::isRegularFile).filter(ArgoDirectory::isManifest)
+            files.filter(Files::isRegularFile)
+                    .filter(ArgoDirectory::isManifest)
                     .filter(f -> options.accepts(dir.relativize(f)))
                     .forEach(f -> out.add(f.toAbsolutePath().normalize()));
         } catch (IOException e) {
@@ -100,7 +100,8 @@ public final class ArgoDirectory {
                 Path target = d.resolve(entry).normalize();
                 if (!bound.contains(target)) continue;
                 if (Files.isDirectory(target)) todo.push(target);
-                else if (Files.isRegularFile(target)) out.add(target.toAbsolutePath().normalize());
+                else if (Files.isRegularFile(target))
+                    out.add(target.toAbsolutePath().normalize());
             }
         }
         return out;

@@ -6,7 +6,6 @@ import dev.kfboot.yaml.YMap;
 import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YScalar;
 import dev.kfboot.yaml.YSeq;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,11 +75,20 @@ public record ArgoKustomize(KustomizeOptions options, List<String> components, S
         for (YNode c : seq(k, "components")) {
             if (!(c instanceof YScalar s)) continue;
             // relative to the app's path; one that leaves the root is refused when the unit is prepared
-            components.add(root.relativize(dir.resolve(s.value()).normalize()).toString().replace('\\', '/'));
+            components.add(root.relativize(dir.resolve(s.value()).normalize())
+                    .toString()
+                    .replace('\\', '/'));
         }
-        KustomizeOptions o = new KustomizeOptions(text(k, "namePrefix").orElse(null), text(k, "nameSuffix").orElse(null),
-                text(k, "namespace").orElse(null), images, map(k, "commonLabels"),
-                !text(k, "labelWithoutSelector").map("true"::equals).orElse(false), map(k, "commonAnnotations"), patches, replicas);
+        KustomizeOptions o = new KustomizeOptions(
+                text(k, "namePrefix").orElse(null),
+                text(k, "nameSuffix").orElse(null),
+                text(k, "namespace").orElse(null),
+                images,
+                map(k, "commonLabels"),
+                !text(k, "labelWithoutSelector").map("true"::equals).orElse(false),
+                map(k, "commonAnnotations"),
+                patches,
+                replicas);
         return new ArgoKustomize(o, components, text(k, "version").orElse(null), null);
     }
 
@@ -98,17 +106,24 @@ public record ArgoKustomize(KustomizeOptions options, List<String> components, S
 
     private static Map<String, String> map(YMap m, String key) {
         Map<String, String> out = new LinkedHashMap<>();
-        m.get(key).filter(n -> n instanceof YMap).ifPresent(n -> ((YMap) n).entries().forEach((k, e) -> {
-            if (e.value() instanceof YScalar s) out.put(k, s.value());
-        }));
+        m.get(key)
+                .filter(n -> n instanceof YMap)
+                .ifPresent(n -> ((YMap) n).entries().forEach((k, e) -> {
+                    if (e.value() instanceof YScalar s) out.put(k, s.value());
+                }));
         return out;
     }
 
     private static List<YNode> seq(YMap m, String key) {
-        return m.get(key).filter(n -> n instanceof YSeq).map(n -> ((YSeq) n).items()).orElse(List.of());
+        return m.get(key)
+                .filter(n -> n instanceof YSeq)
+                .map(n -> ((YSeq) n).items())
+                .orElse(List.of());
     }
 
     private static Optional<String> text(YMap m, String key) {
-        return m.get(key).filter(n -> n instanceof YScalar s && s.type() != YScalar.Type.NULL).map(n -> ((YScalar) n).value());
+        return m.get(key)
+                .filter(n -> n instanceof YScalar s && s.type() != YScalar.Type.NULL)
+                .map(n -> ((YScalar) n).value());
     }
 }

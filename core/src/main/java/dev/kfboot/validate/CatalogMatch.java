@@ -13,7 +13,6 @@ import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YScalar;
 import dev.kfboot.yaml.YSeq;
 import dev.kfboot.yaml.YamlReader;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,15 +20,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.LinkedHashMap;
-import java.util.Objects;
 
 /**
  * Which catalog components a tree's apps install, recognised by the objects they render: an app installs a
@@ -45,8 +44,8 @@ public final class CatalogMatch {
      * @param variant the closest variant
      * @param missing ids of that variant the app does not render, sorted
      */
-    public record Coverage(String app, Component component, String variant, int matched, int total,
-                           List<ResourceId> missing) {
+    public record Coverage(
+            String app, Component component, String variant, int matched, int total, List<ResourceId> missing) {
         public boolean complete() {
             return missing.isEmpty();
         }
@@ -62,8 +61,13 @@ public final class CatalogMatch {
     private final Map<GroupKind, String> crdProviders;
     private final List<Coverage> acrossTree;
 
-    private CatalogMatch(ReleaseCatalog catalog, Map<String, List<Coverage>> byApp, List<String> core,
-                         Map<GroupKind, String> crdProviders, List<Coverage> acrossTree, String basis) {
+    private CatalogMatch(
+            ReleaseCatalog catalog,
+            Map<String, List<Coverage>> byApp,
+            List<String> core,
+            Map<GroupKind, String> crdProviders,
+            List<Coverage> acrossTree,
+            String basis) {
         this.catalog = catalog;
         this.basis = basis;
         this.byApp = byApp;
@@ -80,8 +84,11 @@ public final class CatalogMatch {
         Set<Key> rendered = rendered(inventory);
         String best = release != null ? release : bestRelease(catalogs, rendered);
         if (best == null) return NONE;
-        String why = basis != null ? basis : release != null ? "release " + release + ", as asked"
-                : "release " + best + ", recognised by the objects the apps render";
+        String why = basis != null
+                ? basis
+                : release != null
+                        ? "release " + release + ", as asked"
+                        : "release " + best + ", recognised by the objects the apps render";
         return of(catalogs.release(best), catalogs.facts(best), coreOf(catalogs.release(best)), inventory, why);
     }
 
@@ -96,16 +103,18 @@ public final class CatalogMatch {
      * @param core  the catalog's core set ({@link #coreOf})
      * @param basis which release this is and how kfboot knows, said by the findings that rely on it
      */
-    public static CatalogMatch of(ReleaseCatalog catalog, ReleaseFacts facts, List<String> core, Inventory inventory,
-                                  String basis) {
+    public static CatalogMatch of(
+            ReleaseCatalog catalog, ReleaseFacts facts, List<String> core, Inventory inventory, String basis) {
         Set<Key> rendered = rendered(inventory);
         Map<String, List<Coverage>> byApp = byApp(inventory, catalog, facts);
-        return new CatalogMatch(catalog, byApp, List.copyOf(core), crdProviders(facts), acrossTree(byApp, facts, rendered), basis);
+        return new CatalogMatch(
+                catalog, byApp, List.copyOf(core), crdProviders(facts), acrossTree(byApp, facts, rendered), basis);
     }
 
     private static Set<Key> rendered(Inventory inventory) {
         Set<Key> rendered = new HashSet<>();
-        for (Inventory.Entry e : inventory.entries()) rendered.add(Key.of(e.object().id()));
+        for (Inventory.Entry e : inventory.entries())
+            rendered.add(Key.of(e.object().id()));
         return rendered;
     }
 
@@ -115,7 +124,10 @@ public final class CatalogMatch {
         int bestScore = 0;
         for (String r : catalogs.releases()) {
             Set<Key> known = new HashSet<>();
-            catalogs.facts(r).objects().values().forEach(vs -> vs.values().forEach(os -> os.forEach(o -> known.add(Key.of(o.id())))));
+            catalogs.facts(r)
+                    .objects()
+                    .values()
+                    .forEach(vs -> vs.values().forEach(os -> os.forEach(o -> known.add(Key.of(o.id())))));
             int score = 0;
             for (Key k : rendered) if (known.contains(k)) score++;
             if (score > bestScore) {
@@ -129,12 +141,15 @@ public final class CatalogMatch {
     /** For each app, the components it renders an object of that no other component has. */
     private static Map<String, List<Coverage>> byApp(Inventory inventory, ReleaseCatalog catalog, ReleaseFacts facts) {
         Map<Key, Set<String>> owners = new HashMap<>();
-        facts.objects().forEach((component, variants) -> variants.values()
-                .forEach(os -> os.forEach(o -> owners.computeIfAbsent(Key.of(o.id()), k -> new TreeSet<>()).add(component))));
+        facts.objects()
+                .forEach((component, variants) -> variants.values()
+                        .forEach(os -> os.forEach(o -> owners.computeIfAbsent(Key.of(o.id()), k -> new TreeSet<>())
+                                .add(component))));
         Map<String, List<Coverage>> byApp = new TreeMap<>();
         for (String app : inventory.components()) {
             Set<Key> keys = new HashSet<>();
-            for (Inventory.Entry e : inventory.of(app)) keys.add(Key.of(e.object().id()));
+            for (Inventory.Entry e : inventory.of(app))
+                keys.add(Key.of(e.object().id()));
             Set<String> candidates = new TreeSet<>();
             for (Key k : keys) {
                 Set<String> o = owners.get(k);
@@ -142,7 +157,9 @@ public final class CatalogMatch {
             }
             List<Coverage> list = new ArrayList<>();
             for (String c : candidates) {
-                catalog.component(c).ifPresent(component -> list.add(coverage(app, component, facts.objects().get(c), keys)));
+                catalog.component(c)
+                        .ifPresent(component -> list.add(
+                                coverage(app, component, facts.objects().get(c), keys)));
             }
             if (!list.isEmpty()) byApp.put(app, List.copyOf(list));
         }
@@ -159,9 +176,12 @@ public final class CatalogMatch {
      */
     private static List<Coverage> acrossTree(Map<String, List<Coverage>> byApp, ReleaseFacts facts, Set<Key> all) {
         Map<String, Coverage> widest = new TreeMap<>();
-        byApp.values().forEach(l -> l.forEach(c -> widest.merge(c.component().id(), c, (a, b) -> b.matched() > a.matched() ? b : a)));
+        byApp.values()
+                .forEach(l -> l.forEach(
+                        c -> widest.merge(c.component().id(), c, (a, b) -> b.matched() > a.matched() ? b : a)));
         List<Coverage> out = new ArrayList<>();
-        widest.forEach((id, c) -> out.add(coverage(c.app(), c.component(), facts.objects().get(id), all)));
+        widest.forEach((id, c) ->
+                out.add(coverage(c.app(), c.component(), facts.objects().get(id), all)));
         out.removeIf(Objects::isNull);
         return List.copyOf(out);
     }
@@ -231,9 +251,16 @@ public final class CatalogMatch {
     /** Ids compared without the hash suffix kustomize gives generated ConfigMaps and Secrets. */
     private record Key(ResourceId id) {
         static Key of(ResourceId id) {
-            boolean generated = id.group().isEmpty() && (id.kind().equals("ConfigMap") || id.kind().equals("Secret"));
-            return new Key(generated ? ResourceId.of("", id.kind(), id.namespace(), HASH_SUFFIX.matcher(id.name()).replaceFirst(""))
-                    : id);
+            boolean generated = id.group().isEmpty()
+                    && (id.kind().equals("ConfigMap") || id.kind().equals("Secret"));
+            return new Key(
+                    generated
+                            ? ResourceId.of(
+                                    "",
+                                    id.kind(),
+                                    id.namespace(),
+                                    HASH_SUFFIX.matcher(id.name()).replaceFirst(""))
+                            : id);
         }
     }
 
@@ -249,11 +276,15 @@ public final class CatalogMatch {
         listed.forEach((release, core) -> {
             for (String id : core) {
                 if (catalog.component(id).isPresent()) ids.add(id);
-                catalog.renames().stream().filter(r -> r.from().equals(release) && r.component().equals(id))
+                catalog.renames().stream()
+                        .filter(r -> r.from().equals(release) && r.component().equals(id))
                         .forEach(r -> ids.addAll(r.into()));
             }
         });
-        return catalog.components().stream().map(Component::id).filter(ids::contains).toList();
+        return catalog.components().stream()
+                .map(Component::id)
+                .filter(ids::contains)
+                .toList();
     }
 
     /** core-components.yaml: release, then its core components (read once). */
@@ -268,13 +299,14 @@ public final class CatalogMatch {
     private static Map<String, List<String>> read() {
         try (InputStream in = CatalogMatch.class.getResourceAsStream("core-components.yaml")) {
             if (in == null) throw new IllegalStateException("core-components.yaml missing from the jar");
-            List<YNode> docs = YamlReader.forUserFiles().parseAll(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                    "validate/core-components.yaml");
+            List<YNode> docs = YamlReader.forUserFiles()
+                    .parseAll(new String(in.readAllBytes(), StandardCharsets.UTF_8), "validate/core-components.yaml");
             Map<String, List<String>> out = new LinkedHashMap<>();
             if (docs.get(0) instanceof YMap m) {
                 for (YMap.Entry e : m.entries().values()) {
                     List<String> ids = new ArrayList<>();
-                    if (e.value() instanceof YSeq s) for (YNode n : s.items()) if (n instanceof YScalar v) ids.add(v.value());
+                    if (e.value() instanceof YSeq s)
+                        for (YNode n : s.items()) if (n instanceof YScalar v) ids.add(v.value());
                     out.put(e.key(), List.copyOf(ids));
                 }
             }

@@ -8,7 +8,6 @@ import dev.kfboot.render.Rendered;
 import dev.kfboot.yaml.Nesting;
 import dev.kfboot.yaml.RenderedYaml;
 import dev.kfboot.yaml.YamlLimits;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +32,8 @@ final class DirectorySource {
         long start = System.nanoTime();
         Path dir = unit.root().resolve(unit.paths().get(0)).normalize();
         List<Map<String, Object>> docs = new ArrayList<>();
-        if (!Files.isDirectory(dir)) return failed(unit, start, "cannot read " + unit.paths().get(0) + ": not a directory");
+        if (!Files.isDirectory(dir))
+            return failed(unit, start, "cannot read " + unit.paths().get(0) + ": not a directory");
         ReadBoundary bound = ReadBoundary.of(unit.root());
         long total = 0;
         for (Path f : ArgoDirectory.manifests(dir, options)) {
@@ -44,15 +44,23 @@ final class DirectorySource {
                 long size = Files.size(f);
                 total += size;
                 if (size > YamlLimits.USER.maxFileBytes() || total > MAX_TOTAL_BYTES) {
-                    return failed(unit, start, bound.shown(f) + ": the directory's manifests exceed "
-                            + (size > YamlLimits.USER.maxFileBytes() ? YamlLimits.USER.maxFileBytes() + " bytes in one file"
-                            : MAX_TOTAL_BYTES + " bytes in all") + "; not read");
+                    return failed(
+                            unit,
+                            start,
+                            bound.shown(f) + ": the directory's manifests exceed "
+                                    + (size > YamlLimits.USER.maxFileBytes()
+                                            ? YamlLimits.USER.maxFileBytes() + " bytes in one file"
+                                            : MAX_TOTAL_BYTES + " bytes in all")
+                                    + "; not read");
                 }
                 String text = Files.readString(f, StandardCharsets.UTF_8);
                 int deep = Nesting.firstLineDeeperThan(text, Nesting.MAX_DEPTH);
                 if (deep > 0) {
-                    return failed(unit, start, bound.shown(f) + ":" + deep + ": YAML nested more than "
-                            + Nesting.MAX_DEPTH + " levels deep; not read");
+                    return failed(
+                            unit,
+                            start,
+                            bound.shown(f) + ":" + deep + ": YAML nested more than " + Nesting.MAX_DEPTH
+                                    + " levels deep; not read");
                 }
                 docs.addAll(RenderedYaml.parse(text));
             } catch (IllegalArgumentException e) {
@@ -65,8 +73,15 @@ final class DirectorySource {
     }
 
     private static Rendered failed(RenderUnit unit, long start, String message) {
-        return new Rendered(unit, List.of(), Finding.error(KustomizeRenderer.RULE_RENDER_FAILED, unit.id(), message,
-                "Argo CD reads every YAML and JSON file of a plain directory source; fix or move the file"),
-                List.of(), (System.nanoTime() - start) / 1_000_000);
+        return new Rendered(
+                unit,
+                List.of(),
+                Finding.error(
+                        KustomizeRenderer.RULE_RENDER_FAILED,
+                        unit.id(),
+                        message,
+                        "Argo CD reads every YAML and JSON file of a plain directory source; fix or move the file"),
+                List.of(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 }

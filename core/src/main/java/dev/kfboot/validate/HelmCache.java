@@ -1,7 +1,6 @@
 package dev.kfboot.validate;
 
 import dev.kfboot.yaml.RenderedYaml;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

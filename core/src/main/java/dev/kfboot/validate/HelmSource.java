@@ -14,7 +14,6 @@ import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YScalar;
 import dev.kfboot.yaml.YSeq;
 import dev.kfboot.yaml.YamlWriter;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,9 +43,15 @@ final class HelmSource {
 
     static Rendered render(String unitId, TreeApp app, ResolvedSource s, List<ResolvedSource> all, Path helmCache) {
         long start = System.nanoTime();
-        RenderUnit unit = new RenderUnit(unitId, s.root() == null ? Path.of(".") : s.root(),
-                List.of(s.path() == null ? s.source().chart() : s.path()), List.of());
-        YMap helm = app.sourceNode(s.index()).flatMap(n -> n.get("helm")).filter(n -> n instanceof YMap).map(n -> (YMap) n)
+        RenderUnit unit = new RenderUnit(
+                unitId,
+                s.root() == null ? Path.of(".") : s.root(),
+                List.of(s.path() == null ? s.source().chart() : s.path()),
+                List.of());
+        YMap helm = app.sourceNode(s.index())
+                .flatMap(n -> n.get("helm"))
+                .filter(n -> n instanceof YMap)
+                .map(n -> (YMap) n)
                 .orElse(new YMap(Map.of(), 0));
         Path chart;
         if (s.root() != null) {
@@ -54,17 +59,28 @@ final class HelmSource {
             // Helm follows symbolic links while it loads a chart directory (.Files.Get would read what they point at)
             String refused = linkOutOf(chart, ReadBoundary.of(s.root()));
             if (refused != null) {
-                return failed(unit, start, "refused to read outside the repository: " + refused,
+                return failed(
+                        unit,
+                        start,
+                        "refused to read outside the repository: " + refused,
                         "replace the link with the file itself; Argo CD's repo server refuses such links too");
             }
         } else {
             String version = s.source().targetRevision();
-            Optional<Path> cached = helmCache == null ? Optional.empty() : HelmCache.find(helmCache, s.source().repoURL(), s.source().chart(), version);
+            Optional<Path> cached = helmCache == null
+                    ? Optional.empty()
+                    : HelmCache.find(helmCache, s.source().repoURL(), s.source().chart(), version);
             if (cached.isEmpty()) {
-                return unverified(unit, start, "chart " + s.source().chart() + " " + (version == null ? "" : version + " ")
-                        + "from " + s.source().repoURL() + (helmCache == null ? " cannot be fetched offline (no --helm-cache)"
-                        : " is not in the Helm cache " + helmCache), "pass --helm-cache DIR with the chart laid out in it "
-                        + "(DIR/<repository host and path>/<chart>-<version>.tgz, or a chart repository's index.yaml)");
+                return unverified(
+                        unit,
+                        start,
+                        "chart " + s.source().chart() + " " + (version == null ? "" : version + " ")
+                                + "from " + s.source().repoURL()
+                                + (helmCache == null
+                                        ? " cannot be fetched offline (no --helm-cache)"
+                                        : " is not in the Helm cache " + helmCache),
+                        "pass --helm-cache DIR with the chart laid out in it "
+                                + "(DIR/<repository host and path>/<chart>-<version>.tgz, or a chart repository's index.yaml)");
             }
             chart = cached.get();
         }
@@ -74,23 +90,34 @@ final class HelmSource {
             String namespace = scalar(helm, "namespace").orElse(app.app().destinationNamespace());
             TemplateCommand cmd = new Helm(chart).template().withName(release);
             if (namespace != null) cmd = cmd.withNamespace(namespace);
-            boolean ignoreMissing = scalar(helm, "ignoreMissingValueFiles").map("true"::equals).orElse(false);
+            boolean ignoreMissing =
+                    scalar(helm, "ignoreMissingValueFiles").map("true"::equals).orElse(false);
             for (YNode f : seq(helm, "valueFiles")) {
                 if (!(f instanceof YScalar v)) continue;
                 Path file = valueFile(app, v.value(), chart, s, all);
                 if (file == null || !Files.isRegularFile(file)) {
                     if (ignoreMissing) continue;
                     if (file == null && v.value().startsWith("$")) {
-                        return unverified(unit, start, "values file " + v.value() + " comes from a source with no local checkout",
+                        return unverified(
+                                unit,
+                                start,
+                                "values file " + v.value() + " comes from a source with no local checkout",
                                 "pass --source URL=DIR for the repository of the ref source");
                     }
-                    return failed(unit, start, "values file " + v.value() + " does not exist"
-                            + (file == null ? " inside the repository" : " (" + file + ")"),
+                    return failed(
+                            unit,
+                            start,
+                            "values file " + v.value() + " does not exist"
+                                    + (file == null ? " inside the repository" : " (" + file + ")"),
                             "fix spec.source.helm.valueFiles, or set ignoreMissingValueFiles: true");
                 }
                 if (!withinItsCheckout(file, chart, all)) {
-                    return failed(unit, start, "refused to read outside the repository: values file " + v.value()
-                            + " is a symbolic link that leaves it", "replace the link with the file itself");
+                    return failed(
+                            unit,
+                            start,
+                            "refused to read outside the repository: values file " + v.value()
+                                    + " is a symbolic link that leaves it",
+                            "replace the link with the file itself");
                 }
                 cmd = cmd.withValuesFile(file);
             }
@@ -98,12 +125,14 @@ final class HelmSource {
             if (values.isPresent() && !values.get().isBlank()) cmd = cmd.withValuesFile(tempValues(values.get(), temp));
             Optional<YNode> object = helm.get("valuesObject");
             if (object.isPresent() && object.get() instanceof YMap) {
-                cmd = cmd.withValuesFile(tempValues(YamlWriter.write(object.get().toPlain()), temp));
+                cmd = cmd.withValuesFile(
+                        tempValues(YamlWriter.write(object.get().toPlain()), temp));
             }
             for (YNode p : seq(helm, "parameters")) {
                 if (!(p instanceof YMap pm)) continue;
                 Optional<String> name = scalar(pm, "name");
-                if (name.isPresent()) cmd = cmd.set(name.get(), scalar(pm, "value").orElse(""));
+                if (name.isPresent())
+                    cmd = cmd.set(name.get(), scalar(pm, "value").orElse(""));
             }
             String out;
             synchronized (NATIVE) {
@@ -113,13 +142,24 @@ final class HelmSource {
         } catch (IOException e) {
             return failed(unit, start, "cannot write Helm values: " + e.getMessage(), "check the temporary directory");
         } catch (RuntimeException e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-            if (msg.contains("missing in charts/") || msg.contains("dependencies") || msg.contains("no such host")
+            String msg = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().strip();
+            if (msg.contains("missing in charts/")
+                    || msg.contains("dependencies")
+                    || msg.contains("no such host")
                     || msg.contains("dial tcp")) {
-                return unverified(unit, start, "Helm cannot render chart " + chart.getFileName() + " offline: " + firstLine(msg),
+                return unverified(
+                        unit,
+                        start,
+                        "Helm cannot render chart " + chart.getFileName() + " offline: " + firstLine(msg),
                         "vendor the chart's dependencies (helm dependency build) or put them in --helm-cache");
             }
-            return failed(unit, start, "helm template fails: " + firstLine(msg), "run helm template on the chart with the app's values");
+            return failed(
+                    unit,
+                    start,
+                    "helm template fails: " + firstLine(msg),
+                    "run helm template on the chart with the app's values");
         } finally {
             for (Path p : temp) {
                 try {
@@ -153,8 +193,11 @@ final class HelmSource {
             if (slash < 0) return null;
             String ref = written.substring(1, slash);
             for (ResolvedSource o : all) {
-                if (o.root() != null && app.sourceNode(o.index()).flatMap(n -> n.get("ref"))
-                        .filter(r -> r instanceof YScalar x && x.value().equals(ref)).isPresent()) {
+                if (o.root() != null
+                        && app.sourceNode(o.index())
+                                .flatMap(n -> n.get("ref"))
+                                .filter(r -> r instanceof YScalar x && x.value().equals(ref))
+                                .isPresent()) {
                     Path f = o.root().resolve(written.substring(slash + 1)).normalize();
                     return f.startsWith(o.root()) ? f : null;
                 }
@@ -190,11 +233,16 @@ final class HelmSource {
     }
 
     private static Optional<String> scalar(YMap m, String key) {
-        return m.get(key).filter(n -> n instanceof YScalar x && x.type() != YScalar.Type.NULL).map(n -> ((YScalar) n).value());
+        return m.get(key)
+                .filter(n -> n instanceof YScalar x && x.type() != YScalar.Type.NULL)
+                .map(n -> ((YScalar) n).value());
     }
 
     private static List<YNode> seq(YMap m, String key) {
-        return m.get(key).filter(n -> n instanceof YSeq).map(n -> ((YSeq) n).items()).orElse(List.of());
+        return m.get(key)
+                .filter(n -> n instanceof YSeq)
+                .map(n -> ((YSeq) n).items())
+                .orElse(List.of());
     }
 
     private static long millis(long start) {
@@ -202,12 +250,27 @@ final class HelmSource {
     }
 
     static Rendered unverified(RenderUnit unit, long start, String message, String hint) {
-        return new Rendered(unit, List.of(), new Finding(ValidationContext.UNVERIFIED, Severity.INFO, unit.id(), null, null,
-                message + ": the app is unverified", hint), List.of(), millis(start));
+        return new Rendered(
+                unit,
+                List.of(),
+                new Finding(
+                        ValidationContext.UNVERIFIED,
+                        Severity.INFO,
+                        unit.id(),
+                        null,
+                        null,
+                        message + ": the app is unverified",
+                        hint),
+                List.of(),
+                millis(start));
     }
 
     private static Rendered failed(RenderUnit unit, long start, String message, String hint) {
-        return new Rendered(unit, List.of(), Finding.error(KustomizeRenderer.RULE_RENDER_FAILED, unit.id(), message, hint),
-                List.of(), millis(start));
+        return new Rendered(
+                unit,
+                List.of(),
+                Finding.error(KustomizeRenderer.RULE_RENDER_FAILED, unit.id(), message, hint),
+                List.of(),
+                millis(start));
     }
 }

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** The Pod Security Standards levels a namespace can enforce, least to most restrictive. */
 public enum PodSecurityLevel {
-    PRIVILEGED, BASELINE, RESTRICTED;
+    PRIVILEGED,
+    BASELINE,
+    RESTRICTED;
 
     public static final String ENFORCE_LABEL = "pod-security.kubernetes.io/enforce";
 

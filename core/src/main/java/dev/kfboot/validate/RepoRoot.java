@@ -2,12 +2,10 @@ package dev.kfboot.validate;
 
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,13 +23,16 @@ public record RepoRoot(Path dir, String originUrl, String how) {
         if (explicit != null) {
             Path d = explicit.toAbsolutePath().normalize();
             if (!Files.isDirectory(d)) {
-                throw new InputException(Location.of(explicit.toString()), "repository root is not a directory",
+                throw new InputException(
+                        Location.of(explicit.toString()),
+                        "repository root is not a directory",
                         "pass --repo-root with the checkout the Applications' paths are relative to");
             }
             return Optional.of(new RepoRoot(d, gitOrigin(d).orElse(null), "--repo-root"));
         }
         for (Path p = treeDir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(".git"))) return Optional.of(new RepoRoot(p, gitOrigin(p).orElse(null), "git top-level"));
+            if (Files.exists(p.resolve(".git")))
+                return Optional.of(new RepoRoot(p, gitOrigin(p).orElse(null), "git top-level"));
         }
         return Optional.empty();
     }
@@ -41,7 +42,9 @@ public record RepoRoot(Path dir, String originUrl, String how) {
      * which the apps' paths exist would let a tree choose what kfboot reads, up to {@code /}.)
      */
     public static RepoRoot treeItself(Path treeDir) {
-        return new RepoRoot(treeDir.toAbsolutePath().normalize(), null,
+        return new RepoRoot(
+                treeDir.toAbsolutePath().normalize(),
+                null,
                 "the tree directory (no git; pass --repo-root for the checkout the apps' paths are relative to)");
     }
 
@@ -62,7 +65,9 @@ public record RepoRoot(Path dir, String originUrl, String how) {
                 gitDir = top.resolve(link.substring(7).trim()).normalize();
                 Path common = gitDir.resolve("commondir");
                 if (Files.isRegularFile(common)) {
-                    gitDir = gitDir.resolve(Files.readString(common, StandardCharsets.UTF_8).trim()).normalize();
+                    gitDir = gitDir.resolve(Files.readString(common, StandardCharsets.UTF_8)
+                                    .trim())
+                            .normalize();
                 }
             }
             Path config = gitDir.resolve("config");

@@ -1,7 +1,6 @@
 package dev.kfboot.validate;
 
 import dev.kfboot.argocd.AppSource;
-
 import java.nio.file.Path;
 
 /**
@@ -45,7 +44,11 @@ public record ResolvedSource(int index, AppSource source, Kind kind, Path root, 
 
         /** Kinds that mean Argo CD would fail to find the source. */
         public boolean pathProblem() {
-            return this == NO_REPO || this == GLOB || this == MISSING || this == OUTSIDE_ROOT || this == SYMLINK_OUTSIDE;
+            return this == NO_REPO
+                    || this == GLOB
+                    || this == MISSING
+                    || this == OUTSIDE_ROOT
+                    || this == SYMLINK_OUTSIDE;
         }
     }
 

@@ -6,16 +6,15 @@ import dev.kfboot.model.Finding;
 import dev.kfboot.model.Json;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.rules.Rule;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,8 +39,12 @@ public final class Sarif {
      * line and {@code .kfboot.yaml}, {@code inSource} for annotations, the reason as justification), so code
      * scanning shows them as dismissed.
      */
-    public static ObjectNode toSarif(List<Finding> findings, List<Suppressions.Suppressed> suppressed, List<Rule> rules,
-                                     String version, String docsBase) {
+    public static ObjectNode toSarif(
+            List<Finding> findings,
+            List<Suppressions.Suppressed> suppressed,
+            List<Rule> rules,
+            String version,
+            String docsBase) {
         ObjectNode root = Json.object();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
@@ -90,10 +93,14 @@ public final class Sarif {
                 ObjectNode artifact = phys.putObject("artifactLocation");
                 artifact.put("uri", f.location().file());
                 artifact.put("uriBaseId", "%SRCROOT%");
-                phys.putObject("region").put("startLine", Math.max(1, f.location().line()));
+                phys.putObject("region")
+                        .put("startLine", Math.max(1, f.location().line()));
             }
-            res.putObject("partialFingerprints").put("kfbootFinding/v1",
-                    sha256(f.rule() + "|" + f.app() + "|" + f.resource() + "|" + f.location().file()));
+            res.putObject("partialFingerprints")
+                    .put(
+                            "kfbootFinding/v1",
+                            sha256(f.rule() + "|" + f.app() + "|" + f.resource() + "|"
+                                    + f.location().file()));
         }
         return root;
     }
@@ -102,8 +109,12 @@ public final class Sarif {
         return Json.pretty(toSarif(findings, rules, version, docsBase));
     }
 
-    public static String write(List<Finding> findings, List<Suppressions.Suppressed> suppressed, List<Rule> rules,
-                               String version, String docsBase) {
+    public static String write(
+            List<Finding> findings,
+            List<Suppressions.Suppressed> suppressed,
+            List<Rule> rules,
+            String version,
+            String docsBase) {
         return Json.pretty(toSarif(findings, suppressed, rules, version, docsBase));
     }
 
@@ -140,13 +151,15 @@ public final class Sarif {
 
     private static String pascal(String slug) {
         StringBuilder sb = new StringBuilder();
-        for (String part : slug.split("-")) sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        for (String part : slug.split("-"))
+            sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
         return sb.toString();
     }
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -3,7 +3,7 @@ package dev.kfboot.validate;
 import dev.kfboot.argocd.AppSource;
 import dev.kfboot.render.KustomizationClosure;
 import dev.kfboot.yaml.YMap;
-
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.io.IOException;
 
 /**
  * Resolves each Application source to a local directory: {@code --source URL=DIR} mappings first, then the
@@ -35,7 +34,8 @@ public final class SourceResolver {
     public SourceResolver(RepoRoot repo, Map<String, Path> sources, String repoUrl) {
         this.repo = repo;
         this.repoUrl = repoUrl == null || repoUrl.isBlank() ? null : repoUrl;
-        sources.forEach((url, dir) -> mapped.put(normalize(url), dir.toAbsolutePath().normalize()));
+        sources.forEach(
+                (url, dir) -> mapped.put(normalize(url), dir.toAbsolutePath().normalize()));
     }
 
     /** Whether a repoURL names the checkout at the repository root: its origin, {@code --repo-url}, or a placeholder. */
@@ -67,37 +67,66 @@ public final class SourceResolver {
         }
         if (root == null) {
             if (!isLocal(url)) {
-                String known = repo.originUrl() != null ? "origin " + repo.originUrl()
+                String known = repo.originUrl() != null
+                        ? "origin " + repo.originUrl()
                         : repoUrl != null ? "--repo-url " + repoUrl : "no git origin and no --repo-url";
-                return new ResolvedSource(i, s, ResolvedSource.Kind.UNMAPPED_REPO, null, s.path(),
-                        "repository " + url + " is not this checkout (" + known + ") and no --source maps it to a local checkout");
+                return new ResolvedSource(
+                        i,
+                        s,
+                        ResolvedSource.Kind.UNMAPPED_REPO,
+                        null,
+                        s.path(),
+                        "repository " + url + " is not this checkout (" + known
+                                + ") and no --source maps it to a local checkout");
             }
             root = repo.dir();
         }
         String path = s.path() == null || s.path().isBlank() ? "." : s.path().trim();
         if (isGlob(path)) {
-            return new ResolvedSource(i, s, ResolvedSource.Kind.GLOB, root, path,
-                    "path " + path + " contains a glob; Argo CD does not expand it and looks for a directory with that literal name");
+            return new ResolvedSource(
+                    i,
+                    s,
+                    ResolvedSource.Kind.GLOB,
+                    root,
+                    path,
+                    "path " + path
+                            + " contains a glob; Argo CD does not expand it and looks for a directory with that literal name");
         }
         Path dir = root.resolve(path).normalize();
         if (path.startsWith("/") || !dir.startsWith(root)) {
-            return new ResolvedSource(i, s, ResolvedSource.Kind.OUTSIDE_ROOT, root, path,
+            return new ResolvedSource(
+                    i,
+                    s,
+                    ResolvedSource.Kind.OUTSIDE_ROOT,
+                    root,
+                    path,
                     "path " + path + " leaves the repository; Argo CD paths are relative to the repository root");
         }
         if (Files.isDirectory(dir) && !realPath(dir).startsWith(realPath(root))) {
             // Argo CD's repo server refuses out-of-bounds symlinks; rendering it here would read outside the repository
-            return new ResolvedSource(i, s, ResolvedSource.Kind.SYMLINK_OUTSIDE, root, path,
+            return new ResolvedSource(
+                    i,
+                    s,
+                    ResolvedSource.Kind.SYMLINK_OUTSIDE,
+                    root,
+                    path,
                     "path " + path + " is a symbolic link that leaves the repository (to " + realPath(dir)
                             + "); Argo CD's repo server refuses out-of-bounds symlinks");
         }
         if (!Files.isDirectory(dir)) {
-            return new ResolvedSource(i, s, ResolvedSource.Kind.MISSING, root, path,
+            return new ResolvedSource(
+                    i,
+                    s,
+                    ResolvedSource.Kind.MISSING,
+                    root,
+                    path,
                     "path " + path + " does not exist in " + shown(root) + closest(root, dir));
         }
         if (KustomizationClosure.kustomizationFile(dir) != null) {
             return new ResolvedSource(i, s, ResolvedSource.Kind.KUSTOMIZE, root, path, null);
         }
-        if (Files.isRegularFile(dir.resolve("Chart.yaml"))) return new ResolvedSource(i, s, ResolvedSource.Kind.HELM, root, path, null);
+        if (Files.isRegularFile(dir.resolve("Chart.yaml")))
+            return new ResolvedSource(i, s, ResolvedSource.Kind.HELM, root, path, null);
         if (node.get("plugin").isPresent()) {
             return new ResolvedSource(i, s, ResolvedSource.Kind.PLUGIN, root, path, null);
         }
@@ -118,7 +147,9 @@ public final class SourceResolver {
 
     private static String closest(Path root, Path dir) {
         for (Path p = dir.getParent(); p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
-            if (Files.isDirectory(p)) return "; the closest existing directory is " + root.relativize(p).toString().replace('\\', '/');
+            if (Files.isDirectory(p))
+                return "; the closest existing directory is "
+                        + root.relativize(p).toString().replace('\\', '/');
         }
         return "";
     }
@@ -132,7 +163,8 @@ public final class SourceResolver {
         String u = url.trim();
         int scheme = u.indexOf("://");
         if (scheme >= 0) u = u.substring(scheme + 3);
-        else if (u.contains("@") && u.contains(":")) u = u.substring(u.indexOf('@') + 1).replaceFirst(":", "/");
+        else if (u.contains("@") && u.contains(":"))
+            u = u.substring(u.indexOf('@') + 1).replaceFirst(":", "/");
         int at = u.indexOf('@');
         if (at >= 0 && at < u.indexOf('/')) u = u.substring(at + 1);
         while (u.endsWith("/")) u = u.substring(0, u.length() - 1);

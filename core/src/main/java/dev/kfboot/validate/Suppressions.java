@@ -10,7 +10,6 @@ import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YScalar;
 import dev.kfboot.yaml.YSeq;
 import dev.kfboot.yaml.YamlReader;
-
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,18 +65,25 @@ public final class Suppressions {
         List<YNode> docs = YamlReader.forUserFiles().readAll(file, shown);
         if (docs.isEmpty()) return;
         if (!(docs.get(0) instanceof YMap top)) {
-            throw new InputException(new Location(shown, docs.get(0).line()), "expected a map with rules and ignorePaths",
+            throw new InputException(
+                    new Location(shown, docs.get(0).line()),
+                    "expected a map with rules and ignorePaths",
                     "write rules: {RULE: off} and ignorePaths: [GLOB]");
         }
         for (String key : top.entries().keySet()) {
             if (!key.equals("rules") && !key.equals("ignorePaths")) {
-                throw new InputException(new Location(shown, top.lineOf(key)), "unknown key " + key,
+                throw new InputException(
+                        new Location(shown, top.lineOf(key)),
+                        "unknown key " + key,
                         "a " + CONFIG_FILE + " holds rules and ignorePaths");
             }
         }
         top.get("rules").ifPresent(n -> {
             if (!(n instanceof YMap rules)) {
-                throw new InputException(new Location(shown, n.line()), "rules must map rule ids to off, on, error, warning or info", "write rules: {plaintext-secret: off}");
+                throw new InputException(
+                        new Location(shown, n.line()),
+                        "rules must map rule ids to off, on, error, warning or info",
+                        "write rules: {plaintext-secret: off}");
             }
             rules.entries().forEach((rule, e) -> {
                 String v = e.value() instanceof YScalar sc ? sc.value().toLowerCase(Locale.ROOT) : "";
@@ -85,14 +91,20 @@ public final class Suppressions {
                     case "off" -> off.put(rule, CONFIG_FILE + " turns " + rule + " off");
                     case "on" -> off.remove(rule);
                     case "error", "warning", "info" -> severity.put(rule, Severity.valueOf(v.toUpperCase(Locale.ROOT)));
-                    default -> throw new InputException(new Location(shown, e.keyLine()), "rule " + rule + ": " + v
-                            + " is not off, on, error, warning or info", "write " + rule + ": off");
+                    default ->
+                        throw new InputException(
+                                new Location(shown, e.keyLine()),
+                                "rule " + rule + ": " + v + " is not off, on, error, warning or info",
+                                "write " + rule + ": off");
                 }
             });
         });
         top.get("ignorePaths").ifPresent(n -> {
             if (!(n instanceof YSeq paths)) {
-                throw new InputException(new Location(shown, n.line()), "ignorePaths must be a list of globs", "write ignorePaths: [vendor/**]");
+                throw new InputException(
+                        new Location(shown, n.line()),
+                        "ignorePaths must be a list of globs",
+                        "write ignorePaths: [vendor/**]");
             }
             for (YNode p : paths.items()) {
                 if (p instanceof YScalar sc) {
@@ -114,7 +126,10 @@ public final class Suppressions {
                 continue;
             }
             Severity s = severity.get(f.rule());
-            shown.add(s == null ? f : new Finding(f.rule(), s, f.app(), f.resource(), f.location(), f.message(), f.hint()));
+            shown.add(
+                    s == null
+                            ? f
+                            : new Finding(f.rule(), s, f.app(), f.resource(), f.location(), f.message(), f.hint()));
         }
         return new Result(shown, hidden);
     }
@@ -149,6 +164,7 @@ public final class Suppressions {
         for (String r : list.split(",")) rules.add(r.trim());
         if (!rules.contains(rule) && !rules.contains("all")) return null;
         String reason = annotations.get(IGNORE_REASON);
-        return IGNORE + " on " + where + ": " + (reason == null || reason.isBlank() ? "no reason given" : reason.strip());
+        return IGNORE + " on " + where + ": "
+                + (reason == null || reason.isBlank() ? "no reason given" : reason.strip());
     }
 }

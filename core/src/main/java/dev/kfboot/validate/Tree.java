@@ -1,7 +1,6 @@
 package dev.kfboot.validate;
 
 import dev.kfboot.model.Finding;
-
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,8 +12,13 @@ import java.util.List;
  * @param notes what reading could not verify (ApplicationSet generators kfboot cannot evaluate offline), as
  *              {@code unverified} findings
  */
-public record Tree(Path dir, RepoRoot repo, List<TreeApp> apps, List<TreeProject> projects, ArgoCdSettings settings,
-                   List<Finding> notes) {
+public record Tree(
+        Path dir,
+        RepoRoot repo,
+        List<TreeApp> apps,
+        List<TreeProject> projects,
+        ArgoCdSettings settings,
+        List<Finding> notes) {
 
     public Tree {
         apps = List.copyOf(apps);

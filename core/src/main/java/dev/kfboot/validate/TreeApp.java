@@ -6,7 +6,6 @@ import dev.kfboot.yaml.YMap;
 import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YScalar;
 import dev.kfboot.yaml.YSeq;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +37,8 @@ public record TreeApp(String id, Application app, YMap doc, Path file, String ap
 
     /** A scalar at a key path, or empty. */
     public Optional<String> scalar(String... keys) {
-        return node(keys).filter(n -> n instanceof YScalar s && s.type() != YScalar.Type.NULL)
+        return node(keys)
+                .filter(n -> n instanceof YScalar s && s.type() != YScalar.Type.NULL)
                 .map(n -> ((YScalar) n).value());
     }
 
@@ -46,9 +46,10 @@ public record TreeApp(String id, Application app, YMap doc, Path file, String ap
     public Map<String, String> managedNamespaceLabels() {
         Map<String, String> out = new LinkedHashMap<>();
         node("spec", "syncPolicy", "managedNamespaceMetadata", "labels").ifPresent(n -> {
-            if (n instanceof YMap m) m.entries().forEach((k, e) -> {
-                if (e.value() instanceof YScalar s) out.put(k, s.value());
-            });
+            if (n instanceof YMap m)
+                m.entries().forEach((k, e) -> {
+                    if (e.value() instanceof YScalar s) out.put(k, s.value());
+                });
         });
         return out;
     }
@@ -57,31 +58,41 @@ public record TreeApp(String id, Application app, YMap doc, Path file, String ap
     public Optional<YMap> sourceNode(int index) {
         Optional<YNode> sources = node("spec", "sources");
         Optional<YNode> n = sources.isPresent()
-                ? sources.filter(s -> s instanceof YSeq q && q.items().size() > index).map(s -> ((YSeq) s).items().get(index))
+                ? sources.filter(s -> s instanceof YSeq q && q.items().size() > index)
+                        .map(s -> ((YSeq) s).items().get(index))
                 : index == 0 ? node("spec", "source") : Optional.empty();
         return n.filter(x -> x instanceof YMap).map(x -> (YMap) x);
     }
 
     /** The line of a key of source {@code index}, or of the source, or of the Application. */
     public Location sourceAt(int index, String key) {
-        return sourceNode(index).map(n -> new Location(app.location().file(), n.lineOf(key))).orElse(app.location());
+        return sourceNode(index)
+                .map(n -> new Location(app.location().file(), n.lineOf(key)))
+                .orElse(app.location());
     }
 
     /** Whether source {@code index} reads a plain directory recursively ({@code directory.recurse: true}). */
     public boolean recurses(int index) {
-        return sourceNode(index).flatMap(s -> child(s, "directory")).flatMap(d -> child(d, "recurse"))
-                .map(r -> r instanceof YScalar s && s.value().equals("true")).orElse(false);
+        return sourceNode(index)
+                .flatMap(s -> child(s, "directory"))
+                .flatMap(d -> child(d, "recurse"))
+                .map(r -> r instanceof YScalar s && s.value().equals("true"))
+                .orElse(false);
     }
 
     /** How Argo CD reads source {@code index} as a plain directory: {@code directory.recurse}, {@code include}, {@code exclude}. */
     public ArgoDirectory.Options directoryOptions(int index) {
         Optional<YNode> dir = sourceNode(index).flatMap(s -> child(s, "directory"));
-        return new ArgoDirectory.Options(recurses(index), dir.flatMap(d -> text(d, "include")).orElse(null),
+        return new ArgoDirectory.Options(
+                recurses(index),
+                dir.flatMap(d -> text(d, "include")).orElse(null),
                 dir.flatMap(d -> text(d, "exclude")).orElse(null));
     }
 
     private static Optional<String> text(YNode node, String key) {
-        return child(node, key).filter(n -> n instanceof YScalar s && s.type() != YScalar.Type.NULL).map(n -> ((YScalar) n).value());
+        return child(node, key)
+                .filter(n -> n instanceof YScalar s && s.type() != YScalar.Type.NULL)
+                .map(n -> ((YScalar) n).value());
     }
 
     private Optional<YNode> node(String... keys) {

@@ -13,7 +13,6 @@ import dev.kfboot.yaml.YMap;
 import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YamlLimits;
 import dev.kfboot.yaml.YamlReader;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -43,7 +42,8 @@ import java.util.regex.Pattern;
  */
 public final class TreeReader {
 
-    private static final Pattern ARGO_KIND = Pattern.compile("(?m)^\\s*kind:\\s*[\"']?(Application|ApplicationSet|AppProject)\\b");
+    private static final Pattern ARGO_KIND =
+            Pattern.compile("(?m)^\\s*kind:\\s*[\"']?(Application|ApplicationSet|AppProject)\\b");
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", "target");
 
     /** The most YAML files a tree may hold; beyond it kfboot stops rather than read a whole monorepo. */
@@ -91,7 +91,9 @@ public final class TreeReader {
         Path cwd = Path.of("").toAbsolutePath(); // a file that does not parse is named relative to it
         Path top = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(top)) {
-            throw new InputException(Location.of(dir.toString()), "not a directory",
+            throw new InputException(
+                    Location.of(dir.toString()),
+                    "not a directory",
                     "pass the directory that holds the Applications (or the kustomization aggregating them)");
         }
         // the root is known before anything is read: nothing outside it is (without git, it is the tree itself)
@@ -100,7 +102,8 @@ public final class TreeReader {
         Map<Path, Parsed> parsed = new LinkedHashMap<>();
         Set<Path> seen = new TreeSet<>();
         Set<Path> seeds = new TreeSet<>(ArgoDirectory.manifests(top, ArgoDirectory.Options.PLAIN));
-        if (KustomizationClosure.kustomizationFile(top) != null) seeds.addAll(ArgoDirectory.kustomizeResources(top, bound));
+        if (KustomizationClosure.kustomizationFile(top) != null)
+            seeds.addAll(ArgoDirectory.kustomizeResources(top, bound));
         readAll(seeds, seen, parsed, cwd, bound);
         if (parsed.values().stream().noneMatch(TreeReader::declaresApps)) {
             readAll(unlisted(top, candidates(top), bound), seen, parsed, cwd, bound);
@@ -130,7 +133,8 @@ public final class TreeReader {
             Parsed p = parse(f, cwd);
             if (p == null) continue;
             for (TreeApp a : build(List.of(p), repo, locality, null).apps()) {
-                boolean hosts = resolver.resolve(a).stream().filter(s -> inScope(s, top))
+                boolean hosts = resolver.resolve(a).stream()
+                        .filter(s -> inScope(s, top))
                         .anyMatch(s -> ArgoDirectory.objectFiles(s.dir(), a.directoryOptions(s.index()), bound).stream()
                                 .anyMatch(x -> parsed.containsKey(x) && declaresApps(parsed.get(x))));
                 if (hosts) {
@@ -151,8 +155,10 @@ public final class TreeReader {
         }
         scanSettingsAbove(top, repo, settings, seen, cwd);
         if (built.apps().size() > MAX_APPS) {
-            throw new InputException(Location.of(top.toString()), "the tree holds " + built.apps().size() + " Applications, more than "
-                    + MAX_APPS, "validate the tree in parts (one directory per app of apps)");
+            throw new InputException(
+                    Location.of(top.toString()),
+                    "the tree holds " + built.apps().size() + " Applications, more than " + MAX_APPS,
+                    "validate the tree in parts (one directory per app of apps)");
         }
         return new Tree(top, repo, built.apps(), built.projects(), settings, built.notes());
     }
@@ -166,7 +172,8 @@ public final class TreeReader {
         List<Finding> notes = new ArrayList<>();
         Map<String, Integer> names = new HashMap<>();
         List<AppSetExpander.Cluster> clusters = new ArrayList<>(locality.clusters());
-        for (Parsed p : parsed) for (YNode doc : p.docs()) AppSetExpander.clusterSecret(doc).ifPresent(clusters::add);
+        for (Parsed p : parsed)
+            for (YNode doc : p.docs()) AppSetExpander.clusterSecret(doc).ifPresent(clusters::add);
         AppSetExpander expander = new AppSetExpander(repo, locality.sources(), locality.repoUrl(), clusters);
         for (Parsed p : parsed) {
             String shown = repo.display(p.file());
@@ -189,22 +196,28 @@ public final class TreeReader {
     }
 
     private static boolean declaresApps(Parsed p) {
-        return p.docs().stream().map(ArgoReader::kindOf).anyMatch(k -> k.equals(ArgoCd.APPLICATION) || k.equals(ArgoCd.APPLICATION_SET));
+        return p.docs().stream()
+                .map(ArgoReader::kindOf)
+                .anyMatch(k -> k.equals(ArgoCd.APPLICATION) || k.equals(ArgoCd.APPLICATION_SET));
     }
 
     /** Sources followed while reading: in the repository, and inside the tree's directory or containing it. */
     private static boolean inScope(ResolvedSource s, Path top) {
-        return (s.kind() == ResolvedSource.Kind.KUSTOMIZE || s.kind() == ResolvedSource.Kind.DIRECTORY) && s.dir() != null
+        return (s.kind() == ResolvedSource.Kind.KUSTOMIZE || s.kind() == ResolvedSource.Kind.DIRECTORY)
+                && s.dir() != null
                 && (s.dir().startsWith(top) || top.startsWith(s.dir()));
     }
 
     /** Reads the files not read yet; one outside the repository (or linking out of it) is not read at all. */
-    private static void readAll(Set<Path> files, Set<Path> seen, Map<Path, Parsed> parsed, Path cwd, ReadBoundary bound) {
+    private static void readAll(
+            Set<Path> files, Set<Path> seen, Map<Path, Parsed> parsed, Path cwd, ReadBoundary bound) {
         for (Path f : files) {
             if (!seen.add(f) || !bound.contains(f)) continue;
             if (seen.size() > MAX_FILES) {
-                throw new InputException(Location.of(f.toString()), "the tree reaches more than " + MAX_FILES
-                        + " YAML files", "point kfboot at the directory of the Applications, not a whole repository");
+                throw new InputException(
+                        Location.of(f.toString()),
+                        "the tree reaches more than " + MAX_FILES + " YAML files",
+                        "point kfboot at the directory of the Applications, not a whole repository");
             }
             Parsed p = parse(f, cwd);
             if (p != null) parsed.put(f, p);
@@ -263,9 +276,11 @@ public final class TreeReader {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
                     String n = d.getFileName() == null ? "" : d.getFileName().toString();
-                    if (!d.equals(top) && (SKIPPED_DIRS.contains(n) || n.startsWith("."))) return FileVisitResult.SKIP_SUBTREE;
+                    if (!d.equals(top) && (SKIPPED_DIRS.contains(n) || n.startsWith(".")))
+                        return FileVisitResult.SKIP_SUBTREE;
                     // Helm templates are not YAML until rendered
-                    if (n.equals("templates") && Files.isRegularFile(d.resolveSibling("Chart.yaml"))) return FileVisitResult.SKIP_SUBTREE;
+                    if (n.equals("templates") && Files.isRegularFile(d.resolveSibling("Chart.yaml")))
+                        return FileVisitResult.SKIP_SUBTREE;
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -274,8 +289,10 @@ public final class TreeReader {
                     // symbolic links are not followed: a link cannot loop the walk or read outside the tree
                     if (attrs.isRegularFile() && isYaml(f)) out.add(f);
                     if (out.size() > MAX_FILES) {
-                        throw new InputException(Location.of(top.toString()), "the tree holds more than " + MAX_FILES
-                                + " YAML files", "point kfboot at the directory of the Applications, not a whole repository");
+                        throw new InputException(
+                                Location.of(top.toString()),
+                                "the tree holds more than " + MAX_FILES + " YAML files",
+                                "point kfboot at the directory of the Applications, not a whole repository");
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -304,16 +321,23 @@ public final class TreeReader {
                 return declaresArgo(head(file)) ? readStrict(file, cwd) : null;
             }
             byte[] bytes = Files.readAllBytes(file);
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return declaresArgo(head(file)) ? readStrict(file, cwd) : null;
         } catch (IOException e) {
             return null; // unreadable: the strict reader below would say so if it mattered
         }
         boolean declaresArgo = declaresArgo(text);
-        if (!declaresArgo && !text.contains("argocd-cm") && !text.contains(ArgoCd.APP_HEALTH_KEY)
-                && !text.contains(AppSetExpander.CLUSTER_SECRET_LABEL) && !text.contains(ArgoCdSettings.OLD_STYLE)) return null;
+        if (!declaresArgo
+                && !text.contains("argocd-cm")
+                && !text.contains(ArgoCd.APP_HEALTH_KEY)
+                && !text.contains(AppSetExpander.CLUSTER_SECRET_LABEL)
+                && !text.contains(ArgoCdSettings.OLD_STYLE)) return null;
         try {
             return readStrict(file, cwd);
         } catch (InputException e) {
@@ -327,7 +351,9 @@ public final class TreeReader {
         try {
             if (Files.size(file) > YamlLimits.USER.maxFileBytes()) return null;
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            if (!text.contains("argocd-cm") && !text.contains(ArgoCd.APP_HEALTH_KEY) && !text.contains(ArgoCdSettings.OLD_STYLE)) return null;
+            if (!text.contains("argocd-cm")
+                    && !text.contains(ArgoCd.APP_HEALTH_KEY)
+                    && !text.contains(ArgoCdSettings.OLD_STYLE)) return null;
             return readStrict(file, cwd);
         } catch (IOException | InputException e) {
             return null;

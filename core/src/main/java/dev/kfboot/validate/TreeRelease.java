@@ -6,7 +6,6 @@ import dev.kfboot.catalog.ReleaseFacts;
 import dev.kfboot.catalog.TreeCatalog;
 import dev.kfboot.inventory.Inventory;
 import dev.kfboot.model.InputException;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,8 +30,12 @@ final class TreeRelease {
      * @param derivedFacts renders a derived catalog's components in the manifests tree (the validation's renderer and
      *                     cache), returning their facts
      */
-    static CatalogMatch match(Catalogs catalogs, Inventory inventory, String asked, Map<String, List<ResolvedSource>> sources,
-                              BiFunction<ReleaseCatalog, Path, ReleaseFacts> derivedFacts) {
+    static CatalogMatch match(
+            Catalogs catalogs,
+            Inventory inventory,
+            String asked,
+            Map<String, List<ResolvedSource>> sources,
+            BiFunction<ReleaseCatalog, Path, ReleaseFacts> derivedFacts) {
         if (asked != null) return CatalogMatch.of(catalogs, inventory, asked, null);
         Optional<Path> manifests = manifestsTree(sources);
         if (manifests.isEmpty()) return CatalogMatch.of(catalogs, inventory, null, null);
@@ -46,12 +49,21 @@ final class TreeRelease {
             return CatalogMatch.of(catalogs, inventory, null, null);
         }
         if (!tc.derived()) {
-            return CatalogMatch.of(catalogs, inventory, tc.release(), "release " + tc.release() + " of " + manifests.get()
-                    + " (" + tc.detection().evidence() + ")");
+            return CatalogMatch.of(
+                    catalogs,
+                    inventory,
+                    tc.release(),
+                    "release " + tc.release() + " of " + manifests.get() + " ("
+                            + tc.detection().evidence() + ")");
         }
         ReleaseCatalog derived = tc.catalog();
-        return CatalogMatch.of(derived, derivedFacts.apply(derived, manifests.get()), CatalogMatch.coreOf(derived), inventory,
-                "release " + derived.release() + ": no catalog for it (" + tc.detection().evidence() + "), so its "
+        return CatalogMatch.of(
+                derived,
+                derivedFacts.apply(derived, manifests.get()),
+                CatalogMatch.coreOf(derived),
+                inventory,
+                "release " + derived.release() + ": no catalog for it ("
+                        + tc.detection().evidence() + "), so its "
                         + derived.components().size() + " components come from the example");
     }
 
@@ -70,7 +82,10 @@ final class TreeRelease {
                 }
             }
         }
-        return counts.entrySet().stream().max((a, b) -> a.getValue() - b.getValue() != 0 ? a.getValue() - b.getValue()
-                : b.getKey().compareTo(a.getKey())).map(Map.Entry::getKey);
+        return counts.entrySet().stream()
+                .max((a, b) -> a.getValue() - b.getValue() != 0
+                        ? a.getValue() - b.getValue()
+                        : b.getKey().compareTo(a.getKey()))
+                .map(Map.Entry::getKey);
     }
 }

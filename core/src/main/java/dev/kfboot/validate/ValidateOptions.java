@@ -16,8 +16,13 @@ import java.util.Set;
  * @param disabled        {@code --disable RULE}: rules whose findings are suppressed
  * @param enabled         {@code --enable RULE}: rules turned back on (over {@code .kfboot.yaml})
  */
-public record ValidateOptions(String repoUrl, Path helmCache, List<AppSetExpander.Cluster> clusters, String argocdNamespace,
-                              Set<String> disabled, Set<String> enabled) {
+public record ValidateOptions(
+        String repoUrl,
+        Path helmCache,
+        List<AppSetExpander.Cluster> clusters,
+        String argocdNamespace,
+        Set<String> disabled,
+        Set<String> enabled) {
 
     public static final ValidateOptions NONE = new ValidateOptions(null, null, List.of(), null, Set.of(), Set.of());
 

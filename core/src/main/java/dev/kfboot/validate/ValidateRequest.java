@@ -1,7 +1,6 @@
 package dev.kfboot.validate;
 
 import dev.kfboot.render.RenderOptions;
-
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,16 +15,22 @@ import java.util.Map;
  * @param release  the kubeflow/manifests release to match components against; null picks the best match
  * @param options  this checkout's URL, the Helm cache, clusters, Argo CD's namespace, rules on and off
  */
-public record ValidateRequest(Path dir, Path repoRoot, Map<String, Path> sources, RenderOptions render,
-                              Path cacheDir, String release, ValidateOptions options) {
+public record ValidateRequest(
+        Path dir,
+        Path repoRoot,
+        Map<String, Path> sources,
+        RenderOptions render,
+        Path cacheDir,
+        String release,
+        ValidateOptions options) {
 
     public ValidateRequest {
         sources = sources == null ? Map.of() : Map.copyOf(sources);
         options = options == null ? ValidateOptions.NONE : options;
     }
 
-    public ValidateRequest(Path dir, Path repoRoot, Map<String, Path> sources, RenderOptions render, Path cacheDir,
-                           String release) {
+    public ValidateRequest(
+            Path dir, Path repoRoot, Map<String, Path> sources, RenderOptions render, Path cacheDir, String release) {
         this(dir, repoRoot, sources, render, cacheDir, release, ValidateOptions.NONE);
     }
 

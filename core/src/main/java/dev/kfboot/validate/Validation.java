@@ -2,7 +2,6 @@ package dev.kfboot.validate;
 
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
-
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -21,20 +20,47 @@ import java.util.TreeMap;
  * @param suppressed findings the user chose not to see ({@code --disable}, {@code .kfboot.yaml}, annotations), sorted
  * @param unverified apps kfboot could not check, with why (for the summary)
  */
-public record Validation(RepoRoot repo, List<Finding> findings, int apps, int parents, int objects, int rendered,
-                         int cached, ValidationContext context, List<Suppressions.Suppressed> suppressed,
-                         Map<String, String> unverified) {
+public record Validation(
+        RepoRoot repo,
+        List<Finding> findings,
+        int apps,
+        int parents,
+        int objects,
+        int rendered,
+        int cached,
+        ValidationContext context,
+        List<Suppressions.Suppressed> suppressed,
+        Map<String, String> unverified) {
 
     public Validation {
         findings = findings.stream().sorted().toList();
-        suppressed = suppressed == null ? List.of()
-                : suppressed.stream().sorted(Comparator.comparing(Suppressions.Suppressed::finding)).toList();
+        suppressed = suppressed == null
+                ? List.of()
+                : suppressed.stream()
+                        .sorted(Comparator.comparing(Suppressions.Suppressed::finding))
+                        .toList();
         unverified = unverified == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(unverified));
     }
 
-    public Validation(RepoRoot repo, List<Finding> findings, int apps, int parents, int objects, int rendered, int cached,
-                      ValidationContext context) {
-        this(repo, findings, apps, parents, objects, rendered, cached, context, List.of(),
+    public Validation(
+            RepoRoot repo,
+            List<Finding> findings,
+            int apps,
+            int parents,
+            int objects,
+            int rendered,
+            int cached,
+            ValidationContext context) {
+        this(
+                repo,
+                findings,
+                apps,
+                parents,
+                objects,
+                rendered,
+                cached,
+                context,
+                List.of(),
                 context == null ? Map.of() : context.unverifiedApps());
     }
 

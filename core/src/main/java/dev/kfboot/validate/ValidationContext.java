@@ -6,13 +6,12 @@ import dev.kfboot.graph.DependencyAnalysis;
 import dev.kfboot.inventory.Inventory;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Location;
-
+import dev.kfboot.render.Rendered;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.kfboot.render.Rendered;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -43,24 +42,44 @@ public final class ValidationContext {
     private final String kustomizeVersion;
 
     /** @param unreadable findings for rendered documents that are not Kubernetes objects */
-    public ValidationContext(Tree tree, Map<String, List<ResolvedSource>> sources, AppHierarchy hierarchy,
-                             AppRenders renders, List<Finding> unreadable, Inventory inventory,
-                             DependencyAnalysis.Result analysis, CatalogMatch catalog) {
+    public ValidationContext(
+            Tree tree,
+            Map<String, List<ResolvedSource>> sources,
+            AppHierarchy hierarchy,
+            AppRenders renders,
+            List<Finding> unreadable,
+            Inventory inventory,
+            DependencyAnalysis.Result analysis,
+            CatalogMatch catalog) {
         this(tree, sources, hierarchy, renders, unreadable, inventory, analysis, catalog, null);
     }
 
     /** @param argocdNamespace {@code --argocd-namespace}; null for the namespaces the tree's Applications are in */
-    public ValidationContext(Tree tree, Map<String, List<ResolvedSource>> sources, AppHierarchy hierarchy,
-                             AppRenders renders, List<Finding> unreadable, Inventory inventory,
-                             DependencyAnalysis.Result analysis, CatalogMatch catalog, String argocdNamespace) {
+    public ValidationContext(
+            Tree tree,
+            Map<String, List<ResolvedSource>> sources,
+            AppHierarchy hierarchy,
+            AppRenders renders,
+            List<Finding> unreadable,
+            Inventory inventory,
+            DependencyAnalysis.Result analysis,
+            CatalogMatch catalog,
+            String argocdNamespace) {
         this(tree, sources, hierarchy, renders, unreadable, inventory, analysis, catalog, argocdNamespace, null);
     }
 
     /** @param kustomizeVersion the version of the kustomize that rendered the tree; null when none ran */
-    public ValidationContext(Tree tree, Map<String, List<ResolvedSource>> sources, AppHierarchy hierarchy,
-                             AppRenders renders, List<Finding> unreadable, Inventory inventory,
-                             DependencyAnalysis.Result analysis, CatalogMatch catalog, String argocdNamespace,
-                             String kustomizeVersion) {
+    public ValidationContext(
+            Tree tree,
+            Map<String, List<ResolvedSource>> sources,
+            AppHierarchy hierarchy,
+            AppRenders renders,
+            List<Finding> unreadable,
+            Inventory inventory,
+            DependencyAnalysis.Result analysis,
+            CatalogMatch catalog,
+            String argocdNamespace,
+            String kustomizeVersion) {
         this.kustomizeVersion = kustomizeVersion;
         this.argocdNamespace = argocdNamespace;
         this.tree = tree;
@@ -140,7 +159,9 @@ public final class ValidationContext {
     public Set<String> argocdNamespaces() {
         Set<String> out = new TreeSet<>();
         if (argocdNamespace != null) out.add(argocdNamespace);
-        else for (TreeApp a : tree.apps()) out.add(a.app().namespace() == null ? "argocd" : a.app().namespace());
+        else
+            for (TreeApp a : tree.apps())
+                out.add(a.app().namespace() == null ? "argocd" : a.app().namespace());
         if (out.isEmpty()) out.add("argocd");
         return out;
     }
@@ -154,11 +175,15 @@ public final class ValidationContext {
         Map<String, String> out = new TreeMap<>();
         for (TreeApp a : tree.apps()) {
             for (ResolvedSource s : sourcesOf(a.id())) {
-                if (s.kind() == ResolvedSource.Kind.UNMAPPED_REPO) out.putIfAbsent(a.id(), "its source is in " + s.source().repoURL() + ", which has no local checkout");
-                if (s.kind() == ResolvedSource.Kind.PLUGIN) out.putIfAbsent(a.id(), "its source is a config management plugin");
+                if (s.kind() == ResolvedSource.Kind.UNMAPPED_REPO)
+                    out.putIfAbsent(
+                            a.id(), "its source is in " + s.source().repoURL() + ", which has no local checkout");
+                if (s.kind() == ResolvedSource.Kind.PLUGIN)
+                    out.putIfAbsent(a.id(), "its source is a config management plugin");
             }
             for (Rendered r : renders.of(a.id())) {
-                if (!r.ok() && UNVERIFIED.equals(r.failure().rule())) out.putIfAbsent(a.id(), r.failure().message());
+                if (!r.ok() && UNVERIFIED.equals(r.failure().rule()))
+                    out.putIfAbsent(a.id(), r.failure().message());
             }
         }
         return out;
@@ -175,7 +200,8 @@ public final class ValidationContext {
 
     /** Whether Argo CD creates {@code ns} for this app: CreateNamespace=true and it is the destination namespace. */
     public boolean createsNamespace(TreeApp app, String ns) {
-        return app.app().syncPolicy().has(ArgoCd.CREATE_NAMESPACE) && ns.equals(app.app().destinationNamespace());
+        return app.app().syncPolicy().has(ArgoCd.CREATE_NAMESPACE)
+                && ns.equals(app.app().destinationNamespace());
     }
 
     /**
@@ -185,7 +211,8 @@ public final class ValidationContext {
      */
     public Map<String, String> namespaceLabels(String ns) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Inventory.Entry e : inventory.namespaceCreators(ns)) merge(out, e.object().labels());
+        for (Inventory.Entry e : inventory.namespaceCreators(ns))
+            merge(out, e.object().labels());
         for (TreeApp a : appsWithObjects()) if (createsNamespace(a, ns)) merge(out, a.managedNamespaceLabels());
         return out;
     }
@@ -199,6 +226,8 @@ public final class ValidationContext {
         for (TreeApp a : tree.apps()) {
             if (hierarchy.isParent(a.id()) && hierarchy.parentOf(a.id()) == null) return a.location();
         }
-        return tree.apps().isEmpty() ? Location.of(tree.repo().display(tree.dir())) : tree.apps().get(0).location();
+        return tree.apps().isEmpty()
+                ? Location.of(tree.repo().display(tree.dir()))
+                : tree.apps().get(0).location();
     }
 }

@@ -5,7 +5,6 @@ import dev.kfboot.files.AtomicFiles;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Json;
 import dev.kfboot.render.KustomizeTool;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -46,8 +45,17 @@ public final class ValidationMemo {
     private static final ObjectMapper JSON = Json.mapper();
 
     /** What a remembered validation holds. */
-    private record Stored(String repoDir, String originUrl, String how, List<Finding> findings, int apps, int parents,
-                          int objects, int renders, List<Suppressions.Suppressed> suppressed, Map<String, String> unverified) {}
+    private record Stored(
+            String repoDir,
+            String originUrl,
+            String how,
+            List<Finding> findings,
+            int apps,
+            int parents,
+            int objects,
+            int renders,
+            List<Suppressions.Suppressed> suppressed,
+            Map<String, String> unverified) {}
 
     /** The inputs as they are now: the key, and whether they are old enough to remember a result by. */
     record Snapshot(String key, boolean settled) {}
@@ -74,8 +82,14 @@ public final class ValidationMemo {
         k.append("repo-root ").append(request.repoRoot()).append('\n');
         k.append("release ").append(request.release()).append('\n');
         k.append("remote-cache ").append(request.render().remoteCache()).append('\n');
-        k.append("cache ").append(request.cacheDir().toAbsolutePath().normalize()).append('\n');
-        k.append("kustomize ").append(tool.version()).append(' ').append(String.join(" ", tool.command())).append('\n');
+        k.append("cache ")
+                .append(request.cacheDir().toAbsolutePath().normalize())
+                .append('\n');
+        k.append("kustomize ")
+                .append(tool.version())
+                .append(' ')
+                .append(String.join(" ", tool.command()))
+                .append('\n');
         ValidateOptions o = request.options();
         k.append("repo-url ").append(o.repoUrl()).append('\n');
         k.append("helm-cache ").append(o.helmCache()).append('\n');
@@ -83,14 +97,19 @@ public final class ValidationMemo {
         k.append("argocd-namespace ").append(o.argocdNamespace()).append('\n');
         k.append("disabled ").append(new TreeSet<>(o.disabled())).append('\n'); // Set.copyOf's order varies per JVM
         k.append("enabled ").append(new TreeSet<>(o.enabled())).append('\n');
-        new TreeMap<>(request.sources()).forEach((url, d) -> k.append("source ").append(url).append(' ')
-                .append(d.toAbsolutePath().normalize()).append('\n'));
+        new TreeMap<>(request.sources())
+                .forEach((url, d) -> k.append("source ")
+                        .append(url)
+                        .append(' ')
+                        .append(d.toAbsolutePath().normalize())
+                        .append('\n'));
         TreeSet<Path> roots = new TreeSet<>();
         roots.add(repo.get().dir());
         roots.add(request.dir().toAbsolutePath().normalize());
         for (Path d : request.sources().values()) roots.add(d.toAbsolutePath().normalize());
         if (o.helmCache() != null) roots.add(o.helmCache().toAbsolutePath().normalize());
-        if (request.render().remoteCache() != null) roots.add(request.render().remoteCache().toAbsolutePath().normalize());
+        if (request.render().remoteCache() != null)
+            roots.add(request.render().remoteCache().toAbsolutePath().normalize());
         Path cache = request.cacheDir().toAbsolutePath().normalize();
         long newest = 0;
         int files = 0;
@@ -117,8 +136,17 @@ public final class ValidationMemo {
         try {
             Stored st = JSON.readValue(file.toFile(), Stored.class);
             RepoRoot repo = new RepoRoot(Path.of(st.repoDir()), st.originUrl(), st.how());
-            return Optional.of(new Validation(repo, st.findings(), st.apps(), st.parents(), st.objects(), 0,
-                    st.renders(), null, st.suppressed(), st.unverified()));
+            return Optional.of(new Validation(
+                    repo,
+                    st.findings(),
+                    st.apps(),
+                    st.parents(),
+                    st.objects(),
+                    0,
+                    st.renders(),
+                    null,
+                    st.suppressed(),
+                    st.unverified()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // damaged: validated again and written over
         }
@@ -127,8 +155,17 @@ public final class ValidationMemo {
     /** Remembers the validation under the snapshot's key (a failure to write only costs the next run its speed). */
     void remember(Snapshot s, Validation v) {
         if (!s.settled()) return;
-        Stored st = new Stored(v.repo().dir().toString(), v.repo().originUrl(), v.repo().how(), v.findings(), v.apps(),
-                v.parents(), v.objects(), v.rendered() + v.cached(), v.suppressed(), v.unverified());
+        Stored st = new Stored(
+                v.repo().dir().toString(),
+                v.repo().originUrl(),
+                v.repo().how(),
+                v.findings(),
+                v.apps(),
+                v.parents(),
+                v.objects(),
+                v.rendered() + v.cached(),
+                v.suppressed(),
+                v.unverified());
         try {
             // what the tree holds is its owner's alone, as in the render cache
             AtomicFiles.writePrivate(dir.resolve(s.key() + ".json"), JSON.writeValueAsBytes(st));
@@ -142,7 +179,8 @@ public final class ValidationMemo {
     private void prune() throws IOException {
         List<Path> all;
         try (Stream<Path> s = Files.list(dir)) {
-            all = new ArrayList<>(s.filter(p -> p.getFileName().toString().endsWith(".json")).toList());
+            all = new ArrayList<>(
+                    s.filter(p -> p.getFileName().toString().endsWith(".json")).toList());
         }
         if (all.size() <= KEPT) return;
         Map<Path, Long> time = new TreeMap<>();
@@ -201,14 +239,21 @@ public final class ValidationMemo {
         private void add(Path f, BasicFileAttributes a) {
             long mtime = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
             newest = Math.max(newest, mtime);
-            out.append(f).append('\t').append(a.size()).append('\t').append(mtime).append('\t').append(a.fileKey())
+            out.append(f)
+                    .append('\t')
+                    .append(a.size())
+                    .append('\t')
+                    .append(mtime)
+                    .append('\t')
+                    .append(a.fileKey())
                     .append('\n');
         }
     }
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

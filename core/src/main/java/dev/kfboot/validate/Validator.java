@@ -21,7 +21,6 @@ import dev.kfboot.render.Rendered;
 import dev.kfboot.render.Rendering;
 import dev.kfboot.validate.rules.Rule;
 import dev.kfboot.validate.rules.Rules;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,44 +70,88 @@ public final class Validator {
         CompletableFuture<KustomizeTool> tool = request.render().tool() != null
                 ? CompletableFuture.completedFuture(request.render().tool())
                 : Background.start("kfboot-kustomize-version", () -> KustomizeTool.detect(request.cacheDir()));
-        Background.start("kfboot-facts", () -> catalogs.releases().stream().map(catalogs::facts).toList());
+        Background.start(
+                "kfboot-facts",
+                () -> catalogs.releases().stream().map(catalogs::facts).toList());
         Tree tree = TreeReader.read(request.dir(), request.repoRoot(), request.locality());
         if (tree.apps().isEmpty()) {
-            throw new InputException(Location.of(request.dir().toString()), "no Argo CD Application or ApplicationSet found",
+            throw new InputException(
+                    Location.of(request.dir().toString()),
+                    "no Argo CD Application or ApplicationSet found",
                     "pass the directory that holds the tree's Applications (or the kustomization aggregating them)");
         }
-        SourceResolver resolver = new SourceResolver(tree.repo(), request.sources(), request.options().repoUrl());
+        SourceResolver resolver = new SourceResolver(
+                tree.repo(), request.sources(), request.options().repoUrl());
         Map<String, List<ResolvedSource>> sources = new LinkedHashMap<>();
         for (TreeApp a : tree.apps()) sources.put(a.id(), resolver.resolve(a));
         AppHierarchy hierarchy = AppHierarchy.of(tree.apps(), sources, tree.dir());
         RenderCache cache = request.cacheDir() == null ? null : new RenderCache(renderer, request.cacheDir());
         Map<Rendered, Reading> read = new IdentityHashMap<>();
         AtomicReference<String> kustomizeVersion = new AtomicReference<>();
-        AppRenders renders = render(tree, sources, cache == null ? renderer : cache, request.render(), tool, read,
-                request.options().helmCache(), kustomizeVersion);
-        Collected collected = Collected.concat(renders.all().parallelStream().map(r -> {
-            Reading ahead;
-            synchronized (read) {
-                ahead = read.get(r);
-            }
-            return ahead != null ? ahead.get() : Collected.of(r, true);
-        }).toList());
+        AppRenders renders = render(
+                tree,
+                sources,
+                cache == null ? renderer : cache,
+                request.render(),
+                tool,
+                read,
+                request.options().helmCache(),
+                kustomizeVersion);
+        Collected collected = Collected.concat(renders.all().parallelStream()
+                .map(r -> {
+                    Reading ahead;
+                    synchronized (read) {
+                        ahead = read.get(r);
+                    }
+                    return ahead != null ? ahead.get() : Collected.of(r, true);
+                })
+                .toList());
         Inventory inventory = Inventory.of(collected.objects(), destinations(tree));
         scanArgoCdConfig(tree, inventory);
         DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(renders.apps(), inventory, List.of());
         RenderRunner runner = cache == null ? renderer : cache;
-        CatalogMatch catalog = TreeRelease.match(catalogs, inventory, request.release(), sources, (derived, manifests) ->
-                CatalogScanner.scan(derived, manifests, runner, withTool(request.render(), tool), r -> { }).facts());
-        List<Finding> failures = renders.all().stream().filter(r -> !r.ok()).map(Rendered::failure).toList();
-        List<Finding> unreadable = collected.findings().stream().filter(f -> !failures.contains(f)).toList();
-        ValidationContext ctx = new ValidationContext(tree, sources, hierarchy, renders, unreadable, inventory, analysis,
-                catalog, request.options().argocdNamespace(), kustomizeVersion.get());
+        CatalogMatch catalog = TreeRelease.match(
+                catalogs,
+                inventory,
+                request.release(),
+                sources,
+                (derived, manifests) -> CatalogScanner.scan(
+                                derived, manifests, runner, withTool(request.render(), tool), r -> {})
+                        .facts());
+        List<Finding> failures = renders.all().stream()
+                .filter(r -> !r.ok())
+                .map(Rendered::failure)
+                .toList();
+        List<Finding> unreadable =
+                collected.findings().stream().filter(f -> !failures.contains(f)).toList();
+        ValidationContext ctx = new ValidationContext(
+                tree,
+                sources,
+                hierarchy,
+                renders,
+                unreadable,
+                inventory,
+                analysis,
+                catalog,
+                request.options().argocdNamespace(),
+                kustomizeVersion.get());
         // rules are pure functions of the context: they run side by side, and the findings are sorted after
-        List<Finding> all = rules.parallelStream().flatMap(rule -> rule.check(ctx).stream()).toList();
-        Suppressions.Result shown = Suppressions.of(tree.repo(), request.options()).apply(all, ctx);
+        List<Finding> all =
+                rules.parallelStream().flatMap(rule -> rule.check(ctx).stream()).toList();
+        Suppressions.Result shown =
+                Suppressions.of(tree.repo(), request.options()).apply(all, ctx);
         int cached = cache == null ? 0 : cache.stats().hits();
-        Validation v = new Validation(tree.repo(), shown.findings(), tree.apps().size(), hierarchy.parents().size(),
-                inventory.size(), renders.all().size() - cached, cached, ctx, shown.suppressed(), ctx.unverifiedApps());
+        Validation v = new Validation(
+                tree.repo(),
+                shown.findings(),
+                tree.apps().size(),
+                hierarchy.parents().size(),
+                inventory.size(),
+                renders.all().size() - cached,
+                cached,
+                ctx,
+                shown.suppressed(),
+                ctx.unverifiedApps());
         if (remember != null && cache.confined() && failures.isEmpty() && unreadable.isEmpty()) remember.accept(v);
         return v;
     }
@@ -143,10 +186,15 @@ public final class Validator {
      * render's objects are read (into {@code read}) as soon as it is done, while the others still render: after a
      * change, the apps served from the cache are read while the changed one renders.
      */
-    private AppRenders render(Tree tree, Map<String, List<ResolvedSource>> sources,
-                              RenderRunner runner, RenderOptions options, CompletableFuture<KustomizeTool> tool,
-                              Map<Rendered, Reading> read, Path helmCache,
-                              AtomicReference<String> kustomizeVersion) {
+    private AppRenders render(
+            Tree tree,
+            Map<String, List<ResolvedSource>> sources,
+            RenderRunner runner,
+            RenderOptions options,
+            CompletableFuture<KustomizeTool> tool,
+            Map<Rendered, Reading> read,
+            Path helmCache,
+            AtomicReference<String> kustomizeVersion) {
         Map<String, List<Rendered>> byApp = new LinkedHashMap<>();
         Map<RenderUnit, String> owner = new HashMap<>();
         List<RenderUnit> kustomize = new ArrayList<>();
@@ -164,10 +212,19 @@ public final class Validator {
                     ArgoKustomize k = ArgoKustomize.of(a, s.index(), s.root(), s.path());
                     RenderUnit unit = new RenderUnit(unitId, s.root(), List.of(s.path()), k.components(), k.options());
                     if (k.problem() != null) {
-                        parts.add(new Rendered(new RenderUnit(a.id(), s.root(), List.of(s.path()), List.of()), List.of(),
-                                new Finding(KustomizeRenderer.RULE_RENDER_FAILED, Severity.ERROR, a.id(), null,
-                                        a.sourceAt(s.index(), "kustomize"), k.problem(),
-                                        "fix spec.source.kustomize.patches: paths are relative to the source path"), List.of(), 0));
+                        parts.add(new Rendered(
+                                new RenderUnit(a.id(), s.root(), List.of(s.path()), List.of()),
+                                List.of(),
+                                new Finding(
+                                        KustomizeRenderer.RULE_RENDER_FAILED,
+                                        Severity.ERROR,
+                                        a.id(),
+                                        null,
+                                        a.sourceAt(s.index(), "kustomize"),
+                                        k.problem(),
+                                        "fix spec.source.kustomize.patches: paths are relative to the source path"),
+                                List.of(),
+                                0));
                         continue;
                     }
                     owner.put(unit, a.id());
@@ -175,7 +232,8 @@ public final class Validator {
                     continue;
                 }
                 RenderUnit unit = RenderUnit.of(unitId, s.root(), s.path());
-                parts.add(withoutTreeObjects(ofApp(DirectorySource.render(unit, a.directoryOptions(s.index())), a.id())));
+                parts.add(
+                        withoutTreeObjects(ofApp(DirectorySource.render(unit, a.directoryOptions(s.index())), a.id())));
             }
         }
         if (!kustomize.isEmpty()) {
@@ -232,9 +290,22 @@ public final class Validator {
 
     /** A render of one of an app's sources, as the app's: its objects and failure carry the app's id. */
     private static Rendered ofApp(Rendered r, String app) {
-        RenderUnit asApp = new RenderUnit(app, r.unit().root(), r.unit().paths(), r.unit().components(), r.unit().kustomize());
-        Finding failure = r.failure() == null ? null : new Finding(r.failure().rule(), r.failure().severity(), app,
-                r.failure().resource(), r.failure().location(), r.failure().message(), r.failure().hint());
+        RenderUnit asApp = new RenderUnit(
+                app,
+                r.unit().root(),
+                r.unit().paths(),
+                r.unit().components(),
+                r.unit().kustomize());
+        Finding failure = r.failure() == null
+                ? null
+                : new Finding(
+                        r.failure().rule(),
+                        r.failure().severity(),
+                        app,
+                        r.failure().resource(),
+                        r.failure().location(),
+                        r.failure().message(),
+                        r.failure().hint());
         return withoutTreeObjects(new Rendered(asApp, r.documents(), failure, r.remoteUrls(), r.millis()));
     }
 
@@ -244,14 +315,17 @@ public final class Validator {
      */
     static Rendered withoutTreeObjects(Rendered r) {
         if (r.documents().stream().noneMatch(Validator::isArgoObject)) return r;
-        List<Map<String, Object>> docs = r.documents().stream().filter(d -> !isArgoObject(d)).toList();
+        List<Map<String, Object>> docs =
+                r.documents().stream().filter(d -> !isArgoObject(d)).toList();
         return new Rendered(r.unit(), docs, r.failure(), r.remoteUrls(), r.millis());
     }
 
     private static boolean isArgoObject(Map<String, Object> doc) {
-        return doc.get("apiVersion") instanceof String v && v.startsWith("argoproj.io/")
-                && (ArgoCd.APPLICATION.kind().equals(doc.get("kind")) || ArgoCd.APPLICATION_SET.kind().equals(doc.get("kind"))
-                || ArgoCd.APP_PROJECT.kind().equals(doc.get("kind")));
+        return doc.get("apiVersion") instanceof String v
+                && v.startsWith("argoproj.io/")
+                && (ArgoCd.APPLICATION.kind().equals(doc.get("kind"))
+                        || ArgoCd.APPLICATION_SET.kind().equals(doc.get("kind"))
+                        || ArgoCd.APP_PROJECT.kind().equals(doc.get("kind")));
     }
 
     /** The options with the kustomize detected ahead; without one, the renderer detects and reports the failure. */
@@ -274,9 +348,14 @@ public final class Validator {
     @SuppressWarnings("unchecked")
     private static void scanArgoCdConfig(Tree tree, Inventory inventory) {
         for (Inventory.Entry e : inventory.entries()) {
-            if (!e.object().is("", "ConfigMap") || !e.object().id().name().equals("argocd-cm") || e.object().body() == null) continue;
+            if (!e.object().is("", "ConfigMap")
+                    || !e.object().id().name().equals("argocd-cm")
+                    || e.object().body() == null) continue;
             if (e.object().body().get("data") instanceof Map<?, ?> data) {
-                TreeApp app = tree.apps().stream().filter(a -> a.id().equals(e.component())).findFirst().orElseThrow();
+                TreeApp app = tree.apps().stream()
+                        .filter(a -> a.id().equals(e.component()))
+                        .findFirst()
+                        .orElseThrow();
                 tree.settings().scanRendered((Map<String, Object>) data, app.location());
             }
         }

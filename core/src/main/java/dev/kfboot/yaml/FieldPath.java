@@ -39,9 +39,12 @@ public record FieldPath(List<Step> steps) {
             char c = text.charAt(i);
             if (c == '[') {
                 Matcher m = SELECTOR.matcher(text);
-                if (!m.find(i) || m.start() != i) throw new IllegalArgumentException("bad list selector at '" + text.substring(i) + "'");
-                steps.add(m.group(1) != null ? new Step(null, Integer.parseInt(m.group(1)), null, null)
-                        : new Step(null, null, m.group(2), m.group(3)));
+                if (!m.find(i) || m.start() != i)
+                    throw new IllegalArgumentException("bad list selector at '" + text.substring(i) + "'");
+                steps.add(
+                        m.group(1) != null
+                                ? new Step(null, Integer.parseInt(m.group(1)), null, null)
+                                : new Step(null, null, m.group(2), m.group(3)));
                 i = m.end();
             } else if (c == '.') {
                 i++;

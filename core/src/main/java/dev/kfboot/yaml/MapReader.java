@@ -2,14 +2,13 @@ package dev.kfboot.yaml;
 
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
-
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Strict, typed access to one mapping of a user file: unknown keys, wrong types and missing required keys
@@ -30,16 +29,18 @@ public final class MapReader {
     /** Reads {@code node} as a mapping that may hold only {@code allowed} keys. */
     public static MapReader of(YNode node, String file, String path, Collection<String> allowed) {
         if (!(node instanceof YMap m)) {
-            throw new InputException(new Location(file, node.line()),
-                    label(path) + " must be a mapping, found " + node.describe(), "write it as key: value lines");
+            throw new InputException(
+                    new Location(file, node.line()),
+                    label(path) + " must be a mapping, found " + node.describe(),
+                    "write it as key: value lines");
         }
         for (YMap.Entry e : m.entries().values()) {
             if (!allowed.contains(e.key())) {
                 String hint = e.key().equals("<<")
                         ? "YAML merge keys (<<) are not supported here; write the fields out"
                         : "known fields: " + String.join(", ", new TreeSet<>(allowed));
-                throw new InputException(new Location(file, e.keyLine()),
-                        "unknown field '" + e.key() + "' in " + label(path), hint);
+                throw new InputException(
+                        new Location(file, e.keyLine()), "unknown field '" + e.key() + "' in " + label(path), hint);
             }
         }
         return new MapReader(m, file, path);
@@ -82,8 +83,8 @@ public final class MapReader {
     }
 
     public String requiredString(String key, String hint) {
-        return string(key).orElseThrow(() -> new InputException(here(),
-                "missing required field '" + child(key) + "'", hint));
+        return string(key)
+                .orElseThrow(() -> new InputException(here(), "missing required field '" + child(key) + "'", hint));
     }
 
     /**
@@ -93,13 +94,17 @@ public final class MapReader {
     public Optional<String> string(String key) {
         return node(key).map(n -> {
             if (n instanceof YScalar s && s.type() == YScalar.Type.STRING) return s.value();
-            if (n instanceof YScalar s && (s.type() == YScalar.Type.INT || s.type() == YScalar.Type.FLOAT
-                    || s.type() == YScalar.Type.BOOL)) {
-                throw new InputException(at(key), child(key) + " must be a string, found " + n.describe(),
+            if (n instanceof YScalar s
+                    && (s.type() == YScalar.Type.INT
+                            || s.type() == YScalar.Type.FLOAT
+                            || s.type() == YScalar.Type.BOOL)) {
+                throw new InputException(
+                        at(key),
+                        child(key) + " must be a string, found " + n.describe(),
                         "quote it: " + key + ": \"" + s.value() + "\"");
             }
-            throw new InputException(at(key), child(key) + " must be a string, found " + n.describe(),
-                    "write a single value");
+            throw new InputException(
+                    at(key), child(key) + " must be a string, found " + n.describe(), "write a single value");
         });
     }
 
@@ -107,7 +112,9 @@ public final class MapReader {
     public Optional<Boolean> bool(String key) {
         return node(key).map(n -> {
             if (n instanceof YScalar s && s.type() == YScalar.Type.BOOL) return (Boolean) s.toPlain();
-            throw new InputException(at(key), child(key) + " must be true or false, found " + n.describe(),
+            throw new InputException(
+                    at(key),
+                    child(key) + " must be true or false, found " + n.describe(),
                     "write true or false (yes/no/on/off mean different things to different YAML parsers)");
         });
     }
@@ -115,15 +122,17 @@ public final class MapReader {
     public Optional<Integer> integer(String key) {
         return node(key).map(n -> {
             if (n instanceof YScalar s && s.plain() && s.value().matches("[-+]?0[0-9]+")) {
-                throw new InputException(at(key), child(key) + " has a leading zero (" + s.value() + ")",
+                throw new InputException(
+                        at(key),
+                        child(key) + " has a leading zero (" + s.value() + ")",
                         "YAML 1.1 tools such as kubectl read it as octal; write " + Long.parseLong(s.value()));
             }
             if (n instanceof YScalar s && s.type() == YScalar.Type.INT) {
                 Object v = s.toPlain();
                 if (v instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) return l.intValue();
             }
-            throw new InputException(at(key), child(key) + " must be a whole number, found " + n.describe(),
-                    "write a number such as 3");
+            throw new InputException(
+                    at(key), child(key) + " must be a whole number, found " + n.describe(), "write a number such as 3");
         });
     }
 
@@ -134,8 +143,10 @@ public final class MapReader {
             if (item instanceof YScalar s && s.type() == YScalar.Type.STRING) {
                 out.add(s.value());
             } else {
-                throw new InputException(new Location(file, item.line()),
-                        child(key) + " must hold strings, found " + item.describe(), "quote the value");
+                throw new InputException(
+                        new Location(file, item.line()),
+                        child(key) + " must hold strings, found " + item.describe(),
+                        "quote the value");
             }
         }
         return out;
@@ -147,15 +158,20 @@ public final class MapReader {
         Optional<YNode> n = node(key);
         if (n.isEmpty()) return out;
         if (!(n.get() instanceof YMap m)) {
-            throw new InputException(at(key), child(key) + " must be a mapping, found " + n.get().describe(),
+            throw new InputException(
+                    at(key),
+                    child(key) + " must be a mapping, found " + n.get().describe(),
                     "write it as key: value lines");
         }
         for (YMap.Entry e : m.entries().values()) {
             if (e.value() instanceof YScalar s && s.type() == YScalar.Type.STRING) {
                 out.put(e.key(), s.value());
             } else {
-                throw new InputException(new Location(file, e.keyLine()), child(key) + "." + e.key()
-                        + " must be a string, found " + e.value().describe(), "quote the value");
+                throw new InputException(
+                        new Location(file, e.keyLine()),
+                        child(key) + "." + e.key() + " must be a string, found "
+                                + e.value().describe(),
+                        "quote the value");
             }
         }
         return out;
@@ -165,7 +181,9 @@ public final class MapReader {
         Optional<YNode> n = node(key);
         if (n.isEmpty()) return List.of();
         if (n.get() instanceof YSeq seq) return seq.items();
-        throw new InputException(at(key), child(key) + " must be a list, found " + n.get().describe(),
+        throw new InputException(
+                at(key),
+                child(key) + " must be a list, found " + n.get().describe(),
                 "write it as lines starting with '- '");
     }
 

@@ -1,5 +1,13 @@
 package dev.kfboot.yaml;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -13,15 +21,6 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
-
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Function;
 
 /**
  * Parses a multi-document stream that a tool wrote (kustomize output) into plain maps, fast, without marks.
@@ -121,8 +120,8 @@ public final class RenderedYaml {
         return inParallel(streams, RenderedYaml::parse);
     }
 
-    private static List<List<Map<String, Object>>> inParallel(List<String> parts,
-                                                               Function<String, List<Map<String, Object>>> parser) {
+    private static List<List<Map<String, Object>>> inParallel(
+            List<String> parts, Function<String, List<Map<String, Object>>> parser) {
         List<CompletableFuture<List<Map<String, Object>>>> parsing = new ArrayList<>();
         for (String p : parts) parsing.add(CompletableFuture.supplyAsync(() -> parser.apply(p)));
         List<List<Map<String, Object>>> out = new ArrayList<>();
@@ -144,7 +143,8 @@ public final class RenderedYaml {
                 case MappingStart, SequenceStart -> {
                     if (((CollectionStartEvent) e).getTag().isPresent()) throw new NeedsLoader();
                     Frame f = e.getEventId() == Event.ID.MappingStart
-                            ? new Frame(new LinkedHashMap<>(), null) : new Frame(null, new ArrayList<>());
+                            ? new Frame(new LinkedHashMap<>(), null)
+                            : new Frame(null, new ArrayList<>());
                     Object container = f.map != null ? f.map : f.list;
                     if (open.isEmpty()) {
                         root = container;
@@ -171,25 +171,30 @@ public final class RenderedYaml {
                     root = null;
                 }
                 case Alias -> throw new NeedsLoader();
-                default -> { }
+                default -> {}
             }
         }
         return docs;
     }
 
     private static Object scalar(ScalarEvent s) {
-        if (s.getTag().isPresent() && !s.getImplicit().canOmitTagInPlainScalar() && !s.getImplicit().canOmitTagInNonPlainScalar()) {
+        if (s.getTag().isPresent()
+                && !s.getImplicit().canOmitTagInPlainScalar()
+                && !s.getImplicit().canOmitTagInNonPlainScalar()) {
             throw new NeedsLoader(); // an explicit tag such as !!binary
         }
         if (s.getScalarStyle() != ScalarStyle.PLAIN) return s.getValue();
         Tag tag = RESOLVER.resolve(s.getValue(), true);
-        return tag.equals(Tag.STR) ? s.getValue() : SCALARS.get(tag).construct(new ScalarNode(tag, s.getValue(), ScalarStyle.PLAIN));
+        return tag.equals(Tag.STR)
+                ? s.getValue()
+                : SCALARS.get(tag).construct(new ScalarNode(tag, s.getValue(), ScalarStyle.PLAIN));
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> mapping(Object doc) {
         if (!(doc instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException("a document is not a mapping: " + doc.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "a document is not a mapping: " + doc.getClass().getSimpleName());
         }
         return (Map<String, Object>) m;
     }
@@ -202,7 +207,8 @@ public final class RenderedYaml {
                 if (doc != null) docs.add(mapping(doc));
             }
         } catch (YamlEngineException e) {
-            throw new IllegalArgumentException(e.getMessage().lines().findFirst().orElse("invalid YAML"), e);
+            throw new IllegalArgumentException(
+                    e.getMessage().lines().findFirst().orElse("invalid YAML"), e);
         }
         return docs;
     }

@@ -8,7 +8,13 @@ import java.util.Locale;
  */
 public record YScalar(String value, Type type, boolean plain, int line) implements YNode {
 
-    public enum Type { STRING, INT, FLOAT, BOOL, NULL }
+    public enum Type {
+        STRING,
+        INT,
+        FLOAT,
+        BOOL,
+        NULL
+    }
 
     @Override
     public Object toPlain() {

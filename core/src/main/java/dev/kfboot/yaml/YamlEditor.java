@@ -2,6 +2,10 @@ package dev.kfboot.yaml;
 
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -12,11 +16,6 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
-
 /**
  * Edits scalar fields of a YAML file in place, keeping everything else (comments, quoting, indentation,
  * other documents) byte for byte: it finds the exact character range of each field with the parser's marks
@@ -25,7 +24,8 @@ import java.util.Optional;
 public final class YamlEditor {
 
     /** A document of the file: its kind, name and root node. */
-    public record Doc(int index, String apiVersion, String kind, String name, String namespace, MappingNode root, int line) {}
+    public record Doc(
+            int index, String apiVersion, String kind, String name, String namespace, MappingNode root, int line) {}
 
     /** One change made: where, the field, the value before (null when created) and after. */
     public record Change(Doc doc, FieldPath path, String before, String after, int line) {}
@@ -50,8 +50,14 @@ public final class YamlEditor {
         int i = 0;
         for (Node n : new Compose(reader.settings(shownAs)).composeAllFromString(text)) {
             if (n instanceof MappingNode m) {
-                editor.docs.add(new Doc(i, scalar(m, "apiVersion"), scalar(m, "kind"), scalar(child(m, "metadata"), "name"),
-                        scalar(child(m, "metadata"), "namespace"), m, line(m)));
+                editor.docs.add(new Doc(
+                        i,
+                        scalar(m, "apiVersion"),
+                        scalar(m, "kind"),
+                        scalar(child(m, "metadata"), "name"),
+                        scalar(child(m, "metadata"), "namespace"),
+                        m,
+                        line(m)));
             }
             i++;
         }
@@ -74,18 +80,22 @@ public final class YamlEditor {
             Node next = step(node, step);
             if (next == null) {
                 if (!create || !step.isKey() || !(node instanceof MappingNode m)) {
-                    throw new InputException(new Location(shownAs, line(node)), "field " + prefix(steps, i + 1)
-                            + " does not exist in " + describe(doc), create
-                            ? "only mapping keys can be created; list items must exist"
-                            : "check the path, or pass --create to add it");
+                    throw new InputException(
+                            new Location(shownAs, line(node)),
+                            "field " + prefix(steps, i + 1) + " does not exist in " + describe(doc),
+                            create
+                                    ? "only mapping keys can be created; list items must exist"
+                                    : "check the path, or pass --create to add it");
                 }
                 return insert(doc, m, steps.subList(i, steps.size()), path, value);
             }
             node = next;
         }
         if (!(node instanceof ScalarNode s)) {
-            throw new InputException(new Location(shownAs, line(node)), path + " in " + describe(doc)
-                    + " is a " + (node instanceof MappingNode ? "mapping" : "list") + ", not a single value",
+            throw new InputException(
+                    new Location(shownAs, line(node)),
+                    path + " in " + describe(doc) + " is a " + (node instanceof MappingNode ? "mapping" : "list")
+                            + ", not a single value",
                     "address a field inside it");
         }
         keepsType(doc, path, s, value);
@@ -99,14 +109,22 @@ public final class YamlEditor {
     private void keepsType(Doc doc, FieldPath path, ScalarNode old, String value) {
         Tag want = old.getTag();
         if (old.getScalarStyle() != ScalarStyle.PLAIN || Tag.STR.equals(want) || Tag.NULL.equals(want)) return;
-        Tag got = org.snakeyaml.engine.v2.api.LoadSettings.builder().build().getSchema().getScalarResolver()
+        Tag got = org.snakeyaml.engine.v2.api.LoadSettings.builder()
+                .build()
+                .getSchema()
+                .getScalarResolver()
                 .resolve(value, true);
         if (got.equals(want) || Tag.FLOAT.equals(want) && Tag.INT.equals(got)) return;
-        String type = Tag.INT.equals(want) ? "an integer" : Tag.FLOAT.equals(want) ? "a number"
-                : Tag.BOOL.equals(want) ? "a boolean" : "a " + want;
-        String example = Tag.INT.equals(want) ? "3" : Tag.FLOAT.equals(want) ? "0.5" : Tag.BOOL.equals(want) ? "true" : old.getValue();
-        throw new InputException(new Location(shownAs, line(old)), path + " in " + describe(doc) + " is " + type
-                + " (" + old.getValue() + "); the new value is not", "give " + type + ", e.g. " + path + "=" + example);
+        String type = Tag.INT.equals(want)
+                ? "an integer"
+                : Tag.FLOAT.equals(want) ? "a number" : Tag.BOOL.equals(want) ? "a boolean" : "a " + want;
+        String example = Tag.INT.equals(want)
+                ? "3"
+                : Tag.FLOAT.equals(want) ? "0.5" : Tag.BOOL.equals(want) ? "true" : old.getValue();
+        throw new InputException(
+                new Location(shownAs, line(old)),
+                path + " in " + describe(doc) + " is " + type + " (" + old.getValue() + "); the new value is not",
+                "give " + type + ", e.g. " + path + "=" + example);
     }
 
     /**
@@ -133,19 +151,25 @@ public final class YamlEditor {
 
     private Change insert(Doc doc, MappingNode parent, List<FieldPath.Step> missing, FieldPath path, String value) {
         if (parent.getFlowStyle() == FlowStyle.FLOW) {
-            throw new InputException(new Location(shownAs, line(parent)), "cannot add " + path + " to a flow mapping {...}",
+            throw new InputException(
+                    new Location(shownAs, line(parent)),
+                    "cannot add " + path + " to a flow mapping {...}",
                     "rewrite that mapping in block style, or edit it by hand");
         }
         for (FieldPath.Step s : missing) {
             if (!s.isKey()) {
-                throw new InputException(new Location(shownAs, line(parent)), "cannot create list item " + s + " of " + path,
+                throw new InputException(
+                        new Location(shownAs, line(parent)),
+                        "cannot create list item " + s + " of " + path,
                         "only mapping keys can be created; list items must exist");
             }
         }
         int indent;
         int at;
         if (parent.getValue().isEmpty()) {
-            throw new InputException(new Location(shownAs, line(parent)), "cannot add " + path + " to an empty mapping",
+            throw new InputException(
+                    new Location(shownAs, line(parent)),
+                    "cannot add " + path + " to an empty mapping",
                     "add the field by hand");
         }
         NodeTuple first = parent.getValue().get(0);
@@ -154,8 +178,11 @@ public final class YamlEditor {
         at = lineEnd(offset(last.getValueNode().getEndMark().orElseThrow().getIndex()) - 1);
         StringBuilder block = new StringBuilder();
         for (int i = 0; i < missing.size(); i++) {
-            block.append(" ".repeat(indent + 2 * i)).append(missing.get(i).key()).append(':');
-            if (i == missing.size() - 1) block.append(' ').append(YamlWriter.write(value).strip());
+            block.append(" ".repeat(indent + 2 * i))
+                    .append(missing.get(i).key())
+                    .append(':');
+            if (i == missing.size() - 1)
+                block.append(' ').append(YamlWriter.write(value).strip());
             block.append('\n');
         }
         String insertion = block.toString();
@@ -188,7 +215,8 @@ public final class YamlEditor {
             return child(m, step.key());
         }
         if (!(node instanceof SequenceNode seq)) return null;
-        if (step.index() != null) return step.index() < seq.getValue().size() ? seq.getValue().get(step.index()) : null;
+        if (step.index() != null)
+            return step.index() < seq.getValue().size() ? seq.getValue().get(step.index()) : null;
         for (Node item : seq.getValue()) {
             if (item instanceof MappingNode m && step.matchValue().equals(scalar(m, step.matchKey()))) return item;
         }
@@ -247,7 +275,8 @@ public final class YamlEditor {
             String k = kind.contains(".") ? kind.substring(0, kind.indexOf('.')) : kind;
             String group = kind.contains(".") ? kind.substring(kind.indexOf('.') + 1) : null;
             boolean kindOk = d.kind().equalsIgnoreCase(k)
-                    && (group == null || (d.apiVersion() != null && d.apiVersion().startsWith(group + "/")));
+                    && (group == null
+                            || (d.apiVersion() != null && d.apiVersion().startsWith(group + "/")));
             if (kindOk && (name == null || name.equals(d.name()))) out.add(d);
         }
         return out;

@@ -2,21 +2,6 @@ package dev.kfboot.yaml;
 
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.resolver.CoreScalarResolver;
-import org.snakeyaml.engine.v2.resolver.ScalarResolver;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -31,6 +16,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.CoreScalarResolver;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads YAML that people wrote into {@link YNode} trees with line numbers. Every way the input can be
@@ -60,7 +59,8 @@ public final class YamlReader {
         try {
             long size = Files.size(file);
             if (size > limits.maxFileBytes()) {
-                throw new InputException(Location.of(shownAs),
+                throw new InputException(
+                        Location.of(shownAs),
                         "file is " + size + " bytes, more than the limit of " + limits.maxFileBytes(),
                         "split it into smaller files");
             }
@@ -68,7 +68,9 @@ public final class YamlReader {
         } catch (NoSuchFileException e) {
             throw new InputException(Location.of(shownAs), "file not found", "check the path");
         } catch (IOException e) {
-            throw new InputException(Location.of(shownAs), "cannot read file: " + e.getMessage(),
+            throw new InputException(
+                    Location.of(shownAs),
+                    "cannot read file: " + e.getMessage(),
                     "check that it is a readable regular file");
         }
         return decode(bytes, shownAs);
@@ -79,7 +81,9 @@ public final class YamlReader {
         checkLines(text, shownAs);
         int deep = Nesting.firstLineDeeperThan(text, Nesting.MAX_DEPTH);
         if (deep > 0) {
-            throw new InputException(new Location(shownAs, deep), "YAML nested more than " + Nesting.MAX_DEPTH + " levels deep",
+            throw new InputException(
+                    new Location(shownAs, deep),
+                    "YAML nested more than " + Nesting.MAX_DEPTH + " levels deep",
                     "no manifest nests this deep; flatten the structure");
         }
         LoadSettings settings = settings(shownAs);
@@ -93,19 +97,24 @@ public final class YamlReader {
             String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
             // At the end of the stream the problem mark is past the last line; the construct that was left
             // open (a quote, a bracket) starts at the context mark, which is where the fix goes.
-            boolean atEnd = problem != null && problem.contains("end of stream") && e.getContextMark().isPresent();
+            boolean atEnd = problem != null
+                    && problem.contains("end of stream")
+                    && e.getContextMark().isPresent();
             int line = (atEnd ? e.getContextMark() : e.getProblemMark().or(e::getContextMark))
-                    .map(m -> m.getLine() + 1).orElse(0);
+                    .map(m -> m.getLine() + 1)
+                    .orElse(0);
             String context = e.getContext() == null ? "" : e.getContext() + ": ";
-            throw new InputException(new Location(shownAs, line), "invalid YAML: " + context + firstLine(problem),
+            throw new InputException(
+                    new Location(shownAs, line),
+                    "invalid YAML: " + context + firstLine(problem),
                     hintFor(problem, text, line));
         } catch (YamlEngineException e) {
             String msg = firstLine(e.getMessage());
             String hint = msg.contains("aliases")
                     ? "the file expands too many aliases (limit " + limits.maxAliases() + "); write the values out"
                     : msg.contains("code point") || msg.contains("exceeds")
-                    ? "a document is larger than " + limits.maxDocumentCodePoints() + " characters; split it"
-                    : "fix the YAML syntax";
+                            ? "a document is larger than " + limits.maxDocumentCodePoints() + " characters; split it"
+                            : "fix the YAML syntax";
             throw new InputException(Location.of(shownAs), "invalid YAML: " + msg, hint);
         }
         return docs;
@@ -124,24 +133,29 @@ public final class YamlReader {
     }
 
     private String decode(byte[] bytes, String shownAs) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        int start =
+                bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF
+                        ? 3
+                        : 0;
         for (int i = start; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw new InputException(new Location(shownAs, lineAt(bytes, i)),
-                        "binary content (NUL byte), not YAML", "point kfboot at a YAML text file");
+                throw new InputException(
+                        new Location(shownAs, lineAt(bytes, i)),
+                        "binary content (NUL byte), not YAML",
+                        "point kfboot at a YAML text file");
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
                     .toString();
         } catch (CharacterCodingException e) {
             int bad = firstInvalidUtf8(bytes, start);
-            throw new InputException(new Location(shownAs, lineAt(bytes, bad)), "not valid UTF-8 text",
-                    "save the file as UTF-8");
+            throw new InputException(
+                    new Location(shownAs, lineAt(bytes, bad)), "not valid UTF-8 text", "save the file as UTF-8");
         }
     }
 
@@ -154,7 +168,8 @@ public final class YamlReader {
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == '\n') {
                 if (i - lineStart > limits.maxLineLength()) {
-                    throw new InputException(new Location(shownAs, line),
+                    throw new InputException(
+                            new Location(shownAs, line),
                             "line is " + (i - lineStart) + " characters long, more than the limit of "
                                     + limits.maxLineLength(),
                             "break the value over several lines (a YAML block scalar: |)");
@@ -164,7 +179,8 @@ public final class YamlReader {
                     docLine = line;
                 }
                 if (i - docStart > limits.maxDocumentCodePoints()) {
-                    throw new InputException(new Location(shownAs, docLine),
+                    throw new InputException(
+                            new Location(shownAs, docLine),
                             "the YAML document is larger than " + limits.maxDocumentCodePoints() + " characters",
                             "split it into several documents or files");
                 }
@@ -175,7 +191,8 @@ public final class YamlReader {
     }
 
     private static int firstInvalidUtf8(byte[] bytes, int from) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         // One decoding pass that stops at the first bad sequence. (A binary search over prefixes is wrong:
@@ -230,13 +247,16 @@ public final class YamlReader {
             Node keyNode = t.getKeyNode();
             int keyLine = keyNode.getStartMark().map(Mark::getLine).orElse(-1) + 1;
             if (!(keyNode instanceof ScalarNode k)) {
-                throw new InputException(new Location(shownAs, keyLine), "a mapping key must be a plain value",
+                throw new InputException(
+                        new Location(shownAs, keyLine),
+                        "a mapping key must be a plain value",
                         "write the key as a string");
             }
             String key = k.getValue();
             YMap.Entry previous = entries.get(key);
             if (previous != null) {
-                throw new InputException(new Location(shownAs, keyLine),
+                throw new InputException(
+                        new Location(shownAs, keyLine),
                         "duplicate key '" + key + "' (first at line " + previous.keyLine() + ")",
                         "remove one of the two keys; kubectl and Argo CD would silently keep only the last");
             }

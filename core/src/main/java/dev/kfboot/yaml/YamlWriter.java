@@ -1,5 +1,8 @@
 package dev.kfboot.yaml;
 
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
@@ -9,10 +12,6 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.snakeyaml.engine.v2.schema.Schema;
 
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
-
 /**
  * Writes plain maps and lists as block YAML, deterministically (insertion order; callers pass sorted or
  * fixed-order maps). Strings that kubectl or Argo CD would read as something else are quoted: YAML 1.2
@@ -21,10 +20,9 @@ import java.util.regex.Pattern;
  */
 public final class YamlWriter {
 
-    private static final Pattern YAML11_SURPRISES = Pattern.compile(
-            "y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF"
-                    + "|[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
-                    + "|[-+]?[0-9][0-9_]*\\.[0-9_]*([eE][-+]?[0-9]+)?|<<|=|~|null|Null|NULL");
+    private static final Pattern YAML11_SURPRISES = Pattern.compile("y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF"
+            + "|[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
+            + "|[-+]?[0-9][0-9_]*\\.[0-9_]*([eE][-+]?[0-9]+)?|<<|=|~|null|Null|NULL");
 
     /** Core-schema resolution, plus YAML 1.1 readings, so that such strings are never written plain. */
     private static final class CautiousSchema implements Schema {
@@ -35,7 +33,9 @@ public final class YamlWriter {
             ScalarResolver base = core.getScalarResolver();
             return (value, implicit) -> {
                 Tag t = base.resolve(value, implicit);
-                if (Tag.STR.equals(t) && implicit && YAML11_SURPRISES.matcher(value).matches()) return Tag.BOOL;
+                if (Tag.STR.equals(t)
+                        && implicit
+                        && YAML11_SURPRISES.matcher(value).matches()) return Tag.BOOL;
                 return t;
             };
         }

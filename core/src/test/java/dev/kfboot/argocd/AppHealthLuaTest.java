@@ -1,16 +1,15 @@
 package dev.kfboot.argocd;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.yaml.RenderedYaml;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.lib.jse.JsePlatform;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Application health check kfboot generates, run by a Lua engine (luaj) on fixture Applications the way Argo CD
@@ -32,7 +31,11 @@ class AppHealthLuaTest {
         Globals g = JsePlatform.standardGlobals();
         g.set("obj", lua(app));
         LuaValue hs = g.load(ArgoCd.APP_HEALTH_LUA, "health.lua").call();
-        return Map.of("status", hs.get("status").tojstring(), "message", hs.get("message").tojstring());
+        return Map.of(
+                "status",
+                hs.get("status").tojstring(),
+                "message",
+                hs.get("message").tojstring());
     }
 
     private static LuaValue lua(Object o) {
@@ -81,7 +84,8 @@ class AppHealthLuaTest {
                     status: Synced
                     comparedTo:
                       source: {repoURL: "https://github.com/acme/kubeflow.git", path: applications/kserve/kserve, targetRevision: "26.03"}
-                """)).containsEntry("status", "Progressing")
+                """))
+                .containsEntry("status", "Progressing")
                 .containsEntry("message", "not yet compared with its current source");
     }
 
@@ -91,12 +95,15 @@ class AppHealthLuaTest {
                 status:
                   health: {status: Healthy}
                   operationState: {phase: Running}
-                """)).containsEntry("status", "Progressing").containsEntry("message", "an operation is running");
+                """))
+                .containsEntry("status", "Progressing")
+                .containsEntry("message", "an operation is running");
     }
 
     @Test
     void missingResourceWithAHealthyAggregateIsNotHealthy() {
-        // Argo CD 3.4.x: a resource that failed to apply (Live nil, health Missing) leaves the aggregate Healthy (#27917)
+        // Argo CD 3.4.x: a resource that failed to apply (Live nil, health Missing) leaves the aggregate Healthy
+        // (#27917)
         Map<String, String> hs = health("""
                 status:
                   health: {status: Healthy}

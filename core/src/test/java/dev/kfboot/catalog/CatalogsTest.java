@@ -1,17 +1,16 @@
 package dev.kfboot.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.kfboot.model.InputException;
 import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YamlReader;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class CatalogsTest {
 
@@ -25,7 +24,8 @@ class CatalogsTest {
     void knowsThreeReleasesWith2603AsDefault() {
         assertThat(catalogs.defaultRelease()).isEqualTo("26.03");
         assertThat(catalogs.releases()).containsExactly("26.03.1", "26.03", "v1.11.0");
-        assertThat(catalogs.release("26.03.1").repo()).isEqualTo("https://github.com/kubeflow/community-distribution.git");
+        assertThat(catalogs.release("26.03.1").repo())
+                .isEqualTo("https://github.com/kubeflow/community-distribution.git");
         assertThat(catalogs.release("26.03.1").renamesFrom("26.03")).anySatisfy(r -> {
             assertThat(r.component()).isEqualTo("centraldashboard");
             assertThat(r.kind()).isEqualTo(Rename.Kind.MERGED);
@@ -40,7 +40,9 @@ class CatalogsTest {
         InputException e = catchThrowableOfType(InputException.class, () -> catalogs.release("v1.9.0"));
 
         assertThat(e.getMessage()).isEqualTo("unknown release 'v1.9.0'");
-        assertThat(e.hint()).startsWith("known releases: 26.03.1, 26.03, v1.11.0").contains("kfboot catalog scan");
+        assertThat(e.hint())
+                .startsWith("known releases: 26.03.1, 26.03, v1.11.0")
+                .contains("kfboot catalog scan");
     }
 
     @ParameterizedTest
@@ -56,7 +58,9 @@ class CatalogsTest {
             }
         }
 
-        assertThat(missing).as("variants without committed facts in %s", release).isEmpty();
+        assertThat(missing)
+                .as("variants without committed facts in %s", release)
+                .isEmpty();
         assertThat(facts.release()).isEqualTo(release);
         assertThat(facts.commit()).isEqualTo(catalog.commit());
     }
@@ -67,7 +71,8 @@ class CatalogsTest {
         ReleaseFacts facts = catalogs.facts(release);
 
         assertThat(facts.of("cert-manager", "kubeflow").orElseThrow())
-                .anySatisfy(o -> assertThat(o.crd() == null ? null : o.crd().kind()).isEqualTo("Certificate"));
+                .anySatisfy(
+                        o -> assertThat(o.crd() == null ? null : o.crd().kind()).isEqualTo("Certificate"));
         assertThat(facts.of("cert-manager", "no-such-variant")).isEmpty();
         assertThat(facts.of("no-such-component", "kubeflow")).isEmpty();
     }
@@ -81,7 +86,10 @@ class CatalogsTest {
     void v1110HasNetworkPoliciesAndATwoPathCertManager() {
         ReleaseCatalog v111 = catalogs.release("v1.11.0");
 
-        assertThat(v111.component("networkpolicies").orElseThrow().defaultVariant().paths())
+        assertThat(v111.component("networkpolicies")
+                        .orElseThrow()
+                        .defaultVariant()
+                        .paths())
                 .containsExactly("common/networkpolicies/base");
         assertThat(v111.component("cert-manager").orElseThrow().defaultVariant().paths())
                 .containsExactly("common/cert-manager/base", "common/cert-manager/kubeflow-issuer/base");
@@ -132,8 +140,8 @@ class CatalogsTest {
         assertThat(a.requests()).isEqualTo(new Requests(10, 20, 0));
         assertThat(a.defaultVariant().name()).isEqualTo("one");
         assertThat(a.variant("two").orElseThrow())
-                .isEqualTo(new Variant("two", "the other one", List.of("apps/a/two", "apps/a/extra"),
-                        List.of("apps/a/component")));
+                .isEqualTo(new Variant(
+                        "two", "the other one", List.of("apps/a/two", "apps/a/extra"), List.of("apps/a/component")));
         Component b = c.component("b").orElseThrow();
         assertThat(b.example()).isFalse();
         assertThat(b.dependsOn()).containsExactly(new DeclaredDependency("a", "b calls a"));
@@ -154,13 +162,16 @@ class CatalogsTest {
         String head = "release: test\nrepo: https://example.com/manifests.git\nrevision: v0\n";
 
         assertThat(Catalogs.parse("test", yaml(head + components)).kubernetes()).isNull();
-        ReleaseCatalog c = Catalogs.parse("test", yaml(head + "kubernetes: {minimum: \"1.31\", reason: Istio 1.29}\n" + components));
+        ReleaseCatalog c = Catalogs.parse(
+                "test", yaml(head + "kubernetes: {minimum: \"1.31\", reason: Istio 1.29}\n" + components));
         assertThat(c.kubernetes()).isEqualTo(new KubernetesRequirement("1.31", "Istio 1.29"));
         assertThat(c.kubernetes().admits(1, 31)).isTrue();
         assertThat(c.kubernetes().admits(2, 0)).isTrue();
         assertThat(c.kubernetes().admits(1, 30)).isFalse();
-        InputException e = catchThrowableOfType(InputException.class, () -> Catalogs.parse("test",
-                yaml(head + "kubernetes: {minimum: \"1.31.2\", reason: Istio}\n" + components)));
+        InputException e = catchThrowableOfType(
+                InputException.class,
+                () -> Catalogs.parse(
+                        "test", yaml(head + "kubernetes: {minimum: \"1.31.2\", reason: Istio}\n" + components)));
         assertThat(e.getMessage()).isEqualTo("kubernetes.minimum '1.31.2' is not major.minor");
         assertThat(e.location().line()).isEqualTo(4);
     }

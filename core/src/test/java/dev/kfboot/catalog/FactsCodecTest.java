@@ -1,5 +1,8 @@
 package dev.kfboot.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.kfboot.inventory.KubeObject;
 import dev.kfboot.inventory.LabelSelector;
 import dev.kfboot.inventory.ObjectReader;
@@ -7,10 +10,6 @@ import dev.kfboot.inventory.Scope;
 import dev.kfboot.inventory.Webhook;
 import dev.kfboot.model.InputException;
 import dev.kfboot.yaml.RenderedYaml;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +18,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FactsCodecTest {
 
@@ -145,19 +144,25 @@ class FactsCodecTest {
         List<KubeObject> objects = read("cert-manager", CERT_MANAGER);
 
         List<KubeObject> back = roundTrip(facts(Map.of("cert-manager", Map.of("kubeflow", objects))))
-                .of("cert-manager", "kubeflow").orElseThrow();
+                .of("cert-manager", "kubeflow")
+                .orElseThrow();
 
-        KubeObject widgets = back.stream().filter(o -> o.id().name().equals("widgets.example.com")).findFirst().orElseThrow();
+        KubeObject widgets = back.stream()
+                .filter(o -> o.id().name().equals("widgets.example.com"))
+                .findFirst()
+                .orElseThrow();
         assertThat(widgets.crd().scope()).isEqualTo(Scope.CLUSTER);
         assertThat(widgets.crd().conversionWebhook()).isTrue();
         assertThat(widgets.annotations()).containsEntry("cert-manager.io/inject-ca-from", "cert-manager/serving-cert");
 
-        KubeObject injector = back.stream().filter(o -> !o.webhooks().isEmpty()).findFirst().orElseThrow();
+        KubeObject injector =
+                back.stream().filter(o -> !o.webhooks().isEmpty()).findFirst().orElseThrow();
         Webhook ns = injector.webhooks().get(0);
         assertThat(ns.namespaceSelector().matchLabels()).isEqualTo(Map.of("istio-injection", "enabled"));
-        assertThat(ns.objectSelector().matchExpressions()).containsExactly(
-                new LabelSelector.Requirement("sidecar.istio.io/inject", "NotIn", List.of("false")),
-                new LabelSelector.Requirement("istio.io/rev", "DoesNotExist", List.of()));
+        assertThat(ns.objectSelector().matchExpressions())
+                .containsExactly(
+                        new LabelSelector.Requirement("sidecar.istio.io/inject", "NotIn", List.of("false")),
+                        new LabelSelector.Requirement("istio.io/rev", "DoesNotExist", List.of()));
         assertThat(ns.service()).isEqualTo("istio-system/istiod");
         assertThat(ns.hasCaBundle()).isTrue();
         Webhook url = injector.webhooks().get(1);
@@ -165,18 +170,26 @@ class FactsCodecTest {
         assertThat(url.service()).isNull();
         assertThat(url.namespaceSelector()).isEqualTo(LabelSelector.EVERYTHING);
 
-        KubeObject deployment = back.stream().filter(o -> o.id().kind().equals("Deployment")).findFirst().orElseThrow();
+        KubeObject deployment = back.stream()
+                .filter(o -> o.id().kind().equals("Deployment"))
+                .findFirst()
+                .orElseThrow();
         assertThat(deployment.podLabels()).containsEntry("sidecar.istio.io/inject", "false");
 
-        KubeObject secret = back.stream().filter(o -> o.id().kind().equals("Secret")).findFirst().orElseThrow();
+        KubeObject secret = back.stream()
+                .filter(o -> o.id().kind().equals("Secret"))
+                .findFirst()
+                .orElseThrow();
         assertThat(secret.secretKeys()).containsExactly("password", "username");
     }
 
     @Test
     void factsNeverHoldSecretValues() {
-        String text = FactsCodec.write(facts(Map.of("cert-manager", Map.of("kubeflow", read("cert-manager", CERT_MANAGER)))));
+        String text =
+                FactsCodec.write(facts(Map.of("cert-manager", Map.of("kubeflow", read("cert-manager", CERT_MANAGER)))));
 
-        assertThat(text).contains("\"secretKeys\":[\"password\",\"username\"]")
+        assertThat(text)
+                .contains("\"secretKeys\":[\"password\",\"username\"]")
                 .doesNotContain("c2VjcmV0")
                 .doesNotContain("admin");
     }
@@ -203,9 +216,11 @@ class FactsCodecTest {
 
     @Test
     void writesOneObjectPerLineSortedById() {
-        String text = FactsCodec.write(facts(Map.of("cert-manager", Map.of("kubeflow", read("cert-manager", CERT_MANAGER)))));
+        String text =
+                FactsCodec.write(facts(Map.of("cert-manager", Map.of("kubeflow", read("cert-manager", CERT_MANAGER)))));
 
-        List<String> objectLines = text.lines().filter(l -> l.startsWith("{\"apiVersion\"")).toList();
+        List<String> objectLines =
+                text.lines().filter(l -> l.startsWith("{\"apiVersion\"")).toList();
         assertThat(objectLines).hasSize(5);
         // ResourceId order: group first ("" < admissionregistration < apiextensions < apps)
         assertThat(objectLines.get(0)).contains("\"kind\":\"Secret\"");
@@ -215,8 +230,8 @@ class FactsCodecTest {
 
     @Test
     void readOfInvalidJsonIsAnInputError() {
-        assertThatThrownBy(() -> FactsCodec.read(new ByteArrayInputStream("{not json".getBytes(StandardCharsets.UTF_8)),
-                "broken.facts.json"))
+        assertThatThrownBy(() -> FactsCodec.read(
+                        new ByteArrayInputStream("{not json".getBytes(StandardCharsets.UTF_8)), "broken.facts.json"))
                 .isInstanceOf(InputException.class)
                 .hasMessageStartingWith("facts file is not valid JSON");
     }
@@ -230,7 +245,8 @@ class FactsCodecTest {
             committed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
 
-        ReleaseFacts read = FactsCodec.read(new ByteArrayInputStream(committed.getBytes(StandardCharsets.UTF_8)), release);
+        ReleaseFacts read =
+                FactsCodec.read(new ByteArrayInputStream(committed.getBytes(StandardCharsets.UTF_8)), release);
 
         assertThat(FactsCodec.write(read)).isEqualTo(committed);
     }

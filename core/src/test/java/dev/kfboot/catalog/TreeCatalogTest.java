@@ -1,21 +1,21 @@
 package dev.kfboot.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.kfboot.model.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 /** A tree kfboot has no catalog for: its release detected or labelled honestly, its components derived from its example. */
 class TreeCatalogTest {
 
-    @TempDir Path tree;
+    @TempDir
+    Path tree;
 
     private void write(String rel, String text) throws IOException {
         Path p = tree.resolve(rel);
@@ -28,9 +28,14 @@ class TreeCatalogTest {
     }
 
     private void example() throws IOException {
-        dirs("common/cert-manager/base", "common/cert-manager/overlays/kubeflow", "applications/pipeline/upstream/env/new",
-                "applications/dashboard/overlays/istio", "applications/hub/overlays/model-registry",
-                "applications/hub/overlays/model-catalog", "common/istio/istio-install/overlays/oauth2-proxy",
+        dirs(
+                "common/cert-manager/base",
+                "common/cert-manager/overlays/kubeflow",
+                "applications/pipeline/upstream/env/new",
+                "applications/dashboard/overlays/istio",
+                "applications/hub/overlays/model-registry",
+                "applications/hub/overlays/model-catalog",
+                "common/istio/istio-install/overlays/oauth2-proxy",
                 "common/istio/istio-install/overlays/gke");
         write("applications/hub/overlays/model-catalog/kustomization.yaml", "namespace: kubeflow\nresources: []\n");
         write("example/kustomization.yaml", """
@@ -67,10 +72,13 @@ class TreeCatalogTest {
         TreeCatalog tc = Catalogs.builtin().without("26.03.1").forTree(tree);
 
         assertThat(tc.derived()).isTrue();
-        assertThat(tc.release()).isEqualTo("unknown (derived from " + tree.resolve("example") + ")").doesNotContain("26.03");
+        assertThat(tc.release())
+                .isEqualTo("unknown (derived from " + tree.resolve("example") + ")")
+                .doesNotContain("26.03");
         ReleaseCatalog c = tc.catalog();
-        assertThat(c.componentIds()).containsExactly("cert-manager", "istio-install", "pipelines", "dashboard",
-                "model-registry", "model-catalog");
+        assertThat(c.componentIds())
+                .containsExactly(
+                        "cert-manager", "istio-install", "pipelines", "dashboard", "model-registry", "model-catalog");
         // a base listed beside its own overlay is one component; the known one keeps its id and namespace
         assertThat(c.component("cert-manager").orElseThrow().defaultVariant().paths())
                 .containsExactly("common/cert-manager/base", "common/cert-manager/overlays/kubeflow");
@@ -88,7 +96,9 @@ class TreeCatalogTest {
         assertThat(c.component("model-catalog").orElseThrow().description()).startsWith("Hub catalog");
         assertThat(c.exampleComponents()).hasSize(6);
         assertThat(c.repo()).isEqualTo(DerivedCatalog.UPSTREAM_REPO);
-        assertThat(tc.notes()).anySatisfy(f -> assertThat(f.message()).contains("https://github.com/acme/x/base?ref=v1 (a remote URL)"));
+        assertThat(tc.notes())
+                .anySatisfy(
+                        f -> assertThat(f.message()).contains("https://github.com/acme/x/base?ref=v1 (a remote URL)"));
         assertThat(tc.notes()).anySatisfy(f -> assertThat(f.message()).contains("../../outside (outside the tree)"));
         assertThat(tc.summary()).contains("3 recognised, 3 new (dashboard, model-registry, model-catalog)");
     }
@@ -96,9 +106,16 @@ class TreeCatalogTest {
     @Test
     void readmeTableOfAKnownReleaseMakesTheTreeThatRelease() throws IOException {
         example();
-        StringBuilder readme = new StringBuilder("## Kubeflow Components Versions\n\n| Component | Path | Rev | CPU | Mem | PVC |\n| - | - | - | - | - | - |\n");
-        Catalogs.builtin().release("26.03").readmeVersions().forEach((path, rev) ->
-                readme.append("| X | ").append(path).append(" | [").append(rev).append("](https://x) | 1m | 1Mi | 0GB |\n"));
+        StringBuilder readme = new StringBuilder(
+                "## Kubeflow Components Versions\n\n| Component | Path | Rev | CPU | Mem | PVC |\n| - | - | - | - | - | - |\n");
+        Catalogs.builtin()
+                .release("26.03")
+                .readmeVersions()
+                .forEach((path, rev) -> readme.append("| X | ")
+                        .append(path)
+                        .append(" | [")
+                        .append(rev)
+                        .append("](https://x) | 1m | 1Mi | 0GB |\n"));
         write("README.md", readme.toString());
 
         TreeCatalog tc = Catalogs.builtin().forTree(tree);
@@ -111,10 +128,18 @@ class TreeCatalogTest {
     @Test
     void gitTagOfAnUnknownReleaseNamesIt() throws Exception {
         example();
-        try (Git git = Git.init().setDirectory(tree.toFile()).setInitialBranch("master").call()) {
+        try (Git git = Git.init()
+                .setDirectory(tree.toFile())
+                .setInitialBranch("master")
+                .call()) {
             git.add().addFilepattern(".").call();
-            String commit = git.commit().setMessage("m").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
-                    .setSign(false).call().getName();
+            String commit = git.commit()
+                    .setMessage("m")
+                    .setAuthor("t", "t@example.com")
+                    .setCommitter("t", "t@example.com")
+                    .setSign(false)
+                    .call()
+                    .getName();
             git.tag().setName("26.10").setAnnotated(false).call();
 
             TreeCatalog tc = Catalogs.builtin().forTree(tree);
@@ -136,7 +161,8 @@ class TreeCatalogTest {
 
     @Test
     void treeWithoutExampleSaysWhatIsMissing() {
-        InputException e = catchThrowableOfType(InputException.class, () -> Catalogs.builtin().forTree(tree));
+        InputException e = catchThrowableOfType(
+                InputException.class, () -> Catalogs.builtin().forTree(tree));
         assertThat(e.location().file()).endsWith("example/kustomization.yaml");
         assertThat(e.getMessage()).contains("not found");
     }

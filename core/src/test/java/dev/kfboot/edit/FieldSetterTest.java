@@ -1,12 +1,11 @@
 package dev.kfboot.edit;
 
-import dev.kfboot.model.InputException;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kfboot.model.InputException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class FieldSetterTest {
 
@@ -39,7 +38,8 @@ class FieldSetterTest {
 
     @Test
     void editsTheNamedDocumentAndWritesACommitMessageNamingTheChange() {
-        var r = FieldSetter.apply(TWO, "m.yaml", List.of(Assignment.parse("Model/iris:spec.storageUri=s3://models/iris/29")), false);
+        var r = FieldSetter.apply(
+                TWO, "m.yaml", List.of(Assignment.parse("Model/iris:spec.storageUri=s3://models/iris/29")), false);
         assertThat(r.text()).isEqualTo(TWO.replace("iris/28", "iris/29"));
         assertThat(r.changed()).isTrue();
         assertThat(FieldSetter.commitMessage("k8s/models.yaml", r.changes())).isEqualTo("""
@@ -51,10 +51,13 @@ class FieldSetterTest {
 
     @Test
     void anUnqualifiedFieldInAMultiDocumentFileIsRefusedWithTheDocumentsListed() {
-        assertThatThrownBy(() -> FieldSetter.apply(TWO, "m.yaml", List.of(Assignment.parse("spec.storageUri=x")), false))
-                .isInstanceOf(InputException.class).hasMessageContaining("holds 2 documents")
+        assertThatThrownBy(
+                        () -> FieldSetter.apply(TWO, "m.yaml", List.of(Assignment.parse("spec.storageUri=x")), false))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("holds 2 documents")
                 .satisfies(e -> assertThat(((InputException) e).hint()).contains("Model/iris:spec.storageUri=..."));
-        assertThatThrownBy(() -> FieldSetter.apply(TWO, "m.yaml", List.of(Assignment.parse("Model/nope:spec.x=1")), false))
+        assertThatThrownBy(
+                        () -> FieldSetter.apply(TWO, "m.yaml", List.of(Assignment.parse("Model/nope:spec.x=1")), false))
                 .hasMessage("no document Model/nope")
                 .satisfies(e -> assertThat(((InputException) e).hint()).contains("Model/iris, Experiment/ab"));
     }

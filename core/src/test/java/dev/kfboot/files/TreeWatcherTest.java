@@ -1,7 +1,6 @@
 package dev.kfboot.files;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,15 +10,16 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the watcher reports: changes anywhere below its roots, in new directories too, but not in skipped ones. */
 class TreeWatcherTest {
 
     private static final Duration QUIET = Duration.ofMillis(100);
 
-    @TempDir Path root;
+    @TempDir
+    Path root;
 
     @Test
     void reportsChangesBelowTheRootsButNotInExcludedGitOrBuildDirectories() throws Exception {
@@ -48,7 +48,8 @@ class TreeWatcherTest {
             // an editor's save: a temporary file, then a move over the original
             Files.writeString(root.resolve("new/app.yaml.tmp"), "a: 1\n");
             Files.move(root.resolve("new/app.yaml.tmp"), root.resolve("new/app.yaml"));
-            assertThat(w.awaitChange(QUIET)).containsExactly(root.resolve("new/app.yaml"), root.resolve("new/app.yaml.tmp"));
+            assertThat(w.awaitChange(QUIET))
+                    .containsExactly(root.resolve("new/app.yaml"), root.resolve("new/app.yaml.tmp"));
         }
     }
 
@@ -78,7 +79,8 @@ class TreeWatcherTest {
         try (TreeWatcher w = new TreeWatcher(List.of(link), List.of())) {
             assertThat(w.directories()).isEqualTo(2);
             Files.writeString(link.resolve("apps/app.yaml"), "kind: Application\n");
-            assertThat(w.awaitChange(QUIET)).containsExactly(TreeWatcher.real(root).resolve("real/apps/app.yaml"));
+            assertThat(w.awaitChange(QUIET))
+                    .containsExactly(TreeWatcher.real(root).resolve("real/apps/app.yaml"));
         }
     }
 

@@ -1,23 +1,22 @@
 package dev.kfboot.generate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.render.KustomizeTool;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.testing.Kustomize;
 import dev.kfboot.testing.UpstreamData;
 import dev.kfboot.yaml.RenderedYaml;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.io.UncheckedIOException;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Every Argo CD object kfboot emits validates against Argo CD v3.5.1's own CRD schemas. */
 class ArgoSchemaIT {
@@ -31,13 +30,37 @@ class ArgoSchemaIT {
 
     @Test
     void theStrictSchemaRefusesAMisspeltField() {
-        Map<String, Object> app = Map.of("apiVersion", "argoproj.io/v1alpha1", "kind", "Application",
-                "metadata", Map.of("name", "x"), "spec", Map.of("project", "p", "destination", Map.of("server", "s"),
-                        "source", Map.of("repoURL", "r", "pathh", "p")));
+        Map<String, Object> app = Map.of(
+                "apiVersion",
+                "argoproj.io/v1alpha1",
+                "kind",
+                "Application",
+                "metadata",
+                Map.of("name", "x"),
+                "spec",
+                Map.of(
+                        "project",
+                        "p",
+                        "destination",
+                        Map.of("server", "s"),
+                        "source",
+                        Map.of("repoURL", "r", "pathh", "p")));
         assertThat(schemas.problems(app)).isNotEmpty().anyMatch(p -> p.contains("pathh"));
-        Map<String, Object> wrongType = Map.of("apiVersion", "argoproj.io/v1alpha1", "kind", "Application",
-                "metadata", Map.of("name", "x"), "spec", Map.of("project", "p", "destination", Map.of("server", "s"),
-                        "syncPolicy", Map.of("retry", Map.of("limit", "five"))));
+        Map<String, Object> wrongType = Map.of(
+                "apiVersion",
+                "argoproj.io/v1alpha1",
+                "kind",
+                "Application",
+                "metadata",
+                Map.of("name", "x"),
+                "spec",
+                Map.of(
+                        "project",
+                        "p",
+                        "destination",
+                        Map.of("server", "s"),
+                        "syncPolicy",
+                        Map.of("retry", Map.of("limit", "five"))));
         assertThat(schemas.problems(wrongType)).isNotEmpty();
     }
 
@@ -67,12 +90,15 @@ class ArgoSchemaIT {
         for (String env : List.of("staging", "production")) {
             List<Map<String, Object>> rendered = render(kustomize, dir.resolve("envs/" + env));
             assertThat(rendered).hasSize(tree.apps().size());
-            for (Map<String, Object> doc : rendered) assertThat(schemas.problems(doc)).as(env + " " + name(doc)).isEmpty();
+            for (Map<String, Object> doc : rendered)
+                assertThat(schemas.problems(doc)).as(env + " " + name(doc)).isEmpty();
         }
     }
 
     static List<Map<String, Object>> render(KustomizeTool kustomize, Path dir) throws Exception {
-        Process p = new ProcessBuilder(kustomize.buildCommand(dir)).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(kustomize.buildCommand(dir))
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
         return RenderedYaml.parse(out);
@@ -81,11 +107,14 @@ class ArgoSchemaIT {
     private void assertValid(GeneratedTree tree) {
         List<String> checked = new ArrayList<>();
         for (var f : tree.files().entrySet()) {
-            if (!f.getKey().endsWith(".yaml") || f.getKey().startsWith("overlays/") || f.getKey().startsWith("envs/")
-                    && f.getKey().endsWith("kustomization.yaml")) continue;
+            if (!f.getKey().endsWith(".yaml")
+                    || f.getKey().startsWith("overlays/")
+                    || f.getKey().startsWith("envs/") && f.getKey().endsWith("kustomization.yaml")) continue;
             for (Map<String, Object> doc : RenderedYaml.parse(f.getValue())) {
                 if (!String.valueOf(doc.get("apiVersion")).startsWith("argoproj.io/")) continue;
-                assertThat(schemas.problems(doc)).as(f.getKey() + " " + name(doc)).isEmpty();
+                assertThat(schemas.problems(doc))
+                        .as(f.getKey() + " " + name(doc))
+                        .isEmpty();
                 checked.add(String.valueOf(doc.get("kind")));
             }
         }

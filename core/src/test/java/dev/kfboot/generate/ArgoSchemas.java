@@ -7,7 +7,6 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.kfboot.model.Json;
 import dev.kfboot.yaml.RenderedYaml;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +46,8 @@ final class ArgoSchemas {
     List<String> problems(Map<String, Object> object) {
         JsonNode node = Json.mapper().valueToTree(object);
         Schema schema = byKind.get(node.path("kind").asText());
-        if (schema == null) return List.of("no Argo CD schema for kind " + node.path("kind").asText());
+        if (schema == null)
+            return List.of("no Argo CD schema for kind " + node.path("kind").asText());
         List<String> out = new ArrayList<>();
         schema.validate(node).forEach(e -> out.add(e.toString()));
         return out;
@@ -59,7 +59,8 @@ final class ArgoSchemas {
 
     private static void strict(JsonNode schema) {
         if (!(schema instanceof ObjectNode o)) return;
-        if (o.has("properties") && !o.has("additionalProperties")
+        if (o.has("properties")
+                && !o.has("additionalProperties")
                 && !o.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
             o.put("additionalProperties", false);
         }

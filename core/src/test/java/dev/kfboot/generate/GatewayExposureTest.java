@@ -1,5 +1,8 @@
 package dev.kfboot.generate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.kfboot.Kfboot;
 import dev.kfboot.Sources;
 import dev.kfboot.graph.Dependency;
@@ -9,9 +12,6 @@ import dev.kfboot.plan.Plan;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.testing.Golden;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Seed 003's setup: the dashboard exposed through an existing kgateway Gateway with an HTTPRoute, Istio in
@@ -57,9 +57,13 @@ class GatewayExposureTest {
         Plan plan = plan(spec("beside", "kgateway"));
         assertThat(plan.findings()).isEmpty();
         Dependency crd = plan.graph().dependenciesOf("gateway-route").stream()
-                .filter(d -> d.dependsOn().equals("kgateway")).findFirst().orElseThrow();
+                .filter(d -> d.dependsOn().equals("kgateway"))
+                .findFirst()
+                .orElseThrow();
         assertThat(crd.reasons()).extracting(Reason::kind).containsExactly(Reason.Kind.CRD);
-        assertThat(plan.waveOf("gateway-route")).isGreaterThan(plan.waveOf("kgateway")).isGreaterThan(plan.waveOf("istio-install"));
+        assertThat(plan.waveOf("gateway-route"))
+                .isGreaterThan(plan.waveOf("kgateway"))
+                .isGreaterThan(plan.waveOf("istio-install"));
     }
 
     @Test
@@ -67,7 +71,9 @@ class GatewayExposureTest {
         Plan plan = plan(spec("instead", "cluster"));
         assertThat(plan.findings()).isEmpty();
         assertThat(plan.inventory().namespacesOf("gateway-route")).containsExactly("kubeflow");
-        assertThat(plan.graph().dependenciesOf("gateway-route")).extracting(Dependency::dependsOn).contains("centraldashboard")
+        assertThat(plan.graph().dependenciesOf("gateway-route"))
+                .extracting(Dependency::dependsOn)
+                .contains("centraldashboard")
                 .doesNotContain("kgateway");
     }
 
@@ -84,20 +90,27 @@ class GatewayExposureTest {
     void ambientNamespacesSupersedeTheNamespaceComponentsCopies() {
         GeneratedTree tree = Trees.fork(spec("beside", "kgateway"));
         assertThat(tree.findings()).isEmpty();
-        assertThat(tree.plan().inventory().namespaceCreators("kubeflow")).extracting(e -> e.component())
+        assertThat(tree.plan().inventory().namespaceCreators("kubeflow"))
+                .extracting(e -> e.component())
                 .containsExactly("istio-install");
         assertThat(tree.file("overlays/kubeflow-namespace/kustomization.yaml"))
-                .contains("drops its namespace/kubeflow: istio-install (variant ambient-oauth2-proxy) ships its own copy")
+                .contains(
+                        "drops its namespace/kubeflow: istio-install (variant ambient-oauth2-proxy) ships its own copy")
                 .contains("$patch: delete");
-        Golden.assertMatches("tree/gateway-route.txt", tree.file("apps/gateway-route.yaml")
-                + tree.file("overlays/gateway-route/httproute.yaml") + tree.file("overlays/istio-namespace/kustomization.yaml"));
+        Golden.assertMatches(
+                "tree/gateway-route.txt",
+                tree.file("apps/gateway-route.yaml")
+                        + tree.file("overlays/gateway-route/httproute.yaml")
+                        + tree.file("overlays/istio-namespace/kustomization.yaml"));
     }
 
     @Test
     void badExposureSettingsAreErrorsWithALine() {
         assertThatThrownBy(() -> Kfboot.quiet().resolve(spec("sideways", "kgateway")))
-                .isInstanceOf(InputException.class).hasMessageContaining("unknown mode 'sideways'")
-                .satisfies(e -> assertThat(((InputException) e).location().line()).isEqualTo(19));
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("unknown mode 'sideways'")
+                .satisfies(
+                        e -> assertThat(((InputException) e).location().line()).isEqualTo(19));
         assertThatThrownBy(() -> Kfboot.quiet().resolve(spec("beside", "nope")))
                 .hasMessageContaining("crdsFrom 'nope' is not an extra app");
         assertThatThrownBy(() -> Kfboot.quiet().resolve(Trees.spec("""
@@ -107,6 +120,7 @@ class GatewayExposureTest {
                   exposure:
                     gatewayAPI:
                       hostnames: [a.example.org]
-                """))).hasMessageContaining("missing required field 'spec.exposure.gatewayAPI.gateway'");
+                """)))
+                .hasMessageContaining("missing required field 'spec.exposure.gatewayAPI.gateway'");
     }
 }

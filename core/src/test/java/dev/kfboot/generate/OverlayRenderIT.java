@@ -1,21 +1,20 @@
 package dev.kfboot.generate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.argocd.ArgoCd;
+import dev.kfboot.model.Json;
 import dev.kfboot.render.KustomizeTool;
 import dev.kfboot.testing.Kustomize;
 import dev.kfboot.testing.UpstreamData;
-import org.junit.jupiter.api.Test;
-
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.kfboot.model.Json;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The fork layout's overlays, rendered with real kustomize inside a copy of the 26.03 checkout's layout: every
@@ -30,7 +29,13 @@ class OverlayRenderIT {
         Path checkout = checkout(Trees.defaultFork());
         int crds = 0;
         int large = 0;
-        for (String app : List.of("cert-manager", "istio-crds", "kubeflow-namespace", "profiles", "kserve", "spark-operator",
+        for (String app : List.of(
+                "cert-manager",
+                "istio-crds",
+                "kubeflow-namespace",
+                "profiles",
+                "kserve",
+                "spark-operator",
                 "knative-serving")) {
             for (Map<String, Object> doc : ArgoSchemaIT.render(kustomize, checkout.resolve("argocd/overlays/" + app))) {
                 String kind = String.valueOf(doc.get("kind"));
@@ -38,14 +43,18 @@ class OverlayRenderIT {
                 Map<?, ?> meta = (Map<?, ?>) doc.get("metadata");
                 Map<?, ?> annotations = (Map<?, ?>) meta.get("annotations");
                 String options = annotations == null ? "" : String.valueOf(annotations.get(ArgoCd.SYNC_OPTIONS));
-                assertThat(options).as(app + " " + kind + " " + meta.get("name")).startsWith("Prune=false,Delete=false");
+                assertThat(options)
+                        .as(app + " " + kind + " " + meta.get("name"))
+                        .startsWith("Prune=false,Delete=false");
                 if (kind.equals("CustomResourceDefinition")) {
                     crds++;
                     // sized as the inventory sizes it: compact JSON, without the annotation kfboot added
                     annotations.remove(ArgoCd.SYNC_OPTIONS);
                     if (annotations.isEmpty()) meta.remove("annotations");
                     boolean over = Json.mapper().writeValueAsBytes(doc).length > ArgoCd.LAST_APPLIED_LIMIT;
-                    assertThat(options.contains(ArgoCd.SERVER_SIDE_APPLY)).as(String.valueOf(meta.get("name"))).isEqualTo(over);
+                    assertThat(options.contains(ArgoCd.SERVER_SIDE_APPLY))
+                            .as(String.valueOf(meta.get("name")))
+                            .isEqualTo(over);
                     if (over) large++;
                 }
             }
@@ -62,11 +71,13 @@ class OverlayRenderIT {
         for (String app : List.of("istio-namespace", "kubeflow-namespace", "istio-install")) {
             for (Map<String, Object> doc : ArgoSchemaIT.render(kustomize, checkout.resolve("argocd/overlays/" + app))) {
                 if (!"Namespace".equals(doc.get("kind"))) continue;
-                namespaces.computeIfAbsent(app, k -> new ArrayList<>())
+                namespaces
+                        .computeIfAbsent(app, k -> new ArrayList<>())
                         .add(String.valueOf(((Map<?, ?>) doc.get("metadata")).get("name")));
             }
         }
-        assertThat(namespaces).doesNotContainKey("istio-namespace")
+        assertThat(namespaces)
+                .doesNotContainKey("istio-namespace")
                 .containsEntry("kubeflow-namespace", List.of("kubeflow-system"))
                 .containsEntry("istio-install", List.of("istio-system", "kubeflow"));
     }

@@ -1,19 +1,18 @@
 package dev.kfboot.generate;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.ArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Terraform itself reads the configuration ({@code *.tf.json}; {@code terraform fmt} does not apply to JSON):
@@ -23,7 +22,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class TerraformCliIT {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void terraformParsesEveryFileWithoutTheProvider() throws Exception {
@@ -32,7 +32,8 @@ class TerraformCliIT {
         // without init, validate still loads and parses every *.tf.json (a broken file fails with its own
         // error, e.g. "Unclosed object ... on applications.tf.json"); the only error left is the missing provider
         Result validate = run(terraform, "validate", "-no-color");
-        List<String> errors = validate.out().lines().filter(l -> l.startsWith("Error:")).toList();
+        List<String> errors =
+                validate.out().lines().filter(l -> l.startsWith("Error:")).toList();
         assertThat(errors).as(validate.out()).containsExactly("Error: Missing required provider");
     }
 
@@ -41,14 +42,17 @@ class TerraformCliIT {
         Path terraform = terraform();
         write();
         Result init = run(terraform, "init", "-backend=false", "-input=false", "-no-color");
-        assumeTrue(init.code() == 0, "terraform init could not install hashicorp/kubernetes (no registry reachable), "
-                + "so terraform validate cannot run; the structural tests in TerraformConfigTest cover the config");
+        assumeTrue(
+                init.code() == 0,
+                "terraform init could not install hashicorp/kubernetes (no registry reachable), "
+                        + "so terraform validate cannot run; the structural tests in TerraformConfigTest cover the config");
         Result validate = run(terraform, "validate", "-no-color");
         assertThat(validate.code()).as(validate.out()).isZero();
     }
 
     private void write() throws Exception {
-        for (Map.Entry<String, String> e : TerraformConfig.of(Trees.defaultFork()).files().entrySet()) {
+        for (Map.Entry<String, String> e :
+                TerraformConfig.of(Trees.defaultFork()).files().entrySet()) {
             Files.writeString(dir.resolve(e.getKey()), e.getValue());
         }
     }

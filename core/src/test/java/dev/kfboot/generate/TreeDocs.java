@@ -7,7 +7,6 @@ import dev.kfboot.argocd.ArgoReader;
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YamlReader;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,26 +24,36 @@ record TreeDocs(List<Doc> docs) {
         List<Doc> docs = new ArrayList<>();
         for (Map.Entry<String, String> f : tree.files().entrySet()) {
             if (!f.getKey().endsWith(".yaml")) continue;
-            for (YNode n : YamlReader.forUserFiles().parseAll(f.getValue(), f.getKey())) docs.add(new Doc(f.getKey(), n));
+            for (YNode n : YamlReader.forUserFiles().parseAll(f.getValue(), f.getKey()))
+                docs.add(new Doc(f.getKey(), n));
         }
         return new TreeDocs(docs);
     }
 
     List<Application> applications() {
-        return docs.stream().filter(d -> d.kind().equals(ArgoCd.APPLICATION))
-                .map(d -> ArgoReader.application(d.node(), d.file())).toList();
+        return docs.stream()
+                .filter(d -> d.kind().equals(ArgoCd.APPLICATION))
+                .map(d -> ArgoReader.application(d.node(), d.file()))
+                .toList();
     }
 
     List<Application> children() {
-        return applications().stream().filter(a -> a.location().file().startsWith("apps/")).toList();
+        return applications().stream()
+                .filter(a -> a.location().file().startsWith("apps/"))
+                .toList();
     }
 
     List<AppProject> projects() {
-        return docs.stream().filter(d -> d.kind().equals(ArgoCd.APP_PROJECT))
-                .map(d -> ArgoReader.appProject(d.node(), d.file())).toList();
+        return docs.stream()
+                .filter(d -> d.kind().equals(ArgoCd.APP_PROJECT))
+                .map(d -> ArgoReader.appProject(d.node(), d.file()))
+                .toList();
     }
 
     Application child(String id) {
-        return children().stream().filter(a -> id.equals(a.labels().get(Names.COMPONENT))).findFirst().orElseThrow();
+        return children().stream()
+                .filter(a -> id.equals(a.labels().get(Names.COMPONENT)))
+                .findFirst()
+                .orElseThrow();
     }
 }

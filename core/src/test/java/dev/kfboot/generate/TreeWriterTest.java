@@ -1,20 +1,20 @@
 package dev.kfboot.generate;
 
-import dev.kfboot.model.InputException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kfboot.model.InputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TreeWriterTest {
 
     private static final GeneratedTree TREE = Trees.defaultFork();
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @Test
     void writesTheTreeAndItsManifest() throws Exception {
@@ -27,7 +27,7 @@ class TreeWriterTest {
             assertThat(m.repoURL()).isEqualTo(Trees.FORK_URL);
         });
         assertThat(TreeWriter.inspect(dir).clean()).isTrue();
-        assertThat(Files.list(tmp)).containsExactly(dir);  // no temporary directory left behind
+        assertThat(Files.list(tmp)).containsExactly(dir); // no temporary directory left behind
     }
 
     @Test
@@ -51,11 +51,16 @@ class TreeWriterTest {
         Files.delete(dir.resolve("apps/dex.yaml"));
         assertThat(TreeWriter.inspect(dir).edited()).containsExactly("apps/kserve.yaml");
         assertThat(TreeWriter.inspect(dir).deleted()).containsExactly("apps/dex.yaml");
-        assertThatThrownBy(() -> TreeWriter.write(dir, TREE, false)).isInstanceOf(InputException.class)
-                .hasMessageContaining("changed by hand").hasMessageContaining("apps/kserve.yaml (edited)");
+        assertThatThrownBy(() -> TreeWriter.write(dir, TREE, false))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("changed by hand")
+                .hasMessageContaining("apps/kserve.yaml (edited)");
         assertThat(Files.readString(kserve)).isEqualTo(edited);
-        assertThat(TreeWriter.diff(dir, TREE)).contains("--- a/apps/kserve.yaml").contains("-      selfHeal: false")
-                .contains("+      selfHeal: true").contains("--- /dev/null\n+++ b/apps/dex.yaml");
+        assertThat(TreeWriter.diff(dir, TREE))
+                .contains("--- a/apps/kserve.yaml")
+                .contains("-      selfHeal: false")
+                .contains("+      selfHeal: true")
+                .contains("--- /dev/null\n+++ b/apps/dex.yaml");
         TreeWriter.Result forced = TreeWriter.write(dir, TREE, true);
         assertThat(forced.changed()).containsExactly("apps/kserve.yaml");
         assertThat(forced.added()).containsExactly("apps/dex.yaml");
@@ -90,7 +95,8 @@ class TreeWriterTest {
         Path dir = tmp.resolve("somewhere");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("app-of-apps.yaml"), "hand written\n");
-        assertThatThrownBy(() -> TreeWriter.write(dir, TREE, false)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> TreeWriter.write(dir, TREE, false))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("not empty and kfboot did not write it (app-of-apps.yaml)");
         assertThat(Files.list(dir)).hasSize(1);
         TreeWriter.write(dir, TREE, true);
@@ -102,7 +108,8 @@ class TreeWriterTest {
     void anUnwritableTargetLeavesNothingBehind() throws Exception {
         Path file = tmp.resolve("a-file");
         Files.writeString(file, "x");
-        assertThatThrownBy(() -> TreeWriter.write(file.resolve("tree"), TREE, false)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> TreeWriter.write(file.resolve("tree"), TREE, false))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("cannot write the tree");
         assertThatThrownBy(() -> TreeWriter.write(file, TREE, false)).isInstanceOf(InputException.class);
         assertThat(file).hasContent("x");

@@ -5,7 +5,6 @@ import dev.kfboot.Sources;
 import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.spec.PlatformReader;
-
 import java.util.List;
 
 /** Trees generated for tests, from committed facts. */
@@ -17,18 +16,27 @@ final class Trees {
     private Trees() {}
 
     static GeneratedTree fork(Platform spec) {
-        return Kfboot.quiet().generate(spec, Sources.facts(), new TreeOptions(Layout.FORK,
-                new TreeSite(FORK_URL, "26.03", "argocd"), List.of(), false));
+        return Kfboot.quiet()
+                .generate(
+                        spec,
+                        Sources.facts(),
+                        new TreeOptions(Layout.FORK, new TreeSite(FORK_URL, "26.03", "argocd"), List.of(), false));
     }
 
     static GeneratedTree standalone(Platform spec) {
-        return Kfboot.quiet().generate(spec, Sources.facts(), new TreeOptions(Layout.STANDALONE,
-                new TreeSite(TREE_URL, "main", ""), List.of(), false));
+        return Kfboot.quiet()
+                .generate(
+                        spec,
+                        Sources.facts(),
+                        new TreeOptions(Layout.STANDALONE, new TreeSite(TREE_URL, "main", ""), List.of(), false));
     }
 
     static GeneratedTree fleet(Platform spec) {
-        return Kfboot.quiet().generate(spec, Sources.facts(), new TreeOptions(Layout.STANDALONE,
-                new TreeSite(TREE_URL, "main", "fleet"), List.of(), true));
+        return Kfboot.quiet()
+                .generate(
+                        spec,
+                        Sources.facts(),
+                        new TreeOptions(Layout.STANDALONE, new TreeSite(TREE_URL, "main", "fleet"), List.of(), true));
     }
 
     static GeneratedTree defaultFork() {
@@ -38,7 +46,9 @@ final class Trees {
     /** Every file of a tree in one text, for goldens: a header line per file, then its content. */
     static String concat(GeneratedTree tree) {
         StringBuilder sb = new StringBuilder();
-        tree.files().forEach((path, text) -> sb.append("===== ").append(path).append('\n').append(text));
+        tree.files()
+                .forEach((path, text) ->
+                        sb.append("===== ").append(path).append('\n').append(text));
         return sb.toString();
     }
 

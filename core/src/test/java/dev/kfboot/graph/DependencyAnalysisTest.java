@@ -1,16 +1,16 @@
 package dev.kfboot.graph;
 
+import static dev.kfboot.graph.Manifests.edge;
+import static dev.kfboot.graph.Manifests.hasEdge;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Location;
 import dev.kfboot.model.ResourceId;
 import dev.kfboot.model.Severity;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.assertj.core.groups.Tuple;
-
-import static dev.kfboot.graph.Manifests.edge;
-import static dev.kfboot.graph.Manifests.hasEdge;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class DependencyAnalysisTest {
 
@@ -96,8 +96,9 @@ class DependencyAnalysisTest {
             Dependency d = edge(r, "kserve", "cert-manager");
             assertThat(d.reasons()).singleElement().satisfies(reason -> {
                 assertThat(reason.kind()).isEqualTo(Reason.Kind.CRD);
-                assertThat(reason.text()).isEqualTo("creates Certificate.cert-manager.io (CRD certificates.cert-manager.io"
-                        + " from cert-manager): -n kubeflow certificate.cert-manager.io/serving-cert");
+                assertThat(reason.text())
+                        .isEqualTo("creates Certificate.cert-manager.io (CRD certificates.cert-manager.io"
+                                + " from cert-manager): -n kubeflow certificate.cert-manager.io/serving-cert");
             });
             assertThat(d.declaredOnly()).isFalse();
             assertThat(r.graph().dependenciesOf("cert-manager")).isEmpty();
@@ -111,15 +112,18 @@ class DependencyAnalysisTest {
                     .analyze();
 
             assertThat(r.graph().edges()).isEmpty();
-            assertThat(r.internal()).containsExactly(new InternalOrdering("cert-manager",
-                    ResourceId.of("cert-manager.io", "ClusterIssuer", null, "kubeflow-self-signing-issuer"),
-                    Reason.Kind.CRD, "the CRD clusterissuers.cert-manager.io from the same app"));
+            assertThat(r.internal())
+                    .containsExactly(new InternalOrdering(
+                            "cert-manager",
+                            ResourceId.of("cert-manager.io", "ClusterIssuer", null, "kubeflow-self-signing-issuer"),
+                            Reason.Kind.CRD,
+                            "the CRD clusterissuers.cert-manager.io from the same app"));
         }
 
         @Test
         void customKindWithoutAnyCrdIsAnUnknownKindFinding() {
-            DependencyAnalysis.Result r = new Manifests()
-                    .component("pipelines", """
+            DependencyAnalysis.Result r =
+                    new Manifests().component("pipelines", """
                             apiVersion: argoproj.io/v1alpha1
                             kind: WorkflowTemplate
                             metadata: {name: b, namespace: kubeflow}
@@ -127,15 +131,15 @@ class DependencyAnalysisTest {
                             apiVersion: argoproj.io/v1alpha1
                             kind: WorkflowTemplate
                             metadata: {name: a, namespace: kubeflow}
-                            """)
-                    .analyze();
+                            """).analyze();
 
             assertThat(r.findings()).singleElement().satisfies(f -> {
                 assertThat(f.rule()).isEqualTo("unknown-kind");
                 assertThat(f.severity()).isEqualTo(Severity.WARNING);
                 assertThat(f.app()).isEqualTo("pipelines");
-                assertThat(f.message()).isEqualTo(
-                        "creates WorkflowTemplate.argoproj.io objects, but no app of the platform ships their CRD");
+                assertThat(f.message())
+                        .isEqualTo(
+                                "creates WorkflowTemplate.argoproj.io objects, but no app of the platform ships their CRD");
                 assertThat(f.resource()).isEqualTo("-n kubeflow workflowtemplate.argoproj.io/b");
             });
             assertThat(r.graph().edges()).isEmpty();
@@ -143,8 +147,8 @@ class DependencyAnalysisTest {
 
         @Test
         void builtinKindsNeedNoCrd() {
-            DependencyAnalysis.Result r = new Manifests()
-                    .component("dex", "auth", """
+            DependencyAnalysis.Result r =
+                    new Manifests().component("dex", "auth", """
                             apiVersion: apps/v1
                             kind: Deployment
                             metadata: {name: dex, namespace: auth}
@@ -152,8 +156,7 @@ class DependencyAnalysisTest {
                             apiVersion: rbac.authorization.k8s.io/v1
                             kind: ClusterRole
                             metadata: {name: dex}
-                            """)
-                    .analyze();
+                            """).analyze();
 
             assertThat(r.findings()).isEmpty();
             assertThat(r.graph().edges()).isEmpty();
@@ -174,11 +177,14 @@ class DependencyAnalysisTest {
                             """)
                     .analyze();
 
-            assertThat(edge(r, "pipelines", "kubeflow-namespace").reasons()).singleElement().satisfies(reason -> {
-                assertThat(reason.kind()).isEqualTo(Reason.Kind.NAMESPACE);
-                assertThat(reason.text()).isEqualTo("puts objects into namespace kubeflow, which kubeflow-namespace"
-                        + " creates: -n kubeflow configmap/pipeline-install-config");
-            });
+            assertThat(edge(r, "pipelines", "kubeflow-namespace").reasons())
+                    .singleElement()
+                    .satisfies(reason -> {
+                        assertThat(reason.kind()).isEqualTo(Reason.Kind.NAMESPACE);
+                        assertThat(reason.text())
+                                .isEqualTo("puts objects into namespace kubeflow, which kubeflow-namespace"
+                                        + " creates: -n kubeflow configmap/pipeline-install-config");
+                    });
         }
 
         @Test
@@ -237,8 +243,10 @@ class DependencyAnalysisTest {
                             """)
                     .analyze();
 
-            assertThat(edge(r, "katib", "kubeflow-namespace").reasons()).singleElement()
-                    .extracting(Reason::text).isEqualTo("puts objects into namespace kubeflow, which kubeflow-namespace"
+            assertThat(edge(r, "katib", "kubeflow-namespace").reasons())
+                    .singleElement()
+                    .extracting(Reason::text)
+                    .isEqualTo("puts objects into namespace kubeflow, which kubeflow-namespace"
                             + " creates: -n kubeflow configmap/b-config and 2 more objects");
         }
     }
@@ -258,20 +266,27 @@ class DependencyAnalysisTest {
             DependencyAnalysis.Result r = platform("Fail", deployment("centraldashboard", "app: centraldashboard", ""))
                     .analyze();
 
-            assertThat(edge(r, "centraldashboard", "istio-install").reasons()).singleElement().satisfies(reason -> {
-                assertThat(reason.kind()).isEqualTo(Reason.Kind.WEBHOOK);
-                assertThat(reason.text())
-                        .contains("namespace.sidecar-injector.istio.io of"
-                                + " mutatingwebhookconfiguration.admissionregistration.k8s.io/istio-sidecar-injector")
-                        .contains("(failurePolicy Fail)")
-                        .endsWith("intercepts the pods of -n kubeflow deployment.apps/centraldashboard");
-            });
+            assertThat(edge(r, "centraldashboard", "istio-install").reasons())
+                    .singleElement()
+                    .satisfies(reason -> {
+                        assertThat(reason.kind()).isEqualTo(Reason.Kind.WEBHOOK);
+                        assertThat(reason.text())
+                                .contains(
+                                        "namespace.sidecar-injector.istio.io of"
+                                                + " mutatingwebhookconfiguration.admissionregistration.k8s.io/istio-sidecar-injector")
+                                .contains("(failurePolicy Fail)")
+                                .endsWith("intercepts the pods of -n kubeflow deployment.apps/centraldashboard");
+                    });
         }
 
         @Test
         void podTemplateLabelInjectFalseIsSkippedByTheObjectSelector() {
-            DependencyAnalysis.Result r = platform("Fail",
-                    deployment("centraldashboard", "app: centraldashboard, sidecar.istio.io/inject: \"false\"", ""))
+            DependencyAnalysis.Result r = platform(
+                            "Fail",
+                            deployment(
+                                    "centraldashboard",
+                                    "app: centraldashboard, sidecar.istio.io/inject: \"false\"",
+                                    ""))
                     .analyze();
 
             assertThat(hasEdge(r, "centraldashboard", "istio-install")).isFalse();
@@ -280,8 +295,10 @@ class DependencyAnalysisTest {
 
         @Test
         void injectFalseAsAnAnnotationOnlyDoesNotStopTheWebhookCall() {
-            DependencyAnalysis.Result r = platform("Fail",
-                    deployment("centraldashboard", "app: centraldashboard", "sidecar.istio.io/inject: \"false\""))
+            DependencyAnalysis.Result r = platform(
+                            "Fail",
+                            deployment(
+                                    "centraldashboard", "app: centraldashboard", "sidecar.istio.io/inject: \"false\""))
                     .analyze();
 
             assertThat(hasEdge(r, "centraldashboard", "istio-install")).isTrue();
@@ -289,7 +306,8 @@ class DependencyAnalysisTest {
 
         @Test
         void failOpenWebhookOrdersNothing() {
-            DependencyAnalysis.Result r = platform("Ignore", deployment("centraldashboard", "app: centraldashboard", ""))
+            DependencyAnalysis.Result r = platform(
+                            "Ignore", deployment("centraldashboard", "app: centraldashboard", ""))
                     .analyze();
 
             assertThat(hasEdge(r, "centraldashboard", "istio-install")).isFalse();
@@ -332,9 +350,11 @@ class DependencyAnalysisTest {
                             """)
                     .analyze();
 
-            assertThat(edge(r, "katib", "cert-manager").reasons()).extracting(Reason::kind)
+            assertThat(edge(r, "katib", "cert-manager").reasons())
+                    .extracting(Reason::kind)
                     .containsExactly(Reason.Kind.CRD, Reason.Kind.WEBHOOK);
-            assertThat(r.internal()).extracting(InternalOrdering::kind)
+            assertThat(r.internal())
+                    .extracting(InternalOrdering::kind)
                     .containsExactly(Reason.Kind.CRD, Reason.Kind.WEBHOOK);
         }
     }
@@ -359,12 +379,15 @@ class DependencyAnalysisTest {
                     .component("admission-webhook", ANNOTATED_WEBHOOK)
                     .analyze();
 
-            assertThat(edge(r, "admission-webhook", "cert-manager").reasons()).singleElement().satisfies(reason -> {
-                assertThat(reason.kind()).isEqualTo(Reason.Kind.CA_INJECTION);
-                assertThat(reason.text()).isEqualTo("caBundle of mutatingwebhookconfiguration.admissionregistration.k8s.io/"
-                        + "admission-webhook-mutating-webhook-configuration is injected by cert-manager's cainjector"
-                        + " (cert-manager.io/inject-ca-from)");
-            });
+            assertThat(edge(r, "admission-webhook", "cert-manager").reasons())
+                    .singleElement()
+                    .satisfies(reason -> {
+                        assertThat(reason.kind()).isEqualTo(Reason.Kind.CA_INJECTION);
+                        assertThat(reason.text())
+                                .isEqualTo("caBundle of mutatingwebhookconfiguration.admissionregistration.k8s.io/"
+                                        + "admission-webhook-mutating-webhook-configuration is injected by cert-manager's cainjector"
+                                        + " (cert-manager.io/inject-ca-from)");
+                    });
         }
 
         @Test
@@ -374,9 +397,9 @@ class DependencyAnalysisTest {
                     .analyze();
 
             assertThat(r.graph().edges()).isEmpty();
-            assertThat(r.findings()).extracting(Finding::rule, Finding::severity, Finding::app)
-                    .containsExactly(Tuple.tuple("missing-component", Severity.ERROR,
-                            "admission-webhook"));
+            assertThat(r.findings())
+                    .extracting(Finding::rule, Finding::severity, Finding::app)
+                    .containsExactly(Tuple.tuple("missing-component", Severity.ERROR, "admission-webhook"));
         }
     }
 
@@ -389,13 +412,14 @@ class DependencyAnalysisTest {
             DependencyAnalysis.Result r = new Manifests()
                     .empty("kserve")
                     .empty("knative-serving")
-                    .analyze(new DeclaredEdge("kserve", "knative-serving", Reason.Kind.SPEC, "declared in platform.yaml:12",
-                            spec));
+                    .analyze(new DeclaredEdge(
+                            "kserve", "knative-serving", Reason.Kind.SPEC, "declared in platform.yaml:12", spec));
 
             Dependency d = edge(r, "kserve", "knative-serving");
             assertThat(d.declaredOnly()).isTrue();
-            assertThat(d.reasons()).extracting(Reason::kind, Reason::text, Reason::location).containsExactly(
-                    Tuple.tuple(Reason.Kind.SPEC, "declared in platform.yaml:12", spec));
+            assertThat(d.reasons())
+                    .extracting(Reason::kind, Reason::text, Reason::location)
+                    .containsExactly(Tuple.tuple(Reason.Kind.SPEC, "declared in platform.yaml:12", spec));
         }
 
         @Test
@@ -404,12 +428,15 @@ class DependencyAnalysisTest {
                     .empty("user-namespace")
                     .empty("pipelines")
                     .analyze(
-                            new DeclaredEdge("user-namespace", "katib", Reason.Kind.DECLARED, "katib selects", Location.NONE),
+                            new DeclaredEdge(
+                                    "user-namespace", "katib", Reason.Kind.DECLARED, "katib selects", Location.NONE),
                             new DeclaredEdge("katib", "pipelines", Reason.Kind.DECLARED, "reverse", Location.NONE),
-                            new DeclaredEdge("user-namespace", "pipelines", Reason.Kind.DECLARED, "kfp", Location.NONE));
+                            new DeclaredEdge(
+                                    "user-namespace", "pipelines", Reason.Kind.DECLARED, "kfp", Location.NONE));
 
             assertThat(r.graph().nodes()).containsExactly("pipelines", "user-namespace");
-            assertThat(r.graph().edges()).extracting(Dependency::component, Dependency::dependsOn)
+            assertThat(r.graph().edges())
+                    .extracting(Dependency::component, Dependency::dependsOn)
                     .containsExactly(Tuple.tuple("user-namespace", "pipelines"));
         }
 

@@ -4,7 +4,6 @@ import dev.kfboot.inventory.Inventory;
 import dev.kfboot.inventory.KubeObject;
 import dev.kfboot.inventory.ObjectReader;
 import dev.kfboot.yaml.RenderedYaml;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,13 +46,15 @@ final class Manifests {
 
     /** The edge {@code component -> dependsOn}, failing when there is none. */
     static Dependency edge(DependencyAnalysis.Result result, String component, String dependsOn) {
-        return result.graph().dependenciesOf(component).stream().filter(d -> d.dependsOn().equals(dependsOn))
+        return result.graph().dependenciesOf(component).stream()
+                .filter(d -> d.dependsOn().equals(dependsOn))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no edge " + component + " -> " + dependsOn + " in "
                         + result.graph().edges()));
     }
 
     static boolean hasEdge(DependencyAnalysis.Result result, String component, String dependsOn) {
-        return result.graph().dependenciesOf(component).stream().anyMatch(d -> d.dependsOn().equals(dependsOn));
+        return result.graph().dependenciesOf(component).stream()
+                .anyMatch(d -> d.dependsOn().equals(dependsOn));
     }
 }

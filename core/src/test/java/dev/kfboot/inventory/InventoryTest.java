@@ -1,14 +1,13 @@
 package dev.kfboot.inventory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.yaml.RenderedYaml;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class InventoryTest {
 
@@ -19,7 +18,10 @@ class InventoryTest {
     }
 
     private static Inventory.Entry entry(Inventory inv, String name) {
-        return inv.entries().stream().filter(e -> e.object().id().name().equals(name)).findFirst().orElseThrow();
+        return inv.entries().stream()
+                .filter(e -> e.object().id().name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -48,7 +50,9 @@ class InventoryTest {
         assertThat(e.scope()).isEqualTo(Scope.CLUSTER);
         assertThat(e.namespace()).isNull();
         assertThat(e.quirk()).isEqualTo(Inventory.Quirk.NAMESPACE_ON_CLUSTER_SCOPED);
-        assertThat(e.object().id().namespace()).as("the id keeps what was rendered").isEqualTo("kubeflow");
+        assertThat(e.object().id().namespace())
+                .as("the id keeps what was rendered")
+                .isEqualTo("kubeflow");
     }
 
     @Test
@@ -117,7 +121,8 @@ class InventoryTest {
         assertThat(notebook.scope()).isEqualTo(Scope.NAMESPACED);
         assertThat(notebook.namespace()).isEqualTo("kubeflow");
         assertThat(notebook.quirk()).isEqualTo(Inventory.Quirk.NAMESPACE_DEFAULTED);
-        assertThat(inv.kinds().pluralOf(new GroupKind("kubeflow.org", "Profile"))).isEqualTo("profiles");
+        assertThat(inv.kinds().pluralOf(new GroupKind("kubeflow.org", "Profile")))
+                .isEqualTo("profiles");
     }
 
     @Test
@@ -168,13 +173,17 @@ class InventoryTest {
         assertThat(inv.of("kubeflow-namespace")).hasSize(2);
         assertThat(inv.ofKind(new GroupKind("", "ConfigMap"))).hasSize(1);
         assertThat(inv.crdsDefining(new GroupKind("cert-manager.io", "Certificate")))
-                .extracting(Inventory.Entry::component).containsExactly("cert-manager");
-        assertThat(inv.namespaceCreators("kubeflow")).extracting(Inventory.Entry::component)
+                .extracting(Inventory.Entry::component)
+                .containsExactly("cert-manager");
+        assertThat(inv.namespaceCreators("kubeflow"))
+                .extracting(Inventory.Entry::component)
                 .containsExactly("kubeflow-namespace");
         assertThat(inv.namespaceLabels("kubeflow")).isEqualTo(Map.of("istio-injection", "enabled"));
         assertThat(inv.namespaceLabels("nowhere")).isEmpty();
-        assertThat(inv.kindCounts("kubeflow-namespace")).containsExactly(
-                Map.entry("ConfigMap", 1), Map.entry("Namespace", 1));
-        assertThat(inv.bytes()).isEqualTo(all.stream().mapToLong(KubeObject::size).sum()).isGreaterThan(0);
+        assertThat(inv.kindCounts("kubeflow-namespace"))
+                .containsExactly(Map.entry("ConfigMap", 1), Map.entry("Namespace", 1));
+        assertThat(inv.bytes())
+                .isEqualTo(all.stream().mapToLong(KubeObject::size).sum())
+                .isGreaterThan(0);
     }
 }

@@ -1,11 +1,10 @@
 package dev.kfboot.inventory;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class LabelSelectorTest {
 
@@ -53,8 +52,8 @@ class LabelSelectorTest {
 
     @Test
     void labelsAndExpressionsAreAnded() {
-        LabelSelector s = new LabelSelector(Map.of("app", "x"),
-                List.of(new LabelSelector.Requirement("env", "In", List.of("prod"))));
+        LabelSelector s = new LabelSelector(
+                Map.of("app", "x"), List.of(new LabelSelector.Requirement("env", "In", List.of("prod"))));
 
         assertThat(s.matches(Map.of("app", "x", "env", "prod"))).isTrue();
         assertThat(s.matches(Map.of("app", "x", "env", "dev"))).isFalse();
@@ -77,10 +76,12 @@ class LabelSelectorTest {
 
     @Test
     void printsKubectlStyle() {
-        LabelSelector s = new LabelSelector(Map.of("b", "2", "a", "1"), List.of(
-                new LabelSelector.Requirement("env", "NotIn", List.of("dev", "test")),
-                new LabelSelector.Requirement("team", "Exists", List.of()),
-                new LabelSelector.Requirement("legacy", "DoesNotExist", List.of())));
+        LabelSelector s = new LabelSelector(
+                Map.of("b", "2", "a", "1"),
+                List.of(
+                        new LabelSelector.Requirement("env", "NotIn", List.of("dev", "test")),
+                        new LabelSelector.Requirement("team", "Exists", List.of()),
+                        new LabelSelector.Requirement("legacy", "DoesNotExist", List.of())));
 
         assertThat(s).hasToString("a=1, b=2, env notin (dev,test), team, !legacy");
         assertThat(LabelSelector.EVERYTHING).hasToString("(everything)");

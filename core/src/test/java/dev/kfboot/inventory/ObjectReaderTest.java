@@ -1,17 +1,16 @@
 package dev.kfboot.inventory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kfboot.model.ResourceId;
 import dev.kfboot.yaml.RenderedYaml;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class ObjectReaderTest {
 
@@ -70,8 +69,9 @@ class ObjectReaderTest {
                     strategy: Webhook
                 """);
 
-        assertThat(o.crd()).isEqualTo(new Crd("serving.kserve.io", "InferenceService", "inferenceservices",
-                Scope.NAMESPACED, true));
+        assertThat(o.crd())
+                .isEqualTo(
+                        new Crd("serving.kserve.io", "InferenceService", "inferenceservices", Scope.NAMESPACED, true));
         assertThat(o.isCrd()).isTrue();
     }
 
@@ -125,12 +125,16 @@ class ObjectReaderTest {
         assertThat(w.mutating()).isFalse();
         assertThat(w.failurePolicy()).isEqualTo("Fail");
         assertThat(w.failsClosed()).isTrue();
-        assertThat(w.rules()).containsExactly(new Webhook.Rule(List.of("cert-manager.io", "acme.cert-manager.io"),
-                List.of("*/*"), List.of("CREATE", "UPDATE")));
+        assertThat(w.rules())
+                .containsExactly(new Webhook.Rule(
+                        List.of("cert-manager.io", "acme.cert-manager.io"),
+                        List.of("*/*"),
+                        List.of("CREATE", "UPDATE")));
         assertThat(w.interceptsCreate("cert-manager.io", "certificates")).isTrue();
         assertThat(w.interceptsCreate("", "pods")).isFalse();
-        assertThat(w.namespaceSelector().matchExpressions()).containsExactly(
-                new LabelSelector.Requirement("cert-manager.io/disable-validation", "NotIn", List.of("true")));
+        assertThat(w.namespaceSelector().matchExpressions())
+                .containsExactly(
+                        new LabelSelector.Requirement("cert-manager.io/disable-validation", "NotIn", List.of("true")));
         assertThat(w.objectSelector().matchLabels()).isEqualTo(Map.of("team", "a"));
         assertThat(w.service()).isEqualTo("cert-manager/cert-manager-webhook");
         assertThat(w.hasCaBundle()).isFalse();
@@ -164,7 +168,9 @@ class ObjectReaderTest {
         assertThat(one.service()).isNull();
         assertThat(one.hasCaBundle()).isTrue();
         assertThat(one.namespaceSelector().isEverything()).isTrue();
-        assertThat(o.webhooks().get(1).hasCaBundle()).as("an empty caBundle is no caBundle").isFalse();
+        assertThat(o.webhooks().get(1).hasCaBundle())
+                .as("an empty caBundle is no caBundle")
+                .isFalse();
     }
 
     @Test
@@ -264,9 +270,10 @@ class ObjectReaderTest {
                     description: anything
                 """);
 
-        assertThat(o.annotations()).isEqualTo(Map.of(
-                "cert-manager.io/inject-ca-from", "kubeflow/cert",
-                "argocd.argoproj.io/sync-wave", "2"));
+        assertThat(o.annotations())
+                .isEqualTo(Map.of(
+                        "cert-manager.io/inject-ca-from", "kubeflow/cert",
+                        "argocd.argoproj.io/sync-wave", "2"));
     }
 
     @Test
@@ -283,8 +290,11 @@ class ObjectReaderTest {
         KubeObject o = ObjectReader.read(d, "app", false);
 
         // {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"key":"välue"}} in UTF-8 bytes
-        String json = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\"},\"data\":{\"key\":\"välue\"}}";
-        assertThat(o.size()).isEqualTo(json.getBytes(StandardCharsets.UTF_8).length).isEqualTo(86);
+        String json =
+                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\"},\"data\":{\"key\":\"välue\"}}";
+        assertThat(o.size())
+                .isEqualTo(json.getBytes(StandardCharsets.UTF_8).length)
+                .isEqualTo(86);
         assertThat(o.size()).isEqualTo(new ObjectMapper().writeValueAsBytes(d).length);
     }
 
@@ -308,16 +318,33 @@ class ObjectReaderTest {
                 """);
 
         KubeObject o = ObjectReader.read(cm, "app", true);
-        assertThat(ObjectReader.read(crd, "app", true)).extracting(KubeObject::isCrd).isEqualTo(true);
-        assertThat(new KubeObject(o.id(), o.apiVersion(), o.component(), KubeObject.UNMEASURED, null, null, null, null,
-                null, null, crd).size()).as("measured from the body when asked").isEqualTo(new ObjectMapper().writeValueAsBytes(crd).length);
+        assertThat(ObjectReader.read(crd, "app", true))
+                .extracting(KubeObject::isCrd)
+                .isEqualTo(true);
+        assertThat(new KubeObject(
+                                o.id(),
+                                o.apiVersion(),
+                                o.component(),
+                                KubeObject.UNMEASURED,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                crd)
+                        .size())
+                .as("measured from the body when asked")
+                .isEqualTo(new ObjectMapper().writeValueAsBytes(crd).length);
         cm.put("data", Map.of("k", "v")); // the body as it is when the size is asked, not when the object was read
         assertThat(o.size()).isEqualTo(new ObjectMapper().writeValueAsBytes(cm).length);
         assertThat(o.withoutBody().size()).as("facts keep the measured size").isEqualTo(o.size());
         Map<String, Object> grown = new LinkedHashMap<>(crd);
         KubeObject c = ObjectReader.read(grown, "app", true);
         grown.put("extra", "x".repeat(100));
-        assertThat(c.size()).as("a CRD is measured when read").isEqualTo(new ObjectMapper().writeValueAsBytes(crd).length);
+        assertThat(c.size())
+                .as("a CRD is measured when read")
+                .isEqualTo(new ObjectMapper().writeValueAsBytes(crd).length);
     }
 
     @Test
@@ -346,7 +373,6 @@ class ObjectReaderTest {
         assertThatThrownBy(() -> read("""
                 kind: ConfigMap
                 metadata: {name: c}
-                """))
-                .isInstanceOf(IllegalArgumentException.class);
+                """)).isInstanceOf(IllegalArgumentException.class);
     }
 }

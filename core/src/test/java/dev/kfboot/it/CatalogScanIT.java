@@ -1,5 +1,7 @@
 package dev.kfboot.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.Kfboot;
 import dev.kfboot.Sources;
 import dev.kfboot.catalog.CatalogFile;
@@ -12,18 +14,15 @@ import dev.kfboot.render.Rendering;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.testing.Kustomize;
 import dev.kfboot.testing.UpstreamData;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The committed facts are exactly what scanning the release produces: generated, never written by hand. And a
@@ -31,15 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CatalogScanIT {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"26.03", "v1.11.0", "26.03.1"})
     void scanReproducesTheCommittedFactsAndRoundTripsAsAUserCatalog(String release) throws IOException {
         Kustomize.required();
         var catalog = Catalogs.builtin().release(release);
-        var result = CatalogScanner.scan(catalog, UpstreamData.release(release),
-                RenderOptions.defaults(UpstreamData.remoteCache()), r -> { });
+        var result = CatalogScanner.scan(
+                catalog, UpstreamData.release(release), RenderOptions.defaults(UpstreamData.remoteCache()), r -> {});
         assertThat(result.findings()).isEmpty();
         String committed;
         try (InputStream in = Catalogs.class.getResourceAsStream("/dev/kfboot/catalog/" + release + ".facts.json")) {
@@ -53,7 +53,8 @@ class CatalogScanIT {
         assertThat(user.origin(release)).isEqualTo(file.toString());
         assertThat(user.release(release)).isEqualTo(catalog);
         String builtIn = PlanJson.write(Kfboot.quiet().plan(Platform.defaults(release), Sources.facts()));
-        String fromFile = PlanJson.write(new Kfboot(user, Rendering::run, r -> { }).plan(Platform.defaults(release), Sources.facts()));
+        String fromFile = PlanJson.write(
+                new Kfboot(user, Rendering::run, r -> {}).plan(Platform.defaults(release), Sources.facts()));
         assertThat(fromFile).isEqualTo(builtIn);
     }
 }

@@ -1,24 +1,23 @@
 package dev.kfboot.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.Kfboot;
 import dev.kfboot.Sources;
 import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.catalog.TreeCatalog;
+import dev.kfboot.model.Severity;
 import dev.kfboot.plan.Plan;
 import dev.kfboot.render.RenderCache;
 import dev.kfboot.render.Rendering;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.testing.Kustomize;
 import dev.kfboot.testing.UpstreamData;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import dev.kfboot.model.Severity;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Each released tree planned twice with real kustomize: with its catalog, and as a tree kfboot has never seen (its
@@ -28,16 +27,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DerivedPlanIT {
 
-
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = ';', value = {
-        // nothing differs
-        "26.03;;",
-        // the catalog keeps cert-manager's base and its issuer as one component; the example lists two entries
-        "v1.11.0;kubeflow-issuer=1;cert-manager",
-        // the catalog declares that the per-profile model registry waits for the profile namespace (a runtime coupling)
-        "26.03.1;model-registry=2;model-registry",
-    })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                // nothing differs
+                "26.03;;",
+                // the catalog keeps cert-manager's base and its issuer as one component; the example lists two entries
+                "v1.11.0;kubeflow-issuer=1;cert-manager",
+                // the catalog declares that the per-profile model registry waits for the profile namespace (a runtime
+                // coupling)
+                "26.03.1;model-registry=2;model-registry",
+            })
     void derivedPlanMatchesTheCatalogued(String release, String onlyDerived, String explained) {
         Kustomize.required();
         Path tree = UpstreamData.release(release);
@@ -56,19 +57,21 @@ class DerivedPlanIT {
 
         Map<String, Integer> expected = new TreeMap<>(catalogued.waves());
         Map<String, Integer> actual = new TreeMap<>(derived.waves());
-        if (explained != null) for (String id : explained.split(",")) {
-            expected.remove(id);
-            actual.remove(id);
-        }
-        if (onlyDerived != null) for (String pair : onlyDerived.split(",")) {
-            String[] kv = pair.split("=");
-            assertThat(derived.waves()).containsEntry(kv[0], Integer.parseInt(kv[1]));
-            actual.remove(kv[0]);
-        }
+        if (explained != null)
+            for (String id : explained.split(",")) {
+                expected.remove(id);
+                actual.remove(id);
+            }
+        if (onlyDerived != null)
+            for (String pair : onlyDerived.split(",")) {
+                String[] kv = pair.split("=");
+                assertThat(derived.waves()).containsEntry(kv[0], Integer.parseInt(kv[1]));
+                actual.remove(kv[0]);
+            }
         assertThat(actual).isEqualTo(expected);
     }
 
     private static Kfboot kfboot(Catalogs catalogs) {
-        return new Kfboot(catalogs, new RenderCache(Rendering::run, UpstreamData.renderCache()), r -> { });
+        return new Kfboot(catalogs, new RenderCache(Rendering::run, UpstreamData.renderCache()), r -> {});
     }
 }

@@ -1,7 +1,6 @@
 package dev.kfboot.it;
 
 import dev.kfboot.yaml.RenderedYaml;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,10 +15,14 @@ final class ExampleKustomization {
 
     static List<String> read(Path tree) {
         try {
-            Map<String, Object> k = RenderedYaml.parse(Files.readString(tree.resolve("example/kustomization.yaml"))).get(0);
-            return ((List<?>) k.get("resources")).stream()
-                    .map(r -> String.valueOf(r).replaceFirst("^\\.\\./", "").replaceAll("/$", ""))
-                    .toList();
+            Map<String, Object> k = RenderedYaml.parse(Files.readString(tree.resolve("example/kustomization.yaml")))
+                    .get(0);
+            return ((List<?>) k.get("resources"))
+                    .stream()
+                            .map(r -> String.valueOf(r)
+                                    .replaceFirst("^\\.\\./", "")
+                                    .replaceAll("/$", ""))
+                            .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

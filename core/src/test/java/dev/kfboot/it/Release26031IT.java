@@ -1,5 +1,7 @@
 package dev.kfboot.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.Kfboot;
 import dev.kfboot.Sources;
 import dev.kfboot.catalog.Catalogs;
@@ -18,8 +20,6 @@ import dev.kfboot.testing.Kustomize;
 import dev.kfboot.testing.UpstreamData;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Issue 15's "done when" on 26.03.1, rendered with real kustomize through the suite's shared render cache: the default
  * plan places every component of its example with no failed render (and matches the committed facts), and the spec
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class Release26031IT {
 
     private static Kfboot kfboot() {
-        return new Kfboot(Catalogs.builtin(), new RenderCache(Rendering::run, UpstreamData.renderCache()), r -> { });
+        return new Kfboot(Catalogs.builtin(), new RenderCache(Rendering::run, UpstreamData.renderCache()), r -> {});
     }
 
     /**
@@ -50,12 +50,17 @@ class Release26031IT {
         assertThat(plan.failedRenders()).isEmpty();
         assertThat(plan.findings()).as(plan.findings().toString()).allMatch(f -> f.severity() == Severity.INFO);
         var catalog = Catalogs.builtin().release("26.03.1");
-        assertThat(plan.waves().keySet()).containsExactlyInAnyOrderElementsOf(
-                catalog.exampleComponents().stream().map(Component::id).toList());
-        assertThat(catalog.exampleComponents().stream().flatMap(c -> c.defaultVariant().paths().stream()).toList())
+        assertThat(plan.waves().keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        catalog.exampleComponents().stream().map(Component::id).toList());
+        assertThat(catalog.exampleComponents().stream()
+                        .flatMap(c -> c.defaultVariant().paths().stream())
+                        .toList())
                 .containsExactlyInAnyOrderElementsOf(ExampleKustomization.read(UpstreamData.release("26.03.1")));
-        assertThat(plan.findings()).extracting(Finding::message).containsExactly(UpstreamData.release("26.03.1")
-                + " is release 26.03.1 (README version table matches 26.03.1's)");
+        assertThat(plan.findings())
+                .extracting(Finding::message)
+                .containsExactly(UpstreamData.release("26.03.1")
+                        + " is release 26.03.1 (README version table matches 26.03.1's)");
         // what the committed facts say is what the tree renders (the release named, so without the detection note)
         assertThat(PlanJson.write(kfboot().plan(Platform.defaults("26.03.1"), tree())))
                 .isEqualTo(PlanJson.write(Kfboot.quiet().plan(Platform.defaults("26.03.1"), Sources.facts())));
@@ -63,7 +68,8 @@ class Release26031IT {
 
     @Test
     void aSpecWrittenFor2603RunsAgainst26031WithRenameNoticesOnly() {
-        Platform spec = PlatformReader.parse(PlatformTemplate.write(Catalogs.builtin().release("26.03")), "platform.yaml");
+        Platform spec =
+                PlatformReader.parse(PlatformTemplate.write(Catalogs.builtin().release("26.03")), "platform.yaml");
         assertThat(spec.release()).isEqualTo("26.03");
 
         Plan plan = kfboot().plan(spec, tree());
@@ -71,10 +77,16 @@ class Release26031IT {
         assertThat(plan.release()).isEqualTo("26.03.1");
         assertThat(plan.failedRenders()).isEmpty();
         assertThat(plan.findings()).as(plan.findings().toString()).allMatch(f -> f.severity() == Severity.INFO);
-        assertThat(plan.findings()).extracting(Finding::message)
-                .anyMatch(m -> m.startsWith("platform.yaml names release 26.03, but " + UpstreamData.release("26.03.1") + " is 26.03.1"))
+        assertThat(plan.findings())
+                .extracting(Finding::message)
+                .anyMatch(m -> m.startsWith(
+                        "platform.yaml names release 26.03, but " + UpstreamData.release("26.03.1") + " is 26.03.1"))
                 .allMatch(m -> m.contains("26.03.1"));
-        assertThat(plan.findings()).filteredOn(f -> f.rule().equals("renamed-component")).isNotEmpty();
-        assertThat(plan.waves()).containsKeys("dashboard", "notebooks-v1").doesNotContainKeys("centraldashboard", "profiles");
+        assertThat(plan.findings())
+                .filteredOn(f -> f.rule().equals("renamed-component"))
+                .isNotEmpty();
+        assertThat(plan.waves())
+                .containsKeys("dashboard", "notebooks-v1")
+                .doesNotContainKeys("centraldashboard", "profiles");
     }
 }

@@ -1,5 +1,7 @@
 package dev.kfboot.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.model.Finding;
 import dev.kfboot.render.KustomizeTool;
 import dev.kfboot.render.RenderOptions;
@@ -7,9 +9,6 @@ import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.Rendered;
 import dev.kfboot.render.Rendering;
 import dev.kfboot.testing.Kustomize;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +16,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Renders that fail become findings that carry kustomize's message or name the missing URL. */
 class RenderFailureIT {
 
-    @TempDir Path tree;
+    @TempDir
+    Path tree;
 
     @Test
     void remoteBaseThatCannotBeFetchedNamesTheUrl() throws IOException {
@@ -58,11 +58,13 @@ class RenderFailureIT {
         Rendered r = renderOne(RenderOptions.defaults(cache), "app");
 
         assertThat(r.failure()).isNull();
-        assertThat(r.documents()).extracting(d -> String.valueOf(((Map<?, ?>) d.get("metadata")).get("name")))
+        assertThat(r.documents())
+                .extracting(d -> String.valueOf(((Map<?, ?>) d.get("metadata")).get("name")))
                 .containsExactlyInAnyOrder("from-cache", "local");
         assertThat(Files.readString(tree.resolve("app/kustomization.yaml"))).isEqualTo(before);
         try (var files = Files.list(tree.resolve("app"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("kustomization.yaml", "cm.yaml");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("kustomization.yaml", "cm.yaml");
         }
     }
 
@@ -81,14 +83,17 @@ class RenderFailureIT {
 
     @Test
     void missingPathIsAFindingNotARender() {
-        Rendered r = renderOne(new RenderOptions(null, 1, Duration.ofSeconds(30),
-                new KustomizeTool(List.of("/bin/false"), "none")), "does/not/exist");
+        Rendered r = renderOne(
+                new RenderOptions(null, 1, Duration.ofSeconds(30), new KustomizeTool(List.of("/bin/false"), "none")),
+                "does/not/exist");
         assertThat(r.failure().rule()).isEqualTo("path-not-found");
         assertThat(r.failure().message()).contains("does/not/exist");
     }
 
     private Rendered renderOne(RenderOptions options, String path) {
-        return Rendering.run(List.of(RenderUnit.of("app", tree, path)), options, x -> { }).rendered().get(0);
+        return Rendering.run(List.of(RenderUnit.of("app", tree, path)), options, x -> {})
+                .rendered()
+                .get(0);
     }
 
     private Path write(String rel, String text) throws IOException {

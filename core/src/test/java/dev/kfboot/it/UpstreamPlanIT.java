@@ -1,5 +1,7 @@
 package dev.kfboot.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.Kfboot;
 import dev.kfboot.Sources;
 import dev.kfboot.catalog.Catalogs;
@@ -8,14 +10,11 @@ import dev.kfboot.plan.PlanJson;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.testing.Kustomize;
 import dev.kfboot.testing.UpstreamData;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Renders the released kubeflow/manifests trees with real kustomize and plans them. */
 class UpstreamPlanIT {
@@ -26,8 +25,9 @@ class UpstreamPlanIT {
     private static Plan rendered(String release) {
         Kustomize.required();
         Path tree = UpstreamData.release(release);
-        return RENDERED.computeIfAbsent(release, r -> Kfboot.quiet().plan(Platform.defaults(r),
-                Sources.render(tree, UpstreamData.remoteCache())));
+        return RENDERED.computeIfAbsent(
+                release,
+                r -> Kfboot.quiet().plan(Platform.defaults(r), Sources.render(tree, UpstreamData.remoteCache())));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -56,7 +56,8 @@ class UpstreamPlanIT {
         var catalog = Catalogs.builtin().release(release);
         var example = ExampleKustomization.read(UpstreamData.release(release));
         var catalogPaths = catalog.exampleComponents().stream()
-                .flatMap(c -> c.defaultVariant().paths().stream()).toList();
+                .flatMap(c -> c.defaultVariant().paths().stream())
+                .toList();
         assertThat(catalogPaths).containsExactlyInAnyOrderElementsOf(example);
     }
 }

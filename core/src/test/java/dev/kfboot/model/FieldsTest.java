@@ -1,21 +1,28 @@
 package dev.kfboot.model;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Whatever a tree wrote or a controller left half-done reads as absent, never as an exception. */
 class FieldsTest {
 
     private final Map<String, Object> pod = Map.of(
             "metadata", Map.of("name", "p", "labels", new LinkedHashMap<>(Map.of("app", "x"))),
-            "spec", Map.of("replicas", "3", "hostNetwork", true, "containers", Arrays.asList(Map.of("name", "c"), "junk", null),
-                    "args", Arrays.asList("a", null, 2)));
+            "spec",
+                    Map.of(
+                            "replicas",
+                            "3",
+                            "hostNetwork",
+                            true,
+                            "containers",
+                            Arrays.asList(Map.of("name", "c"), "junk", null),
+                            "args",
+                            Arrays.asList("a", null, 2)));
 
     @Test
     void nestedFieldsAndTheirTypes() {
@@ -29,7 +36,9 @@ class FieldsTest {
 
     @Test
     void missingOrMistypedFieldsReadAsAbsent() {
-        assertThat(Fields.string(pod, "spec", "containers")).as("a list is no string").isNull();
+        assertThat(Fields.string(pod, "spec", "containers"))
+                .as("a list is no string")
+                .isNull();
         assertThat(Fields.string(pod, "metadata", "name", "deeper")).isNull();
         assertThat(Fields.number(pod, 7, "metadata", "name")).isEqualTo(7);
         assertThat(Fields.map(pod, "spec", "replicas")).isEmpty();

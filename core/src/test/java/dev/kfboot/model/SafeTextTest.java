@@ -1,8 +1,8 @@
 package dev.kfboot.model;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class SafeTextTest {
 
@@ -15,7 +15,9 @@ class SafeTextTest {
 
     @Test
     void aForgedWorkflowCommandStaysOnTheLineOfTheValueThatCarriesIt() {
-        assertThat(SafeText.forTerminal("app\n::error::forged")).isEqualTo("app\\n::error::forged").doesNotContain("\n");
+        assertThat(SafeText.forTerminal("app\n::error::forged"))
+                .isEqualTo("app\\n::error::forged")
+                .doesNotContain("\n");
     }
 
     @Test
@@ -30,12 +32,22 @@ class SafeTextTest {
 
     @Test
     void aFindingCarriesNoCredentialAndPrintsOneLineWhateverItsPartsHold() {
-        Finding f = new Finding("r", Severity.ERROR, "evil\u001b]0;x\u0007", "res\nline", new Location("a\rb.yaml", 3),
-                "repo https://u:tok@h/r\n::error::forged", "hint\u001b[31m");
+        Finding f = new Finding(
+                "r",
+                Severity.ERROR,
+                "evil\u001b]0;x\u0007",
+                "res\nline",
+                new Location("a\rb.yaml", 3),
+                "repo https://u:tok@h/r\n::error::forged",
+                "hint\u001b[31m");
 
         assertThat(f.message()).doesNotContain("tok");
         assertThat(f.toText().split("\n")).hasSize(2); // the finding and its hint line
-        assertThat(f.toText()).doesNotContain("\u001b").doesNotContain("\r").doesNotContain("\u0007")
-                .contains("h/r\\n::error::forged").doesNotContain("\n::error::");
+        assertThat(f.toText())
+                .doesNotContain("\u001b")
+                .doesNotContain("\r")
+                .doesNotContain("\u0007")
+                .contains("h/r\\n::error::forged")
+                .doesNotContain("\n::error::");
     }
 }

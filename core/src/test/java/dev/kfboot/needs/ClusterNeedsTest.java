@@ -1,5 +1,7 @@
 package dev.kfboot.needs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.Kfboot;
 import dev.kfboot.Sources;
 import dev.kfboot.catalog.Catalogs;
@@ -8,10 +10,8 @@ import dev.kfboot.catalog.Requests;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.spec.PlatformReader;
 import dev.kfboot.spec.ResolvedPlatform;
-import org.junit.jupiter.api.Test;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** What a platform needs of a cluster, from the catalog's figures and the committed facts. */
 class ClusterNeedsTest {
@@ -42,11 +42,23 @@ class ClusterNeedsTest {
         ClusterNeeds n = needs(Platform.defaults("26.03"));
 
         assertThat(n.crds()).hasSize(74);
-        assertThat(n.crds()).anyMatch(c -> c.name().equals("profiles.kubeflow.org") && c.app().equals("profiles"));
-        assertThat(n.crds()).anyMatch(c -> c.name().equals("gateways.networking.istio.io") && c.app().equals("istio-crds")
-                && "Helm".equals(c.labels().get("app.kubernetes.io/managed-by")));
-        assertThat(n.namespaces()).extracting(ClusterNeeds.Created::name)
-                .contains("kubeflow", "kubeflow-system", "istio-system", "cert-manager", "auth", "oauth2-proxy", "knative-serving")
+        assertThat(n.crds())
+                .anyMatch(
+                        c -> c.name().equals("profiles.kubeflow.org") && c.app().equals("profiles"));
+        assertThat(n.crds())
+                .anyMatch(c -> c.name().equals("gateways.networking.istio.io")
+                        && c.app().equals("istio-crds")
+                        && "Helm".equals(c.labels().get("app.kubernetes.io/managed-by")));
+        assertThat(n.namespaces())
+                .extracting(ClusterNeeds.Created::name)
+                .contains(
+                        "kubeflow",
+                        "kubeflow-system",
+                        "istio-system",
+                        "cert-manager",
+                        "auth",
+                        "oauth2-proxy",
+                        "knative-serving")
                 .doesNotContain("kube-system", "default");
         assertThat(n.apps()).hasSize(27).contains("pipelines", "user-namespace");
     }

@@ -3,7 +3,6 @@ package dev.kfboot.plan;
 import dev.kfboot.graph.Dependency;
 import dev.kfboot.graph.DependencyGraph;
 import dev.kfboot.graph.Reason;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,8 +1,7 @@
 package dev.kfboot.plan;
 
-import org.assertj.core.api.AbstractAssert;
-
 import java.util.Map;
+import org.assertj.core.api.AbstractAssert;
 
 /** Reads like the plan it checks: {@code assertThat(plan).placesBefore("cert-manager", "kserve")}. */
 public final class PlanAssert extends AbstractAssert<PlanAssert, Plan> {
@@ -21,8 +20,9 @@ public final class PlanAssert extends AbstractAssert<PlanAssert, Plan> {
         int a = waveOf(earlier);
         int b = waveOf(later);
         if (a >= b) {
-            failWithMessage("expected %s (wave %d) to be placed before %s (wave %d)%nwaves: %s", earlier, a, later, b,
-                    actual.waveList());
+            failWithMessage(
+                    "expected %s (wave %d) to be placed before %s (wave %d)%nwaves: %s",
+                    earlier, a, later, b, actual.waveList());
         }
         return this;
     }
@@ -43,8 +43,9 @@ public final class PlanAssert extends AbstractAssert<PlanAssert, Plan> {
     public PlanAssert hasComponents(int count) {
         isNotNull();
         if (actual.waves().size() != count) {
-            failWithMessage("expected %d components but the plan has %d: %s", count, actual.waves().size(),
-                    actual.waves().keySet());
+            failWithMessage(
+                    "expected %d components but the plan has %d: %s",
+                    count, actual.waves().size(), actual.waves().keySet());
         }
         return this;
     }
@@ -52,8 +53,9 @@ public final class PlanAssert extends AbstractAssert<PlanAssert, Plan> {
     public PlanAssert hasAtMostWaves(int count) {
         isNotNull();
         if (actual.waveList().size() > count) {
-            failWithMessage("expected at most %d waves but the plan has %d: %s", count, actual.waveList().size(),
-                    actual.waveList());
+            failWithMessage(
+                    "expected at most %d waves but the plan has %d: %s",
+                    count, actual.waveList().size(), actual.waveList());
         }
         return this;
     }
@@ -64,8 +66,9 @@ public final class PlanAssert extends AbstractAssert<PlanAssert, Plan> {
         Map<String, Integer> waves = actual.waves();
         actual.graph().edges().forEach(d -> {
             if (waves.get(d.component()) <= waves.get(d.dependsOn())) {
-                failWithMessage("%s (wave %d) must come after %s (wave %d): %s", d.component(),
-                        waves.get(d.component()), d.dependsOn(), waves.get(d.dependsOn()), d.reasons());
+                failWithMessage(
+                        "%s (wave %d) must come after %s (wave %d): %s",
+                        d.component(), waves.get(d.component()), d.dependsOn(), waves.get(d.dependsOn()), d.reasons());
             }
         });
         return this;
@@ -73,7 +76,10 @@ public final class PlanAssert extends AbstractAssert<PlanAssert, Plan> {
 
     private int waveOf(String component) {
         Integer w = actual.waves().get(component);
-        if (w == null) failWithMessage("%s is not in the plan; components: %s", component, actual.waves().keySet());
+        if (w == null)
+            failWithMessage(
+                    "%s is not in the plan; components: %s",
+                    component, actual.waves().keySet());
         return w;
     }
 }

@@ -1,5 +1,9 @@
 package dev.kfboot.plan;
 
+import static dev.kfboot.plan.Graphs.graph;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kfboot.graph.Dependency;
@@ -8,21 +12,23 @@ import dev.kfboot.inventory.Inventory;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Json;
 import dev.kfboot.model.Location;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static dev.kfboot.plan.Graphs.graph;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class PlanTest {
 
     private static Plan plan(DependencyGraph g, Map<String, Pin> pins, List<Finding> findings) {
-        return new Plan("26.03", "from committed facts", WaveCompiler.compile(g, pins), g,
-                Inventory.of(List.of(), Map.of()), List.of(), pins, findings);
+        return new Plan(
+                "26.03",
+                "from committed facts",
+                WaveCompiler.compile(g, pins),
+                g,
+                Inventory.of(List.of(), Map.of()),
+                List.of(),
+                pins,
+                findings);
     }
 
     private static Plan plan(String... edges) {
@@ -64,7 +70,8 @@ class PlanTest {
 
         assertThat(p.findings()).containsExactly(error, warning);
         assertThat(p.hasErrors()).isTrue();
-        assertThat(plan(graph("b -> a"), Map.of(), List.of(warning)).hasErrors()).isFalse();
+        assertThat(plan(graph("b -> a"), Map.of(), List.of(warning)).hasErrors())
+                .isFalse();
     }
 
     @Test
@@ -89,26 +96,31 @@ class PlanTest {
 
         String table = PlanText.table(p);
 
-        assertThat(table).startsWith(
-                "Plan for kubeflow/manifests 26.03 (from committed facts): 2 components, 0 objects, 2 waves\n\n");
+        assertThat(table)
+                .startsWith(
+                        "Plan for kubeflow/manifests 26.03 (from committed facts): 2 components, 0 objects, 2 waves\n\n");
         List<String> rows = table.lines().skip(2).toList();
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0)).isEqualTo("WAVE  COMPONENT     NAMESPACES  OBJECTS  FIRST REASON");
         assertThat(rows.get(1)).isEqualTo("0     cert-manager  (cluster)   0        no dependencies");
-        assertThat(rows.get(2)).startsWith("1     kserve        (cluster)   0        after cert-manager: ")
+        assertThat(rows.get(2))
+                .startsWith("1     kserve        (cluster)   0        after cert-manager: ")
                 .endsWith("kserve creates a kind of cert-manager");
     }
 
     @Test
     void explainMarksThePlacingDependencyAndPins() {
-        Plan p = plan(graph("c -> a", "c -> b", "b -> a"), Map.of("b", new Pin(1, new Location("platform.yaml", 7))),
+        Plan p = plan(
+                graph("c -> a", "c -> b", "b -> a"),
+                Map.of("b", new Pin(1, new Location("platform.yaml", 7))),
                 List.of());
 
         String text = PlanText.explain(p);
 
         assertThat(text).contains("  b (pinned to wave 1 at platform.yaml:7)\n    placed after a (wave 0)\n");
-        assertThat(text).contains("  c\n    after a (wave 0)\n      - crd: c creates a kind of a\n"
-                + "    placed after b (wave 1)\n");
+        assertThat(text)
+                .contains("  c\n    after a (wave 0)\n      - crd: c creates a kind of a\n"
+                        + "    placed after b (wave 1)\n");
         assertThat(text).contains("  a: no dependencies\n");
     }
 
@@ -118,7 +130,8 @@ class PlanTest {
 
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("release", "source", "objects", "waves", "components", "dependencies", "internal");
+        assertThat(keys)
+                .containsExactly("release", "source", "objects", "waves", "components", "dependencies", "internal");
         assertThat(json.get("release").asText()).isEqualTo("26.03");
         assertThat(json.get("waves").get(1).get("wave").asInt()).isEqualTo(1);
         assertThat(json.get("waves").get(1).get("components").get(0).asText()).isEqualTo("b");
@@ -129,22 +142,28 @@ class PlanTest {
         assertThat(dep.get("placing").asBoolean()).isTrue();
         assertThat(dep.get("reasons").get(0).get("kind").asText()).isEqualTo("crd");
         assertThat(dep.get("reasons").get(0).get("text").asText()).isEqualTo("b creates a kind of a");
-        assertThat(json.get("components").get(1).get("placedAfter").get(0).asText()).isEqualTo("a");
+        assertThat(json.get("components").get(1).get("placedAfter").get(0).asText())
+                .isEqualTo("a");
     }
 
     @Test
     void jsonAddsFindingsOnlyWhenThereAreSome() {
-        Finding f = Finding.warning("unknown-kind", "b", "creates X", "enable it").at(new Location("platform.yaml", 3));
+        Finding f =
+                Finding.warning("unknown-kind", "b", "creates X", "enable it").at(new Location("platform.yaml", 3));
 
         ObjectNode json = PlanJson.toJson(plan(graph("b -> a"), Map.of(), List.of(f)));
 
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("release", "source", "objects", "waves", "components", "dependencies", "internal", "findings");
+        assertThat(keys)
+                .containsExactly(
+                        "release", "source", "objects", "waves", "components", "dependencies", "internal", "findings");
         JsonNode finding = json.get("findings").get(0);
         assertThat(finding.get("rule").asText()).isEqualTo("unknown-kind");
         assertThat(finding.get("severity").asText()).isEqualTo("warning");
         assertThat(finding.get("line").asInt()).isEqualTo(3);
-        assertThat(PlanJson.write(plan(graph("b -> a"), Map.of(), List.of(f)))).isEqualTo(Json.pretty(json)).endsWith("\n");
+        assertThat(PlanJson.write(plan(graph("b -> a"), Map.of(), List.of(f))))
+                .isEqualTo(Json.pretty(json))
+                .endsWith("\n");
     }
 }

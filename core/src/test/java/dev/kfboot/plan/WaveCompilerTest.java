@@ -1,5 +1,9 @@
 package dev.kfboot.plan;
 
+import static dev.kfboot.plan.Graphs.graph;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.kfboot.graph.DeclaredEdge;
 import dev.kfboot.graph.Dependency;
 import dev.kfboot.graph.DependencyAnalysis;
@@ -8,8 +12,6 @@ import dev.kfboot.graph.Reason;
 import dev.kfboot.inventory.Inventory;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,10 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-
-import static dev.kfboot.plan.Graphs.graph;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
 
 class WaveCompilerTest {
 
@@ -49,11 +48,13 @@ class WaveCompilerTest {
     @Test
     void eachNodeGoesRightAfterItsLatestDependency() {
         // d needs a directly and through the chain a <- b <- c, so it lands after c, not after a.
-        Map<String, Integer> waves = WaveCompiler.compile(graph("b -> a", "c -> b", "d -> c", "d -> a", "e -> a"),
-                Map.of());
+        Map<String, Integer> waves =
+                WaveCompiler.compile(graph("b -> a", "c -> b", "d -> c", "d -> a", "e -> a"), Map.of());
 
         assertThat(waves).isEqualTo(Map.of("a", 0, "b", 1, "c", 2, "d", 3, "e", 1));
-        assertThat(new TreeSet<>(waves.values()).size()).as("waves = longest path + 1").isEqualTo(4);
+        assertThat(new TreeSet<>(waves.values()).size())
+                .as("waves = longest path + 1")
+                .isEqualTo(4);
     }
 
     @Test
@@ -76,7 +77,9 @@ class WaveCompilerTest {
             }
             int longest = 0;
             for (String node : nodes) longest = Math.max(longest, longestPathFrom(g, node, new HashMap<>()));
-            assertThat(Collections.max(waves.values())).as("round %d: %s", round, edges).isEqualTo(longest);
+            assertThat(Collections.max(waves.values()))
+                    .as("round %d: %s", round, edges)
+                    .isEqualTo(longest);
         }
     }
 
@@ -91,14 +94,15 @@ class WaveCompilerTest {
 
     @Test
     void resultDoesNotDependOnEdgeInsertionOrder() {
-        List<String> edges = new ArrayList<>(List.of("b -> a", "c -> a", "d -> b", "d -> c", "e -> d", "f -> a",
-                "g -> f", "g -> c"));
+        List<String> edges = new ArrayList<>(
+                List.of("b -> a", "c -> a", "d -> b", "d -> c", "e -> d", "f -> a", "g -> f", "g -> c"));
         Map<String, Integer> first = WaveCompiler.compile(graph(edges.toArray(String[]::new)), Map.of());
         Random random = new Random(7);
 
         for (int i = 0; i < 10; i++) {
             Collections.shuffle(edges, random);
-            assertThat(WaveCompiler.compile(graph(edges.toArray(String[]::new)), Map.of())).isEqualTo(first);
+            assertThat(WaveCompiler.compile(graph(edges.toArray(String[]::new)), Map.of()))
+                    .isEqualTo(first);
         }
     }
 
@@ -122,8 +126,11 @@ class WaveCompilerTest {
     void pinEarlierThanADependencyIsAnErrorNamingBothAndTheReason() {
         Location where = new Location("platform.yaml", 14);
 
-        InputException e = catchThrowableOfType(InputException.class, () -> WaveCompiler.compile(
-                graph("kserve -> cert-manager", "cert-manager -> istio-crds"), Map.of("kserve", new Pin(1, where))));
+        InputException e = catchThrowableOfType(
+                InputException.class,
+                () -> WaveCompiler.compile(
+                        graph("kserve -> cert-manager", "cert-manager -> istio-crds"),
+                        Map.of("kserve", new Pin(1, where))));
 
         assertThat(e.getMessage())
                 .isEqualTo("wave 1 pinned for kserve contradicts its dependency on cert-manager (wave 1):"
@@ -135,11 +142,14 @@ class WaveCompilerTest {
     @Test
     void cycleNamesEveryComponentAndEachEdgesFirstReason() {
         // "a-entry" sorts first and only leads into the cycle x -> y -> w -> x: it must not be reported.
-        InputException e = catchThrowableOfType(InputException.class, () -> WaveCompiler.compile(
-                graph("a-entry -> x", "x -> y", "y -> w", "w -> x", "z -> a-entry"), Map.of()));
+        InputException e = catchThrowableOfType(
+                InputException.class,
+                () -> WaveCompiler.compile(
+                        graph("a-entry -> x", "x -> y", "y -> w", "w -> x", "z -> a-entry"), Map.of()));
 
-        assertThat(e.getMessage()).isEqualTo("dependency cycle: x needs y (crd: x creates a kind of y);"
-                + " y needs w (crd: y creates a kind of w); w needs x (crd: w creates a kind of x)");
+        assertThat(e.getMessage())
+                .isEqualTo("dependency cycle: x needs y (crd: x creates a kind of y);"
+                        + " y needs w (crd: y creates a kind of w); w needs x (crd: w creates a kind of x)");
         assertThat(e.location()).isEqualTo(Location.NONE);
         assertThat(e.hint()).contains("dependsOn");
     }
@@ -148,12 +158,23 @@ class WaveCompilerTest {
     void cycleThroughASpecDependencyPointsAtTheSpec() {
         // Built through the analysis so the SPEC reason carries its location exactly as in a real run.
         Location spec = new Location("platform.yaml", 21);
-        DependencyGraph g = DependencyAnalysis.analyze(new TreeSet<>(List.of("cert-manager", "istio-install")),
-                Inventory.of(List.of(), Map.of()), List.of(
-                        new DeclaredEdge("istio-install", "cert-manager", Reason.Kind.DECLARED, "istio needs certificates",
-                                Location.NONE),
-                        new DeclaredEdge("cert-manager", "istio-install", Reason.Kind.SPEC, "declared in platform.yaml:21",
-                                spec))).graph();
+        DependencyGraph g = DependencyAnalysis.analyze(
+                        new TreeSet<>(List.of("cert-manager", "istio-install")),
+                        Inventory.of(List.of(), Map.of()),
+                        List.of(
+                                new DeclaredEdge(
+                                        "istio-install",
+                                        "cert-manager",
+                                        Reason.Kind.DECLARED,
+                                        "istio needs certificates",
+                                        Location.NONE),
+                                new DeclaredEdge(
+                                        "cert-manager",
+                                        "istio-install",
+                                        Reason.Kind.SPEC,
+                                        "declared in platform.yaml:21",
+                                        spec)))
+                .graph();
 
         InputException e = catchThrowableOfType(InputException.class, () -> WaveCompiler.compile(g, Map.of()));
 
@@ -166,10 +187,11 @@ class WaveCompilerTest {
 
     @Test
     void twoNodeCycleIsFound() {
-        InputException e = catchThrowableOfType(InputException.class,
-                () -> WaveCompiler.compile(graph("a -> b", "b -> a"), Map.of()));
+        InputException e = catchThrowableOfType(
+                InputException.class, () -> WaveCompiler.compile(graph("a -> b", "b -> a"), Map.of()));
 
-        assertThat(e.getMessage()).isEqualTo(
-                "dependency cycle: a needs b (crd: a creates a kind of b); b needs a (crd: b creates a kind of a)");
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        "dependency cycle: a needs b (crd: a creates a kind of b); b needs a (crd: b creates a kind of a)");
     }
 }

@@ -1,25 +1,24 @@
 package dev.kfboot.plan;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.graph.Dependency;
 import dev.kfboot.graph.DependencyGraph;
 import dev.kfboot.graph.Reason;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.HashSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Properties of the wave compiler on random DAGs: every edge goes to a strictly later wave, the number of
@@ -44,10 +43,13 @@ class WaveProperties {
         return Arbitraries.integers().between(1, 40).flatMap(n -> {
             List<String> nodes = new ArrayList<>();
             for (int i = 0; i < n; i++) nodes.add("n" + i);
-            Arbitrary<int[]> edge = Combinators.combine(Arbitraries.integers().between(0, n - 1),
-                    Arbitraries.integers().between(0, n - 1)).as((a, b) -> new int[] {Math.max(a, b), Math.min(a, b)})
+            Arbitrary<int[]> edge = Combinators.combine(
+                            Arbitraries.integers().between(0, n - 1),
+                            Arbitraries.integers().between(0, n - 1))
+                    .as((a, b) -> new int[] {Math.max(a, b), Math.min(a, b)})
                     .filter(e -> e[0] != e[1]);
-            return (n < 2 ? Arbitraries.just(List.<int[]>of()) : edge.list().ofMaxSize(3 * n)).map(es -> new Dag(nodes, es));
+            return (n < 2 ? Arbitraries.just(List.<int[]>of()) : edge.list().ofMaxSize(3 * n))
+                    .map(es -> new Dag(nodes, es));
         });
     }
 
@@ -55,7 +57,8 @@ class WaveProperties {
     void everyEdgeGoesToALaterWave(@ForAll("dags") Dag dag) {
         Map<String, Integer> waves = WaveCompiler.compile(dag.graph(false), Map.of());
         for (int[] e : dag.edges()) {
-            assertThat(waves.get(dag.nodes().get(e[0]))).isGreaterThan(waves.get(dag.nodes().get(e[1])));
+            assertThat(waves.get(dag.nodes().get(e[0])))
+                    .isGreaterThan(waves.get(dag.nodes().get(e[1])));
         }
     }
 
@@ -64,18 +67,21 @@ class WaveProperties {
         Map<String, Integer> waves = WaveCompiler.compile(dag.graph(false), Map.of());
         int used = (int) waves.values().stream().distinct().count();
         assertThat(used).isEqualTo(longestChain(dag));
-        assertThat(waves.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1).isEqualTo(used);
+        assertThat(waves.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1)
+                .isEqualTo(used);
     }
 
     @Property(tries = 200)
     void edgeOrderDoesNotMatter(@ForAll("dags") Dag dag) {
-        assertThat(WaveCompiler.compile(dag.graph(true), Map.of())).isEqualTo(WaveCompiler.compile(dag.graph(false), Map.of()));
+        assertThat(WaveCompiler.compile(dag.graph(true), Map.of()))
+                .isEqualTo(WaveCompiler.compile(dag.graph(false), Map.of()));
     }
 
     /** Nodes on the longest dependency chain, computed independently by memoized recursion. */
     private static int longestChain(Dag dag) {
         Map<Integer, List<Integer>> deps = new HashMap<>();
-        for (int[] e : dag.edges()) deps.computeIfAbsent(e[0], k -> new ArrayList<>()).add(e[1]);
+        for (int[] e : dag.edges())
+            deps.computeIfAbsent(e[0], k -> new ArrayList<>()).add(e[1]);
         Map<Integer, Integer> memo = new HashMap<>();
         int best = 0;
         for (int i = 0; i < dag.nodes().size(); i++) best = Math.max(best, depth(i, deps, memo, new HashSet<>()));

@@ -1,14 +1,13 @@
 package dev.kfboot.render;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KustomizationClosureTest {
 
@@ -84,11 +83,18 @@ class KustomizationClosureTest {
 
         KustomizationClosure c = KustomizationClosure.walk(List.of(tree.resolve("app")));
 
-        assertThat(c.files()).containsExactlyInAnyOrder(
-                at("app/kustomization.yaml"), at("app/deployment.yaml"), at("app/patch.yaml"),
-                at("app/config.json"), at("app/data/raw.txt"), at("app/params.env"),
-                at("base/kustomization.yml"), at("base/service.yaml"),
-                at("components/extra/Kustomization"), at("components/extra/configmap.yaml"));
+        assertThat(c.files())
+                .containsExactlyInAnyOrder(
+                        at("app/kustomization.yaml"),
+                        at("app/deployment.yaml"),
+                        at("app/patch.yaml"),
+                        at("app/config.json"),
+                        at("app/data/raw.txt"),
+                        at("app/params.env"),
+                        at("base/kustomization.yml"),
+                        at("base/service.yaml"),
+                        at("components/extra/Kustomization"),
+                        at("components/extra/configmap.yaml"));
     }
 
     @Test
@@ -107,7 +113,8 @@ class KustomizationClosureTest {
 
         KustomizationClosure c = KustomizationClosure.walk(List.of(tree.resolve("app")));
 
-        assertThat(c.filesToCopy()).contains(at("base/README.md"), at("app/data/raw.txt"))
+        assertThat(c.filesToCopy())
+                .contains(at("base/README.md"), at("app/data/raw.txt"))
                 .doesNotContain(at("unrelated/kustomization.yaml"));
     }
 

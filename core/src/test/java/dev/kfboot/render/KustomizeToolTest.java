@@ -1,21 +1,20 @@
 package dev.kfboot.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.kfboot.model.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
-import java.util.Map;
-import java.nio.file.attribute.FileTime;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class KustomizeToolTest {
 
@@ -51,8 +50,9 @@ class KustomizeToolTest {
         Files.writeString(notExecutable, "not a binary\n");
         Files.setPosixFilePermissions(notExecutable, PosixFilePermissions.fromString("rw-r--r--"));
 
-        InputException e = catchThrowableOfType(InputException.class, () -> KustomizeTool.detect(
-                Map.of("KFBOOT_KUSTOMIZE", notExecutable.toString(), "PATH", "")));
+        InputException e = catchThrowableOfType(
+                InputException.class,
+                () -> KustomizeTool.detect(Map.of("KFBOOT_KUSTOMIZE", notExecutable.toString(), "PATH", "")));
 
         assertThat(e.getMessage()).isEqualTo(notExecutable + " is not an executable file");
         assertThat(e.location().file()).isEqualTo("$KFBOOT_KUSTOMIZE");
@@ -63,8 +63,8 @@ class KustomizeToolTest {
     void overrideThatDoesNotExistIsAnInputError() {
         Path missing = dir.resolve("no-such-kustomize");
 
-        InputException e = catchThrowableOfType(InputException.class, () -> KustomizeTool.detect(
-                Map.of("KFBOOT_KUSTOMIZE", missing.toString())));
+        InputException e = catchThrowableOfType(
+                InputException.class, () -> KustomizeTool.detect(Map.of("KFBOOT_KUSTOMIZE", missing.toString())));
 
         assertThat(e.getMessage()).isEqualTo(missing + " is not an executable file");
     }
@@ -98,7 +98,8 @@ class KustomizeToolTest {
         Path pinned = script("my-kustomize", "{Version:kustomize/v5.4.3 GitCommit:abc}");
         script("kustomize", "v5.5.0");
 
-        KustomizeTool tool = KustomizeTool.detect(Map.of("KFBOOT_KUSTOMIZE", pinned.toString(), "PATH", dir.toString()));
+        KustomizeTool tool =
+                KustomizeTool.detect(Map.of("KFBOOT_KUSTOMIZE", pinned.toString(), "PATH", dir.toString()));
 
         assertThat(tool.command()).containsExactly(pinned.toString(), "build");
         assertThat(tool.version()).isEqualTo("v5.4.3");
@@ -117,17 +118,25 @@ class KustomizeToolTest {
 
         assertThat(KustomizeTool.detect(env, cache).version()).isEqualTo("v5.4.3");
         assertThat(KustomizeTool.detect(env, cache).version()).isEqualTo("v5.4.3");
-        assertThat(Files.readAllLines(asked)).as("asked once, then read beside the cache").hasSize(1);
+        assertThat(Files.readAllLines(asked))
+                .as("asked once, then read beside the cache")
+                .hasSize(1);
         assertThat(Files.readString(cache.resolve(ToolVersions.FILE))).startsWith(kustomize.toRealPath() + "\t");
 
         Files.writeString(kustomize, "#!/bin/sh\necho x >> " + asked + "\necho v5.5.0 upgraded\n");
         Files.setLastModifiedTime(kustomize, FileTime.fromMillis(System.currentTimeMillis() + 5000));
-        assertThat(KustomizeTool.detect(env, cache).version()).as("an upgraded binary is asked again").isEqualTo("v5.5.0");
+        assertThat(KustomizeTool.detect(env, cache).version())
+                .as("an upgraded binary is asked again")
+                .isEqualTo("v5.5.0");
         assertThat(KustomizeTool.detect(env, null).version()).isEqualTo("v5.5.0");
-        assertThat(Files.readAllLines(asked)).as("and without a cache, every time").hasSize(3);
+        assertThat(Files.readAllLines(asked))
+                .as("and without a cache, every time")
+                .hasSize(3);
 
         Files.writeString(cache.resolve(ToolVersions.FILE), kustomize.toRealPath() + "\tdamaged\n");
-        assertThat(KustomizeTool.detect(env, cache).version()).as("a damaged file is asked again").isEqualTo("v5.5.0");
+        assertThat(KustomizeTool.detect(env, cache).version())
+                .as("a damaged file is asked again")
+                .isEqualTo("v5.5.0");
         assertThat(Files.readAllLines(asked)).hasSize(4);
     }
 }

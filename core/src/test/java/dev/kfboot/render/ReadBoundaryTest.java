@@ -1,18 +1,17 @@
 package dev.kfboot.render;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Nothing outside a unit's root is read: the render workspace copies no link out of the repository (kustomize's
@@ -24,7 +23,8 @@ class ReadBoundaryTest {
     static final String SENTINEL = "SENTINEL-outside-7a1f";
     static final String REMOTE = "https://github.com/example/remote//base?ref=v1";
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     private Path repo;
     private Path outside;
@@ -40,7 +40,8 @@ class ReadBoundaryTest {
         Files.createDirectories(outside);
         Files.writeString(outside.resolve("secret.txt"), SENTINEL + "\n");
         Files.writeString(outside.resolve("kustomization.yaml"), "resources: [cm.yaml]\n");
-        Files.writeString(outside.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: " + SENTINEL + "}\n");
+        Files.writeString(
+                outside.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: " + SENTINEL + "}\n");
         Files.writeString(repo.resolve("app/kustomization.yaml"), kustomization);
     }
 
@@ -55,7 +56,8 @@ class ReadBoundaryTest {
     private static String everything(Path dir) throws IOException {
         StringBuilder sb = new StringBuilder();
         try (Stream<Path> s = Files.walk(dir)) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) sb.append(Files.readString(f, StandardCharsets.ISO_8859_1));
+            for (Path f : s.filter(Files::isRegularFile).toList())
+                sb.append(Files.readString(f, StandardCharsets.ISO_8859_1));
         }
         return sb.toString();
     }
@@ -74,8 +76,9 @@ class ReadBoundaryTest {
         try (RenderWorkspace ws = RenderWorkspace.create(remoteCache())) {
             RenderWorkspace.Prepared p = ws.prepare(RenderUnit.of("leaky", repo, "app"));
 
-            assertThat(p.refused()).contains("app/secret.txt: a symbolic link that leaves the repository"
-                    + " (refused, as Argo CD's repo server refuses it)");
+            assertThat(p.refused())
+                    .contains("app/secret.txt: a symbolic link that leaves the repository"
+                            + " (refused, as Argo CD's repo server refuses it)");
             assertThat(everything(ws.dir())).doesNotContain(SENTINEL);
         }
     }
@@ -86,7 +89,9 @@ class ReadBoundaryTest {
 
         KustomizationClosure c = KustomizationClosure.walk(List.of(repo.resolve("app")), repo);
 
-        assertThat(c.outside()).singleElement().asString()
+        assertThat(c.outside())
+                .singleElement()
+                .asString()
                 .isEqualTo("app/kustomization.yaml names the absolute path " + outside.toAbsolutePath()
                         + "; paths in a kustomization are relative to its directory");
         assertThat(c.files()).noneMatch(f -> f.startsWith(outside));
@@ -98,7 +103,10 @@ class ReadBoundaryTest {
 
         KustomizationClosure c = KustomizationClosure.walk(List.of(repo.resolve("app")), repo);
 
-        assertThat(c.outside()).singleElement().asString().startsWith("app/kustomization.yaml names ../../outside: the path leaves the repository");
+        assertThat(c.outside())
+                .singleElement()
+                .asString()
+                .startsWith("app/kustomization.yaml names ../../outside: the path leaves the repository");
         assertThat(c.dirs()).noneMatch(d -> d.startsWith(outside));
     }
 
@@ -109,8 +117,9 @@ class ReadBoundaryTest {
 
         KustomizationClosure c = KustomizationClosure.walk(List.of(repo.resolve("app")), repo);
 
-        assertThat(c.outside()).contains("app/kustomization.yaml names base: a symbolic link that leaves the repository"
-                + " (refused, as Argo CD's repo server refuses it)");
+        assertThat(c.outside())
+                .contains("app/kustomization.yaml names base: a symbolic link that leaves the repository"
+                        + " (refused, as Argo CD's repo server refuses it)");
         assertThat(c.filesToCopy()).noneMatch(f -> f.toString().contains("cm.yaml"));
     }
 
@@ -122,10 +131,12 @@ class ReadBoundaryTest {
         KustomizeTool never = new KustomizeTool(List.of("/bin/false"), "v5.5.0");
 
         try (RenderWorkspace ws = RenderWorkspace.create(null)) {
-            Rendered r = new KustomizeRenderer(never, ws, Duration.ofSeconds(10)).render(RenderUnit.of("leaky", repo, "app"));
+            Rendered r = new KustomizeRenderer(never, ws, Duration.ofSeconds(10))
+                    .render(RenderUnit.of("leaky", repo, "app"));
 
             assertThat(r.ok()).isFalse();
-            assertThat(r.failure().message()).startsWith("refused to read outside the repository: app/base: a symbolic link");
+            assertThat(r.failure().message())
+                    .startsWith("refused to read outside the repository: app/base: a symbolic link");
             assertThat(r.failure().message()).doesNotContain(SENTINEL).doesNotContain(outside.toString());
         }
     }

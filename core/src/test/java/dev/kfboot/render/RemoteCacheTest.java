@@ -1,16 +1,15 @@
 package dev.kfboot.render;
 
-import dev.kfboot.model.InputException;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.kfboot.model.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RemoteCacheTest {
 
@@ -48,16 +47,19 @@ class RemoteCacheTest {
         RemoteCache.Resolved r = standard().resolve(url).orElseThrow();
 
         assertThat(r.url()).isEqualTo(url);
-        assertThat(r.local()).isEqualTo(cache.toAbsolutePath().normalize().resolve(ARGO).resolve("base/crds"));
+        assertThat(r.local())
+                .isEqualTo(cache.toAbsolutePath().normalize().resolve(ARGO).resolve("base/crds"));
         assertThat(r.isFile()).isFalse();
     }
 
     @Test
     void dotGitSuffixIsTheSameRepository() throws IOException {
         RemoteCache.Resolved r = standard()
-                .resolve("https://github.com/argoproj/argo-workflows.git//manifests/base?ref=v3.7.3").orElseThrow();
+                .resolve("https://github.com/argoproj/argo-workflows.git//manifests/base?ref=v3.7.3")
+                .orElseThrow();
 
-        assertThat(r.local()).isEqualTo(cache.toAbsolutePath().normalize().resolve(ARGO).resolve("base"));
+        assertThat(r.local())
+                .isEqualTo(cache.toAbsolutePath().normalize().resolve(ARGO).resolve("base"));
     }
 
     @Test
@@ -74,25 +76,32 @@ class RemoteCacheTest {
     void otherRefIsNotResolved() throws IOException {
         RemoteCache c = standard();
 
-        assertThat(c.resolve("https://github.com/argoproj/argo-workflows//manifests/base?ref=v3.6.0")).isEmpty();
-        assertThat(c.resolve("https://github.com/argoproj/argo-workflows//manifests/base")).isEmpty();
+        assertThat(c.resolve("https://github.com/argoproj/argo-workflows//manifests/base?ref=v3.6.0"))
+                .isEmpty();
+        assertThat(c.resolve("https://github.com/argoproj/argo-workflows//manifests/base"))
+                .isEmpty();
     }
 
     @Test
     void pathMissingFromTheCacheIsNotResolved() throws IOException {
-        assertThat(standard().resolve("https://github.com/argoproj/argo-workflows//manifests/cluster-install?ref=v3.7.3"))
+        assertThat(standard()
+                        .resolve("https://github.com/argoproj/argo-workflows//manifests/cluster-install?ref=v3.7.3"))
                 .isEmpty();
     }
 
     @Test
     void urlClimbingOutOfTheCacheIsNotResolved() throws IOException {
-        assertThat(standard().resolve(
-                "https://github.com/argoproj/argo-workflows//manifests/../../../../../../etc?ref=v3.7.3")).isEmpty();
+        assertThat(
+                        standard()
+                                .resolve(
+                                        "https://github.com/argoproj/argo-workflows//manifests/../../../../../../etc?ref=v3.7.3"))
+                .isEmpty();
     }
 
     @Test
     void unrelatedRepositoryIsNotResolved() throws IOException {
-        assertThat(standard().resolve("https://github.com/argoproj/argo-workflows-extra/manifests?ref=v3.7.3")).isEmpty();
+        assertThat(standard().resolve("https://github.com/argoproj/argo-workflows-extra/manifests?ref=v3.7.3"))
+                .isEmpty();
     }
 
     @Test
@@ -104,7 +113,9 @@ class RemoteCacheTest {
                 https://example.com/o/r/manifests\tv1\tspecial
                 """);
 
-        assertThat(c.resolve("https://example.com/o/r/manifests/base?ref=v1").orElseThrow().local())
+        assertThat(c.resolve("https://example.com/o/r/manifests/base?ref=v1")
+                        .orElseThrow()
+                        .local())
                 .isEqualTo(cache.toAbsolutePath().normalize().resolve("special/base"));
     }
 
@@ -137,7 +148,8 @@ class RemoteCacheTest {
 
     @Test
     void absoluteIndexEntryIsRefused() {
-        InputException e = catchThrowableOfType(InputException.class, () -> load("https://example.com/o/r\tv1\t/etc\n"));
+        InputException e =
+                catchThrowableOfType(InputException.class, () -> load("https://example.com/o/r\tv1\t/etc\n"));
 
         assertThat(e.getMessage()).contains("leaves the cache directory");
         assertThat(e.location().line()).isEqualTo(1);
@@ -145,8 +157,8 @@ class RemoteCacheTest {
 
     @Test
     void indexLineWithoutThreeTabSeparatedFieldsIsRefused() {
-        InputException e = catchThrowableOfType(InputException.class,
-                () -> load("https://example.com/o/r v1 somewhere\n"));
+        InputException e =
+                catchThrowableOfType(InputException.class, () -> load("https://example.com/o/r v1 somewhere\n"));
 
         assertThat(e.getMessage()).startsWith("expected 3 tab-separated fields").endsWith("found 1");
         assertThat(e.hint()).contains("tabs");

@@ -1,11 +1,9 @@
 package dev.kfboot.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.model.Finding;
 import dev.kfboot.yaml.RenderedYaml;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,14 +12,15 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The render cache against a counting renderer: what is served, what is rendered again after which change,
@@ -29,8 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RenderCacheTest {
 
-    @TempDir Path tree;
-    @TempDir Path cacheDir;
+    @TempDir
+    Path tree;
+
+    @TempDir
+    Path cacheDir;
 
     private final List<String> rendered = new ArrayList<>();
     private int version;
@@ -40,11 +42,14 @@ class RenderCacheTest {
         List<Rendered> out = new ArrayList<>();
         for (RenderUnit u : units) {
             rendered.add(u.paths().get(0));
-            String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + u.paths().get(0).replace('/', '-')
-                    + "\ndata:\n  version: \"" + version + "\"\n";
+            String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "
+                    + u.paths().get(0).replace('/', '-') + "\ndata:\n  version: \"" + version + "\"\n";
             boolean fail = u.paths().get(0).contains("broken");
-            out.add(fail ? new Rendered(u, List.of(), Finding.error("render-failed", u.id(), "boom", null), List.of(), 0)
-                    : new Rendered(u, RenderedYaml.parse(yaml), null, List.of(), 0));
+            out.add(
+                    fail
+                            ? new Rendered(
+                                    u, List.of(), Finding.error("render-failed", u.id(), "boom", null), List.of(), 0)
+                            : new Rendered(u, RenderedYaml.parse(yaml), null, List.of(), 0));
         }
         return new Rendering.Result(out, options.tool().version());
     };
@@ -72,15 +77,16 @@ class RenderCacheTest {
     private List<Rendered> run(RenderCache cache, String version, String... paths) {
         List<RenderUnit> units = new ArrayList<>();
         for (String p : paths) units.add(RenderUnit.of(p, tree, p));
-        RenderOptions options = new RenderOptions(null, 1, Duration.ofSeconds(5), new KustomizeTool(List.of("kustomize"), version));
-        List<Rendered> out = cache.run(units, options, r -> { }).rendered();
+        RenderOptions options =
+                new RenderOptions(null, 1, Duration.ofSeconds(5), new KustomizeTool(List.of("kustomize"), version));
+        List<Rendered> out = cache.run(units, options, r -> {}).rendered();
         cache.stats(); // entries are written in the background: wait for them as validate does
         return out;
     }
 
     private void runOnce(List<RenderUnit> units, RenderOptions options) {
         RenderCache cache = new RenderCache(counting, cacheDir);
-        cache.run(units, options, r -> { });
+        cache.run(units, options, r -> {});
         cache.stats();
     }
 
@@ -98,16 +104,19 @@ class RenderCacheTest {
 
         assertThat(rendered).isEmpty();
         assertThat(cache.stats()).isEqualTo(new RenderCache.Stats(2, 0, 0));
-        assertThat(second).extracting(Rendered::documents).isEqualTo(first.stream().map(Rendered::documents).toList());
+        assertThat(second)
+                .extracting(Rendered::documents)
+                .isEqualTo(first.stream().map(Rendered::documents).toList());
         assertThat(second).extracting(r -> r.unit().id()).containsExactly("a", "b");
     }
 
     @Test
     void entriesAreWrittenInTheBackgroundAndStatsWaitForThem() throws IOException {
         RenderCache cache = new RenderCache(counting, cacheDir);
-        RenderOptions options = new RenderOptions(null, 1, Duration.ofSeconds(5), new KustomizeTool(List.of("kustomize"), "v5.5.0"));
+        RenderOptions options =
+                new RenderOptions(null, 1, Duration.ofSeconds(5), new KustomizeTool(List.of("kustomize"), "v5.5.0"));
 
-        cache.run(List.of(RenderUnit.of("a", tree, "a"), RenderUnit.of("b", tree, "b")), options, r -> { });
+        cache.run(List.of(RenderUnit.of("a", tree, "a"), RenderUnit.of("b", tree, "b")), options, r -> {});
 
         assertThat(cache.stats()).isEqualTo(new RenderCache.Stats(0, 2, 2));
         try (Stream<Path> files = Files.walk(cacheDir.resolve("render"))) {
@@ -125,10 +134,11 @@ class RenderCacheTest {
             return counting.run(units, options, progress);
         };
         List<String> order = Collections.synchronizedList(new ArrayList<>());
-        RenderOptions options = new RenderOptions(null, 1, Duration.ofSeconds(5), new KustomizeTool(List.of("kustomize"), "v5.5.0"));
+        RenderOptions options =
+                new RenderOptions(null, 1, Duration.ofSeconds(5), new KustomizeTool(List.of("kustomize"), "v5.5.0"));
 
-        List<Rendered> out = new RenderCache(signalling, cacheDir).run(List.of(RenderUnit.of("a", tree, "a"), RenderUnit.of("b", tree, "b")),
-                options, r -> {
+        List<Rendered> out = new RenderCache(signalling, cacheDir)
+                .run(List.of(RenderUnit.of("a", tree, "a"), RenderUnit.of("b", tree, "b")), options, r -> {
                     // the hit is reported only once the miss is already rendering
                     if (r.unit().id().equals("a")) {
                         try {
@@ -139,7 +149,8 @@ class RenderCacheTest {
                     } else {
                         order.add(r.unit().id());
                     }
-                }).rendered();
+                })
+                .rendered();
 
         assertThat(order).contains("a, miss rendering: true");
         assertThat(rendered).containsExactly("b");
@@ -187,7 +198,9 @@ class RenderCacheTest {
             }
         }
         List<RenderUnit> units = List.of(RenderUnit.of("a", copy, "a"));
-        runOnce(units, new RenderOptions(null, 1, Duration.ofSeconds(5), new KustomizeTool(List.of("kustomize"), "v5.5.0")));
+        runOnce(
+                units,
+                new RenderOptions(null, 1, Duration.ofSeconds(5), new KustomizeTool(List.of("kustomize"), "v5.5.0")));
         assertThat(rendered).isEmpty();
     }
 
@@ -204,7 +217,9 @@ class RenderCacheTest {
         run("a");
         Path entry;
         try (Stream<Path> files = Files.walk(cacheDir.resolve("render"))) {
-            entry = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+            entry = files.filter(f -> f.toString().endsWith(".json"))
+                    .findFirst()
+                    .orElseThrow();
         }
         byte[] whole = Files.readAllBytes(entry);
 
@@ -214,7 +229,10 @@ class RenderCacheTest {
         assertThat(rendered).containsExactly("a");
 
         String text = new String(Files.readAllBytes(entry), StandardCharsets.UTF_8);
-        Files.writeString(entry, text.replace("\"version\":\"0\"", "\"version\":\"9\""), StandardCharsets.UTF_8); // same length, other bytes
+        Files.writeString(
+                entry,
+                text.replace("\"version\":\"0\"", "\"version\":\"9\""),
+                StandardCharsets.UTF_8); // same length, other bytes
         rendered.clear();
         Rendered again = run("a").get(0);
         assertThat(rendered).containsExactly("a");
@@ -244,8 +262,8 @@ class RenderCacheTest {
         write("remote/INDEX.tsv", "https://github.com/acme/manifests\tv1\tacme/v1\n");
         write("remote/acme/v1/base/kustomization.yaml", "resources: [cm.yaml]\n");
         write("remote/acme/v1/base/cm.yaml", "kind: ConfigMap\n");
-        RenderOptions options = new RenderOptions(tree.resolve("remote"), 1, Duration.ofSeconds(5),
-                new KustomizeTool(List.of("kustomize"), "v5.5.0"));
+        RenderOptions options = new RenderOptions(
+                tree.resolve("remote"), 1, Duration.ofSeconds(5), new KustomizeTool(List.of("kustomize"), "v5.5.0"));
         List<RenderUnit> units = List.of(RenderUnit.of("r", tree, "r"));
 
         runOnce(units, options);

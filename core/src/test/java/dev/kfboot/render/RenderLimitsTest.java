@@ -1,18 +1,17 @@
 package dev.kfboot.render;
 
-import dev.kfboot.testing.Kustomize;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kfboot.testing.Kustomize;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each render is bounded: an alias bomb stops at the memory cap, a kustomize that hangs stops at the render timeout
@@ -21,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RenderLimitsTest {
 
-    @TempDir Path tree;
+    @TempDir
+    Path tree;
 
     /** Nine lists of nine aliases, eight deep: 43 million strings once expanded. */
     static String aliasBomb() {
@@ -29,8 +29,13 @@ class RenderLimitsTest {
         sb.append("  a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         String prev = "a";
         for (String n : List.of("b", "c", "d", "e", "f", "g", "h", "i")) {
-            sb.append("  ").append(n).append(": &").append(n).append(" [")
-                    .append(String.join(",", Collections.nCopies(9, "*" + prev))).append("]\n");
+            sb.append("  ")
+                    .append(n)
+                    .append(": &")
+                    .append(n)
+                    .append(" [")
+                    .append(String.join(",", Collections.nCopies(9, "*" + prev)))
+                    .append("]\n");
             prev = n;
         }
         return sb.toString();
@@ -52,18 +57,25 @@ class RenderLimitsTest {
                 .withLimits(Duration.ofMinutes(2), RenderOptions.DEFAULT_MEMORY_BYTES, Duration.ofMinutes(10));
 
         long start = System.nanoTime();
-        List<Rendered> r = Rendering.run(List.of(RenderUnit.of("bomb-app", tree, "bomb"), RenderUnit.of("fine-app", tree, "fine")),
-                options, x -> { }).rendered();
+        List<Rendered> r = Rendering.run(
+                        List.of(RenderUnit.of("bomb-app", tree, "bomb"), RenderUnit.of("fine-app", tree, "fine")),
+                        options,
+                        x -> {})
+                .rendered();
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("alias bomb under a " + (RenderOptions.DEFAULT_MEMORY_BYTES >> 20) + " MiB cap: stopped after "
-                + millis + " ms; this JVM's heap in use " + usedHeapMiB() + " MiB");
+        System.out.println("alias bomb under a " + (RenderOptions.DEFAULT_MEMORY_BYTES >> 20)
+                + " MiB cap: stopped after " + millis + " ms; this JVM's heap in use " + usedHeapMiB() + " MiB");
 
         assertThat(r.get(0).ok()).isFalse();
         assertThat(r.get(0).failure().app()).isEqualTo("bomb-app");
-        assertThat(r.get(0).failure().message()).isEqualTo("kustomize ran out of its memory cap of " + (RenderOptions.DEFAULT_MEMORY_BYTES >> 20) + " MiB (--render-memory)");
+        assertThat(r.get(0).failure().message())
+                .isEqualTo("kustomize ran out of its memory cap of " + (RenderOptions.DEFAULT_MEMORY_BYTES >> 20)
+                        + " MiB (--render-memory)");
         assertThat(r.get(1).ok()).as("a normal render under the same cap").isTrue();
         assertThat(r.get(1).documents()).hasSize(1);
-        assertThat(millis).as("bounded: well under the 5 minutes the bomb ran before").isLessThan(120_000);
+        assertThat(millis)
+                .as("bounded: well under the 5 minutes the bomb ran before")
+                .isLessThan(120_000);
     }
 
     @Test
@@ -75,15 +87,23 @@ class RenderLimitsTest {
                 .withLimits(Duration.ofSeconds(1), 0, Duration.ofMinutes(10));
 
         long start = System.nanoTime();
-        Rendered r = Rendering.run(List.of(RenderUnit.of("slow-app", tree, "slow")), options, x -> { }).rendered().get(0);
+        Rendered r = Rendering.run(List.of(RenderUnit.of("slow-app", tree, "slow")), options, x -> {})
+                .rendered()
+                .get(0);
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.println("hanging kustomize stopped after " + millis + " ms (render timeout 1 s)");
 
         assertThat(r.failure().app()).isEqualTo("slow-app");
-        assertThat(r.failure().message()).isEqualTo("kustomize did not finish within the render timeout of 1s (--render-timeout)");
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .map(p -> p.info().commandLine().orElse("?")).filter(c -> c.contains("sleep 300")).toList())
-                .as("no process of the render is left").isEmpty();
+        assertThat(r.failure().message())
+                .isEqualTo("kustomize did not finish within the render timeout of 1s (--render-timeout)");
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .filter(ProcessHandle::isAlive)
+                        .map(p -> p.info().commandLine().orElse("?"))
+                        .filter(c -> c.contains("sleep 300"))
+                        .toList())
+                .as("no process of the render is left")
+                .isEmpty();
         assertThat(millis).isLessThan(60_000);
     }
 
@@ -94,7 +114,9 @@ class RenderLimitsTest {
         RenderOptions options = new RenderOptions(null, 1, Duration.ofSeconds(5), never)
                 .withLimits(Duration.ofSeconds(5), 0, Duration.ZERO);
 
-        Rendered r = Rendering.run(List.of(RenderUnit.of("late-app", tree, "late")), options, x -> { }).rendered().get(0);
+        Rendered r = Rendering.run(List.of(RenderUnit.of("late-app", tree, "late")), options, x -> {})
+                .rendered()
+                .get(0);
 
         assertThat(r.failure().app()).isEqualTo("late-app");
         assertThat(r.failure().message()).isEqualTo("not rendered: the run's deadline of 0s passed (--deadline)");

@@ -1,12 +1,12 @@
 package dev.kfboot.spec;
 
-import dev.kfboot.model.InputException;
-import dev.kfboot.model.Location;
-import org.junit.jupiter.api.Test;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.kfboot.model.InputException;
+import dev.kfboot.model.Location;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class PlatformReaderTest {
 
@@ -42,12 +42,18 @@ class PlatformReaderTest {
         assertThat(p.release()).isEqualTo("26.03");
         assertThat(p.source()).isEqualTo(new Location("platform.yaml", 0));
         assertThat(p.repo()).isEqualTo(new Repo("https://git.example.com/fork/manifests.git", "main", "kubeflow"));
-        assertThat(p.components()).containsExactly(
-                new ComponentSetting("model-registry", true, "postgres", List.of(), null,
-                        new Location("platform.yaml", 12)),
-                new ComponentSetting("katib", false, null, List.of(), null, new Location("platform.yaml", 15)),
-                new ComponentSetting("kserve", null, null, List.of("knative-serving"), 4,
-                        new Location("platform.yaml", 17)));
+        assertThat(p.components())
+                .containsExactly(
+                        new ComponentSetting(
+                                "model-registry", true, "postgres", List.of(), null, new Location("platform.yaml", 12)),
+                        new ComponentSetting("katib", false, null, List.of(), null, new Location("platform.yaml", 15)),
+                        new ComponentSetting(
+                                "kserve",
+                                null,
+                                null,
+                                List.of("knative-serving"),
+                                4,
+                                new Location("platform.yaml", 17)));
     }
 
     @Test
@@ -139,7 +145,8 @@ class PlatformReaderTest {
                     path: manifests/../../etc
                 """);
 
-        assertThat(e.getMessage()).isEqualTo("spec.repo.path 'manifests/../../etc' must be relative to the repository root");
+        assertThat(e.getMessage())
+                .isEqualTo("spec.repo.path 'manifests/../../etc' must be relative to the repository root");
         assertThat(e.location().line()).isEqualTo(5);
     }
 

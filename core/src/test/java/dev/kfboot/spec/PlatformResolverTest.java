@@ -1,25 +1,46 @@
 package dev.kfboot.spec;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.graph.DeclaredEdge;
 import dev.kfboot.graph.Reason;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
 
 class PlatformResolverTest {
 
-    private static final List<String> EXAMPLE_26_03 = List.of("cert-manager", "istio-crds", "istio-namespace",
-            "istio-install", "oauth2-proxy", "dex", "knative-serving", "cluster-local-gateway", "kubeflow-namespace",
-            "kubeflow-roles", "kubeflow-istio-resources", "pipelines", "katib", "centraldashboard",
-            "admission-webhook", "jupyter-web-app", "notebook-controller", "profiles", "pvcviewer-controller",
-            "volumes-web-app", "tensorboard-controller", "tensorboards-web-app", "trainer", "user-namespace", "kserve",
-            "kserve-models-web-app", "spark-operator");
+    private static final List<String> EXAMPLE_26_03 = List.of(
+            "cert-manager",
+            "istio-crds",
+            "istio-namespace",
+            "istio-install",
+            "oauth2-proxy",
+            "dex",
+            "knative-serving",
+            "cluster-local-gateway",
+            "kubeflow-namespace",
+            "kubeflow-roles",
+            "kubeflow-istio-resources",
+            "pipelines",
+            "katib",
+            "centraldashboard",
+            "admission-webhook",
+            "jupyter-web-app",
+            "notebook-controller",
+            "profiles",
+            "pvcviewer-controller",
+            "volumes-web-app",
+            "tensorboard-controller",
+            "tensorboards-web-app",
+            "trainer",
+            "user-namespace",
+            "kserve",
+            "kserve-models-web-app",
+            "spark-operator");
 
     private static ResolvedPlatform resolve(String components) {
         String yaml = """
@@ -123,8 +144,9 @@ class PlatformResolverTest {
 
         App pipelines = app(p, "pipelines");
         assertThat(pipelines.variant().name()).isEqualTo("k8s-native");
-        assertThat(pipelines.variant().paths()).containsExactly(
-                "applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user-k8s-native");
+        assertThat(pipelines.variant().paths())
+                .containsExactly(
+                        "applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user-k8s-native");
         assertThat(p.apps()).hasSize(27);
     }
 
@@ -151,8 +173,9 @@ class PlatformResolverTest {
 
         assertThat(e.getMessage()).isEqualTo("unknown variant 'ambient' of istio-install");
         assertThat(e.location().line()).isEqualTo(6);
-        assertThat(e.hint()).isEqualTo(
-                "variants of istio-install: oauth2-proxy, gke, ambient-oauth2-proxy, ambient-oauth2-proxy-gke");
+        assertThat(e.hint())
+                .isEqualTo(
+                        "variants of istio-install: oauth2-proxy, gke, ambient-oauth2-proxy, ambient-oauth2-proxy-gke");
     }
 
     @Test
@@ -246,17 +269,28 @@ class PlatformResolverTest {
                   dependsOn: [profiles, dex]
                 """);
 
-        assertThat(p.declaredEdges()).filteredOn(d -> d.kind() == Reason.Kind.SPEC).containsExactly(
-                new DeclaredEdge("centraldashboard", "profiles", Reason.Kind.SPEC, "declared in platform.yaml:6",
-                        new Location("platform.yaml", 6)),
-                new DeclaredEdge("centraldashboard", "dex", Reason.Kind.SPEC, "declared in platform.yaml:6",
-                        new Location("platform.yaml", 6)));
+        assertThat(p.declaredEdges())
+                .filteredOn(d -> d.kind() == Reason.Kind.SPEC)
+                .containsExactly(
+                        new DeclaredEdge(
+                                "centraldashboard",
+                                "profiles",
+                                Reason.Kind.SPEC,
+                                "declared in platform.yaml:6",
+                                new Location("platform.yaml", 6)),
+                        new DeclaredEdge(
+                                "centraldashboard",
+                                "dex",
+                                Reason.Kind.SPEC,
+                                "declared in platform.yaml:6",
+                                new Location("platform.yaml", 6)));
     }
 
     @Test
     void unknownReleaseListsTheKnownReleases() {
-        InputException e = catchThrowableOfType(InputException.class, () -> PlatformResolver.resolve(
-                PlatformReader.parse("""
+        InputException e = catchThrowableOfType(
+                InputException.class,
+                () -> PlatformResolver.resolve(PlatformReader.parse("""
                         apiVersion: kfboot.dev/v1alpha1
                         kind: Platform
                         spec:
@@ -264,7 +298,9 @@ class PlatformResolverTest {
                         """, "platform.yaml"), Catalogs.builtin()));
 
         assertThat(e.getMessage()).isEqualTo("unknown release 'v1.10.0'");
-        assertThat(e.hint()).startsWith("known releases: 26.03.1, 26.03, v1.11.0").contains("kfboot catalog scan");
+        assertThat(e.hint())
+                .startsWith("known releases: 26.03.1, 26.03, v1.11.0")
+                .contains("kfboot catalog scan");
         assertThat(e.location().file()).isEqualTo("platform.yaml");
     }
 

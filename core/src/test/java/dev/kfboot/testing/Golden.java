@@ -1,13 +1,12 @@
 package dev.kfboot.testing;
 
 import dev.kfboot.files.UnifiedDiff;
-import org.opentest4j.AssertionFailedError;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Golden-file comparison: byte for byte, a unified diff on mismatch. {@code -Dkfboot.golden.update=true}
@@ -27,12 +26,16 @@ public final class Golden {
                 return;
             }
             if (!Files.exists(file)) {
-                throw new AssertionFailedError("golden file " + file + " is missing; run with -Dkfboot.golden.update=true");
+                throw new AssertionFailedError(
+                        "golden file " + file + " is missing; run with -Dkfboot.golden.update=true");
             }
             String want = Files.readString(file, StandardCharsets.UTF_8);
             if (want.equals(actual)) return;
-            throw new AssertionFailedError("output differs from golden " + file
-                    + " (rewrite with -Dkfboot.golden.update=true)\n" + UnifiedDiff.of(expected, want, actual), want, actual);
+            throw new AssertionFailedError(
+                    "output differs from golden " + file + " (rewrite with -Dkfboot.golden.update=true)\n"
+                            + UnifiedDiff.of(expected, want, actual),
+                    want,
+                    actual);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

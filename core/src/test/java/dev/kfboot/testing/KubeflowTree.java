@@ -5,14 +5,13 @@ import dev.kfboot.Sources;
 import dev.kfboot.argocd.AppNeeds;
 import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.argocd.IgnoreDifference;
+import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.inventory.Inventory;
 import dev.kfboot.plan.Plan;
 import dev.kfboot.spec.App;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.spec.PlatformResolver;
 import dev.kfboot.spec.ResolvedPlatform;
-import dev.kfboot.catalog.Catalogs;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +68,8 @@ public final class KubeflowTree {
         Plan plan = Kfboot.quiet().plan(spec, Sources.facts());
         Inventory inv = plan.inventory();
         Path dir = fork.resolve("kfboot");
-        StringBuilder kustomization = new StringBuilder("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
+        StringBuilder kustomization =
+                new StringBuilder("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
         Set<String> namespaces = new TreeSet<>();
         Set<String> clusterKinds = new TreeSet<>();
         for (App a : platform.apps()) {
@@ -77,10 +77,18 @@ public final class KubeflowTree {
             namespaces.add(a.namespace());
             namespaces.addAll(inv.namespacesOf(a.id()));
             for (Inventory.Entry e : inv.of(a.id())) {
-                if (e.namespace() == null) clusterKinds.add(e.object().id().group() + "\t" + e.object().id().kind());
+                if (e.namespace() == null)
+                    clusterKinds.add(
+                            e.object().id().group() + "\t" + e.object().id().kind());
             }
-            writeFile(dir.resolve("apps/" + a.id() + ".yaml"), application(a, plan.waveOf(a.id()), needs,
-                    inv.namespaceCreators(a.namespace()).isEmpty(), componentRepo));
+            writeFile(
+                    dir.resolve("apps/" + a.id() + ".yaml"),
+                    application(
+                            a,
+                            plan.waveOf(a.id()),
+                            needs,
+                            inv.namespaceCreators(a.namespace()).isEmpty(),
+                            componentRepo));
             kustomization.append("- ").append(a.id()).append(".yaml\n");
         }
         writeFile(dir.resolve("apps/kustomization.yaml"), kustomization.toString());
@@ -108,11 +116,19 @@ public final class KubeflowTree {
                   sourceRepos: [%s, %s]
                   destinations:
                 """.formatted(REPO, componentRepo));
-        for (String ns : namespaces) project.append("    - {server: https://kubernetes.default.svc, namespace: ").append(ns).append("}\n");
-        project.append("    - {server: https://kubernetes.default.svc, namespace: argocd}\n  clusterResourceWhitelist:\n");
+        for (String ns : namespaces)
+            project.append("    - {server: https://kubernetes.default.svc, namespace: ")
+                    .append(ns)
+                    .append("}\n");
+        project.append(
+                "    - {server: https://kubernetes.default.svc, namespace: argocd}\n  clusterResourceWhitelist:\n");
         for (String gk : clusterKinds) {
             String[] f = gk.split("\t");
-            project.append("    - {group: '").append(f[0]).append("', kind: ").append(f[1]).append("}\n");
+            project.append("    - {group: '")
+                    .append(f[0])
+                    .append("', kind: ")
+                    .append(f[1])
+                    .append("}\n");
         }
         writeFile(dir.resolve("project.yaml"), project.toString());
         writeFile(dir.resolve("argocd-cm.yaml"), HEALTH_CHECK);
@@ -139,19 +155,39 @@ public final class KubeflowTree {
                     syncOptions:
                       - %s
                       - %s
-                """.formatted(a.id(), wave, ArgoCd.RESOURCES_FINALIZER, repo, a.variant().paths().get(0), a.namespace(),
-                ArgoCd.PRUNE_LAST, ArgoCd.RESPECT_IGNORE_DIFFERENCES));
-        if (!needs.largeCrds().isEmpty()) sb.append("      - ").append(ArgoCd.SERVER_SIDE_APPLY).append('\n');
-        if (!needs.pruneSensitive().isEmpty()) sb.append("      - ").append(ArgoCd.PRUNE_FALSE).append('\n');
-        if (createNamespace) sb.append("      - ").append(ArgoCd.CREATE_NAMESPACE).append('\n');
+                """.formatted(
+                        a.id(),
+                        wave,
+                        ArgoCd.RESOURCES_FINALIZER,
+                        repo,
+                        a.variant().paths().get(0),
+                        a.namespace(),
+                        ArgoCd.PRUNE_LAST,
+                        ArgoCd.RESPECT_IGNORE_DIFFERENCES));
+        if (!needs.largeCrds().isEmpty())
+            sb.append("      - ").append(ArgoCd.SERVER_SIDE_APPLY).append('\n');
+        if (!needs.pruneSensitive().isEmpty())
+            sb.append("      - ").append(ArgoCd.PRUNE_FALSE).append('\n');
+        if (createNamespace)
+            sb.append("      - ").append(ArgoCd.CREATE_NAMESPACE).append('\n');
         if (!needs.injected().isEmpty()) {
             sb.append("  ignoreDifferences:\n");
             for (AppNeeds.Injected i : needs.injected()) {
                 IgnoreDifference d = i.ignore();
-                sb.append("    - {group: '").append(d.group()).append("', kind: ").append(d.kind()).append(", name: ").append(d.name());
-                if (!d.jsonPointers().isEmpty()) sb.append(", jsonPointers: ['").append(String.join("', '", d.jsonPointers())).append("']");
+                sb.append("    - {group: '")
+                        .append(d.group())
+                        .append("', kind: ")
+                        .append(d.kind())
+                        .append(", name: ")
+                        .append(d.name());
+                if (!d.jsonPointers().isEmpty())
+                    sb.append(", jsonPointers: ['")
+                            .append(String.join("', '", d.jsonPointers()))
+                            .append("']");
                 if (!d.jqPathExpressions().isEmpty()) {
-                    sb.append(", jqPathExpressions: ['").append(String.join("', '", d.jqPathExpressions())).append("']");
+                    sb.append(", jqPathExpressions: ['")
+                            .append(String.join("', '", d.jqPathExpressions()))
+                            .append("']");
                 }
                 sb.append("}\n");
             }

@@ -1,9 +1,8 @@
 package dev.kfboot.testing;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The shared upstream data (kubeflow/manifests releases and the remote cache) for integration tests.
@@ -17,13 +16,13 @@ public final class UpstreamData {
     /** The upstream directory, or a skipped test saying why. */
     public static Path dir() {
         String prop = System.getProperty("kfboot.upstream", "");
-        Assumptions.assumeTrue(!prop.isBlank(),
-                "shared upstream data not switched on: run with -Dkfboot.upstream=../shared/upstream");
+        Assumptions.assumeTrue(
+                !prop.isBlank(), "shared upstream data not switched on: run with -Dkfboot.upstream=../shared/upstream");
         Path p = Path.of(prop);
         if (!p.isAbsolute()) p = repoRoot().resolve(p);
         p = p.normalize();
-        Assumptions.assumeTrue(Files.isDirectory(p.resolve("kubeflow-manifests")),
-                "shared upstream data not found at " + p);
+        Assumptions.assumeTrue(
+                Files.isDirectory(p.resolve("kubeflow-manifests")), "shared upstream data not found at " + p);
         return p;
     }
 

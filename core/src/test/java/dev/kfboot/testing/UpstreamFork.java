@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
 
 /**
  * A writable copy of a released kubeflow/manifests tree, the way a fork holds one, for trees that live inside

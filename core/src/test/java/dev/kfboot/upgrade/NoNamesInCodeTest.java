@@ -1,8 +1,8 @@
 package dev.kfboot.upgrade;
 
-import dev.kfboot.testing.UpstreamData;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kfboot.testing.UpstreamData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,8 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The upgrade is derived from the rendered manifests, not from a list: no object upstream's upgrade notes name by
@@ -24,8 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NoNamesInCodeTest {
 
     /** What the notes of 26.03.1 and earlier name (facts.md); more are read from the READMEs when the data is there. */
-    private static final Set<String> NOTED = Set.of("jobset-controller-manager", "llmisvc-manager-rolebinding",
-            "meta-controller-cluster-role-binding", "minio");
+    private static final Set<String> NOTED = Set.of(
+            "jobset-controller-manager",
+            "llmisvc-manager-rolebinding",
+            "meta-controller-cluster-role-binding",
+            "minio");
+
     private static final Pattern DELETE = Pattern.compile("kubectl delete [a-z.]+ ([a-z0-9][a-z0-9.-]+)");
 
     @Test

@@ -6,7 +6,6 @@ import dev.kfboot.inventory.KubeObject;
 import dev.kfboot.inventory.ObjectReader;
 import dev.kfboot.plan.WaveCompiler;
 import dev.kfboot.yaml.RenderedYaml;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,7 +39,11 @@ public final class Release {
     public Side side() {
         Inventory inventory = Inventory.of(objects, destinations);
         DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(apps, inventory, List.of());
-        return new Side(name, inventory, WaveCompiler.compile(analysis.graph(), Map.of()), analysis.graph().edges());
+        return new Side(
+                name,
+                inventory,
+                WaveCompiler.compile(analysis.graph(), Map.of()),
+                analysis.graph().edges());
     }
 
     public static UpgradePlan upgrade(Release from, Release to) {

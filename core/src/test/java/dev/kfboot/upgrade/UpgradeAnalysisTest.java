@@ -1,17 +1,16 @@
 package dev.kfboot.upgrade;
 
+import static dev.kfboot.upgrade.Release.upgrade;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.inventory.Crd;
 import dev.kfboot.model.ResourceId;
 import dev.kfboot.model.Severity;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assertj.core.groups.Tuple;
-
-import static dev.kfboot.upgrade.Release.upgrade;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class UpgradeAnalysisTest {
 
@@ -31,7 +30,11 @@ class UpgradeAnalysisTest {
     private static String crd(String name, String scope, String... versions) {
         StringBuilder v = new StringBuilder();
         for (int i = 0; i < versions.length; i++) {
-            v.append("    - {name: ").append(versions[i]).append(", served: true, storage: ").append(i == 0).append("}\n");
+            v.append("    - {name: ")
+                    .append(versions[i])
+                    .append(", served: true, storage: ")
+                    .append(i == 0)
+                    .append("}\n");
         }
         String[] parts = name.split("\\.", 2);
         return """
@@ -43,8 +46,13 @@ class UpgradeAnalysisTest {
                   scope: %s
                   names: {kind: %s, plural: %s}
                   versions:
-                %s""".formatted(name, parts[1], scope, Character.toUpperCase(parts[0].charAt(0)) + parts[0].substring(1, parts[0].length() - 1),
-                parts[0], v);
+                %s""".formatted(
+                        name,
+                        parts[1],
+                        scope,
+                        Character.toUpperCase(parts[0].charAt(0)) + parts[0].substring(1, parts[0].length() - 1),
+                        parts[0],
+                        v);
     }
 
     private static Change only(UpgradePlan plan, Change.Type type) {
@@ -54,7 +62,8 @@ class UpgradeAnalysisTest {
 
     @Test
     void aSelectorThatGrowsIsImmutableAndTheObjectIsRecreatedByItsOwnSyncOptions() {
-        UpgradePlan plan = upgrade(Release.named("a").app("ctl", deployment("ctl-manager", "app: ctl")),
+        UpgradePlan plan = upgrade(
+                Release.named("a").app("ctl", deployment("ctl-manager", "app: ctl")),
                 Release.named("b").app("ctl", deployment("ctl-manager", "app: ctl, part: ctl, tier: control")));
 
         Change c = only(plan, Change.Type.IMMUTABLE);
@@ -64,15 +73,21 @@ class UpgradeAnalysisTest {
         assertThat(c.newValue()).contains("\"tier\":\"control\"");
         assertThat(c.severity()).isEqualTo(Severity.WARNING);
         assertThat(c.syncOptions()).isEqualTo("Force=true,Replace=true");
-        assertThat(plan.resourceOptions()).isEqualTo(Map.of("ctl",
-                Map.of(ResourceId.of("apps", "Deployment", "kubeflow", "ctl-manager"), "Force=true,Replace=true")));
+        assertThat(plan.resourceOptions())
+                .isEqualTo(Map.of(
+                        "ctl",
+                        Map.of(
+                                ResourceId.of("apps", "Deployment", "kubeflow", "ctl-manager"),
+                                "Force=true,Replace=true")));
         assertThat(plan.needsDecision()).isFalse();
     }
 
     @Test
     void aTemplateChangeAloneIsAnOrdinaryUpdate() {
-        UpgradePlan plan = upgrade(Release.named("a").app("ctl", deployment("ctl-manager", "app: ctl")),
-                Release.named("b").app("ctl", deployment("ctl-manager", "app: ctl").replace("ctl:v1", "ctl:v2")));
+        UpgradePlan plan = upgrade(
+                Release.named("a").app("ctl", deployment("ctl-manager", "app: ctl")),
+                Release.named("b")
+                        .app("ctl", deployment("ctl-manager", "app: ctl").replace("ctl:v1", "ctl:v2")));
 
         assertThat(plan.changes()).isEmpty();
     }
@@ -91,9 +106,11 @@ class UpgradeAnalysisTest {
                 """;
         String b = a.replace("serviceName: db", "serviceName: db-headless\n  podManagementPolicy: OrderedReady")
                 .replace("storage: 1Gi", "storage: 5Gi");
-        UpgradePlan plan = upgrade(Release.named("a").app("db", a), Release.named("b").app("db", b));
+        UpgradePlan plan =
+                upgrade(Release.named("a").app("db", a), Release.named("b").app("db", b));
 
-        assertThat(plan.of(Change.Type.IMMUTABLE)).extracting(Change::field)
+        assertThat(plan.of(Change.Type.IMMUTABLE))
+                .extracting(Change::field)
                 .containsExactlyInAnyOrder("spec.serviceName", "spec.volumeClaimTemplates");
         assertThat(plan.of(Change.Type.IMMUTABLE)).allMatch(c -> c.fix().contains("PersistentVolumeClaims stay"));
     }
@@ -106,7 +123,8 @@ class UpgradeAnalysisTest {
                 metadata: {name: init-db, namespace: kubeflow}
                 spec: {template: {spec: {restartPolicy: Never, containers: [{name: i, image: "init:1"}]}}}
                 """;
-        UpgradePlan plan = upgrade(Release.named("a").app("db", job), Release.named("b").app("db", job.replace("init:1", "init:2")));
+        UpgradePlan plan = upgrade(
+                Release.named("a").app("db", job), Release.named("b").app("db", job.replace("init:1", "init:2")));
 
         assertThat(only(plan, Change.Type.IMMUTABLE).field()).isEqualTo("spec.template");
     }
@@ -119,9 +137,10 @@ class UpgradeAnalysisTest {
                 metadata: {name: db, namespace: kubeflow}
                 spec: {clusterIP: None, ports: [{port: 5432}]}
                 """;
-        UpgradePlan headless = upgrade(Release.named("a").app("db", svc),
-                Release.named("b").app("db", svc.replace("clusterIP: None, ", "")));
-        UpgradePlan nodePort = upgrade(Release.named("a").app("db", svc.replace("clusterIP: None, ", "")),
+        UpgradePlan headless = upgrade(
+                Release.named("a").app("db", svc), Release.named("b").app("db", svc.replace("clusterIP: None, ", "")));
+        UpgradePlan nodePort = upgrade(
+                Release.named("a").app("db", svc.replace("clusterIP: None, ", "")),
                 Release.named("b").app("db", svc.replace("clusterIP: None, ", "type: NodePort, ")));
 
         Change c = only(headless, Change.Type.IMMUTABLE);
@@ -138,9 +157,12 @@ class UpgradeAnalysisTest {
                 metadata: {name: data, namespace: kubeflow}
                 spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 10Gi}}}
                 """;
-        UpgradePlan grows = upgrade(Release.named("a").app("db", pvc), Release.named("b").app("db", pvc.replace("10Gi", "20Gi")));
-        UpgradePlan shrinks = upgrade(Release.named("a").app("db", pvc), Release.named("b").app("db", pvc.replace("10Gi", "5000Mi")));
-        UpgradePlan modes = upgrade(Release.named("a").app("db", pvc),
+        UpgradePlan grows =
+                upgrade(Release.named("a").app("db", pvc), Release.named("b").app("db", pvc.replace("10Gi", "20Gi")));
+        UpgradePlan shrinks =
+                upgrade(Release.named("a").app("db", pvc), Release.named("b").app("db", pvc.replace("10Gi", "5000Mi")));
+        UpgradePlan modes = upgrade(
+                Release.named("a").app("db", pvc),
                 Release.named("b").app("db", pvc.replace("ReadWriteOnce", "ReadWriteMany")));
 
         assertThat(grows.changes()).isEmpty();
@@ -167,10 +189,12 @@ class UpgradeAnalysisTest {
                 """;
         String b = a.replace("name: serving-manager-role}", "name: acme-serving-manager-role}")
                 .replace("name: serving-manager-role}\nsubjects", "name: acme-serving-manager-role}\nsubjects");
-        UpgradePlan plan = upgrade(Release.named("a").app("serving", a), Release.named("b").app("serving", b));
+        UpgradePlan plan =
+                upgrade(Release.named("a").app("serving", a), Release.named("b").app("serving", b));
 
         Change binding = only(plan, Change.Type.IMMUTABLE);
-        assertThat(binding.id()).hasToString("clusterrolebinding.rbac.authorization.k8s.io/serving-manager-rolebinding");
+        assertThat(binding.id())
+                .hasToString("clusterrolebinding.rbac.authorization.k8s.io/serving-manager-rolebinding");
         assertThat(binding.field()).isEqualTo("roleRef");
         assertThat(binding.newValue()).contains("acme-serving-manager-role");
         Change role = only(plan, Change.Type.RENAMED);
@@ -180,7 +204,8 @@ class UpgradeAnalysisTest {
 
     @Test
     void aCrdWhoseScopeChangesNeedsADecision() {
-        UpgradePlan plan = upgrade(Release.named("a").app("x", crd("widgets.example.org", "Namespaced", "v1")),
+        UpgradePlan plan = upgrade(
+                Release.named("a").app("x", crd("widgets.example.org", "Namespaced", "v1")),
                 Release.named("b").app("x", crd("widgets.example.org", "Cluster", "v1")));
 
         Change c = only(plan, Change.Type.IMMUTABLE);
@@ -197,15 +222,24 @@ class UpgradeAnalysisTest {
                 immutable: true
                 stringData: {password: hunter2-old, user: admin}
                 """;
-        UpgradePlan plan = upgrade(Release.named("a").app("db", s), Release.named("b").app("db", s.replace("hunter2-old", "s3cr3t-new")));
+        UpgradePlan plan = upgrade(
+                Release.named("a").app("db", s), Release.named("b").app("db", s.replace("hunter2-old", "s3cr3t-new")));
 
         Change c = only(plan, Change.Type.IMMUTABLE);
-        assertThat(c.oldValue() + c.newValue() + c.message() + c.fix()).contains("password")
-                .doesNotContain("hunter2").doesNotContain("s3cr3t").doesNotContain("admin");
-        assertThat(UpgradeText.write(plan) + UpgradeJson.write(plan)).doesNotContain("hunter2").doesNotContain("s3cr3t");
+        assertThat(c.oldValue() + c.newValue() + c.message() + c.fix())
+                .contains("password")
+                .doesNotContain("hunter2")
+                .doesNotContain("s3cr3t")
+                .doesNotContain("admin");
+        assertThat(UpgradeText.write(plan) + UpgradeJson.write(plan))
+                .doesNotContain("hunter2")
+                .doesNotContain("s3cr3t");
         String mutable = s.replace("immutable: true\n", "");
-        assertThat(upgrade(Release.named("a").app("db", mutable), Release.named("b").app("db",
-                mutable.replace("hunter2-old", "x"))).changes()).isEmpty();
+        assertThat(upgrade(
+                                Release.named("a").app("db", mutable),
+                                Release.named("b").app("db", mutable.replace("hunter2-old", "x")))
+                        .changes())
+                .isEmpty();
     }
 
     @Test
@@ -222,11 +256,13 @@ class UpgradeAnalysisTest {
                 spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
                 ---
                 """ + deployment("web", "app: web");
-        UpgradePlan plan = upgrade(Release.named("a").app("store", a), Release.named("b").app("store", deployment("web", "app: web")));
+        UpgradePlan plan = upgrade(
+                Release.named("a").app("store", a), Release.named("b").app("store", deployment("web", "app: web")));
 
-        assertThat(plan.of(Change.Type.REMOVED)).extracting(c -> c.id().name(), Change::severity)
-                .containsExactlyInAnyOrder(Tuple.tuple("settings", Severity.INFO),
-                        Tuple.tuple("store", Severity.ERROR));
+        assertThat(plan.of(Change.Type.REMOVED))
+                .extracting(c -> c.id().name(), Change::severity)
+                .containsExactlyInAnyOrder(
+                        Tuple.tuple("settings", Severity.INFO), Tuple.tuple("store", Severity.ERROR));
         assertThat(plan.kept()).extracting(k -> k.id().name()).containsExactly("store");
         assertThat(plan.kept().get(0).app()).isEqualTo("store");
         assertThat(plan.resourceOptions().get("store")).containsValue("Prune=false,Delete=false");
@@ -242,11 +278,16 @@ class UpgradeAnalysisTest {
                 metadata: {name: team-a}
                 spec: {owner: {kind: User, name: a@example.org}}
                 """;
-        UpgradePlan plan = upgrade(Release.named("a").app("profiles", profiles).app("users", profile),
-                Release.named("b").app("dashboard", profiles).app("users", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: kubeflow}\n"));
+        UpgradePlan plan = upgrade(
+                Release.named("a").app("profiles", profiles).app("users", profile),
+                Release.named("b")
+                        .app("dashboard", profiles)
+                        .app("users", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: kubeflow}\n"));
 
-        Change moved = plan.of(Change.Type.MOVED).stream().filter(c -> c.id().name().equals("profiles.kubeflow.org"))
-                .findFirst().orElseThrow();
+        Change moved = plan.of(Change.Type.MOVED).stream()
+                .filter(c -> c.id().name().equals("profiles.kubeflow.org"))
+                .findFirst()
+                .orElseThrow();
         assertThat(moved.app()).isEqualTo("dashboard");
         assertThat(moved.syncOptions()).isEqualTo("Prune=false,Delete=false");
         assertThat(moved.message()).contains("deletes every profile namespace");
@@ -254,16 +295,20 @@ class UpgradeAnalysisTest {
         assertThat(gone.id().name()).isEqualTo("team-a");
         assertThat(gone.syncOptions()).isEqualTo("Prune=false,Delete=false");
         assertThat(plan.kept()).extracting(k -> k.id().name()).containsExactly("team-a");
-        assertThat(plan.changes()).filteredOn(c -> c.id() != null)
-                .allSatisfy(c -> assertThat(c.fix()).contains("Prune=false,Delete=false").doesNotContain("delete it after"));
+        assertThat(plan.changes())
+                .filteredOn(c -> c.id() != null)
+                .allSatisfy(c ->
+                        assertThat(c.fix()).contains("Prune=false,Delete=false").doesNotContain("delete it after"));
     }
 
     @Test
     void objectsRenamedForTheSameRoleArePairedAndUnrelatedOnesAreNot() {
-        String a = deployment("alpha-webhook-deployment", "app: defaults") + "---\n" + deployment("metrics", "app: metrics");
-        String b = deployment("beta-webhook-deployment", "app: defaults").replace("ctl:v1", "ctl:v2")
-                + "---\n" + deployment("scheduler", "app: sched");
-        UpgradePlan plan = upgrade(Release.named("a").app("hooks", a), Release.named("b").app("dash", b));
+        String a = deployment("alpha-webhook-deployment", "app: defaults") + "---\n"
+                + deployment("metrics", "app: metrics");
+        String b = deployment("beta-webhook-deployment", "app: defaults").replace("ctl:v1", "ctl:v2") + "---\n"
+                + deployment("scheduler", "app: sched");
+        UpgradePlan plan =
+                upgrade(Release.named("a").app("hooks", a), Release.named("b").app("dash", b));
 
         Change r = only(plan, Change.Type.RENAMED);
         assertThat(r.id().name()).isEqualTo("alpha-webhook-deployment");
@@ -275,9 +320,12 @@ class UpgradeAnalysisTest {
 
     @Test
     void aGeneratedNameWithANewContentHashIsARenameOfTheSameObject() {
-        String cm = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ui-config-9c2fbg2gdc, namespace: kubeflow}\ndata: {a: b}\n";
-        UpgradePlan plan = upgrade(Release.named("a").app("ui", cm),
-                Release.named("b").app("ui", cm.replace("9c2fbg2gdc", "f5cb4gtmbc").replace("a: b", "a: c")));
+        String cm =
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ui-config-9c2fbg2gdc, namespace: kubeflow}\ndata: {a: b}\n";
+        UpgradePlan plan = upgrade(
+                Release.named("a").app("ui", cm),
+                Release.named("b")
+                        .app("ui", cm.replace("9c2fbg2gdc", "f5cb4gtmbc").replace("a: b", "a: c")));
 
         assertThat(only(plan, Change.Type.RENAMED).message()).startsWith("generated name changes (content hash)");
     }
@@ -299,8 +347,8 @@ class UpgradeAnalysisTest {
 
     @Test
     void aRemovedCrdCountsItsCustomResourcesWhenTheClusterIsRead() {
-        Release a = Release.named("a").app("x", crd("widgets.example.org", "Namespaced", "v1")
-                + "---\n" + deployment("x", "app: x"));
+        Release a = Release.named("a")
+                .app("x", crd("widgets.example.org", "Namespaced", "v1") + "---\n" + deployment("x", "app: x"));
         Release b = Release.named("b").app("x", deployment("x", "app: x"));
         var w = ResourceId.of("example.org", "Widget", "team-a", "w1");
 
@@ -318,12 +366,17 @@ class UpgradeAnalysisTest {
     void orderingChangesListNewEdgesAndWaves() {
         String ns = "apiVersion: v1\nkind: Namespace\nmetadata: {name: jobs}\n";
         String cm = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: jobs}\n";
-        UpgradePlan plan = upgrade(Release.named("a").app("namespaces", ns).app("trainer", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: kubeflow}\n"),
+        UpgradePlan plan = upgrade(
+                Release.named("a")
+                        .app("namespaces", ns)
+                        .app("trainer", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: kubeflow}\n"),
                 Release.named("b").app("namespaces", ns).app("trainer", cm));
 
-        assertThat(plan.of(Change.Type.ORDERING)).extracting(Change::app, Change::message).contains(
-                Tuple.tuple("trainer", "wave 0 -> 1"),
-                Tuple.tuple("trainer", "now depends on namespaces (objects in namespace jobs)"));
+        assertThat(plan.of(Change.Type.ORDERING))
+                .extracting(Change::app, Change::message)
+                .contains(
+                        Tuple.tuple("trainer", "wave 0 -> 1"),
+                        Tuple.tuple("trainer", "now depends on namespaces (objects in namespace jobs)"));
     }
 
     private static LiveFacts live(List<String> stored, List<ResourceId> crs) {

@@ -1,14 +1,13 @@
 package dev.kfboot.validate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.rules.Rules;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Multi-source Applications (issue 16, "what it missed"): every source with a path renders and its objects are the
@@ -19,11 +18,14 @@ class MultiSourceTest {
 
     static final String CM = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: %s\n  namespace: kubeflow\n";
 
-    @TempDir Path repo;
+    @TempDir
+    Path repo;
 
     @Test
     void everySourceWithAPathRendersAsTheAppsObjects() {
-        TreeFixture t = new TreeFixture(repo).root().healthCheck()
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .healthCheck()
                 .component("c/base", CM.formatted("from-kustomize"))
                 .file("c/plain/cm.yaml", CM.formatted("from-directory"))
                 .component("c/extra", CM.formatted("from-ref-with-path"))
@@ -56,10 +58,19 @@ class MultiSourceTest {
 
         Validation v = t.validate(Rules.all());
 
-        assertThat(v.context().sourcesOf("web")).extracting(ResolvedSource::kind).containsExactly(ResolvedSource.Kind.KUSTOMIZE,
-                ResolvedSource.Kind.DIRECTORY, ResolvedSource.Kind.VALUES_REF, ResolvedSource.Kind.KUSTOMIZE);
-        assertThat(v.context().inventory().of("web")).extracting(e -> e.object().id().name())
+        assertThat(v.context().sourcesOf("web"))
+                .extracting(ResolvedSource::kind)
+                .containsExactly(
+                        ResolvedSource.Kind.KUSTOMIZE,
+                        ResolvedSource.Kind.DIRECTORY,
+                        ResolvedSource.Kind.VALUES_REF,
+                        ResolvedSource.Kind.KUSTOMIZE);
+        assertThat(v.context().inventory().of("web"))
+                .extracting(e -> e.object().id().name())
                 .containsExactlyInAnyOrder("from-kustomize", "from-directory", "from-ref-with-path");
-        assertThat(v.findings()).as(v.findings().toString()).extracting(Finding::severity).doesNotContain(Severity.ERROR);
+        assertThat(v.findings())
+                .as(v.findings().toString())
+                .extracting(Finding::severity)
+                .doesNotContain(Severity.ERROR);
     }
 }

@@ -1,19 +1,19 @@
 package dev.kfboot.validate;
 
-import dev.kfboot.render.KustomizationClosure;
-import dev.kfboot.render.ReadBoundary;
 import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.model.Finding;
+import dev.kfboot.render.KustomizationClosure;
 import dev.kfboot.render.KustomizeTool;
+import dev.kfboot.render.ReadBoundary;
 import dev.kfboot.render.RenderOptions;
 import dev.kfboot.render.RenderRunner;
 import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.Rendered;
 import dev.kfboot.render.Rendering;
+import dev.kfboot.testing.KubeflowTree;
 import dev.kfboot.validate.rules.Rule;
 import dev.kfboot.validate.rules.Rules;
 import dev.kfboot.yaml.RenderedYaml;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import dev.kfboot.testing.KubeflowTree;
 
 /**
  * A tree written into a temporary repository, with what each kustomize path renders given inline, so the
@@ -90,18 +89,26 @@ public final class TreeFixture {
     }
 
     /** A child Application with extra YAML appended under {@code spec:} (indented by two spaces). */
-    public TreeFixture appWith(String name, Integer wave, String path, String namespace, String extraSpec, String... syncOptions) {
+    public TreeFixture appWith(
+            String name, Integer wave, String path, String namespace, String extraSpec, String... syncOptions) {
         return file("tree/apps/" + name + ".yaml", application(name, wave, path, namespace, syncOptions, extraSpec));
     }
 
-    public static String application(String name, Integer wave, String path, String namespace, String[] syncOptions,
-                                     String extraSpec) {
+    public static String application(
+            String name, Integer wave, String path, String namespace, String[] syncOptions, String extraSpec) {
         StringBuilder sb = new StringBuilder();
-        sb.append("apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: ").append(name)
+        sb.append("apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: ")
+                .append(name)
                 .append("\n  namespace: argocd\n");
-        if (wave != null) sb.append("  annotations:\n    argocd.argoproj.io/sync-wave: \"").append(wave).append("\"\n");
-        sb.append("spec:\n  project: platform\n  source:\n    repoURL: ").append(REPO)
-                .append("\n    targetRevision: main\n    path: ").append(path).append("\n  destination:\n")
+        if (wave != null)
+            sb.append("  annotations:\n    argocd.argoproj.io/sync-wave: \"")
+                    .append(wave)
+                    .append("\"\n");
+        sb.append("spec:\n  project: platform\n  source:\n    repoURL: ")
+                .append(REPO)
+                .append("\n    targetRevision: main\n    path: ")
+                .append(path)
+                .append("\n  destination:\n")
                 .append("    server: https://kubernetes.default.svc\n");
         if (namespace != null) sb.append("    namespace: ").append(namespace).append('\n');
         if (syncOptions.length > 0) {
@@ -126,7 +133,12 @@ public final class TreeFixture {
                 if (yaml == null) yaml = listedFiles(u.root().resolve(u.paths().get(0)), u.root());
                 else rendered.add(u.paths().get(0));
                 if (yaml == null) throw new IllegalStateException("no inline render for " + u.paths());
-                Rendered r = new Rendered(u, RenderedYaml.parse(yaml), null, remotes.getOrDefault(u.paths().get(0), List.of()), 0);
+                Rendered r = new Rendered(
+                        u,
+                        RenderedYaml.parse(yaml),
+                        null,
+                        remotes.getOrDefault(u.paths().get(0), List.of()),
+                        0);
                 progress.accept(r);
                 out.add(r);
             }
@@ -157,13 +169,13 @@ public final class TreeFixture {
     }
 
     public static RenderOptions options() {
-        return new RenderOptions(null, 1, Duration.ofSeconds(30), new KustomizeTool(List.of("kustomize-test"), "v-test"));
+        return new RenderOptions(
+                null, 1, Duration.ofSeconds(30), new KustomizeTool(List.of("kustomize-test"), "v-test"));
     }
 
     public Validation validate(List<Rule> rules) {
-        Consumer<Rendered> quiet = r -> { };
-        return new Validator(Catalogs.builtin(), renderer(), quiet, rules)
-                .validate(request());
+        Consumer<Rendered> quiet = r -> {};
+        return new Validator(Catalogs.builtin(), renderer(), quiet, rules).validate(request());
     }
 
     /** The fixture's request: the temporary repository has no git, so --repo-url says which URL it is. */

@@ -1,11 +1,9 @@
 package dev.kfboot.validate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.validate.rules.Rules;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,22 +12,30 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A run with nothing changed prints what the last one found, without reading or rendering the tree again. */
 class ValidationMemoTest {
 
-    @TempDir Path repo;
-    @TempDir Path cache;
+    @TempDir
+    Path repo;
+
+    @TempDir
+    Path cache;
+
     private TreeFixture t;
     private final FileTime old = FileTime.fromMillis(System.currentTimeMillis() / 1000 * 1000 - 60_000);
 
     @BeforeEach
     void tree() throws IOException {
-        t = new TreeFixture(repo).root()
-                .app("katib", 2, "c/katib", "kubeflow").component("c/katib", ValidatorTest.CM.formatted("katib"))
-                .app("kserve", null, "c/kserve", "elsewhere").component("c/kserve", ValidatorTest.CM.formatted("kserve"));
+        t = new TreeFixture(repo)
+                .root()
+                .app("katib", 2, "c/katib", "kubeflow")
+                .component("c/katib", ValidatorTest.CM.formatted("katib"))
+                .app("kserve", null, "c/kserve", "elsewhere")
+                .component("c/kserve", ValidatorTest.CM.formatted("kserve"));
         age();
     }
 
@@ -41,9 +47,11 @@ class ValidationMemoTest {
     }
 
     private Validation run(String build) {
-        return new Validator(Catalogs.builtin(), t.renderer(), r -> { }, Rules.all())
-                .validateOrRecall(new ValidateRequest(t.tree(), repo, Map.of(), TreeFixture.options(), cache, null)
-                        .withOptions(ValidateOptions.NONE.withRepoUrl(TreeFixture.REPO)), build);
+        return new Validator(Catalogs.builtin(), t.renderer(), r -> {}, Rules.all())
+                .validateOrRecall(
+                        new ValidateRequest(t.tree(), repo, Map.of(), TreeFixture.options(), cache, null)
+                                .withOptions(ValidateOptions.NONE.withRepoUrl(TreeFixture.REPO)),
+                        build);
     }
 
     @Test
@@ -73,7 +81,9 @@ class ValidationMemoTest {
         }
         assertThat(kept).isNotEmpty();
         for (Path f : kept) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).as(f.toString()).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                    .as(f.toString())
+                    .isEqualTo("rw-------");
         }
     }
 
@@ -92,13 +102,16 @@ class ValidationMemoTest {
         age();
         assertThat(run("b1").context()).as("a file added").isNotNull();
         Files.delete(repo.resolve("c/new.txt"));
-        assertThat(run("b1").context()).as("the file removed: the inputs are as before").isNull();
+        assertThat(run("b1").context())
+                .as("the file removed: the inputs are as before")
+                .isNull();
     }
 
     @Test
     void aFileSavedJustNowIsNotRememberedAndNoBuildRemembersNothing() throws IOException {
         // later than the snapshot minus the racy window, however slowly this machine runs the test
-        Files.setLastModifiedTime(repo.resolve("tree/apps/katib.yaml"), FileTime.fromMillis(System.currentTimeMillis() + 30_000));
+        Files.setLastModifiedTime(
+                repo.resolve("tree/apps/katib.yaml"), FileTime.fromMillis(System.currentTimeMillis() + 30_000));
         run("b1");
         assertThat(run("b1").context()).as("a write in the racy window").isNotNull();
 

@@ -1,34 +1,34 @@
 package dev.kfboot.validate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Json;
+import dev.kfboot.model.Severity;
 import dev.kfboot.validate.rules.Rules;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.kfboot.model.Severity;
-import java.util.LinkedHashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The pipeline around the rules: discovery, sources, hierarchy, outputs, unusable input. */
 class ValidatorTest {
 
     static final String CM = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: %s\n  namespace: kubeflow\n";
 
-    @TempDir Path repo;
+    @TempDir
+    Path repo;
 
     private Validation validate(TreeFixture t, Path dir, Map<String, Path> sources) {
-        return new Validator(Catalogs.builtin(), t.renderer(), r -> { }, Rules.all())
+        return new Validator(Catalogs.builtin(), t.renderer(), r -> {}, Rules.all())
                 .validate(new ValidateRequest(dir, null, sources, TreeFixture.options(), null, null)
                         .withOptions(ValidateOptions.NONE.withRepoUrl(TreeFixture.REPO)));
     }
@@ -37,8 +37,11 @@ class ValidatorTest {
     void aKustomizationAggregatingTheAppsMakesTheRootTheirParent() {
         TreeFixture t = new TreeFixture(repo)
                 .file("tree/apps/kustomization.yaml", "resources:\n- katib.yaml\n- ../../shared/kserve.yaml\n")
-                .app("katib", 2, "c/katib", "kubeflow").component("c/katib", CM.formatted("katib"))
-                .file("shared/kserve.yaml", TreeFixture.application("kserve", 3, "c/kserve", "kubeflow", new String[0], ""))
+                .app("katib", 2, "c/katib", "kubeflow")
+                .component("c/katib", CM.formatted("katib"))
+                .file(
+                        "shared/kserve.yaml",
+                        TreeFixture.application("kserve", 3, "c/kserve", "kubeflow", new String[0], ""))
                 .component("c/kserve", CM.formatted("kserve"))
                 .app("stray", 1, "c/katib", "kubeflow") // in the directory but not in the kustomization
                 .root();
@@ -56,11 +59,18 @@ class ValidatorTest {
 
     @Test
     void nestedAppsOfAppsAreOrderedByTheWavesOfTheirBranches() {
-        TreeFixture t = new TreeFixture(repo).root()
-                .app("infra", 0, "tree/infra", "argocd").app("platform", 1, "tree/platform", "argocd")
-                .file("tree/infra/cert-manager.yaml", TreeFixture.application("cert-manager", 5, "c/cm", "cert-manager", new String[0], ""))
-                .file("tree/platform/katib.yaml", TreeFixture.application("katib", 0, "c/katib", "kubeflow", new String[0], ""))
-                .component("c/cm", CM.formatted("cm")).component("c/katib", CM.formatted("katib"));
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .app("infra", 0, "tree/infra", "argocd")
+                .app("platform", 1, "tree/platform", "argocd")
+                .file(
+                        "tree/infra/cert-manager.yaml",
+                        TreeFixture.application("cert-manager", 5, "c/cm", "cert-manager", new String[0], ""))
+                .file(
+                        "tree/platform/katib.yaml",
+                        TreeFixture.application("katib", 0, "c/katib", "kubeflow", new String[0], ""))
+                .component("c/cm", CM.formatted("cm"))
+                .component("c/katib", CM.formatted("katib"));
 
         AppHierarchy h = hierarchy(t);
 
@@ -72,8 +82,10 @@ class ValidatorTest {
 
     @Test
     void applicationSetListGeneratorsBecomeOneAppPerElement() {
-        TreeFixture t = new TreeFixture(repo).root()
-                .component("c/katib", CM.formatted("katib")).component("c/kserve", CM.formatted("kserve"))
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .component("c/katib", CM.formatted("katib"))
+                .component("c/kserve", CM.formatted("kserve"))
                 .file("tree/apps/prod-cluster.yaml", """
                         apiVersion: v1
                         kind: Secret
@@ -119,8 +131,9 @@ class ValidatorTest {
         List<TreeApp> apps = TreeReader.read(t.tree(), t.repo(), LOCAL).apps();
 
         // the clusters generator: the tree's cluster Secret and Argo CD's own cluster
-        assertThat(apps).extracting(TreeApp::id).containsExactly("root", "katib-prod", "kserve-prod", "katib-in-cluster",
-                "kserve-in-cluster");
+        assertThat(apps)
+                .extracting(TreeApp::id)
+                .containsExactly("root", "katib-prod", "kserve-prod", "katib-in-cluster", "kserve-in-cluster");
         assertThat(apps.get(2).appSet()).isEqualTo("components");
         assertThat(apps.get(2).app().syncWave()).isEqualTo(3);
         assertThat(apps.get(2).app().destinationServer()).isEqualTo("https://prod.example.com");
@@ -133,12 +146,19 @@ class ValidatorTest {
     void otherRepositoriesResolveThroughSourcesOrAreReported(@TempDir Path upstream) throws Exception {
         Files.createDirectories(upstream.resolve("applications/katib"));
         Files.writeString(upstream.resolve("applications/katib/kustomization.yaml"), "resources: []\n");
-        TreeFixture t = new TreeFixture(repo).root()
-                .file("tree/apps/katib.yaml", TreeFixture.application("katib", 2, "applications/katib", "kubeflow", new String[0], "")
-                        .replace(TreeFixture.REPO, "https://github.com/kubeflow/manifests.git"))
-                .file("tree/apps/kserve.yaml", TreeFixture.application("kserve", 2, "applications/kserve", "kubeflow", new String[0], "")
-                        .replace(TreeFixture.REPO, "https://github.com/kubeflow/manifests.git"))
-                .file(".git/config", "[core]\n\tbare = false\n[remote \"origin\"]\n\turl = git@github.com:acme/platform.git\n");
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .file(
+                        "tree/apps/katib.yaml",
+                        TreeFixture.application("katib", 2, "applications/katib", "kubeflow", new String[0], "")
+                                .replace(TreeFixture.REPO, "https://github.com/kubeflow/manifests.git"))
+                .file(
+                        "tree/apps/kserve.yaml",
+                        TreeFixture.application("kserve", 2, "applications/kserve", "kubeflow", new String[0], "")
+                                .replace(TreeFixture.REPO, "https://github.com/kubeflow/manifests.git"))
+                .file(
+                        ".git/config",
+                        "[core]\n\tbare = false\n[remote \"origin\"]\n\turl = git@github.com:acme/platform.git\n");
         Files.createDirectories(upstream.resolve("applications/kserve"));
         Files.writeString(upstream.resolve("applications/kserve/kustomization.yaml"), "resources: []\n");
         t.component("applications/katib", "").component("applications/kserve", "");
@@ -151,25 +171,36 @@ class ValidatorTest {
         // issue 16 cause 5: another repository without --source is unverified, once per repository, not path-not-found
         Validation unmapped = validate(t, t.tree(), Map.of());
         assertThat(unmapped.findings()).noneMatch(f -> f.rule().equals("path-not-found"));
-        assertThat(unmapped.findings()).filteredOn(f -> f.rule().equals("unverified")).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.INFO);
-            assertThat(f.message()).isEqualTo("repository https://github.com/kubeflow/manifests.git has no local checkout: "
-                    + "2 apps unverified (katib, kserve)");
-            assertThat(f.hint()).isEqualTo("pass --source https://github.com/kubeflow/manifests.git=DIR with a checkout of it");
-        });
+        assertThat(unmapped.findings())
+                .filteredOn(f -> f.rule().equals("unverified"))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.INFO);
+                    assertThat(f.message())
+                            .isEqualTo("repository https://github.com/kubeflow/manifests.git has no local checkout: "
+                                    + "2 apps unverified (katib, kserve)");
+                    assertThat(f.hint())
+                            .isEqualTo(
+                                    "pass --source https://github.com/kubeflow/manifests.git=DIR with a checkout of it");
+                });
     }
 
     @Test
     void aKustomizationListingFilesOutsideTheRepositoryIsNotFollowedThere(@TempDir Path outside) throws Exception {
         // the tree's own kustomization names an Application (and a directory) outside the repository: Argo CD's repo
         // server would refuse it, and kfboot reads neither
-        Files.writeString(outside.resolve("stray.yaml"), TreeFixture.application("stray", 1, "c/stray", "kubeflow",
-                new String[0], ""));
+        Files.writeString(
+                outside.resolve("stray.yaml"),
+                TreeFixture.application("stray", 1, "c/stray", "kubeflow", new String[0], ""));
         Files.createDirectories(outside.resolve("more"));
         Files.writeString(outside.resolve("more/kustomization.yaml"), "resources: [../stray.yaml]\n");
         String up = repo.resolve("tree").relativize(outside).toString();
-        TreeFixture t = new TreeFixture(repo).app("katib", 2, "c/katib", "kubeflow").component("c/katib", CM.formatted("k"))
-                .file("tree/kustomization.yaml", "resources: [apps/katib.yaml, " + up + "/stray.yaml, " + up + "/more]\n");
+        TreeFixture t = new TreeFixture(repo)
+                .app("katib", 2, "c/katib", "kubeflow")
+                .component("c/katib", CM.formatted("k"))
+                .file(
+                        "tree/kustomization.yaml",
+                        "resources: [apps/katib.yaml, " + up + "/stray.yaml, " + up + "/more]\n");
 
         List<TreeApp> apps = TreeReader.read(t.tree(), t.repo(), LOCAL).apps();
 
@@ -179,24 +210,32 @@ class ValidatorTest {
     @Test
     void withoutGitTheRootIsTheTreeItselfNotAParentWhereTheAppsPathsExist() {
         // climbing to a parent where c/katib exists would let a tree choose what is read, up to /
-        TreeFixture t = new TreeFixture(repo).root().app("katib", 2, "c/katib", "kubeflow").component("c/katib", CM.formatted("k"));
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .app("katib", 2, "c/katib", "kubeflow")
+                .component("c/katib", CM.formatted("k"));
 
         RepoRoot r = tree(t).repo();
         Validation v = validate(t, t.tree(), Map.of());
 
         assertThat(r.dir()).isEqualTo(t.tree().toAbsolutePath().normalize());
         assertThat(r.how()).contains("no git").contains("--repo-root");
-        assertThat(v.findings()).filteredOn(f -> f.rule().equals("path-not-found")).extracting(Finding::message)
-                .anySatisfy(m -> assertThat(m).startsWith("path tree/apps does not exist in the repository ("
-                        + t.tree().toAbsolutePath().normalize() + ")"));
+        assertThat(v.findings())
+                .filteredOn(f -> f.rule().equals("path-not-found"))
+                .extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("path tree/apps does not exist in the repository ("
+                                + t.tree().toAbsolutePath().normalize() + ")"));
         assertThat(v.rendered()).isZero();
     }
 
     @Test
     void jsonAndSarifCarryEveryFinding() throws Exception {
-        TreeFixture t = new TreeFixture(repo).root()
+        TreeFixture t = new TreeFixture(repo)
+                .root()
                 .app("web-apps", 4, "'applications/*/overlays/istio'", "kubeflow")
-                .app("katib", 2, "c/katib", "kubeflow").component("c/katib", CM.formatted("k"));
+                .app("katib", 2, "c/katib", "kubeflow")
+                .component("c/katib", CM.formatted("k"));
         Validation v = t.validate(Rules.all());
 
         JsonNode json = Json.mapper().readTree(ValidationJson.write(v));
@@ -212,7 +251,8 @@ class ValidatorTest {
         JsonNode sarif = Json.mapper().readTree(Sarif.write(v.findings(), Rules.all(), "1.0", "https://docs.example/"));
         assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
         JsonNode run = sarif.get("runs").get(0);
-        assertThat(run.get("tool").get("driver").get("rules")).hasSize(Rules.all().size());
+        assertThat(run.get("tool").get("driver").get("rules"))
+                .hasSize(Rules.all().size());
         JsonNode rule = run.get("tool").get("driver").get("rules").get(0);
         assertThat(rule.get("id").asText()).isEqualTo("path-not-found");
         assertThat(rule.get("helpUri").asText()).isEqualTo("https://docs.example/docs/rules/path-not-found.md");
@@ -237,18 +277,24 @@ class ValidatorTest {
                   name: bad
                   name: twice
                 """);
-        assertThatThrownBy(() -> t.validate(List.of())).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> t.validate(List.of()))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("duplicate key 'name'")
-                .satisfies(e -> assertThat(((InputException) e).location().line()).isEqualTo(5));
+                .satisfies(
+                        e -> assertThat(((InputException) e).location().line()).isEqualTo(5));
 
         TreeFixture empty = new TreeFixture(repo.resolve("empty")).file("tree/readme.yaml", "a: b\n");
-        assertThatThrownBy(() -> empty.validate(List.of())).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> empty.validate(List.of()))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("no Argo CD Application or ApplicationSet found");
     }
 
     @Test
     void upstreamFilesThatOnlyLookLikeArgoAndDoNotParseAreSkipped() {
-        TreeFixture t = new TreeFixture(repo).root().app("katib", 2, "c/katib", "kubeflow").component("c/katib", CM.formatted("k"))
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .app("katib", 2, "c/katib", "kubeflow")
+                .component("c/katib", CM.formatted("k"))
                 .file("tree/vendor/crd.yaml", "group: argoproj.io\nkind: Workflow\nkind: twice\n");
 
         assertThat(t.validate(List.of()).apps()).isEqualTo(2);

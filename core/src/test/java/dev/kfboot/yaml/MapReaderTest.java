@@ -1,12 +1,11 @@
 package dev.kfboot.yaml;
 
-import dev.kfboot.model.InputException;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.kfboot.model.InputException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class MapReaderTest {
 
@@ -70,7 +69,8 @@ class MapReaderTest {
 
         InputException e = catchThrowableOfType(InputException.class, () -> r.bool("enabled"));
 
-        assertThat(e.getMessage()).isEqualTo("spec.components[0].enabled must be true or false, found the string 'yes'");
+        assertThat(e.getMessage())
+                .isEqualTo("spec.components[0].enabled must be true or false, found the string 'yes'");
         assertThat(e.location().line()).isEqualTo(2);
         assertThat(e.hint()).contains("true or false");
     }
@@ -133,10 +133,10 @@ class MapReaderTest {
 
     @Test
     void aListWhereAMappingIsExpectedIsRefused() {
-        YNode doc = YamlReader.forUserFiles().parseAll("- a\n- b\n", "list.yaml").get(0);
+        YNode doc =
+                YamlReader.forUserFiles().parseAll("- a\n- b\n", "list.yaml").get(0);
 
-        InputException e = catchThrowableOfType(InputException.class,
-                () -> MapReader.of(doc, "list.yaml", "", FIELDS));
+        InputException e = catchThrowableOfType(InputException.class, () -> MapReader.of(doc, "list.yaml", "", FIELDS));
 
         assertThat(e.getMessage()).isEqualTo("the document must be a mapping, found a list");
     }

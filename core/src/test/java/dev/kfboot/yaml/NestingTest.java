@@ -1,10 +1,10 @@
 package dev.kfboot.yaml;
 
-import dev.kfboot.model.InputException;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.kfboot.model.InputException;
+import org.junit.jupiter.api.Test;
 
 /** Deeply nested YAML is refused before it is parsed, in bounded time; real manifests pass. */
 class NestingTest {
@@ -13,7 +13,8 @@ class NestingTest {
     void deepFlowNestingIsRefusedFastWithItsLine() {
         String deep = "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: " + "[\n".repeat(100_000) + "]\n".repeat(100_000);
         long start = System.nanoTime();
-        InputException e = catchThrowableOfType(InputException.class, () -> YamlReader.forUserFiles().parseAll(deep, "deep.yaml"));
+        InputException e = catchThrowableOfType(
+                InputException.class, () -> YamlReader.forUserFiles().parseAll(deep, "deep.yaml"));
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.println("400 KB of nested brackets refused in " + millis + " ms");
 
@@ -24,8 +25,10 @@ class NestingTest {
     @Test
     void deepBlockNestingIsRefusedToo() {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 150; i++) sb.append(" ".repeat(i)).append("k").append(i).append(":\n");
-        assertThat(Nesting.firstLineDeeperThan(sb.toString(), Nesting.MAX_DEPTH)).isEqualTo(101);
+        for (int i = 0; i < 150; i++)
+            sb.append(" ".repeat(i)).append("k").append(i).append(":\n");
+        assertThat(Nesting.firstLineDeeperThan(sb.toString(), Nesting.MAX_DEPTH))
+                .isEqualTo(101);
     }
 
     @Test

@@ -1,24 +1,25 @@
 package dev.kfboot.yaml;
 
-import org.junit.jupiter.api.Test;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /** The event-built maps equal what snakeyaml's loader builds, and what the fast path cannot do falls back. */
 class RenderedYamlTest {
 
     private static List<Object> loader(String text) {
         List<Object> out = new ArrayList<>();
-        new Load(LoadSettings.builder().setSchema(new CoreSchema()).build()).loadAllFromString(text).forEach(out::add);
+        new Load(LoadSettings.builder().setSchema(new CoreSchema()).build())
+                .loadAllFromString(text)
+                .forEach(out::add);
         out.removeIf(Objects::isNull);
         return out;
     }
@@ -64,7 +65,11 @@ class RenderedYamlTest {
 
         assertThat(docs).hasSize(2);
         assertThat(new ArrayList<Object>(docs)).isEqualTo(loader(yaml));
-        assertThat(docs.get(0).get("data")).asString().contains("int=42").contains("yes=yes").contains("quoted=true");
+        assertThat(docs.get(0).get("data"))
+                .asString()
+                .contains("int=42")
+                .contains("yes=yes")
+                .contains("quoted=true");
         assertThat(((Map<?, ?>) docs.get(0).get("data")).get("int")).isInstanceOf(Integer.class);
         assertThat(((Map<?, ?>) docs.get(0).get("data")).get("quoted")).isEqualTo("true");
     }
@@ -79,16 +84,19 @@ class RenderedYamlTest {
 
         assertThat(new ArrayList<Object>(RenderedYaml.parse(yaml))).isEqualTo(loader(yaml));
         // aliases to collections are refused, as the loader with kustomize-output limits always did
-        assertThatThrownBy(() -> RenderedYaml.parse("a: &x {k: v}\nb: *x\n")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> RenderedYaml.parse("a: &x {k: v}\nb: *x\n"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("aliases");
-        assertThatThrownBy(() -> RenderedYaml.parse("? [complex]\n: key\n")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> RenderedYaml.parse("? [complex]\n: key\n"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Non scalar key");
     }
 
     @Test
     void invalidYamlAndNonMappingsAreIllegalArguments() {
         assertThatThrownBy(() -> RenderedYaml.parse("a: [\n")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RenderedYaml.parse("- a\n- b\n")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> RenderedYaml.parse("- a\n- b\n"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a mapping");
     }
 
@@ -97,8 +105,13 @@ class RenderedYamlTest {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
             if (i > 0) sb.append("---\n");
-            sb.append("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-").append(i).append("\ndata:\n  n: ").append(i)
-                    .append("\n  text: |\n    first\n    ---\n    ").append("x".repeat(200)).append('\n');
+            sb.append("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-")
+                    .append(i)
+                    .append("\ndata:\n  n: ")
+                    .append(i)
+                    .append("\n  text: |\n    first\n    ---\n    ")
+                    .append("x".repeat(200))
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -129,10 +142,15 @@ class RenderedYamlTest {
     @Test
     void aFaultInALaterPartFailsTheWholeParseAsOnePieceWould() {
         String yaml = stream(4000);
-        assertThatThrownBy(() -> RenderedYaml.parse(yaml + "---\n- a list\n")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> RenderedYaml.parse(yaml + "---\n- a list\n"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a mapping");
-        assertThatThrownBy(() -> RenderedYaml.parse(yaml + "---\nkey: [unclosed\n")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RenderedYaml.parse(yaml + "---\nkey: [unclosed\n"))
+                .isInstanceOf(IllegalArgumentException.class);
         // an alias in a later part sends the whole stream through the loader
-        assertThat(RenderedYaml.parse(yaml + "---\na: &x v\nb: *x\n")).hasSize(4001).last().isEqualTo(Map.of("a", "v", "b", "v"));
+        assertThat(RenderedYaml.parse(yaml + "---\na: &x v\nb: *x\n"))
+                .hasSize(4001)
+                .last()
+                .isEqualTo(Map.of("a", "v", "b", "v"));
     }
 }

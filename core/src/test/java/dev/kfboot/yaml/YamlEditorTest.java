@@ -1,10 +1,10 @@
 package dev.kfboot.yaml;
 
-import dev.kfboot.model.InputException;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kfboot.model.InputException;
+import org.junit.jupiter.api.Test;
 
 class YamlEditorTest {
 
@@ -37,11 +37,16 @@ class YamlEditorTest {
     void replacesOnlyTheAddressedScalarAndKeepsItsQuotes() {
         YamlEditor e = YamlEditor.of(MANIFESTS, "m.yaml");
         YamlEditor.Doc deploy = e.select("Deployment", "server").get(0);
-        var change = e.set(deploy, FieldPath.parse("spec.template.spec.containers[name=server].image"), "ghcr.io/acme/server:1.4.2", false);
+        var change = e.set(
+                deploy,
+                FieldPath.parse("spec.template.spec.containers[name=server].image"),
+                "ghcr.io/acme/server:1.4.2",
+                false);
 
         assertThat(change.before()).isEqualTo("ghcr.io/acme/server:1.4.1");
         assertThat(change.line()).isEqualTo(14);
-        assertThat(e.result()).isEqualTo(MANIFESTS.replace("\"ghcr.io/acme/server:1.4.1\"", "\"ghcr.io/acme/server:1.4.2\""));
+        assertThat(e.result())
+                .isEqualTo(MANIFESTS.replace("\"ghcr.io/acme/server:1.4.1\"", "\"ghcr.io/acme/server:1.4.2\""));
     }
 
     @Test
@@ -49,9 +54,16 @@ class YamlEditorTest {
         YamlEditor e = YamlEditor.of(MANIFESTS, "m.yaml");
         e.set(e.select("Deployment", "server").get(0), FieldPath.parse("spec.replicas"), "5", false);
         e.set(e.select("ConfigMap", "settings").get(0), FieldPath.parse("data.mode"), "yes", false);
-        e.set(e.select("Deployment", "server").get(0), FieldPath.parse("spec.template.spec.containers[0].image"), "it's", false);
+        e.set(
+                e.select("Deployment", "server").get(0),
+                FieldPath.parse("spec.template.spec.containers[0].image"),
+                "it's",
+                false);
 
-        assertThat(e.result()).contains("  replicas: 5\n").contains("  mode: 'yes'\n").contains("image: 'it''s'\n");
+        assertThat(e.result())
+                .contains("  replicas: 5\n")
+                .contains("  mode: 'yes'\n")
+                .contains("image: 'it''s'\n");
     }
 
     @Test
@@ -69,10 +81,12 @@ class YamlEditorTest {
     @Test
     void missingFieldWithoutCreateNamesTheDocumentAndLine() {
         YamlEditor e = YamlEditor.of(MANIFESTS, "m.yaml");
-        assertThatThrownBy(() -> e.set(e.select("ConfigMap", "settings").get(0), FieldPath.parse("data.level"), "3", false))
+        assertThatThrownBy(() ->
+                        e.set(e.select("ConfigMap", "settings").get(0), FieldPath.parse("data.level"), "3", false))
                 .isInstanceOf(InputException.class)
                 .hasMessage("field data.level does not exist in ConfigMap/settings")
-                .satisfies(x -> assertThat(((InputException) x).location().line()).isEqualTo(22)) // the data mapping
+                .satisfies(
+                        x -> assertThat(((InputException) x).location().line()).isEqualTo(22)) // the data mapping
                 .satisfies(x -> assertThat(((InputException) x).hint()).contains("--create"));
     }
 
@@ -93,7 +107,8 @@ class YamlEditorTest {
                 + "apiVersion: other.io/v1\nkind: Model\nmetadata:\n  name: iris\n";
         YamlEditor e = YamlEditor.of(text, "x.yaml");
         assertThat(e.select("Model", "iris")).hasSize(2);
-        assertThat(e.select("model.mlops.seldon.io", "iris")).singleElement()
+        assertThat(e.select("model.mlops.seldon.io", "iris"))
+                .singleElement()
                 .satisfies(d -> assertThat(d.apiVersion()).isEqualTo("mlops.seldon.io/v1alpha1"));
     }
 

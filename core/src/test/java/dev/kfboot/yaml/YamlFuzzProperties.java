@@ -1,16 +1,16 @@
 package dev.kfboot.yaml;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.model.InputException;
 import dev.kfboot.spec.PlatformReader;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import java.util.List;
-import net.jqwik.api.Combinators;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random edits to valid YAML (a character inserted, deleted or replaced, a line duplicated, a tab put in, a
@@ -61,10 +61,17 @@ class YamlFuzzProperties {
 
     @Provide
     Arbitrary<List<Edit>> edits() {
-        Arbitrary<Character> chars = Arbitraries.of(':', '-', ' ', '"', '\'', '[', ']', '{', '}', '#', '&', '*', '!', '|',
-                '>', '%', '@', '`', '\n', 'a', '0', '?', ',', '\u00e9', '\u0000');
-        return Combinators.combine(Arbitraries.integers().between(0, 10_000),
-                Arbitraries.integers().between(0, 5), chars).as(Edit::new).list().ofMinSize(1).ofMaxSize(4);
+        Arbitrary<Character> chars = Arbitraries.of(
+                ':', '-', ' ', '"', '\'', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`', '\n', 'a',
+                '0', '?', ',', '\u00e9', '\u0000');
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 10_000),
+                        Arbitraries.integers().between(0, 5),
+                        chars)
+                .as(Edit::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(4);
     }
 
     @Property(tries = 1000)

@@ -1,9 +1,10 @@
 package dev.kfboot.yaml;
 
-import dev.kfboot.model.InputException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.kfboot.model.InputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class YamlReaderTest {
 
@@ -45,8 +44,8 @@ class YamlReaderTest {
         assertThat(first.lineOf("metadata")).isEqualTo(4);
         YMap metadata = (YMap) first.get("metadata").orElseThrow();
         assertThat(metadata.lineOf("name")).isEqualTo(5);
-        assertThat(first.toPlain()).isEqualTo(Map.of("apiVersion", "v1", "kind", "ConfigMap",
-                "metadata", Map.of("name", "first")));
+        assertThat(first.toPlain())
+                .isEqualTo(Map.of("apiVersion", "v1", "kind", "ConfigMap", "metadata", Map.of("name", "first")));
 
         YMap second = (YMap) docs.get(1);
         assertThat(second.lineOf("kind")).isEqualTo(7);
@@ -84,8 +83,7 @@ class YamlReaderTest {
 
         List<YNode> docs = reader.readAll(file, "spec.yaml");
 
-        assertThat(docs).extracting(YNode::toPlain)
-                .containsExactly(Map.of("a", 1L), Map.of("b", 2L));
+        assertThat(docs).extracting(YNode::toPlain).containsExactly(Map.of("a", 1L), Map.of("b", 2L));
     }
 
     @Test
@@ -120,8 +118,8 @@ class YamlReaderTest {
 
     @Test
     void tabIndentationGivesAHintAboutTabs() {
-        InputException e = catchThrowableOfType(InputException.class, () -> reader.parseAll(
-                "spec:\n\trelease: x\n", "tabs.yaml"));
+        InputException e =
+                catchThrowableOfType(InputException.class, () -> reader.parseAll("spec:\n\trelease: x\n", "tabs.yaml"));
 
         assertThat(e.getMessage()).startsWith("invalid YAML");
         assertThat(e.location().line()).isEqualTo(2);
@@ -185,8 +183,7 @@ class YamlReaderTest {
         bytes.writeBytes("a: b\n".getBytes(StandardCharsets.UTF_8));
         Files.write(file, bytes.toByteArray());
 
-        assertThat(reader.readAll(file, "bom.yaml")).extracting(YNode::toPlain)
-                .containsExactly(Map.of("a", "b"));
+        assertThat(reader.readAll(file, "bom.yaml")).extracting(YNode::toPlain).containsExactly(Map.of("a", "b"));
     }
 
     @Test
@@ -198,17 +195,20 @@ class YamlReaderTest {
 
     @Test
     void aliasBombIsRefused() {
-        StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        StringBuilder bomb =
+                new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         String prev = "a";
         for (char c = 'b'; c <= 'i'; c++) {
             bomb.append(c).append(": &").append(c).append(" [");
-            for (int i = 0; i < 9; i++) bomb.append(i == 0 ? "" : ",").append('*').append(prev);
+            for (int i = 0; i < 9; i++)
+                bomb.append(i == 0 ? "" : ",").append('*').append(prev);
             bomb.append("]\n");
             prev = String.valueOf(c);
         }
         // 8 levels x 9 aliases = 72 aliases to lists, more than the limit of 50
 
-        InputException e = catchThrowableOfType(InputException.class, () -> reader.parseAll(bomb.toString(), "lol.yaml"));
+        InputException e =
+                catchThrowableOfType(InputException.class, () -> reader.parseAll(bomb.toString(), "lol.yaml"));
 
         assertThat(e.getMessage()).startsWith("invalid YAML").containsIgnoringCase("aliases");
         assertThat(e.hint()).contains("aliases").contains("50");

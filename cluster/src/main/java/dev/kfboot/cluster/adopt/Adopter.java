@@ -12,7 +12,6 @@ import dev.kfboot.model.Location;
 import dev.kfboot.model.ResourceId;
 import dev.kfboot.validate.ArgoCdSettings;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,7 +46,8 @@ public final class Adopter {
         Set<String> notUnderstood = new LinkedHashSet<>();
         for (DesiredApp app : apps) {
             if (app.notCompared() != null) {
-                reports.add(new Adoption.AppAdoption(app.name(), app.notCompared(), List.of(), List.of(), List.of(), List.of()));
+                reports.add(new Adoption.AppAdoption(
+                        app.name(), app.notCompared(), List.of(), List.of(), List.of(), List.of()));
                 continue;
             }
             Map<ResourceId, Map<String, Object>> desired = new LinkedHashMap<>();
@@ -60,17 +60,26 @@ public final class Adopter {
                 kinds.add(id.groupKind());
                 Map<String, Object> have = scan.live(id, o.apiVersion());
                 if (have != null) live.put(id, have);
-                Optional<Owner> owner = have == null ? Optional.empty() : Owner.of(have, o.labels(), cluster.argoNamespace());
-                if (owner.isPresent() && !owner.get().isApp(app.name())) claimed.add(new Adoption.Claim(id, owner.get()));
+                Optional<Owner> owner =
+                        have == null ? Optional.empty() : Owner.of(have, o.labels(), cluster.argoNamespace());
+                if (owner.isPresent() && !owner.get().isApp(app.name()))
+                    claimed.add(new Adoption.Claim(id, owner.get()));
                 else desired.put(id, asApplied(o.body(), id));
             }
             LiveDiff.Result diff = LiveDiff.compare(desired, live, List.of(), ignores(app, kinds, settings));
             notUnderstood.addAll(diff.notUnderstood());
-            List<ObjectDiff> changed = diff.diffs().stream().filter(d -> d.change() == ObjectDiff.Change.CHANGED).toList();
-            List<ResourceId> missing = diff.diffs().stream().filter(d -> d.change() == ObjectDiff.Change.MISSING).map(ObjectDiff::id).toList();
+            List<ObjectDiff> changed = diff.diffs().stream()
+                    .filter(d -> d.change() == ObjectDiff.Change.CHANGED)
+                    .toList();
+            List<ResourceId> missing = diff.diffs().stream()
+                    .filter(d -> d.change() == ObjectDiff.Change.MISSING)
+                    .map(ObjectDiff::id)
+                    .toList();
             Set<ResourceId> differing = new HashSet<>(missing);
             changed.forEach(d -> differing.add(d.id()));
-            List<ResourceId> adopted = desired.keySet().stream().filter(id -> !differing.contains(id)).toList();
+            List<ResourceId> adopted = desired.keySet().stream()
+                    .filter(id -> !differing.contains(id))
+                    .toList();
             reports.add(new Adoption.AppAdoption(app.name(), null, adopted, changed, missing, claimed));
         }
         List<Adoption.Unmanaged> unmanaged = new ArrayList<>();
@@ -79,7 +88,8 @@ public final class Adopter {
             if (id.namespace() == null || !namespaces.contains(id.namespace())) return;
             present.add(id.namespace());
             if (owned.contains(id) || ClusterMade.test(id, o)) return;
-            unmanaged.add(new Adoption.Unmanaged(id, Owner.of(o, Map.of(), cluster.argoNamespace()).orElse(null)));
+            unmanaged.add(new Adoption.Unmanaged(
+                    id, Owner.of(o, Map.of(), cluster.argoNamespace()).orElse(null)));
         });
         namespaces.retainAll(present);
         return new Adoption(reports, unmanaged, new ArrayList<>(namespaces), new ArrayList<>(notUnderstood));
@@ -111,7 +121,8 @@ public final class Adopter {
         for (GroupKind k : kinds) {
             for (ArgoCdSettings s : settings) {
                 for (IgnoreDifference d : s.ignoresFor(k.group(), k.kind())) {
-                    out.add(new IgnoreDifference(k.group(), k.kind(), null, null, d.jsonPointers(), d.jqPathExpressions()));
+                    out.add(new IgnoreDifference(
+                            k.group(), k.kind(), null, null, d.jsonPointers(), d.jqPathExpressions()));
                 }
             }
         }
@@ -120,8 +131,13 @@ public final class Adopter {
 
     private static ArgoCdSettings liveSettings(Cluster cluster) {
         ArgoCdSettings s = new ArgoCdSettings();
-        ConfigMap cm = cluster.call("reading argocd-cm",
-                () -> cluster.client().configMaps().inNamespace(cluster.argoNamespace()).withName("argocd-cm").get());
+        ConfigMap cm = cluster.call(
+                "reading argocd-cm",
+                () -> cluster.client()
+                        .configMaps()
+                        .inNamespace(cluster.argoNamespace())
+                        .withName("argocd-cm")
+                        .get());
         if (cm != null && cm.getData() != null) s.scanRendered(new HashMap<>(cm.getData()), Location.NONE);
         return s;
     }

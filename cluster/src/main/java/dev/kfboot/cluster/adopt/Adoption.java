@@ -3,7 +3,6 @@ package dev.kfboot.cluster.adopt;
 import dev.kfboot.cluster.Owner;
 import dev.kfboot.cluster.diff.ObjectDiff;
 import dev.kfboot.model.ResourceId;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -16,11 +15,13 @@ import java.util.function.Function;
  * @param namespaces    the platform's namespaces that were looked through, sorted
  * @param notUnderstood ignoreDifferences jq expressions kfboot could not apply
  */
-public record Adoption(List<AppAdoption> apps, List<Unmanaged> unmanaged, List<String> namespaces, List<String> notUnderstood) {
+public record Adoption(
+        List<AppAdoption> apps, List<Unmanaged> unmanaged, List<String> namespaces, List<String> notUnderstood) {
 
     public Adoption {
         apps = List.copyOf(apps);
-        unmanaged = unmanaged.stream().sorted(Comparator.comparing(Unmanaged::id)).toList();
+        unmanaged =
+                unmanaged.stream().sorted(Comparator.comparing(Unmanaged::id)).toList();
         namespaces = namespaces.stream().sorted().toList();
         notUnderstood = List.copyOf(notUnderstood);
     }
@@ -34,12 +35,19 @@ public record Adoption(List<AppAdoption> apps, List<Unmanaged> unmanaged, List<S
      * @param missing     objects its first sync creates
      * @param claimed     live objects another Argo CD app or Helm manages: the first sync would fight over them
      */
-    public record AppAdoption(String app, String notCompared, List<ResourceId> adopted, List<ObjectDiff> changed,
-                              List<ResourceId> missing, List<Claim> claimed) {
+    public record AppAdoption(
+            String app,
+            String notCompared,
+            List<ResourceId> adopted,
+            List<ObjectDiff> changed,
+            List<ResourceId> missing,
+            List<Claim> claimed) {
 
         public AppAdoption {
             adopted = adopted.stream().sorted().toList();
-            changed = changed.stream().sorted(Comparator.comparing(ObjectDiff::id)).toList();
+            changed = changed.stream()
+                    .sorted(Comparator.comparing(ObjectDiff::id))
+                    .toList();
             missing = missing.stream().sorted().toList();
             claimed = claimed.stream().sorted(Comparator.comparing(Claim::id)).toList();
         }
@@ -57,7 +65,8 @@ public record Adoption(List<AppAdoption> apps, List<Unmanaged> unmanaged, List<S
 
     /** Whether the first syncs would change, or fight over, any live object. */
     public boolean changesLiveObjects() {
-        return apps.stream().anyMatch(a -> !a.changed().isEmpty() || !a.claimed().isEmpty());
+        return apps.stream()
+                .anyMatch(a -> !a.changed().isEmpty() || !a.claimed().isEmpty());
     }
 
     public int count(Function<AppAdoption, List<?>> what) {

@@ -2,7 +2,6 @@ package dev.kfboot.cluster.adopt;
 
 import dev.kfboot.model.Fields;
 import dev.kfboot.model.ResourceId;
-
 import java.util.Map;
 import java.util.Set;
 
@@ -21,7 +20,8 @@ import java.util.Set;
  */
 final class ClusterMade {
 
-    private static final Set<String> SYSTEM_KINDS = Set.of("Event", "Lease", "Endpoints", "EndpointSlice", "ControllerRevision");
+    private static final Set<String> SYSTEM_KINDS =
+            Set.of("Event", "Lease", "Endpoints", "EndpointSlice", "ControllerRevision");
     private static final Set<String> SYSTEM_CONFIGMAPS = Set.of("kube-root-ca.crt", "istio-ca-root-cert");
 
     private ClusterMade() {}
@@ -33,14 +33,17 @@ final class ClusterMade {
         return switch (id.kind()) {
             case "ConfigMap" -> SYSTEM_CONFIGMAPS.contains(id.name());
             case "ServiceAccount" -> id.name().equals("default");
-            case "Secret" -> serviceAccountToken(id, o) || Fields.has(o, "metadata", "annotations", "cert-manager.io/certificate-name");
+            case "Secret" ->
+                serviceAccountToken(id, o)
+                        || Fields.has(o, "metadata", "annotations", "cert-manager.io/certificate-name");
             default -> false;
         };
     }
 
     private static boolean serviceAccountToken(ResourceId id, Map<String, Object> o) {
         String sa = Fields.string(o, "metadata", "annotations", "kubernetes.io/service-account.name");
-        return "kubernetes.io/service-account-token".equals(Fields.string(o, "type")) && sa != null
+        return "kubernetes.io/service-account-token".equals(Fields.string(o, "type"))
+                && sa != null
                 && id.name().startsWith(sa + "-token-");
     }
 }

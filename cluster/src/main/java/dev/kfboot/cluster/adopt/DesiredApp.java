@@ -1,7 +1,6 @@
 package dev.kfboot.cluster.adopt;
 
 import dev.kfboot.argocd.IgnoreDifference;
-
 import java.util.List;
 
 /**
@@ -12,8 +11,12 @@ import java.util.List;
  * @param notCompared why its objects are not known (a Helm source, another cluster); null when they are
  * @param ignores     its own {@code spec.ignoreDifferences}
  */
-public record DesiredApp(String name, String destination, String notCompared, List<DesiredObject> objects,
-                         List<IgnoreDifference> ignores) {
+public record DesiredApp(
+        String name,
+        String destination,
+        String notCompared,
+        List<DesiredObject> objects,
+        List<IgnoreDifference> ignores) {
 
     public DesiredApp {
         objects = List.copyOf(objects);

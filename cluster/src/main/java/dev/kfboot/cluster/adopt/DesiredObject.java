@@ -2,7 +2,6 @@ package dev.kfboot.cluster.adopt;
 
 import dev.kfboot.inventory.Scope;
 import dev.kfboot.model.ResourceId;
-
 import java.util.Map;
 
 /**
@@ -13,4 +12,5 @@ import java.util.Map;
  * @param body  the rendered object
  * @param labels its labels (upstream's own ownership labels do not make another tool its owner)
  */
-public record DesiredObject(ResourceId id, String apiVersion, Scope scope, Map<String, Object> body, Map<String, String> labels) {}
+public record DesiredObject(
+        ResourceId id, String apiVersion, Scope scope, Map<String, Object> body, Map<String, String> labels) {}

@@ -1,10 +1,9 @@
 package dev.kfboot.cluster.adopt;
 
-import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.argocd.Applications;
 import dev.kfboot.cluster.deploy.DeployTree;
 import dev.kfboot.cluster.deploy.TreeApp;
-
+import dev.kfboot.model.Fields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +30,10 @@ public final class Handover {
             out.add(new Step("AppProject " + name, create));
         }
         List<TreeApp> ordered = tree.apps().stream()
-                .sorted(Comparator.comparing(TreeApp::root).thenComparingInt(TreeApp::wave).thenComparing(TreeApp::name)).toList();
+                .sorted(Comparator.comparing(TreeApp::root)
+                        .thenComparingInt(TreeApp::wave)
+                        .thenComparing(TreeApp::name))
+                .toList();
         for (TreeApp a : ordered) {
             boolean create = apps.get(a.name()) == null;
             if (create) apps.create(a.held(), false);

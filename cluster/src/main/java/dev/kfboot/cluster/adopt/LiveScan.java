@@ -1,9 +1,8 @@
 package dev.kfboot.cluster.adopt;
 
-import dev.kfboot.cluster.LiveMaps;
 import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.ClusterException;
-import dev.kfboot.model.Fields;
+import dev.kfboot.cluster.LiveMaps;
 import dev.kfboot.cluster.LiveObjects;
 import dev.kfboot.inventory.KindTable;
 import dev.kfboot.inventory.Scope;
@@ -13,9 +12,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Collections;
 
 /**
  * Reads the live objects adopt compares, with one list request per kind across all namespaces (per namespace when
@@ -47,8 +45,10 @@ final class LiveScan {
 
     private static Map<GroupKind, String> builtin() {
         Map<GroupKind, String> m = new LinkedHashMap<>();
-        for (String k : List.of("ConfigMap", "Secret", "Service", "ServiceAccount", "PersistentVolumeClaim", "Pod")) m.put(new GroupKind("", k), "v1");
-        for (String k : List.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet")) m.put(new GroupKind("apps", k), "v1");
+        for (String k : List.of("ConfigMap", "Secret", "Service", "ServiceAccount", "PersistentVolumeClaim", "Pod"))
+            m.put(new GroupKind("", k), "v1");
+        for (String k : List.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"))
+            m.put(new GroupKind("apps", k), "v1");
         m.put(new GroupKind("batch", "Job"), "v1");
         m.put(new GroupKind("batch", "CronJob"), "v1");
         m.put(new GroupKind("rbac.authorization.k8s.io", "Role"), "v1");
@@ -66,9 +66,18 @@ final class LiveScan {
      */
     static LiveScan read(Cluster cluster, Collection<DesiredObject> desired, Set<String> namespaces) {
         LiveScan scan = new LiveScan();
-        for (CustomResourceDefinition crd : cluster.call("listing CustomResourceDefinitions",
-                () -> cluster.client().apiextensions().v1().customResourceDefinitions().list().getItems())) {
-            scan.crds.put(new GroupKind(crd.getSpec().getGroup(), crd.getSpec().getNames().getKind()), crd);
+        for (CustomResourceDefinition crd : cluster.call(
+                "listing CustomResourceDefinitions",
+                () -> cluster.client()
+                        .apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .list()
+                        .getItems())) {
+            scan.crds.put(
+                    new GroupKind(
+                            crd.getSpec().getGroup(), crd.getSpec().getNames().getKind()),
+                    crd);
         }
         Set<String> keep = new HashSet<>(namespaces);
         // one list per kind and version the tree writes; the scan-only kinds once, at their usual version
@@ -84,15 +93,18 @@ final class LiveScan {
             if (listed.add(gk)) scan.context(gk, version).ifPresent(c -> lists.putIfAbsent(key(c), c));
         });
         scan.crds.forEach((gk, crd) -> {
-            if ("Namespaced".equals(crd.getSpec().getScope()) && listed.add(gk)) scan.context(gk, null).ifPresent(c -> lists.putIfAbsent(key(c), c));
+            if ("Namespaced".equals(crd.getSpec().getScope()) && listed.add(gk))
+                scan.context(gk, null).ifPresent(c -> lists.putIfAbsent(key(c), c));
         });
         LiveObjects live = new LiveObjects(cluster);
         for (ResourceDefinitionContext c : lists.values()) {
-            Map<ResourceId, Map<String, Object>> atVersion = scan.byVersion.computeIfAbsent(key(c), k -> new HashMap<>());
+            Map<ResourceId, Map<String, Object>> atVersion =
+                    scan.byVersion.computeIfAbsent(key(c), k -> new HashMap<>());
             for (GenericKubernetesResource r : list(live, c, keep)) {
                 String ns = c.isNamespaceScoped() ? r.getMetadata().getNamespace() : null;
                 if (ns != null && !keep.contains(ns)) continue;
-                ResourceId id = ResourceId.of(c.getGroup(), c.getKind(), ns, r.getMetadata().getName());
+                ResourceId id = ResourceId.of(
+                        c.getGroup(), c.getKind(), ns, r.getMetadata().getName());
                 Map<String, Object> o = LiveMaps.of(r);
                 atVersion.put(id, o);
                 scan.objects.putIfAbsent(id, o);
@@ -108,7 +120,8 @@ final class LiveScan {
 
     /** The live object as listed at {@code apiVersion} (what the tree compares against), else at the version it was listed at. */
     Map<String, Object> live(ResourceId id, String apiVersion) {
-        Map<ResourceId, Map<String, Object>> atVersion = byVersion.get(id.group() + "/" + versionOf(apiVersion) + "/" + id.kind());
+        Map<ResourceId, Map<String, Object>> atVersion =
+                byVersion.get(id.group() + "/" + versionOf(apiVersion) + "/" + id.kind());
         Map<String, Object> o = atVersion == null ? null : atVersion.get(id);
         return o != null ? o : objects.get(id);
     }
@@ -121,26 +134,44 @@ final class LiveScan {
         CustomResourceDefinition crd = crds.get(gk);
         if (crd != null) {
             List<CustomResourceDefinitionVersion> versions = crd.getSpec().getVersions();
-            String v = versions.stream().filter(x -> x.getName().equals(version) && !Boolean.FALSE.equals(x.getServed()))
-                    .findFirst().or(() -> versions.stream().filter(x -> Boolean.TRUE.equals(x.getStorage())).findFirst())
-                    .or(() -> versions.stream().findFirst()).map(CustomResourceDefinitionVersion::getName).orElse(null);
+            String v = versions.stream()
+                    .filter(x -> x.getName().equals(version) && !Boolean.FALSE.equals(x.getServed()))
+                    .findFirst()
+                    .or(() -> versions.stream()
+                            .filter(x -> Boolean.TRUE.equals(x.getStorage()))
+                            .findFirst())
+                    .or(() -> versions.stream().findFirst())
+                    .map(CustomResourceDefinitionVersion::getName)
+                    .orElse(null);
             if (v == null) return Optional.empty();
-            return Optional.of(context(gk, v, crd.getSpec().getNames().getPlural(), !"Cluster".equals(crd.getSpec().getScope())));
+            return Optional.of(context(
+                    gk,
+                    v,
+                    crd.getSpec().getNames().getPlural(),
+                    !"Cluster".equals(crd.getSpec().getScope())));
         }
-        return KindTable.builtins().lookup(gk).filter(KindTable.KindInfo::builtin)
+        return KindTable.builtins()
+                .lookup(gk)
+                .filter(KindTable.KindInfo::builtin)
                 .map(info -> context(gk, version, info.plural(), info.scope() != Scope.CLUSTER));
     }
 
     private static ResourceDefinitionContext context(GroupKind gk, String version, String plural, boolean namespaced) {
-        return new ResourceDefinitionContext.Builder().withGroup(gk.group()).withVersion(version).withKind(gk.kind())
-                .withPlural(plural).withNamespaced(namespaced).build();
+        return new ResourceDefinitionContext.Builder()
+                .withGroup(gk.group())
+                .withVersion(version)
+                .withKind(gk.kind())
+                .withPlural(plural)
+                .withNamespaced(namespaced)
+                .build();
     }
 
     private static String versionOf(String apiVersion) {
         return apiVersion == null ? null : apiVersion.substring(apiVersion.indexOf('/') + 1);
     }
 
-    private static List<GenericKubernetesResource> list(LiveObjects live, ResourceDefinitionContext kind, Set<String> namespaces) {
+    private static List<GenericKubernetesResource> list(
+            LiveObjects live, ResourceDefinitionContext kind, Set<String> namespaces) {
         try {
             return live.listEverywhere(kind);
         } catch (ClusterException e) {

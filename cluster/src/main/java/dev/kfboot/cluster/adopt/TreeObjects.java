@@ -7,7 +7,6 @@ import dev.kfboot.render.Rendered;
 import dev.kfboot.validate.ResolvedSource;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +22,14 @@ public final class TreeObjects {
             List<DesiredObject> objects = new ArrayList<>();
             for (Inventory.Entry e : ctx.inventory().of(a.id())) {
                 KubeObject o = e.object();
-                objects.add(new DesiredObject(o.id().withNamespace(e.namespace()), o.apiVersion(), e.scope(), o.body(), o.labels()));
+                objects.add(new DesiredObject(
+                        o.id().withNamespace(e.namespace()), o.apiVersion(), e.scope(), o.body(), o.labels()));
             }
-            out.add(new DesiredApp(a.name(), a.app().destinationNamespace(), notCompared(ctx, a), objects,
+            out.add(new DesiredApp(
+                    a.name(),
+                    a.app().destinationNamespace(),
+                    notCompared(ctx, a),
+                    objects,
                     a.app().ignoreDifferences()));
         }
         return out;
@@ -44,7 +48,9 @@ public final class TreeObjects {
                 if (s.kind().pathProblem()) out.add(a.name() + ": " + s.problem());
             }
             for (Rendered r : ctx.renders().of(a.id())) {
-                if (!r.ok()) out.add(a.name() + ": " + r.failure().message().lines().findFirst().orElse(""));
+                if (!r.ok())
+                    out.add(a.name() + ": "
+                            + r.failure().message().lines().findFirst().orElse(""));
             }
         }
         return out;
@@ -53,7 +59,8 @@ public final class TreeObjects {
     private static String notCompared(ValidationContext ctx, TreeApp a) {
         String server = a.app().destinationServer();
         String name = a.app().destinationName();
-        if (server != null && !server.equals(ArgoCd.IN_CLUSTER) || server == null && name != null && !name.equals("in-cluster")) {
+        if (server != null && !server.equals(ArgoCd.IN_CLUSTER)
+                || server == null && name != null && !name.equals("in-cluster")) {
             return "deploys to another cluster (" + (server != null ? server : name) + ")";
         }
         // a chart not in --helm-cache, a plugin, another repository without a checkout: what it owns is unknown

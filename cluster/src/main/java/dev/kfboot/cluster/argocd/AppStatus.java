@@ -1,11 +1,10 @@
 package dev.kfboot.cluster.argocd;
 
 import dev.kfboot.argocd.ArgoCd;
-import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.health.HealthStatus;
+import dev.kfboot.model.Fields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +19,22 @@ import java.util.Map;
  * @param automated         automated sync is on
  * @param retryLimit        {@code syncPolicy.retry.limit}, or -1 when not set
  */
-public record AppStatus(String name, int wave, String project, String sync, HealthStatus health, String healthMessage,
-                        String revision, String targetRevision, boolean automated, long retryLimit,
-                        boolean operationInFlight, LastOperation lastOperation, List<Condition> conditions,
-                        boolean deleting, String refreshRequested) {
+public record AppStatus(
+        String name,
+        int wave,
+        String project,
+        String sync,
+        HealthStatus health,
+        String healthMessage,
+        String revision,
+        String targetRevision,
+        boolean automated,
+        long retryLimit,
+        boolean operationInFlight,
+        LastOperation lastOperation,
+        List<Condition> conditions,
+        boolean deleting,
+        String refreshRequested) {
 
     /** One {@code status.conditions[]} entry, e.g. SyncError, ComparisonError, SharedResourceWarning. */
     public record Condition(String type, String message) {}
@@ -49,14 +60,23 @@ public record AppStatus(String name, int wave, String project, String sync, Heal
         }
         String healthText = Fields.string(status, "health", "status");
         Map<String, String> annotations = meta.getAnnotations() == null ? Map.of() : meta.getAnnotations();
-        return new AppStatus(meta.getName(), wave(annotations.get(ArgoCd.SYNC_WAVE)), Fields.string(spec, "project"),
+        return new AppStatus(
+                meta.getName(),
+                wave(annotations.get(ArgoCd.SYNC_WAVE)),
+                Fields.string(spec, "project"),
                 Fields.stringOr(status, "", "sync", "status"),
                 healthText == null ? HealthStatus.UNKNOWN : HealthStatus.parse(healthText),
-                Fields.stringOr(status, "", "health", "message"), Fields.stringOr(status, "", "sync", "revision"),
-                target == null ? "HEAD" : target, Fields.has(spec, "syncPolicy", "automated")
+                Fields.stringOr(status, "", "health", "message"),
+                Fields.stringOr(status, "", "sync", "revision"),
+                target == null ? "HEAD" : target,
+                Fields.has(spec, "syncPolicy", "automated")
                         && !"false".equals(Fields.string(spec, "syncPolicy", "automated", "enabled")),
-                Fields.number(spec, -1, "syncPolicy", "retry", "limit"), inFlight, last, conditions,
-                meta.getDeletionTimestamp() != null, annotations.get(ArgoResources.REFRESH_ANNOTATION));
+                Fields.number(spec, -1, "syncPolicy", "retry", "limit"),
+                inFlight,
+                last,
+                conditions,
+                meta.getDeletionTimestamp() != null,
+                annotations.get(ArgoResources.REFRESH_ANNOTATION));
     }
 
     static int wave(String annotation) {
@@ -83,7 +103,8 @@ public record AppStatus(String name, int wave, String project, String sync, Heal
      */
     public boolean retriesExhausted() {
         if (!automated || !failed() || !lastOperation.automated()) return false;
-        boolean sameRevision = lastOperation.revision() == null || revision.isEmpty()
+        boolean sameRevision = lastOperation.revision() == null
+                || revision.isEmpty()
                 || lastOperation.revision().equals(revision);
         return sameRevision && lastOperation.retryCount() >= Math.max(0, retryLimit);
     }
@@ -92,8 +113,10 @@ public record AppStatus(String name, int wave, String project, String sync, Heal
     public String message() {
         if (failed() && lastOperation.message() != null) return lastOperation.message();
         if (!healthMessage.isEmpty()) return healthMessage;
-        if (!conditions.isEmpty()) return conditions.get(0).type() + ": " + conditions.get(0).message();
-        if (lastOperation != null && lastOperation.message() != null && !syncedAndHealthy()) return lastOperation.message();
+        if (!conditions.isEmpty())
+            return conditions.get(0).type() + ": " + conditions.get(0).message();
+        if (lastOperation != null && lastOperation.message() != null && !syncedAndHealthy())
+            return lastOperation.message();
         return "";
     }
 

@@ -6,7 +6,6 @@ import dev.kfboot.cluster.ClusterErrors;
 import dev.kfboot.cluster.ClusterException;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -31,8 +30,11 @@ public final class AppStore implements AutoCloseable {
 
     private AppStore(Cluster cluster) {
         this.cluster = cluster;
-        this.informer = cluster.client().genericKubernetesResources(ArgoResources.APPLICATION)
-                .inNamespace(cluster.argoNamespace()).withLimit(PAGE).runnableInformer(0);
+        this.informer = cluster.client()
+                .genericKubernetesResources(ArgoResources.APPLICATION)
+                .inNamespace(cluster.argoNamespace())
+                .withLimit(PAGE)
+                .runnableInformer(0);
         informer.itemStore(new SlimItemStore());
         informer.exceptionHandler((started, t) -> {
             lastWatchError = t;
@@ -48,11 +50,14 @@ public final class AppStore implements AutoCloseable {
             store.informer.start().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             store.close();
-            throw ClusterErrors.translate(e.getCause(), "listing Applications in " + cluster.argoNamespace(), cluster.server());
+            throw ClusterErrors.translate(
+                    e.getCause(), "listing Applications in " + cluster.argoNamespace(), cluster.server());
         } catch (TimeoutException e) {
             store.close();
-            throw new ClusterException(ClusterException.Kind.TIMEOUT,
-                    "listing Applications in " + cluster.argoNamespace() + " took longer than " + timeout.toSeconds() + "s",
+            throw new ClusterException(
+                    ClusterException.Kind.TIMEOUT,
+                    "listing Applications in " + cluster.argoNamespace() + " took longer than " + timeout.toSeconds()
+                            + "s",
                     "the API server is slow or unreachable: check --context, or raise --request-timeout");
         } catch (InterruptedException e) {
             store.close();
@@ -67,8 +72,10 @@ public final class AppStore implements AutoCloseable {
 
     /** Every Application, by wave then name. */
     public List<AppStatus> snapshot() {
-        return informer.getStore().list().stream().map(AppStatus::of)
-                .sorted(Comparator.comparingInt((AppStatus a) -> a.wave()).thenComparing(AppStatus::name)).toList();
+        return informer.getStore().list().stream()
+                .map(AppStatus::of)
+                .sorted(Comparator.comparingInt((AppStatus a) -> a.wave()).thenComparing(AppStatus::name))
+                .toList();
     }
 
     public Optional<AppStatus> get(String name) {

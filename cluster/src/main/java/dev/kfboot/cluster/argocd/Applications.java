@@ -6,13 +6,12 @@ import dev.kfboot.cluster.ClusterException;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,17 +33,24 @@ public final class Applications {
         return cluster;
     }
 
-    NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> apps() {
-        return cluster.client().genericKubernetesResources(ArgoResources.APPLICATION).inNamespace(cluster.argoNamespace());
+    NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+            apps() {
+        return cluster.client()
+                .genericKubernetesResources(ArgoResources.APPLICATION)
+                .inNamespace(cluster.argoNamespace());
     }
 
-    NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> projects() {
-        return cluster.client().genericKubernetesResources(ArgoResources.APP_PROJECT).inNamespace(cluster.argoNamespace());
+    NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+            projects() {
+        return cluster.client()
+                .genericKubernetesResources(ArgoResources.APP_PROJECT)
+                .inNamespace(cluster.argoNamespace());
     }
 
     /** The Application, or null when it does not exist. */
     public GenericKubernetesResource get(String name) {
-        return cluster.call("reading Application " + name, () -> apps().withName(name).get());
+        return cluster.call(
+                "reading Application " + name, () -> apps().withName(name).get());
     }
 
     /** The label kfboot writes on each child Application: the component (app id) plan and report show. */
@@ -57,12 +63,17 @@ public final class Applications {
      */
     public String resolveName(String name) {
         if (name == null || get(name) != null) return name;
-        List<String> labelled = cluster.call("finding the Application of component " + name,
+        List<String> labelled = cluster.call(
+                "finding the Application of component " + name,
                 () -> apps().withLabel(COMPONENT_LABEL, name).list().getItems().stream()
-                        .map(a -> a.getMetadata().getName()).sorted().toList());
+                        .map(a -> a.getMetadata().getName())
+                        .sorted()
+                        .toList());
         if (labelled.size() > 1) {
-            throw new InputException(Location.NONE, "component '" + name + "' is deployed by several Applications: "
-                    + String.join(", ", labelled), "name the Application");
+            throw new InputException(
+                    Location.NONE,
+                    "component '" + name + "' is deployed by several Applications: " + String.join(", ", labelled),
+                    "name the Application");
         }
         return labelled.isEmpty() ? name : labelled.get(0);
     }
@@ -71,22 +82,29 @@ public final class Applications {
     public GenericKubernetesResource require(String name) {
         GenericKubernetesResource app = get(name);
         if (app == null) {
-            List<String> known = list().stream().map(a -> a.getMetadata().getName()).sorted().toList();
-            throw new InputException(Location.NONE, "no Application '" + name + "' in namespace " + cluster.argoNamespace(),
-                    known.isEmpty() ? "there are no Applications there: check --namespace, or deploy first"
+            List<String> known =
+                    list().stream().map(a -> a.getMetadata().getName()).sorted().toList();
+            throw new InputException(
+                    Location.NONE,
+                    "no Application '" + name + "' in namespace " + cluster.argoNamespace(),
+                    known.isEmpty()
+                            ? "there are no Applications there: check --namespace, or deploy first"
                             : "Applications there: " + abbreviate(known));
         }
         return app;
     }
 
     public List<GenericKubernetesResource> list() {
-        return cluster.call("listing Applications in " + cluster.argoNamespace(),
+        return cluster.call(
+                "listing Applications in " + cluster.argoNamespace(),
                 () -> apps().list().getItems().stream()
-                        .sorted(Comparator.comparing(a -> a.getMetadata().getName())).toList());
+                        .sorted(Comparator.comparing(a -> a.getMetadata().getName()))
+                        .toList());
     }
 
     public GenericKubernetesResource getProject(String name) {
-        return cluster.call("reading AppProject " + name, () -> projects().withName(name).get());
+        return cluster.call(
+                "reading AppProject " + name, () -> projects().withName(name).get());
     }
 
     /** Creates an object from a plain document (an Application or AppProject of a tree). */
@@ -99,7 +117,8 @@ public final class Applications {
                 return ops.resource(r).create();
             } catch (RuntimeException e) {
                 // A retried create whose first attempt went through answers 409: the object is there.
-                if (ClusterErrors.code(e) == 409) return ops.withName(r.getMetadata().getName()).get();
+                if (ClusterErrors.code(e) == 409)
+                    return ops.withName(r.getMetadata().getName()).get();
                 throw e;
             }
         });
@@ -110,14 +129,15 @@ public final class Applications {
      * (someone wrote in between) it reads again and re-applies the change. {@code change} returns null to leave
      * the object as it is.
      */
-    public GenericKubernetesResource edit(String name, boolean project, String doing,
-                                          UnaryOperator<GenericKubernetesResource> change) {
+    public GenericKubernetesResource edit(
+            String name, boolean project, String doing, UnaryOperator<GenericKubernetesResource> change) {
         var ops = project ? projects() : apps();
         return cluster.call(doing, () -> {
             for (int attempt = 1; ; attempt++) {
                 GenericKubernetesResource fresh = ops.withName(name).get();
                 if (fresh == null) {
-                    throw new ClusterException(ClusterException.Kind.NOT_FOUND,
+                    throw new ClusterException(
+                            ClusterException.Kind.NOT_FOUND,
                             (project ? "AppProject " : "Application ") + name + " disappeared while " + doing,
                             "someone deleted it; run the command again");
                 }
@@ -137,8 +157,12 @@ public final class Applications {
      * resourceVersion it produced.
      */
     public String mergePatch(String name, String doing, Map<String, Object> patch) {
-        return cluster.call(doing, () -> apps().withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), JSON.asJson(patch))
-                .getMetadata().getResourceVersion());
+        return cluster.call(
+                doing,
+                () -> apps().withName(name)
+                        .patch(PatchContext.of(PatchType.JSON_MERGE), JSON.asJson(patch))
+                        .getMetadata()
+                        .getResourceVersion());
     }
 
     public void delete(String name) {

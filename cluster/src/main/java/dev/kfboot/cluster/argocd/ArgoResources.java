@@ -6,12 +6,20 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 public final class ArgoResources {
 
     public static final ResourceDefinitionContext APPLICATION = new ResourceDefinitionContext.Builder()
-            .withGroup("argoproj.io").withVersion("v1alpha1").withKind("Application").withPlural("applications")
-            .withNamespaced(true).build();
+            .withGroup("argoproj.io")
+            .withVersion("v1alpha1")
+            .withKind("Application")
+            .withPlural("applications")
+            .withNamespaced(true)
+            .build();
 
     public static final ResourceDefinitionContext APP_PROJECT = new ResourceDefinitionContext.Builder()
-            .withGroup("argoproj.io").withVersion("v1alpha1").withKind("AppProject").withPlural("appprojects")
-            .withNamespaced(true).build();
+            .withGroup("argoproj.io")
+            .withVersion("v1alpha1")
+            .withKind("AppProject")
+            .withPlural("appprojects")
+            .withNamespaced(true)
+            .build();
 
     /** Argo CD processes this annotation and removes it: {@code normal} or {@code hard} (also re-renders manifests). */
     public static final String REFRESH_ANNOTATION = "argocd.argoproj.io/refresh";

@@ -1,7 +1,6 @@
 package dev.kfboot.cluster.argocd;
 
 import dev.kfboot.model.Fields;
-
 import java.util.Map;
 
 /**
@@ -11,17 +10,31 @@ import java.util.Map;
  * @param automated whether Argo CD's automated sync started it
  * @param revision  the revision it synced to (from its result), or the one it was asked for
  */
-public record LastOperation(String phase, String message, String kfbootId, String startedAt, String finishedAt,
-                            long retryCount, String revision, boolean automated, String initiatedBy) {
+public record LastOperation(
+        String phase,
+        String message,
+        String kfbootId,
+        String startedAt,
+        String finishedAt,
+        long retryCount,
+        String revision,
+        boolean automated,
+        String initiatedBy) {
 
     static LastOperation of(Map<String, Object> state) {
         if (state.isEmpty()) return null;
         Map<String, Object> op = Fields.map(state, "operation");
         String revision = Fields.string(state, "syncResult", "revision");
         if (revision == null) revision = Fields.string(op, "sync", "revision");
-        return new LastOperation(Fields.string(state, "phase"), Fields.string(state, "message"), kfbootId(op),
-                Fields.string(state, "startedAt"), Fields.string(state, "finishedAt"),
-                Fields.number(state, 0, "retryCount"), revision, Fields.bool(op, "initiatedBy", "automated"),
+        return new LastOperation(
+                Fields.string(state, "phase"),
+                Fields.string(state, "message"),
+                kfbootId(op),
+                Fields.string(state, "startedAt"),
+                Fields.string(state, "finishedAt"),
+                Fields.number(state, 0, "retryCount"),
+                revision,
+                Fields.bool(op, "initiatedBy", "automated"),
                 Fields.string(op, "initiatedBy", "username"));
     }
 

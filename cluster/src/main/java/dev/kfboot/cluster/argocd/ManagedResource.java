@@ -4,7 +4,6 @@ import dev.kfboot.model.Fields;
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.ResourceId;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,13 @@ public record ManagedResource(ResourceId id, String version, String syncStatus) 
     public static List<ManagedResource> of(GenericKubernetesResource app) {
         List<ManagedResource> out = new ArrayList<>();
         for (Map<String, Object> r : Fields.maps(app.getAdditionalProperties(), "status", "resources")) {
-            out.add(new ManagedResource(ResourceId.of(Fields.stringOr(r, "", "group"), Fields.string(r, "kind"),
-                    Fields.string(r, "namespace"), Fields.string(r, "name")), Fields.stringOr(r, "v1", "version"),
+            out.add(new ManagedResource(
+                    ResourceId.of(
+                            Fields.stringOr(r, "", "group"),
+                            Fields.string(r, "kind"),
+                            Fields.string(r, "namespace"),
+                            Fields.string(r, "name")),
+                    Fields.stringOr(r, "v1", "version"),
                     Fields.stringOr(r, "", "status")));
         }
         return out;

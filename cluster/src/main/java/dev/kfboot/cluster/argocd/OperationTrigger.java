@@ -1,9 +1,8 @@
 package dev.kfboot.cluster.argocd;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Starts a sync by writing the Application's {@code operation} field, and never starts two. Before writing it

@@ -1,7 +1,6 @@
 package dev.kfboot.cluster.argocd;
 
 import dev.kfboot.cluster.ClusterException;
-
 import java.time.Duration;
 
 /** Waits on the informer until an operation kfboot started has ended, and says how. */
@@ -14,14 +13,23 @@ public final class OperationWaiter {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long seen = store.version();
-            AppStatus s = store.get(app).orElseThrow(() -> new ClusterException(ClusterException.Kind.NOT_FOUND,
-                    "Application " + app + " disappeared while its operation ran", "someone deleted it"));
-            if (!s.operationInFlight() && s.lastOperation() != null && id.equals(s.lastOperation().kfbootId())) return s;
+            AppStatus s = store.get(app)
+                    .orElseThrow(() -> new ClusterException(
+                            ClusterException.Kind.NOT_FOUND,
+                            "Application " + app + " disappeared while its operation ran",
+                            "someone deleted it"));
+            if (!s.operationInFlight()
+                    && s.lastOperation() != null
+                    && id.equals(s.lastOperation().kfbootId())) return s;
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new ClusterException(ClusterException.Kind.TIMEOUT,
+                throw new ClusterException(
+                        ClusterException.Kind.TIMEOUT,
                         "the operation on " + app + " did not end within " + timeout.toSeconds() + "s"
-                                + (s.lastOperation() == null ? "" : " (" + s.lastOperation().phase() + ": " + s.lastOperation().message() + ")"),
+                                + (s.lastOperation() == null
+                                        ? ""
+                                        : " (" + s.lastOperation().phase() + ": "
+                                                + s.lastOperation().message() + ")"),
                         "it may still be running: follow it with `kfboot watch`; is Argo CD's application controller running?");
             }
             store.awaitChange(seen, Duration.ofNanos(left));

@@ -1,7 +1,6 @@
 package dev.kfboot.cluster.argocd;
 
 import dev.kfboot.cluster.ClusterException;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +25,10 @@ public final class Refresher {
         for (String n : names) {
             Map<String, Object> annotations = new LinkedHashMap<>();
             annotations.put(ArgoResources.REFRESH_ANNOTATION, hard ? "hard" : "normal");
-            written.put(n, apps.mergePatch(n, "requesting a refresh of " + n, Map.of("metadata", Map.of("annotations", annotations))));
+            written.put(
+                    n,
+                    apps.mergePatch(
+                            n, "requesting a refresh of " + n, Map.of("metadata", Map.of("annotations", annotations))));
         }
         return written;
     }
@@ -36,21 +38,24 @@ public final class Refresher {
      * still show a version from before the request, also without the annotation: only a version newer than the one
      * the request wrote counts (resourceVersions are etcd revisions; compared as numbers when they are numbers).
      */
-    public static void await(AppStore store, Map<String, String> written, Duration timeout) throws InterruptedException {
+    public static void await(AppStore store, Map<String, String> written, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long seen = store.version();
             List<String> pending = new ArrayList<>();
             for (var w : written.entrySet()) {
                 var cached = store.raw(w.getKey());
-                boolean done = cached.isEmpty() || AppStatus.of(cached.get()).refreshRequested() == null
-                        && newer(cached.get().getMetadata().getResourceVersion(), w.getValue());
+                boolean done = cached.isEmpty()
+                        || AppStatus.of(cached.get()).refreshRequested() == null
+                                && newer(cached.get().getMetadata().getResourceVersion(), w.getValue());
                 if (!done) pending.add(w.getKey());
             }
             if (pending.isEmpty()) return;
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new ClusterException(ClusterException.Kind.TIMEOUT,
+                throw new ClusterException(
+                        ClusterException.Kind.TIMEOUT,
                         "Argo CD did not process the refresh of " + Applications.abbreviate(pending) + " within "
                                 + timeout.toSeconds() + "s",
                         "is Argo CD's application controller running? kubectl -n " + store.namespace() + " get pods");

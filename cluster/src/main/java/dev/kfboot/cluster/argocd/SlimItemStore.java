@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,10 +31,17 @@ final class SlimItemStore extends BasicItemStore<GenericKubernetesResource> {
         GenericKubernetesResource s = new GenericKubernetesResource();
         s.setApiVersion(full.getApiVersion());
         s.setKind(full.getKind());
-        s.setMetadata(new ObjectMetaBuilder().withName(m.getName()).withNamespace(m.getNamespace())
-                .withUid(m.getUid()).withResourceVersion(m.getResourceVersion()).withGeneration(m.getGeneration())
-                .withLabels(m.getLabels()).withAnnotations(m.getAnnotations()).withFinalizers(m.getFinalizers())
-                .withDeletionTimestamp(m.getDeletionTimestamp()).build());
+        s.setMetadata(new ObjectMetaBuilder()
+                .withName(m.getName())
+                .withNamespace(m.getNamespace())
+                .withUid(m.getUid())
+                .withResourceVersion(m.getResourceVersion())
+                .withGeneration(m.getGeneration())
+                .withLabels(m.getLabels())
+                .withAnnotations(m.getAnnotations())
+                .withFinalizers(m.getFinalizers())
+                .withDeletionTimestamp(m.getDeletionTimestamp())
+                .build());
         Map<String, Object> body = full.getAdditionalProperties();
         copy(body, s, "spec");
         copy(body, s, "operation");

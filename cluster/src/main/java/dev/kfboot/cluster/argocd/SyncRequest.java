@@ -1,7 +1,6 @@
 package dev.kfboot.cluster.argocd;
 
 import dev.kfboot.argocd.ArgoCd;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +15,14 @@ import java.util.Map;
  * @param source   null for the app's own source (rollback passes the history entry's)
  * @param retry    {@code syncPolicy.retry} to use inside the operation, or null
  */
-public record SyncRequest(boolean prune, boolean force, boolean replace, boolean serverSide, String revision,
-                          Map<String, Object> source, Map<String, Object> retry) {
+public record SyncRequest(
+        boolean prune,
+        boolean force,
+        boolean replace,
+        boolean serverSide,
+        String revision,
+        Map<String, Object> source,
+        Map<String, Object> retry) {
 
     public static final SyncRequest PLAIN = new SyncRequest(false, false, false, false, null, null, null);
 

@@ -1,7 +1,6 @@
 package dev.kfboot.cluster.deploy;
 
 import dev.kfboot.cluster.argocd.SyncRequest;
-
 import java.util.List;
 import java.util.Map;
 

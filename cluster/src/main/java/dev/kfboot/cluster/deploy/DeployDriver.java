@@ -1,11 +1,10 @@
 package dev.kfboot.cluster.deploy;
 
-import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.argocd.AppStore;
 import dev.kfboot.cluster.argocd.Applications;
 import dev.kfboot.cluster.argocd.OperationTrigger;
+import dev.kfboot.model.Fields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +59,8 @@ public final class DeployDriver {
             for (Action a : step.actions()) execute(a);
             listener.stepped(step);
             if (step.outcome().terminal()) return step;
-            boolean onlyBookkeeping = !step.actions().isEmpty() && step.actions().stream().allMatch(DeployDriver::bookkeeping);
+            boolean onlyBookkeeping =
+                    !step.actions().isEmpty() && step.actions().stream().allMatch(DeployDriver::bookkeeping);
             // Writes show up as informer events; so do Argo CD's answers. Wait for the next one.
             if (!onlyBookkeeping) store.awaitChange(seen, waitFor(step, phaseTimeout));
             seen = store.version();
@@ -78,9 +78,19 @@ public final class DeployDriver {
     private DeployState state(DeployPlan plan, Duration phaseTimeout, String runId) {
         Map<String, GenericKubernetesResource> live = new LinkedHashMap<>();
         for (Target t : plan.targets()) store.raw(t.app()).ifPresent(r -> live.put(t.app(), r));
-        return new DeployState(plan, live, Set.copyOf(projectsInSync), runId, Map.copyOf(triggered), Set.copyOf(created),
-                Set.copyOf(updated), Set.copyOf(autoSyncEnabled), Map.copyOf(started), Set.copyOf(reported),
-                clock.instant(), phaseTimeout);
+        return new DeployState(
+                plan,
+                live,
+                Set.copyOf(projectsInSync),
+                runId,
+                Map.copyOf(triggered),
+                Set.copyOf(created),
+                Set.copyOf(updated),
+                Set.copyOf(autoSyncEnabled),
+                Map.copyOf(started),
+                Set.copyOf(reported),
+                clock.instant(),
+                phaseTimeout);
     }
 
     /** AppProjects of the plan that already match the cluster. */
@@ -97,7 +107,8 @@ public final class DeployDriver {
     private Duration waitFor(Step step, Duration phaseTimeout) {
         Instant since = step.phase() == null ? null : started.get(step.phase().index());
         if (since == null) return HEARTBEAT;
-        Duration left = Duration.between(clock.instant(), since.plus(phaseTimeout)).plusMillis(20);
+        Duration left =
+                Duration.between(clock.instant(), since.plus(phaseTimeout)).plusMillis(20);
         if (left.isNegative()) return Duration.ofMillis(1);
         return left.compareTo(HEARTBEAT) < 0 ? left : HEARTBEAT;
     }
@@ -136,13 +147,15 @@ public final class DeployDriver {
             if (o == OperationTrigger.Outcome.TRIGGERED || o == OperationTrigger.Outcome.ALREADY_OURS) {
                 triggered.put(s.app(), s.id());
             }
-            listener.executed(a, switch (o) {
-                case TRIGGERED -> "started";
-                case ALREADY_OURS -> "already started";
-                case BUSY -> "another operation is running; waiting for it";
-                case IN_TARGET_STATE -> "already Synced and Healthy";
-                case DELETING -> "being deleted";
-            });
+            listener.executed(
+                    a,
+                    switch (o) {
+                        case TRIGGERED -> "started";
+                        case ALREADY_OURS -> "already started";
+                        case BUSY -> "another operation is running; waiting for it";
+                        case IN_TARGET_STATE -> "already Synced and Healthy";
+                        case DELETING -> "being deleted";
+                    });
             return o == OperationTrigger.Outcome.TRIGGERED;
         }
         if (a instanceof Action.EnableAutoSync e) {
@@ -151,8 +164,8 @@ public final class DeployDriver {
                 Map<String, Object> spec = (Map<String, Object>) live.getAdditionalProperties()
                         .computeIfAbsent("spec", k -> new LinkedHashMap<String, Object>());
                 @SuppressWarnings("unchecked")
-                Map<String, Object> policy = (Map<String, Object>) spec.computeIfAbsent("syncPolicy",
-                        k -> new LinkedHashMap<String, Object>());
+                Map<String, Object> policy = (Map<String, Object>)
+                        spec.computeIfAbsent("syncPolicy", k -> new LinkedHashMap<String, Object>());
                 policy.put("automated", e.automated());
                 return live;
             });
@@ -174,15 +187,18 @@ public final class DeployDriver {
     private static GenericKubernetesResource overwrite(GenericKubernetesResource live, Map<String, Object> doc) {
         live.setAdditionalProperty("spec", TreeApp.deepCopy(Fields.map(doc, "spec")));
         var meta = live.getMetadata();
-        Map<String, String> labels = meta.getLabels() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(meta.getLabels());
+        Map<String, String> labels =
+                meta.getLabels() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(meta.getLabels());
         Fields.map(doc, "metadata", "labels").forEach((k, v) -> labels.put(k, String.valueOf(v)));
         meta.setLabels(labels);
-        Map<String, String> annotations = meta.getAnnotations() == null ? new LinkedHashMap<>()
-                : new LinkedHashMap<>(meta.getAnnotations());
+        Map<String, String> annotations =
+                meta.getAnnotations() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(meta.getAnnotations());
         Fields.map(doc, "metadata", "annotations").forEach((k, v) -> annotations.put(k, String.valueOf(v)));
         meta.setAnnotations(annotations);
-        List<String> finalizers = meta.getFinalizers() == null ? new ArrayList<>() : new ArrayList<>(meta.getFinalizers());
-        for (Object f : Fields.list(doc, "metadata", "finalizers")) if (!finalizers.contains(f)) finalizers.add((String) f);
+        List<String> finalizers =
+                meta.getFinalizers() == null ? new ArrayList<>() : new ArrayList<>(meta.getFinalizers());
+        for (Object f : Fields.list(doc, "metadata", "finalizers"))
+            if (!finalizers.contains(f)) finalizers.add((String) f);
         meta.setFinalizers(finalizers);
         return live;
     }

@@ -2,7 +2,6 @@ package dev.kfboot.cluster.deploy;
 
 import dev.kfboot.cluster.argocd.AppStatus;
 import dev.kfboot.cluster.argocd.SyncRequest;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,8 +13,8 @@ import java.util.Map;
  *
  * @param stopAfterWave stop once this wave is healthy ({@code --wave N}), or null for all
  */
-public record DeployPlan(List<Map<String, Object>> projects, List<Target> targets, List<Phase> phases,
-                         Integer stopAfterWave) {
+public record DeployPlan(
+        List<Map<String, Object>> projects, List<Target> targets, List<Phase> phases, Integer stopAfterWave) {
 
     /** Deploy a tree: every wave in order, the apps of apps last; automated sync held until each wave is healthy. */
     public static DeployPlan of(DeployTree tree, Integer stopAfterWave) {
@@ -25,7 +24,8 @@ public record DeployPlan(List<Map<String, Object>> projects, List<Target> target
         List<Target> targets = new ArrayList<>();
         for (TreeApp a : tree.apps()) {
             Phase p = a.root() ? root : byWave.get(a.wave());
-            targets.add(new Target(a.name(), p, a.held(), a.automated(), SyncRequest.PLAIN.withRetry(a.retry()), false));
+            targets.add(
+                    new Target(a.name(), p, a.held(), a.automated(), SyncRequest.PLAIN.withRetry(a.retry()), false));
         }
         List<Phase> phases = new ArrayList<>(byWave.values());
         if (root != null) phases.add(root);
@@ -35,14 +35,19 @@ public record DeployPlan(List<Map<String, Object>> projects, List<Target> target
     /** Sync live apps in wave order, each once, whatever their state. */
     public static DeployPlan sync(List<AppStatus> apps, SyncRequest request) {
         Map<Integer, Phase> byWave = new LinkedHashMap<>();
-        apps.stream().map(AppStatus::wave).distinct().sorted().forEach(w -> byWave.put(w, Phase.wave(byWave.size(), w)));
+        apps.stream()
+                .map(AppStatus::wave)
+                .distinct()
+                .sorted()
+                .forEach(w -> byWave.put(w, Phase.wave(byWave.size(), w)));
         List<Target> targets = new ArrayList<>();
         for (AppStatus a : apps) targets.add(new Target(a.name(), byWave.get(a.wave()), null, null, request, true));
         return new DeployPlan(List.of(), sorted(targets), new ArrayList<>(byWave.values()), null);
     }
 
     private static List<Target> sorted(List<Target> targets) {
-        return targets.stream().sorted(Comparator.comparingInt((Target t) -> t.phase().index()).thenComparing(Target::app))
+        return targets.stream()
+                .sorted(Comparator.comparingInt((Target t) -> t.phase().index()).thenComparing(Target::app))
                 .toList();
     }
 

@@ -1,11 +1,11 @@
 package dev.kfboot.cluster.deploy;
 
-import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.argocd.AppStatus;
+import dev.kfboot.model.Fields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.time.Instant;
 
 /**
  * {@code deploy --dry-run}: the same {@link Deployer}, run from the cluster's current state on assumed outcomes
@@ -42,8 +41,19 @@ public final class DeploySimulation {
         Set<Integer> reported = new HashSet<>(initial.reported());
         List<Action> all = new ArrayList<>();
         for (int i = 0; i < MAX_STEPS; i++) {
-            DeployState s = new DeployState(initial.plan(), live, projects, initial.runId(), triggered, created, updated,
-                    enabled, started, reported, initial.now(), Duration.ofDays(365));
+            DeployState s = new DeployState(
+                    initial.plan(),
+                    live,
+                    projects,
+                    initial.runId(),
+                    triggered,
+                    created,
+                    updated,
+                    enabled,
+                    started,
+                    reported,
+                    initial.now(),
+                    Duration.ofDays(365));
             Step step = Deployer.step(s);
             all.addAll(step.actions());
             for (Action a : step.actions()) {
@@ -60,7 +70,8 @@ public final class DeploySimulation {
                 } else if (a instanceof Action.EnableAutoSync e) {
                     automated(live.get(e.app()), e.automated());
                     enabled.add(e.app());
-                } else if (a instanceof Action.StartPhase sp) started.put(sp.phase().index(), initial.now());
+                } else if (a instanceof Action.StartPhase sp)
+                    started.put(sp.phase().index(), initial.now());
                 else if (a instanceof Action.PhaseDone d) reported.add(d.phase().index());
             }
             if (step.outcome().terminal()) return new Result(all, step);
@@ -92,8 +103,8 @@ public final class DeploySimulation {
 
     @SuppressWarnings("unchecked")
     private static void automated(GenericKubernetesResource app, Map<String, Object> automated) {
-        Map<String, Object> spec = (Map<String, Object>) app.getAdditionalProperties()
-                .computeIfAbsent("spec", k -> new LinkedHashMap<String, Object>());
+        Map<String, Object> spec = (Map<String, Object>)
+                app.getAdditionalProperties().computeIfAbsent("spec", k -> new LinkedHashMap<String, Object>());
         ((Map<String, Object>) spec.computeIfAbsent("syncPolicy", k -> new LinkedHashMap<String, Object>()))
                 .put("automated", automated);
     }

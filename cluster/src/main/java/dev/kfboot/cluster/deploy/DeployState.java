@@ -1,7 +1,6 @@
 package dev.kfboot.cluster.deploy;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -20,7 +19,16 @@ import java.util.Set;
  * @param started         when this run began working on each phase, by phase index
  * @param reported        phases already reported done
  */
-public record DeployState(DeployPlan plan, Map<String, GenericKubernetesResource> live, Set<String> projectsInSync,
-                          String runId, Map<String, String> triggered, Set<String> created, Set<String> updated,
-                          Set<String> autoSyncEnabled, Map<Integer, Instant> started, Set<Integer> reported,
-                          Instant now, Duration phaseTimeout) {}
+public record DeployState(
+        DeployPlan plan,
+        Map<String, GenericKubernetesResource> live,
+        Set<String> projectsInSync,
+        String runId,
+        Map<String, String> triggered,
+        Set<String> created,
+        Set<String> updated,
+        Set<String> autoSyncEnabled,
+        Map<Integer, Instant> started,
+        Set<Integer> reported,
+        Instant now,
+        Duration phaseTimeout) {}

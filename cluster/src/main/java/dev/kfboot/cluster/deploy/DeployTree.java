@@ -1,8 +1,9 @@
 package dev.kfboot.cluster.deploy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.kfboot.argocd.Application;
 import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.argocd.ArgoReader;
-import dev.kfboot.argocd.Application;
 import dev.kfboot.model.Fields;
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.InputException;
@@ -10,7 +11,6 @@ import dev.kfboot.model.Json;
 import dev.kfboot.model.Location;
 import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YamlReader;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * The Argo CD objects of an app-of-apps tree (what {@code kfboot generate} writes and {@code kfboot validate}
@@ -44,7 +43,9 @@ public record DeployTree(Path dir, List<TreeApp> apps, List<Map<String, Object>>
 
     public static DeployTree read(Path dir, String argoNamespace, String env) {
         if (!Files.isDirectory(dir)) {
-            throw new InputException(Location.of(dir.toString()), "not a directory",
+            throw new InputException(
+                    Location.of(dir.toString()),
+                    "not a directory",
                     "pass the directory kfboot generate wrote (it holds the Applications)");
         }
         List<TreeApp> apps = new ArrayList<>();
@@ -66,18 +67,25 @@ public record DeployTree(Path dir, List<TreeApp> apps, List<Map<String, Object>>
                     Application a = ArgoReader.application(doc, shown);
                     checkApp(a, argoNamespace, seen);
                     boolean root = argoNamespace.equals(a.destinationNamespace());
-                    apps.add(new TreeApp(a.name(), a.syncWave() == null ? 0 : a.syncWave(), root, normalise(doc),
+                    apps.add(new TreeApp(
+                            a.name(),
+                            a.syncWave() == null ? 0 : a.syncWave(),
+                            root,
+                            normalise(doc),
                             a.location().toString()));
                 } else if (kind.equals(ArgoCd.APP_PROJECT)) {
                     projects.add(normalise(doc));
                 } else if (kind.equals(ArgoCd.APPLICATION_SET)) {
-                    skipped.add("ApplicationSet " + ArgoReader.applicationSet(doc, shown).name() + " (" + shown
+                    skipped.add("ApplicationSet "
+                            + ArgoReader.applicationSet(doc, shown).name() + " (" + shown
                             + "): Argo CD's ApplicationSet controller rolls it out");
                 }
             }
         }
         if (apps.isEmpty()) {
-            throw new InputException(Location.of(dir.toString()), "no Argo CD Application found in the YAML files",
+            throw new InputException(
+                    Location.of(dir.toString()),
+                    "no Argo CD Application found in the YAML files",
                     "pass the directory kfboot generate wrote, e.g. kfboot deploy ./kubeflow-apps");
         }
         return new DeployTree(dir, List.copyOf(apps), List.copyOf(projects), List.copyOf(skipped));
@@ -89,17 +97,23 @@ public record DeployTree(Path dir, List<TreeApp> apps, List<Map<String, Object>>
         }
         String before = seen.putIfAbsent(a.name(), a.location().toString());
         if (before != null) {
-            throw new InputException(a.location(), "Application " + a.name() + " is defined twice (also at " + before + ")",
+            throw new InputException(
+                    a.location(),
+                    "Application " + a.name() + " is defined twice (also at " + before + ")",
                     "remove one of them");
         }
         if (a.namespace() != null && !a.namespace().equals(argoNamespace)) {
-            throw new InputException(a.location(), "Application " + a.name() + " is in namespace " + a.namespace()
-                    + ", not in Argo CD's namespace " + argoNamespace,
+            throw new InputException(
+                    a.location(),
+                    "Application " + a.name() + " is in namespace " + a.namespace() + ", not in Argo CD's namespace "
+                            + argoNamespace,
                     "pass --namespace " + a.namespace() + " if Argo CD runs there");
         }
         String wave = a.annotations().get(ArgoCd.SYNC_WAVE);
         if (wave != null && a.syncWave() == null) {
-            throw new InputException(a.location(), "sync-wave annotation '" + wave + "' of " + a.name() + " is not a number",
+            throw new InputException(
+                    a.location(),
+                    "sync-wave annotation '" + wave + "' of " + a.name() + " is not a number",
                     "write a whole number in quotes, e.g. argocd.argoproj.io/sync-wave: \"2\"");
         }
     }
@@ -122,15 +136,23 @@ public record DeployTree(Path dir, List<TreeApp> apps, List<Map<String, Object>>
             return s.filter(Files::isRegularFile)
                     .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                     .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> !NOT_DEPLOYED.contains(dir.relativize(p).getName(0).toString()))
-                    .sorted().toList();
+                    .filter(p ->
+                            !NOT_DEPLOYED.contains(dir.relativize(p).getName(0).toString()))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
-            throw new InputException(Location.of(dir.toString()), "cannot read: " + e.getMessage(), "check permissions");
+            throw new InputException(
+                    Location.of(dir.toString()), "cannot read: " + e.getMessage(), "check permissions");
         }
     }
 
     public List<Integer> waves() {
-        return apps.stream().filter(a -> !a.root()).map(TreeApp::wave).distinct().sorted().toList();
+        return apps.stream()
+                .filter(a -> !a.root())
+                .map(TreeApp::wave)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** The names of the tree's AppProjects. */

@@ -1,15 +1,14 @@
 package dev.kfboot.cluster.deploy;
 
-import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.argocd.AppStatus;
 import dev.kfboot.cluster.argocd.LastOperation;
+import dev.kfboot.model.Fields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The deploy as a step function: from a {@link DeployState} to the next actions, or an outcome. No I/O, no
@@ -38,7 +37,8 @@ public final class Deployer {
             if (done(s, targets)) {
                 for (Target t : targets) {
                     GenericKubernetesResource live = s.live().get(t.app());
-                    if (t.automated() != null && !s.autoSyncEnabled().contains(t.app())
+                    if (t.automated() != null
+                            && !s.autoSyncEnabled().contains(t.app())
                             && !Desired.automatedMatches(live, t.automated())) {
                         actions.add(new Action.EnableAutoSync(t.app(), t.automated()));
                     }
@@ -62,7 +62,8 @@ public final class Deployer {
             GenericKubernetesResource live = s.live().get(t.app());
             if (live == null) {
                 if (t.held() == null) failing.add(new Step.Failure(t.app(), null, "the Application does not exist"));
-                else if (!s.created().contains(t.app())) actions.add(new Action.CreateApp(t.app(), t.held(), t.automated() != null));
+                else if (!s.created().contains(t.app()))
+                    actions.add(new Action.CreateApp(t.app(), t.held(), t.automated() != null));
                 continue;
             }
             AppStatus st = AppStatus.of(live);
@@ -113,7 +114,10 @@ public final class Deployer {
      * normalise what it stores (drop fields its schema does not know), and rewriting it again would change nothing.
      */
     private static boolean matches(DeployState s, Target t, GenericKubernetesResource live) {
-        return t.held() == null || s.created().contains(t.app()) || s.updated().contains(t.app()) || Desired.matches(live, t.held());
+        return t.held() == null
+                || s.created().contains(t.app())
+                || s.updated().contains(t.app())
+                || Desired.matches(live, t.held());
     }
 
     /** Synced and Healthy, nothing pending; an explicit sync also needs this run's operation to have succeeded. */
@@ -122,7 +126,9 @@ public final class Deployer {
         if (s.updated().contains(t.app()) && !s.triggered().containsKey(t.app())) return false;
         if (!t.always()) return true;
         String ours = s.triggered().get(t.app());
-        return ours != null && st.lastOperation() != null && ours.equals(st.lastOperation().kfbootId())
+        return ours != null
+                && st.lastOperation() != null
+                && ours.equals(st.lastOperation().kfbootId())
                 && st.lastOperation().succeeded();
     }
 

@@ -3,7 +3,6 @@ package dev.kfboot.cluster.deploy;
 import dev.kfboot.model.Fields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,8 +17,10 @@ final class Desired {
     private Desired() {}
 
     static boolean matches(GenericKubernetesResource live, Map<String, Object> held) {
-        Map<String, Object> liveSpec = Fields.map(TreeApp.withoutAutomated(Map.of("spec",
-                live.getAdditionalProperties().getOrDefault("spec", Map.of()))), "spec");
+        Map<String, Object> liveSpec = Fields.map(
+                TreeApp.withoutAutomated(
+                        Map.of("spec", live.getAdditionalProperties().getOrDefault("spec", Map.of()))),
+                "spec");
         if (!Objects.equals(Fields.map(held, "spec"), liveSpec)) return false;
         ObjectMeta meta = live.getMetadata();
         return contains(meta.getLabels(), Fields.map(held, "metadata", "labels"))

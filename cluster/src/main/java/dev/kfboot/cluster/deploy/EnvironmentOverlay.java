@@ -11,7 +11,6 @@ import dev.kfboot.render.Rendering;
 import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YamlReader;
 import dev.kfboot.yaml.YamlWriter;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,20 +29,31 @@ final class EnvironmentOverlay {
     static List<DeployTree.Source> sources(Path dir, String env, List<DeployTree.Source> base, YamlReader reader) {
         Path envDir = dir.resolve("envs").resolve(env);
         if (!Files.isDirectory(envDir)) {
-            throw new InputException(Location.of(dir.toString()), "the tree has no environment '" + env + "'",
-                    environments(dir).isEmpty() ? "it has no envs/ directory: deploy it without --env"
+            throw new InputException(
+                    Location.of(dir.toString()),
+                    "the tree has no environment '" + env + "'",
+                    environments(dir).isEmpty()
+                            ? "it has no envs/ directory: deploy it without --env"
                             : "its environments: " + String.join(", ", environments(dir)));
         }
         List<DeployTree.Source> out = new ArrayList<>();
         for (DeployTree.Source s : base) {
             // the environment brings its own Applications; keep projects and anything else of the base
-            List<YNode> kept = s.documents().stream().filter(d -> !ArgoReader.kindOf(d).equals(ArgoCd.APPLICATION)).toList();
+            List<YNode> kept = s.documents().stream()
+                    .filter(d -> !ArgoReader.kindOf(d).equals(ArgoCd.APPLICATION))
+                    .toList();
             if (!kept.isEmpty()) out.add(new DeployTree.Source(s.shown(), kept));
         }
-        Rendered r = Rendering.run(List.of(RenderUnit.of("envs/" + env, dir, "envs/" + env)), RenderOptions.defaults(null),
-                x -> { }).rendered().get(0);
+        Rendered r = Rendering.run(
+                        List.of(RenderUnit.of("envs/" + env, dir, "envs/" + env)),
+                        RenderOptions.defaults(null),
+                        x -> {})
+                .rendered()
+                .get(0);
         if (!r.ok()) {
-            throw new InputException(Location.of(envDir.toString()), "rendering the environment failed: " + r.failure().message(),
+            throw new InputException(
+                    Location.of(envDir.toString()),
+                    "rendering the environment failed: " + r.failure().message(),
                     r.failure().hint());
         }
         String shown = "envs/" + env + " (rendered)";
@@ -61,7 +71,10 @@ final class EnvironmentOverlay {
         Path envs = dir.resolve("envs");
         if (!Files.isDirectory(envs)) return List.of();
         try (Stream<Path> s = Files.list(envs)) {
-            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            return s.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }

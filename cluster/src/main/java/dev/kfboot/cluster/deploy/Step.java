@@ -1,7 +1,6 @@
 package dev.kfboot.cluster.deploy;
 
 import dev.kfboot.cluster.argocd.AppStatus;
-
 import java.util.List;
 
 /**

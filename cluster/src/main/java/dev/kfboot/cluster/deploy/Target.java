@@ -1,7 +1,6 @@
 package dev.kfboot.cluster.deploy;
 
 import dev.kfboot.cluster.argocd.SyncRequest;
-
 import java.util.Map;
 
 /**
@@ -11,5 +10,10 @@ import java.util.Map;
  * @param automated the automated policy to switch on once its phase is healthy, or null
  * @param always    sync it even when it is already Synced and Healthy (an explicit sync)
  */
-public record Target(String app, Phase phase, Map<String, Object> held, Map<String, Object> automated,
-                     SyncRequest request, boolean always) {}
+public record Target(
+        String app,
+        Phase phase,
+        Map<String, Object> held,
+        Map<String, Object> automated,
+        SyncRequest request,
+        boolean always) {}

@@ -1,10 +1,9 @@
 package dev.kfboot.cluster.deploy;
 
 import dev.kfboot.model.Fields;
-
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An Application of a tree, as a plain document normalised through JSON (so numbers compare equal to what the
@@ -48,9 +47,17 @@ public record TreeApp(String name, int wave, boolean root, Map<String, Object> d
     @SuppressWarnings("unchecked")
     static Map<String, Object> deepCopy(Map<String, Object> m) {
         Map<String, Object> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(k, v instanceof Map<?, ?> mm ? deepCopy((Map<String, Object>) mm)
-                : v instanceof List<?> l ? l.stream().map(x -> x instanceof Map<?, ?> xm
-                        ? (Object) deepCopy((Map<String, Object>) xm) : x).toList() : v));
+        m.forEach((k, v) -> out.put(
+                k,
+                v instanceof Map<?, ?> mm
+                        ? deepCopy((Map<String, Object>) mm)
+                        : v instanceof List<?> l
+                                ? l.stream()
+                                        .map(x -> x instanceof Map<?, ?> xm
+                                                ? (Object) deepCopy((Map<String, Object>) xm)
+                                                : x)
+                                        .toList()
+                                : v));
         return out;
     }
 }

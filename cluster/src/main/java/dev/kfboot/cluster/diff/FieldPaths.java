@@ -17,7 +17,8 @@ final class FieldPaths {
     static void removePointer(Object root, String pointer) {
         if (pointer.isEmpty() || pointer.equals("/")) return;
         List<String> keys = new ArrayList<>();
-        for (String p : pointer.substring(1).split("/", -1)) keys.add(p.replace("~1", "/").replace("~0", "~"));
+        for (String p : pointer.substring(1).split("/", -1))
+            keys.add(p.replace("~1", "/").replace("~0", "~"));
         remove(root, keys, 0);
     }
 
@@ -37,7 +38,8 @@ final class FieldPaths {
             char c = e.charAt(i);
             if (c == '.') {
                 int j = i + 1;
-                while (j < e.length() && (Character.isLetterOrDigit(e.charAt(j)) || e.charAt(j) == '_' || e.charAt(j) == '-')) j++;
+                while (j < e.length()
+                        && (Character.isLetterOrDigit(e.charAt(j)) || e.charAt(j) == '_' || e.charAt(j) == '-')) j++;
                 if (j > i + 1) keys.add(e.substring(i + 1, j));
                 else if (j >= e.length() || e.charAt(j) != '[') return null;
                 i = j;
@@ -47,7 +49,8 @@ final class FieldPaths {
                 String inside = e.substring(i + 1, close).trim();
                 if (inside.isEmpty()) keys.add("[]");
                 else if (inside.matches("\\d+")) keys.add(inside);
-                else if (inside.length() >= 2 && inside.startsWith("\"") && inside.endsWith("\"")) keys.add(inside.substring(1, inside.length() - 1));
+                else if (inside.length() >= 2 && inside.startsWith("\"") && inside.endsWith("\""))
+                    keys.add(inside.substring(1, inside.length() - 1));
                 else return null;
                 i = close + 1;
                 if (i < e.length() && e.charAt(i) == '?') i++;

@@ -2,7 +2,6 @@ package dev.kfboot.cluster.diff;
 
 import dev.kfboot.argocd.IgnoreDifference;
 import dev.kfboot.model.Fields;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,13 @@ public final class Ignores {
     public static List<IgnoreDifference> of(Map<String, Object> spec) {
         List<IgnoreDifference> out = new ArrayList<>();
         for (Map<String, Object> m : Fields.maps(spec, "ignoreDifferences")) {
-            out.add(new IgnoreDifference(Fields.string(m, "group"), Fields.string(m, "kind"), Fields.string(m, "name"),
-                    Fields.string(m, "namespace"), strings(m, "jsonPointers"), strings(m, "jqPathExpressions")));
+            out.add(new IgnoreDifference(
+                    Fields.string(m, "group"),
+                    Fields.string(m, "kind"),
+                    Fields.string(m, "name"),
+                    Fields.string(m, "namespace"),
+                    strings(m, "jsonPointers"),
+                    strings(m, "jqPathExpressions")));
         }
         return out;
     }

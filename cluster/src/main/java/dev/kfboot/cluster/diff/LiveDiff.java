@@ -3,20 +3,19 @@ package dev.kfboot.cluster.diff;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.kfboot.argocd.IgnoreDifference;
-import dev.kfboot.model.Fields;
 import dev.kfboot.inventory.KindTable;
 import dev.kfboot.inventory.Scope;
+import dev.kfboot.model.Fields;
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.ResourceId;
 import dev.kfboot.yaml.YamlWriter;
-
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Comparator;
 
 /**
  * Compares desired objects with live ones. The live object is first cut down to the fields the desired one sets
@@ -27,10 +26,20 @@ import java.util.Comparator;
 public final class LiveDiff {
 
     /** Annotations the API server, kubectl or Argo CD add. */
-    private static final Set<String> NOISE_ANNOTATIONS = Set.of("kubectl.kubernetes.io/last-applied-configuration",
-            "argocd.argoproj.io/tracking-id", "deployment.kubernetes.io/revision");
-    private static final Set<String> NOISE_METADATA = Set.of("uid", "resourceVersion", "generation", "creationTimestamp",
-            "managedFields", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds");
+    private static final Set<String> NOISE_ANNOTATIONS = Set.of(
+            "kubectl.kubernetes.io/last-applied-configuration",
+            "argocd.argoproj.io/tracking-id",
+            "deployment.kubernetes.io/revision");
+
+    private static final Set<String> NOISE_METADATA = Set.of(
+            "uid",
+            "resourceVersion",
+            "generation",
+            "creationTimestamp",
+            "managedFields",
+            "selfLink",
+            "deletionTimestamp",
+            "deletionGracePeriodSeconds");
 
     /** The differences, the number of objects compared, and the ignore expressions kfboot could not apply. */
     public record Result(List<ObjectDiff> diffs, int compared, List<String> notUnderstood) {
@@ -57,7 +66,8 @@ public final class LiveDiff {
         Map<GroupKind, Scope> out = new HashMap<>();
         for (Map<String, Object> o : desired) {
             if (!"CustomResourceDefinition".equals(Fields.string(o, "kind"))) continue;
-            out.put(new GroupKind(Fields.string(o, "spec", "group"), Fields.string(o, "spec", "names", "kind")),
+            out.put(
+                    new GroupKind(Fields.string(o, "spec", "group"), Fields.string(o, "spec", "names", "kind")),
                     Scope.ofCrdScope(Fields.string(o, "spec", "scope")));
         }
         return out;
@@ -68,8 +78,11 @@ public final class LiveDiff {
      * @param live     live objects by id; absent when missing
      * @param managed  ids the app manages in the cluster (for extra objects); empty to skip that check
      */
-    public static Result compare(Map<ResourceId, Map<String, Object>> desired, Map<ResourceId, Map<String, Object>> live,
-                                 List<ResourceId> managed, List<IgnoreDifference> ignores) {
+    public static Result compare(
+            Map<ResourceId, Map<String, Object>> desired,
+            Map<ResourceId, Map<String, Object>> live,
+            List<ResourceId> managed,
+            List<IgnoreDifference> ignores) {
         List<ObjectDiff> diffs = new ArrayList<>();
         List<String> notUnderstood = new ArrayList<>();
         for (var e : desired.entrySet()) {
@@ -167,7 +180,8 @@ public final class LiveDiff {
     private static String unified(ResourceId id, Object live, Object desired) {
         List<String> a = YamlWriter.write(live).lines().toList();
         List<String> b = YamlWriter.write(desired).lines().toList();
-        List<String> lines = UnifiedDiffUtils.generateUnifiedDiff("live " + id, "desired " + id, a, DiffUtils.diff(a, b), 3);
+        List<String> lines =
+                UnifiedDiffUtils.generateUnifiedDiff("live " + id, "desired " + id, a, DiffUtils.diff(a, b), 3);
         return String.join("\n", lines) + "\n";
     }
 }

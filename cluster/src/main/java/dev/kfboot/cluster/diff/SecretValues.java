@@ -2,15 +2,14 @@ package dev.kfboot.cluster.diff;
 
 import dev.kfboot.model.ResourceId;
 import dev.kfboot.render.SecretRedaction;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Keeps Secret values out of diffs: before a desired and a live Secret are compared, every value under
@@ -34,12 +33,18 @@ final class SecretValues {
     /** Replaces the values of both cleaned copies in place. */
     @SuppressWarnings("unchecked")
     static void hide(Map<String, Object> desired, Map<String, Object> live) {
-        Map<String, Object> want = new LinkedHashMap<>(desired.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of());
+        Map<String, Object> want =
+                new LinkedHashMap<>(desired.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of());
         if (desired.remove("stringData") instanceof Map<?, ?> plain) {
-            plain.forEach((k, v) -> want.put(String.valueOf(k), SecretRedaction.isMarker(v) ? v
-                    : Base64.getEncoder().encodeToString(String.valueOf(v).getBytes(StandardCharsets.UTF_8))));
+            plain.forEach((k, v) -> want.put(
+                    String.valueOf(k),
+                    SecretRedaction.isMarker(v)
+                            ? v
+                            : Base64.getEncoder()
+                                    .encodeToString(String.valueOf(v).getBytes(StandardCharsets.UTF_8))));
         }
-        Map<String, Object> got = new LinkedHashMap<>(live.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of());
+        Map<String, Object> got =
+                new LinkedHashMap<>(live.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of());
         live.remove("stringData");
         for (String key : new TreeSet<>(union(want, got))) {
             boolean same = Objects.equals(want.get(key), got.get(key)) || sameAsMarker(want.get(key), got.get(key));
@@ -54,7 +59,8 @@ final class SecretValues {
     private static boolean sameAsMarker(Object desired, Object live) {
         if (!SecretRedaction.isMarker(desired) || !(live instanceof String s)) return false;
         try {
-            return SecretRedaction.sameBytes((String) desired, Base64.getMimeDecoder().decode(s));
+            return SecretRedaction.sameBytes(
+                    (String) desired, Base64.getMimeDecoder().decode(s));
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -1,7 +1,6 @@
 package dev.kfboot.cluster.health;
 
 import dev.kfboot.model.GroupKind;
-
 import java.util.Map;
 
 /** An APIService is healthy when Available; until then aggregated API calls fail. */

@@ -3,7 +3,6 @@ package dev.kfboot.cluster.health;
 import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.model.Fields;
 import dev.kfboot.model.GroupKind;
-
 import java.util.Map;
 
 /**

@@ -2,7 +2,6 @@ package dev.kfboot.cluster.health;
 
 import dev.kfboot.model.Fields;
 import dev.kfboot.model.GroupKind;
-
 import java.util.Map;
 
 /** A cert-manager Certificate is healthy when Ready, progressing while issuing, degraded when not Ready. */

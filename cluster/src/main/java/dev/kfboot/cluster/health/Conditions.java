@@ -1,7 +1,6 @@
 package dev.kfboot.cluster.health;
 
 import dev.kfboot.model.Fields;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,15 +11,20 @@ final class Conditions {
 
     static Optional<Map<String, Object>> find(Map<String, Object> object, String type) {
         return Fields.maps(object, "status", "conditions").stream()
-                .filter(c -> type.equals(Fields.string(c, "type"))).findFirst();
+                .filter(c -> type.equals(Fields.string(c, "type")))
+                .findFirst();
     }
 
     static boolean isTrue(Map<String, Object> object, String type) {
-        return find(object, type).map(c -> "True".equals(Fields.string(c, "status"))).orElse(false);
+        return find(object, type)
+                .map(c -> "True".equals(Fields.string(c, "status")))
+                .orElse(false);
     }
 
     static boolean isFalse(Map<String, Object> object, String type) {
-        return find(object, type).map(c -> "False".equals(Fields.string(c, "status"))).orElse(false);
+        return find(object, type)
+                .map(c -> "False".equals(Fields.string(c, "status")))
+                .orElse(false);
     }
 
     /** "reason: message" of a condition, or what there is of it. */

@@ -2,7 +2,6 @@ package dev.kfboot.cluster.health;
 
 import dev.kfboot.model.Fields;
 import dev.kfboot.model.GroupKind;
-
 import java.util.Map;
 
 /** A CustomResourceDefinition is healthy once its names are accepted and it is Established. */
@@ -26,7 +25,9 @@ public final class CrdHealth implements HealthCheck {
         }
         if (Conditions.isTrue(c, "Established")) return Health.healthy("CRD is established");
         var established = Conditions.find(c, "Established");
-        return Health.progressing(established.map(Conditions::describe).filter(s -> !s.isEmpty())
+        return Health.progressing(established
+                .map(Conditions::describe)
+                .filter(s -> !s.isEmpty())
                 .orElse("waiting for the CRD to be established"));
     }
 }

@@ -2,7 +2,6 @@ package dev.kfboot.cluster.health;
 
 import dev.kfboot.model.Fields;
 import dev.kfboot.model.GroupKind;
-
 import java.util.Map;
 
 /** A Deployment is healthy once its current generation is rolled out and every updated replica is available. */
@@ -19,11 +18,13 @@ public final class DeploymentHealth implements HealthCheck {
         long generation = Fields.number(d, 0, "metadata", "generation");
         long observed = Fields.number(d, 0, "status", "observedGeneration");
         if (generation > observed) {
-            return Health.progressing("Waiting for rollout to finish: observed deployment generation less than desired generation");
+            return Health.progressing(
+                    "Waiting for rollout to finish: observed deployment generation less than desired generation");
         }
         var progressing = Conditions.find(d, "Progressing");
         if (progressing.isPresent() && "ProgressDeadlineExceeded".equals(Fields.string(progressing.get(), "reason"))) {
-            return Health.degraded("Deployment \"" + Fields.string(d, "metadata", "name") + "\" exceeded its progress deadline");
+            return Health.degraded(
+                    "Deployment \"" + Fields.string(d, "metadata", "name") + "\" exceeded its progress deadline");
         }
         long replicas = Fields.number(d, 1, "spec", "replicas");
         long updated = Fields.number(d, 0, "status", "updatedReplicas");

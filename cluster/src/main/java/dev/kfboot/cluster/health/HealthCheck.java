@@ -1,7 +1,6 @@
 package dev.kfboot.cluster.health;
 
 import dev.kfboot.model.GroupKind;
-
 import java.util.Map;
 
 /** The health of one kind of object, judged from the object alone (spec, status, metadata). */

@@ -2,7 +2,6 @@ package dev.kfboot.cluster.health;
 
 import dev.kfboot.model.Fields;
 import dev.kfboot.model.GroupKind;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +10,17 @@ import java.util.Optional;
 /** The checks by kind. Kinds without a check have no health of their own: they count as present. */
 public final class HealthChecks {
 
-    private static final HealthChecks DEFAULT = new HealthChecks(List.of(new DeploymentHealth(), new StatefulSetHealth(),
-            new DaemonSetHealth(), new JobHealth(), new PvcHealth(), new ServiceHealth(), new CrdHealth(),
-            new ApiServiceHealth(), new CertificateHealth(), new ApplicationHealth()));
+    private static final HealthChecks DEFAULT = new HealthChecks(List.of(
+            new DeploymentHealth(),
+            new StatefulSetHealth(),
+            new DaemonSetHealth(),
+            new JobHealth(),
+            new PvcHealth(),
+            new ServiceHealth(),
+            new CrdHealth(),
+            new ApiServiceHealth(),
+            new CertificateHealth(),
+            new ApplicationHealth()));
 
     private final Map<GroupKind, HealthCheck> byKind = new LinkedHashMap<>();
 

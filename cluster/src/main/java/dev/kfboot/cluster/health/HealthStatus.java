@@ -4,7 +4,12 @@ import java.util.Locale;
 
 /** Argo CD's health statuses, from best to worst in the order Argo CD aggregates them. */
 public enum HealthStatus {
-    HEALTHY, SUSPENDED, PROGRESSING, MISSING, DEGRADED, UNKNOWN;
+    HEALTHY,
+    SUSPENDED,
+    PROGRESSING,
+    MISSING,
+    DEGRADED,
+    UNKNOWN;
 
     /** Argo CD's spelling: {@code Healthy}, {@code Progressing}. */
     public String label() {

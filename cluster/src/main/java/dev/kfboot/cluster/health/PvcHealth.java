@@ -2,7 +2,6 @@ package dev.kfboot.cluster.health;
 
 import dev.kfboot.model.Fields;
 import dev.kfboot.model.GroupKind;
-
 import java.util.Map;
 
 /** A PersistentVolumeClaim is healthy once bound, degraded when its volume is lost. */

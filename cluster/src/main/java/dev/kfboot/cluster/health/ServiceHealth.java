@@ -2,7 +2,6 @@ package dev.kfboot.cluster.health;
 
 import dev.kfboot.model.Fields;
 import dev.kfboot.model.GroupKind;
-
 import java.util.Map;
 
 /** A Service is healthy at once, except a LoadBalancer, which waits for its ingress address. */

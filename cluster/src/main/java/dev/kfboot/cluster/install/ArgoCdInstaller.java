@@ -6,15 +6,14 @@ import dev.kfboot.model.Fields;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 
 /**
  * Installs Argo CD: creates the namespace if needed, applies every object of the manifest server-side (CRDs first;
@@ -28,7 +27,8 @@ public final class ArgoCdInstaller {
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     /** What was done, for the summary. */
-    public record Result(int applied, int crds, boolean namespaceCreated, boolean healthCheckChanged, List<String> workloads) {}
+    public record Result(
+            int applied, int crds, boolean namespaceCreated, boolean healthCheckChanged, List<String> workloads) {}
 
     private final Cluster cluster;
     private final Consumer<String> progress;
@@ -46,14 +46,22 @@ public final class ArgoCdInstaller {
         for (Map<String, Object> o : objects) {
             HasMetadata typed = (HasMetadata) JSON.unmarshal(JSON.asJson(o));
             String what = Fields.string(o, "kind") + " " + typed.getMetadata().getName();
-            cluster.run("applying " + what, () -> cluster.client().resource(typed).fieldManager(FIELD_MANAGER)
-                    .forceConflicts().serverSideApply());
+            cluster.run(
+                    "applying " + what,
+                    () -> cluster.client()
+                            .resource(typed)
+                            .fieldManager(FIELD_MANAGER)
+                            .forceConflicts()
+                            .serverSideApply());
             if (typed.getKind().equals("CustomResourceDefinition")) crds++;
         }
-        progress.accept("applied " + objects.size() + " objects of " + manifest.source() + " (" + crds + " CRDs) into namespace " + ns);
+        progress.accept("applied " + objects.size() + " objects of " + manifest.source() + " (" + crds
+                + " CRDs) into namespace " + ns);
         boolean changed = addHealthCheck(ns);
-        progress.accept(changed ? "added the argoproj.io/Application health check to argocd-cm"
-                : "argocd-cm already has the argoproj.io/Application health check");
+        progress.accept(
+                changed
+                        ? "added the argoproj.io/Application health check to argocd-cm"
+                        : "argocd-cm already has the argoproj.io/Application health check");
         new WorkloadWaiter(cluster, ns).await(manifest.workloads(), timeout, progress);
         return new Result(objects.size(), crds, created, changed, manifest.workloads());
     }
@@ -61,7 +69,13 @@ public final class ArgoCdInstaller {
     private boolean ensureNamespace(String ns) {
         return cluster.call("creating namespace " + ns, () -> {
             if (cluster.client().namespaces().withName(ns).get() != null) return false;
-            cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+            cluster.client()
+                    .namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(ns)
+                            .endMetadata()
+                            .build())
                     .create();
             progress.accept("created namespace " + ns);
             return true;
@@ -71,14 +85,23 @@ public final class ArgoCdInstaller {
     /** Merges the Lua check into argocd-cm; returns whether it changed anything. */
     private boolean addHealthCheck(String ns) {
         return cluster.call("adding the Application health check to argocd-cm", () -> {
-            ConfigMap cm = cluster.client().configMaps().inNamespace(ns).withName("argocd-cm").get();
-            if (cm != null && cm.getData() != null && ArgoCd.APP_HEALTH_LUA.equals(cm.getData().get(ArgoCd.APP_HEALTH_KEY))) {
+            ConfigMap cm = cluster.client()
+                    .configMaps()
+                    .inNamespace(ns)
+                    .withName("argocd-cm")
+                    .get();
+            if (cm != null
+                    && cm.getData() != null
+                    && ArgoCd.APP_HEALTH_LUA.equals(cm.getData().get(ArgoCd.APP_HEALTH_KEY))) {
                 return false;
             }
-            Map<String, Object> patch = Map.of("data", new LinkedHashMap<>(Map.of(ArgoCd.APP_HEALTH_KEY, ArgoCd.APP_HEALTH_LUA)));
-            cluster.client().configMaps().inNamespace(ns).withName("argocd-cm")
-                    .patch(PatchContext.of(PatchType.JSON_MERGE),
-                            JSON.asJson(patch));
+            Map<String, Object> patch =
+                    Map.of("data", new LinkedHashMap<>(Map.of(ArgoCd.APP_HEALTH_KEY, ArgoCd.APP_HEALTH_LUA)));
+            cluster.client()
+                    .configMaps()
+                    .inNamespace(ns)
+                    .withName("argocd-cm")
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), JSON.asJson(patch));
             return true;
         });
     }

@@ -1,13 +1,12 @@
 package dev.kfboot.cluster.install;
 
-import dev.kfboot.model.Fields;
 import dev.kfboot.inventory.KindTable;
 import dev.kfboot.inventory.Scope;
+import dev.kfboot.model.Fields;
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 import dev.kfboot.yaml.RenderedYaml;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,7 +42,9 @@ public record ArgoCdManifest(String source, List<Map<String, Object>> documents)
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InputException(Location.of(file.toString()), "cannot read the install manifest: " + e.getMessage(),
+            throw new InputException(
+                    Location.of(file.toString()),
+                    "cannot read the install manifest: " + e.getMessage(),
                     "pass Argo CD's install.yaml with --manifest FILE");
         }
         return parse(text, file.toString());
@@ -52,25 +53,40 @@ public record ArgoCdManifest(String source, List<Map<String, Object>> documents)
     /** Downloads the release's manifest; an unknown version or no network is an input problem with a hint. */
     public static ArgoCdManifest download(String version, Duration timeout) {
         if (!VERSION.matcher(version).matches()) {
-            throw new InputException(Location.NONE, "not an Argo CD version: '" + version + "'",
+            throw new InputException(
+                    Location.NONE,
+                    "not an Argo CD version: '" + version + "'",
                     "write a release tag such as " + DEFAULT_VERSION);
         }
         String url = url(version);
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(timeout)
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .build();
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(timeout)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (r.statusCode() == 404) {
-                throw new InputException(Location.of(url), "no such Argo CD release (404)",
+                throw new InputException(
+                        Location.of(url),
+                        "no such Argo CD release (404)",
                         "check the version; releases are listed at https://github.com/argoproj/argo-cd/releases");
             }
             if (r.statusCode() != 200) {
-                throw new InputException(Location.of(url), "download failed with HTTP " + r.statusCode(),
+                throw new InputException(
+                        Location.of(url),
+                        "download failed with HTTP " + r.statusCode(),
                         "retry, or download it yourself and pass --manifest FILE");
             }
             return parse(r.body(), url);
         } catch (IOException e) {
-            throw new InputException(Location.of(url), "cannot download the install manifest: " + e,
+            throw new InputException(
+                    Location.of(url),
+                    "cannot download the install manifest: " + e,
                     "without network access (air-gapped), download install.yaml elsewhere and pass --manifest FILE");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -83,13 +99,16 @@ public record ArgoCdManifest(String source, List<Map<String, Object>> documents)
         try {
             docs = RenderedYaml.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new InputException(Location.of(source), "not a Kubernetes manifest: " + e.getMessage(),
-                    "pass Argo CD's install.yaml");
+            throw new InputException(
+                    Location.of(source), "not a Kubernetes manifest: " + e.getMessage(), "pass Argo CD's install.yaml");
         }
         docs = docs.stream().filter(d -> Fields.string(d, "kind") != null).toList();
-        if (docs.stream().noneMatch(d -> "CustomResourceDefinition".equals(Fields.string(d, "kind"))
-                && Fields.stringOr(d, "", "metadata", "name").equals("applications.argoproj.io"))) {
-            throw new InputException(Location.of(source), "this is not Argo CD's install manifest: it has no Application CRD",
+        if (docs.stream()
+                .noneMatch(d -> "CustomResourceDefinition".equals(Fields.string(d, "kind"))
+                        && Fields.stringOr(d, "", "metadata", "name").equals("applications.argoproj.io"))) {
+            throw new InputException(
+                    Location.of(source),
+                    "this is not Argo CD's install manifest: it has no Application CRD",
                     "pass manifests/install.yaml of an Argo CD release");
         }
         return new ArgoCdManifest(source, docs);
@@ -103,7 +122,8 @@ public record ArgoCdManifest(String source, List<Map<String, Object>> documents)
         for (Map<String, Object> d : documents) {
             Map<String, Object> copy = copy(d);
             GroupKind gk = GroupKind.of(Fields.string(copy, "apiVersion"), Fields.string(copy, "kind"));
-            Map<String, Object> meta = (Map<String, Object>) copy.computeIfAbsent("metadata", k -> new LinkedHashMap<>());
+            Map<String, Object> meta =
+                    (Map<String, Object>) copy.computeIfAbsent("metadata", k -> new LinkedHashMap<>());
             if (kinds.scopeOf(gk) == Scope.NAMESPACED) meta.put("namespace", namespace);
             if (gk.kind().equals("ClusterRoleBinding") || gk.kind().equals("RoleBinding")) {
                 for (Map<String, Object> subject : Fields.maps(copy, "subjects")) {
@@ -119,14 +139,24 @@ public record ArgoCdManifest(String source, List<Map<String, Object>> documents)
     @SuppressWarnings("unchecked")
     private static Map<String, Object> copy(Map<String, Object> m) {
         Map<String, Object> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(k, v instanceof Map<?, ?> mm ? copy((Map<String, Object>) mm)
-                : v instanceof List<?> l ? l.stream().map(x -> x instanceof Map<?, ?> xm ? (Object) copy((Map<String, Object>) xm) : x).toList() : v));
+        m.forEach((k, v) -> out.put(
+                k,
+                v instanceof Map<?, ?> mm
+                        ? copy((Map<String, Object>) mm)
+                        : v instanceof List<?> l
+                                ? l.stream()
+                                        .map(x ->
+                                                x instanceof Map<?, ?> xm ? (Object) copy((Map<String, Object>) xm) : x)
+                                        .toList()
+                                : v));
         return out;
     }
 
     /** The Deployments and StatefulSets Argo CD needs running, as "Kind/name". */
     public List<String> workloads() {
-        return documents.stream().filter(d -> List.of("Deployment", "StatefulSet").contains(Fields.string(d, "kind")))
-                .map(d -> Fields.string(d, "kind") + "/" + Fields.string(d, "metadata", "name")).toList();
+        return documents.stream()
+                .filter(d -> List.of("Deployment", "StatefulSet").contains(Fields.string(d, "kind")))
+                .map(d -> Fields.string(d, "kind") + "/" + Fields.string(d, "metadata", "name"))
+                .toList();
     }
 }

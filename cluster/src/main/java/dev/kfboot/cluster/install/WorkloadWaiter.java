@@ -1,16 +1,14 @@
 package dev.kfboot.cluster.install;
 
-import dev.kfboot.cluster.LiveMaps;
 import dev.kfboot.cluster.ChangeSignal;
 import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.ClusterException;
-import dev.kfboot.model.Fields;
+import dev.kfboot.cluster.LiveMaps;
 import dev.kfboot.cluster.health.Health;
 import dev.kfboot.cluster.health.HealthChecks;
 import dev.kfboot.cluster.health.HealthStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,10 +34,20 @@ final class WorkloadWaiter {
 
     /** Blocks until all {@code workloads} ("Kind/name") are Healthy, or fails with the ones that are not. */
     void await(List<String> workloads, Duration timeout, Consumer<String> progress) {
-        try (SharedIndexInformer<?> deployments = cluster.call("watching Deployments in " + namespace,
-                () -> cluster.client().apps().deployments().inNamespace(namespace).inform(changes));
-             SharedIndexInformer<?> statefulSets = cluster.call("watching StatefulSets in " + namespace,
-                     () -> cluster.client().apps().statefulSets().inNamespace(namespace).inform(changes))) {
+        try (SharedIndexInformer<?> deployments = cluster.call(
+                        "watching Deployments in " + namespace,
+                        () -> cluster.client()
+                                .apps()
+                                .deployments()
+                                .inNamespace(namespace)
+                                .inform(changes));
+                SharedIndexInformer<?> statefulSets = cluster.call(
+                        "watching StatefulSets in " + namespace,
+                        () -> cluster.client()
+                                .apps()
+                                .statefulSets()
+                                .inNamespace(namespace)
+                                .inform(changes))) {
             long deadline = System.nanoTime() + timeout.toNanos();
             List<String> reported = new ArrayList<>();
             while (true) {
@@ -52,12 +60,15 @@ final class WorkloadWaiter {
                         progress.accept(e.getKey() + " is ready");
                     }
                 }
-                List<String> notReady = health.entrySet().stream().filter(e -> !e.getValue().isHealthy())
-                        .map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
+                List<String> notReady = health.entrySet().stream()
+                        .filter(e -> !e.getValue().isHealthy())
+                        .map(e -> e.getKey() + " (" + e.getValue() + ")")
+                        .toList();
                 if (notReady.isEmpty()) return;
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
-                    throw new ClusterException(ClusterException.Kind.TIMEOUT,
+                    throw new ClusterException(
+                            ClusterException.Kind.TIMEOUT,
                             "Argo CD is not ready after " + timeout.toSeconds() + "s: " + String.join(", ", notReady),
                             "look at its pods: kubectl -n " + namespace + " get pods; then run the command again");
                 }

@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.client.LocalPortForward;
-
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
@@ -44,27 +43,51 @@ public final class PortForwarder {
     }
 
     public Resolved resolve(Target t) {
-        Service svc = cluster.call("reading service " + t.service(), () -> cluster.client().services()
-                .inNamespace(t.namespace()).withName(t.service()).get());
+        Service svc = cluster.call(
+                "reading service " + t.service(),
+                () -> cluster.client()
+                        .services()
+                        .inNamespace(t.namespace())
+                        .withName(t.service())
+                        .get());
         if (svc == null) {
-            throw new ClusterException(ClusterException.Kind.NOT_FOUND,
+            throw new ClusterException(
+                    ClusterException.Kind.NOT_FOUND,
                     "service " + t.service() + " not found in namespace " + t.namespace(),
-                    t.service().equals("argocd-server") ? "install Argo CD first (`kfboot install-argocd`) or check --namespace"
+                    t.service().equals("argocd-server")
+                            ? "install Argo CD first (`kfboot install-argocd`) or check --namespace"
                             : "deploy Kubeflow first (`kfboot deploy DIR`); the gateway comes with istio-install");
         }
-        ServicePort port = svc.getSpec().getPorts().stream().filter(p -> p.getPort() == t.servicePort()).findFirst()
-                .orElseThrow(() -> new ClusterException(ClusterException.Kind.NOT_FOUND,
-                        "service " + t.service() + " has no port " + t.servicePort(), "its ports: "
-                                + svc.getSpec().getPorts().stream().map(p -> String.valueOf(p.getPort())).toList()));
+        ServicePort port = svc.getSpec().getPorts().stream()
+                .filter(p -> p.getPort() == t.servicePort())
+                .findFirst()
+                .orElseThrow(() -> new ClusterException(
+                        ClusterException.Kind.NOT_FOUND,
+                        "service " + t.service() + " has no port " + t.servicePort(),
+                        "its ports: "
+                                + svc.getSpec().getPorts().stream()
+                                        .map(p -> String.valueOf(p.getPort()))
+                                        .toList()));
         Map<String, String> selector = svc.getSpec().getSelector();
         if (selector == null || selector.isEmpty()) {
-            throw new ClusterException(ClusterException.Kind.FAILED, "service " + t.service() + " selects no pods",
+            throw new ClusterException(
+                    ClusterException.Kind.FAILED,
+                    "service " + t.service() + " selects no pods",
                     "forward to a pod directly with kubectl port-forward");
         }
-        List<Pod> pods = cluster.call("listing the pods of service " + t.service(), () -> cluster.client().pods()
-                .inNamespace(t.namespace()).withLabels(selector).list().getItems());
-        Pod pod = pods.stream().filter(PortForwarder::ready).findFirst().orElseThrow(() ->
-                new ClusterException(ClusterException.Kind.FAILED,
+        List<Pod> pods = cluster.call(
+                "listing the pods of service " + t.service(),
+                () -> cluster.client()
+                        .pods()
+                        .inNamespace(t.namespace())
+                        .withLabels(selector)
+                        .list()
+                        .getItems());
+        Pod pod = pods.stream()
+                .filter(PortForwarder::ready)
+                .findFirst()
+                .orElseThrow(() -> new ClusterException(
+                        ClusterException.Kind.FAILED,
                         "no ready pod behind service " + t.service() + " (" + pods.size() + " pods selected)",
                         "kubectl -n " + t.namespace() + " get pods -l " + labels(selector)));
         return new Resolved(t, pod.getMetadata().getName(), podPort(port, pod));
@@ -72,8 +95,13 @@ public final class PortForwarder {
 
     /** Starts forwarding; the caller closes the returned forward. */
     public LocalPortForward start(Resolved r, InetAddress address) {
-        return cluster.call("forwarding to pod " + r.pod(), () -> cluster.client().pods().inNamespace(r.target().namespace())
-                .withName(r.pod()).portForward(r.podPort(), address, r.target().localPort()));
+        return cluster.call(
+                "forwarding to pod " + r.pod(),
+                () -> cluster.client()
+                        .pods()
+                        .inNamespace(r.target().namespace())
+                        .withName(r.pod())
+                        .portForward(r.podPort(), address, r.target().localPort()));
     }
 
     static int podPort(ServicePort port, Pod pod) {
@@ -81,19 +109,27 @@ public final class PortForwarder {
         if (target == null) return port.getPort();
         if (target.getIntVal() != null) return target.getIntVal();
         for (var c : pod.getSpec().getContainers()) {
-            for (ContainerPort p : c.getPorts()) if (target.getStrVal().equals(p.getName())) return p.getContainerPort();
+            for (ContainerPort p : c.getPorts())
+                if (target.getStrVal().equals(p.getName())) return p.getContainerPort();
         }
-        throw new ClusterException(ClusterException.Kind.FAILED,
-                "pod " + pod.getMetadata().getName() + " has no container port named " + target.getStrVal(), null);
+        throw new ClusterException(
+                ClusterException.Kind.FAILED,
+                "pod " + pod.getMetadata().getName() + " has no container port named " + target.getStrVal(),
+                null);
     }
 
     static boolean ready(Pod p) {
         if (p.getStatus() == null || !"Running".equals(p.getStatus().getPhase())) return false;
-        for (PodCondition c : p.getStatus().getConditions()) if ("Ready".equals(c.getType())) return "True".equals(c.getStatus());
+        for (PodCondition c : p.getStatus().getConditions())
+            if ("Ready".equals(c.getType())) return "True".equals(c.getStatus());
         return false;
     }
 
     private static String labels(Map<String, String> selector) {
-        return String.join(",", selector.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        return String.join(
+                ",",
+                selector.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .toList());
     }
 }

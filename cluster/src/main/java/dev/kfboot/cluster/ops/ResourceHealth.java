@@ -6,7 +6,6 @@ import dev.kfboot.cluster.health.Health;
 import dev.kfboot.cluster.health.HealthChecks;
 import dev.kfboot.cluster.health.HealthStatus;
 import dev.kfboot.model.ResourceId;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,8 @@ public record ResourceHealth(ManagedResource resource, boolean exists, Health he
         List<ResourceHealth> out = new ArrayList<>();
         for (ManagedResource r : resources) {
             Map<String, Object> o = objects.get(r.id());
-            Health h = o == null ? new Health(HealthStatus.MISSING, "not found in the cluster")
+            Health h = o == null
+                    ? new Health(HealthStatus.MISSING, "not found in the cluster")
                     : HealthChecks.standard().of(o).orElse(null);
             out.add(new ResourceHealth(r, o != null, h));
         }

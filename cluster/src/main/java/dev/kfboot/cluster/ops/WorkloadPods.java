@@ -1,11 +1,10 @@
 package dev.kfboot.cluster.ops;
 
 import dev.kfboot.cluster.Cluster;
-import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.LiveObjects;
 import dev.kfboot.cluster.argocd.ManagedResource;
+import dev.kfboot.model.Fields;
 import io.fabric8.kubernetes.api.model.Pod;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +30,13 @@ public final class WorkloadPods {
         for (ManagedResource r : resources) {
             String ns = r.id().namespace();
             if (r.is("", "Pod")) {
-                Pod p = cluster.call("reading pod " + r.id().name(), () -> cluster.client().pods().inNamespace(ns).withName(r.id().name()).get());
+                Pod p = cluster.call(
+                        "reading pod " + r.id().name(),
+                        () -> cluster.client()
+                                .pods()
+                                .inNamespace(ns)
+                                .withName(r.id().name())
+                                .get());
                 if (p != null && byName.putIfAbsent(ns + "/" + p.getMetadata().getName(), p) == null) out.put(p, "pod");
                 continue;
             }
@@ -41,8 +46,14 @@ public final class WorkloadPods {
             Map<String, String> labels = new LinkedHashMap<>();
             Fields.map(workload, "spec", "selector", "matchLabels").forEach((k, v) -> labels.put(k, String.valueOf(v)));
             if (labels.isEmpty()) continue;
-            List<Pod> pods = cluster.call("listing the pods of " + r.id(), () -> cluster.client().pods().inNamespace(ns)
-                    .withLabels(labels).list().getItems());
+            List<Pod> pods = cluster.call(
+                    "listing the pods of " + r.id(),
+                    () -> cluster.client()
+                            .pods()
+                            .inNamespace(ns)
+                            .withLabels(labels)
+                            .list()
+                            .getItems());
             for (Pod p : pods) {
                 if (byName.putIfAbsent(ns + "/" + p.getMetadata().getName(), p) == null) {
                     out.put(p, r.id().kind().toLowerCase() + "/" + r.id().name());

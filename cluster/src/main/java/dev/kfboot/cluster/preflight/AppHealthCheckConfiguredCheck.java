@@ -2,7 +2,6 @@ package dev.kfboot.cluster.preflight;
 
 import dev.kfboot.argocd.ArgoCd;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-
 import java.util.Map;
 
 /**
@@ -27,10 +26,18 @@ public final class AppHealthCheckConfiguredCheck implements PreflightCheck {
 
     @Override
     public PreflightResult run(PreflightContext ctx) {
-        if (!ctx.argoNamespaceExists()) return PreflightResult.of(this, Status.INFO, "not checked: Argo CD is not installed", null);
+        if (!ctx.argoNamespaceExists())
+            return PreflightResult.of(this, Status.INFO, "not checked: Argo CD is not installed", null);
         String ns = ctx.cluster().argoNamespace();
-        ConfigMap cm = ctx.cluster().call("reading argocd-cm",
-                () -> ctx.cluster().client().configMaps().inNamespace(ns).withName("argocd-cm").get());
+        ConfigMap cm = ctx.cluster()
+                .call(
+                        "reading argocd-cm",
+                        () -> ctx.cluster()
+                                .client()
+                                .configMaps()
+                                .inNamespace(ns)
+                                .withName("argocd-cm")
+                                .get());
         String fix = "`kfboot install-argocd` adds it (or add " + ArgoCd.APP_HEALTH_KEY + " to argocd-cm yourself)";
         if (cm == null) return PreflightResult.of(this, Status.WARN, "no ConfigMap argocd-cm in " + ns, fix);
         Map<String, String> data = cm.getData() == null ? Map.of() : cm.getData();
@@ -40,6 +47,7 @@ public final class AppHealthCheckConfiguredCheck implements PreflightCheck {
         if (old != null && old.contains("argoproj.io/Application") && old.contains("health.lua")) {
             return PreflightResult.pass(this, "set in " + OLD_STYLE);
         }
-        return PreflightResult.of(this, Status.WARN, "missing: an app of apps' waves will not wait for its children", fix);
+        return PreflightResult.of(
+                this, Status.WARN, "missing: an app of apps' waves will not wait for its children", fix);
     }
 }

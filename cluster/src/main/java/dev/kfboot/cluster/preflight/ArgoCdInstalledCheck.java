@@ -1,18 +1,16 @@
 package dev.kfboot.cluster.preflight;
 
+import dev.kfboot.argocd.ArgoCdVersions;
 import dev.kfboot.cluster.LiveMaps;
-import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.health.Health;
 import dev.kfboot.cluster.health.HealthChecks;
 import dev.kfboot.cluster.install.ArgoCdManifest;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.kfboot.argocd.ArgoCdVersions;
 
 /**
  * Argo CD runs in its namespace (the {@code argocd-server} Deployment exists and is ready) and is 3.0 or newer.
@@ -44,33 +42,59 @@ public final class ArgoCdInstalledCheck implements PreflightCheck {
         String ns = ctx.cluster().argoNamespace();
         String install = "`kfboot install-argocd` installs " + ArgoCdManifest.DEFAULT_VERSION;
         if (!ctx.argoNamespaceExists()) {
-            return PreflightResult.of(this, Status.WARN, "not installed: no namespace " + ns,
+            return PreflightResult.of(
+                    this,
+                    Status.WARN,
+                    "not installed: no namespace " + ns,
                     install + " (or pass -n NS if Argo CD runs elsewhere)");
         }
-        Deployment server = ctx.cluster().call("reading Deployment " + SERVER,
-                () -> ctx.cluster().client().apps().deployments().inNamespace(ns).withName(SERVER).get());
+        Deployment server = ctx.cluster()
+                .call(
+                        "reading Deployment " + SERVER,
+                        () -> ctx.cluster()
+                                .client()
+                                .apps()
+                                .deployments()
+                                .inNamespace(ns)
+                                .withName(SERVER)
+                                .get());
         if (server == null) {
-            return PreflightResult.of(this, Status.WARN, "not installed: namespace " + ns + " has no Deployment " + SERVER, install);
+            return PreflightResult.of(
+                    this, Status.WARN, "not installed: namespace " + ns + " has no Deployment " + SERVER, install);
         }
         String version = version(server);
         Health health = HealthChecks.standard().of(LiveMaps.of(server)).orElseThrow();
         String where = (version == null ? "version unknown" : version) + " in namespace " + ns;
         if (!health.isHealthy()) {
-            return PreflightResult.of(this, Status.WARN, where + "; " + SERVER + " is not ready: " + health,
+            return PreflightResult.of(
+                    this,
+                    Status.WARN,
+                    where + "; " + SERVER + " is not ready: " + health,
                     "kubectl -n " + ns + " describe deployment " + SERVER);
         }
         if (version == null) {
-            return PreflightResult.of(this, Status.WARN, where + " (image " + image(server) + ")",
-                    "kfboot is tested with Argo CD " + ArgoCdManifest.DEFAULT_VERSION + "; check yours with `argocd version`");
+            return PreflightResult.of(
+                    this,
+                    Status.WARN,
+                    where + " (image " + image(server) + ")",
+                    "kfboot is tested with Argo CD " + ArgoCdManifest.DEFAULT_VERSION
+                            + "; check yours with `argocd version`");
         }
         Matcher m = VERSION.matcher(version);
         if (m.matches() && Integer.parseInt(m.group(1)) < MINIMUM_MAJOR) {
-            return PreflightResult.of(this, Status.WARN, where + "; kfboot relies on Argo CD 3's defaults (annotation "
-                    + "tracking, status left out of diffs)", install + " (an upgrade)");
+            return PreflightResult.of(
+                    this,
+                    Status.WARN,
+                    where + "; kfboot relies on Argo CD 3's defaults (annotation "
+                            + "tracking, status left out of diffs)",
+                    install + " (an upgrade)");
         }
         var defect = ArgoCdVersions.waveDefect(version);
         if (defect.isPresent()) {
-            return PreflightResult.of(this, Status.WARN, where + "; " + defect.get(),
+            return PreflightResult.of(
+                    this,
+                    Status.WARN,
+                    where + "; " + defect.get(),
                     "apply kfboot's Application health check (it treats a Missing resource as not healthy), or move to 3.3.9 "
                             + "or a release with the fix");
         }
@@ -87,10 +111,17 @@ public final class ArgoCdInstalledCheck implements PreflightCheck {
     }
 
     private static String image(Deployment d) {
-        List<Container> containers = d.getSpec() == null || d.getSpec().getTemplate() == null
-                || d.getSpec().getTemplate().getSpec() == null ? List.of() : d.getSpec().getTemplate().getSpec().getContainers();
-        return containers.stream().filter(c -> SERVER.equals(c.getName())).findFirst()
-                .or(() -> containers.stream().findFirst()).map(Container::getImage).orElse("");
+        List<Container> containers = d.getSpec() == null
+                        || d.getSpec().getTemplate() == null
+                        || d.getSpec().getTemplate().getSpec() == null
+                ? List.of()
+                : d.getSpec().getTemplate().getSpec().getContainers();
+        return containers.stream()
+                .filter(c -> SERVER.equals(c.getName()))
+                .findFirst()
+                .or(() -> containers.stream().findFirst())
+                .map(Container::getImage)
+                .orElse("");
     }
 
     /** "quay.io/argoproj/argocd:v3.5.1" to "v3.5.1"; null for an image without a tag (a digest alone). */

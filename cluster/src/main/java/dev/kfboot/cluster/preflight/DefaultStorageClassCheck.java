@@ -1,7 +1,6 @@
 package dev.kfboot.cluster.preflight;
 
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
-
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +11,8 @@ import java.util.Map;
  */
 public final class DefaultStorageClassCheck implements PreflightCheck {
 
-    static final List<String> DEFAULT_ANNOTATIONS = List.of("storageclass.kubernetes.io/is-default-class",
-            "storageclass.beta.kubernetes.io/is-default-class");
+    static final List<String> DEFAULT_ANNOTATIONS =
+            List.of("storageclass.kubernetes.io/is-default-class", "storageclass.beta.kubernetes.io/is-default-class");
 
     @Override
     public String id() {
@@ -27,21 +26,42 @@ public final class DefaultStorageClassCheck implements PreflightCheck {
 
     @Override
     public PreflightResult run(PreflightContext ctx) {
-        List<StorageClass> all = ctx.cluster().call("listing StorageClasses",
-                () -> ctx.cluster().client().storage().v1().storageClasses().list().getItems());
-        List<String> defaults = all.stream().filter(DefaultStorageClassCheck::isDefault)
-                .map(s -> s.getMetadata().getName() + " (" + s.getProvisioner() + ")").sorted().toList();
+        List<StorageClass> all = ctx.cluster()
+                .call(
+                        "listing StorageClasses",
+                        () -> ctx.cluster()
+                                .client()
+                                .storage()
+                                .v1()
+                                .storageClasses()
+                                .list()
+                                .getItems());
+        List<String> defaults = all.stream()
+                .filter(DefaultStorageClassCheck::isDefault)
+                .map(s -> s.getMetadata().getName() + " (" + s.getProvisioner() + ")")
+                .sorted()
+                .toList();
         int storage = ctx.needs().total().storageGB();
         if (defaults.isEmpty()) {
-            String detail = "none of " + all.size() + " StorageClass" + (all.size() == 1 ? "" : "es") + " is the default";
-            String hint = "mark one: kubectl annotate storageclass NAME storageclass.kubernetes.io/is-default-class=true";
+            String detail =
+                    "none of " + all.size() + " StorageClass" + (all.size() == 1 ? "" : "es") + " is the default";
+            String hint =
+                    "mark one: kubectl annotate storageclass NAME storageclass.kubernetes.io/is-default-class=true";
             return storage > 0
-                    ? PreflightResult.of(this, Status.FAIL, detail + "; the platform's PVCs (" + storage + " GB) name no class and stay Pending", hint)
+                    ? PreflightResult.of(
+                            this,
+                            Status.FAIL,
+                            detail + "; the platform's PVCs (" + storage + " GB) name no class and stay Pending",
+                            hint)
                     : PreflightResult.of(this, Status.WARN, detail, hint);
         }
         if (defaults.size() > 1) {
-            return PreflightResult.of(this, Status.WARN, defaults.size() + " defaults: " + String.join(", ", defaults)
-                    + "; PVCs without a class get the newest", "keep the annotation on one StorageClass only");
+            return PreflightResult.of(
+                    this,
+                    Status.WARN,
+                    defaults.size() + " defaults: " + String.join(", ", defaults)
+                            + "; PVCs without a class get the newest",
+                    "keep the annotation on one StorageClass only");
         }
         return PreflightResult.pass(this, defaults.get(0));
     }

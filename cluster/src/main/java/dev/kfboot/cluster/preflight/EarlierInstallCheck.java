@@ -22,16 +22,27 @@ public final class EarlierInstallCheck implements PreflightCheck {
 
     @Override
     public PreflightResult run(PreflightContext ctx) {
-        List<String> unowned = ctx.existing().stream().filter(e -> e.owner().isEmpty())
-                .map(e -> e.what() + " (the platform's " + e.created().app() + ")").toList();
-        long ours = ctx.existing().stream().filter(PreflightContext.Existing::ours).count();
+        List<String> unowned = ctx.existing().stream()
+                .filter(e -> e.owner().isEmpty())
+                .map(e -> e.what() + " (the platform's " + e.created().app() + ")")
+                .toList();
+        long ours =
+                ctx.existing().stream().filter(PreflightContext.Existing::ours).count();
         if (unowned.isEmpty()) {
-            return PreflightResult.pass(this, ours == 0 ? "none exists yet" : ours == 1 ? "1 exists, managed by the platform's own Application"
-                    : ours + " exist, each managed by the platform's own Application");
+            return PreflightResult.pass(
+                    this,
+                    ours == 0
+                            ? "none exists yet"
+                            : ours == 1
+                                    ? "1 exists, managed by the platform's own Application"
+                                    : ours + " exist, each managed by the platform's own Application");
         }
-        return PreflightResult.of(this, Status.WARN, unowned.size() + (unowned.size() == 1 ? " exists" : " exist")
-                        + " without an owner (installed by hand?)",
-                "`kfboot adopt DIR` shows what each app of the tree takes over, changes and leaves unmanaged")
+        return PreflightResult.of(
+                        this,
+                        Status.WARN,
+                        unowned.size() + (unowned.size() == 1 ? " exists" : " exist")
+                                + " without an owner (installed by hand?)",
+                        "`kfboot adopt DIR` shows what each app of the tree takes over, changes and leaves unmanaged")
                 .withProblems(unowned);
     }
 }

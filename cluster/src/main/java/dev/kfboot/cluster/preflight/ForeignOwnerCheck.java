@@ -21,16 +21,25 @@ public final class ForeignOwnerCheck implements PreflightCheck {
 
     @Override
     public PreflightResult run(PreflightContext ctx) {
-        List<String> foreign = ctx.existing().stream().filter(e -> e.owner().isPresent() && !e.ours())
-                .map(e -> e.what() + " (the platform's " + e.created().app() + "): " + e.owner().get()).toList();
+        List<String> foreign = ctx.existing().stream()
+                .filter(e -> e.owner().isPresent() && !e.ours())
+                .map(e -> e.what() + " (the platform's " + e.created().app() + "): "
+                        + e.owner().get())
+                .toList();
         int crds = ctx.needs().crds().size();
         int namespaces = ctx.needs().namespaces().size();
-        String checked = crds + (crds == 1 ? " CRD and " : " CRDs and ") + namespaces
+        String checked = crds
+                + (crds == 1 ? " CRD and " : " CRDs and ")
+                + namespaces
                 + (namespaces == 1 ? " namespace checked" : " namespaces checked");
         if (foreign.isEmpty()) return PreflightResult.pass(this, checked + ", none belongs to another tool");
-        return PreflightResult.of(this, Status.FAIL, foreign.size() + (foreign.size() == 1 ? " belongs" : " belong")
-                        + " to another tool (" + checked + ")",
-                "the platform's apps would fight that tool over them: uninstall it there, or disable the component in "
-                        + "the platform spec and keep the other install").withProblems(foreign);
+        return PreflightResult.of(
+                        this,
+                        Status.FAIL,
+                        foreign.size() + (foreign.size() == 1 ? " belongs" : " belong") + " to another tool (" + checked
+                                + ")",
+                        "the platform's apps would fight that tool over them: uninstall it there, or disable the component in "
+                                + "the platform spec and keep the other install")
+                .withProblems(foreign);
     }
 }

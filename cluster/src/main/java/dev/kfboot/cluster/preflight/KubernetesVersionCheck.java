@@ -2,7 +2,6 @@ package dev.kfboot.cluster.preflight;
 
 import dev.kfboot.catalog.KubernetesRequirement;
 import io.fabric8.kubernetes.client.VersionInfo;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,23 +23,37 @@ public final class KubernetesVersionCheck implements PreflightCheck {
 
     @Override
     public PreflightResult run(PreflightContext ctx) {
-        VersionInfo v = ctx.cluster().call("reading the server version", () -> ctx.cluster().client().getKubernetesVersion());
+        VersionInfo v = ctx.cluster()
+                .call("reading the server version", () -> ctx.cluster().client().getKubernetesVersion());
         KubernetesRequirement min = ctx.needs().kubernetes();
-        String shown = v == null ? "unknown" : v.getGitVersion() != null ? v.getGitVersion() : v.getMajor() + "." + v.getMinor();
+        String shown = v == null
+                ? "unknown"
+                : v.getGitVersion() != null ? v.getGitVersion() : v.getMajor() + "." + v.getMinor();
         if (min == null) {
-            return PreflightResult.of(this, Status.WARN, shown + "; the catalog of release " + ctx.needs().release()
-                    + " names no minimum", "check the release notes of kubeflow/manifests " + ctx.needs().release());
+            return PreflightResult.of(
+                    this,
+                    Status.WARN,
+                    shown + "; the catalog of release " + ctx.needs().release() + " names no minimum",
+                    "check the release notes of kubeflow/manifests "
+                            + ctx.needs().release());
         }
         Integer major = v == null ? null : leading(v.getMajor());
         Integer minor = v == null ? null : leading(v.getMinor());
         String needed = "release " + ctx.needs().release() + " needs " + min.minimum() + "+ (" + min.reason() + ")";
         if (major == null || minor == null) {
-            return PreflightResult.of(this, Status.WARN, "the server reports version " + shown + "; " + needed,
+            return PreflightResult.of(
+                    this,
+                    Status.WARN,
+                    "the server reports version " + shown + "; " + needed,
                     "check the server version with `kubectl version`");
         }
         if (!min.admits(major, minor)) {
-            return PreflightResult.of(this, Status.FAIL, shown + "; " + needed,
-                    "upgrade the cluster to Kubernetes " + min.minimum() + " or newer, or install an older kubeflow/manifests release "
+            return PreflightResult.of(
+                    this,
+                    Status.FAIL,
+                    shown + "; " + needed,
+                    "upgrade the cluster to Kubernetes " + min.minimum()
+                            + " or newer, or install an older kubeflow/manifests release "
                             + "(`release:` in the platform spec)");
         }
         return PreflightResult.pass(this, shown + "; " + needed);

@@ -5,13 +5,12 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Taint;
-
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.math.RoundingMode;
 
 /**
  * The allocatable CPU and memory of the nodes Kubeflow's pods can land on cover what the platform's components
@@ -36,7 +35,10 @@ public final class NodeCapacityCheck implements PreflightCheck {
 
     @Override
     public PreflightResult run(PreflightContext ctx) {
-        List<Node> nodes = ctx.cluster().call("listing nodes", () -> ctx.cluster().client().nodes().list().getItems());
+        List<Node> nodes = ctx.cluster()
+                .call(
+                        "listing nodes",
+                        () -> ctx.cluster().client().nodes().list().getItems());
         BigDecimal cpu = BigDecimal.ZERO;
         BigDecimal memory = BigDecimal.ZERO;
         int counted = 0;
@@ -59,7 +61,8 @@ public final class NodeCapacityCheck implements PreflightCheck {
                 + cpuText(need.cpuMillis()) + " CPU, " + memoryText(need.memoryMiB());
         boolean enough = cpuMillis >= need.cpuMillis() && memoryMiB >= need.memoryMiB();
         if (enough) return PreflightResult.pass(this, detail).withProblems(skipped);
-        String hint = counted == 0 ? "no node can take Kubeflow's pods: add nodes, or uncordon or untaint one"
+        String hint = counted == 0
+                ? "no node can take Kubeflow's pods: add nodes, or uncordon or untaint one"
                 : "add nodes or larger ones, or disable components in the platform spec (`kfboot catalog show COMPONENT` shows what each requests)";
         return PreflightResult.of(this, Status.FAIL, detail, hint).withProblems(skipped);
     }
@@ -70,17 +73,20 @@ public final class NodeCapacityCheck implements PreflightCheck {
         if (n.getSpec() != null && n.getSpec().getTaints() != null) {
             for (Taint t : n.getSpec().getTaints()) {
                 if ("NoSchedule".equals(t.getEffect()) || "NoExecute".equals(t.getEffect())) {
-                    return "tainted " + t.getKey() + (t.getValue() == null ? "" : "=" + t.getValue()) + ":" + t.getEffect();
+                    return "tainted " + t.getKey() + (t.getValue() == null ? "" : "=" + t.getValue()) + ":"
+                            + t.getEffect();
                 }
             }
         }
-        List<NodeCondition> conditions = n.getStatus() == null ? List.of() : n.getStatus().getConditions();
+        List<NodeCondition> conditions =
+                n.getStatus() == null ? List.of() : n.getStatus().getConditions();
         boolean ready = conditions.stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
         return ready ? null : "not Ready";
     }
 
     private static BigDecimal amount(Node n, String resource) {
-        Map<String, Quantity> allocatable = n.getStatus() == null ? null : n.getStatus().getAllocatable();
+        Map<String, Quantity> allocatable =
+                n.getStatus() == null ? null : n.getStatus().getAllocatable();
         Quantity q = allocatable == null ? null : allocatable.get(resource);
         return q == null ? BigDecimal.ZERO : q.getNumericalAmount();
     }

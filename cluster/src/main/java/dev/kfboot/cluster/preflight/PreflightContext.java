@@ -1,12 +1,10 @@
 package dev.kfboot.cluster.preflight;
 
-import dev.kfboot.cluster.LiveMaps;
 import dev.kfboot.cluster.Cluster;
-import dev.kfboot.model.Fields;
+import dev.kfboot.cluster.LiveMaps;
 import dev.kfboot.cluster.Owner;
 import dev.kfboot.needs.ClusterNeeds;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +53,10 @@ public final class PreflightContext {
     public synchronized boolean argoNamespaceExists() {
         if (argoNamespaceExists == null) {
             String ns = cluster.argoNamespace();
-            argoNamespaceExists = cluster.call("reading namespace " + ns, () -> cluster.client().namespaces().withName(ns).get()) != null;
+            argoNamespaceExists = cluster.call(
+                            "reading namespace " + ns,
+                            () -> cluster.client().namespaces().withName(ns).get())
+                    != null;
         }
         return argoNamespaceExists;
     }
@@ -64,23 +65,33 @@ public final class PreflightContext {
     public synchronized List<Existing> existing() {
         if (existing == null) {
             List<Existing> out = new ArrayList<>();
-            var crds = cluster.call("listing CustomResourceDefinitions",
-                    () -> cluster.client().apiextensions().v1().customResourceDefinitions().list().getItems());
+            var crds = cluster.call(
+                    "listing CustomResourceDefinitions",
+                    () -> cluster.client()
+                            .apiextensions()
+                            .v1()
+                            .customResourceDefinitions()
+                            .list()
+                            .getItems());
             collect(out, "customresourcedefinition", needs.crds(), crds);
-            var namespaces = cluster.call("listing namespaces", () -> cluster.client().namespaces().list().getItems());
+            var namespaces = cluster.call(
+                    "listing namespaces",
+                    () -> cluster.client().namespaces().list().getItems());
             collect(out, "namespace", needs.namespaces(), namespaces);
             existing = List.copyOf(out);
         }
         return existing;
     }
 
-    private void collect(List<Existing> out, String kind, List<ClusterNeeds.Created> wanted, List<? extends HasMetadata> live) {
+    private void collect(
+            List<Existing> out, String kind, List<ClusterNeeds.Created> wanted, List<? extends HasMetadata> live) {
         Map<String, HasMetadata> byName = new HashMap<>();
         for (HasMetadata o : live) byName.put(o.getMetadata().getName(), o);
         for (ClusterNeeds.Created c : wanted) {
             HasMetadata o = byName.get(c.name());
             if (o == null) continue;
-            out.add(new Existing(kind + "/" + c.name(), c, Owner.of(LiveMaps.of(o), c.labels(), cluster.argoNamespace())));
+            out.add(new Existing(
+                    kind + "/" + c.name(), c, Owner.of(LiveMaps.of(o), c.labels(), cluster.argoNamespace())));
         }
     }
 }

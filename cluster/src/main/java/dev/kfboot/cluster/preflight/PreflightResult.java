@@ -10,7 +10,8 @@ import java.util.List;
  * @param problems one line per object in trouble (a node not counted, a CRD owned by Helm), sorted
  * @param hint     what to do about a warning or failure; null when passed
  */
-public record PreflightResult(String id, String title, Status status, String detail, List<String> problems, String hint) {
+public record PreflightResult(
+        String id, String title, Status status, String detail, List<String> problems, String hint) {
 
     public PreflightResult {
         problems = problems.stream().sorted().toList();

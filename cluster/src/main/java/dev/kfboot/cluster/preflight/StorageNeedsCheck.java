@@ -24,7 +24,9 @@ public final class StorageNeedsCheck implements PreflightCheck {
         List<String> parts = new ArrayList<>();
         ctx.needs().storageByApp().forEach((app, gb) -> parts.add(app + " " + gb));
         int total = ctx.needs().total().storageGB();
-        String detail = total == 0 ? "none" : total + " GB (" + String.join(", ", parts) + "); the storage backend must have room";
+        String detail = total == 0
+                ? "none"
+                : total + " GB (" + String.join(", ", parts) + "); the storage backend must have room";
         return PreflightResult.of(this, Status.INFO, detail, null);
     }
 }

@@ -2,7 +2,6 @@ package dev.kfboot.cluster.verify;
 
 import dev.kfboot.cluster.argocd.AppStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,11 +25,16 @@ public final class AppsSyncedHealthyCheck implements Check {
             AppStatus s = AppStatus.of(a);
             if (!s.syncedAndHealthy()) {
                 String msg = s.message();
-                problems.add(s.name() + ": " + s.syncLabel() + "/" + s.health().label() + (msg.isEmpty() ? "" : ": " + msg));
+                problems.add(
+                        s.name() + ": " + s.syncLabel() + "/" + s.health().label() + (msg.isEmpty() ? "" : ": " + msg));
             }
         }
         if (ctx.apps().isEmpty()) {
-            return new CheckResult(id(), title(), false, "no Applications in " + ctx.cluster().argoNamespace(),
+            return new CheckResult(
+                    id(),
+                    title(),
+                    false,
+                    "no Applications in " + ctx.cluster().argoNamespace(),
                     List.of("nothing is deployed: run kfboot deploy DIR"));
         }
         return CheckResult.of(this, ctx.apps().size(), problems, "applications");

@@ -1,7 +1,6 @@
 package dev.kfboot.cluster.verify;
 
 import dev.kfboot.cluster.argocd.ManagedResource;
-
 import java.util.List;
 
 /** Every cert-manager Certificate the apps request is Ready (webhooks serve with them). */

@@ -15,7 +15,9 @@ public record CheckResult(String id, String title, boolean passed, String summar
     }
 
     static CheckResult of(Check c, int total, List<String> problems, String noun) {
-        String summary = total == 0 ? "no " + noun + " to check" : (total - problems.size()) + " of " + total + " " + noun + " ok";
+        String summary = total == 0
+                ? "no " + noun + " to check"
+                : (total - problems.size()) + " of " + total + " " + noun + " ok";
         return new CheckResult(c.id(), c.title(), problems.isEmpty(), summary, problems);
     }
 }

@@ -1,7 +1,6 @@
 package dev.kfboot.cluster.verify;
 
 import dev.kfboot.cluster.argocd.ManagedResource;
-
 import java.util.List;
 
 /** Every CRD the apps ship is Established, so its custom resources can be created. */

@@ -2,7 +2,6 @@ package dev.kfboot.cluster.verify;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,8 +9,8 @@ import java.util.Set;
 /** No pod in the apps' namespaces is in CrashLoopBackOff or cannot pull its image. */
 public final class PodsNotFailingCheck implements Check {
 
-    static final Set<String> FAILING = Set.of("CrashLoopBackOff", "ImagePullBackOff", "ErrImagePull", "InvalidImageName",
-            "CreateContainerConfigError");
+    static final Set<String> FAILING = Set.of(
+            "CrashLoopBackOff", "ImagePullBackOff", "ErrImagePull", "InvalidImageName", "CreateContainerConfigError");
 
     @Override
     public String id() {
@@ -28,8 +27,15 @@ public final class PodsNotFailingCheck implements Check {
         List<String> problems = new ArrayList<>();
         int total = 0;
         for (String ns : ctx.namespaces()) {
-            List<Pod> pods = ctx.cluster().call("listing pods in " + ns,
-                    () -> ctx.cluster().client().pods().inNamespace(ns).list().getItems());
+            List<Pod> pods = ctx.cluster()
+                    .call(
+                            "listing pods in " + ns,
+                            () -> ctx.cluster()
+                                    .client()
+                                    .pods()
+                                    .inNamespace(ns)
+                                    .list()
+                                    .getItems());
             total += pods.size();
             for (Pod p : pods) {
                 if (p.getStatus() == null) continue;
@@ -38,9 +44,11 @@ public final class PodsNotFailingCheck implements Check {
                 for (ContainerStatus c : statuses) {
                     var waiting = c.getState() == null ? null : c.getState().getWaiting();
                     if (waiting != null && FAILING.contains(waiting.getReason())) {
-                        problems.add("-n " + ns + " pod/" + p.getMetadata().getName() + " container " + c.getName() + ": "
-                                + waiting.getReason() + (waiting.getMessage() == null ? "" : ": " + waiting.getMessage())
-                                + " (restarts: " + c.getRestartCount() + ")");
+                        problems.add(
+                                "-n " + ns + " pod/" + p.getMetadata().getName() + " container " + c.getName() + ": "
+                                        + waiting.getReason()
+                                        + (waiting.getMessage() == null ? "" : ": " + waiting.getMessage())
+                                        + " (restarts: " + c.getRestartCount() + ")");
                     }
                 }
             }

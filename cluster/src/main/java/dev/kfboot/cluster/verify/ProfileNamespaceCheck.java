@@ -1,7 +1,6 @@
 package dev.kfboot.cluster.verify;
 
 import io.fabric8.kubernetes.api.model.Namespace;
-
 import java.util.List;
 
 /** The user's profile namespace exists: the profile controller created it from the user namespace's Profile. */
@@ -20,10 +19,16 @@ public final class ProfileNamespaceCheck implements Check {
     @Override
     public CheckResult run(VerifyContext ctx) {
         String name = ctx.profileNamespace();
-        Namespace ns = ctx.cluster().call("reading namespace " + name,
-                () -> ctx.cluster().client().namespaces().withName(name).get());
+        Namespace ns = ctx.cluster()
+                .call(
+                        "reading namespace " + name,
+                        () -> ctx.cluster().client().namespaces().withName(name).get());
         if (ns == null) {
-            return new CheckResult(id(), title(), false, "namespace " + name,
+            return new CheckResult(
+                    id(),
+                    title(),
+                    false,
+                    "namespace " + name,
                     List.of(name + ": missing (is the user-namespace app deployed, and its Profile reconciled?)"));
         }
         String phase = ns.getStatus() == null ? null : ns.getStatus().getPhase();

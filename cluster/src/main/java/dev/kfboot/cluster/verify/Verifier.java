@@ -6,9 +6,15 @@ import java.util.List;
 /** Runs the checklist in its fixed order. */
 public final class Verifier {
 
-    public static final List<Check> CHECKS = List.of(new AppsSyncedHealthyCheck(), new WorkloadsReadyCheck(),
-            new PodsNotFailingCheck(), new CrdsEstablishedCheck(), new WebhookCaBundleCheck(), new CertificatesReadyCheck(),
-            new ProfileNamespaceCheck(), new DashboardEndpointsCheck());
+    public static final List<Check> CHECKS = List.of(
+            new AppsSyncedHealthyCheck(),
+            new WorkloadsReadyCheck(),
+            new PodsNotFailingCheck(),
+            new CrdsEstablishedCheck(),
+            new WebhookCaBundleCheck(),
+            new CertificatesReadyCheck(),
+            new ProfileNamespaceCheck(),
+            new DashboardEndpointsCheck());
 
     private Verifier() {}
 

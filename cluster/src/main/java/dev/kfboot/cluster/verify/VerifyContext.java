@@ -7,7 +7,6 @@ import dev.kfboot.cluster.argocd.ManagedResource;
 import dev.kfboot.cluster.health.HealthChecks;
 import dev.kfboot.model.ResourceId;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

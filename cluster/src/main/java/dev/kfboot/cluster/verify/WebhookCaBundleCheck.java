@@ -1,8 +1,7 @@
 package dev.kfboot.cluster.verify;
 
-import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.argocd.ManagedResource;
-
+import dev.kfboot.model.Fields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,8 @@ public final class WebhookCaBundleCheck implements Check {
             Map<String, Object> live = ctx.live(r);
             if (live == null || !"Webhook".equals(Fields.string(live, "spec", "conversion", "strategy"))) continue;
             total++;
-            if (Fields.stringOr(live, "", "spec", "conversion", "webhook", "clientConfig", "caBundle").isEmpty()) {
+            if (Fields.stringOr(live, "", "spec", "conversion", "webhook", "clientConfig", "caBundle")
+                    .isEmpty()) {
                 problems.add(r.id() + " conversion webhook: no caBundle");
             }
         }

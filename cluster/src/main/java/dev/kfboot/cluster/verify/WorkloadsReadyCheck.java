@@ -1,7 +1,6 @@
 package dev.kfboot.cluster.verify;
 
 import dev.kfboot.cluster.argocd.ManagedResource;
-
 import java.util.List;
 
 /** Every Deployment, StatefulSet and DaemonSet the apps manage is rolled out and ready. */

@@ -1,11 +1,11 @@
 package dev.kfboot.cluster.argocd;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.cluster.health.HealthStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reading an Application's state, and when automated sync has given up on a revision. */
 class AppStatusTest {
@@ -48,10 +48,17 @@ class AppStatusTest {
 
     @Test
     void notGivenUpWhileRetriesRemainOrOnAnOlderRevision() {
-        assertThat(app(GAVE_UP.formatted(2, "9f3c2a1b0d4e5f60718293a4b5c6d7e8f9012345")).retriesExhausted()).isFalse();
-        assertThat(app(GAVE_UP.formatted(5, "0000000000000000000000000000000000000000")).retriesExhausted()).isFalse();
-        assertThat(app(GAVE_UP.formatted(5, "9f3c2a1b0d4e5f60718293a4b5c6d7e8f9012345").replace("automated: {prune: true}, ", ""))
-                .retriesExhausted()).as("manual sync never gives up on its own").isFalse();
+        assertThat(app(GAVE_UP.formatted(2, "9f3c2a1b0d4e5f60718293a4b5c6d7e8f9012345"))
+                        .retriesExhausted())
+                .isFalse();
+        assertThat(app(GAVE_UP.formatted(5, "0000000000000000000000000000000000000000"))
+                        .retriesExhausted())
+                .isFalse();
+        assertThat(app(GAVE_UP.formatted(5, "9f3c2a1b0d4e5f60718293a4b5c6d7e8f9012345")
+                                .replace("automated: {prune: true}, ", ""))
+                        .retriesExhausted())
+                .as("manual sync never gives up on its own")
+                .isFalse();
     }
 
     @Test
@@ -85,9 +92,13 @@ class AppStatusTest {
 
     @Test
     void theInformerCacheKeepsTheSummaryAndDropsTheBulk() {
-        GenericKubernetesResource full = JSON.unmarshal(GAVE_UP.formatted(5, "9f3c2a1b0d4e5f60718293a4b5c6d7e8f9012345")
-                .replace("  health: {status: Missing}", "  health: {status: Missing}\n  resources: [{kind: Deployment, name: a}]\n"
-                        + "  history: [{id: 0, revision: abc}]"), GenericKubernetesResource.class);
+        GenericKubernetesResource full = JSON.unmarshal(
+                GAVE_UP.formatted(5, "9f3c2a1b0d4e5f60718293a4b5c6d7e8f9012345")
+                        .replace(
+                                "  health: {status: Missing}",
+                                "  health: {status: Missing}\n  resources: [{kind: Deployment, name: a}]\n"
+                                        + "  history: [{id: 0, revision: abc}]"),
+                GenericKubernetesResource.class);
 
         GenericKubernetesResource slim = SlimItemStore.slim(full);
 

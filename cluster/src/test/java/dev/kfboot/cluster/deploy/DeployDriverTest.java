@@ -1,26 +1,27 @@
 package dev.kfboot.cluster.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.argocd.AppStatus;
 import dev.kfboot.cluster.argocd.AppStore;
 import dev.kfboot.cluster.testing.ArgoCdStandIn;
 import dev.kfboot.cluster.testing.MockCluster;
 import dev.kfboot.cluster.testing.Trees;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Deploys against the mock API server with the Argo CD stand-in. */
 class DeployDriverTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     MockCluster mock;
     ArgoCdStandIn argo;
 
@@ -37,10 +38,15 @@ class DeployDriverTest {
     }
 
     Path tree() {
-        return Trees.in(dir.resolve("tree")).project("kubeflow")
-                .app("cert-manager", 0, true).app("istio-crds", 0, true)
-                .app("istio-install", 1, true).app("katib", 2, true).app("pipelines", 2, false)
-                .root("kubeflow-apps").dir();
+        return Trees.in(dir.resolve("tree"))
+                .project("kubeflow")
+                .app("cert-manager", 0, true)
+                .app("istio-crds", 0, true)
+                .app("istio-install", 1, true)
+                .app("katib", 2, true)
+                .app("pipelines", 2, false)
+                .root("kubeflow-apps")
+                .dir();
     }
 
     @Test
@@ -48,17 +54,24 @@ class DeployDriverTest {
         DeployRun run = new DeployRun().run(mock, dir, tree(), null, Duration.ofSeconds(20));
 
         assertThat(run.last.outcome()).isEqualTo(Step.Outcome.DONE);
-        for (String app : List.of("cert-manager", "istio-crds", "istio-install", "katib", "pipelines", "kubeflow-apps")) {
+        for (String app :
+                List.of("cert-manager", "istio-crds", "istio-install", "katib", "pipelines", "kubeflow-apps")) {
             assertThat(argo.operations(app)).as(app).hasSize(1);
-            assertThat(argo.operations(app).get(0).id()).as("started by kfboot, not automated sync").startsWith("run");
+            assertThat(argo.operations(app).get(0).id())
+                    .as("started by kfboot, not automated sync")
+                    .startsWith("run");
         }
-        assertThat(run.syncs()).containsExactly("cert-manager", "istio-crds", "istio-install", "katib", "pipelines", "kubeflow-apps");
+        assertThat(run.syncs())
+                .containsExactly("cert-manager", "istio-crds", "istio-install", "katib", "pipelines", "kubeflow-apps");
         // wave 1 starts only after wave 0 is done, and so on
         assertThat(run.log.indexOf("PhaseDone wave 0 ")).isLessThan(run.log.indexOf("CreateApp istio-install created"));
         assertThat(run.log.indexOf("PhaseDone wave 2 ")).isLessThan(run.log.indexOf("CreateApp kubeflow-apps created"));
-        assertThat(run.log).contains("EnableAutoSync katib switched on").doesNotContain("EnableAutoSync pipelines switched on");
+        assertThat(run.log)
+                .contains("EnableAutoSync katib switched on")
+                .doesNotContain("EnableAutoSync pipelines switched on");
         assertThat(run.log.get(0)).isEqualTo("ApplyProject kubeflow created");
-        try (Cluster c = mock.connect(dir); AppStore store = AppStore.start(c, Duration.ofSeconds(5))) {
+        try (Cluster c = mock.connect(dir);
+                AppStore store = AppStore.start(c, Duration.ofSeconds(5))) {
             assertThat(store.snapshot()).hasSize(6).allMatch(AppStatus::syncedAndHealthy);
             assertThat(store.get("katib").orElseThrow().automated()).isTrue();
             assertThat(store.get("pipelines").orElseThrow().automated()).isFalse();
@@ -97,7 +110,8 @@ class DeployDriverTest {
         DeployRun again = new DeployRun().run(mock, dir, tree, null, Duration.ofSeconds(20));
 
         assertThat(again.last.outcome()).isEqualTo(Step.Outcome.DONE);
-        assertThat(again.log).contains("UpdateApp katib updated", "Sync katib started", "EnableAutoSync katib switched on");
+        assertThat(again.log)
+                .contains("UpdateApp katib updated", "Sync katib started", "EnableAutoSync katib switched on");
         assertThat(argo.operations("katib")).hasSize(2);
         assertThat(argo.operations("pipelines")).hasSize(1);
     }

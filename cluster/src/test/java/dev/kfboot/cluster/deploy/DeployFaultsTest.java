@@ -1,21 +1,20 @@
 package dev.kfboot.cluster.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.kfboot.cluster.ClusterException;
 import dev.kfboot.cluster.testing.ArgoCdStandIn;
 import dev.kfboot.cluster.testing.Faults;
 import dev.kfboot.cluster.testing.MockCluster;
 import dev.kfboot.cluster.testing.Trees;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Faults during a deploy: each ends with a clear outcome, no operation is ever started twice, and running the
@@ -26,7 +25,9 @@ class DeployFaultsTest {
     static final Duration LONG = Duration.ofSeconds(20);
     static final String APPS = "/apis/argoproj.io/v1alpha1/namespaces/argocd/applications";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     MockCluster mock;
     ArgoCdStandIn argo;
     Path tree;
@@ -35,9 +36,13 @@ class DeployFaultsTest {
     void start() {
         mock = MockCluster.start().withArgoCrds();
         argo = ArgoCdStandIn.start(mock);
-        tree = Trees.in(dir.resolve("tree")).project("kubeflow")
-                .app("cert-manager", 0, true).app("istio-install", 1, true)
-                .app("katib", 2, true).app("pipelines", 2, true).dir();
+        tree = Trees.in(dir.resolve("tree"))
+                .project("kubeflow")
+                .app("cert-manager", 0, true)
+                .app("istio-install", 1, true)
+                .app("katib", 2, true)
+                .app("pipelines", 2, true)
+                .dir();
     }
 
     @AfterEach
@@ -104,15 +109,21 @@ class DeployFaultsTest {
     @Test
     void aWatchDroppedMidDeployIsReestablished() throws Exception {
         AtomicBoolean dropped = new AtomicBoolean();
-        DeployRun run = new DeployRun().onAction((a, result) -> {
-            if (a instanceof Action.Sync s && s.app().equals("istio-install") && dropped.compareAndSet(false, true)) {
-                assertThat(mock.dropWatches()).isPositive();
-            }
-        }).run(mock, dir, tree, null, LONG);
+        DeployRun run = new DeployRun()
+                .onAction((a, result) -> {
+                    if (a instanceof Action.Sync s
+                            && s.app().equals("istio-install")
+                            && dropped.compareAndSet(false, true)) {
+                        assertThat(mock.dropWatches()).isPositive();
+                    }
+                })
+                .run(mock, dir, tree, null, LONG);
 
         assertThat(dropped).isTrue();
         assertThat(run.last.outcome()).isEqualTo(Step.Outcome.DONE);
-        assertThat(mock.countRequests("GET", APPS + "?allowWatchBookmarks=true")).as("watches opened").isGreaterThanOrEqualTo(2);
+        assertThat(mock.countRequests("GET", APPS + "?allowWatchBookmarks=true"))
+                .as("watches opened")
+                .isGreaterThanOrEqualTo(2);
         assertOneOperationEach();
     }
 
@@ -123,7 +134,8 @@ class DeployFaultsTest {
         assertThatThrownBy(() -> new DeployRun().run(mock, dir, tree, null, LONG))
                 .isInstanceOfSatisfying(ClusterException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ClusterException.Kind.API_ERROR);
-                    assertThat(e.getMessage()).startsWith("the Kubernetes API failed (500) while creating Application cert-manager");
+                    assertThat(e.getMessage())
+                            .startsWith("the Kubernetes API failed (500) while creating Application cert-manager");
                 });
         mock.faults().clear();
 
@@ -134,7 +146,9 @@ class DeployFaultsTest {
 
     @Test
     void aFailingWaveStopsWithTheFailingAppAndARerunRetriesOnlyThatApp() throws Exception {
-        argo.failWith("katib", "one or more objects failed to apply, reason: Internal error occurred: failed calling webhook");
+        argo.failWith(
+                "katib",
+                "one or more objects failed to apply, reason: Internal error occurred: failed calling webhook");
 
         DeployRun run = new DeployRun().run(mock, dir, tree, null, LONG);
 
@@ -153,7 +167,8 @@ class DeployFaultsTest {
         assertThat(rerun.syncs()).containsExactly("katib");
         assertThat(argo.operations("katib")).hasSize(2);
         assertThat(argo.operations("cert-manager")).hasSize(1);
-        assertThat(argo.operations()).as("automated sync was held until each wave was healthy")
+        assertThat(argo.operations())
+                .as("automated sync was held until each wave was healthy")
                 .noneMatch(o -> o.id().equals("automated"));
     }
 
@@ -185,9 +200,11 @@ class DeployFaultsTest {
         assertThat(run.last.outcome()).isEqualTo(Step.Outcome.TIMED_OUT);
 
         argo.behave("istio-install", ArgoCdStandIn.Behaviour.SUCCEED);
-        DeployRun rerun = new DeployRun().onAction((a, r) -> {
-            if (a instanceof Action.StartPhase) argo.kick("istio-install");
-        }).run(mock, dir, tree, null, LONG);
+        DeployRun rerun = new DeployRun()
+                .onAction((a, r) -> {
+                    if (a instanceof Action.StartPhase) argo.kick("istio-install");
+                })
+                .run(mock, dir, tree, null, LONG);
 
         assertThat(rerun.last.outcome()).isEqualTo(Step.Outcome.DONE);
         assertThat(rerun.syncs()).doesNotContain("istio-install");

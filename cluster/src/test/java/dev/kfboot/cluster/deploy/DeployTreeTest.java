@@ -1,28 +1,32 @@
 package dev.kfboot.cluster.deploy;
 
-import dev.kfboot.model.Fields;
-import dev.kfboot.cluster.testing.Trees;
-import dev.kfboot.model.InputException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
+import dev.kfboot.cluster.testing.Trees;
+import dev.kfboot.model.Fields;
+import dev.kfboot.model.InputException;
 import dev.kfboot.testing.Kustomize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Reading an app-of-apps tree: what counts, what is refused with a line and a hint. */
 class DeployTreeTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void readsAppsProjectsAndTheAppOfAppsAndSkipsApplicationSets() {
-        Trees t = Trees.in(dir).project("kubeflow").app("cert-manager", 0, true).app("katib", 2, false).root("kubeflow-apps")
+        Trees t = Trees.in(dir)
+                .project("kubeflow")
+                .app("cert-manager", 0, true)
+                .app("katib", 2, false)
+                .root("kubeflow-apps")
                 .write("apps/set.yaml", """
                         apiVersion: argoproj.io/v1alpha1
                         kind: ApplicationSet
@@ -36,12 +40,20 @@ class DeployTreeTest {
 
         DeployTree tree = DeployTree.read(t.dir(), "argocd");
 
-        assertThat(tree.apps()).extracting(TreeApp::name).containsExactlyInAnyOrder("cert-manager", "katib", "kubeflow-apps");
-        assertThat(tree.apps()).filteredOn(TreeApp::root).extracting(TreeApp::name).containsExactly("kubeflow-apps");
+        assertThat(tree.apps())
+                .extracting(TreeApp::name)
+                .containsExactlyInAnyOrder("cert-manager", "katib", "kubeflow-apps");
+        assertThat(tree.apps())
+                .filteredOn(TreeApp::root)
+                .extracting(TreeApp::name)
+                .containsExactly("kubeflow-apps");
         assertThat(tree.waves()).containsExactly(0, 2);
         assertThat(tree.projectNames()).containsExactly("kubeflow");
         assertThat(tree.skipped()).singleElement().asString().startsWith("ApplicationSet tenants (apps/set.yaml)");
-        TreeApp cm = tree.apps().stream().filter(a -> a.name().equals("cert-manager")).findFirst().orElseThrow();
+        TreeApp cm = tree.apps().stream()
+                .filter(a -> a.name().equals("cert-manager"))
+                .findFirst()
+                .orElseThrow();
         assertThat(cm.automated()).containsEntry("prune", true);
         assertThat(cm.held().toString()).doesNotContain("automated").contains("retry");
         assertThat(cm.retry()).containsEntry("limit", 5);
@@ -55,12 +67,14 @@ class DeployTreeTest {
                 metadata: {name: katib, namespace: argocd}
                 spec: {}
                 """);
-        assertThatThrownBy(() -> DeployTree.read(dir, "argocd")).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> DeployTree.read(dir, "argocd"))
+                .isInstanceOf(InputException.class)
                 .hasMessageStartingWith("Application katib is defined twice (also at apps/copy.yaml:1)");
 
         Path other = dir.resolve("other");
         Trees.in(other).app("katib", 1, false);
-        assertThatThrownBy(() -> DeployTree.read(other, "gitops")).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> DeployTree.read(other, "gitops"))
+                .isInstanceOf(InputException.class)
                 .hasMessage("Application katib is in namespace argocd, not in Argo CD's namespace gitops");
 
         Path wave = dir.resolve("wave");
@@ -72,8 +86,11 @@ class DeployTreeTest {
                   annotations: {argocd.argoproj.io/sync-wave: "two"}
                 spec: {}
                 """);
-        assertThatThrownBy(() -> DeployTree.read(wave, "argocd")).isInstanceOfSatisfying(InputException.class,
-                e -> assertThat(e.oneLine()).isEqualTo("a.yaml:1: sync-wave annotation 'two' of katib is not a number"));
+        assertThatThrownBy(() -> DeployTree.read(wave, "argocd"))
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.oneLine())
+                                .isEqualTo("a.yaml:1: sync-wave annotation 'two' of katib is not a number"));
     }
 
     @Test
@@ -82,7 +99,9 @@ class DeployTreeTest {
 
         DeployTree base = DeployTree.read(t.dir(), "argocd");
 
-        assertThat(base.apps()).extracting(TreeApp::name).containsExactlyInAnyOrder("cert-manager", "katib", "kubeflow-apps");
+        assertThat(base.apps())
+                .extracting(TreeApp::name)
+                .containsExactlyInAnyOrder("cert-manager", "katib", "kubeflow-apps");
     }
 
     @Test
@@ -92,21 +111,34 @@ class DeployTreeTest {
 
         DeployTree prod = DeployTree.read(t.dir(), "argocd", "prod");
 
-        assertThat(prod.apps()).extracting(TreeApp::name).containsExactlyInAnyOrder("cert-manager-prod", "katib-prod", "kubeflow-apps-prod");
-        assertThat(prod.apps()).filteredOn(TreeApp::root).extracting(TreeApp::name).containsExactly("kubeflow-apps-prod");
-        TreeApp katib = prod.apps().stream().filter(a -> a.name().equals("katib-prod")).findFirst().orElseThrow();
+        assertThat(prod.apps())
+                .extracting(TreeApp::name)
+                .containsExactlyInAnyOrder("cert-manager-prod", "katib-prod", "kubeflow-apps-prod");
+        assertThat(prod.apps())
+                .filteredOn(TreeApp::root)
+                .extracting(TreeApp::name)
+                .containsExactly("kubeflow-apps-prod");
+        TreeApp katib = prod.apps().stream()
+                .filter(a -> a.name().equals("katib-prod"))
+                .findFirst()
+                .orElseThrow();
         assertThat(katib.wave()).isEqualTo(2);
-        assertThat(Fields.string(katib.document(), "spec", "source", "targetRevision")).isEqualTo("release-prod");
+        assertThat(Fields.string(katib.document(), "spec", "source", "targetRevision"))
+                .isEqualTo("release-prod");
         assertThat(prod.projectNames()).containsExactly("kubeflow");
-        assertThatThrownBy(() -> DeployTree.read(t.dir(), "argocd", "qa")).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> DeployTree.read(t.dir(), "argocd", "qa"))
+                .isInstanceOf(InputException.class)
                 .hasMessage("the tree has no environment 'qa'");
     }
 
     /** The layout kfboot generate writes: root-app.yaml, projects, apps/, overlays/, envs/NAME/. */
     private Trees generatedTree() {
-        Trees t = Trees.in(dir).project("kubeflow").app("cert-manager", 0, true).app("katib", 2, false).root("kubeflow-apps")
-                .write("apps/kustomization.yaml", "resources: [cert-manager.yaml, katib.yaml]\n")
-                ;
+        Trees t = Trees.in(dir)
+                .project("kubeflow")
+                .app("cert-manager", 0, true)
+                .app("katib", 2, false)
+                .root("kubeflow-apps")
+                .write("apps/kustomization.yaml", "resources: [cert-manager.yaml, katib.yaml]\n");
         try {
             Files.createDirectories(dir.resolve("overlays/katib"));
             Files.createDirectories(dir.resolve("envs/prod"));

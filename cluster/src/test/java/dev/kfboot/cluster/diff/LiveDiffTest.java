@@ -1,16 +1,15 @@
 package dev.kfboot.cluster.diff;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.argocd.IgnoreDifference;
 import dev.kfboot.model.ResourceId;
 import dev.kfboot.yaml.RenderedYaml;
-import org.junit.jupiter.api.Test;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.groups.Tuple;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Desired against live, the way Argo CD judges it. */
 class LiveDiffTest {
@@ -19,8 +18,8 @@ class LiveDiffTest {
         return RenderedYaml.parse(s).get(0);
     }
 
-    static final ResourceId WEBHOOK = ResourceId.of("admissionregistration.k8s.io", "MutatingWebhookConfiguration", null,
-            "inferenceservice.serving.kserve.io");
+    static final ResourceId WEBHOOK = ResourceId.of(
+            "admissionregistration.k8s.io", "MutatingWebhookConfiguration", null, "inferenceservice.serving.kserve.io");
 
     static final String DESIRED = """
             apiVersion: admissionregistration.k8s.io/v1
@@ -58,7 +57,8 @@ class LiveDiffTest {
 
     @Test
     void aFieldTheLiveObjectHoldsOtherwiseIsADifferenceUnlessIgnored() {
-        Map<String, Object> desired = yaml(DESIRED.replace("namespace: kubeflow}}", "namespace: kubeflow}, caBundle: Cg==}"));
+        Map<String, Object> desired =
+                yaml(DESIRED.replace("namespace: kubeflow}}", "namespace: kubeflow}, caBundle: Cg==}"));
 
         var r = LiveDiff.compare(Map.of(WEBHOOK, desired), Map.of(WEBHOOK, yaml(LIVE)), List.of(), List.of());
         assertThat(r.diffs()).singleElement().satisfies(d -> {
@@ -66,31 +66,65 @@ class LiveDiffTest {
             assertThat(d.unified()).contains("-      caBundle: LS0tLS1CRUdJTg==", "+      caBundle: Cg==");
         });
 
-        IgnoreDifference jq = new IgnoreDifference("admissionregistration.k8s.io", "MutatingWebhookConfiguration", null, null,
-                List.of(), List.of(".webhooks[]?.clientConfig.caBundle"));
-        assertThat(LiveDiff.compare(Map.of(WEBHOOK, desired), Map.of(WEBHOOK, yaml(LIVE)), List.of(), List.of(jq)).same()).isTrue();
-        IgnoreDifference pointer = new IgnoreDifference("admissionregistration.k8s.io", "MutatingWebhookConfiguration",
-                "inferenceservice.serving.kserve.io", null, List.of("/webhooks/0/clientConfig/caBundle"), List.of());
-        assertThat(LiveDiff.compare(Map.of(WEBHOOK, desired), Map.of(WEBHOOK, yaml(LIVE)), List.of(), List.of(pointer)).same()).isTrue();
-        IgnoreDifference otherName = new IgnoreDifference("admissionregistration.k8s.io", "MutatingWebhookConfiguration", "other",
-                null, List.of("/webhooks/0/clientConfig/caBundle"), List.of());
-        assertThat(LiveDiff.compare(Map.of(WEBHOOK, desired), Map.of(WEBHOOK, yaml(LIVE)), List.of(), List.of(otherName)).same()).isFalse();
+        IgnoreDifference jq = new IgnoreDifference(
+                "admissionregistration.k8s.io",
+                "MutatingWebhookConfiguration",
+                null,
+                null,
+                List.of(),
+                List.of(".webhooks[]?.clientConfig.caBundle"));
+        assertThat(LiveDiff.compare(Map.of(WEBHOOK, desired), Map.of(WEBHOOK, yaml(LIVE)), List.of(), List.of(jq))
+                        .same())
+                .isTrue();
+        IgnoreDifference pointer = new IgnoreDifference(
+                "admissionregistration.k8s.io",
+                "MutatingWebhookConfiguration",
+                "inferenceservice.serving.kserve.io",
+                null,
+                List.of("/webhooks/0/clientConfig/caBundle"),
+                List.of());
+        assertThat(LiveDiff.compare(Map.of(WEBHOOK, desired), Map.of(WEBHOOK, yaml(LIVE)), List.of(), List.of(pointer))
+                        .same())
+                .isTrue();
+        IgnoreDifference otherName = new IgnoreDifference(
+                "admissionregistration.k8s.io",
+                "MutatingWebhookConfiguration",
+                "other",
+                null,
+                List.of("/webhooks/0/clientConfig/caBundle"),
+                List.of());
+        assertThat(LiveDiff.compare(
+                                Map.of(WEBHOOK, desired), Map.of(WEBHOOK, yaml(LIVE)), List.of(), List.of(otherName))
+                        .same())
+                .isFalse();
     }
 
     @Test
     void jqPathsKfbootUnderstandsAndOnesItReports() {
-        assertThat(FieldPaths.parseJq(".webhooks[]?.clientConfig.caBundle")).containsExactly("webhooks", "[]", "clientConfig", "caBundle");
-        assertThat(FieldPaths.parseJq(".spec.template.spec.containers[0].image")).containsExactly("spec", "template", "spec", "containers", "0", "image");
-        assertThat(FieldPaths.parseJq(".metadata.annotations[\"a/b\"]")).containsExactly("metadata", "annotations", "a/b");
+        assertThat(FieldPaths.parseJq(".webhooks[]?.clientConfig.caBundle"))
+                .containsExactly("webhooks", "[]", "clientConfig", "caBundle");
+        assertThat(FieldPaths.parseJq(".spec.template.spec.containers[0].image"))
+                .containsExactly("spec", "template", "spec", "containers", "0", "image");
+        assertThat(FieldPaths.parseJq(".metadata.annotations[\"a/b\"]"))
+                .containsExactly("metadata", "annotations", "a/b");
         assertThat(FieldPaths.parseJq(".spec | del(.x)")).isNull();
-        Map<String, Object> o = new LinkedHashMap<>(Map.of("metadata", new LinkedHashMap<>(Map.of("annotations",
-                new LinkedHashMap<>(Map.of("a/b", "1", "c~d", "2"))))));
+        Map<String, Object> o = new LinkedHashMap<>(Map.of(
+                "metadata",
+                new LinkedHashMap<>(Map.of("annotations", new LinkedHashMap<>(Map.of("a/b", "1", "c~d", "2"))))));
         FieldPaths.removePointer(o, "/metadata/annotations/a~1b");
         FieldPaths.removePointer(o, "/metadata/annotations/c~0d");
         assertThat(o).isEqualTo(Map.of("metadata", Map.of("annotations", Map.of())));
 
-        var r = LiveDiff.compare(Map.of(WEBHOOK, yaml(DESIRED)), Map.of(WEBHOOK, yaml(LIVE)), List.of(), List.of(
-                new IgnoreDifference("admissionregistration.k8s.io", "MutatingWebhookConfiguration", null, null, List.of(),
+        var r = LiveDiff.compare(
+                Map.of(WEBHOOK, yaml(DESIRED)),
+                Map.of(WEBHOOK, yaml(LIVE)),
+                List.of(),
+                List.of(new IgnoreDifference(
+                        "admissionregistration.k8s.io",
+                        "MutatingWebhookConfiguration",
+                        null,
+                        null,
+                        List.of(),
                         List.of(".webhooks | map(.x)"))));
         assertThat(r.notUnderstood()).containsExactly(".webhooks | map(.x)");
     }
@@ -100,12 +134,16 @@ class LiveDiffTest {
         ResourceId svc = ResourceId.of("", "Service", "kubeflow", "katib-ui");
         ResourceId old = ResourceId.of("apps", "Deployment", "kubeflow", "katib-db-manager");
 
-        var r = LiveDiff.compare(Map.of(svc, yaml("apiVersion: v1\nkind: Service\nmetadata: {name: katib-ui}\n")), Map.of(),
-                List.of(svc, old), List.of());
+        var r = LiveDiff.compare(
+                Map.of(svc, yaml("apiVersion: v1\nkind: Service\nmetadata: {name: katib-ui}\n")),
+                Map.of(),
+                List.of(svc, old),
+                List.of());
 
-        assertThat(r.diffs()).extracting(ObjectDiff::id, ObjectDiff::change)
-                .containsExactly(Tuple.tuple(svc, ObjectDiff.Change.MISSING),
-                        Tuple.tuple(old, ObjectDiff.Change.EXTRA));
+        assertThat(r.diffs())
+                .extracting(ObjectDiff::id, ObjectDiff::change)
+                .containsExactly(
+                        Tuple.tuple(svc, ObjectDiff.Change.MISSING), Tuple.tuple(old, ObjectDiff.Change.EXTRA));
     }
 
     @Test
@@ -117,10 +155,17 @@ class LiveDiffTest {
                 spec: {group: kubeflow.org, scope: Namespaced, names: {kind: Experiment, plural: experiments}}
                 """);
         var scopes = LiveDiff.crdScopes(List.of(crd));
-        assertThat(LiveDiff.idOf(yaml("apiVersion: kubeflow.org/v1beta1\nkind: Experiment\nmetadata: {name: e}\n"), "kubeflow", scopes))
+        assertThat(LiveDiff.idOf(
+                        yaml("apiVersion: kubeflow.org/v1beta1\nkind: Experiment\nmetadata: {name: e}\n"),
+                        "kubeflow",
+                        scopes))
                 .hasToString("-n kubeflow experiment.kubeflow.org/e");
-        assertThat(LiveDiff.idOf(yaml("apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r, namespace: x}\n"),
-                "kubeflow", scopes)).hasToString("clusterrole.rbac.authorization.k8s.io/r");
+        assertThat(LiveDiff.idOf(
+                        yaml(
+                                "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r, namespace: x}\n"),
+                        "kubeflow",
+                        scopes))
+                .hasToString("clusterrole.rbac.authorization.k8s.io/r");
     }
 
     @Test
@@ -147,8 +192,12 @@ class LiveDiffTest {
         var r = LiveDiff.compare(Map.of(id, desired), Map.of(id, live), List.of(), List.of());
 
         assertThat(r.diffs()).singleElement().satisfies(d -> {
-            assertThat(d.unified()).contains("-  password: (secret value, as in the cluster)", "+  password: (secret value, as in the source)")
-                    .contains("   username: (secret value)").doesNotContain("hunter2", "aHVudGVyMg", "czNjcmV0", "s3cret", "cm9vdA", "c2FtZQ", "ZXh0cmE");
+            assertThat(d.unified())
+                    .contains(
+                            "-  password: (secret value, as in the cluster)",
+                            "+  password: (secret value, as in the source)")
+                    .contains("   username: (secret value)")
+                    .doesNotContain("hunter2", "aHVudGVyMg", "czNjcmV0", "s3cret", "cm9vdA", "c2FtZQ", "ZXh0cmE");
         });
         Map<String, Object> sameDesired = yaml("""
                 apiVersion: v1
@@ -156,6 +205,8 @@ class LiveDiffTest {
                 metadata: {name: mysql-secret, namespace: kubeflow}
                 stringData: {username: root}
                 """);
-        assertThat(LiveDiff.compare(Map.of(id, sameDesired), Map.of(id, live), List.of(), List.of()).same()).isTrue();
+        assertThat(LiveDiff.compare(Map.of(id, sameDesired), Map.of(id, live), List.of(), List.of())
+                        .same())
+                .isTrue();
     }
 }

@@ -1,13 +1,12 @@
 package dev.kfboot.cluster.diff;
 
-import dev.kfboot.model.ResourceId;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kfboot.model.ResourceId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** A Secret that differs shows which keys differ, never the values on either side. */
 class SecretRedactionTest {
@@ -28,11 +27,15 @@ class SecretRedactionTest {
     @Test
     void diffOfASecretNamesTheKeyButNotTheValues() {
         ResourceId id = ResourceId.of("", "Secret", "kubeflow", "db");
-        LiveDiff.Result r = LiveDiff.compare(Map.of(id, secret("ZGVzaXJlZC1wdw==", "YWRtaW4=")),
-                Map.of(id, secret("bGl2ZS1wdw==", "YWRtaW4=")), List.of(), List.of());
+        LiveDiff.Result r = LiveDiff.compare(
+                Map.of(id, secret("ZGVzaXJlZC1wdw==", "YWRtaW4=")),
+                Map.of(id, secret("bGl2ZS1wdw==", "YWRtaW4=")),
+                List.of(),
+                List.of());
 
         assertThat(r.diffs()).singleElement().satisfies(d -> {
-            assertThat(d.unified()).doesNotContain("ZGVzaXJlZC1wdw==", "bGl2ZS1wdw==", "YWRtaW4=")
+            assertThat(d.unified())
+                    .doesNotContain("ZGVzaXJlZC1wdw==", "bGl2ZS1wdw==", "YWRtaW4=")
                     .contains("-  password: (secret value, as in the cluster)")
                     .contains("+  password: (secret value, as in the source)")
                     .contains("user: (secret value)");

@@ -1,11 +1,9 @@
 package dev.kfboot.cluster.health;
 
-import dev.kfboot.yaml.RenderedYaml;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kfboot.model.GroupKind;
+import dev.kfboot.yaml.RenderedYaml;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -13,9 +11,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import dev.kfboot.model.GroupKind;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One health check per kind, judged on YAML fixtures: {@code health/<kind>/<expected status>[-<case>].yaml}, with an
@@ -27,8 +26,12 @@ class HealthChecksTest {
     static Stream<Arguments> fixtures() throws IOException, URISyntaxException {
         Path root = Path.of(HealthChecksTest.class.getResource("/health").toURI());
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.toString().endsWith(".yaml")).sorted()
-                    .map(p -> Arguments.of(root.relativize(p).toString(), p)).toList().stream();
+            return files
+                    .filter(p -> p.toString().endsWith(".yaml"))
+                    .sorted()
+                    .map(p -> Arguments.of(root.relativize(p).toString(), p))
+                    .toList()
+                    .stream();
         }
     }
 
@@ -43,7 +46,8 @@ class HealthChecksTest {
 
         assertThat(h.status().name().toLowerCase(Locale.ROOT)).as(h.toString()).isEqualTo(expected);
         if (text.startsWith("# message: ")) {
-            assertThat(h.message()).contains(text.lines().findFirst().orElseThrow().substring("# message: ".length()));
+            assertThat(h.message())
+                    .contains(text.lines().findFirst().orElseThrow().substring("# message: ".length()));
         }
     }
 
@@ -54,7 +58,9 @@ class HealthChecksTest {
             for (Path kind : kinds.toList()) {
                 try (Stream<Path> f = Files.list(kind)) {
                     var names = f.map(p -> p.getFileName().toString()).toList();
-                    assertThat(names).as(kind.toString()).anyMatch(n -> n.startsWith("healthy"))
+                    assertThat(names)
+                            .as(kind.toString())
+                            .anyMatch(n -> n.startsWith("healthy"))
                             .anyMatch(n -> !n.startsWith("healthy"));
                 }
             }
@@ -66,7 +72,10 @@ class HealthChecksTest {
     void kindsWithoutACheckHaveNoHealthButMissingObjectsAreMissing() {
         Map<String, Object> cm = Map.of("apiVersion", "v1", "kind", "ConfigMap", "metadata", Map.of("name", "x"));
         assertThat(HealthChecks.standard().of(cm)).isEmpty();
-        assertThat(HealthChecks.standard().ofLive(null, new GroupKind("", "ConfigMap")).orElseThrow().status())
+        assertThat(HealthChecks.standard()
+                        .ofLive(null, new GroupKind("", "ConfigMap"))
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(HealthStatus.MISSING);
     }
 }

@@ -1,5 +1,8 @@
 package dev.kfboot.cluster.install;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.ClusterException;
@@ -9,19 +12,15 @@ import dev.kfboot.model.InputException;
 import dev.kfboot.testing.UpstreamData;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Installing Argo CD v3.5.1's real install.yaml (from the shared upstream data; skipped without it) into the mock API
@@ -29,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ArgoCdInstallIT {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     MockCluster mock;
     KubeletStandIn kubelet;
 
@@ -60,13 +61,30 @@ class ArgoCdInstallIT {
         assertThat(r.applied()).isEqualTo(59);
         assertThat(r.crds()).isEqualTo(3);
         assertThat(r.namespaceCreated()).isTrue();
-        assertThat(r.workloads()).contains("StatefulSet/argocd-application-controller", "Deployment/argocd-server").hasSize(7);
-        assertThat(lines).contains("created namespace argocd", "added the argoproj.io/Application health check to argocd-cm",
-                "Deployment/argocd-server is ready");
-        ConfigMap cm = mock.client().configMaps().inNamespace("argocd").withName("argocd-cm").get();
+        assertThat(r.workloads())
+                .contains("StatefulSet/argocd-application-controller", "Deployment/argocd-server")
+                .hasSize(7);
+        assertThat(lines)
+                .contains(
+                        "created namespace argocd",
+                        "added the argoproj.io/Application health check to argocd-cm",
+                        "Deployment/argocd-server is ready");
+        ConfigMap cm = mock.client()
+                .configMaps()
+                .inNamespace("argocd")
+                .withName("argocd-cm")
+                .get();
         assertThat(cm.getData()).containsEntry(ArgoCd.APP_HEALTH_KEY, ArgoCd.APP_HEALTH_LUA);
-        assertThat(mock.client().apiextensions().v1().customResourceDefinitions().withName("applications.argoproj.io").get()).isNotNull();
-        assertThat(mock.countRequests("PATCH", "fieldManager=kfboot&force=true")).as("server-side apply").isEqualTo(59);
+        assertThat(mock.client()
+                        .apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .withName("applications.argoproj.io")
+                        .get())
+                .isNotNull();
+        assertThat(mock.countRequests("PATCH", "fieldManager=kfboot&force=true"))
+                .as("server-side apply")
+                .isEqualTo(59);
     }
 
     @Test
@@ -74,25 +92,28 @@ class ArgoCdInstallIT {
         ArgoCdManifest manifest = real();
         kubelet = new KubeletStandIn(mock.client(), List.of());
         try (Cluster c = mock.connect(dir)) {
-            new ArgoCdInstaller(c, l -> { }).install(manifest, Duration.ofSeconds(20));
+            new ArgoCdInstaller(c, l -> {}).install(manifest, Duration.ofSeconds(20));
             List<String> again = new ArrayList<>();
             ArgoCdInstaller.Result r = new ArgoCdInstaller(c, again::add).install(manifest, Duration.ofSeconds(20));
             assertThat(r.namespaceCreated()).isFalse();
             assertThat(r.healthCheckChanged()).isFalse();
         }
         var objects = manifest.objects("gitops");
-        assertThat(objects).filteredOn(o -> "ClusterRoleBinding".equals(o.get("kind")))
-                .allSatisfy(o -> assertThat(o.toString()).contains("namespace=gitops").doesNotContain("namespace=argocd"));
+        assertThat(objects)
+                .filteredOn(o -> "ClusterRoleBinding".equals(o.get("kind")))
+                .allSatisfy(o ->
+                        assertThat(o.toString()).contains("namespace=gitops").doesNotContain("namespace=argocd"));
     }
 
     @Test
     void workloadsThatNeverGetReadyEndInATimeoutNamingThem() {
         kubelet = new KubeletStandIn(mock.client(), List.of("argocd-repo-server"));
         try (Cluster c = mock.connect(dir)) {
-            assertThatThrownBy(() -> new ArgoCdInstaller(c, l -> { }).install(real(), Duration.ofSeconds(2)))
+            assertThatThrownBy(() -> new ArgoCdInstaller(c, l -> {}).install(real(), Duration.ofSeconds(2)))
                     .isInstanceOfSatisfying(ClusterException.class, e -> {
                         assertThat(e.kind()).isEqualTo(ClusterException.Kind.TIMEOUT);
-                        assertThat(e.getMessage()).contains("Argo CD is not ready after 2s: Deployment/argocd-repo-server (Progressing");
+                        assertThat(e.getMessage())
+                                .contains("Argo CD is not ready after 2s: Deployment/argocd-repo-server (Progressing");
                     });
         }
     }
@@ -102,32 +123,43 @@ class ArgoCdInstallIT {
         ArgoCdManifest manifest = real();
         kubelet = new KubeletStandIn(mock.client(), List.of());
         try (Cluster c = mock.connect(dir)) {
-            new ArgoCdInstaller(c, l -> { }).install(manifest, Duration.ofSeconds(20));
+            new ArgoCdInstaller(c, l -> {}).install(manifest, Duration.ofSeconds(20));
             mock.create("""
                     apiVersion: argoproj.io/v1alpha1
                     kind: Application
                     metadata: {name: katib, namespace: argocd, finalizers: [resources-finalizer.argocd.argoproj.io]}
                     spec: {project: default}
                     """);
-            assertThatThrownBy(() -> new ArgoCdUninstaller(c, l -> { }).uninstall(manifest, false, Duration.ofSeconds(10)))
+            assertThatThrownBy(
+                            () -> new ArgoCdUninstaller(c, l -> {}).uninstall(manifest, false, Duration.ofSeconds(10)))
                     .isInstanceOfSatisfying(ClusterException.class, e -> {
                         assertThat(e.kind()).isEqualTo(ClusterException.Kind.REFUSED);
                         assertThat(e.getMessage()).isEqualTo("1 Applications still exist in argocd (katib)");
                     });
-            int deleted = new ArgoCdUninstaller(c, l -> { }).uninstall(manifest, true, Duration.ofSeconds(10));
+            int deleted = new ArgoCdUninstaller(c, l -> {}).uninstall(manifest, true, Duration.ofSeconds(10));
             assertThat(deleted).isEqualTo(59);
         }
-        assertThat(mock.client().apps().deployments().inNamespace("argocd").list().getItems()).isEmpty();
-        assertThat(mock.client().rbac().clusterRoleBindings().list().getItems()).extracting(ClusterRoleBinding::getMetadata)
+        assertThat(mock.client()
+                        .apps()
+                        .deployments()
+                        .inNamespace("argocd")
+                        .list()
+                        .getItems())
+                .isEmpty();
+        assertThat(mock.client().rbac().clusterRoleBindings().list().getItems())
+                .extracting(ClusterRoleBinding::getMetadata)
                 .noneMatch(m -> m.getName().startsWith("argocd"));
     }
 
     @Test
     void aFileThatIsNotArgoCdsManifestIsRefused() throws Exception {
-        Path f = Files.writeString(dir.resolve("install.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
-        assertThatThrownBy(() -> ArgoCdManifest.fromFile(f)).isInstanceOf(InputException.class)
+        Path f = Files.writeString(
+                dir.resolve("install.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
+        assertThatThrownBy(() -> ArgoCdManifest.fromFile(f))
+                .isInstanceOf(InputException.class)
                 .hasMessage("this is not Argo CD's install manifest: it has no Application CRD");
-        assertThatThrownBy(() -> ArgoCdManifest.download("latest", Duration.ofSeconds(1))).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> ArgoCdManifest.download("latest", Duration.ofSeconds(1)))
+                .isInstanceOf(InputException.class)
                 .hasMessage("not an Argo CD version: 'latest'");
     }
 }

@@ -1,16 +1,17 @@
 package dev.kfboot.cluster.testing;
 
-import dev.kfboot.model.Fields;
 import dev.kfboot.cluster.argocd.ArgoResources;
+import dev.kfboot.model.Fields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -20,15 +21,13 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
-import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
-import java.util.Objects;
 
 /**
  * Plays Argo CD's application controller in the mock API server, through the same objects the real one reads
@@ -41,7 +40,13 @@ import java.util.Objects;
 public final class ArgoCdStandIn implements AutoCloseable {
 
     /** How an app's operations end. */
-    public enum Behaviour { SUCCEED, FAIL, NEVER_HEALTHY, HANG, DEGRADED }
+    public enum Behaviour {
+        SUCCEED,
+        FAIL,
+        NEVER_HEALTHY,
+        HANG,
+        DEGRADED
+    }
 
     /** One operation the stand-in ran: the app, the kfboot id (or "automated"/"manual"), and the sync request. */
     public record Operation(String app, String id, Map<String, Object> request) {}
@@ -88,8 +93,9 @@ public final class ArgoCdStandIn implements AutoCloseable {
         return new ArgoCdStandIn(mock.client(), "argocd");
     }
 
-    private NonNamespaceOperation<GenericKubernetesResource,
-            GenericKubernetesResourceList, Resource<GenericKubernetesResource>> apps() {
+    private NonNamespaceOperation<
+                    GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+            apps() {
         return client.genericKubernetesResources(ArgoResources.APPLICATION).inNamespace(namespace);
     }
 
@@ -192,7 +198,8 @@ public final class ArgoCdStandIn implements AutoCloseable {
                 });
                 return;
             }
-            String refresh = app.getMetadata().getAnnotations() == null ? null
+            String refresh = app.getMetadata().getAnnotations() == null
+                    ? null
                     : app.getMetadata().getAnnotations().get(ArgoResources.REFRESH_ANNOTATION);
             if (refresh != null) {
                 refreshes.add(name + ":" + refresh);
@@ -245,16 +252,17 @@ public final class ArgoCdStandIn implements AutoCloseable {
         if (id == null) id = Fields.bool(op, "initiatedBy", "automated") ? "automated" : "manual";
         String recorded = id;
         boolean started = edit(name, a -> {
-            Map<String, Object> now = Fields.map(a.getAdditionalProperties(), "operation");
-            if (now.isEmpty()) return null;
-            Map<String, Object> st = new LinkedHashMap<>();
-            st.put("phase", "Running");
-            st.put("message", "waiting for healthy state of the resources");
-            st.put("operation", now);
-            st.put("startedAt", Instant.now().toString());
-            status(a).put("operationState", st);
-            return a;
-        }) != null;
+                    Map<String, Object> now = Fields.map(a.getAdditionalProperties(), "operation");
+                    if (now.isEmpty()) return null;
+                    Map<String, Object> st = new LinkedHashMap<>();
+                    st.put("phase", "Running");
+                    st.put("message", "waiting for healthy state of the resources");
+                    st.put("operation", now);
+                    st.put("startedAt", Instant.now().toString());
+                    status(a).put("operationState", st);
+                    return a;
+                })
+                != null;
         if (!started) return;
         operations.add(new Operation(name, recorded, op));
         sleep(delay);
@@ -272,7 +280,8 @@ public final class ArgoCdStandIn implements AutoCloseable {
             Map<String, Object> op = Fields.map(a.getAdditionalProperties(), "operation");
             if (op.isEmpty()) return null;
             String rev = revision(a, op);
-            Map<String, Object> st = new LinkedHashMap<>(Fields.map(a.getAdditionalProperties(), "status", "operationState"));
+            Map<String, Object> st =
+                    new LinkedHashMap<>(Fields.map(a.getAdditionalProperties(), "status", "operationState"));
             st.put("finishedAt", Instant.now().toString());
             st.put("syncResult", Map.of("revision", rev));
             Map<String, Object> status = status(a);
@@ -283,19 +292,27 @@ public final class ArgoCdStandIn implements AutoCloseable {
                 st.put("retryCount", Fields.number(op, 0, "retry", "limit"));
                 status.put("sync", Map.of("status", "OutOfSync", "revision", rev));
                 status.put("health", Map.of("status", "Missing"));
-                status.put("conditions", List.of(Map.of("type", "SyncError", "message",
-                        "Failed sync attempt to " + rev + ": " + msg)));
+                status.put(
+                        "conditions",
+                        List.of(Map.of("type", "SyncError", "message", "Failed sync attempt to " + rev + ": " + msg)));
                 if (Fields.bool(op, "initiatedBy", "automated")) failedAutoRevision.put(name, rev);
             } else {
                 st.put("phase", "Succeeded");
                 st.put("message", "successfully synced (all tasks run)");
                 status.put("sync", Map.of("status", "Synced", "revision", rev));
-                status.put("health", switch (b) {
-                    case NEVER_HEALTHY -> Map.of("status", "Progressing",
-                            "message", "Waiting for rollout to finish: 0 of 1 updated replicas are available...");
-                    case DEGRADED -> Map.of("status", "Degraded", "message", "Back-off restarting failed container");
-                    default -> Map.of("status", "Healthy");
-                });
+                status.put(
+                        "health",
+                        switch (b) {
+                            case NEVER_HEALTHY ->
+                                Map.of(
+                                        "status",
+                                        "Progressing",
+                                        "message",
+                                        "Waiting for rollout to finish: 0 of 1 updated replicas are available...");
+                            case DEGRADED ->
+                                Map.of("status", "Degraded", "message", "Back-off restarting failed container");
+                            default -> Map.of("status", "Healthy");
+                        });
                 status.remove("conditions");
                 status.put("resources", resources.getOrDefault(name, List.of()));
                 List<Object> history = new ArrayList<>(Fields.list(status, "history"));
@@ -305,7 +322,9 @@ public final class ArgoCdStandIn implements AutoCloseable {
                 entry.put("deployedAt", Instant.now().toString());
                 entry.put("deployStartedAt", Fields.stringOr(st, Instant.now().toString(), "startedAt"));
                 Map<String, Object> source = Fields.map(op, "sync", "source");
-                entry.put("source", source.isEmpty() ? Fields.map(a.getAdditionalProperties(), "spec", "source") : source);
+                entry.put(
+                        "source",
+                        source.isEmpty() ? Fields.map(a.getAdditionalProperties(), "spec", "source") : source);
                 entry.put("initiatedBy", Fields.map(op, "initiatedBy"));
                 history.add(entry);
                 status.put("history", history);
@@ -321,24 +340,29 @@ public final class ArgoCdStandIn implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private String apply(String app) {
         for (Map<String, Object> o : manifests.getOrDefault(app, List.of())) {
-            HasMetadata desired = (HasMetadata) client.getKubernetesSerialization().convertValue(o, KubernetesResource.class);
+            HasMetadata desired =
+                    (HasMetadata) client.getKubernetesSerialization().convertValue(o, KubernetesResource.class);
             var live = client.resource(desired).get();
             if (live == null) {
                 client.resource(desired).create();
                 continue;
             }
             Map<String, Object> liveMap = client.getKubernetesSerialization().convertValue(live, Map.class);
-            boolean selectorChanges = !Fields.map(liveMap, "spec", "selector").equals(Fields.map(o, "spec", "selector"));
+            boolean selectorChanges =
+                    !Fields.map(liveMap, "spec", "selector").equals(Fields.map(o, "spec", "selector"));
             String options = Fields.string(o, "metadata", "annotations", "argocd.argoproj.io/sync-options");
-            boolean forceReplace = options != null && options.contains("Force=true") && options.contains("Replace=true");
-            String id = desired.getKind() + " " + desired.getMetadata().getNamespace() + "/" + desired.getMetadata().getName();
+            boolean forceReplace =
+                    options != null && options.contains("Force=true") && options.contains("Replace=true");
+            String id = desired.getKind() + " " + desired.getMetadata().getNamespace() + "/"
+                    + desired.getMetadata().getName();
             if (forceReplace) {
                 client.resource(live).withGracePeriod(0).delete();
                 client.resource(desired).waitUntilCondition(Objects::isNull, 5, TimeUnit.SECONDS);
                 client.resource(desired).create();
                 replaced.add(id);
             } else if (selectorChanges) {
-                return "one or more objects failed to apply, reason: " + desired.getKind() + " \"" + desired.getMetadata().getName()
+                return "one or more objects failed to apply, reason: " + desired.getKind() + " \""
+                        + desired.getMetadata().getName()
                         + "\" is invalid: spec.selector: Invalid value: field is immutable";
             } else {
                 desired.getMetadata().setResourceVersion(live.getMetadata().getResourceVersion());

@@ -2,12 +2,11 @@ package dev.kfboot.cluster.testing;
 
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.time.Duration;
 
 /**
  * Faults the mock API server injects: the next N requests that match answer with an error code, either instead
@@ -98,7 +97,8 @@ public final class Faults {
         };
         String body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"" + reason
                 + "\",\"message\":\"injected " + code + "\",\"code\":" + code + "}";
-        MockResponse m = new MockResponse().setResponseCode(code).setBody(body).setHeader("Content-Type", "application/json");
+        MockResponse m =
+                new MockResponse().setResponseCode(code).setBody(body).setHeader("Content-Type", "application/json");
         if (code == 429) m.setHeader("Retry-After", "0");
         return m;
     }

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -58,11 +57,18 @@ public final class KubeletStandIn implements AutoCloseable {
     private void ready(Deployment d) {
         if (stuck.contains(d.getMetadata().getName())) return;
         int replicas = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
-        Long generation = d.getMetadata().getGeneration() == null ? 1L : d.getMetadata().getGeneration();
-        if (d.getStatus() != null && Objects.equals(d.getStatus().getObservedGeneration(), generation)
+        Long generation =
+                d.getMetadata().getGeneration() == null ? 1L : d.getMetadata().getGeneration();
+        if (d.getStatus() != null
+                && Objects.equals(d.getStatus().getObservedGeneration(), generation)
                 && Objects.equals(d.getStatus().getAvailableReplicas(), replicas)) return;
-        d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(generation).withReplicas(replicas)
-                .withUpdatedReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas).build());
+        d.setStatus(new DeploymentStatusBuilder()
+                .withObservedGeneration(generation)
+                .withReplicas(replicas)
+                .withUpdatedReplicas(replicas)
+                .withReadyReplicas(replicas)
+                .withAvailableReplicas(replicas)
+                .build());
         try {
             client.resource(d).updateStatus();
         } catch (RuntimeException e) {
@@ -73,12 +79,20 @@ public final class KubeletStandIn implements AutoCloseable {
     private void ready(StatefulSet s) {
         if (stuck.contains(s.getMetadata().getName())) return;
         int replicas = s.getSpec().getReplicas() == null ? 1 : s.getSpec().getReplicas();
-        Long generation = s.getMetadata().getGeneration() == null ? 1L : s.getMetadata().getGeneration();
-        if (s.getStatus() != null && Objects.equals(s.getStatus().getObservedGeneration(), generation)
+        Long generation =
+                s.getMetadata().getGeneration() == null ? 1L : s.getMetadata().getGeneration();
+        if (s.getStatus() != null
+                && Objects.equals(s.getStatus().getObservedGeneration(), generation)
                 && Objects.equals(s.getStatus().getReadyReplicas(), replicas)) return;
-        s.setStatus(new StatefulSetStatusBuilder().withObservedGeneration(generation).withReplicas(replicas)
-                .withReadyReplicas(replicas).withCurrentReplicas(replicas).withUpdatedReplicas(replicas)
-                .withCurrentRevision("r1").withUpdateRevision("r1").build());
+        s.setStatus(new StatefulSetStatusBuilder()
+                .withObservedGeneration(generation)
+                .withReplicas(replicas)
+                .withReadyReplicas(replicas)
+                .withCurrentReplicas(replicas)
+                .withUpdatedReplicas(replicas)
+                .withCurrentRevision("r1")
+                .withUpdateRevision("r1")
+                .build());
         try {
             client.resource(s).updateStatus();
         } catch (RuntimeException e) {

@@ -8,9 +8,11 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
@@ -25,8 +27,8 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
-
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,17 +37,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import io.fabric8.kubernetes.client.VersionInfo;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.lang.reflect.Field;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * fabric8's mock API server in CRUD mode, with what tests of kfboot need around it: Argo CD's CRDs, a kubeconfig
@@ -61,9 +60,11 @@ public final class MockCluster implements AutoCloseable {
     private static final Logger VERTX_LOG = Logger.getLogger("io.vertx.core.impl.BlockedThreadChecker");
     /** Clients reconnecting while a server shuts down between tests make netty warn; nothing is lost. */
     private static final Logger NETTY_LOG = Logger.getLogger("io.netty.bootstrap.ServerBootstrap");
+
     public static final String TOKEN = "good-token";
     /** The token of the test's own client (stand-ins, assertions). */
     private static final String INSIDER_TOKEN = "stand-in";
+
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     private final KubernetesMockServer server;
@@ -80,15 +81,20 @@ public final class MockCluster implements AutoCloseable {
         NETTY_LOG.setLevel(Level.SEVERE);
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         crud = new KubernetesMixedDispatcher(responses);
-        server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
-                new MockWebServer(), responses, new Dispatcher() {
+        server = new KubernetesMockServer(
+                new Context(Serialization.jsonMapper()),
+                new MockWebServer(),
+                responses,
+                new Dispatcher() {
                     @Override
                     public MockResponse dispatch(RecordedRequest request) {
                         return MockCluster.this.dispatch(request);
                     }
-                }, false);
+                },
+                false);
         server.init();
-        client = server.createClient(b -> b.editOrNewConfig().withOauthToken(INSIDER_TOKEN).endConfig());
+        client = server.createClient(
+                b -> b.editOrNewConfig().withOauthToken(INSIDER_TOKEN).endConfig());
     }
 
     public static MockCluster start() {
@@ -121,7 +127,8 @@ public final class MockCluster implements AutoCloseable {
         for (var h : handlers.entrySet()) {
             if (path.contains(h.getKey())) return h.getValue().apply(r);
         }
-        if ("PATCH".equals(r.getMethod()) && String.valueOf(r.getHeader("Content-Type")).contains("apply-patch")) {
+        if ("PATCH".equals(r.getMethod())
+                && String.valueOf(r.getHeader("Content-Type")).contains("apply-patch")) {
             return serverSideApply(r);
         }
         MockResponse resp = crud.dispatch(r);
@@ -161,8 +168,11 @@ public final class MockCluster implements AutoCloseable {
 
     /** What {@code /version} answers, e.g. ("1", "31+", "v1.31.4-eks-1234"). */
     public MockCluster serverVersion(String major, String minor, String gitVersion) {
-        server.setVersionInfo(new VersionInfo.Builder().withMajor(major).withMinor(minor)
-                .withGitVersion(gitVersion).build());
+        server.setVersionInfo(new VersionInfo.Builder()
+                .withMajor(major)
+                .withMinor(minor)
+                .withGitVersion(gitVersion)
+                .build());
         return this;
     }
 
@@ -172,7 +182,9 @@ public final class MockCluster implements AutoCloseable {
     }
 
     public long countRequests(String method, String pathContains) {
-        return requestLog.stream().filter(l -> l.startsWith(method + " ") && l.contains(pathContains)).count();
+        return requestLog.stream()
+                .filter(l -> l.startsWith(method + " ") && l.contains(pathContains))
+                .count();
     }
 
     /** Closes every open watch from the server side, as an API server restart or a load balancer would. */
@@ -229,8 +241,8 @@ public final class MockCluster implements AutoCloseable {
 
     /** Connection settings for the code under test: this server, quick retries. */
     public ConnectionSettings settings(Path dir) {
-        return new ConnectionSettings(kubeconfig(dir, TOKEN), null, "argocd", Duration.ofSeconds(5), false, 3,
-                Duration.ofMillis(10));
+        return new ConnectionSettings(
+                kubeconfig(dir, TOKEN), null, "argocd", Duration.ofSeconds(5), false, 3, Duration.ofMillis(10));
     }
 
     public Cluster connect(Path dir) {
@@ -246,11 +258,25 @@ public final class MockCluster implements AutoCloseable {
 
     public void createCrd(String group, String kind, String plural, String version, boolean namespaced) {
         CustomResourceDefinition crd = new CustomResourceDefinitionBuilder()
-                .withNewMetadata().withName(plural + "." + group).endMetadata()
-                .withNewSpec().withGroup(group).withScope(namespaced ? "Namespaced" : "Cluster")
-                .withNewNames().withKind(kind).withPlural(plural).withSingular(kind.toLowerCase()).withListKind(kind + "List").endNames()
-                .addNewVersion().withName(version).withServed(true).withStorage(true).endVersion()
-                .endSpec().build();
+                .withNewMetadata()
+                .withName(plural + "." + group)
+                .endMetadata()
+                .withNewSpec()
+                .withGroup(group)
+                .withScope(namespaced ? "Namespaced" : "Cluster")
+                .withNewNames()
+                .withKind(kind)
+                .withPlural(plural)
+                .withSingular(kind.toLowerCase())
+                .withListKind(kind + "List")
+                .endNames()
+                .addNewVersion()
+                .withName(version)
+                .withServed(true)
+                .withStorage(true)
+                .endVersion()
+                .endSpec()
+                .build();
         client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
     }
 

@@ -1,5 +1,7 @@
 package dev.kfboot.cluster.upgrade;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.testing.MockCluster;
 import dev.kfboot.model.Severity;
@@ -8,28 +10,31 @@ import dev.kfboot.upgrade.Release;
 import dev.kfboot.upgrade.UpgradePlan;
 import dev.kfboot.upgrade.UpgradeText;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionStatusBuilder;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.List;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionStatusBuilder;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** {@code upgrade --live} on the mock API server: the real storedVersions and custom resources, read without a write. */
 class ClusterLiveFactsTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private MockCluster mock;
     private Cluster cluster;
 
     private static String crd(String plural, String kind, String... versions) {
         StringBuilder v = new StringBuilder();
         for (int i = 0; i < versions.length; i++) {
-            v.append("    - {name: ").append(versions[i]).append(", served: true, storage: ").append(i == versions.length - 1).append("}\n");
+            v.append("    - {name: ")
+                    .append(versions[i])
+                    .append(", served: true, storage: ")
+                    .append(i == versions.length - 1)
+                    .append("}\n");
         }
         return """
                 apiVersion: apiextensions.k8s.io/v1
@@ -55,13 +60,25 @@ class ClusterLiveFactsTest {
         mock = MockCluster.start();
         mock.createCrd("example.org", "Gadget", "gadgets", "v1", true);
         mock.createCrd("example.org", "Widget", "widgets", "v1", true);
-        CustomResourceDefinition widgets = mock.client().apiextensions().v1().customResourceDefinitions()
-                .withName("widgets.example.org").get();
+        CustomResourceDefinition widgets = mock.client()
+                .apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .withName("widgets.example.org")
+                .get();
         widgets.setStatus(new CustomResourceDefinitionStatusBuilder()
-                .withStoredVersions("v1beta1", "v1").build());
-        mock.client().apiextensions().v1().customResourceDefinitions().resource(widgets).updateStatus();
-        mock.create("{\"apiVersion\":\"example.org/v1\",\"kind\":\"Gadget\",\"metadata\":{\"name\":\"g1\",\"namespace\":\"team-a\"}}");
-        mock.create("{\"apiVersion\":\"example.org/v1\",\"kind\":\"Gadget\",\"metadata\":{\"name\":\"g2\",\"namespace\":\"team-b\"}}");
+                .withStoredVersions("v1beta1", "v1")
+                .build());
+        mock.client()
+                .apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .resource(widgets)
+                .updateStatus();
+        mock.create(
+                "{\"apiVersion\":\"example.org/v1\",\"kind\":\"Gadget\",\"metadata\":{\"name\":\"g1\",\"namespace\":\"team-a\"}}");
+        mock.create(
+                "{\"apiVersion\":\"example.org/v1\",\"kind\":\"Gadget\",\"metadata\":{\"name\":\"g2\",\"namespace\":\"team-b\"}}");
         cluster = mock.connect(dir);
     }
 
@@ -73,8 +90,11 @@ class ClusterLiveFactsTest {
 
     @Test
     void readsStoredVersionsAndTheCustomResourcesOfARemovedCrdWithoutWriting() {
-        Release from = Release.named("a").app("x", crd("widgets", "Widget", "v1beta1", "v1") + "---\n"
-                + crd("gadgets", "Gadget", "v1") + "---\n" + APP);
+        Release from = Release.named("a")
+                .app(
+                        "x",
+                        crd("widgets", "Widget", "v1beta1", "v1") + "---\n" + crd("gadgets", "Gadget", "v1") + "---\n"
+                                + APP);
         Release to = Release.named("b").app("x", crd("widgets", "Widget", "v1") + "---\n" + APP);
 
         UpgradePlan plan = Release.upgrade(from, to, new ClusterLiveFacts(cluster));
@@ -84,7 +104,9 @@ class ClusterLiveFactsTest {
         assertThat(version.message()).contains("read live: [v1beta1, v1]");
         Change gadgets = plan.of(Change.Type.REMOVED).get(0);
         assertThat(gadgets.severity()).isEqualTo(Severity.ERROR);
-        assertThat(gadgets.message()).contains("the cluster has 2 Gadgets (-n team-a gadget.example.org/g1, -n team-b gadget.example.org/g2)");
+        assertThat(gadgets.message())
+                .contains(
+                        "the cluster has 2 Gadgets (-n team-a gadget.example.org/g1, -n team-b gadget.example.org/g2)");
         assertThat(plan.live()).startsWith("cluster ");
         assertThat(UpgradeText.write(plan)).contains("live facts from cluster");
         // reads only: every request the code under test made is a GET
@@ -93,13 +115,18 @@ class ClusterLiveFactsTest {
 
     @Test
     void aDroppedVersionTheClusterDoesNotStoreAndARemovedCrdWithoutObjectsNeedNoDecision() {
-        Release from = Release.named("a").app("x", crd("gadgets", "Gadget", "v1alpha1", "v1") + "---\n"
-                + crd("things", "Thing", "v1") + "---\n" + APP);
+        Release from = Release.named("a")
+                .app(
+                        "x",
+                        crd("gadgets", "Gadget", "v1alpha1", "v1") + "---\n" + crd("things", "Thing", "v1") + "---\n"
+                                + APP);
         Release to = Release.named("b").app("x", crd("gadgets", "Gadget", "v1") + "---\n" + APP);
 
         UpgradePlan plan = Release.upgrade(from, to, new ClusterLiveFacts(cluster));
 
-        assertThat(plan.of(Change.Type.CRD_VERSION)).extracting(Change::severity).containsExactly(Severity.INFO);
+        assertThat(plan.of(Change.Type.CRD_VERSION))
+                .extracting(Change::severity)
+                .containsExactly(Severity.INFO);
         assertThat(plan.of(Change.Type.REMOVED)).extracting(Change::severity).containsExactly(Severity.WARNING);
         assertThat(plan.needsDecision()).isFalse();
         assertThat(mock.requests()).allMatch(r -> r.startsWith("GET "));

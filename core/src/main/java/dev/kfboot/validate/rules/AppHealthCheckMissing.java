@@ -4,7 +4,6 @@ import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,13 +37,19 @@ final class AppHealthCheckMissing implements Rule {
         if (ctx.tree().settings().appHealthCheck() != null) return out;
         for (String parent : ctx.hierarchy().parents()) {
             Set<Integer> waves = new TreeSet<>();
-            for (String child : ctx.hierarchy().children(parent)) waves.add(ctx.hierarchy().wave(child));
+            for (String child : ctx.hierarchy().children(parent))
+                waves.add(ctx.hierarchy().wave(child));
             if (waves.size() < 2) continue;
-            out.add(finding(ctx.app(parent), ctx.app(parent).location(),
-                    "its children use " + waves.size() + " sync waves " + waves + ", but nothing in the tree sets the "
-                            + ArgoCd.APP_HEALTH_KEY + " health check in argocd-cm: each wave only creates the child "
-                            + "Applications and the next starts without waiting for them to be synced and healthy",
-                    "add the Lua health check for argoproj.io/Application to argocd-cm in the tree (kfboot generate writes one)"));
+            out.add(
+                    finding(
+                            ctx.app(parent),
+                            ctx.app(parent).location(),
+                            "its children use " + waves.size() + " sync waves " + waves
+                                    + ", but nothing in the tree sets the "
+                                    + ArgoCd.APP_HEALTH_KEY
+                                    + " health check in argocd-cm: each wave only creates the child "
+                                    + "Applications and the next starts without waiting for them to be synced and healthy",
+                            "add the Lua health check for argoproj.io/Application to argocd-cm in the tree (kfboot generate writes one)"));
         }
         return out;
     }

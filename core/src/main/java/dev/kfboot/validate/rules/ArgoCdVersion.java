@@ -8,16 +8,15 @@ import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Locale;
 
 /**
  * The tree installs an Argo CD release in the range of argoproj/argo-cd#27917 (3.4.x), where a child Application whose
@@ -27,11 +26,13 @@ import java.util.Locale;
  */
 final class ArgoCdVersion implements Rule {
 
-    private static final Pattern ARGO_REPO = Pattern.compile("(?i)^(?:https?://|git@|ssh://git@)?github\\.com[/:]argoproj/argo-cd(?:\\.git)?/?$");
+    private static final Pattern ARGO_REPO =
+            Pattern.compile("(?i)^(?:https?://|git@|ssh://git@)?github\\.com[/:]argoproj/argo-cd(?:\\.git)?/?$");
     private static final Pattern ARGO_URL = Pattern.compile("(?i)argoproj/argo-cd(?:\\.git)?(/[^?#]*)?(?:\\?([^#]*))?");
     private static final Pattern ARGO_IMAGE = Pattern.compile("(?:^|/)argoproj/argocd:([^@\\s]+)(?:@.*)?$");
     private static final Pattern VERSION = Pattern.compile("v?\\d+\\.\\d+\\.\\d+\\S*");
-    private static final Set<String> POD_OWNERS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod");
+    private static final Set<String> POD_OWNERS =
+            Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod");
 
     @Override
     public String slug() {
@@ -58,8 +59,12 @@ final class ArgoCdVersion implements Rule {
             List<AppSource> sources = app.app().sources();
             for (int i = 0; i < sources.size(); i++) {
                 AppSource s = sources.get(i);
-                if (s.repoURL() != null && ARGO_REPO.matcher(s.repoURL().strip()).matches() && s.targetRevision() != null
-                        && seen.putIfAbsent(s.targetRevision(), "its source is argoproj/argo-cd at " + s.targetRevision()) == null) {
+                if (s.repoURL() != null
+                        && ARGO_REPO.matcher(s.repoURL().strip()).matches()
+                        && s.targetRevision() != null
+                        && seen.putIfAbsent(
+                                        s.targetRevision(), "its source is argoproj/argo-cd at " + s.targetRevision())
+                                == null) {
                     sourceOf.put(s.targetRevision(), i);
                 }
             }
@@ -68,23 +73,33 @@ final class ArgoCdVersion implements Rule {
             }
             for (Inventory.Entry e : ctx.inventory().of(app.id())) {
                 KubeObject o = e.object();
-                if (!o.id().group().equals("apps") && !o.id().group().isEmpty() && !o.id().group().equals("batch")) continue;
+                if (!o.id().group().equals("apps")
+                        && !o.id().group().isEmpty()
+                        && !o.id().group().equals("batch")) continue;
                 if (!POD_OWNERS.contains(o.id().kind()) || o.body() == null) continue;
                 for (String image : images(o.body())) {
                     Matcher m = ARGO_IMAGE.matcher(image);
                     if (m.find()) {
-                        seen.putIfAbsent(m.group(1), "it renders image " + image + " (" + o.id().kind().toLowerCase(Locale.ROOT)
-                                + "/" + o.id().name() + ")");
+                        seen.putIfAbsent(
+                                m.group(1),
+                                "it renders image " + image + " ("
+                                        + o.id().kind().toLowerCase(Locale.ROOT) + "/" + o.id().name() + ")");
                     }
                 }
             }
-            seen.forEach((version, evidence) -> ArgoCdVersions.waveDefect(version).ifPresent(defect -> {
-                Integer source = sourceOf.get(version);
-                out.add(finding(app, source != null ? app.sourceAt(source, "targetRevision") : app.sourceAt(0, "path"),
-                        "installs Argo CD " + version + " (" + evidence + "): " + defect,
-                        "keep kfboot's Application health check in argocd-cm (it reads status.resources, so a Missing resource "
-                                + "is not Healthy; kfboot generate writes it), or install 3.3.9 or a release with the fix"));
-            }));
+            seen.forEach((version, evidence) -> ArgoCdVersions.waveDefect(version)
+                    .ifPresent(defect -> {
+                        Integer source = sourceOf.get(version);
+                        out.add(
+                                finding(
+                                        app,
+                                        source != null
+                                                ? app.sourceAt(source, "targetRevision")
+                                                : app.sourceAt(0, "path"),
+                                        "installs Argo CD " + version + " (" + evidence + "): " + defect,
+                                        "keep kfboot's Application health check in argocd-cm (it reads status.resources, so a Missing resource "
+                                                + "is not Healthy; kfboot generate writes it), or install 3.3.9 or a release with the fix"));
+                    }));
         }
         return out;
     }
@@ -95,11 +110,13 @@ final class ArgoCdVersion implements Rule {
         if (!m.find()) return Optional.empty();
         if (m.group(2) != null) {
             for (String param : m.group(2).split("&")) {
-                if (param.startsWith("ref=") || param.startsWith("version=")) return Optional.of(param.substring(param.indexOf('=') + 1));
+                if (param.startsWith("ref=") || param.startsWith("version="))
+                    return Optional.of(param.substring(param.indexOf('=') + 1));
             }
         }
         if (m.group(1) != null) {
-            for (String segment : m.group(1).split("/")) if (VERSION.matcher(segment).matches()) return Optional.of(segment);
+            for (String segment : m.group(1).split("/"))
+                if (VERSION.matcher(segment).matches()) return Optional.of(segment);
         }
         return Optional.empty();
     }
@@ -109,7 +126,8 @@ final class ArgoCdVersion implements Rule {
         Object spec = body.get("spec");
         if (!(spec instanceof Map<?, ?> s)) return List.of();
         Object podSpec = s.get("template") instanceof Map<?, ?> t ? t.get("spec") : s;
-        if (s.get("jobTemplate") instanceof Map<?, ?> jt && jt.get("spec") instanceof Map<?, ?> js
+        if (s.get("jobTemplate") instanceof Map<?, ?> jt
+                && jt.get("spec") instanceof Map<?, ?> js
                 && js.get("template") instanceof Map<?, ?> t2) podSpec = t2.get("spec");
         if (!(podSpec instanceof Map<?, ?> ps)) return List.of();
         List<String> out = new ArrayList<>();

@@ -10,7 +10,6 @@ import dev.kfboot.model.ResourceId;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +50,20 @@ final class CrdOrder implements Rule {
                 if (KindTable.isBuiltin(gk) || unmet.containsKey(gk)) continue;
                 List<Inventory.Entry> crds = inv.crdsDefining(gk);
                 if (crds.stream().noneMatch(c -> c.component().equals(provider))) continue;
-                boolean inTime = crds.stream().anyMatch(c -> c.component().equals(app) || WaveOrder.after(ctx, app, c.component()));
+                boolean inTime = crds.stream()
+                        .anyMatch(c -> c.component().equals(app) || WaveOrder.after(ctx, app, c.component()));
                 if (!inTime) unmet.put(gk, e.object().id());
             }
             if (unmet.isEmpty()) continue;
             TreeApp a = ctx.app(app);
-            out.add(finding(a, WaveOrder.at(a), "creates " + Texts.some(unmet.keySet(), 3) + " objects, whose CRD comes from "
-                            + provider + ", but " + WaveOrder.describe(ctx, app, provider)
-                            + ": the API server rejects them until the CRD exists",
-                    WaveOrder.hint(app, provider)).about(unmet.values().iterator().next().toString()));
+            out.add(finding(
+                            a,
+                            WaveOrder.at(a),
+                            "creates " + Texts.some(unmet.keySet(), 3) + " objects, whose CRD comes from "
+                                    + provider + ", but " + WaveOrder.describe(ctx, app, provider)
+                                    + ": the API server rejects them until the CRD exists",
+                            WaveOrder.hint(app, provider))
+                    .about(unmet.values().iterator().next().toString()));
         }
         return out;
     }

@@ -8,7 +8,6 @@ import dev.kfboot.model.Severity;
 import dev.kfboot.validate.CatalogMatch;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -49,27 +48,43 @@ final class DestinationNamespaceMismatch implements Rule {
             for (Inventory.Entry e : ctx.inventory().of(app.id())) {
                 if (e.scope() != Scope.NAMESPACED) continue;
                 if (e.quirk() != Inventory.Quirk.NAMESPACE_DEFAULTED) named.add(e.namespace());
-                // parameter ConfigMaps kustomize leaves without a namespace: Argo CD puts them in the destination, harmlessly
-                else if (e.object().is("", "ConfigMap")) parameters.add(e.object().id());
+                // parameter ConfigMaps kustomize leaves without a namespace: Argo CD puts them in the destination,
+                // harmlessly
+                else if (e.object().is("", "ConfigMap"))
+                    parameters.add(e.object().id());
                 else defaulted.add(e.object().id());
             }
             var at = app.at("spec", "destination", "namespace");
             if (dest == null && (!defaulted.isEmpty() || !parameters.isEmpty())) {
                 Set<ResourceId> all = new TreeSet<>(defaulted);
                 all.addAll(parameters);
-                out.add(finding(app, at, Texts.plural(all.size(), "namespaced object") + " set no namespace and the app "
-                                + "has no destination namespace: " + Texts.some(all, 3) + "; the sync fails",
-                        "set spec.destination.namespace").about(first(all)));
+                out.add(finding(
+                                app,
+                                at,
+                                Texts.plural(all.size(), "namespaced object") + " set no namespace and the app "
+                                        + "has no destination namespace: " + Texts.some(all, 3) + "; the sync fails",
+                                "set spec.destination.namespace")
+                        .about(first(all)));
                 continue;
             }
             if (dest == null) continue;
             String expected = expectedNamespace(ctx, app);
             if (!defaulted.isEmpty() && expected != null && !expected.equals(dest)) {
-                out.add(finding(app, at, Texts.plural(defaulted.size(), "object") + " without a namespace land in the destination "
-                                + dest + ", but " + component(ctx, app) + " belongs in " + expected + ": " + Texts.some(defaulted, 3),
-                        "set spec.destination.namespace to " + expected).about(first(defaulted)));
+                out.add(finding(
+                                app,
+                                at,
+                                Texts.plural(defaulted.size(), "object")
+                                        + " without a namespace land in the destination " + dest + ", but "
+                                        + component(ctx, app) + " belongs in " + expected + ": "
+                                        + Texts.some(defaulted, 3),
+                                "set spec.destination.namespace to " + expected)
+                        .about(first(defaulted)));
             } else if (defaulted.isEmpty() && !named.isEmpty() && !named.contains(dest)) {
-                out.add(finding(Severity.WARNING, app, at, "destination namespace " + dest + " is not used: every namespaced object "
+                out.add(finding(
+                        Severity.WARNING,
+                        app,
+                        at,
+                        "destination namespace " + dest + " is not used: every namespaced object "
                                 + "names its own namespace (" + String.join(", ", named) + ")",
                         "set spec.destination.namespace to " + named.iterator().next()
                                 + ", where the objects go, so the app shows and creates the right namespace"));

@@ -8,7 +8,6 @@ import dev.kfboot.validate.ValidationContext;
 import dev.kfboot.yaml.YMap;
 import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YScalar;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,14 +44,21 @@ final class DirectoryOnKustomize implements Rule {
                 if (s.kind() != ResolvedSource.Kind.KUSTOMIZE) continue;
                 Optional<String> why = explicitDirectory(app, s.index());
                 if (why.isEmpty()) continue;
-                boolean both = app.sourceNode(s.index()).flatMap(n -> n.get("kustomize"))
-                        .filter(k -> k instanceof YMap m && !m.entries().isEmpty()).isPresent();
-                String effect = both ? ": with kustomize options too, the source has two types and Argo CD refuses to generate its manifests"
+                boolean both = app.sourceNode(s.index())
+                        .flatMap(n -> n.get("kustomize"))
+                        .filter(k -> k instanceof YMap m && !m.entries().isEmpty())
+                        .isPresent();
+                String effect = both
+                        ? ": with kustomize options too, the source has two types and Argo CD refuses to generate its manifests"
                         : ": Argo CD then reads it as a plain directory and applies the kustomization file itself as an "
-                        + "object (and patches as whole objects), and the sync fails";
-                out.add(finding(app, app.sourceAt(s.index(), "directory"), "path " + s.path() + " holds a kustomization, but the source sets "
-                                + why.get() + effect,
-                        "remove spec.source.directory (kustomize options go under spec.source.kustomize), or point the path at plain manifests"));
+                                + "object (and patches as whole objects), and the sync fails";
+                out.add(
+                        finding(
+                                app,
+                                app.sourceAt(s.index(), "directory"),
+                                "path " + s.path() + " holds a kustomization, but the source sets " + why.get()
+                                        + effect,
+                                "remove spec.source.directory (kustomize options go under spec.source.kustomize), or point the path at plain manifests"));
             }
         }
         return out;
@@ -63,14 +69,19 @@ final class DirectoryOnKustomize implements Rule {
         Optional<YNode> dir = app.sourceNode(index).flatMap(n -> n.get("directory"));
         if (dir.isEmpty() || !(dir.get() instanceof YMap d)) return Optional.empty();
         if (text(d, "recurse").filter("true"::equals).isPresent()) return Optional.of("directory.recurse: true");
-        if (d.get("jsonnet").filter(j -> j instanceof YMap m && !m.entries().isEmpty()).isPresent()) return Optional.of("directory.jsonnet");
-        if (text(d, "include").filter(v -> !v.isEmpty()).isPresent() && text(d, "exclude").filter(v -> !v.isEmpty()).isPresent()) {
+        if (d.get("jsonnet")
+                .filter(j -> j instanceof YMap m && !m.entries().isEmpty())
+                .isPresent()) return Optional.of("directory.jsonnet");
+        if (text(d, "include").filter(v -> !v.isEmpty()).isPresent()
+                && text(d, "exclude").filter(v -> !v.isEmpty()).isPresent()) {
             return Optional.of("directory.include and directory.exclude");
         }
         return Optional.empty();
     }
 
     private static Optional<String> text(YMap m, String key) {
-        return m.get(key).filter(n -> n instanceof YScalar s && s.type() != YScalar.Type.NULL).map(n -> ((YScalar) n).value());
+        return m.get(key)
+                .filter(n -> n instanceof YScalar s && s.type() != YScalar.Type.NULL)
+                .map(n -> ((YScalar) n).value());
     }
 }

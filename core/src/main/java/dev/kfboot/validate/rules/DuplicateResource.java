@@ -7,7 +7,6 @@ import dev.kfboot.model.ResourceId;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +51,8 @@ final class DuplicateResource implements Rule {
             Key key = new Key(cluster, e.object().id().withNamespace(e.namespace()));
             String earlier = first.putIfAbsent(key, e.component());
             if (earlier != null && !earlier.equals(e.component())) {
-                owners.computeIfAbsent(key, k -> new TreeSet<>(List.of(earlier))).add(e.component());
+                owners.computeIfAbsent(key, k -> new TreeSet<>(List.of(earlier)))
+                        .add(e.component());
             }
         }
         Map<String, Map<String, TreeSet<ResourceId>>> pairs = new TreeMap<>();
@@ -63,7 +63,8 @@ final class DuplicateResource implements Rule {
                 shared.merge(list.get(i), 1, Integer::sum);
                 for (int j = i + 1; j < list.size(); j++) {
                     pairs.computeIfAbsent(list.get(i), k -> new TreeMap<>())
-                            .computeIfAbsent(list.get(j), k -> new TreeSet<>()).add(key.id());
+                            .computeIfAbsent(list.get(j), k -> new TreeSet<>())
+                            .add(key.id());
                 }
             }
         });
@@ -73,10 +74,14 @@ final class DuplicateResource implements Rule {
             boolean aIsWider = shared.get(a) >= shared.get(b);
             TreeApp culprit = ctx.app(aIsWider ? a : b);
             String other = aIsWider ? b : a;
-            out.add(finding(culprit, culprit.sourceAt(0, "path"),
-                    "renders " + Texts.plural(ids.size(), "object") + " that " + other + " also renders, e.g. " + ids.first()
-                            + ": Argo CD reports SharedResourceWarning and the two apps overwrite each other",
-                    "let exactly one app own each object: point " + culprit.name() + " at a narrower path, or remove the duplicates with a kustomize patch")
+            out.add(finding(
+                            culprit,
+                            culprit.sourceAt(0, "path"),
+                            "renders " + Texts.plural(ids.size(), "object") + " that " + other + " also renders, e.g. "
+                                    + ids.first()
+                                    + ": Argo CD reports SharedResourceWarning and the two apps overwrite each other",
+                            "let exactly one app own each object: point " + culprit.name()
+                                    + " at a narrower path, or remove the duplicates with a kustomize patch")
                     .about(ids.first().toString()));
         }));
         out.addAll(sameNames(ctx));
@@ -90,9 +95,13 @@ final class DuplicateResource implements Rule {
             String key = Objects.requireNonNullElse(a.app().namespace(), "argocd") + "/" + a.name();
             TreeApp earlier = first.putIfAbsent(key, a);
             if (earlier != null) {
-                out.add(finding(a, a.location(), "another Application is also named " + a.name() + " (" + earlier.location()
-                                + "): in the cluster the one applied last replaces the other",
-                        "give every Application a unique name").about("-n " + key.replace("/", " application.argoproj.io/")));
+                out.add(finding(
+                                a,
+                                a.location(),
+                                "another Application is also named " + a.name() + " (" + earlier.location()
+                                        + "): in the cluster the one applied last replaces the other",
+                                "give every Application a unique name")
+                        .about("-n " + key.replace("/", " application.argoproj.io/")));
             }
         }
         return out;

@@ -8,7 +8,6 @@ import dev.kfboot.model.ResourceId;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,16 +43,24 @@ final class LargeCrdNeedsSsa implements Rule {
             List<Inventory.Entry> unprotected = new ArrayList<>();
             for (Inventory.Entry e : ctx.inventory().of(app.id())) {
                 if (!large.contains(e.object().id())) continue;
-                if (ResourceOptions.has(e.object(), ArgoCd.SERVER_SIDE_APPLY) || ResourceOptions.has(e.object(), ArgoCd.REPLACE)) continue;
+                if (ResourceOptions.has(e.object(), ArgoCd.SERVER_SIDE_APPLY)
+                        || ResourceOptions.has(e.object(), ArgoCd.REPLACE)) continue;
                 unprotected.add(e);
             }
             if (unprotected.isEmpty()) continue;
-            List<String> shown = unprotected.stream().map(e -> e.object().id().name() + " (" + e.object().size() + " bytes)").toList();
-            out.add(finding(app, app.at("spec", "syncPolicy"), Texts.plural(unprotected.size(), "CRD") + " over "
-                            + ArgoCd.LAST_APPLIED_LIMIT + " bytes would be applied client-side: " + Texts.some(shown, 4)
-                            + "; the last-applied annotation exceeds the API server's limit and the sync fails",
-                    "add " + ArgoCd.SERVER_SIDE_APPLY + " to the app's syncOptions, or to those CRDs' "
-                            + ArgoCd.SYNC_OPTIONS + " annotation").about(unprotected.get(0).object().id().toString()));
+            List<String> shown = unprotected.stream()
+                    .map(e -> e.object().id().name() + " (" + e.object().size() + " bytes)")
+                    .toList();
+            out.add(finding(
+                            app,
+                            app.at("spec", "syncPolicy"),
+                            Texts.plural(unprotected.size(), "CRD") + " over "
+                                    + ArgoCd.LAST_APPLIED_LIMIT + " bytes would be applied client-side: "
+                                    + Texts.some(shown, 4)
+                                    + "; the last-applied annotation exceeds the API server's limit and the sync fails",
+                            "add " + ArgoCd.SERVER_SIDE_APPLY + " to the app's syncOptions, or to those CRDs' "
+                                    + ArgoCd.SYNC_OPTIONS + " annotation")
+                    .about(unprotected.get(0).object().id().toString()));
         }
         return out;
     }

@@ -10,21 +10,16 @@ import dev.kfboot.inventory.KubeObject;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.Location;
-import dev.kfboot.model.ResourceId;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.CatalogMatch;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Something the tree's apps need is not installed by any app:
@@ -44,7 +39,8 @@ final class MissingComponent implements Rule {
 
     static final double PARTIAL = 0.8;
     private static final GroupKind CERTIFICATE = new GroupKind("cert-manager.io", "Certificate");
-    private static final Set<GroupKind> ARGO_KINDS = Set.of(ArgoCd.APPLICATION, ArgoCd.APPLICATION_SET, ArgoCd.APP_PROJECT);
+    private static final Set<GroupKind> ARGO_KINDS =
+            Set.of(ArgoCd.APPLICATION, ArgoCd.APPLICATION_SET, ArgoCd.APP_PROJECT);
 
     @Override
     public String slug() {
@@ -83,7 +79,10 @@ final class MissingComponent implements Rule {
         for (Inventory.Entry e : inv.of(app.id())) {
             KubeObject o = e.object();
             GroupKind gk = o.groupKind();
-            if (!KindTable.isBuiltin(gk) && !ARGO_KINDS.contains(gk) && inv.crdsDefining(gk).isEmpty() && seen.add(gk)) {
+            if (!KindTable.isBuiltin(gk)
+                    && !ARGO_KINDS.contains(gk)
+                    && inv.crdsDefining(gk).isEmpty()
+                    && seen.add(gk)) {
                 missing.kind(app.id(), gk, o.id().toString());
             }
             boolean injected = o.annotations().keySet().stream().anyMatch(k -> k.startsWith("cert-manager.io/inject-"));
@@ -94,8 +93,9 @@ final class MissingComponent implements Rule {
         }
         Location at = app.sourceAt(0, "path");
         // one rule id in validate: a kind no component ships is this rule's warning
-        return missing.findings(IN_TREE).stream().map(f -> new Finding(slug(), f.severity(), f.app(), f.resource(), at,
-                f.message(), f.hint())).toList();
+        return missing.findings(IN_TREE).stream()
+                .map(f -> new Finding(slug(), f.severity(), f.app(), f.resource(), at, f.message(), f.hint()))
+                .toList();
     }
 
     /** The fixes in an Argo CD tree: Applications, not spec entries. */
@@ -117,12 +117,22 @@ final class MissingComponent implements Rule {
         for (CatalogMatch.Coverage c : ctx.catalog().acrossTree()) {
             if (c.total() == 0 || (double) c.matched() / c.total() >= PARTIAL) continue;
             TreeApp app = ctx.app(c.app());
-            out.add(finding(Severity.WARNING, app, app.sourceAt(0, "path"),
-                    "renders only " + c.matched() + " of the " + c.total() + " objects of " + (ctx.catalog().derived()
-                            ? "the " + c.component().id() + " derived from the tree's example" : "the release's " + c.component().id())
+            out.add(finding(
+                    Severity.WARNING,
+                    app,
+                    app.sourceAt(0, "path"),
+                    "renders only " + c.matched() + " of the " + c.total() + " objects of "
+                            + (ctx.catalog().derived()
+                                    ? "the " + c.component().id() + " derived from the tree's example"
+                                    : "the release's " + c.component().id())
                             + " (variant " + c.variant() + "); missing " + Texts.some(c.missing(), 5),
-                    "point the app at the component's full path: " + String.join(", ",
-                            c.component().variant(c.variant()).orElseThrow().paths())));
+                    "point the app at the component's full path: "
+                            + String.join(
+                                    ", ",
+                                    c.component()
+                                            .variant(c.variant())
+                                            .orElseThrow()
+                                            .paths())));
         }
         return out;
     }
@@ -133,14 +143,23 @@ final class MissingComponent implements Rule {
         ReleaseCatalog catalog = ctx.catalog().catalog().orElse(null);
         if (catalog == null) return out;
         Set<String> present = ctx.catalog().presentComponents();
-        boolean kubeflow = present.stream().map(catalog::component).flatMap(Optional::stream)
-                .anyMatch(c -> c.variants().stream().anyMatch(v -> v.paths().stream().anyMatch(p -> p.startsWith("applications/"))));
+        boolean kubeflow = present.stream()
+                .map(catalog::component)
+                .flatMap(Optional::stream)
+                .anyMatch(c -> c.variants().stream()
+                        .anyMatch(v -> v.paths().stream().anyMatch(p -> p.startsWith("applications/"))));
         if (!kubeflow) return out;
         boolean derived = ctx.catalog().derived();
         if (derived) {
-            out.add(finding(Severity.INFO, null, ctx.treeLocation(), ctx.catalog().basis() + ": the core set is "
-                            + (ctx.catalog().coreComponents().isEmpty() ? "empty (no component of a known release's core set is in its example)"
-                            : "the known releases' core components its example lists (" + String.join(", ", ctx.catalog().coreComponents()) + ")"),
+            out.add(finding(
+                    Severity.INFO,
+                    null,
+                    ctx.treeLocation(),
+                    ctx.catalog().basis() + ": the core set is "
+                            + (ctx.catalog().coreComponents().isEmpty()
+                                    ? "empty (no component of a known release's core set is in its example)"
+                                    : "the known releases' core components its example lists ("
+                                            + String.join(", ", ctx.catalog().coreComponents()) + ")"),
                     "the partial-render checks use the components derived from the example too; docs/releases.md says how a "
                             + "release gets a catalog of its own"));
         }
@@ -148,11 +167,18 @@ final class MissingComponent implements Rule {
             if (present.contains(id)) continue;
             Component c = catalog.component(id).orElse(null);
             if (c == null) continue;
-            out.add(finding(Severity.WARNING, null, ctx.treeLocation(), derived
-                            ? "the tree installs Kubeflow " + catalog.release() + " without " + id + ", which its example lists and "
-                                    + "known releases count in their core set: " + c.description()
-                            : "the tree installs Kubeflow " + catalog.release() + " without " + id + ", part of its core set: " + c.description(),
-                    "add an Application for " + id + " (path " + String.join(", ", c.defaultVariant().paths()) + ")"));
+            out.add(finding(
+                    Severity.WARNING,
+                    null,
+                    ctx.treeLocation(),
+                    derived
+                            ? "the tree installs Kubeflow " + catalog.release() + " without " + id
+                                    + ", which its example lists and " + "known releases count in their core set: "
+                                    + c.description()
+                            : "the tree installs Kubeflow " + catalog.release() + " without " + id
+                                    + ", part of its core set: " + c.description(),
+                    "add an Application for " + id + " (path "
+                            + String.join(", ", c.defaultVariant().paths()) + ")"));
         }
         return out;
     }

@@ -5,7 +5,6 @@ import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,9 +40,13 @@ final class MissingSyncWave implements Rule {
                 if (child.app().syncWave() != null) continue;
                 String written = child.app().annotations().get(ArgoCd.SYNC_WAVE);
                 String message = written == null
-                        ? "has no " + ArgoCd.SYNC_WAVE + " annotation: it syncs in wave 0 with every other unannotated child of " + parent
+                        ? "has no " + ArgoCd.SYNC_WAVE
+                                + " annotation: it syncs in wave 0 with every other unannotated child of " + parent
                         : ArgoCd.SYNC_WAVE + " '" + written + "' is not an integer: Argo CD cannot order it";
-                out.add(finding(child, child.at("metadata", "annotations", ArgoCd.SYNC_WAVE), message,
+                out.add(finding(
+                        child,
+                        child.at("metadata", "annotations", ArgoCd.SYNC_WAVE),
+                        message,
                         "annotate it with " + ArgoCd.SYNC_WAVE + ": \"N\" (a quoted integer; kfboot plan computes N)"));
             }
         }

@@ -7,7 +7,6 @@ import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -50,7 +49,10 @@ final class NamespaceOrder implements Rule {
                 if (!createdInTime(ctx, a, ns, creators)) unmet.add(ns);
             }
             if (unmet.isEmpty()) continue;
-            out.add(finding(a, WaveOrder.at(a), "puts objects into namespace " + String.join(", ", unmet) + ", which "
+            out.add(finding(
+                    a,
+                    WaveOrder.at(a),
+                    "puts objects into namespace " + String.join(", ", unmet) + ", which "
                             + creator + " creates, but " + WaveOrder.describe(ctx, app, creator)
                             + ": the API server rejects objects in a namespace that does not exist yet",
                     WaveOrder.hint(app, creator)));
@@ -59,26 +61,39 @@ final class NamespaceOrder implements Rule {
         var unverified = ctx.unverifiedApps();
         for (TreeApp a : ctx.appsWithObjects()) {
             for (String ns : ctx.needs(a.id()).namespacesNotOwned()) {
-                if (Inventory.BUILTIN_NAMESPACES.contains(ns) || !inv.namespaceCreators(ns).isEmpty()) continue;
-                if (ctx.createsNamespace(a, ns) || argo.contains(ns)) continue; // Argo CD's own namespace exists by definition
+                if (Inventory.BUILTIN_NAMESPACES.contains(ns)
+                        || !inv.namespaceCreators(ns).isEmpty()) continue;
+                if (ctx.createsNamespace(a, ns) || argo.contains(ns))
+                    continue; // Argo CD's own namespace exists by definition
                 if (!unverified.isEmpty()) {
-                    out.add(finding(Severity.INFO, a, a.at("spec", "destination", "namespace"), "could not check namespace " + ns
+                    out.add(finding(
+                            Severity.INFO,
+                            a,
+                            a.at("spec", "destination", "namespace"),
+                            "could not check namespace " + ns
                                     + ": no app kfboot sees creates it, and " + Texts.some(unverified.keySet(), 3)
-                                    + " (unverified) may", "make the unverified apps checkable (see the unverified findings)"));
+                                    + " (unverified) may",
+                            "make the unverified apps checkable (see the unverified findings)"));
                     continue;
                 }
                 String hint = ns.equals(a.app().destinationNamespace())
                         ? "add CreateNamespace=true to the app's syncOptions, or an app in an earlier wave that creates it"
-                        : "add an app in an earlier wave that creates namespace " + ns + " (CreateNamespace=true only creates the destination namespace)";
-                out.add(finding(a, a.at("spec", "destination", "namespace"),
-                        "puts objects into namespace " + ns + ", which no app of the tree creates", hint));
+                        : "add an app in an earlier wave that creates namespace " + ns
+                                + " (CreateNamespace=true only creates the destination namespace)";
+                out.add(finding(
+                        a,
+                        a.at("spec", "destination", "namespace"),
+                        "puts objects into namespace " + ns + ", which no app of the tree creates",
+                        hint));
             }
         }
         return out;
     }
 
-    private static boolean createdInTime(ValidationContext ctx, TreeApp app, String ns, List<Inventory.Entry> creators) {
+    private static boolean createdInTime(
+            ValidationContext ctx, TreeApp app, String ns, List<Inventory.Entry> creators) {
         if (ctx.createsNamespace(app, ns)) return true;
-        return creators.stream().anyMatch(c -> c.component().equals(app.id()) || WaveOrder.after(ctx, app.id(), c.component()));
+        return creators.stream()
+                .anyMatch(c -> c.component().equals(app.id()) || WaveOrder.after(ctx, app.id(), c.component()));
     }
 }

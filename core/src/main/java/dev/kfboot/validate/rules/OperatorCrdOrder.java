@@ -7,7 +7,6 @@ import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,10 @@ final class OperatorCrdOrder implements Rule {
             new GroupKind("sailoperator.io", "Istio"),
             Set.of("networking.istio.io", "security.istio.io", "telemetry.istio.io", "extensions.istio.io"),
             new GroupKind("operator.knative.dev", "KnativeServing"),
-            Set.of("serving.knative.dev", "networking.internal.knative.dev", "autoscaling.internal.knative.dev",
+            Set.of(
+                    "serving.knative.dev",
+                    "networking.internal.knative.dev",
+                    "autoscaling.internal.knative.dev",
                     "caching.internal.knative.dev"),
             new GroupKind("operator.knative.dev", "KnativeEventing"),
             Set.of("eventing.knative.dev", "messaging.knative.dev", "sources.knative.dev", "flows.knative.dev"));
@@ -61,7 +63,9 @@ final class OperatorCrdOrder implements Rule {
         Map<String, List<Inventory.Entry>> creators = new TreeMap<>();
         for (Inventory.Entry e : inv.entries()) {
             Set<String> groups = RUNTIME_CRDS.get(e.object().groupKind());
-            if (groups != null) for (String g : groups) creators.computeIfAbsent(g, k -> new ArrayList<>()).add(e);
+            if (groups != null)
+                for (String g : groups)
+                    creators.computeIfAbsent(g, k -> new ArrayList<>()).add(e);
         }
         if (creators.isEmpty()) return List.of();
         // (app, operator app) -> kinds it creates too early
@@ -72,23 +76,33 @@ final class OperatorCrdOrder implements Rule {
             List<Inventory.Entry> ops = creators.get(gk.group());
             if (ops == null || KindTable.isBuiltin(gk) || !inv.crdsDefining(gk).isEmpty()) continue;
             // in time when any operator resource for the group syncs strictly earlier than the app
-            if (ops.stream().anyMatch(o -> !o.component().equals(e.component()) && WaveOrder.after(ctx, e.component(), o.component()))) continue;
+            if (ops.stream()
+                    .anyMatch(o ->
+                            !o.component().equals(e.component()) && WaveOrder.after(ctx, e.component(), o.component())))
+                continue;
             Inventory.Entry op = ops.get(0);
             operatorObject.putIfAbsent(op.component(), op);
             early.computeIfAbsent(e.component(), k -> new TreeMap<>())
-                    .computeIfAbsent(op.component(), k -> new TreeSet<>()).add(gk);
+                    .computeIfAbsent(op.component(), k -> new TreeSet<>())
+                    .add(gk);
         }
         List<Finding> out = new ArrayList<>();
         early.forEach((app, byOperator) -> byOperator.forEach((opApp, kinds) -> {
             TreeApp a = ctx.app(app);
             Inventory.Entry op = operatorObject.get(opApp);
-            String when = app.equals(opApp) ? "both are in this app, so Argo CD applies them in one sync"
+            String when = app.equals(opApp)
+                    ? "both are in this app, so Argo CD applies them in one sync"
                     : WaveOrder.describe(ctx, app, opApp);
-            out.add(finding(a, WaveOrder.at(a), "creates " + Texts.some(kinds, 3) + " objects, whose CRD no app of the tree ships: "
-                            + "the " + op.object().groupKind().kind() + " " + op.object().id().name() + " in app " + opApp
+            out.add(finding(
+                    a,
+                    WaveOrder.at(a),
+                    "creates " + Texts.some(kinds, 3) + " objects, whose CRD no app of the tree ships: "
+                            + "the " + op.object().groupKind().kind() + " "
+                            + op.object().id().name() + " in app " + opApp
                             + " makes its operator create it at run time, but " + when
                             + ": the API server rejects them until the operator has run",
-                    "move these objects to an app that syncs after " + opApp + " (and give " + op.object().groupKind().kind()
+                    "move these objects to an app that syncs after " + opApp + " (and give "
+                            + op.object().groupKind().kind()
                             + " a health check so the wave waits for the operator), or ship the CRDs in the tree"));
         }));
         return out;

@@ -5,7 +5,6 @@ import dev.kfboot.model.Severity;
 import dev.kfboot.validate.ResolvedSource;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,12 +44,16 @@ final class PathNotFound implements Rule {
 
     private static String hint(ResolvedSource s) {
         return switch (s.kind()) {
-            case GLOB -> "give each directory its own Application, or generate them with an ApplicationSet git directory generator";
-            case UNMAPPED_REPO -> "pass --source " + s.source().repoURL() + "=DIR with a local checkout of that repository";
+            case GLOB ->
+                "give each directory its own Application, or generate them with an ApplicationSet git directory generator";
+            case UNMAPPED_REPO ->
+                "pass --source " + s.source().repoURL() + "=DIR with a local checkout of that repository";
             case NO_REPO -> "set spec.source.repoURL";
             case OUTSIDE_ROOT -> "write the path relative to the repository root, without a leading / or ..";
-            case SYMLINK_OUTSIDE -> "commit the directory itself instead of a link to it (or point the app at a path inside the repository)";
-            default -> "paths are relative to the repository root; fix the path or pass --repo-root (or --source URL=DIR)";
+            case SYMLINK_OUTSIDE ->
+                "commit the directory itself instead of a link to it (or point the app at a path inside the repository)";
+            default ->
+                "paths are relative to the repository root; fix the path or pass --repo-root (or --source URL=DIR)";
         };
     }
 }

@@ -7,7 +7,6 @@ import dev.kfboot.validate.Placeholders;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.TreeProject;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,16 +38,25 @@ final class PlaceholderRepoUrl implements Rule {
                 String url = sources.get(i).repoURL();
                 Optional<String> token = Placeholders.in(url);
                 if (token.isEmpty()) continue;
-                out.add(finding(app, app.sourceAt(i, "repoURL"), "repoURL " + url + " is a placeholder (" + token.get() + "): Argo CD cannot clone it",
+                out.add(finding(
+                        app,
+                        app.sourceAt(i, "repoURL"),
+                        "repoURL " + url + " is a placeholder (" + token.get() + "): Argo CD cannot clone it",
                         "replace it with the URL of the repository that holds this tree"));
             }
         }
         for (TreeProject p : ctx.tree().projects()) {
             for (String url : p.project().sourceRepos()) {
-                Placeholders.in(url).ifPresent(token -> out.add(new Finding(slug(), severity(), null,
-                        "appproject.argoproj.io/" + p.project().name(), p.at("spec", "sourceRepos"),
-                        "AppProject " + p.project().name() + " allows source repository " + url + ", a placeholder (" + token + ")",
-                        "list the repository that holds this tree")));
+                Placeholders.in(url)
+                        .ifPresent(token -> out.add(new Finding(
+                                slug(),
+                                severity(),
+                                null,
+                                "appproject.argoproj.io/" + p.project().name(),
+                                p.at("spec", "sourceRepos"),
+                                "AppProject " + p.project().name() + " allows source repository " + url
+                                        + ", a placeholder (" + token + ")",
+                                "list the repository that holds this tree")));
             }
         }
         return out;

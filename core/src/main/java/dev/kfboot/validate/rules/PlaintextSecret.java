@@ -6,7 +6,6 @@ import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +48,12 @@ final class PlaintextSecret implements Rule {
             if (keys.isEmpty()) continue;
             TreeApp app = ctx.app(e.component());
             String id = o.id().withNamespace(e.namespace()).toString();
-            out.add(finding(app, app.sourceAt(0, "path"), "Secret " + id + " is committed with " + Texts.plural(keys.size(), "key")
-                            + " of data (" + Texts.some(keys, 5) + "): anyone who can read the repository can read them",
-                    "keep the values out of git: Sealed Secrets, External Secrets or SOPS, or create the Secret in the cluster")
+            out.add(finding(
+                            app,
+                            app.sourceAt(0, "path"),
+                            "Secret " + id + " is committed with " + Texts.plural(keys.size(), "key") + " of data ("
+                                    + Texts.some(keys, 5) + "): anyone who can read the repository can read them",
+                            "keep the values out of git: Sealed Secrets, External Secrets or SOPS, or create the Secret in the cluster")
                     .about(id));
         }
         return out;

@@ -2,7 +2,6 @@ package dev.kfboot.validate.rules;
 
 import dev.kfboot.model.Fields;
 import dev.kfboot.validate.PodSecurityLevel;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,16 +15,35 @@ import java.util.Set;
  */
 final class PodSecurityStandards {
 
-    private static final Set<String> BASELINE_CAPABILITIES = Set.of("AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER",
-            "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT");
-    private static final Set<String> SAFE_SYSCTLS = Set.of("kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range",
-            "net.ipv4.ip_unprivileged_port_start", "net.ipv4.tcp_syncookies", "net.ipv4.ping_group_range",
-            "net.ipv4.ip_local_reserved_ports", "net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_fin_timeout",
-            "net.ipv4.tcp_keepalive_intvl", "net.ipv4.tcp_keepalive_probes");
-    private static final Set<String> SELINUX_TYPES = Set.of("container_t", "container_init_t", "container_kvm_t",
-            "container_engine_t");
-    private static final Set<String> RESTRICTED_VOLUMES = Set.of("configMap", "csi", "downwardAPI", "emptyDir",
-            "ephemeral", "persistentVolumeClaim", "projected", "secret");
+    private static final Set<String> BASELINE_CAPABILITIES = Set.of(
+            "AUDIT_WRITE",
+            "CHOWN",
+            "DAC_OVERRIDE",
+            "FOWNER",
+            "FSETID",
+            "KILL",
+            "MKNOD",
+            "NET_BIND_SERVICE",
+            "SETFCAP",
+            "SETGID",
+            "SETPCAP",
+            "SETUID",
+            "SYS_CHROOT");
+    private static final Set<String> SAFE_SYSCTLS = Set.of(
+            "kernel.shm_rmid_forced",
+            "net.ipv4.ip_local_port_range",
+            "net.ipv4.ip_unprivileged_port_start",
+            "net.ipv4.tcp_syncookies",
+            "net.ipv4.ping_group_range",
+            "net.ipv4.ip_local_reserved_ports",
+            "net.ipv4.tcp_keepalive_time",
+            "net.ipv4.tcp_fin_timeout",
+            "net.ipv4.tcp_keepalive_intvl",
+            "net.ipv4.tcp_keepalive_probes");
+    private static final Set<String> SELINUX_TYPES =
+            Set.of("container_t", "container_init_t", "container_kvm_t", "container_engine_t");
+    private static final Set<String> RESTRICTED_VOLUMES = Set.of(
+            "configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret");
 
     private PodSecurityStandards() {}
 
@@ -40,7 +58,8 @@ final class PodSecurityStandards {
     static Map<String, Object> podTemplate(Map<String, Object> body, String kind) {
         if (kind.equals("Pod")) return body;
         Map<String, Object> spec = Fields.map(body.get("spec"));
-        if (kind.equals("CronJob")) spec = Fields.map(Fields.map(spec.get("jobTemplate")).get("spec"));
+        if (kind.equals("CronJob"))
+            spec = Fields.map(Fields.map(spec.get("jobTemplate")).get("spec"));
         Object t = spec.get("template");
         return t instanceof Map ? Fields.map(t) : null;
     }
@@ -57,44 +76,78 @@ final class PodSecurityStandards {
         return out;
     }
 
-    private static void baseline(Map<String, Object> pod, Map<String, Object> spec, Map<String, Object> podSc,
-                                 List<Container> cs, List<String> out) {
+    private static void baseline(
+            Map<String, Object> pod,
+            Map<String, Object> spec,
+            Map<String, Object> podSc,
+            List<Container> cs,
+            List<String> out) {
         if (isTrue(Fields.map(podSc.get("windowsOptions")).get("hostProcess"))
-                || cs.stream().anyMatch(c -> isTrue(Fields.map(c.sc().get("windowsOptions")).get("hostProcess")))) {
+                || cs.stream()
+                        .anyMatch(c ->
+                                isTrue(Fields.map(c.sc().get("windowsOptions")).get("hostProcess")))) {
             out.add("hostProcess (pod or containers must not set securityContext.windowsOptions.hostProcess=true)");
         }
         List<String> hostNs = new ArrayList<>();
         for (String f : List.of("hostNetwork", "hostPID", "hostIPC")) if (isTrue(spec.get(f))) hostNs.add(f + "=true");
         if (!hostNs.isEmpty()) out.add("host namespaces (" + String.join(", ", hostNs) + ")");
-        add(out, "privileged", cs, c -> isTrue(c.sc().get("privileged")), "must not set securityContext.privileged=true");
+        add(
+                out,
+                "privileged",
+                cs,
+                c -> isTrue(c.sc().get("privileged")),
+                "must not set securityContext.privileged=true");
         Map<String, List<String>> caps = new LinkedHashMap<>();
         for (Container c : cs) {
             for (Object cap : Fields.list(Fields.map(c.sc().get("capabilities")).get("add"))) {
-                if (!BASELINE_CAPABILITIES.contains(String.valueOf(cap))) caps.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(String.valueOf(cap));
+                if (!BASELINE_CAPABILITIES.contains(String.valueOf(cap)))
+                    caps.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(String.valueOf(cap));
             }
         }
         caps.forEach((c, added) -> out.add("non-default capabilities (container \"" + c + "\" must not include "
                 + String.join(", ", added) + " in securityContext.capabilities.add)"));
         List<String> hostPath = new ArrayList<>();
-        for (Object v : Fields.list(spec.get("volumes"))) if (Fields.map(v).containsKey("hostPath")) hostPath.add("\"" + Fields.map(v).get("name") + "\"");
+        for (Object v : Fields.list(spec.get("volumes")))
+            if (Fields.map(v).containsKey("hostPath"))
+                hostPath.add("\"" + Fields.map(v).get("name") + "\"");
         if (!hostPath.isEmpty()) out.add("hostPath volumes (volumes " + String.join(", ", hostPath) + ")");
-        add(out, "hostPort", cs, c -> Fields.list(c.spec().get("ports")).stream().anyMatch(p -> nonZero(Fields.map(p).get("hostPort"))),
+        add(
+                out,
+                "hostPort",
+                cs,
+                c -> Fields.list(c.spec().get("ports")).stream()
+                        .anyMatch(p -> nonZero(Fields.map(p).get("hostPort"))),
                 "must not set hostPort");
-        boolean apparmor = "Unconfined".equals(Fields.map(podSc.get("appArmorProfile")).get("type"))
-                || cs.stream().anyMatch(c -> "Unconfined".equals(Fields.map(c.sc().get("appArmorProfile")).get("type")));
-        for (var a : Fields.map(Fields.map(pod.get("metadata")).get("annotations")).entrySet()) {
+        boolean apparmor =
+                "Unconfined".equals(Fields.map(podSc.get("appArmorProfile")).get("type"))
+                        || cs.stream()
+                                .anyMatch(c -> "Unconfined"
+                                        .equals(Fields.map(c.sc().get("appArmorProfile"))
+                                                .get("type")));
+        for (var a :
+                Fields.map(Fields.map(pod.get("metadata")).get("annotations")).entrySet()) {
             if (!a.getKey().startsWith("container.apparmor.security.beta.kubernetes.io/")) continue;
             String v = String.valueOf(a.getValue());
             if (!v.equals("runtime/default") && !v.startsWith("localhost/")) apparmor = true;
         }
         if (apparmor) out.add("forbidden AppArmor profile (must not be Unconfined)");
-        boolean selinux = badSeLinux(Fields.map(podSc.get("seLinuxOptions"))) || cs.stream().anyMatch(c -> badSeLinux(Fields.map(c.sc().get("seLinuxOptions"))));
+        boolean selinux = badSeLinux(Fields.map(podSc.get("seLinuxOptions")))
+                || cs.stream().anyMatch(c -> badSeLinux(Fields.map(c.sc().get("seLinuxOptions"))));
         if (selinux) out.add("seLinuxOptions (type must be container_t and the like; user and role must not be set)");
-        add(out, "procMount", cs, c -> c.sc().get("procMount") != null && !"Default".equals(c.sc().get("procMount")),
+        add(
+                out,
+                "procMount",
+                cs,
+                c -> c.sc().get("procMount") != null && !"Default".equals(c.sc().get("procMount")),
                 "must not set securityContext.procMount");
-        boolean unconfined = "Unconfined".equals(Fields.map(podSc.get("seccompProfile")).get("type"))
-                || cs.stream().anyMatch(c -> "Unconfined".equals(Fields.map(c.sc().get("seccompProfile")).get("type")));
-        if (unconfined) out.add("seccompProfile (pod or containers must not set securityContext.seccompProfile.type to \"Unconfined\")");
+        boolean unconfined = "Unconfined"
+                        .equals(Fields.map(podSc.get("seccompProfile")).get("type"))
+                || cs.stream()
+                        .anyMatch(c -> "Unconfined"
+                                .equals(Fields.map(c.sc().get("seccompProfile")).get("type")));
+        if (unconfined)
+            out.add(
+                    "seccompProfile (pod or containers must not set securityContext.seccompProfile.type to \"Unconfined\")");
         List<String> sysctls = new ArrayList<>();
         for (Object s : Fields.list(podSc.get("sysctls"))) {
             String n = String.valueOf(Fields.map(s).get("name"));
@@ -103,7 +156,8 @@ final class PodSecurityStandards {
         if (!sysctls.isEmpty()) out.add("forbidden sysctls (" + String.join(", ", sysctls) + ")");
     }
 
-    private static void restricted(Map<String, Object> spec, Map<String, Object> podSc, List<Container> cs, List<String> out) {
+    private static void restricted(
+            Map<String, Object> spec, Map<String, Object> podSc, List<Container> cs, List<String> out) {
         List<String> volumes = new ArrayList<>();
         for (Object v : Fields.list(spec.get("volumes"))) {
             Map<String, Object> vol = Fields.map(v);
@@ -114,7 +168,11 @@ final class PodSecurityStandards {
             }
         }
         if (!volumes.isEmpty()) out.add("restricted volume types (" + String.join(", ", volumes) + ")");
-        add(out, "allowPrivilegeEscalation != false", cs, c -> !Boolean.FALSE.equals(c.sc().get("allowPrivilegeEscalation")),
+        add(
+                out,
+                "allowPrivilegeEscalation != false",
+                cs,
+                c -> !Boolean.FALSE.equals(c.sc().get("allowPrivilegeEscalation")),
                 "must set securityContext.allowPrivilegeEscalation=false");
         boolean podNonRoot = isTrue(podSc.get("runAsNonRoot"));
         List<String> notNonRoot = new ArrayList<>();
@@ -123,11 +181,13 @@ final class PodSecurityStandards {
             if (Boolean.FALSE.equals(v) || (!podNonRoot && !isTrue(v))) notNonRoot.add("\"" + c.name() + "\"");
         }
         if (Boolean.FALSE.equals(podSc.get("runAsNonRoot")) || !notNonRoot.isEmpty()) {
-            out.add("runAsNonRoot != true (pod or " + containersNoun(notNonRoot) + " must set securityContext.runAsNonRoot=true)");
+            out.add("runAsNonRoot != true (pod or " + containersNoun(notNonRoot)
+                    + " must set securityContext.runAsNonRoot=true)");
         }
         boolean rootUser = zero(podSc.get("runAsUser")) || cs.stream().anyMatch(c -> zero(c.sc().get("runAsUser")));
         if (rootUser) out.add("runAsUser=0 (pod and containers must not set runAsUser=0)");
-        boolean podSeccomp = allowedSeccomp(Fields.map(podSc.get("seccompProfile")).get("type"));
+        boolean podSeccomp =
+                allowedSeccomp(Fields.map(podSc.get("seccompProfile")).get("type"));
         List<String> noSeccomp = new ArrayList<>();
         for (Container c : cs) {
             Object t = Fields.map(c.sc().get("seccompProfile")).get("type");
@@ -141,13 +201,16 @@ final class PodSecurityStandards {
         Map<String, List<String>> added = new LinkedHashMap<>();
         for (Container c : cs) {
             Map<String, Object> caps = Fields.map(c.sc().get("capabilities"));
-            if (Fields.list(caps.get("drop")).stream().noneMatch(d -> "ALL".equals(String.valueOf(d)))) notDropped.add("\"" + c.name() + "\"");
+            if (Fields.list(caps.get("drop")).stream().noneMatch(d -> "ALL".equals(String.valueOf(d))))
+                notDropped.add("\"" + c.name() + "\"");
             for (Object a : Fields.list(caps.get("add"))) {
-                if (!"NET_BIND_SERVICE".equals(String.valueOf(a))) added.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(String.valueOf(a));
+                if (!"NET_BIND_SERVICE".equals(String.valueOf(a)))
+                    added.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(String.valueOf(a));
             }
         }
         if (!notDropped.isEmpty()) {
-            out.add("unrestricted capabilities (" + containersNoun(notDropped) + " must set securityContext.capabilities.drop=[\"ALL\"])");
+            out.add("unrestricted capabilities (" + containersNoun(notDropped)
+                    + " must set securityContext.capabilities.drop=[\"ALL\"])");
         }
         added.forEach((c, a) -> out.add("unrestricted capabilities (container \"" + c + "\" must not include "
                 + String.join(", ", a) + " in securityContext.capabilities.add)"));
@@ -170,7 +233,8 @@ final class PodSecurityStandards {
     private static List<Container> containers(Map<String, Object> spec) {
         List<Container> out = new ArrayList<>();
         for (String field : List.of("initContainers", "containers", "ephemeralContainers")) {
-            for (Object c : Fields.list(spec.get(field))) out.add(new Container(String.valueOf(Fields.map(c).get("name")), Fields.map(c)));
+            for (Object c : Fields.list(spec.get(field)))
+                out.add(new Container(String.valueOf(Fields.map(c).get("name")), Fields.map(c)));
         }
         return out;
     }
@@ -178,7 +242,8 @@ final class PodSecurityStandards {
     private static boolean badSeLinux(Map<String, Object> o) {
         Object type = o.get("type");
         return (type != null && !String.valueOf(type).isEmpty() && !SELINUX_TYPES.contains(String.valueOf(type)))
-                || o.get("user") != null || o.get("role") != null;
+                || o.get("user") != null
+                || o.get("role") != null;
     }
 
     private static boolean allowedSeccomp(Object type) {

@@ -8,7 +8,6 @@ import dev.kfboot.model.ResourceId;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,23 +46,34 @@ final class PruneUnsafe implements Rule {
             List<ResourceId> exposed = new ArrayList<>();
             for (Inventory.Entry e : ctx.inventory().of(app.id())) {
                 if (!sensitive.contains(e.object().id())) continue;
-                if (ResourceOptions.has(e.object(), ArgoCd.PRUNE_FALSE) || ResourceOptions.has(e.object(), PRUNE_CONFIRM)) continue;
+                if (ResourceOptions.has(e.object(), ArgoCd.PRUNE_FALSE)
+                        || ResourceOptions.has(e.object(), PRUNE_CONFIRM)) continue;
                 exposed.add(e.object().id());
             }
             if (exposed.isEmpty()) continue;
             exposed.sort(null);
-            boolean profiles = exposed.stream().anyMatch(id -> id.kind().equals("CustomResourceDefinition")
-                    && id.name().equals(ArgoCd.PROFILES_CRD));
-            ResourceId first = profiles ? exposed.stream().filter(id -> id.name().equals(ArgoCd.PROFILES_CRD)).findFirst().orElseThrow()
+            boolean profiles = exposed.stream()
+                    .anyMatch(id -> id.kind().equals("CustomResourceDefinition")
+                            && id.name().equals(ArgoCd.PROFILES_CRD));
+            ResourceId first = profiles
+                    ? exposed.stream()
+                            .filter(id -> id.name().equals(ArgoCd.PROFILES_CRD))
+                            .findFirst()
+                            .orElseThrow()
                     : exposed.get(0);
             String consequence = profiles
                     ? "pruning the Profiles CRD deletes every Profile and with them every user's namespace"
                     : "pruning them deletes every object in those namespaces or of those kinds";
-            out.add(finding(profiles ? Severity.ERROR : Severity.WARNING, app, app.at("spec", "syncPolicy", "automated"),
-                    "prunes automatically and owns " + Texts.plural(exposed.size(), "Namespace or CRD") + " without Prune=false: "
-                            + Texts.some(exposed, 3) + "; " + consequence,
-                    "annotate them " + ArgoCd.SYNC_OPTIONS + ": " + ArgoCd.PRUNE_FALSE + "," + ArgoCd.DELETE_FALSE
-                            + " (a kustomize patch in the tree), or turn off automated prune for this app").about(first.toString()));
+            out.add(finding(
+                            profiles ? Severity.ERROR : Severity.WARNING,
+                            app,
+                            app.at("spec", "syncPolicy", "automated"),
+                            "prunes automatically and owns " + Texts.plural(exposed.size(), "Namespace or CRD")
+                                    + " without Prune=false: " + Texts.some(exposed, 3) + "; " + consequence,
+                            "annotate them " + ArgoCd.SYNC_OPTIONS + ": " + ArgoCd.PRUNE_FALSE + ","
+                                    + ArgoCd.DELETE_FALSE
+                                    + " (a kustomize patch in the tree), or turn off automated prune for this app")
+                    .about(first.toString()));
         }
         return out;
     }

@@ -7,7 +7,6 @@ import dev.kfboot.model.Severity;
 import dev.kfboot.validate.PodSecurityLevel;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,19 +42,23 @@ final class PssViolation implements Rule {
         for (Inventory.Entry e : ctx.inventory().entries()) {
             KubeObject o = e.object();
             if (!o.createsPods() || o.body() == null || e.namespace() == null) continue;
-            Optional<PodSecurityLevel> level = levels.computeIfAbsent(e.namespace(),
-                    ns -> PodSecurityLevel.enforcedBy(ctx.namespaceLabels(ns)));
+            Optional<PodSecurityLevel> level =
+                    levels.computeIfAbsent(e.namespace(), ns -> PodSecurityLevel.enforcedBy(ctx.namespaceLabels(ns)));
             if (level.isEmpty() || level.get() == PodSecurityLevel.PRIVILEGED) continue;
             Map<String, Object> pod = PodSecurityStandards.podTemplate(o.body(), o.id().kind());
             if (pod == null) continue;
             List<String> violations = PodSecurityStandards.violations(pod, level.get());
             if (violations.isEmpty()) continue;
             TreeApp app = ctx.app(e.component());
-            out.add(finding(app, app.sourceAt(0, "path"), "pods of " + o.id().withNamespace(e.namespace())
-                            + " violate PodSecurity \"" + level.get().label() + "\" enforced on namespace " + e.namespace() + ": "
-                            + String.join("; ", violations),
-                    "set the securityContext the check names (a kustomize patch in the tree), or run the workload in a "
-                            + "namespace whose pod-security.kubernetes.io/enforce level allows it")
+            out.add(finding(
+                            app,
+                            app.sourceAt(0, "path"),
+                            "pods of " + o.id().withNamespace(e.namespace())
+                                    + " violate PodSecurity \"" + level.get().label() + "\" enforced on namespace "
+                                    + e.namespace() + ": "
+                                    + String.join("; ", violations),
+                            "set the securityContext the check names (a kustomize patch in the tree), or run the workload in a "
+                                    + "namespace whose pod-security.kubernetes.io/enforce level allows it")
                     .about(o.id().withNamespace(e.namespace()).toString()));
         }
         return out;

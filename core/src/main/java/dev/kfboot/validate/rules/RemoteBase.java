@@ -4,7 +4,6 @@ import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,10 +35,14 @@ final class RemoteBase implements Rule {
         for (TreeApp app : ctx.appsWithObjects()) {
             Set<String> urls = ctx.renders().remoteUrls(app.id());
             if (urls.isEmpty()) continue;
-            out.add(finding(app, app.sourceAt(0, "path"),
-                    "fetches " + Texts.plural(urls.size(), "remote base") + " at sync time: " + String.join(", ", urls)
-                            + "; Argo CD's repo server needs network access to them on every sync",
-                    "vendor the base into the repository, or make sure the repo server can reach it and pin an immutable ref"));
+            out.add(
+                    finding(
+                            app,
+                            app.sourceAt(0, "path"),
+                            "fetches " + Texts.plural(urls.size(), "remote base") + " at sync time: "
+                                    + String.join(", ", urls)
+                                    + "; Argo CD's repo server needs network access to them on every sync",
+                            "vendor the base into the repository, or make sure the repo server can reach it and pin an immutable ref"));
         }
         return out;
     }

@@ -4,7 +4,6 @@ import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +40,10 @@ final class RemoteBaseUnpinned implements Rule {
                 if (ref.isPresent() && ref.get().branch()) moving.add(ref.get().describe());
             }
             if (moving.isEmpty()) continue;
-            out.add(finding(app, app.sourceAt(0, "path"), "fetches " + Texts.plural(moving.size(), "remote base")
+            out.add(finding(
+                    app,
+                    app.sourceAt(0, "path"),
+                    "fetches " + Texts.plural(moving.size(), "remote base")
                             + " that no tag or commit pins: " + String.join(", ", moving)
                             + "; each sync deploys whatever the branch holds that day, not what this commit of the tree says",
                     "pin each base to a tag or a commit (?ref=v1.2.3), or vendor it into the repository"));

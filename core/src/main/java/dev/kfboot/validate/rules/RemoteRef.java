@@ -18,11 +18,16 @@ import java.util.regex.Pattern;
 record RemoteRef(String url, String ref, boolean branch) {
 
     private static final Pattern QUERY_REF = Pattern.compile("[?&](?:ref|version)=([^&]+)");
-    private static final Pattern RAW = Pattern.compile("^https?://raw\\.githubusercontent\\.com/[^/]+/[^/]+/([^/]+)/.+");
-    private static final Pattern GITHUB_FILE = Pattern.compile("^https?://github\\.com/[^/]+/[^/]+/(?:raw|blob)/([^/]+)/.+");
-    private static final Pattern RAW_REFS = Pattern.compile("^https?://raw\\.githubusercontent\\.com/[^/]+/[^/]+/refs/(heads|tags)/([^/]+)/.+");
-    private static final Pattern LATEST = Pattern.compile("^https?://github\\.com/[^/]+/[^/]+/releases/latest/download/.+");
-    private static final Pattern RELEASE = Pattern.compile("^https?://github\\.com/[^/]+/[^/]+/releases/download/([^/]+)/.+");
+    private static final Pattern RAW =
+            Pattern.compile("^https?://raw\\.githubusercontent\\.com/[^/]+/[^/]+/([^/]+)/.+");
+    private static final Pattern GITHUB_FILE =
+            Pattern.compile("^https?://github\\.com/[^/]+/[^/]+/(?:raw|blob)/([^/]+)/.+");
+    private static final Pattern RAW_REFS =
+            Pattern.compile("^https?://raw\\.githubusercontent\\.com/[^/]+/[^/]+/refs/(heads|tags)/([^/]+)/.+");
+    private static final Pattern LATEST =
+            Pattern.compile("^https?://github\\.com/[^/]+/[^/]+/releases/latest/download/.+");
+    private static final Pattern RELEASE =
+            Pattern.compile("^https?://github\\.com/[^/]+/[^/]+/releases/download/([^/]+)/.+");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,40}");
 
     /** The ref of a remote base, or empty when the URL is a plain file whose ref cannot be told. */
@@ -31,7 +36,8 @@ record RemoteRef(String url, String ref, boolean branch) {
         Matcher m = QUERY_REF.matcher(u);
         if (m.find()) return Optional.of(new RemoteRef(url, m.group(1), movable(m.group(1))));
         Matcher refs = RAW_REFS.matcher(u);
-        if (refs.matches()) return Optional.of(new RemoteRef(url, refs.group(2), refs.group(1).equals("heads")));
+        if (refs.matches())
+            return Optional.of(new RemoteRef(url, refs.group(2), refs.group(1).equals("heads")));
         if (LATEST.matcher(u).matches()) return Optional.of(new RemoteRef(url, "latest", true));
         for (Pattern p : new Pattern[] {RAW, GITHUB_FILE}) {
             Matcher f = p.matcher(u);
@@ -46,12 +52,17 @@ record RemoteRef(String url, String ref, boolean branch) {
     /** A kustomize git base (cloned), as opposed to a single file fetched over HTTP. */
     private static boolean isGitBase(String u) {
         String l = u.toLowerCase(Locale.ROOT);
-        if (l.startsWith("git::") || l.startsWith("git@") || l.startsWith("ssh://") || l.contains(".git//") || l.endsWith(".git")
+        if (l.startsWith("git::")
+                || l.startsWith("git@")
+                || l.startsWith("ssh://")
+                || l.contains(".git//")
+                || l.endsWith(".git")
                 || l.contains(".git?")) {
             return true;
         }
         String host = l.replaceFirst("^https?://", "");
-        boolean forge = host.startsWith("github.com/") || host.startsWith("gitlab.com/") || host.startsWith("bitbucket.org/");
+        boolean forge =
+                host.startsWith("github.com/") || host.startsWith("gitlab.com/") || host.startsWith("bitbucket.org/");
         return forge && !l.matches(".*\\.(ya?ml|json)$");
     }
 
@@ -64,6 +75,9 @@ record RemoteRef(String url, String ref, boolean branch) {
     /** What the base fetches, in words. */
     String describe() {
         if (ref == null) return url + " (no ?ref=: the repository's default branch)";
-        return url + (ref.equals("latest") && url.contains("/releases/latest/") ? " (the latest release, whichever that is)" : " (ref " + ref + ", a branch)");
+        return url
+                + (ref.equals("latest") && url.contains("/releases/latest/")
+                        ? " (the latest release, whichever that is)"
+                        : " (ref " + ref + ", a branch)");
     }
 }

@@ -3,10 +3,8 @@ package dev.kfboot.validate.rules;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
 import dev.kfboot.render.Rendered;
-import dev.kfboot.validate.ResolvedSource;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,8 +35,13 @@ final class RenderFailed implements Rule {
         List<Finding> out = new ArrayList<>();
         for (TreeApp app : ctx.appsWithObjects()) {
             for (Rendered r : ctx.renders().of(app.id())) {
-                if (r.ok() || ValidationContext.UNVERIFIED.equals(r.failure().rule())) continue; // the unverified rule says it
-                out.add(finding(app, app.sourceAt(0, "path"), r.failure().message(), r.failure().hint()));
+                if (r.ok() || ValidationContext.UNVERIFIED.equals(r.failure().rule()))
+                    continue; // the unverified rule says it
+                out.add(finding(
+                        app,
+                        app.sourceAt(0, "path"),
+                        r.failure().message(),
+                        r.failure().hint()));
             }
         }
         for (Finding f : ctx.unreadable()) {

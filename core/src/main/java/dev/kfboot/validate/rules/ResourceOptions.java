@@ -2,7 +2,6 @@ package dev.kfboot.validate.rules;
 
 import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.inventory.KubeObject;
-
 import java.util.Arrays;
 
 /** The sync options one object sets for itself ({@code argocd.argoproj.io/sync-options: "Prune=false,Delete=false"}). */

@@ -5,7 +5,6 @@ import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +35,9 @@ final class RootAppServerSideApply implements Rule {
         for (String parent : ctx.hierarchy().parents()) {
             TreeApp app = ctx.app(parent);
             if (!app.app().syncPolicy().has(ArgoCd.SERVER_SIDE_APPLY)) continue;
-            out.add(finding(app, app.at("spec", "syncPolicy", "syncOptions"),
+            out.add(finding(
+                    app,
+                    app.at("spec", "syncPolicy", "syncOptions"),
                     "is an app of apps with " + ArgoCd.SERVER_SIDE_APPLY + ": Argo CD ignores the sync waves of the "
                             + ctx.hierarchy().children(parent).size() + " Applications it applies (argo-cd#13320)",
                     "remove ServerSideApply=true from the app of apps; set it on the child apps that need it"));

@@ -5,7 +5,6 @@ import dev.kfboot.model.Location;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.List;
 
 /**

@@ -7,7 +7,6 @@ import dev.kfboot.render.Rendered;
 import dev.kfboot.validate.ResolvedSource;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,25 +47,42 @@ final class Unverified implements Rule {
                     byRepo.computeIfAbsent(url, k -> new ArrayList<>()).add(app);
                     firstAt.putIfAbsent(url, s.source().location());
                 } else if (s.kind() == ResolvedSource.Kind.PLUGIN) {
-                    out.add(finding(app, app.sourceAt(s.index(), "plugin"), "source " + (s.index() + 1)
-                                    + " is a config management plugin, which kfboot does not run: the app is unverified",
-                            "render it yourself and validate the output, or point the app at a kustomize directory or a chart"));
+                    out.add(
+                            finding(
+                                    app,
+                                    app.sourceAt(s.index(), "plugin"),
+                                    "source " + (s.index() + 1)
+                                            + " is a config management plugin, which kfboot does not run: the app is unverified",
+                                    "render it yourself and validate the output, or point the app at a kustomize directory or a chart"));
                 }
             }
             for (Rendered r : ctx.renders().of(app.id())) {
                 if (r.ok() || !slug().equals(r.failure().rule())) continue;
-                out.add(finding(app, app.sourceAt(0, app.app().sources().isEmpty() || app.app().sources().get(0).chart() == null
-                        ? "path" : "chart"), r.failure().message(), r.failure().hint()));
+                out.add(finding(
+                        app,
+                        app.sourceAt(
+                                0,
+                                app.app().sources().isEmpty()
+                                                || app.app().sources().get(0).chart() == null
+                                        ? "path"
+                                        : "chart"),
+                        r.failure().message(),
+                        r.failure().hint()));
             }
         }
         byRepo.forEach((url, apps) -> {
             TreeSet<String> names = new TreeSet<>();
             apps.forEach(a -> names.add(a.id()));
             boolean originKnown = ctx.tree().repo().originUrl() != null;
-            out.add(finding(apps.get(0), firstAt.get(url), "repository " + url + " has no local checkout: "
-                            + Texts.plural(names.size(), "app") + " unverified (" + Texts.some(names, 3) + ")",
-                    "pass --source " + url + "=DIR with a checkout of it" + (originKnown ? ""
-                            : ", or --repo-url " + url + " if the repository root is that checkout")));
+            out.add(finding(
+                    apps.get(0),
+                    firstAt.get(url),
+                    "repository " + url + " has no local checkout: " + Texts.plural(names.size(), "app")
+                            + " unverified (" + Texts.some(names, 3) + ")",
+                    "pass --source " + url + "=DIR with a checkout of it"
+                            + (originKnown
+                                    ? ""
+                                    : ", or --repo-url " + url + " if the repository root is that checkout")));
         });
         return out;
     }

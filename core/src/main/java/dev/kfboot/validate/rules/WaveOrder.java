@@ -7,7 +7,6 @@ import dev.kfboot.model.Location;
 import dev.kfboot.validate.AppHierarchy;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +19,8 @@ final class WaveOrder {
     static List<Dependency> misordered(ValidationContext ctx, Reason.Kind kind) {
         List<Dependency> out = new ArrayList<>();
         for (Dependency d : ctx.analysis().graph().edges()) {
-            if (d.reasons().stream().anyMatch(r -> r.kind() == kind) && !after(ctx, d.component(), d.dependsOn())) out.add(d);
+            if (d.reasons().stream().anyMatch(r -> r.kind() == kind) && !after(ctx, d.component(), d.dependsOn()))
+                out.add(d);
         }
         return out;
     }
@@ -33,11 +33,14 @@ final class WaveOrder {
     static String describe(ValidationContext ctx, String dependent, String dependency) {
         AppHierarchy.Order o = ctx.hierarchy().order(dependent, dependency);
         return switch (o.relation()) {
-            case SAME_WAVE -> "both sync in wave " + o.laterWave() + " of " + o.parent() + ", so Argo CD applies them together";
-            case BEFORE -> "it syncs in wave " + o.laterWave() + " of " + o.parent() + ", before " + dependency
-                    + " (wave " + o.earlierWave() + ")";
-            case UNORDERED -> "nothing in the tree orders it after " + dependency
-                    + " (they are not children of one app of apps, so they sync in any order)";
+            case SAME_WAVE ->
+                "both sync in wave " + o.laterWave() + " of " + o.parent() + ", so Argo CD applies them together";
+            case BEFORE ->
+                "it syncs in wave " + o.laterWave() + " of " + o.parent() + ", before " + dependency + " (wave "
+                        + o.earlierWave() + ")";
+            case UNORDERED ->
+                "nothing in the tree orders it after " + dependency
+                        + " (they are not children of one app of apps, so they sync in any order)";
             case AFTER -> "it syncs after " + dependency;
         };
     }

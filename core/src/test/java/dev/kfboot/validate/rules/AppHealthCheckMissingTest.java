@@ -1,23 +1,26 @@
 package dev.kfboot.validate.rules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.model.Finding;
 import dev.kfboot.validate.TreeFixture;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class AppHealthCheckMissingTest {
 
-    @TempDir Path repo;
+    @TempDir
+    Path repo;
 
     private TreeFixture waves() {
-        return new TreeFixture(repo).root()
-                .app("cert-manager", 0, "apps/a", "cert-manager").component("apps/a", "")
-                .app("katib", 2, "apps/b", "kubeflow").component("apps/b", "");
+        return new TreeFixture(repo)
+                .root()
+                .app("cert-manager", 0, "apps/a", "cert-manager")
+                .component("apps/a", "")
+                .app("katib", 2, "apps/b", "kubeflow")
+                .component("apps/b", "");
     }
 
     @Test
@@ -26,7 +29,9 @@ class AppHealthCheckMissingTest {
 
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.app()).isEqualTo("root");
-            assertThat(x.message()).contains("2 sync waves [0, 2]").contains("resource.customizations.health.argoproj.io_Application");
+            assertThat(x.message())
+                    .contains("2 sync waves [0, 2]")
+                    .contains("resource.customizations.health.argoproj.io_Application");
         });
     }
 
@@ -48,9 +53,12 @@ class AppHealthCheckMissingTest {
 
     @Test
     void aTreeWithOneWavePasses() {
-        TreeFixture t = new TreeFixture(repo).root()
-                .app("cert-manager", 1, "apps/a", "cert-manager").component("apps/a", "")
-                .app("katib", 1, "apps/b", "kubeflow").component("apps/b", "");
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .app("cert-manager", 1, "apps/a", "cert-manager")
+                .component("apps/a", "")
+                .app("katib", 1, "apps/b", "kubeflow")
+                .component("apps/b", "");
 
         assertThat(t.findings(new AppHealthCheckMissing())).isEmpty();
     }

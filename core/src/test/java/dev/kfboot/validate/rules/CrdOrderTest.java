@@ -1,25 +1,28 @@
 package dev.kfboot.validate.rules;
 
-import dev.kfboot.model.Finding;
-import dev.kfboot.validate.TreeFixture;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.List;
-
 import static dev.kfboot.validate.rules.OrderingFixtures.CERT_MANAGER;
 import static dev.kfboot.validate.rules.OrderingFixtures.KATIB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kfboot.model.Finding;
+import dev.kfboot.validate.TreeFixture;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 class CrdOrderTest {
 
-    @TempDir Path repo;
+    @TempDir
+    Path repo;
 
     private TreeFixture tree(int certManagerWave, int katibWave) {
-        return new TreeFixture(repo).root()
-                .app("cert-manager", certManagerWave, "apps/cert-manager", "cert-manager").component("apps/cert-manager", CERT_MANAGER)
-                .app("katib", katibWave, "apps/katib", "kubeflow").component("apps/katib", KATIB);
+        return new TreeFixture(repo)
+                .root()
+                .app("cert-manager", certManagerWave, "apps/cert-manager", "cert-manager")
+                .component("apps/cert-manager", CERT_MANAGER)
+                .app("katib", katibWave, "apps/katib", "kubeflow")
+                .component("apps/katib", KATIB);
     }
 
     @Test
@@ -28,7 +31,8 @@ class CrdOrderTest {
 
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.app()).isEqualTo("katib");
-            assertThat(x.message()).contains("creates Certificate.cert-manager.io objects, whose CRD comes from cert-manager")
+            assertThat(x.message())
+                    .contains("creates Certificate.cert-manager.io objects, whose CRD comes from cert-manager")
                     .contains("both sync in wave 1 of root");
             assertThat(x.resource()).isEqualTo("-n kubeflow certificate.cert-manager.io/katib-webhook-cert");
             assertThat(x.location().toString()).isEqualTo("tree/apps/katib.yaml:7");
@@ -37,8 +41,10 @@ class CrdOrderTest {
 
     @Test
     void anEarlierWaveForTheDependentIsAnError() {
-        assertThat(tree(2, 1).findings(new CrdOrder())).singleElement()
-                .satisfies(x -> assertThat(x.message()).contains("it syncs in wave 1 of root, before cert-manager (wave 2)"));
+        assertThat(tree(2, 1).findings(new CrdOrder()))
+                .singleElement()
+                .satisfies(x ->
+                        assertThat(x.message()).contains("it syncs in wave 1 of root, before cert-manager (wave 2)"));
     }
 
     @Test
@@ -46,7 +52,8 @@ class CrdOrderTest {
         TreeFixture t = tree(0, 1);
         t.file("tree/root.yaml", "# no app of apps: the Applications are applied by hand\n");
 
-        assertThat(t.findings(new CrdOrder())).singleElement()
+        assertThat(t.findings(new CrdOrder()))
+                .singleElement()
                 .satisfies(x -> assertThat(x.message()).contains("nothing in the tree orders it after cert-manager"));
     }
 

@@ -1,13 +1,12 @@
 package dev.kfboot.validate.rules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.TreeFixture;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class InjectedFieldDriftTest {
 
@@ -41,34 +40,42 @@ class InjectedFieldDriftTest {
     /** The same objects as Kubeflow ships most of them: no caBundle in the manifest at all. */
     static final String ABSENT = WEBHOOKS.replace("caBundle: \"\", ", "").replace("caBundle: Cg==, ", "");
 
-    @TempDir Path repo;
+    @TempDir
+    Path repo;
 
     @Test
     void injectedCaBundlesWithoutIgnoresAreAWarning() {
         // the seeds' ignoreDifferences covered the first webhook only
-        TreeFixture t = new TreeFixture(repo).root().appWith("katib", 2, "apps/katib", "kubeflow", """
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .appWith("katib", 2, "apps/katib", "kubeflow", """
                   ignoreDifferences:
                     - group: admissionregistration.k8s.io
                       kind: MutatingWebhookConfiguration
                       jsonPointers: [/webhooks/0/clientConfig/caBundle]
-                """).component("apps/katib", WEBHOOKS);
+                """)
+                .component("apps/katib", WEBHOOKS);
 
         assertThat(t.findings(new InjectedFieldDrift())).singleElement().satisfies(x -> {
             assertThat(x.severity()).isEqualTo(Severity.WARNING);
-            assertThat(x.message()).startsWith("2 fields filled in at runtime without ignoreDifferences: "
-                    + "mutatingwebhookconfiguration.admissionregistration.k8s.io/katib.kubeflow.org (cert-manager's cainjector), "
-                    + "customresourcedefinition.apiextensions.k8s.io/pvcviewers.kubeflow.org (its controller)");
+            assertThat(x.message())
+                    .startsWith("2 fields filled in at runtime without ignoreDifferences: "
+                            + "mutatingwebhookconfiguration.admissionregistration.k8s.io/katib.kubeflow.org (cert-manager's cainjector), "
+                            + "customresourcedefinition.apiextensions.k8s.io/pvcviewers.kubeflow.org (its controller)");
         });
     }
 
     @Test
     void ignoresOnTheAppOrInArgocdCmPass() {
-        TreeFixture t = new TreeFixture(repo).root().appWith("katib", 2, "apps/katib", "kubeflow", """
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .appWith("katib", 2, "apps/katib", "kubeflow", """
                   ignoreDifferences:
                     - group: admissionregistration.k8s.io
                       kind: MutatingWebhookConfiguration
                       jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle']
-                """).component("apps/katib", WEBHOOKS)
+                """)
+                .component("apps/katib", WEBHOOKS)
                 .file("tree/argocd-cm.yaml", """
                         apiVersion: v1
                         kind: ConfigMap
@@ -85,14 +92,20 @@ class InjectedFieldDriftTest {
     @Test
     void aCaBundleTheManifestLeavesOutDoesNotDrift() {
         // Argo CD's diff compares only the fields the manifest sets (issue 16 cause 6)
-        TreeFixture t = new TreeFixture(repo).root().app("katib", 2, "apps/katib", "kubeflow").component("apps/katib", ABSENT);
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .app("katib", 2, "apps/katib", "kubeflow")
+                .component("apps/katib", ABSENT);
 
         assertThat(t.findings(new InjectedFieldDrift())).isEmpty();
     }
 
     @Test
     void aPlaceholderCaBundleWithInjectCaFromDrifts() {
-        TreeFixture t = new TreeFixture(repo).root().app("kserve", 2, "apps/kserve", "kubeflow").component("apps/kserve", """
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .app("kserve", 2, "apps/kserve", "kubeflow")
+                .component("apps/kserve", """
                 apiVersion: admissionregistration.k8s.io/v1
                 kind: ValidatingWebhookConfiguration
                 metadata:
@@ -104,19 +117,24 @@ class InjectedFieldDriftTest {
                     clientConfig: {caBundle: Cg==, service: {namespace: kubeflow, name: kserve-webhook-server-service}}
                 """);
 
-        assertThat(t.findings(new InjectedFieldDrift())).singleElement()
-                .satisfies(x -> assertThat(x.message()).contains("validatingwebhookconfiguration.admissionregistration.k8s.io/"
-                        + "inferenceservice.serving.kserve.io (cert-manager's cainjector)"));
+        assertThat(t.findings(new InjectedFieldDrift()))
+                .singleElement()
+                .satisfies(x -> assertThat(x.message())
+                        .contains("validatingwebhookconfiguration.admissionregistration.k8s.io/"
+                                + "inferenceservice.serving.kserve.io (cert-manager's cainjector)"));
     }
 
     @Test
     void aJqPathCoversEverythingBelowItAndOldStyleArgocdCmCounts() {
-        TreeFixture t = new TreeFixture(repo).root().appWith("katib", 2, "apps/katib", "kubeflow", """
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .appWith("katib", 2, "apps/katib", "kubeflow", """
                   ignoreDifferences:
                     - group: admissionregistration.k8s.io
                       kind: MutatingWebhookConfiguration
                       jqPathExpressions: ['.webhooks[]?.clientConfig']
-                """).component("apps/katib", WEBHOOKS)
+                """)
+                .component("apps/katib", WEBHOOKS)
                 .file("tree/argocd-cm.yaml", """
                         apiVersion: v1
                         kind: ConfigMap

@@ -1,17 +1,16 @@
 package dev.kfboot.validate.rules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.CatalogMatch;
 import dev.kfboot.validate.TreeFixture;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MissingComponentTest {
 
@@ -38,44 +37,66 @@ class MissingComponentTest {
               namespace: kubeflow
             """;
 
-    @TempDir Path repo;
+    @TempDir
+    Path repo;
 
     @Test
     void userNamespaceWithoutProfilesAndWebhooksWithoutCertManagerAreErrors() {
-        TreeFixture t = new TreeFixture(repo).root()
-                .app("user-namespace", 5, "apps/un", "kubeflow").component("apps/un", USER_NAMESPACE)
-                .app("admission-webhook", 1, "apps/aw", "kubeflow").component("apps/aw", WEBHOOK)
-                .app("widgets", 1, "apps/w", "kubeflow").component("apps/w", "apiVersion: acme.io/v1\nkind: Widget\nmetadata:\n  name: w\n");
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .app("user-namespace", 5, "apps/un", "kubeflow")
+                .component("apps/un", USER_NAMESPACE)
+                .app("admission-webhook", 1, "apps/aw", "kubeflow")
+                .component("apps/aw", WEBHOOK)
+                .app("widgets", 1, "apps/w", "kubeflow")
+                .component("apps/w", "apiVersion: acme.io/v1\nkind: Widget\nmetadata:\n  name: w\n");
 
         List<Finding> f = t.findings(new MissingComponent());
 
         // admission-webhook also makes it a Kubeflow tree missing its core set, and renders part of its component
-        f = f.stream().filter(x -> x.app() != null && !x.message().startsWith("renders only")).toList();
-        assertThat(f).extracting(x -> x.app() + " " + x.severity())
+        f = f.stream()
+                .filter(x -> x.app() != null && !x.message().startsWith("renders only"))
+                .toList();
+        assertThat(f)
+                .extracting(x -> x.app() + " " + x.severity())
                 .containsExactly("admission-webhook ERROR", "user-namespace ERROR", "widgets WARNING");
-        assertThat(f.get(0).message()).isEqualTo("needs cert-manager, which no app of the tree installs: it has caBundles that cert-manager's cainjector fills");
-        assertThat(f.get(1).message()).isEqualTo("needs profiles, which no app of the tree installs: it creates Profile.kubeflow.org objects, whose CRD profiles ships");
-        assertThat(f.get(2).message()).contains("creates Widget.acme.io objects, but no app of the tree ships their CRD");
+        assertThat(f.get(0).message())
+                .isEqualTo(
+                        "needs cert-manager, which no app of the tree installs: it has caBundles that cert-manager's cainjector fills");
+        assertThat(f.get(1).message())
+                .isEqualTo(
+                        "needs profiles, which no app of the tree installs: it creates Profile.kubeflow.org objects, whose CRD profiles ships");
+        assertThat(f.get(2).message())
+                .contains("creates Widget.acme.io objects, but no app of the tree ships their CRD");
     }
 
     @Test
     void aKubeflowTreeWithoutItsCoreSetAndAPartialComponentAreWarnings() {
-        TreeFixture t = new TreeFixture(repo).root()
-                .app("pipelines", 2, "apps/kfp", "kubeflow").component("apps/kfp", PIPELINES)
-                .app("model-registry", 5, "apps/mr", "kubeflow").component("apps/mr", DestinationNamespaceMismatchTest.MODEL_REGISTRY);
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .app("pipelines", 2, "apps/kfp", "kubeflow")
+                .component("apps/kfp", PIPELINES)
+                .app("model-registry", 5, "apps/mr", "kubeflow")
+                .component("apps/mr", DestinationNamespaceMismatchTest.MODEL_REGISTRY);
 
         List<Finding> f = t.findings(new MissingComponent());
 
         assertThat(f).allMatch(x -> x.severity() == Severity.WARNING);
-        assertThat(f).extracting(Finding::message)
-                .contains("the tree installs Kubeflow 26.03 without profiles, part of its core set: "
-                        + "Profiles controller and KFAM with Pod Security Standards; owns the Profile CRD (never delete it).")
+        assertThat(f)
+                .extracting(Finding::message)
+                .contains(
+                        "the tree installs Kubeflow 26.03 without profiles, part of its core set: "
+                                + "Profiles controller and KFAM with Pod Security Standards; owns the Profile CRD (never delete it).")
                 .anyMatch(m -> m.startsWith("the tree installs Kubeflow 26.03 without admission-webhook"))
                 .anyMatch(m -> m.startsWith("the tree installs Kubeflow 26.03 without pvcviewer-controller"))
                 .anyMatch(m -> m.startsWith("the tree installs Kubeflow 26.03 without user-namespace"))
-                .anyMatch(m -> m.startsWith("renders only 3 of the 9 objects of the release's model-registry (variant db); "
-                        + "missing configmap/model-registry-configmap, configmap/model-registry-db-parameters, persistentvolumeclaim/metadata-mysql, secret/model-registry-db-secrets, service/model-registry-db and 1 more"));
-        assertThat(f).filteredOn(x -> x.message().contains("core set")).allMatch(x -> x.location().toString().equals("tree/root.yaml:1"));
+                .anyMatch(
+                        m -> m.startsWith(
+                                "renders only 3 of the 9 objects of the release's model-registry (variant db); "
+                                        + "missing configmap/model-registry-configmap, configmap/model-registry-db-parameters, persistentvolumeclaim/metadata-mysql, secret/model-registry-db-secrets, service/model-registry-db and 1 more"));
+        assertThat(f)
+                .filteredOn(x -> x.message().contains("core set"))
+                .allMatch(x -> x.location().toString().equals("tree/root.yaml:1"));
     }
 
     @Test
@@ -107,18 +128,24 @@ class MissingComponentTest {
                 kind: Deployment
                 metadata: {name: model-registry-db}
                 """;
-        TreeFixture t = new TreeFixture(repo).root()
-                .app("model-registry", 5, "apps/mr", "kubeflow").component("apps/mr", mr)
-                .app("model-registry-db", 4, "apps/db", "kubeflow").component("apps/db", db);
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .app("model-registry", 5, "apps/mr", "kubeflow")
+                .component("apps/mr", mr)
+                .app("model-registry-db", 4, "apps/db", "kubeflow")
+                .component("apps/db", db);
 
-        assertThat(t.findings(new MissingComponent())).noneMatch(x -> x.message().startsWith("renders only"))
+        assertThat(t.findings(new MissingComponent()))
+                .noneMatch(x -> x.message().startsWith("renders only"))
                 .allMatch(x -> x.message().contains("core set"));
     }
 
     @Test
     void aTreeThatShipsWhatItNeedsPasses() {
-        TreeFixture t = new TreeFixture(repo).root()
-                .app("widget-crds", 1, "apps/crds", "kubeflow").component("apps/crds", """
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .app("widget-crds", 1, "apps/crds", "kubeflow")
+                .component("apps/crds", """
                         apiVersion: apiextensions.k8s.io/v1
                         kind: CustomResourceDefinition
                         metadata:
@@ -128,7 +155,8 @@ class MissingComponentTest {
                           names: {kind: Widget, plural: widgets}
                           scope: Cluster
                         """)
-                .app("widgets", 5, "apps/w", "kubeflow").component("apps/w", "apiVersion: acme.io/v1\nkind: Widget\nmetadata:\n  name: w\n");
+                .app("widgets", 5, "apps/w", "kubeflow")
+                .component("apps/w", "apiVersion: acme.io/v1\nkind: Widget\nmetadata:\n  name: w\n");
 
         assertThat(t.findings(new MissingComponent())).isEmpty();
     }
@@ -140,23 +168,45 @@ class MissingComponentTest {
      */
     @Test
     void theCoreSetIsTheForkReleasesOwn() {
-        StringBuilder readme = new StringBuilder("# Kubeflow\n\n## Kubeflow Components Versions\n\n| Component | Local Manifests Path | Upstream Revision |\n| - | - | - |\n");
-        Catalogs.builtin().release("26.03.1").readmeVersions().forEach((path, rev) ->
-                readme.append("| x | ").append(path).append(" | [").append(rev).append("](https://example.org) |\n"));
-        TreeFixture t = new TreeFixture(repo).root()
+        StringBuilder readme = new StringBuilder(
+                "# Kubeflow\n\n## Kubeflow Components Versions\n\n| Component | Local Manifests Path | Upstream Revision |\n| - | - | - |\n");
+        Catalogs.builtin()
+                .release("26.03.1")
+                .readmeVersions()
+                .forEach((path, rev) -> readme.append("| x | ")
+                        .append(path)
+                        .append(" | [")
+                        .append(rev)
+                        .append("](https://example.org) |\n"));
+        TreeFixture t = new TreeFixture(repo)
+                .root()
                 .file("README.md", readme.toString())
-                .file("example/kustomization.yaml", "resources:\n  - ../applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user\n")
-                .app("pipelines", 2, "applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user", "kubeflow")
+                .file(
+                        "example/kustomization.yaml",
+                        "resources:\n  - ../applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user\n")
+                .app(
+                        "pipelines",
+                        2,
+                        "applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user",
+                        "kubeflow")
                 .component("applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user", PIPELINES);
 
-        List<String> core = t.findings(new MissingComponent()).stream().map(Finding::message)
-                .filter(m -> m.contains("core set")).toList();
+        List<String> core = t.findings(new MissingComponent()).stream()
+                .map(Finding::message)
+                .filter(m -> m.contains("core set"))
+                .toList();
 
-        assertThat(core).anyMatch(m -> m.startsWith("the tree installs Kubeflow 26.03.1 without dashboard, part of its core set"))
-                .anyMatch(m -> m.startsWith("the tree installs Kubeflow 26.03.1 without notebooks-v1, part of its core set"))
-                .noneMatch(m -> m.contains("without centraldashboard") || m.contains("without profiles")
-                        || m.contains("without admission-webhook") || m.contains("without pvcviewer-controller"))
-                .hasSize(CatalogMatch.coreOf(Catalogs.builtin().release("26.03.1")).size());
+        assertThat(core)
+                .anyMatch(
+                        m -> m.startsWith("the tree installs Kubeflow 26.03.1 without dashboard, part of its core set"))
+                .anyMatch(m ->
+                        m.startsWith("the tree installs Kubeflow 26.03.1 without notebooks-v1, part of its core set"))
+                .noneMatch(m -> m.contains("without centraldashboard")
+                        || m.contains("without profiles")
+                        || m.contains("without admission-webhook")
+                        || m.contains("without pvcviewer-controller"))
+                .hasSize(CatalogMatch.coreOf(Catalogs.builtin().release("26.03.1"))
+                        .size());
     }
 
     /**
@@ -180,16 +230,20 @@ class MissingComponentTest {
                   name: pipeline-install-config
                   namespace: kubeflow
                 """;
-        TreeFixture t = new TreeFixture(repo).root()
-                .file("README.md", "## Kubeflow Components Versions\n\n| Component | Path | Revision |\n| - | - | - |\n"
-                        + "| Profiles | applications/profiles/upstream | [v1.9.0](https://example.org) |\n")
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .file(
+                        "README.md",
+                        "## Kubeflow Components Versions\n\n| Component | Path | Revision |\n| - | - | - |\n"
+                                + "| Profiles | applications/profiles/upstream | [v1.9.0](https://example.org) |\n")
                 .file("example/kustomization.yaml", """
                         resources:
                           - ../applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user
                           - ../applications/profiles/upstream/overlays/kubeflow
                           - ../common/user-namespace/base
                         """)
-                .component("applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user", pipelinesWhole)
+                .component(
+                        "applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user", pipelinesWhole)
                 .component("applications/profiles/upstream/overlays/kubeflow", """
                         apiVersion: apps/v1
                         kind: Deployment
@@ -198,24 +252,43 @@ class MissingComponentTest {
                           namespace: kubeflow
                         """)
                 .component("common/user-namespace/base", USER_NAMESPACE)
-                .app("pipelines", 2, "apps/kfp", "kubeflow").component("apps/kfp", PIPELINES);
+                .app("pipelines", 2, "apps/kfp", "kubeflow")
+                .component("apps/kfp", PIPELINES);
 
         List<Finding> f = t.findings(new MissingComponent());
 
-        String release = "unknown (derived from " + repo.toAbsolutePath().normalize().resolve("example") + ")";
-        assertThat(f).extracting(Finding::message).noneMatch(m -> m.contains("26.03") || m.contains("v1.11.0"))
-                .contains("the tree installs Kubeflow " + release + " without profiles, which its example lists and known "
-                        + "releases count in their core set: Derived from " + repo.toAbsolutePath().normalize()
-                        .resolve("example/kustomization.yaml") + " line 3.")
-                .anyMatch(m -> m.startsWith("the tree installs Kubeflow " + release + " without user-namespace, which its example lists"))
+        String release =
+                "unknown (derived from " + repo.toAbsolutePath().normalize().resolve("example") + ")";
+        assertThat(f)
+                .extracting(Finding::message)
+                .noneMatch(m -> m.contains("26.03") || m.contains("v1.11.0"))
+                .contains("the tree installs Kubeflow " + release
+                        + " without profiles, which its example lists and known "
+                        + "releases count in their core set: Derived from "
+                        + repo.toAbsolutePath().normalize().resolve("example/kustomization.yaml") + " line 3.")
+                .anyMatch(m -> m.startsWith(
+                        "the tree installs Kubeflow " + release + " without user-namespace, which its example lists"))
                 .contains("renders only 1 of the 3 objects of the pipelines derived from the tree's example (variant "
-                        + Catalogs.builtin().forTree(repo).catalog().component("pipelines").orElseThrow().defaultVariant().name()
+                        + Catalogs.builtin()
+                                .forTree(repo)
+                                .catalog()
+                                .component("pipelines")
+                                .orElseThrow()
+                                .defaultVariant()
+                                .name()
                         + "); missing -n kubeflow configmap/pipeline-install-config, -n kubeflow service/ml-pipeline");
-        assertThat(f).filteredOn(x -> x.severity() == Severity.INFO).singleElement().extracting(Finding::message).asString()
-                .startsWith("release " + release + ": no catalog for it (no git checkout; README version table matches no known "
+        assertThat(f)
+                .filteredOn(x -> x.severity() == Severity.INFO)
+                .singleElement()
+                .extracting(Finding::message)
+                .asString()
+                .startsWith("release " + release
+                        + ": no catalog for it (no git checkout; README version table matches no known "
                         + "release), so its 3 components come from the example: the core set is the known releases' core "
                         + "components its example lists (");
-        assertThat(f).filteredOn(x -> x.message().contains("core set")).extracting(Finding::severity)
+        assertThat(f)
+                .filteredOn(x -> x.message().contains("core set"))
+                .extracting(Finding::severity)
                 .containsOnly(Severity.WARNING, Severity.INFO);
     }
 }

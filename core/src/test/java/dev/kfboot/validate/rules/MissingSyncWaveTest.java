@@ -1,27 +1,32 @@
 package dev.kfboot.validate.rules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.TreeFixture;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class MissingSyncWaveTest {
 
-    @TempDir Path repo;
+    @TempDir
+    Path repo;
 
     @Test
     void aChildWithoutAWaveOrWithANonNumericOneIsAWarning() {
-        TreeFixture t = new TreeFixture(repo).root()
-                .app("cert-manager", 0, "apps/a", "cert-manager").component("apps/a", "")
-                .app("katib", null, "apps/b", "kubeflow").component("apps/b", "")
-                .file("tree/apps/kserve.yaml", TreeFixture.application("kserve", 3, "apps/b", "kubeflow", new String[0], "")
-                        .replace("\"3\"", "\"three\""));
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .app("cert-manager", 0, "apps/a", "cert-manager")
+                .component("apps/a", "")
+                .app("katib", null, "apps/b", "kubeflow")
+                .component("apps/b", "")
+                .file(
+                        "tree/apps/kserve.yaml",
+                        TreeFixture.application("kserve", 3, "apps/b", "kubeflow", new String[0], "")
+                                .replace("\"3\"", "\"three\""));
 
         List<Finding> f = t.findings(new MissingSyncWave());
 
@@ -33,9 +38,12 @@ class MissingSyncWaveTest {
 
     @Test
     void childrenWithWavesPass() {
-        TreeFixture t = new TreeFixture(repo).root()
-                .app("cert-manager", 0, "apps/a", "cert-manager").component("apps/a", "")
-                .app("katib", 2, "apps/b", "kubeflow").component("apps/b", "");
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .app("cert-manager", 0, "apps/a", "cert-manager")
+                .component("apps/a", "")
+                .app("katib", 2, "apps/b", "kubeflow")
+                .component("apps/b", "");
 
         assertThat(t.findings(new MissingSyncWave())).isEmpty();
     }

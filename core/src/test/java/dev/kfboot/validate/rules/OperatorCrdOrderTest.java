@@ -1,15 +1,14 @@
 package dev.kfboot.validate.rules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.TreeFixture;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OperatorCrdOrderTest {
 
@@ -33,22 +32,29 @@ class OperatorCrdOrderTest {
               selector: {istio: ingressgateway}
             """;
 
-    @TempDir Path repo;
+    @TempDir
+    Path repo;
 
     @Test
     void aGatewayInTheSameWaveAsTheIstioOperatorIsAWarningSayingWhy() {
-        TreeFixture t = new TreeFixture(repo).root()
-                .app("istio", 1, "apps/istio", "istio-system").component("apps/istio", ISTIO_OPERATOR)
-                .app("gateway", 1, "apps/gateway", "kubeflow").component("apps/gateway", GATEWAY);
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .app("istio", 1, "apps/istio", "istio-system")
+                .component("apps/istio", ISTIO_OPERATOR)
+                .app("gateway", 1, "apps/gateway", "kubeflow")
+                .component("apps/gateway", GATEWAY);
 
         List<Finding> f = t.findings(new OperatorCrdOrder());
 
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.severity()).isEqualTo(Severity.WARNING);
             assertThat(x.app()).isEqualTo("gateway");
-            assertThat(x.message()).contains("Gateway.networking.istio.io", "no app of the tree ships",
-                    "the IstioOperator installed-state in app istio makes its operator create it at run time",
-                    "both sync in wave 1 of root");
+            assertThat(x.message())
+                    .contains(
+                            "Gateway.networking.istio.io",
+                            "no app of the tree ships",
+                            "the IstioOperator installed-state in app istio makes its operator create it at run time",
+                            "both sync in wave 1 of root");
         });
         // crd-order sees nothing: no manifest defines the kind
         assertThat(t.findings("crd-order")).isEmpty();
@@ -56,19 +62,27 @@ class OperatorCrdOrderTest {
 
     @Test
     void theOperatorResourceAndTheCustomResourceInOneAppAreAWarningToo() {
-        TreeFixture t = new TreeFixture(repo).root()
-                .app("istio", 1, "apps/istio", "istio-system").component("apps/istio", ISTIO_OPERATOR + "---\n" + GATEWAY);
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .app("istio", 1, "apps/istio", "istio-system")
+                .component("apps/istio", ISTIO_OPERATOR + "---\n" + GATEWAY);
 
-        assertThat(t.findings(new OperatorCrdOrder())).singleElement()
-                .satisfies(x -> assertThat(x.message()).contains("both are in this app, so Argo CD applies them in one sync"));
+        assertThat(t.findings(new OperatorCrdOrder()))
+                .singleElement()
+                .satisfies(x ->
+                        assertThat(x.message()).contains("both are in this app, so Argo CD applies them in one sync"));
     }
 
     @Test
     void aLaterWaveOrAShippedCrdPasses() {
-        TreeFixture t = new TreeFixture(repo).root()
-                .app("istio", 1, "apps/istio", "istio-system").component("apps/istio", ISTIO_OPERATOR)
-                .app("gateway", 2, "apps/gateway", "kubeflow").component("apps/gateway", GATEWAY)
-                .app("telemetry", 1, "apps/telemetry", "kubeflow").component("apps/telemetry", """
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .app("istio", 1, "apps/istio", "istio-system")
+                .component("apps/istio", ISTIO_OPERATOR)
+                .app("gateway", 2, "apps/gateway", "kubeflow")
+                .component("apps/gateway", GATEWAY)
+                .app("telemetry", 1, "apps/telemetry", "kubeflow")
+                .component("apps/telemetry", """
                         apiVersion: apiextensions.k8s.io/v1
                         kind: CustomResourceDefinition
                         metadata: {name: telemetries.telemetry.istio.io}

@@ -1,18 +1,17 @@
 package dev.kfboot.validate.rules;
 
+import static dev.kfboot.validate.rules.OrderingFixtures.KUBEFLOW_NAMESPACE;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.model.Finding;
 import dev.kfboot.validate.PodSecurityLevel;
 import dev.kfboot.validate.TreeFixture;
 import dev.kfboot.yaml.RenderedYaml;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static dev.kfboot.validate.rules.OrderingFixtures.KUBEFLOW_NAMESPACE;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PssViolationTest {
 
@@ -50,12 +49,16 @@ class PssViolationTest {
                         capabilities: {drop: [ALL]}
             """;
 
-    @TempDir Path repo;
+    @TempDir
+    Path repo;
 
     private TreeFixture tree(String webApp) {
-        return new TreeFixture(repo).root()
-                .app("kubeflow-namespace", 0, "apps/ns", "kubeflow").component("apps/ns", KUBEFLOW_NAMESPACE)
-                .app("web-apps", 4, "apps/web", "kubeflow").component("apps/web", webApp);
+        return new TreeFixture(repo)
+                .root()
+                .app("kubeflow-namespace", 0, "apps/ns", "kubeflow")
+                .component("apps/ns", KUBEFLOW_NAMESPACE)
+                .app("web-apps", 4, "apps/web", "kubeflow")
+                .component("apps/web", webApp);
     }
 
     @Test
@@ -64,9 +67,13 @@ class PssViolationTest {
 
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.resource()).isEqualTo("-n kubeflow deployment.apps/jupyter-web-app-deployment");
-            assertThat(x.message()).contains("violate PodSecurity \"restricted\" enforced on namespace kubeflow")
-                    .contains("allowPrivilegeEscalation != false (container \"jupyter-web-app\" must set securityContext.allowPrivilegeEscalation=false)")
-                    .contains("runAsNonRoot != true").contains("seccompProfile").contains("unrestricted capabilities");
+            assertThat(x.message())
+                    .contains("violate PodSecurity \"restricted\" enforced on namespace kubeflow")
+                    .contains(
+                            "allowPrivilegeEscalation != false (container \"jupyter-web-app\" must set securityContext.allowPrivilegeEscalation=false)")
+                    .contains("runAsNonRoot != true")
+                    .contains("seccompProfile")
+                    .contains("unrestricted capabilities");
         });
     }
 
@@ -77,24 +84,34 @@ class PssViolationTest {
 
     @Test
     void aNamespaceWithoutAnEnforceLabelChecksNothing() {
-        TreeFixture t = new TreeFixture(repo).root()
-                .app("web-apps", 4, "apps/web", "kubeflow", "CreateNamespace=true").component("apps/web", BARE_WEB_APP);
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .app("web-apps", 4, "apps/web", "kubeflow", "CreateNamespace=true")
+                .component("apps/web", BARE_WEB_APP);
 
         assertThat(t.findings(new PssViolation())).isEmpty();
     }
 
     @Test
     void managedNamespaceMetadataLabelsCount() {
-        TreeFixture t = new TreeFixture(repo).root().appWith("web-apps", 4, "apps/web", "kubeflow", """
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .appWith("web-apps", 4, "apps/web", "kubeflow", """
                   syncPolicy:
                     syncOptions: [CreateNamespace=true]
                     managedNamespaceMetadata:
                       labels:
                         pod-security.kubernetes.io/enforce: baseline
-                """).component("apps/web", BARE_WEB_APP.replace("image:", "securityContext: {privileged: true}\n          image:"));
+                """)
+                .component(
+                        "apps/web",
+                        BARE_WEB_APP.replace("image:", "securityContext: {privileged: true}\n          image:"));
 
-        assertThat(t.findings(new PssViolation())).singleElement()
-                .satisfies(x -> assertThat(x.message()).contains("\"baseline\"").contains("privileged (container \"jupyter-web-app\""));
+        assertThat(t.findings(new PssViolation()))
+                .singleElement()
+                .satisfies(x -> assertThat(x.message())
+                        .contains("\"baseline\"")
+                        .contains("privileged (container \"jupyter-web-app\""));
     }
 
     @Test
@@ -113,11 +130,16 @@ class PssViolationTest {
                 """).get(0);
 
         List<String> baseline = PodSecurityStandards.violations(pod, PodSecurityLevel.BASELINE);
-        assertThat(baseline).containsExactly("host namespaces (hostNetwork=true)",
-                "non-default capabilities (container \"c\" must not include NET_ADMIN in securityContext.capabilities.add)",
-                "hostPath volumes (volumes \"docker\")", "hostPort (container \"c\" must not set hostPort)");
+        assertThat(baseline)
+                .containsExactly(
+                        "host namespaces (hostNetwork=true)",
+                        "non-default capabilities (container \"c\" must not include NET_ADMIN in securityContext.capabilities.add)",
+                        "hostPath volumes (volumes \"docker\")",
+                        "hostPort (container \"c\" must not set hostPort)");
         assertThat(PodSecurityStandards.violations(pod, PodSecurityLevel.RESTRICTED))
-                .contains("restricted volume types (\"nfs\" uses nfs)").hasSizeGreaterThan(baseline.size());
-        assertThat(PodSecurityStandards.violations(pod, PodSecurityLevel.PRIVILEGED)).isEmpty();
+                .contains("restricted volume types (\"nfs\" uses nfs)")
+                .hasSizeGreaterThan(baseline.size());
+        assertThat(PodSecurityStandards.violations(pod, PodSecurityLevel.PRIVILEGED))
+                .isEmpty();
     }
 }

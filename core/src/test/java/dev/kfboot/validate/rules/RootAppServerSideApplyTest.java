@@ -1,21 +1,23 @@
 package dev.kfboot.validate.rules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.validate.TreeFixture;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class RootAppServerSideApplyTest {
 
-    @TempDir Path repo;
+    @TempDir
+    Path repo;
 
     @Test
     void anAppOfAppsWithServerSideApplyIsAnError() {
-        TreeFixture t = new TreeFixture(repo).root("ServerSideApply=true")
-                .app("katib", 2, "apps/b", "kubeflow", "ServerSideApply=true").component("apps/b", "");
+        TreeFixture t = new TreeFixture(repo)
+                .root("ServerSideApply=true")
+                .app("katib", 2, "apps/b", "kubeflow", "ServerSideApply=true")
+                .component("apps/b", "");
 
         assertThat(t.findings(new RootAppServerSideApply())).singleElement().satisfies(x -> {
             assertThat(x.app()).isEqualTo("root");
@@ -26,8 +28,10 @@ class RootAppServerSideApplyTest {
 
     @Test
     void serverSideApplyOnChildrenOnlyPasses() {
-        TreeFixture t = new TreeFixture(repo).root("CreateNamespace=true")
-                .app("katib", 2, "apps/b", "kubeflow", "ServerSideApply=true").component("apps/b", "");
+        TreeFixture t = new TreeFixture(repo)
+                .root("CreateNamespace=true")
+                .app("katib", 2, "apps/b", "kubeflow", "ServerSideApply=true")
+                .component("apps/b", "");
 
         assertThat(t.findings(new RootAppServerSideApply())).isEmpty();
     }

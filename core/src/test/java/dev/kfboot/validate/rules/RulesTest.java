@@ -1,9 +1,9 @@
 package dev.kfboot.validate.rules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kfboot.testing.UpstreamData;
 import dev.kfboot.validate.Sarif;
-import org.junit.jupiter.api.Test;
-
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Every rule has a stable unique slug, a docs page (in the repository and in the jar) and a test class with scenarios. */
 class RulesTest {
@@ -25,8 +24,16 @@ class RulesTest {
      * Finding ids that plan, generate and the analysis emit outside validate's rules: each has a page too, with a
      * failing and a fixed example (issue 16).
      */
-    static final Set<String> OTHER_FINDINGS = Set.of("no-facts", "unknown-kind", "path-not-in-checkout", "project-unknown-kind",
-            "provider-failed", "renamed-component", "derived-catalog", "release", "upgrade-option");
+    static final Set<String> OTHER_FINDINGS = Set.of(
+            "no-facts",
+            "unknown-kind",
+            "path-not-in-checkout",
+            "project-unknown-kind",
+            "provider-failed",
+            "renamed-component",
+            "derived-catalog",
+            "release",
+            "upgrade-option");
 
     /** Where code creates a finding with a literal id: {@code Finding.error("x"}, {@code Notes.info("x"}, {@code RULE = "x"}. */
     private static final Pattern FINDING_ID = Pattern.compile(
@@ -43,12 +50,18 @@ class RulesTest {
             assertThat(r.docsPage()).isEqualTo("docs/rules/" + r.slug() + ".md");
             Path page = docs.resolve(r.slug() + ".md");
             assertThat(page).as("docs page of %s", r.slug()).exists();
-            assertThat(Files.readString(page)).startsWith("# " + r.slug() + "\n\n**Severity:** " + r.severity().label());
+            assertThat(Files.readString(page))
+                    .startsWith("# " + r.slug() + "\n\n**Severity:** "
+                            + r.severity().label());
             assertThat(Sarif.docsPage(r)).as("page shipped in the jar").isEqualTo(Files.readString(page));
             assertExamples(r.slug(), Files.readString(page));
             Class<?> test = Class.forName(r.getClass().getName() + "Test");
-            long scenarios = Arrays.stream(test.getDeclaredMethods()).filter(RulesTest::isTest).count();
-            assertThat(scenarios).as("failing and passing scenarios of %s", r.slug()).isGreaterThanOrEqualTo(2);
+            long scenarios = Arrays.stream(test.getDeclaredMethods())
+                    .filter(RulesTest::isTest)
+                    .count();
+            assertThat(scenarios)
+                    .as("failing and passing scenarios of %s", r.slug())
+                    .isGreaterThanOrEqualTo(2);
         }
         for (String id : OTHER_FINDINGS) {
             String page = Files.readString(docs.resolve(id + ".md"));
@@ -57,7 +70,8 @@ class RulesTest {
             slugs.add(id);
         }
         try (var pages = Files.list(docs)) {
-            assertThat(pages.map(p -> p.getFileName().toString().replace(".md", ""))).containsExactlyInAnyOrderElementsOf(slugs);
+            assertThat(pages.map(p -> p.getFileName().toString().replace(".md", "")))
+                    .containsExactlyInAnyOrderElementsOf(slugs);
         }
     }
 
@@ -78,8 +92,13 @@ class RulesTest {
                 }
             }
         }
-        assertThat(ids).as("finding ids found in the code").contains("render-failed", "provider-failed", "unverified", "no-facts");
-        for (String id : ids) assertThat(root.resolve("docs/rules/" + id + ".md")).as("docs page of finding id %s", id).exists();
+        assertThat(ids)
+                .as("finding ids found in the code")
+                .contains("render-failed", "provider-failed", "unverified", "no-facts");
+        for (String id : ids)
+            assertThat(root.resolve("docs/rules/" + id + ".md"))
+                    .as("docs page of finding id %s", id)
+                    .exists();
     }
 
     /** A page shows a failing example and the fix, each with a YAML block. */
@@ -87,8 +106,12 @@ class RulesTest {
         int failing = page.indexOf("\n## Failing example\n");
         int fix = page.indexOf("\n## Fix\n");
         assertThat(failing).as("%s has a '## Failing example' section", id).isPositive();
-        assertThat(fix).as("%s has a '## Fix' section after its failing example", id).isGreaterThan(failing);
-        assertThat(page.substring(failing, fix)).as("%s's failing example is YAML", id).contains("```yaml\n");
+        assertThat(fix)
+                .as("%s has a '## Fix' section after its failing example", id)
+                .isGreaterThan(failing);
+        assertThat(page.substring(failing, fix))
+                .as("%s's failing example is YAML", id)
+                .contains("```yaml\n");
         assertThat(page.substring(fix)).as("%s's fix shows YAML", id).contains("```yaml\n");
     }
 
