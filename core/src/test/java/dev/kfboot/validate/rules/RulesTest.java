@@ -37,7 +37,7 @@ class RulesTest {
 
     /** Where code creates a finding with a literal id: {@code Finding.error("x"}, {@code Notes.info("x"}, {@code RULE = "x"}. */
     private static final Pattern FINDING_ID = Pattern.compile(
-            "(?:Finding\\.(?:error|warning|info)|Notes\\.(?:info|warning)|new Finding)\\(\"([a-z][a-z-]*)\"|\\bRULE(?:_[A-Z_]+)? = \"([a-z][a-z-]*)\"|\\bUNVERIFIED = \"([a-z-]+)\"");
+            "(?:Finding\\.(?:error|warning|info)|Notes\\.(?:info|warning)|new Finding)\\(\\s*\"([a-z][a-z-]*)\"|\\bRULE(?:_[A-Z_]+)? = \"([a-z][a-z-]*)\"|\\bUNVERIFIED = \"([a-z-]+)\"");
 
     @Test
     void everyRuleIsDocumentedAndTested() throws Exception {
