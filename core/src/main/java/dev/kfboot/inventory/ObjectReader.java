@@ -6,6 +6,7 @@ import dev.kfboot.model.Fields;
 import dev.kfboot.model.GroupKind;
 import dev.kfboot.model.Json;
 import dev.kfboot.model.ResourceId;
+import dev.kfboot.render.RemoteOrigins;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class ObjectReader {
             "argocd.argoproj.io/compare-options",
             "sidecar.istio.io/inject",
             "helm.sh/resource-policy",
+            RemoteOrigins.ANNOTATION,
             "kfboot.dev/ignore", // validate's per-object suppressions
             "kfboot.dev/ignore-reason");
 
@@ -53,6 +55,8 @@ public final class ObjectReader {
         Fields.map(meta.get("annotations")).forEach((k, v) -> {
             if (KEPT_ANNOTATIONS.contains(k) && v != null) annotations.put(k, String.valueOf(v));
         });
+        // kfboot's own trace of an unpinned remote base is a fact about the object, not part of it
+        if (annotations.containsKey(RemoteOrigins.ANNOTATION)) doc = RemoteOrigins.unmarked(doc);
         Crd crd = group.equals("apiextensions.k8s.io") && kind.equals("CustomResourceDefinition") ? crd(doc) : null;
         List<Webhook> webhooks = group.equals("admissionregistration.k8s.io")
                         && (kind.equals("MutatingWebhookConfiguration")

@@ -163,7 +163,7 @@ public final class KustomizeRenderer implements Renderer {
             if (p.exitValue() != 0) return failure(unit, prepared, start, err, p.exitValue());
             List<Map<String, Object>> docs;
             try {
-                docs = RenderedYaml.parse(new String(out, StandardCharsets.UTF_8));
+                docs = RemoteOrigins.attribute(RenderedYaml.parse(new String(out, StandardCharsets.UTF_8)), prepared);
             } catch (IllegalArgumentException e) {
                 return failed(
                         unit,

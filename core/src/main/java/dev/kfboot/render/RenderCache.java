@@ -35,7 +35,7 @@ import java.util.function.Consumer;
  */
 public final class RenderCache implements RenderRunner {
 
-    static final String FORMAT = "kfboot-render-cache 2";
+    static final String FORMAT = "kfboot-render-cache 3";
     private static final ObjectMapper JSON = Json.mapper(); // one mapper: one cache of (de)serializers to warm up
     private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {};
 

@@ -27,10 +27,29 @@ public final class RenderWorkspace implements AutoCloseable {
     /**
      * Where kustomize should build a unit, and the remote bases it references.
      *
-     * @param refused reads outside the unit's root or the remote cache that the unit's kustomizations ask for;
-     *                when not empty the unit is not rendered
+     * @param refused  reads outside the unit's root or the remote cache that the unit's kustomizations ask for;
+     *                 when not empty the unit is not rendered
+     * @param unpinned where the cached copy of each remote base that no tag or commit pins lies (a directory, or the
+     *                 file copied beside its kustomization), with its URL: the objects read from there are named as
+     *                 coming from it ({@link RemoteOrigins})
+     * @param origins  whether kfboot turned kustomize's origin annotations on for this build (and so must take them
+     *                 off again); false when the user's own kustomization asks for them
      */
-    public record Prepared(Path buildDir, List<String> remoteUrls, List<String> unresolvedUrls, List<String> refused) {
+    public record Prepared(
+            Path buildDir,
+            List<String> remoteUrls,
+            List<String> unresolvedUrls,
+            List<String> refused,
+            Map<Path, String> unpinned,
+            boolean origins) {
+
+        public Prepared {
+            unpinned = Map.copyOf(unpinned);
+        }
+
+        public Prepared(Path buildDir, List<String> remoteUrls, List<String> unresolvedUrls, List<String> refused) {
+            this(buildDir, remoteUrls, unresolvedUrls, refused, Map.of(), false);
+        }
 
         public Prepared(Path buildDir, List<String> remoteUrls, List<String> unresolvedUrls) {
             this(buildDir, remoteUrls, unresolvedUrls, List.of());
@@ -41,6 +60,8 @@ public final class RenderWorkspace implements AutoCloseable {
     private final RemoteCache cache;
     private final Map<Path, Path> mirrors = new HashMap<>();
     private final Map<String, Prepared> prepared = new HashMap<>();
+    private final Map<Path, String> unpinned = new HashMap<>();
+    private final Map<Path, Boolean> originsAdded = new HashMap<>();
     private int remoteFiles;
     private int edited;
 
@@ -126,11 +147,15 @@ public final class RenderWorkspace implements AutoCloseable {
                     YamlWriter.write(
                             unit.kustomize().editedKustomization(docs.isEmpty() ? Map.of() : docs.get(0), components)),
                     StandardCharsets.UTF_8);
-            return new Prepared(top, List.copyOf(closure.remoteUrls()), unresolved);
+            return withOrigins(new Prepared(top, List.copyOf(closure.remoteUrls()), unresolved), closure);
         }
         if (!unit.needsWrapper()) {
-            return new Prepared(
-                    base.resolve(unit.paths().get(0)).normalize(), List.copyOf(closure.remoteUrls()), unresolved);
+            return withOrigins(
+                    new Prepared(
+                            base.resolve(unit.paths().get(0)).normalize(),
+                            List.copyOf(closure.remoteUrls()),
+                            unresolved),
+                    closure);
         }
         Path wrapper = dir.resolve("units").resolve(safeName(unit.id()));
         Files.createDirectories(wrapper);
@@ -147,7 +172,26 @@ public final class RenderWorkspace implements AutoCloseable {
         if (!unit.kustomize().isEmpty())
             k.append(YamlWriter.write(unit.kustomize().wrapperFields()));
         Files.writeString(wrapper.resolve("kustomization.yaml"), k.toString(), StandardCharsets.UTF_8);
-        return new Prepared(wrapper, List.copyOf(closure.remoteUrls()), unresolved);
+        return withOrigins(new Prepared(wrapper, List.copyOf(closure.remoteUrls()), unresolved), closure);
+    }
+
+    /**
+     * When the unit reads a cached remote base that no tag or commit pins, asks kustomize for origin annotations in
+     * the build's own kustomization (always a copy in this workspace then), so that each object can be traced to it.
+     */
+    private Prepared withOrigins(Prepared p, KustomizationClosure closure) throws IOException {
+        Map<Path, String> mine = new HashMap<>();
+        unpinned.forEach((local, url) -> {
+            if (closure.remoteUrls().contains(url)) mine.put(local, url);
+        });
+        if (mine.isEmpty() || !p.buildDir().startsWith(dir)) return p;
+        Path kfile = KustomizationClosure.kustomizationFile(p.buildDir());
+        Boolean added = originsAdded.get(kfile);
+        if (added == null) {
+            added = RemoteOrigins.requestIn(kfile);
+            originsAdded.put(kfile, added);
+        }
+        return new Prepared(p.buildDir(), p.remoteUrls(), p.unresolvedUrls(), p.refused(), mine, added);
     }
 
     /** Copies what the closure reads into a mirror of {@code root}, rewriting remote references. */
@@ -197,14 +241,21 @@ public final class RenderWorkspace implements AutoCloseable {
                             + r.get().local().getFileName();
                     Files.copy(r.get().local(), copy.getParent().resolve(name), StandardCopyOption.REPLACE_EXISTING);
                     replacement = name;
+                    remember(url, copy.getParent().resolve(name));
                 } else {
                     replacement = relative(copy.getParent(), r.get().local());
+                    remember(url, r.get().local());
                 }
                 text = text.replace(url, replacement);
             }
             Files.writeString(copy, text, StandardCharsets.UTF_8);
         }
         return mirror;
+    }
+
+    private void remember(String url, Path local) {
+        if (RemoteRef.of(url).map(RemoteRef::branch).orElse(false))
+            unpinned.put(local.toAbsolutePath().normalize(), url);
     }
 
     private static String relative(Path from, Path to) {

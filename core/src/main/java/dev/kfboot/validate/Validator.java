@@ -136,8 +136,8 @@ public final class Validator {
                 request.options().argocdNamespace(),
                 kustomizeVersion.get());
         // rules are pure functions of the context: they run side by side, and the findings are sorted after
-        List<Finding> all =
-                rules.parallelStream().flatMap(rule -> rule.check(ctx).stream()).toList();
+        List<Finding> all = UnpinnedSources.named(
+                rules.parallelStream().flatMap(rule -> rule.check(ctx).stream()).toList(), inventory);
         Suppressions.Result shown =
                 Suppressions.of(tree.repo(), request.options()).apply(all, ctx);
         int cached = cache == null ? 0 : cache.stats().hits();

@@ -2,6 +2,7 @@ package dev.kfboot.validate.rules;
 
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
+import dev.kfboot.render.RemoteRef;
 import dev.kfboot.validate.TreeApp;
 import dev.kfboot.validate.ValidationContext;
 import java.util.ArrayList;

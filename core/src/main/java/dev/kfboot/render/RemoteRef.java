@@ -1,4 +1,4 @@
-package dev.kfboot.validate.rules;
+package dev.kfboot.render;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * @param branch whether the ref moves: none at all, or a name that looks like a branch (no digit, or
  *               {@code ...-branch}); a commit or a name with a version in it is taken as pinned
  */
-record RemoteRef(String url, String ref, boolean branch) {
+public record RemoteRef(String url, String ref, boolean branch) {
 
     private static final Pattern QUERY_REF = Pattern.compile("[?&](?:ref|version)=([^&]+)");
     private static final Pattern RAW =
@@ -31,7 +31,7 @@ record RemoteRef(String url, String ref, boolean branch) {
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,40}");
 
     /** The ref of a remote base, or empty when the URL is a plain file whose ref cannot be told. */
-    static Optional<RemoteRef> of(String url) {
+    public static Optional<RemoteRef> of(String url) {
         String u = url.trim();
         Matcher m = QUERY_REF.matcher(u);
         if (m.find()) return Optional.of(new RemoteRef(url, m.group(1), movable(m.group(1))));
@@ -73,7 +73,7 @@ record RemoteRef(String url, String ref, boolean branch) {
     }
 
     /** What the base fetches, in words. */
-    String describe() {
+    public String describe() {
         if (ref == null) return url + " (no ?ref=: the repository's default branch)";
         return url
                 + (ref.equals("latest") && url.contains("/releases/latest/")
