@@ -79,9 +79,9 @@ public final class KfbootCommand implements Runnable {
     }
 
     /**
-     * The command line for one run. Picocli builds a command's model from its annotations by reflection, about
-     * 10 ms a command: when the first word names a subcommand, only that one is built, which takes a third
-     * off the start-up of every command. Anything else (help, a typo, no command) gets every subcommand.
+     * The command line for one run. Picocli builds a command's model from its annotations by reflection, command by
+     * command: when the first word names a subcommand, only that one is built, which shortens the start-up of every
+     * command. Anything else (help, a typo, no command) gets every subcommand.
      */
     static CommandLine commandLine(String[] args) {
         String word =
