@@ -10,7 +10,7 @@ import dev.kfboot.render.KustomizeTool;
 import dev.kfboot.render.RemoteCache;
 import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.RenderWorkspace;
-import dev.kfboot.testing.KubeflowTree;
+import dev.kfboot.testing.GeneratedFork;
 import dev.kfboot.testing.UpstreamFork;
 import java.io.File;
 import java.io.IOException;
@@ -50,7 +50,7 @@ final class ValidateBench implements Bench.Benchmark {
         Path work = Files.createTempDirectory("kfboot-bench-validate-");
         Path fork = work.resolve("fork");
         UpstreamFork.copyTree(ctx.release(RELEASE), fork);
-        Path tree = KubeflowTree.write(fork, RELEASE);
+        Path tree = GeneratedFork.write(fork, RELEASE);
         List<String> paths = new ArrayList<>();
         for (Component c : Catalogs.builtin().release(RELEASE).exampleComponents())
             paths.add(c.defaultVariant().paths().get(0));
@@ -136,6 +136,10 @@ final class ValidateBench implements Bench.Benchmark {
                     launcher,
                     "validate",
                     tree.toString(),
+                    "--repo-root",
+                    fork.toString(),
+                    "--repo-url",
+                    GeneratedFork.repoUrl(RELEASE),
                     "-q",
                     "--remote-cache",
                     ctx.remoteCache().toString(),
@@ -161,6 +165,10 @@ final class ValidateBench implements Bench.Benchmark {
                 launcher,
                 "validate",
                 tree.toString(),
+                "--repo-root",
+                fork.toString(),
+                "--repo-url",
+                GeneratedFork.repoUrl(RELEASE),
                 "-q",
                 "--remote-cache",
                 ctx.remoteCache().toString(),
@@ -224,6 +232,10 @@ final class ValidateBench implements Bench.Benchmark {
                 launcher,
                 "validate",
                 tree.toString(),
+                "--repo-root",
+                fork.toString(),
+                "--repo-url",
+                GeneratedFork.repoUrl(RELEASE),
                 "-q",
                 "--remote-cache",
                 remoteCache.toString(),

@@ -3,7 +3,7 @@ package dev.kfboot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kfboot.model.Severity;
-import dev.kfboot.testing.KubeflowTree;
+import dev.kfboot.testing.GeneratedFork;
 import dev.kfboot.testing.Kustomize;
 import dev.kfboot.testing.UpstreamData;
 import dev.kfboot.validate.Validation;
@@ -26,11 +26,16 @@ class DemoValidationTest {
     void theTreeValidatesInACopyOfTheManifestsWithoutErrors() {
         Kustomize.required();
         Path shared = UpstreamData.dir();
-        Path tree = KubeflowTree.write(demo, "26.03");
+        Path tree = GeneratedFork.write(demo, "26.03");
         StringWriter text = new StringWriter();
 
         Validation v = DemoValidation.print(
-                tree, KubeflowTree.REPO, "26.03", shared, demo.resolve(".cache"), new PrintWriter(text, true));
+                tree,
+                GeneratedFork.repoUrl("26.03"),
+                "26.03",
+                shared,
+                demo.resolve(".cache"),
+                new PrintWriter(text, true));
 
         assertThat(v).isNotNull();
         assertThat(v.hasErrors()).isFalse();
@@ -39,7 +44,7 @@ class DemoValidationTest {
                 .startsWith("== kfboot validate (the generated tree, in a copy of kubeflow/manifests 26.03)\n\n")
                 .containsPattern("kfboot validate: 28 apps, 675 objects: 0 errors, \\d+ warnings, 0 info\n")
                 .endsWith("the same run: kfboot validate " + tree + " --repo-root " + demo + " --repo-url "
-                        + KubeflowTree.REPO
+                        + GeneratedFork.repoUrl("26.03")
                         + " --release 26.03"
                         + (Files.isDirectory(shared.resolve("remote"))
                                 ? " --remote-cache " + shared.resolve("remote")
@@ -76,7 +81,12 @@ class DemoValidationTest {
         StringWriter text = new StringWriter();
 
         assertThat(DemoValidation.print(
-                        demo, KubeflowTree.REPO, "26.03", demo.resolve("absent"), null, new PrintWriter(text, true)))
+                        demo,
+                        GeneratedFork.repoUrl("26.03"),
+                        "26.03",
+                        demo.resolve("absent"),
+                        null,
+                        new PrintWriter(text, true)))
                 .isNull();
         assertThat(text.toString())
                 .contains("skipped: no kubeflow/manifests 26.03 checkout at " + demo.resolve("absent"));

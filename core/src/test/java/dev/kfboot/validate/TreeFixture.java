@@ -10,7 +10,6 @@ import dev.kfboot.render.RenderRunner;
 import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.Rendered;
 import dev.kfboot.render.Rendering;
-import dev.kfboot.testing.KubeflowTree;
 import dev.kfboot.validate.rules.Rule;
 import dev.kfboot.validate.rules.Rules;
 import dev.kfboot.yaml.RenderedYaml;
@@ -35,6 +34,24 @@ public final class TreeFixture {
 
     /** Every Application written by {@link #app} gets this repoURL. */
     public static final String REPO = "https://github.com/acme/platform.git";
+
+    /** argocd-cm with the Application health check that makes parent waves wait, as a user writes it. */
+    public static final String HEALTH_CHECK = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: argocd-cm
+              namespace: argocd
+            data:
+              resource.customizations.health.argoproj.io_Application: |
+                hs = {}
+                hs.status = "Progressing"
+                hs.message = ""
+                if obj.status ~= nil and obj.status.health ~= nil then
+                  hs.status = obj.status.health.status
+                end
+                return hs
+            """;
 
     private final Path repo;
     private final Map<String, String> renders = new LinkedHashMap<>();
@@ -121,7 +138,7 @@ public final class TreeFixture {
 
     /** The Application health check in argocd-cm, so wave findings do not drown the one a test is about. */
     public TreeFixture healthCheck() {
-        return file("tree/argocd-cm.yaml", KubeflowTree.HEALTH_CHECK);
+        return file("tree/argocd-cm.yaml", HEALTH_CHECK);
     }
 
     /** Renders each unit from the inline YAML of its path; records what was rendered. */
