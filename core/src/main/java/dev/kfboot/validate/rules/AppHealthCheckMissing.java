@@ -14,21 +14,13 @@ import java.util.TreeSet;
  * check for {@code argoproj.io/Application}: since Argo CD 1.8 a child Application counts as healthy as soon
  * as it exists, so the parent's waves only order the creation of the children and wait for nothing.
  */
-final class AppHealthCheckMissing implements Rule {
+final class AppHealthCheckMissing extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "app-health-check-missing";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String title() {
-        return "Child waves are used but the tree has no argocd-cm health check for argoproj.io/Application";
+    AppHealthCheckMissing() {
+        super(new RuleInfo(
+                "app-health-check-missing",
+                Severity.ERROR,
+                "Child waves are used but the tree has no argocd-cm health check for argoproj.io/Application"));
     }
 
     @Override

@@ -24,7 +24,14 @@ import java.util.regex.Pattern;
  * tree says: an Application whose source is argoproj/argo-cd at a tag, a kustomization that fetches argo-cd's manifests
  * at a ref, or the tag of an argocd image an app renders. One finding per app and version.
  */
-final class ArgoCdVersion implements Rule {
+final class ArgoCdVersion extends AbstractRule {
+
+    ArgoCdVersion() {
+        super(new RuleInfo(
+                "argocd-version",
+                Severity.WARNING,
+                "The tree installs an Argo CD release that can release a wave early (3.4.x, argo-cd#27917)"));
+    }
 
     private static final Pattern ARGO_REPO =
             Pattern.compile("(?i)^(?:https?://|git@|ssh://git@)?github\\.com[/:]argoproj/argo-cd(?:\\.git)?/?$");
@@ -33,21 +40,6 @@ final class ArgoCdVersion implements Rule {
     private static final Pattern VERSION = Pattern.compile("v?\\d+\\.\\d+\\.\\d+\\S*");
     private static final Set<String> POD_OWNERS =
             Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod");
-
-    @Override
-    public String slug() {
-        return "argocd-version";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String title() {
-        return "The tree installs an Argo CD release that can release a wave early (3.4.x, argo-cd#27917)";
-    }
 
     @Override
     public List<Finding> check(ValidationContext ctx) {

@@ -20,21 +20,13 @@ import java.util.TreeMap;
  * it after): the API server rejects it until the CRD exists. Driven by the graph's CRD edges; a kind counts
  * as provided in time when any app shipping its CRD (or the app itself) syncs earlier.
  */
-final class CrdOrder implements Rule {
+final class CrdOrder extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "crd-order";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String title() {
-        return "A custom resource's CRD comes from an app in the same or a later sync wave";
+    CrdOrder() {
+        super(new RuleInfo(
+                "crd-order",
+                Severity.ERROR,
+                "A custom resource's CRD comes from an app in the same or a later sync wave"));
     }
 
     @Override

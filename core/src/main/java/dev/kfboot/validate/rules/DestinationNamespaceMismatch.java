@@ -20,21 +20,13 @@ import java.util.TreeSet;
  * object uses because every object names another namespace (the seeds' web apps in istio-system), a
  * warning.
  */
-final class DestinationNamespaceMismatch implements Rule {
+final class DestinationNamespaceMismatch extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "destination-namespace-mismatch";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String title() {
-        return "An app's destination namespace does not match where its objects belong";
+    DestinationNamespaceMismatch() {
+        super(new RuleInfo(
+                "destination-namespace-mismatch",
+                Severity.ERROR,
+                "An app's destination namespace does not match where its objects belong"));
     }
 
     @Override

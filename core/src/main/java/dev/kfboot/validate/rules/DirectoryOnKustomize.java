@@ -19,21 +19,13 @@ import java.util.Optional;
  * normalizes a source, {@code directory} counts as explicit when it recurses, has jsonnet options, or sets both
  * {@code include} and {@code exclude}; an empty {@code directory: {}} is dropped and detection picks kustomize.
  */
-final class DirectoryOnKustomize implements Rule {
+final class DirectoryOnKustomize extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "directory-on-kustomize";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String title() {
-        return "A source sets directory options on a kustomize path: Argo CD applies its raw files";
+    DirectoryOnKustomize() {
+        super(new RuleInfo(
+                "directory-on-kustomize",
+                Severity.ERROR,
+                "A source sets directory options on a kustomize path: Argo CD applies its raw files"));
     }
 
     @Override

@@ -21,21 +21,13 @@ import java.util.TreeSet;
  * common-services app pointed at {@code example/} owns every object of every other app). Also two
  * Applications with one name: the second replaces the first. One finding per pair of apps.
  */
-final class DuplicateResource implements Rule {
+final class DuplicateResource extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "duplicate-resource";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String title() {
-        return "One object is rendered by two Applications (SharedResourceWarning; they fight over it)";
+    DuplicateResource() {
+        super(new RuleInfo(
+                "duplicate-resource",
+                Severity.ERROR,
+                "One object is rendered by two Applications (SharedResourceWarning; they fight over it)"));
     }
 
     private record Key(String cluster, ResourceId id) {}

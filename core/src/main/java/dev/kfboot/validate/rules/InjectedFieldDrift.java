@@ -21,21 +21,14 @@ import java.util.Map;
  * webhooks) or the data of a Secret shipped empty (webhook certificates its controller writes). The app stays
  * OutOfSync, and with selfHeal Argo CD keeps re-syncing it, wiping what the controller wrote.
  */
-final class InjectedFieldDrift implements Rule {
+final class InjectedFieldDrift extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "injected-field-drift";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String title() {
-        return "An injected caBundle (webhooks, CRD conversion) has no ignoreDifferences, so the app stays OutOfSync";
+    InjectedFieldDrift() {
+        super(
+                new RuleInfo(
+                        "injected-field-drift",
+                        Severity.WARNING,
+                        "An injected caBundle (webhooks, CRD conversion) has no ignoreDifferences, so the app stays OutOfSync"));
     }
 
     @Override

@@ -17,21 +17,13 @@ import java.util.Optional;
  * Argo CD renders the app with that binary, kfboot with the one it found. When the two differ, what kfboot checked may
  * not be what Argo CD deploys (kustomize changed its output between major versions): a warning naming both.
  */
-final class KustomizeVersion implements Rule {
+final class KustomizeVersion extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "kustomize-version";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String title() {
-        return "A source asks for a kustomize version kfboot does not render with";
+    KustomizeVersion() {
+        super(new RuleInfo(
+                "kustomize-version",
+                Severity.WARNING,
+                "A source asks for a kustomize version kfboot does not render with"));
     }
 
     @Override

@@ -16,21 +16,13 @@ import java.util.List;
  * exceed the API server's limit and the sync fails. Needs {@code ServerSideApply=true} or {@code Replace=true},
  * on the app or on the CRD's own sync-options annotation.
  */
-final class LargeCrdNeedsSsa implements Rule {
+final class LargeCrdNeedsSsa extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "large-crd-needs-ssa";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String title() {
-        return "A CRD over 262,144 bytes is synced without ServerSideApply or Replace";
+    LargeCrdNeedsSsa() {
+        super(new RuleInfo(
+                "large-crd-needs-ssa",
+                Severity.ERROR,
+                "A CRD over 262,144 bytes is synced without ServerSideApply or Replace"));
     }
 
     @Override

@@ -35,27 +35,19 @@ import java.util.Set;
  *       base without its database), a warning on the app rendering most of it.</li>
  * </ul>
  */
-final class MissingComponent implements Rule {
+final class MissingComponent extends AbstractRule {
+
+    MissingComponent() {
+        super(new RuleInfo(
+                "missing-component",
+                Severity.ERROR,
+                "A component the tree's apps need is absent, or the release's core set is incomplete"));
+    }
 
     static final double PARTIAL = 0.8;
     private static final GroupKind CERTIFICATE = new GroupKind("cert-manager.io", "Certificate");
     private static final Set<GroupKind> ARGO_KINDS =
             Set.of(ArgoCd.APPLICATION, ArgoCd.APPLICATION_SET, ArgoCd.APP_PROJECT);
-
-    @Override
-    public String slug() {
-        return "missing-component";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String title() {
-        return "A component the tree's apps need is absent, or the release's core set is incomplete";
-    }
 
     @Override
     public List<Finding> check(ValidationContext ctx) {

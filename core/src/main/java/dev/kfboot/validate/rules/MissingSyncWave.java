@@ -12,21 +12,13 @@ import java.util.List;
  * A child of an app of apps without a (numeric) {@code argocd.argoproj.io/sync-wave}: it lands in wave 0 and
  * syncs with whatever else is there, which is rarely what an ordered tree means.
  */
-final class MissingSyncWave implements Rule {
+final class MissingSyncWave extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "missing-sync-wave";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String title() {
-        return "A child Application has no numeric sync-wave annotation, so it syncs in wave 0";
+    MissingSyncWave() {
+        super(new RuleInfo(
+                "missing-sync-wave",
+                Severity.WARNING,
+                "A child Application has no numeric sync-wave annotation, so it syncs in wave 0"));
     }
 
     @Override

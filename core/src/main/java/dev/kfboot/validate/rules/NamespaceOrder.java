@@ -17,21 +17,14 @@ import java.util.TreeSet;
  * Argo CD does not create it for them ({@code CreateNamespace=true} creates only the destination namespace).
  * Driven by the graph's namespace edges and each app's namespaces-not-owned.
  */
-final class NamespaceOrder implements Rule {
+final class NamespaceOrder extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "namespace-order";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String title() {
-        return "A namespace is created by an app in the same or a later wave (or by none) and CreateNamespace does not cover it";
+    NamespaceOrder() {
+        super(
+                new RuleInfo(
+                        "namespace-order",
+                        Severity.ERROR,
+                        "A namespace is created by an app in the same or a later wave (or by none) and CreateNamespace does not cover it"));
     }
 
     @Override

@@ -23,7 +23,15 @@ import java.util.TreeSet;
  * manifests defines the kind. A warning (the operator may have run on an earlier sync), saying why.
  * Not concluded while some app is unverified: it might ship the CRD.
  */
-final class OperatorCrdOrder implements Rule {
+final class OperatorCrdOrder extends AbstractRule {
+
+    OperatorCrdOrder() {
+        super(
+                new RuleInfo(
+                        "operator-crd-order",
+                        Severity.WARNING,
+                        "A custom resource's CRD comes from an operator at run time, and it syncs no later than the operator's resource"));
+    }
 
     /** Operator resources and the API groups whose CRDs their operator creates at run time. */
     static final Map<GroupKind, Set<String>> RUNTIME_CRDS = Map.of(
@@ -39,21 +47,6 @@ final class OperatorCrdOrder implements Rule {
                     "caching.internal.knative.dev"),
             new GroupKind("operator.knative.dev", "KnativeEventing"),
             Set.of("eventing.knative.dev", "messaging.knative.dev", "sources.knative.dev", "flows.knative.dev"));
-
-    @Override
-    public String slug() {
-        return "operator-crd-order";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String title() {
-        return "A custom resource's CRD comes from an operator at run time, and it syncs no later than the operator's resource";
-    }
 
     @Override
     public List<Finding> check(ValidationContext ctx) {

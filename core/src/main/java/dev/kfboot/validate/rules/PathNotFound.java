@@ -13,21 +13,13 @@ import java.util.List;
  * {@code applications/*}{@code /overlays/istio} literally), outside the repository, or in a repository with
  * no local checkout.
  */
-final class PathNotFound implements Rule {
+final class PathNotFound extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "path-not-found";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String title() {
-        return "An Application's source path does not exist at that repository root (globs are not expanded)";
+    PathNotFound() {
+        super(new RuleInfo(
+                "path-not-found",
+                Severity.ERROR,
+                "An Application's source path does not exist at that repository root (globs are not expanded)"));
     }
 
     @Override

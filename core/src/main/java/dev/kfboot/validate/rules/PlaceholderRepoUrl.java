@@ -12,21 +12,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** A repoURL (of an Application or an AppProject's sourceRepos) that was never filled in: your-org, YOUR_ORG, example.com. */
-final class PlaceholderRepoUrl implements Rule {
+final class PlaceholderRepoUrl extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "placeholder-repo-url";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String title() {
-        return "A repository URL is still a placeholder (your-org, YOUR_ORG, example.com, <org>)";
+    PlaceholderRepoUrl() {
+        super(new RuleInfo(
+                "placeholder-repo-url",
+                Severity.ERROR,
+                "A repository URL is still a placeholder (your-org, YOUR_ORG, example.com, <org>)"));
     }
 
     @Override

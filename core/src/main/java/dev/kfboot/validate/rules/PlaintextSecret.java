@@ -15,21 +15,13 @@ import java.util.TreeSet;
  * A Secret whose data is in the repository (a manifest or a secretGenerator's input): anyone who can read the
  * repository can read it, and it stays in git history. Names the Secret and its keys, never a value.
  */
-final class PlaintextSecret implements Rule {
+final class PlaintextSecret extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "plaintext-secret";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String title() {
-        return "A Secret's data is committed to the repository in plain text (base64 is not encryption)";
+    PlaintextSecret() {
+        super(new RuleInfo(
+                "plaintext-secret",
+                Severity.WARNING,
+                "A Secret's data is committed to the repository in plain text (base64 is not encryption)"));
     }
 
     @Override

@@ -16,21 +16,14 @@ import java.util.Objects;
  * CD's built-in {@code default} project (which allows all three) when the tree defines no project of that
  * name: any app in it can deploy anything anywhere, so one wrong path can replace cluster-wide objects.
  */
-final class ProjectWildcard implements Rule {
+final class ProjectWildcard extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "project-wildcard";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String title() {
-        return "An AppProject allows * sources, destinations or cluster resources (the built-in default project does)";
+    ProjectWildcard() {
+        super(
+                new RuleInfo(
+                        "project-wildcard",
+                        Severity.WARNING,
+                        "An AppProject allows * sources, destinations or cluster resources (the built-in default project does)"));
     }
 
     @Override

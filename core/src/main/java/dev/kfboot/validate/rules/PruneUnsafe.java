@@ -17,24 +17,16 @@ import java.util.List;
  * the CRD with every custom resource. Deleting the Profiles CRD deletes every profile namespace, so that
  * case is an error; other Namespaces and CRDs are warnings.
  */
-final class PruneUnsafe implements Rule {
+final class PruneUnsafe extends AbstractRule {
+
+    PruneUnsafe() {
+        super(new RuleInfo(
+                "prune-unsafe",
+                Severity.WARNING,
+                "An auto-pruning app owns Namespaces or CRDs (the Profiles CRD above all) without prune protection"));
+    }
 
     private static final String PRUNE_CONFIRM = "Prune=confirm";
-
-    @Override
-    public String slug() {
-        return "prune-unsafe";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String title() {
-        return "An auto-pruning app owns Namespaces or CRDs (the Profiles CRD above all) without prune protection";
-    }
 
     @Override
     public List<Finding> check(ValidationContext ctx) {

@@ -18,21 +18,13 @@ import java.util.Optional;
  * ({@code pod-security.kubernetes.io/enforce}: baseline or restricted): the API server refuses its pods, the
  * workload never becomes ready, and the dashboard answers "no healthy upstream" (the seeds' case).
  */
-final class PssViolation implements Rule {
+final class PssViolation extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "pss-violation";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String title() {
-        return "A pod template breaks the Pod Security level (baseline/restricted) its namespace enforces";
+    PssViolation() {
+        super(new RuleInfo(
+                "pss-violation",
+                Severity.ERROR,
+                "A pod template breaks the Pod Security level (baseline/restricted) its namespace enforces"));
     }
 
     @Override

@@ -12,21 +12,13 @@ import java.util.Set;
  * A kustomization of the app fetches a remote base at render time: Argo CD's repo server needs network access
  * to that host at every sync, and what deploys changes if the ref moves. Names every URL.
  */
-final class RemoteBase implements Rule {
+final class RemoteBase extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "remote-base";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String title() {
-        return "A kustomization fetches a remote base at sync time (network access, moving refs)";
+    RemoteBase() {
+        super(new RuleInfo(
+                "remote-base",
+                Severity.WARNING,
+                "A kustomization fetches a remote base at sync time (network access, moving refs)"));
     }
 
     @Override

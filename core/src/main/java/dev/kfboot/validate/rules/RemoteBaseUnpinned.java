@@ -14,21 +14,13 @@ import java.util.Optional;
  * branch holds that day, so two syncs of one commit of the tree can deploy different objects and nothing in the tree's
  * history says what ran. Separate from {@code remote-base}, which is about the fetch itself; names every such base.
  */
-final class RemoteBaseUnpinned implements Rule {
+final class RemoteBaseUnpinned extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "remote-base-unpinned";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String title() {
-        return "A remote base has no ref or a branch ref: it deploys whatever the branch holds at sync time";
+    RemoteBaseUnpinned() {
+        super(new RuleInfo(
+                "remote-base-unpinned",
+                Severity.WARNING,
+                "A remote base has no ref or a branch ref: it deploys whatever the branch holds at sync time"));
     }
 
     @Override

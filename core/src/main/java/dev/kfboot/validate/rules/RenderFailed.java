@@ -13,21 +13,13 @@ import java.util.List;
  * included), a document that is not a Kubernetes object, or (info) a source kfboot does not render at all
  * (Helm charts, config management plugins), whose objects are then not checked.
  */
-final class RenderFailed implements Rule {
+final class RenderFailed extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "render-failed";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String title() {
-        return "An Application's source fails to render, so Argo CD cannot sync it either";
+    RenderFailed() {
+        super(new RuleInfo(
+                "render-failed",
+                Severity.ERROR,
+                "An Application's source fails to render, so Argo CD cannot sync it either"));
     }
 
     @Override

@@ -12,21 +12,13 @@ import java.util.List;
  * An app of apps synced with {@code ServerSideApply=true}: Argo CD then ignores the sync waves of the
  * children it applies (argo-cd#13320, open), so every child starts at once.
  */
-final class RootAppServerSideApply implements Rule {
+final class RootAppServerSideApply extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "root-app-server-side-apply";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String title() {
-        return "An app of apps uses ServerSideApply, which makes Argo CD ignore its children's sync waves";
+    RootAppServerSideApply() {
+        super(new RuleInfo(
+                "root-app-server-side-apply",
+                Severity.ERROR,
+                "An app of apps uses ServerSideApply, which makes Argo CD ignore its children's sync waves"));
     }
 
     @Override

@@ -18,21 +18,14 @@ import java.util.TreeSet;
  * checkout (once per repository, with the {@code --source URL=DIR} hint), a config management plugin, a Helm chart
  * it could not render offline, an ApplicationSet whose generators need a live Argo CD.
  */
-final class Unverified implements Rule {
+final class Unverified extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return ValidationContext.UNVERIFIED;
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.INFO;
-    }
-
-    @Override
-    public String title() {
-        return "An app, repository or ApplicationSet kfboot cannot check offline (no checkout, plugin, chart not cached, live-only generator)";
+    Unverified() {
+        super(
+                new RuleInfo(
+                        ValidationContext.UNVERIFIED,
+                        Severity.INFO,
+                        "An app, repository or ApplicationSet kfboot cannot check offline (no checkout, plugin, chart not cached, live-only generator)"));
     }
 
     @Override

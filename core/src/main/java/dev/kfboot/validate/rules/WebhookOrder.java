@@ -18,21 +18,13 @@ import java.util.Set;
  * sidecar injector) sync in the same wave as the webhook's app or before it: the API server refuses them until
  * the webhook is serving. Driven by the graph's webhook edges, whose reasons name the webhook and the objects.
  */
-final class WebhookOrder implements Rule {
+final class WebhookOrder extends AbstractRule {
 
-    @Override
-    public String slug() {
-        return "webhook-order";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String title() {
-        return "Objects go through a fail-closed webhook (cert-manager, Istio injector) before its app is running";
+    WebhookOrder() {
+        super(new RuleInfo(
+                "webhook-order",
+                Severity.ERROR,
+                "Objects go through a fail-closed webhook (cert-manager, Istio injector) before its app is running"));
     }
 
     @Override

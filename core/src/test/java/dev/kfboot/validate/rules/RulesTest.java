@@ -35,9 +35,13 @@ class RulesTest {
             "release",
             "upgrade-option");
 
-    /** Where code creates a finding with a literal id: {@code Finding.error("x"}, {@code Notes.info("x"}, {@code RULE = "x"}. */
+    /**
+     * Where code creates a finding with a literal id: {@code Finding.error("x"}, {@code Notes.info("x"},
+     * {@code RULE = "x"}, and a rule's slug in {@code new RuleInfo("x"} (the formatter may break the line after the
+     * paren).
+     */
     private static final Pattern FINDING_ID = Pattern.compile(
-            "(?:Finding\\.(?:error|warning|info)|Notes\\.(?:info|warning)|new Finding)\\(\\s*\"([a-z][a-z-]*)\"|\\bRULE(?:_[A-Z_]+)? = \"([a-z][a-z-]*)\"|\\bUNVERIFIED = \"([a-z-]+)\"");
+            "(?:Finding\\.(?:error|warning|info)|Notes\\.(?:info|warning)|new Finding|new RuleInfo)\\(\\s*\"([a-z][a-z-]*)\"|\\bRULE(?:_[A-Z_]+)? = \"([a-z][a-z-]*)\"|\\bUNVERIFIED = \"([a-z-]+)\"");
 
     @Test
     void everyRuleIsDocumentedAndTested() throws Exception {
@@ -95,6 +99,9 @@ class RulesTest {
         assertThat(ids)
                 .as("finding ids found in the code")
                 .contains("render-failed", "provider-failed", "unverified", "no-facts");
+        assertThat(ids)
+                .as("every rule's slug is found by the scan")
+                .containsAll(Rules.all().stream().map(Rule::slug).toList());
         for (String id : ids)
             assertThat(root.resolve("docs/rules/" + id + ".md"))
                     .as("docs page of finding id %s", id)
