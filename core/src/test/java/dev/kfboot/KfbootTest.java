@@ -19,6 +19,7 @@ import dev.kfboot.render.Rendered;
 import dev.kfboot.render.Rendering;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.spec.PlatformReader;
+import dev.kfboot.testing.Golden;
 import dev.kfboot.yaml.RenderedYaml;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -319,6 +320,8 @@ class KfbootTest {
             assertThat(plan.failedRenders()).containsOnlyKeys("trainer", "dex");
             assertThat(PlanText.header(plan)).contains("2 failed to render and are not placed: dex, trainer");
             assertThat(PlanJson.write(plan)).contains("\"failed\"").contains("kustomize failed: boom");
+            Golden.assertMatches(
+                    "plan/failed-renders.json", PlanJson.write(plan).replace(upstream.toString(), "$UPSTREAM"));
         }
 
         @Test

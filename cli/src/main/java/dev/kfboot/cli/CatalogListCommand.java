@@ -1,12 +1,10 @@
 package dev.kfboot.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.catalog.Component;
 import dev.kfboot.catalog.ReleaseCatalog;
-import dev.kfboot.catalog.Variant;
-import dev.kfboot.model.Json;
 import dev.kfboot.plan.PlanText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -49,31 +47,36 @@ public final class CatalogListCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
+    /** {@code catalog list -o json}: the release and its components. */
+    record Document(String release, List<ComponentDoc> components) {}
+
+    /** @param example whether the release's example installs it, as {@code "default"} */
+    record ComponentDoc(
+            String id,
+            @JsonProperty("default") boolean example,
+            String namespace,
+            String description,
+            List<VariantDoc> variants) {}
+
+    /** @param components the kustomize Components applied on top, left out when there are none */
+    record VariantDoc(
+            String name,
+            List<String> paths,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> components,
+            String description) {}
+
     @Override
     public Integer call() {
         Catalogs catalogs = Catalogs.builtin();
         ReleaseCatalog catalog = catalogs.release(release == null ? catalogs.defaultRelease() : release);
         PrintWriter out = command.commandLine().getOut();
         if (format != Format.text) {
-            ObjectNode root = Json.object();
-            root.put("release", catalog.release());
-            ArrayNode comps = root.putArray("components");
-            for (Component c : catalog.components()) {
-                ObjectNode n = comps.addObject();
-                n.put("id", c.id());
-                n.put("default", c.example());
-                n.put("namespace", c.namespace());
-                n.put("description", c.description());
-                ArrayNode vs = n.putArray("variants");
-                for (Variant v : c.variants()) {
-                    ObjectNode vn = vs.addObject();
-                    vn.put("name", v.name());
-                    v.paths().forEach(vn.putArray("paths")::add);
-                    if (!v.components().isEmpty()) v.components().forEach(vn.putArray("components")::add);
-                    vn.put("description", v.description());
-                }
-            }
-            out.print(Structured.write(root, format == Format.yaml));
+            Document doc = new Document(
+                    catalog.release(),
+                    catalog.components().stream()
+                            .map(CatalogListCommand::component)
+                            .toList());
+            out.print(Structured.write(doc, format == Format.yaml));
         } else {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"COMPONENT", "DEFAULT", "NAMESPACE", "VARIANTS", "DESCRIPTION"});
@@ -93,5 +96,16 @@ public final class CatalogListCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static ComponentDoc component(Component c) {
+        return new ComponentDoc(
+                c.id(),
+                c.example(),
+                c.namespace(),
+                c.description(),
+                c.variants().stream()
+                        .map(v -> new VariantDoc(v.name(), v.paths(), v.components(), v.description()))
+                        .toList());
     }
 }

@@ -1,6 +1,7 @@
 package dev.kfboot.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kfboot.Kfboot;
 import dev.kfboot.generate.GeneratedTree;
 import dev.kfboot.generate.Layout;
@@ -10,7 +11,6 @@ import dev.kfboot.generate.TreeSite;
 import dev.kfboot.generate.TreeWriter;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.InputException;
-import dev.kfboot.model.Json;
 import dev.kfboot.model.Location;
 import dev.kfboot.model.Severity;
 import dev.kfboot.render.RenderCache;
@@ -143,6 +143,15 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
+    /**
+     * {@code generate -o json}: the tree's document (its fields at the top; none with only --terraform), then the
+     * upgrade it carries and the Terraform directory, each left out when there is none.
+     */
+    record Generated(
+            @JsonUnwrapped TargetTree.Document tree,
+            @JsonInclude(JsonInclude.Include.NON_NULL) UpgradeJson.Document upgrade,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String terraform) {}
+
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
@@ -194,10 +203,11 @@ public final class GenerateCommand implements Callable<Integer> {
         TreeWriter.Result tfResult = tf == null ? null : TreeWriter.write(terraform, tf, force);
         TreeWriter.Result result = this.out == null ? null : TreeWriter.write(this.out, tree, force);
         if (format != Format.text) {
-            ObjectNode root = result != null ? target.json(this.out, result) : Json.object();
-            if (upgrade != null) root.set("upgrade", UpgradeJson.toJson(upgrade));
-            if (tfResult != null) root.put("terraform", terraform.toString());
-            out.print(Structured.write(root, format == Format.yaml));
+            Generated generated = new Generated(
+                    result == null ? null : target.document(this.out, result),
+                    upgrade == null ? null : UpgradeJson.document(upgrade),
+                    tfResult == null ? null : terraform.toString());
+            out.print(Structured.write(generated, format == Format.yaml));
         } else {
             if (result != null) out.print(GenerateReport.text(this.out, tree, result));
             if (result != null && upgrade != null) {

@@ -84,7 +84,7 @@ public final class PlanCommand implements Callable<Integer> {
                 .plan(spec.load(release), render.sources());
         switch (format) {
             case json -> out.print(PlanJson.write(plan));
-            case yaml -> out.print(Structured.yamlOf(PlanJson.write(plan)));
+            case yaml -> out.print(Structured.write(PlanJson.document(plan), true));
             case mermaid -> out.print(PlanGraphs.mermaid(plan));
             case dot -> out.print(PlanGraphs.dot(plan));
             case text -> out.print(explain ? PlanText.explain(plan) : PlanText.table(plan));

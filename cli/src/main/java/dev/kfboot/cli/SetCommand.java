@@ -1,14 +1,11 @@
 package dev.kfboot.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kfboot.edit.Assignment;
 import dev.kfboot.edit.FieldSetter;
 import dev.kfboot.files.AtomicFiles;
 import dev.kfboot.files.UnifiedDiff;
 import dev.kfboot.git.GitRepo;
 import dev.kfboot.model.InputException;
-import dev.kfboot.model.Json;
 import dev.kfboot.model.Location;
 import dev.kfboot.yaml.YamlEditor;
 import dev.kfboot.yaml.YamlReader;
@@ -94,6 +91,17 @@ public final class SetCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
+    /**
+     * {@code set -o json}: the file, every field changed, and the commit and push when there were any.
+     *
+     * @param commit the commit's id, or null
+     * @param pushed the remote branch pushed to, or null
+     */
+    record Document(String file, boolean dryRun, List<ChangeDoc> changes, String commit, String pushed) {}
+
+    /** @param before null when the field is new; a Secret's data is shown redacted */
+    record ChangeDoc(String document, String field, int line, String before, String after) {}
+
     @Override
     public Integer call() {
         String shown = file.toString();
@@ -175,21 +183,16 @@ public final class SetCommand implements Callable<Integer> {
 
     private void print(FieldSetter.Result result, String commitId, String pushed, PrintWriter out) {
         if (format != Format.text) {
-            ObjectNode root = Json.object();
-            root.put("file", file.toString());
-            root.put("dryRun", dryRun);
-            ArrayNode changes = root.putArray("changes");
-            for (YamlEditor.Change c : result.changes()) {
-                ObjectNode n = changes.addObject();
-                n.put("document", YamlEditor.describe(c.doc()));
-                n.put("field", c.path().toString());
-                n.put("line", c.line());
-                n.put("before", c.before() == null ? null : FieldSetter.shown(c, c.before()));
-                n.put("after", FieldSetter.shown(c, c.after()));
-            }
-            root.put("commit", commitId);
-            root.put("pushed", pushed);
-            out.print(Structured.write(root, format == Format.yaml));
+            List<ChangeDoc> changes = result.changes().stream()
+                    .map(c -> new ChangeDoc(
+                            YamlEditor.describe(c.doc()),
+                            c.path().toString(),
+                            c.line(),
+                            c.before() == null ? null : FieldSetter.shown(c, c.before()),
+                            FieldSetter.shown(c, c.after())))
+                    .toList();
+            Document doc = new Document(file.toString(), dryRun, changes, commitId, pushed);
+            out.print(Structured.write(doc, format == Format.yaml));
         } else {
             for (YamlEditor.Change c : result.changes()) {
                 out.println(file + ":" + c.line() + ": " + YamlEditor.describe(c.doc()) + " " + c.path() + ": "

@@ -51,8 +51,7 @@ public final class StatusCommand extends ClusterCommand {
             apps = store.snapshot();
         }
         if (format != Format.text) {
-            String json = StatusView.json(c.argoNamespace(), apps);
-            out().print(format == Format.yaml ? Structured.yamlOf(json) : json);
+            out().print(Structured.write(StatusView.document(c.argoNamespace(), apps), format == Format.yaml));
         } else if (apps.isEmpty()) {
             err().println("no Applications in namespace " + c.argoNamespace()
                     + " (deploy with `kfboot deploy DIR`, or check --namespace)");

@@ -1,14 +1,11 @@
 package dev.kfboot.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kfboot.cluster.argocd.AppStatus;
 import dev.kfboot.cluster.argocd.LastOperation;
 import dev.kfboot.cluster.health.HealthStatus;
-import dev.kfboot.model.Json;
 import java.util.List;
 
-/** How {@code status} (and {@code watch}) show Applications: a table, or JSON with the same records. */
+/** How {@code status} (and {@code watch}) show Applications: a table, or JSON and YAML with the same records. */
 final class StatusView {
 
     private StatusView() {}
@@ -49,43 +46,70 @@ final class StatusView {
         return ok + " of " + apps.size() + " applications Synced and Healthy";
     }
 
-    static String json(String namespace, List<AppStatus> apps) {
-        ObjectNode root = Json.object();
-        root.put("namespace", namespace);
-        root.put("total", apps.size());
-        root.put(
-                "syncedAndHealthy",
-                apps.stream().filter(AppStatus::syncedAndHealthy).count());
-        ArrayNode list = root.putArray("apps");
-        for (AppStatus a : apps) {
-            ObjectNode o = list.addObject();
-            o.put("wave", a.wave());
-            o.put("name", a.name());
-            o.put("sync", a.syncLabel());
-            o.put("health", a.health().label());
-            o.put("healthMessage", a.healthMessage());
-            o.put("revision", a.revision());
-            o.put("targetRevision", a.targetRevision());
-            o.put("automated", a.automated());
-            o.put("retriesExhausted", a.retriesExhausted());
-            o.put("operationInFlight", a.operationInFlight());
-            LastOperation op = a.lastOperation();
-            if (op == null) o.putNull("lastOperation");
-            else {
-                ObjectNode j = o.putObject("lastOperation");
-                j.put("phase", op.phase());
-                j.put("message", op.message());
-                j.put("startedAt", op.startedAt());
-                j.put("finishedAt", op.finishedAt());
-                j.put("retryCount", op.retryCount());
-                j.put("revision", op.revision());
-                j.put("initiatedBy", op.automated() ? "automated sync" : op.initiatedBy());
-            }
-            ArrayNode conditions = o.putArray("conditions");
-            for (AppStatus.Condition c : a.conditions())
-                conditions.addObject().put("type", c.type()).put("message", c.message());
-        }
-        return Json.pretty(root);
+    /** {@code status -o json}: the namespace, the counts, every Application. */
+    record Document(String namespace, int total, long syncedAndHealthy, List<AppDoc> apps) {}
+
+    /** @param lastOperation null when it never ran one */
+    record AppDoc(
+            int wave,
+            String name,
+            String sync,
+            String health,
+            String healthMessage,
+            String revision,
+            String targetRevision,
+            boolean automated,
+            boolean retriesExhausted,
+            boolean operationInFlight,
+            OperationDoc lastOperation,
+            List<ConditionDoc> conditions) {}
+
+    /** @param initiatedBy who started it: "automated sync" or a user name */
+    record OperationDoc(
+            String phase,
+            String message,
+            String startedAt,
+            String finishedAt,
+            long retryCount,
+            String revision,
+            String initiatedBy) {}
+
+    record ConditionDoc(String type, String message) {}
+
+    static Document document(String namespace, List<AppStatus> apps) {
+        return new Document(
+                namespace,
+                apps.size(),
+                apps.stream().filter(AppStatus::syncedAndHealthy).count(),
+                apps.stream().map(StatusView::app).toList());
+    }
+
+    private static AppDoc app(AppStatus a) {
+        LastOperation op = a.lastOperation();
+        return new AppDoc(
+                a.wave(),
+                a.name(),
+                a.syncLabel(),
+                a.health().label(),
+                a.healthMessage(),
+                a.revision(),
+                a.targetRevision(),
+                a.automated(),
+                a.retriesExhausted(),
+                a.operationInFlight(),
+                op == null
+                        ? null
+                        : new OperationDoc(
+                                op.phase(),
+                                op.message(),
+                                op.startedAt(),
+                                op.finishedAt(),
+                                op.retryCount(),
+                                op.revision(),
+                                op.automated() ? "automated sync" : op.initiatedBy()),
+                a.conditions().stream()
+                        .map(c -> new ConditionDoc(c.type(), c.message()))
+                        .toList());
     }
 
     static String shortRevision(String r) {

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kfboot.model.Json;
 
 /**
- * The machine outputs: a record (or a JSON tree) written as JSON or as YAML by Jackson, so {@code -o json} and
- * {@code -o yaml} always carry the same fields.
+ * The machine outputs: a record written as JSON or as YAML by Jackson, so {@code -o json} and {@code -o yaml} always
+ * carry the same fields.
  */
 final class Structured {
 
@@ -27,15 +27,6 @@ final class Structured {
         if (!yaml) return Json.pretty(tree);
         try {
             return YAML.writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** JSON text kfboot wrote, as YAML: for the outputs that are still written as JSON text. */
-    static String yamlOf(String json) {
-        try {
-            return write(Json.mapper().readTree(json), true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

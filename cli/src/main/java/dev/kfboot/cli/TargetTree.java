@@ -1,10 +1,9 @@
 package dev.kfboot.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kfboot.Kfboot;
 import dev.kfboot.Sources;
-import dev.kfboot.generate.ChildApp;
 import dev.kfboot.generate.GeneratedTree;
 import dev.kfboot.generate.Layout;
 import dev.kfboot.generate.TreeOptions;
@@ -12,7 +11,6 @@ import dev.kfboot.generate.TreeSites;
 import dev.kfboot.generate.TreeWriter;
 import dev.kfboot.generate.UpgradeEdit;
 import dev.kfboot.model.Finding;
-import dev.kfboot.model.Json;
 import dev.kfboot.plan.PlanJson;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.spec.ResolvedPlatform;
@@ -49,47 +47,65 @@ record TargetTree(GeneratedTree tree, List<Finding> findings) {
         return new TargetTree(tree, findings);
     }
 
-    /** {@code generate -o json}: where, the apps, the files written, the upgrade's edits, the findings. */
-    ObjectNode json(Path dir, TreeWriter.Result result) {
-        ObjectNode root = Json.object();
-        root.put("dir", dir.toString());
-        root.put("layout", tree.options().layout().label());
-        root.put("repoURL", tree.options().site().repoURL());
-        root.put("revision", tree.options().site().revision());
-        root.put("path", tree.options().site().path());
-        ArrayNode apps = root.putArray("apps");
-        for (ChildApp a : tree.apps()) {
-            ObjectNode n = apps.addObject();
-            n.put("app", a.id());
-            n.put("application", a.name());
-            n.put("wave", a.wave());
-            n.put("namespace", a.namespace());
-            n.put("sync", a.sync().label());
-            n.put("path", a.source().path());
-            if (a.overlay() != null) n.put("overlay", a.overlay().dir());
-            a.syncOptions().forEach(n.putArray("syncOptions")::add);
-        }
-        result.added().forEach(root.putArray("added")::add);
-        result.changed().forEach(root.putArray("changed")::add);
-        result.removed().forEach(root.putArray("removed")::add);
-        result.kept().forEach(root.putArray("kept")::add);
-        if (tree.options().upgrade() != null) root.set("upgradeEdits", edits(tree.upgradeEdits()));
-        if (!findings.isEmpty()) root.set("findings", PlanJson.findings(findings));
-        return root;
-    }
+    /**
+     * {@code generate -o json}: where, the apps, the files written, the upgrade's edits, the findings.
+     *
+     * @param written      the files added, changed, removed and kept, as four lists
+     * @param upgradeEdits left out when the tree carries no upgrade
+     * @param findings     left out when there are none
+     */
+    record Document(
+            String dir,
+            String layout,
+            String repoURL,
+            String revision,
+            String path,
+            List<AppDoc> apps,
+            @JsonUnwrapped TreeWriter.Result written,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<EditDoc> upgradeEdits,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PlanJson.FindingDoc> findings) {}
 
-    /** The sync options an upgrade tree adds, one per object: {@code [{"app", "resource", "syncOptions", "kept", "reasons"}]}. */
-    static ArrayNode edits(List<UpgradeEdit> edits) {
-        ArrayNode out = Json.array();
-        for (UpgradeEdit e : edits) {
-            ObjectNode n = out.addObject();
-            n.put("app", e.app());
-            n.put("resource", e.id().toString());
-            n.put("syncOptions", e.syncOptions());
-            n.put("kept", e.kept());
-            e.reasons().forEach(n.putArray("reasons")::add);
-        }
-        return out;
+    /** @param overlay the app's overlay directory, left out when it has none */
+    record AppDoc(
+            String app,
+            String application,
+            int wave,
+            String namespace,
+            String sync,
+            String path,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String overlay,
+            List<String> syncOptions) {}
+
+    /** The sync options an upgrade tree adds to one object. */
+    record EditDoc(String app, String resource, String syncOptions, boolean kept, List<String> reasons) {}
+
+    Document document(Path dir, TreeWriter.Result result) {
+        List<AppDoc> apps = tree.apps().stream()
+                .map(a -> new AppDoc(
+                        a.id(),
+                        a.name(),
+                        a.wave(),
+                        a.namespace(),
+                        a.sync().label(),
+                        a.source().path(),
+                        a.overlay() == null ? null : a.overlay().dir(),
+                        a.syncOptions()))
+                .toList();
+        List<EditDoc> edits = tree.options().upgrade() == null
+                ? null
+                : tree.upgradeEdits().stream()
+                        .map(e -> new EditDoc(e.app(), e.id().toString(), e.syncOptions(), e.kept(), e.reasons()))
+                        .toList();
+        return new Document(
+                dir.toString(),
+                tree.options().layout().label(),
+                tree.options().site().repoURL(),
+                tree.options().site().revision(),
+                tree.options().site().path(),
+                apps,
+                result,
+                edits,
+                PlanJson.findings(findings));
     }
 
     /** The lines printed after an upgrade tree is written: what was added, per object. */

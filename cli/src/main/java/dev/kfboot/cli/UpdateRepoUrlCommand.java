@@ -1,12 +1,10 @@
 package dev.kfboot.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kfboot.generate.RepoUrlRewriter;
-import dev.kfboot.model.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,6 +66,13 @@ public final class UpdateRepoUrlCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
+    /**
+     * {@code update-repo-url -o json}: the tree, the URL it read and the one it reads now, every field changed.
+     *
+     * @param from the URL the tree read, or null when it had none
+     */
+    record Document(String dir, String from, String to, boolean dryRun, List<RepoUrlRewriter.Change> changes) {}
+
     @Override
     public Integer call() {
         if (repo.isBlank() || repo.chars().anyMatch(Character::isWhitespace)) {
@@ -90,21 +95,8 @@ public final class UpdateRepoUrlCommand implements Callable<Integer> {
         RepoUrlRewriter.Result result = RepoUrlRewriter.plan(dir, repo, revision);
         if (!dryRun && !result.after().isEmpty()) RepoUrlRewriter.apply(dir, result, repo, revision);
         if (format != Format.text) {
-            ObjectNode root = Json.object();
-            root.put("dir", dir.toString());
-            root.put("from", result.fromUrl());
-            root.put("to", repo);
-            root.put("dryRun", dryRun);
-            ArrayNode changes = root.putArray("changes");
-            for (RepoUrlRewriter.Change c : result.changes()) {
-                ObjectNode n = changes.addObject();
-                n.put("file", c.file());
-                n.put("line", c.line());
-                n.put("field", c.field());
-                n.put("from", c.from());
-                n.put("to", c.to());
-            }
-            out.print(Structured.write(root, format == Format.yaml));
+            Document doc = new Document(dir.toString(), result.fromUrl(), repo, dryRun, result.changes());
+            out.print(Structured.write(doc, format == Format.yaml));
         } else if (dryRun) {
             String diff = result.diff();
             out.print(diff.isEmpty() ? "nothing to change: the tree already reads " + repo + "\n" : diff);

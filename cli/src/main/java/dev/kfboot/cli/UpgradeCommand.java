@@ -1,5 +1,6 @@
 package dev.kfboot.cli;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kfboot.Kfboot;
 import dev.kfboot.Sources;
 import dev.kfboot.catalog.Catalogs;
@@ -9,7 +10,6 @@ import dev.kfboot.cluster.upgrade.ClusterLiveFacts;
 import dev.kfboot.generate.Layout;
 import dev.kfboot.generate.TreeWriter;
 import dev.kfboot.model.InputException;
-import dev.kfboot.model.Json;
 import dev.kfboot.model.Location;
 import dev.kfboot.render.RenderCache;
 import dev.kfboot.render.RenderRunner;
@@ -161,6 +161,9 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** {@code upgrade --out -o json}: the upgrade's fields, then the tree written. */
+    record WithTree(@JsonUnwrapped UpgradeJson.Document upgrade, TargetTree.Document tree) {}
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -202,7 +205,7 @@ public final class UpgradeCommand implements Callable<Integer> {
         if (this.out != null) return writeTree(plan, b, runner, out, err);
         switch (format) {
             case json -> out.print(UpgradeJson.write(plan) + "\n");
-            case yaml -> out.print(Structured.yamlOf(UpgradeJson.write(plan)));
+            case yaml -> out.print(Structured.write(UpgradeJson.document(plan), true));
             case text -> out.print(UpgradeText.write(plan));
         }
         out.flush();
@@ -232,10 +235,8 @@ public final class UpgradeCommand implements Callable<Integer> {
         }
         TreeWriter.Result result = TreeWriter.write(this.out, tt.tree(), force);
         if (format != Format.text) {
-            var root = UpgradeJson.toJson(plan);
-            root.set("tree", tt.json(this.out, result));
-            String json = Json.pretty(root);
-            stdout.print(format == Format.json ? json + "\n" : Structured.yamlOf(json));
+            WithTree doc = new WithTree(UpgradeJson.document(plan), tt.document(this.out, result));
+            stdout.print(Structured.write(doc, format == Format.yaml) + (format == Format.json ? "\n" : ""));
         } else {
             stdout.print(UpgradeText.write(plan));
             stdout.println();

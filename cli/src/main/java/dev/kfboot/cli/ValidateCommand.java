@@ -178,7 +178,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         switch (format) {
             case json -> out.print(ValidationJson.write(v));
-            case yaml -> out.print(Structured.yamlOf(ValidationJson.write(v)));
+            case yaml -> out.print(Structured.write(ValidationJson.document(v), true));
             case sarif ->
                 out.print(Sarif.write(
                         v.findings(),

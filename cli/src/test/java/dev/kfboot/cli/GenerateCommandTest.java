@@ -181,6 +181,61 @@ class GenerateCommandTest {
     }
 
     @Test
+    void jsonAndYamlMatchTheGoldens() throws Exception {
+        Path out = tmp.resolve("argocd");
+        Path terraform = tmp.resolve("terraform");
+        // json writes the tree (every file added), yaml finds it written (every file kept as it is)
+        OutputGoldens.assertMatch(
+                "generate",
+                tmp,
+                0,
+                "generate",
+                "-q",
+                "--out",
+                out.toString(),
+                "--path-in-repo",
+                "argocd",
+                "--terraform",
+                terraform.toString());
+        OutputGoldens.assertMatch(
+                "generate-terraform-only",
+                tmp,
+                0,
+                "generate",
+                "-q",
+                "--terraform",
+                tmp.resolve("tf").toString(),
+                "--path-in-repo",
+                "argocd");
+        OutputGoldens.assertMatch(
+                "update-repo-url-dry-run",
+                tmp,
+                0,
+                "update-repo-url",
+                "--repo",
+                "https://example.com/fork.git",
+                "--revision",
+                "main",
+                "--dry-run",
+                out.toString());
+        Path repo = tmp.resolve("gitops");
+        try (Git git =
+                Git.init().setDirectory(repo.toFile()).setInitialBranch("prod").call()) {
+            git.getRepository().getConfig().setString("remote", "origin", "url", "https://example.com/acme/gitops.git");
+            git.getRepository().getConfig().save();
+        }
+        // a checkout that is no kubeflow/manifests fork: the tree carries findings
+        OutputGoldens.assertMatch(
+                "generate-findings",
+                tmp,
+                0,
+                "generate",
+                "-q",
+                "--out",
+                repo.resolve("clusters/main").toString());
+    }
+
+    @Test
     void demoAlsoGeneratesTheDefaultTree() {
         CliRun r = CliRun.of("demo");
         assertThat(r.code()).isZero();

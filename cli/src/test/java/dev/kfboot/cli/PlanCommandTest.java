@@ -106,6 +106,25 @@ class PlanCommandTest {
         assertThat(dot.out()).contains("\"knative-serving\" -> \"kserve\" [label=\"declared\", style=dashed]");
     }
 
+    @Test
+    void jsonAndYamlMatchTheGoldens(@TempDir Path dir) throws Exception {
+        OutputGoldens.assertMatch("plan-26.03", null, 0, "plan", "-q");
+        Path spec = Files.writeString(dir.resolve("platform.yaml"), """
+                apiVersion: kfboot.dev/v1alpha1
+                kind: Platform
+                metadata:
+                  name: kubeflow
+                spec:
+                  release: "26.03"
+                  components:
+                    - name: profiles
+                      enabled: false
+                    - name: kserve
+                      wave: 6
+                """);
+        OutputGoldens.assertMatch("plan-findings", dir, 1, "plan", "-q", "-f", spec.toString());
+    }
+
     private static long dependencyCount() {
         try {
             return Json.mapper()

@@ -205,5 +205,7 @@ class SetCommandTest {
 
         CliRun yaml = CliRun.of("set", file.toString(), "Deployment/iris:spec.replicas=3", "--dry-run", "-o", "yaml");
         assertThat(new YAMLMapper().readTree(yaml.out())).isEqualTo(json);
+        OutputGoldens.assertMatch(
+                "set-dry-run", work, 1, "set", file.toString(), "Deployment/iris:spec.replicas=3", "--dry-run");
     }
 }

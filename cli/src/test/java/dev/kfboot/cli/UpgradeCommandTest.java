@@ -100,6 +100,59 @@ class UpgradeCommandTest {
     }
 
     @Test
+    void jsonAndYamlMatchTheGoldens() throws IOException {
+        Kustomize.required();
+        String pvc = "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: store, namespace: kubeflow}\n"
+                + "spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n---\n";
+        Path a = release("1.0", pvc + deployment("app: ctl"));
+        Path b = release("1.1", deployment("app: ctl, tier: control"));
+
+        OutputGoldens.assertMatch(
+                "upgrade",
+                dir,
+                1,
+                "upgrade",
+                "--from-upstream",
+                a.toString(),
+                "--to-upstream",
+                b.toString(),
+                "--no-cache",
+                "-q");
+        // --out: the plan and the tree written; json writes it, yaml finds it written
+        OutputGoldens.assertMatch(
+                "upgrade-out",
+                dir,
+                1,
+                "upgrade",
+                "--from-upstream",
+                a.toString(),
+                "--to-upstream",
+                b.toString(),
+                "--no-cache",
+                "-q",
+                "--out",
+                b.resolve("argocd").toString(),
+                "--path-in-repo",
+                "argocd");
+        OutputGoldens.assertMatch(
+                "generate-upgrade-from",
+                dir,
+                0,
+                "generate",
+                "-q",
+                "--out",
+                dir.resolve("gitops").toString(),
+                "--path-in-repo",
+                "argocd",
+                "--upstream",
+                b.toString(),
+                "--upgrade-from",
+                a.toString(),
+                "--cache-dir",
+                dir.resolve("cache").toString());
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() throws IOException {
         Path a = release("1.0", deployment("app: ctl"));
 

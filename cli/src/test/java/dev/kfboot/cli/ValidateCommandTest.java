@@ -49,6 +49,22 @@ class ValidateCommandTest {
     }
 
     @Test
+    void jsonAndYamlMatchTheGoldens() {
+        OutputGoldens.assertMatch(
+                "validate-small",
+                repo,
+                ExitCodes.FINDINGS,
+                "validate",
+                repo.resolve("tree").toString(),
+                "--repo-root",
+                repo.toString(),
+                "--no-cache",
+                "-q",
+                "--repo-url",
+                "https://github.com/acme/platform.git");
+    }
+
+    @Test
     void textIsCompilerStyleSortedAndEndsWithASummary() {
         CliRun r = validate();
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,9 +31,10 @@ public final class Json {
         return MAPPER;
     }
 
-    public static String pretty(JsonNode node) {
+    /** A JSON tree or a record (Jackson serializes records by their components, in order). */
+    public static String pretty(Object value) {
         try {
-            return MAPPER.writer(PRETTY).writeValueAsString(node) + "\n";
+            return MAPPER.writer(PRETTY).writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

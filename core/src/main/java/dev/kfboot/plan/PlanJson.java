@@ -1,8 +1,6 @@
 package dev.kfboot.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kfboot.graph.Dependency;
 import dev.kfboot.graph.InternalOrdering;
 import dev.kfboot.model.Finding;
@@ -20,7 +18,12 @@ import java.util.List;
  */
 public final class PlanJson {
 
-    /** The document, in field order. */
+    /**
+     * The document, in field order.
+     *
+     * @param failed   the apps that did not render; left out when there are none
+     * @param findings left out when there are none
+     */
     public record Document(
             String release,
             String source,
@@ -28,7 +31,9 @@ public final class PlanJson {
             List<WaveDoc> waves,
             List<ComponentDoc> components,
             List<DependencyDoc> dependencies,
-            List<InternalDoc> internal) {}
+            List<InternalDoc> internal,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FailedDoc> failed,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FindingDoc> findings) {}
 
     public record WaveDoc(int wave, List<String> components) {}
 
@@ -63,6 +68,24 @@ public final class PlanJson {
     public record LocationDoc(String file, Integer line) {}
 
     public record InternalDoc(String component, String object, String kind, String needs) {}
+
+    /** An app that did not render: the rule and message of its finding. */
+    public record FailedDoc(String component, String rule, String message) {}
+
+    /**
+     * One finding, as plan, validate and generate write it: every field present, null when it has none.
+     *
+     * @param line null when the finding has no line
+     */
+    public record FindingDoc(
+            String rule,
+            String severity,
+            String app,
+            String resource,
+            String file,
+            Integer line,
+            String message,
+            String hint) {}
 
     private PlanJson() {}
 
@@ -105,45 +128,39 @@ public final class PlanJson {
             internal.add(new InternalDoc(
                     o.component(), String.valueOf(o.object()), o.kind().label(), o.needs()));
         }
-        return new Document(plan.release(), plan.source(), plan.inventory().size(), waves, components, deps, internal);
+        List<FailedDoc> failed = new ArrayList<>();
+        plan.failedRenders().forEach((app, f) -> failed.add(new FailedDoc(app, f.rule(), f.message())));
+        return new Document(
+                plan.release(),
+                plan.source(),
+                plan.inventory().size(),
+                waves,
+                components,
+                deps,
+                internal,
+                failed,
+                findings(plan.findings()));
     }
 
     private static LocationDoc location(Location l) {
         return new LocationDoc(l.file(), l.line() > 0 ? l.line() : null);
     }
 
-    public static ObjectNode toJson(Plan plan) {
-        ObjectNode root = Json.mapper().valueToTree(document(plan));
-        if (!plan.failedRenders().isEmpty()) {
-            ArrayNode failed = root.putArray("failed");
-            plan.failedRenders()
-                    .forEach((app, f) -> failed.addObject()
-                            .put("component", app)
-                            .put("rule", f.rule())
-                            .put("message", f.message()));
-        }
-        if (!plan.findings().isEmpty()) root.set("findings", findings(plan.findings()));
-        return root;
-    }
-
-    public static ArrayNode findings(List<Finding> findings) {
-        ArrayNode out = Json.array();
-        for (Finding f : findings) {
-            ObjectNode n = out.addObject();
-            n.put("rule", f.rule());
-            n.put("severity", f.severity().label());
-            n.put("app", f.app());
-            n.put("resource", f.resource());
-            n.put("file", f.location().file());
-            if (f.location().line() > 0) n.put("line", f.location().line());
-            else n.putNull("line");
-            n.put("message", f.message());
-            n.put("hint", f.hint());
-        }
-        return out;
+    public static List<FindingDoc> findings(List<Finding> findings) {
+        return findings.stream()
+                .map(f -> new FindingDoc(
+                        f.rule(),
+                        f.severity().label(),
+                        f.app(),
+                        f.resource(),
+                        f.location().file(),
+                        f.location().line() > 0 ? f.location().line() : null,
+                        f.message(),
+                        f.hint()))
+                .toList();
     }
 
     public static String write(Plan plan) {
-        return Json.pretty(toJson(plan));
+        return Json.pretty(document(plan));
     }
 }

@@ -1,55 +1,85 @@
 package dev.kfboot.upgrade;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kfboot.model.Json;
 import dev.kfboot.model.Severity;
+import java.util.List;
 
 /**
- * {@code upgrade -o json}: {@code {"from", "to", "live", "needsDecision", "changes": [{"type", "severity", "app",
- * "fromApp", "resource", "newResource", "field", "old", "new", "message", "fix", "syncOptions"}], "kept": [{"app",
- * "resource", "reason"}]}}, the same records the text prints, unfolded, in the same order.
+ * {@code upgrade -o json}: {@code {"from", "to", "live", "needsDecision", "counts", "changes": [{"type", "severity",
+ * "app", "wave", "fromApp", "resource", "newResource", "field", "old", "new", "message", "fix", "syncOptions"}],
+ * "kept": [{"app", "resource", "reason"}]}}, the same records the text prints, unfolded, in the same order.
  */
 public final class UpgradeJson {
 
+    /** The document, in field order. */
+    public record Document(
+            String from,
+            String to,
+            String live,
+            boolean needsDecision,
+            Counts counts,
+            List<ChangeDoc> changes,
+            List<KeptDoc> kept) {}
+
+    /** The changes per severity. */
+    public record Counts(long error, long warning, long info) {}
+
+    /**
+     * @param wave     the app's wave in the target release, or null
+     * @param oldValue the field's value before, as {@code "old"}
+     * @param newValue its value after, as {@code "new"}
+     */
+    public record ChangeDoc(
+            String type,
+            String severity,
+            String app,
+            Integer wave,
+            String fromApp,
+            String resource,
+            String newResource,
+            String field,
+            @JsonProperty("old") String oldValue,
+            @JsonProperty("new") String newValue,
+            String message,
+            String fix,
+            String syncOptions) {}
+
+    public record KeptDoc(String app, String resource, String reason) {}
+
     private UpgradeJson() {}
 
-    public static ObjectNode toJson(UpgradePlan plan) {
-        ObjectNode root = Json.object();
-        root.put("from", plan.from());
-        root.put("to", plan.to());
-        root.put("live", plan.live());
-        root.put("needsDecision", plan.needsDecision());
-        ObjectNode counts = root.putObject("counts");
-        for (Severity s : Severity.values()) counts.put(s.label(), plan.count(s));
-        ArrayNode changes = root.putArray("changes");
-        for (Change c : plan.changes()) {
-            ObjectNode n = changes.addObject();
-            n.put("type", c.type().slug());
-            n.put("severity", c.severity().label());
-            n.put("app", c.app());
-            n.put("wave", plan.targetWaves().get(c.app()));
-            n.put("fromApp", c.fromApp());
-            n.put("resource", c.id() == null ? null : c.id().toString());
-            n.put("newResource", c.newId() == null ? null : c.newId().toString());
-            n.put("field", c.field());
-            n.put("old", c.oldValue());
-            n.put("new", c.newValue());
-            n.put("message", c.message());
-            n.put("fix", c.fix());
-            n.put("syncOptions", c.syncOptions());
-        }
-        ArrayNode kept = root.putArray("kept");
-        for (UpgradePlan.Kept k : plan.kept()) {
-            ObjectNode n = kept.addObject();
-            n.put("app", k.app());
-            n.put("resource", k.id().toString());
-            n.put("reason", k.reason());
-        }
-        return root;
+    public static Document document(UpgradePlan plan) {
+        List<ChangeDoc> changes = plan.changes().stream()
+                .map(c -> new ChangeDoc(
+                        c.type().slug(),
+                        c.severity().label(),
+                        c.app(),
+                        plan.targetWaves().get(c.app()),
+                        c.fromApp(),
+                        c.id() == null ? null : c.id().toString(),
+                        c.newId() == null ? null : c.newId().toString(),
+                        c.field(),
+                        c.oldValue(),
+                        c.newValue(),
+                        c.message(),
+                        c.fix(),
+                        c.syncOptions()))
+                .toList();
+        List<KeptDoc> kept = plan.kept().stream()
+                .map(k -> new KeptDoc(k.app(), k.id().toString(), k.reason()))
+                .toList();
+        return new Document(
+                plan.from(),
+                plan.to(),
+                plan.live(),
+                plan.needsDecision(),
+                new Counts(plan.count(Severity.ERROR), plan.count(Severity.WARNING), plan.count(Severity.INFO)),
+                changes,
+                kept);
     }
 
     public static String write(UpgradePlan plan) {
-        return Json.pretty(toJson(plan));
+        return Json.pretty(document(plan));
     }
 }

@@ -1,29 +1,33 @@
 package dev.kfboot.validate;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kfboot.model.Json;
 import dev.kfboot.model.Severity;
 import dev.kfboot.plan.PlanJson;
-import java.util.ArrayList;
+import java.util.List;
 
 /** {@code validate -o json}: {@code {"findings": [{"rule", "severity", "app", "resource", "file", "line", "message", "hint"}], "summary": {"errors", "warnings", "infos", "suppressed", "unverified": [app, ...]}}}. */
 public final class ValidationJson {
 
+    /** The document, in field order. */
+    public record Document(List<PlanJson.FindingDoc> findings, Summary summary) {}
+
+    /** @param unverified the apps kfboot could not check, sorted */
+    public record Summary(long errors, long warnings, long infos, int suppressed, List<String> unverified) {}
+
     private ValidationJson() {}
 
-    public static ObjectNode toJson(Validation v) {
-        ObjectNode root = Json.object();
-        root.set("findings", PlanJson.findings(v.findings()));
-        ObjectNode summary = root.putObject("summary");
-        summary.put("errors", v.count(Severity.ERROR));
-        summary.put("warnings", v.count(Severity.WARNING));
-        summary.put("infos", v.count(Severity.INFO));
-        summary.put("suppressed", v.suppressed().size());
-        summary.putPOJO("unverified", new ArrayList<>(v.unverified().keySet()));
-        return root;
+    public static Document document(Validation v) {
+        return new Document(
+                PlanJson.findings(v.findings()),
+                new Summary(
+                        v.count(Severity.ERROR),
+                        v.count(Severity.WARNING),
+                        v.count(Severity.INFO),
+                        v.suppressed().size(),
+                        List.copyOf(v.unverified().keySet())));
     }
 
     public static String write(Validation v) {
-        return Json.pretty(toJson(v));
+        return Json.pretty(document(v));
     }
 }

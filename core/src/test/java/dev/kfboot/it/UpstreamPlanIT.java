@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kfboot.Kfboot;
 import dev.kfboot.Sources;
 import dev.kfboot.catalog.Catalogs;
+import dev.kfboot.model.Json;
 import dev.kfboot.plan.Plan;
 import dev.kfboot.plan.PlanJson;
 import dev.kfboot.spec.Platform;
@@ -64,7 +65,7 @@ class UpstreamPlanIT {
 
     /** The plan as JSON without its "source" line, which names where it came from (facts or a rendered tree). */
     static String withoutSource(Plan plan) {
-        ObjectNode json = PlanJson.toJson(plan);
+        ObjectNode json = Json.mapper().valueToTree(PlanJson.document(plan));
         json.remove("source");
         return json.toPrettyString();
     }

@@ -126,7 +126,7 @@ class PlanTest {
 
     @Test
     void jsonHasTheDocumentedKeysAndStructuredReasons() {
-        ObjectNode json = PlanJson.toJson(plan("b -> a"));
+        ObjectNode json = Json.mapper().valueToTree(PlanJson.document(plan("b -> a")));
 
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
@@ -151,7 +151,7 @@ class PlanTest {
         Finding f =
                 Finding.warning("unknown-kind", "b", "creates X", "enable it").at(new Location("platform.yaml", 3));
 
-        ObjectNode json = PlanJson.toJson(plan(graph("b -> a"), Map.of(), List.of(f)));
+        ObjectNode json = Json.mapper().valueToTree(PlanJson.document(plan(graph("b -> a"), Map.of(), List.of(f))));
 
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);

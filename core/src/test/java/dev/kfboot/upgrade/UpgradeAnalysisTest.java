@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kfboot.inventory.Crd;
 import dev.kfboot.model.ResourceId;
 import dev.kfboot.model.Severity;
+import dev.kfboot.testing.Golden;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -299,6 +300,7 @@ class UpgradeAnalysisTest {
                 .filteredOn(c -> c.id() != null)
                 .allSatisfy(c ->
                         assertThat(c.fix()).contains("Prune=false,Delete=false").doesNotContain("delete it after"));
+        Golden.assertMatches("upgrade/moved-and-kept.json", UpgradeJson.write(plan));
     }
 
     @Test
@@ -316,6 +318,7 @@ class UpgradeAnalysisTest {
         assertThat(r.fromApp()).isEqualTo("hooks");
         assertThat(r.app()).isEqualTo("dash");
         assertThat(plan.of(Change.Type.REMOVED)).extracting(c -> c.id().name()).containsExactly("metrics");
+        Golden.assertMatches("upgrade/renamed.json", UpgradeJson.write(plan));
     }
 
     @Test
