@@ -204,7 +204,7 @@ public final class UpgradeCommand implements Callable<Integer> {
         if (plan == null) return ExitCodes.FINDINGS;
         if (this.out != null) return writeTree(plan, b, runner, out, err);
         switch (format) {
-            case json -> out.print(UpgradeJson.write(plan) + "\n");
+            case json -> out.print(UpgradeJson.write(plan));
             case yaml -> out.print(Structured.write(UpgradeJson.document(plan), true));
             case text -> out.print(UpgradeText.write(plan));
         }
