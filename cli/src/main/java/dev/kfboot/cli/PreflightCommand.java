@@ -1,16 +1,13 @@
 package dev.kfboot.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kfboot.Kfboot;
 import dev.kfboot.Sources;
 import dev.kfboot.catalog.Requests;
 import dev.kfboot.cluster.Cluster;
+import dev.kfboot.cluster.check.CheckReport;
+import dev.kfboot.cluster.check.CheckResult;
 import dev.kfboot.cluster.preflight.Preflight;
 import dev.kfboot.cluster.preflight.PreflightContext;
-import dev.kfboot.cluster.preflight.PreflightResult;
-import dev.kfboot.cluster.preflight.Status;
-import dev.kfboot.model.Json;
 import dev.kfboot.needs.ClusterNeeds;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.spec.ResolvedPlatform;
@@ -86,69 +83,32 @@ public final class PreflightCommand extends ClusterCommand {
         needs = ClusterNeeds.of(resolved, kfboot.plan(resolved, Sources.facts()).inventory());
     }
 
+    /** What {@code preflight -o json} prints: whether it passed, what the platform needs, and the rows. */
+    record Preflighted(String release, boolean passed, Needs needs, List<CheckResult> checks) {}
+
+    /** What the platform needs of a cluster; {@code kubernetes} is the release's minimum version, null when unknown. */
+    record Needs(String kubernetes, int cpuMillis, int memoryMiB, int storageGB) {}
+
     @Override
     protected int run(Cluster c) {
-        List<PreflightResult> results = Preflight.run(new PreflightContext(c, needs));
-        long failed = results.stream().filter(r -> r.status() == Status.FAIL).count();
-        long warned = results.stream().filter(r -> r.status() == Status.WARN).count();
-        boolean ok = failed == 0 && !(strict && warned > 0);
+        CheckReport report = Preflight.run(new PreflightContext(c, needs));
+        boolean ok = report.ok(strict);
         if (format != Format.text) {
-            out().print(Structured.write(json(results, ok), format == Format.yaml));
+            Requests total = needs.total();
+            Needs n = new Needs(
+                    needs.kubernetes() == null ? null : needs.kubernetes().minimum(),
+                    total.cpuMillis(),
+                    total.memoryMiB(),
+                    total.storageGB());
+            out().print(Structured.write(
+                    new Preflighted(needs.release(), ok, n, report.checks()), format == Format.yaml));
         } else {
             out().println("preflight of " + c.server() + " for kubeflow/manifests " + needs.release() + ": "
                     + needs.apps().size() + " apps");
             out().println();
-            TextTable t = new TextTable("RESULT", "CHECK", "DETAIL");
-            for (PreflightResult r : results) t.row(r.status().label(), r.title(), r.detail());
-            out().print(t.render());
-            for (PreflightResult r : results) details(r);
-            long passed =
-                    results.stream().filter(r -> r.status() == Status.PASS).count();
-            long checked =
-                    results.stream().filter(r -> r.status() != Status.INFO).count();
-            out().println();
-            out().println(
-                            failed + warned == 0
-                                    ? "all " + checked + " checks passed"
-                                    : failed + " failed, " + warned + " warning" + (warned == 1 ? "" : "s") + ", "
-                                            + passed + " passed");
+            ChecklistPrinter.print(report, out());
         }
         out().flush();
         return ok ? ExitCodes.OK : ExitCodes.FINDINGS;
-    }
-
-    /** The objects behind a row and what to do, under the table. */
-    private void details(PreflightResult r) {
-        if (r.problems().isEmpty() && r.hint() == null) return;
-        out().println();
-        out().println(r.title() + ":");
-        ShortList.print(out(), r.problems());
-        if (r.hint() != null) out().println("  hint: " + r.hint());
-    }
-
-    private ObjectNode json(List<PreflightResult> results, boolean ok) {
-        ObjectNode root = Json.object();
-        root.put("release", needs.release());
-        root.put("passed", ok);
-        ObjectNode n = root.putObject("needs");
-        Requests total = needs.total();
-        n.put(
-                "kubernetes",
-                needs.kubernetes() == null ? null : needs.kubernetes().minimum());
-        n.put("cpuMillis", total.cpuMillis());
-        n.put("memoryMiB", total.memoryMiB());
-        n.put("storageGB", total.storageGB());
-        ArrayNode checks = root.putArray("checks");
-        for (PreflightResult r : results) {
-            ObjectNode o = checks.addObject();
-            o.put("id", r.id());
-            o.put("title", r.title());
-            o.put("status", r.status().label());
-            o.put("detail", r.detail());
-            ArrayNode p = o.putArray("problems");
-            r.problems().forEach(p::add);
-            o.put("hint", r.hint());
-        }
-        return root;
     }
 }

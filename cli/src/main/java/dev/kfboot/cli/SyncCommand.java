@@ -4,11 +4,9 @@ import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.argocd.AppStatus;
 import dev.kfboot.cluster.argocd.AppStore;
 import dev.kfboot.cluster.argocd.Applications;
-import dev.kfboot.cluster.argocd.OperationTrigger;
 import dev.kfboot.cluster.argocd.SyncRequest;
-import dev.kfboot.cluster.deploy.DeployDriver;
-import dev.kfboot.cluster.deploy.DeployPlan;
 import dev.kfboot.cluster.deploy.Step;
+import dev.kfboot.cluster.deploy.Syncer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,10 +52,7 @@ public final class SyncCommand extends ClusterCommand {
     Format format;
 
     /** What {@code sync --async -o json} prints: the syncs started, one per app. */
-    record Started(String namespace, List<StartedSync> started) {}
-
-    /** One app of {@code sync --async}: {@code result} is started, busy, in-target-state or deleting. */
-    record StartedSync(String app, int wave, String result, String message) {}
+    record Started(String namespace, List<Syncer.Started> started) {}
 
     @Parameters(paramLabel = "APP", arity = "0..*", description = "Applications to sync.")
     List<String> names = new ArrayList<>();
@@ -101,18 +96,16 @@ public final class SyncCommand extends ClusterCommand {
 
     @Override
     protected int run(Cluster c) throws InterruptedException {
-        names = appNames(c, names);
         SyncRequest request = new SyncRequest(prune, force, replace, serverSide, null, null, null);
         try (AppStore store = openStore(c)) {
-            List<AppStatus> chosen = select(store.snapshot(), new Applications(c));
-            String runId = "sync-" + Long.toString(System.currentTimeMillis(), 36);
-            if (async) return async(c, chosen, request, runId);
+            Syncer syncer = new Syncer(new Applications(c), store, Clock.systemUTC());
+            List<AppStatus> chosen = syncer.select(new Syncer.Selection(names, wave, all));
+            String runId = syncer.runId();
+            if (async) return printStarted(c, syncer.start(chosen, request, runId));
             boolean text = format == Format.text;
             RunReport.Recorder recorder = new RunReport.Recorder(Clock.systemUTC());
             DeployPrinter printer = new DeployPrinter(text ? out() : err(), Clock.systemUTC());
-            DeployDriver driver =
-                    new DeployDriver(new Applications(c), store, RunReport.both(printer, recorder), Clock.systemUTC());
-            Step last = driver.run(DeployPlan.sync(chosen, request), cluster.timeout(), runId);
+            Step last = syncer.run(chosen, request, cluster.timeout(), runId, RunReport.both(printer, recorder));
             if (!text) {
                 out().print(Structured.write(
                         recorder.report("sync", c.argoNamespace(), last, false), format == Format.yaml));
@@ -133,54 +126,13 @@ public final class SyncCommand extends ClusterCommand {
         }
     }
 
-    private int async(Cluster c, List<AppStatus> chosen, SyncRequest request, String runId) {
-        OperationTrigger trigger = new OperationTrigger(new Applications(c));
-        List<StartedSync> started = new ArrayList<>();
-        for (AppStatus a : chosen) {
-            OperationTrigger.Outcome o = trigger.trigger(a.name(), request, runId + "/" + a.name(), false);
-            started.add(
-                    switch (o) {
-                        case TRIGGERED, ALREADY_OURS -> new StartedSync(a.name(), a.wave(), "started", "sync started");
-                        case BUSY ->
-                            new StartedSync(a.name(), a.wave(), "busy", "an operation is already running; not started");
-                        case IN_TARGET_STATE ->
-                            new StartedSync(a.name(), a.wave(), "in-target-state", "already Synced and Healthy");
-                        case DELETING -> new StartedSync(a.name(), a.wave(), "deleting", "being deleted; not started");
-                    });
-        }
+    private int printStarted(Cluster c, List<Syncer.Started> started) {
         if (format != Format.text) {
             out().print(Structured.write(new Started(c.argoNamespace(), started), format == Format.yaml));
         } else {
-            for (StartedSync s : started) out().println("wave " + s.wave() + " " + s.app() + ": " + s.message());
+            for (Syncer.Started s : started) out().println("wave " + s.wave() + " " + s.app() + ": " + s.message());
         }
         out().flush();
         return ExitCodes.OK;
-    }
-
-    private List<AppStatus> select(List<AppStatus> apps, Applications access) {
-        if (all) return apps;
-        if (wave != null) {
-            List<AppStatus> w = apps.stream().filter(a -> a.wave() == wave).toList();
-            if (w.isEmpty()) {
-                throw new CommandFailure(
-                        ExitCodes.INPUT,
-                        "no application in wave " + wave,
-                        "waves: "
-                                + apps.stream()
-                                        .map(AppStatus::wave)
-                                        .distinct()
-                                        .sorted()
-                                        .toList());
-            }
-            return w;
-        }
-        List<AppStatus> out = new ArrayList<>();
-        for (String n : names) {
-            out.add(apps.stream()
-                    .filter(a -> a.name().equals(n))
-                    .findFirst()
-                    .orElseGet(() -> AppStatus.of(access.require(n))));
-        }
-        return out;
     }
 }

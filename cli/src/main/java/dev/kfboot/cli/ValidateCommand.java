@@ -4,25 +4,22 @@ import dev.kfboot.files.TreeWatcher;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 import dev.kfboot.model.Severity;
-import dev.kfboot.render.KustomizeTool;
 import dev.kfboot.validate.Sarif;
 import dev.kfboot.validate.Suppressions;
-import dev.kfboot.validate.TreeReader;
 import dev.kfboot.validate.ValidateRequest;
 import dev.kfboot.validate.Validation;
 import dev.kfboot.validate.ValidationJson;
+import dev.kfboot.validate.ValidationWatch;
 import dev.kfboot.validate.Validator;
 import dev.kfboot.validate.rules.Rule;
 import dev.kfboot.validate.rules.Rules;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -125,9 +122,6 @@ public final class ValidateCommand implements Callable<Integer> {
                     + "with -o json, one JSON document per run.")
     boolean watch;
 
-    /** An editor's save is several events: wait for this much quiet before validating again. */
-    static final Duration QUIET_AFTER_CHANGE = Duration.ofMillis(50);
-
     @Spec
     CommandSpec command;
 
@@ -207,36 +201,33 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     /**
-     * Validates, then again on every change under the tree, the repository root, the --source checkouts and the
-     * remote cache, until interrupted; then exits as the last complete run would have. The watch starts before the
-     * first run reads anything, so no change is missed. Input that becomes unusable while watching (a file saved
-     * half-edited) is reported and waited out; unusable input at the start is an error, as without --watch.
+     * Validates, then again on every change ({@link ValidationWatch}), until interrupted; then exits as the last
+     * complete run would have. Unusable input at the start is an error, as without --watch; later it is reported and
+     * waited out.
      */
     private int watch(ValidateRequest given, PrintWriter out, PrintWriter err) {
-        ValidateRequest request = withKustomizeAskedOnce(given);
-        Path repo = TreeWatcher.real(TreeReader.read(request.dir(), request.repoRoot(), request.locality())
-                .repo()
-                .dir());
-        List<Path> roots = new ArrayList<>(List.of(request.dir(), repo));
-        roots.addAll(request.sources().values());
-        if (request.render().remoteCache() != null) roots.add(request.render().remoteCache());
-        List<Path> excluded = request.cacheDir() == null ? List.of() : List.of(request.cacheDir());
-        int code = ExitCodes.OK;
-        try (TreeWatcher watcher = watcher(roots, excluded)) {
-            code = exitCode(validateAndPrint(request, out, err, null));
-            progress(err, "watching " + watcher.directories() + " directories for changes (Ctrl-C stops)");
-            while (true) {
-                SortedSet<Path> changed = watcher.awaitChange(QUIET_AFTER_CHANGE);
-                progress(err, changedFiles(repo, changed) + " changed: validating again");
-                try {
-                    code = exitCode(validateAndPrint(request, out, err, null));
-                } catch (InputException e) {
-                    Main.handle(e, command.commandLine(), false); // prints it as a run without --watch would
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return code;
+        ValidationWatch watch = ValidationWatch.of(given);
+        try (TreeWatcher watcher = watcher(watch.roots(), watch.excluded())) {
+            Validation last = watch.run(
+                    watcher::awaitChange, r -> validateAndPrint(r, out, err, null), new ValidationWatch.Listener() {
+                        @Override
+                        public void watching() {
+                            progress(
+                                    err,
+                                    "watching " + watcher.directories() + " directories for changes (Ctrl-C stops)");
+                        }
+
+                        @Override
+                        public void changed(String files) {
+                            progress(err, files + " changed: validating again");
+                        }
+
+                        @Override
+                        public void unusable(InputException e) {
+                            Main.handle(e, command.commandLine(), false); // printed as a run without --watch would
+                        }
+                    });
+            return exitCode(last);
         }
     }
 
@@ -251,33 +242,10 @@ public final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    /** kustomize's version is asked once, not on every run; without kustomize, each run reports it if it needs it. */
-    private static ValidateRequest withKustomizeAskedOnce(ValidateRequest request) {
-        if (request.render().tool() != null) return request;
-        try {
-            return request.withRender(request.render().withTool(KustomizeTool.detect(request.cacheDir())));
-        } catch (InputException none) {
-            return request;
-        }
-    }
-
     private void progress(PrintWriter err, String line) {
         if (quiet) return;
         err.println("kfboot validate: " + line);
         err.flush();
-    }
-
-    /** The changed paths relative to the repository, at most three, then how many more. */
-    private static String changedFiles(Path repo, SortedSet<Path> changed) {
-        List<String> shown = new ArrayList<>();
-        for (Path p : changed) {
-            if (shown.size() == 3) {
-                shown.add("and " + (changed.size() - 3) + " more");
-                break;
-            }
-            shown.add(p.startsWith(repo) ? repo.relativize(p).toString() : p.toString());
-        }
-        return String.join(", ", shown);
     }
 
     static String summary(Validation v) {

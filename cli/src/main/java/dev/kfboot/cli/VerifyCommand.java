@@ -1,7 +1,9 @@
 package dev.kfboot.cli;
 
 import dev.kfboot.cluster.Cluster;
-import dev.kfboot.cluster.verify.CheckResult;
+import dev.kfboot.cluster.check.CheckReport;
+import dev.kfboot.cluster.check.CheckResult;
+import dev.kfboot.cluster.check.CheckStatus;
 import dev.kfboot.cluster.verify.Verifier;
 import dev.kfboot.cluster.verify.VerifyContext;
 import java.util.List;
@@ -57,33 +59,20 @@ public final class VerifyCommand extends ClusterCommand {
             description = "The dashboard's service (default: ${DEFAULT-VALUE}).")
     String dashboard;
 
-    /** What {@code verify -o json} prints: whether all passed, how many failed, and the rows of the table with their problems. */
-    record Verified(boolean passed, int failed, List<CheckResult> checks) {}
+    /** What {@code verify -o json} prints: whether all passed, how many failed, and the rows with their problems. */
+    record Verified(boolean passed, long failed, List<CheckResult> checks) {}
 
     @Override
     protected int run(Cluster c) {
-        List<CheckResult> results = Verifier.run(new VerifyContext(c, profileNamespace, dashboard));
+        CheckReport report = Verifier.run(new VerifyContext(c, profileNamespace, dashboard));
         if (format != Format.text) {
-            long failed = results.stream().filter(r -> !r.passed()).count();
-            out().print(Structured.write(new Verified(failed == 0, (int) failed, results), format == Format.yaml));
+            out().print(Structured.write(
+                    new Verified(report.ok(false), report.count(CheckStatus.FAIL), report.checks()),
+                    format == Format.yaml));
         } else {
-            TextTable t = new TextTable("RESULT", "CHECK", "DETAIL");
-            for (CheckResult r : results) t.row(r.passed() ? "pass" : "FAIL", r.title(), r.summary());
-            out().print(t.render());
-            for (CheckResult r : results) {
-                if (r.problems().isEmpty()) continue;
-                out().println();
-                out().println(r.title() + ":");
-                ShortList.print(out(), r.problems());
-            }
-            long failed = results.stream().filter(r -> !r.passed()).count();
-            out().println();
-            out().println(
-                            failed == 0
-                                    ? "all " + results.size() + " checks passed"
-                                    : failed + " of " + results.size() + " checks failed");
+            ChecklistPrinter.print(report, out());
         }
         out().flush();
-        return results.stream().allMatch(CheckResult::passed) ? ExitCodes.OK : ExitCodes.FINDINGS;
+        return report.ok(false) ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 }

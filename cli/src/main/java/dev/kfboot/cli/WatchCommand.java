@@ -4,15 +4,15 @@ import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.argocd.AppStatus;
 import dev.kfboot.cluster.argocd.AppStore;
 import dev.kfboot.cluster.deploy.DeployTree;
+import dev.kfboot.cluster.watch.AppWatcher;
+import dev.kfboot.cluster.watch.WatchStep;
+import dev.kfboot.cluster.watch.WaveProgress;
 import dev.kfboot.model.SafeText;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,60 +73,38 @@ public final class WatchCommand extends ClusterCommand {
     protected int run(Cluster c) throws InterruptedException {
         boolean live = !plain && System.console() != null;
         start = System.nanoTime();
-        long deadline = start + cluster.timeout().toNanos();
         try (AppStore store = openStore(c)) {
-            while (true) {
-                long seen = store.version();
-                List<AppStatus> apps = store.snapshot().stream()
-                        .filter(a -> expected == null || expected.contains(a.name()))
-                        .toList();
-                List<String> absent = absent(apps);
-                if (live) redraw(apps);
-                else lines(apps);
-                List<AppStatus> failed = apps.stream().filter(AppStatus::failed).toList();
-                if (!failed.isEmpty()) {
-                    AppStatus f = failed.get(0);
+            WatchStep last = new AppWatcher(store, System::nanoTime).run(expected, cluster.timeout(), step -> {
+                if (live) redraw(step);
+                else lines(step);
+            });
+            switch (last.outcome()) {
+                case FAILED ->
                     throw new CommandFailure(
                             ExitCodes.CLUSTER,
-                            "sync of " + f.name() + " failed: " + f.message(),
-                            "see `kfboot describe " + f.name() + "`; after fixing the cause, `kfboot sync " + f.name()
-                                    + "`");
-                }
-                if (!apps.isEmpty() && absent.isEmpty() && apps.stream().allMatch(AppStatus::syncedAndHealthy)) {
-                    out().println(StatusView.summary(apps));
-                    out().flush();
-                    return ExitCodes.OK;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    List<String> notReady = new ArrayList<>(apps.stream()
-                            .filter(a -> !a.syncedAndHealthy())
-                            .map(AppStatus::name)
-                            .toList());
-                    notReady.addAll(absent);
+                            "sync of " + last.failed().name() + " failed: " + last.reason(),
+                            "see `kfboot describe " + last.failed().name() + "`; after fixing the cause, `kfboot sync "
+                                    + last.failed().name() + "`");
+                case TIMED_OUT ->
                     throw new CommandFailure(
                             ExitCodes.CLUSTER,
                             "not Synced and Healthy after " + cluster.timeout().toSeconds() + "s: "
-                                    + (notReady.isEmpty()
+                                    + (last.notReady().isEmpty()
                                             ? "no Applications in " + c.argoNamespace()
-                                            : String.join(", ", notReady)),
+                                            : String.join(", ", last.notReady())),
                             "`kfboot status` shows where each stands; raise --timeout to wait longer");
+                default -> {
+                    out().println(StatusView.summary(last.apps()));
+                    out().flush();
+                    return ExitCodes.OK;
                 }
-                store.awaitChange(seen, Duration.ofNanos(left));
             }
         }
     }
 
-    private List<String> absent(List<AppStatus> apps) {
-        if (expected == null) return List.of();
-        Set<String> present = new TreeSet<>();
-        apps.forEach(a -> present.add(a.name()));
-        return expected.stream().filter(n -> !present.contains(n)).toList();
-    }
-
     /** Plain output: each app's state when it first shows or changes, and each wave when it completes. */
-    private void lines(List<AppStatus> apps) {
-        for (AppStatus a : apps) {
+    private void lines(WatchStep step) {
+        for (AppStatus a : step.apps()) {
             String state = StatusView.state(a);
             String before = shown.put(a.name(), state);
             if (!state.equals(before)) {
@@ -134,51 +112,40 @@ public final class WatchCommand extends ClusterCommand {
                         + (before == null ? "" : before + " -> ") + state);
             }
         }
-        for (Map.Entry<Integer, List<AppStatus>> w : byWave(apps).entrySet()) {
-            boolean done = w.getValue().stream().allMatch(AppStatus::syncedAndHealthy);
-            Boolean was = waveDone.put(w.getKey(), done);
-            if (done && !Boolean.TRUE.equals(was)) {
-                out().println(elapsed() + " wave " + w.getKey() + ": all "
-                        + w.getValue().size() + " apps Synced and Healthy");
+        for (WaveProgress w : step.waves()) {
+            Boolean was = waveDone.put(w.wave(), w.done());
+            if (w.done() && !Boolean.TRUE.equals(was)) {
+                out().println(elapsed() + " wave " + w.wave() + ": all "
+                        + w.apps().size() + " apps Synced and Healthy");
             }
         }
         out().flush();
     }
 
     /** Terminal output: the screen redrawn with one progress bar per wave and the apps still on their way. */
-    private void redraw(List<AppStatus> apps) {
+    private void redraw(WatchStep step) {
         SafePrintWriter.raw(out(), "\033[H\033[2J");
         StringBuilder sb = new StringBuilder();
         sb.append("kfboot watch  ")
                 .append(elapsed())
                 .append("  ")
-                .append(StatusView.summary(apps))
+                .append(StatusView.summary(step.apps()))
                 .append("\n\n");
-        for (Map.Entry<Integer, List<AppStatus>> w : byWave(apps).entrySet()) {
-            long ok = w.getValue().stream().filter(AppStatus::syncedAndHealthy).count();
-            int n = w.getValue().size();
-            int filled = (int) Math.round(20.0 * ok / n);
+        for (WaveProgress w : step.waves()) {
+            int n = w.apps().size();
+            int filled = (int) Math.round(20.0 * w.ready() / n);
             sb.append(String.format(
-                    "wave %-3d [%s%s] %d/%d%n", w.getKey(), "#".repeat(filled), ".".repeat(20 - filled), ok, n));
-            for (AppStatus a : w.getValue()) {
-                if (!a.syncedAndHealthy()) {
-                    sb.append("    ")
-                            .append(SafeText.forTerminal(a.name()))
-                            .append(": ")
-                            .append(SafeText.forTerminal(StatusView.state(a)))
-                            .append('\n');
-                }
+                    "wave %-3d [%s%s] %d/%d%n", w.wave(), "#".repeat(filled), ".".repeat(20 - filled), w.ready(), n));
+            for (AppStatus a : w.pending()) {
+                sb.append("    ")
+                        .append(SafeText.forTerminal(a.name()))
+                        .append(": ")
+                        .append(SafeText.forTerminal(StatusView.state(a)))
+                        .append('\n');
             }
         }
         out().print(sb);
         out().flush();
-    }
-
-    private static Map<Integer, List<AppStatus>> byWave(List<AppStatus> apps) {
-        Map<Integer, List<AppStatus>> out = new TreeMap<>();
-        for (AppStatus a : apps)
-            out.computeIfAbsent(a.wave(), k -> new ArrayList<>()).add(a);
-        return out;
     }
 
     private String elapsed() {

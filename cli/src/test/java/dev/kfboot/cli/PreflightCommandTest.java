@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kfboot.cluster.testing.ClusterParts;
 import dev.kfboot.cluster.testing.MockCluster;
 import dev.kfboot.model.Json;
+import dev.kfboot.testing.Golden;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -149,6 +150,17 @@ class PreflightCommandTest {
         assertThat(pvc.get("status").asText()).isEqualTo("info");
         assertThat(pvc.get("detail").asText()).isEqualTo("none");
         assertThat(json.get("checks").get(1).get("problems").get(0).asText()).startsWith("node control-plane: tainted");
+    }
+
+    @Test
+    void jsonCarriesTheNeedsAndEveryRowWithItsProblemsAndHint() {
+        parts.fitting();
+        mock.serverVersion("1", "30", "v1.30.9");
+
+        CliRun r = preflight("-o", "json");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.FINDINGS);
+        Golden.assertMatches("preflight-26.03-old-kubernetes.json", r.out());
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kfboot.cluster.testing.ArgoCdStandIn;
 import dev.kfboot.cluster.testing.Trees;
 import dev.kfboot.model.Json;
+import dev.kfboot.testing.Golden;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -219,21 +220,24 @@ class VerifyCommandTest extends ClusterCliTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out())
                 .contains(
-                        "FAIL    no pod in CrashLoopBackOff or ImagePullBackOff      1 of 2 pods ok",
-                        "FAIL    webhook configurations carry a caBundle             0 of 1 webhooks ok",
-                        "FAIL    the user profile namespace exists",
+                        "fail    no pod in CrashLoopBackOff or ImagePullBackOff      1 of 2 pods ok",
+                        "fail    webhook configurations carry a caBundle             0 of 1 webhooks ok",
+                        "fail    the user profile namespace exists",
                         "  -n kubeflow pod/katib-ui-6f container katib-ui: CrashLoopBackOff: back-off 5m0s restarting failed container (restarts: 7)",
                         "  validatingwebhookconfiguration.admissionregistration.k8s.io/katib.kubeflow.org webhook validator.experiment.katib.kubeflow.org: no caBundle",
                         "  kubeflow-user-example-com: missing (is the user-namespace app deployed, and its Profile reconciled?)")
-                .endsWith("3 of 8 checks failed\n");
+                .endsWith("3 failed, 0 warnings, 5 passed\n");
 
-        JsonNode json = Json.mapper().readTree(cli.run("verify", "-o", "json").out());
+        CliRun jsonRun = cli.run("verify", "-o", "json");
+        Golden.assertMatches("verify-failing.json", jsonRun.out());
+        JsonNode json = Json.mapper().readTree(jsonRun.out());
         assertThat(json.get("passed").asBoolean()).isFalse();
         assertThat(json.get("checks")).hasSize(8);
         assertThat(json.get("checks").get(2).get("id").asText()).isEqualTo("pods-not-failing");
         assertThat(json.get("checks").get(2).get("problems").get(0).asText()).contains("CrashLoopBackOff");
         assertThat(json.get("failed").asInt()).isEqualTo(3);
-        assertThat(json.get("checks").get(2).get("summary").asText()).isEqualTo("1 of 2 pods ok");
+        assertThat(json.get("checks").get(2).get("detail").asText()).isEqualTo("1 of 2 pods ok");
+        assertThat(json.get("checks").get(2).get("status").asText()).isEqualTo("fail");
 
         CliRun yaml = cli.run("verify", "-o", "yaml");
         assertThat(yaml.code()).isEqualTo(1);

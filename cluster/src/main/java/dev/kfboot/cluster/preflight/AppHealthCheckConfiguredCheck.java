@@ -1,6 +1,9 @@
 package dev.kfboot.cluster.preflight;
 
 import dev.kfboot.argocd.ArgoCd;
+import dev.kfboot.cluster.check.Check;
+import dev.kfboot.cluster.check.CheckResult;
+import dev.kfboot.cluster.check.CheckStatus;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.util.Map;
 
@@ -9,7 +12,7 @@ import java.util.Map;
  * app of apps' sync waves only order the creation of child Applications and never wait for them (facts.md).
  * Without Argo CD there is nothing to check yet.
  */
-public final class AppHealthCheckConfiguredCheck implements PreflightCheck {
+public final class AppHealthCheckConfiguredCheck implements Check<PreflightContext> {
 
     /** The older form: one {@code resource.customizations} YAML holding every kind's customizations. */
     static final String OLD_STYLE = "resource.customizations";
@@ -25,9 +28,9 @@ public final class AppHealthCheckConfiguredCheck implements PreflightCheck {
     }
 
     @Override
-    public PreflightResult run(PreflightContext ctx) {
+    public CheckResult run(PreflightContext ctx) {
         if (!ctx.argoNamespaceExists())
-            return PreflightResult.of(this, Status.INFO, "not checked: Argo CD is not installed", null);
+            return CheckResult.of(this, CheckStatus.INFO, "not checked: Argo CD is not installed", null);
         String ns = ctx.cluster().argoNamespace();
         ConfigMap cm = ctx.cluster()
                 .call(
@@ -39,15 +42,15 @@ public final class AppHealthCheckConfiguredCheck implements PreflightCheck {
                                 .withName("argocd-cm")
                                 .get());
         String fix = "`kfboot install-argocd` adds it (or add " + ArgoCd.APP_HEALTH_KEY + " to argocd-cm yourself)";
-        if (cm == null) return PreflightResult.of(this, Status.WARN, "no ConfigMap argocd-cm in " + ns, fix);
+        if (cm == null) return CheckResult.of(this, CheckStatus.WARN, "no ConfigMap argocd-cm in " + ns, fix);
         Map<String, String> data = cm.getData() == null ? Map.of() : cm.getData();
         String key = data.get(ArgoCd.APP_HEALTH_KEY);
         String old = data.get(OLD_STYLE);
-        if (key != null && !key.isBlank()) return PreflightResult.pass(this, ArgoCd.APP_HEALTH_KEY + " is set");
+        if (key != null && !key.isBlank()) return CheckResult.pass(this, ArgoCd.APP_HEALTH_KEY + " is set");
         if (old != null && old.contains("argoproj.io/Application") && old.contains("health.lua")) {
-            return PreflightResult.pass(this, "set in " + OLD_STYLE);
+            return CheckResult.pass(this, "set in " + OLD_STYLE);
         }
-        return PreflightResult.of(
-                this, Status.WARN, "missing: an app of apps' waves will not wait for its children", fix);
+        return CheckResult.of(
+                this, CheckStatus.WARN, "missing: an app of apps' waves will not wait for its children", fix);
     }
 }

@@ -2,6 +2,9 @@ package dev.kfboot.cluster.preflight;
 
 import dev.kfboot.argocd.ArgoCdVersions;
 import dev.kfboot.cluster.LiveMaps;
+import dev.kfboot.cluster.check.Check;
+import dev.kfboot.cluster.check.CheckResult;
+import dev.kfboot.cluster.check.CheckStatus;
 import dev.kfboot.cluster.health.Health;
 import dev.kfboot.cluster.health.HealthChecks;
 import dev.kfboot.cluster.install.ArgoCdManifest;
@@ -21,7 +24,7 @@ import java.util.regex.Pattern;
  * with {@link ArgoCdManifest#DEFAULT_VERSION}. Not installed is a warning too: {@code kfboot install-argocd} is the
  * next step, not a defect of the cluster.
  */
-public final class ArgoCdInstalledCheck implements PreflightCheck {
+public final class ArgoCdInstalledCheck implements Check<PreflightContext> {
 
     static final String SERVER = "argocd-server";
     private static final Pattern VERSION = Pattern.compile("v?(\\d+)\\.(\\d+)\\.(\\d+)\\S*");
@@ -38,13 +41,13 @@ public final class ArgoCdInstalledCheck implements PreflightCheck {
     }
 
     @Override
-    public PreflightResult run(PreflightContext ctx) {
+    public CheckResult run(PreflightContext ctx) {
         String ns = ctx.cluster().argoNamespace();
         String install = "`kfboot install-argocd` installs " + ArgoCdManifest.DEFAULT_VERSION;
         if (!ctx.argoNamespaceExists()) {
-            return PreflightResult.of(
+            return CheckResult.of(
                     this,
-                    Status.WARN,
+                    CheckStatus.WARN,
                     "not installed: no namespace " + ns,
                     install + " (or pass -n NS if Argo CD runs elsewhere)");
         }
@@ -59,46 +62,46 @@ public final class ArgoCdInstalledCheck implements PreflightCheck {
                                 .withName(SERVER)
                                 .get());
         if (server == null) {
-            return PreflightResult.of(
-                    this, Status.WARN, "not installed: namespace " + ns + " has no Deployment " + SERVER, install);
+            return CheckResult.of(
+                    this, CheckStatus.WARN, "not installed: namespace " + ns + " has no Deployment " + SERVER, install);
         }
         String version = version(server);
         Health health = HealthChecks.standard().of(LiveMaps.of(server)).orElseThrow();
         String where = (version == null ? "version unknown" : version) + " in namespace " + ns;
         if (!health.isHealthy()) {
-            return PreflightResult.of(
+            return CheckResult.of(
                     this,
-                    Status.WARN,
+                    CheckStatus.WARN,
                     where + "; " + SERVER + " is not ready: " + health,
                     "kubectl -n " + ns + " describe deployment " + SERVER);
         }
         if (version == null) {
-            return PreflightResult.of(
+            return CheckResult.of(
                     this,
-                    Status.WARN,
+                    CheckStatus.WARN,
                     where + " (image " + image(server) + ")",
                     "kfboot is tested with Argo CD " + ArgoCdManifest.DEFAULT_VERSION
                             + "; check yours with `argocd version`");
         }
         Matcher m = VERSION.matcher(version);
         if (m.matches() && Integer.parseInt(m.group(1)) < MINIMUM_MAJOR) {
-            return PreflightResult.of(
+            return CheckResult.of(
                     this,
-                    Status.WARN,
+                    CheckStatus.WARN,
                     where + "; kfboot relies on Argo CD 3's defaults (annotation "
                             + "tracking, status left out of diffs)",
                     install + " (an upgrade)");
         }
         var defect = ArgoCdVersions.waveDefect(version);
         if (defect.isPresent()) {
-            return PreflightResult.of(
+            return CheckResult.of(
                     this,
-                    Status.WARN,
+                    CheckStatus.WARN,
                     where + "; " + defect.get(),
                     "apply kfboot's Application health check (it treats a Missing resource as not healthy), or move to 3.3.9 "
                             + "or a release with the fix");
         }
-        return PreflightResult.pass(this, where);
+        return CheckResult.pass(this, where);
     }
 
     /** The tag of the server container's image, else the Helm chart's version label; null when neither says. */

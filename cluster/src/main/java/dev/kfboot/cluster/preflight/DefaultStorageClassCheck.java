@@ -1,5 +1,8 @@
 package dev.kfboot.cluster.preflight;
 
+import dev.kfboot.cluster.check.Check;
+import dev.kfboot.cluster.check.CheckResult;
+import dev.kfboot.cluster.check.CheckStatus;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +12,7 @@ import java.util.Map;
  * or its old beta spelling): the platform's PVCs (pipelines' MySQL and object store, katib's database) name no
  * class and stay Pending without one. With several defaults Kubernetes picks the newest, which is rarely meant.
  */
-public final class DefaultStorageClassCheck implements PreflightCheck {
+public final class DefaultStorageClassCheck implements Check<PreflightContext> {
 
     static final List<String> DEFAULT_ANNOTATIONS =
             List.of("storageclass.kubernetes.io/is-default-class", "storageclass.beta.kubernetes.io/is-default-class");
@@ -25,7 +28,7 @@ public final class DefaultStorageClassCheck implements PreflightCheck {
     }
 
     @Override
-    public PreflightResult run(PreflightContext ctx) {
+    public CheckResult run(PreflightContext ctx) {
         List<StorageClass> all = ctx.cluster()
                 .call(
                         "listing StorageClasses",
@@ -48,22 +51,22 @@ public final class DefaultStorageClassCheck implements PreflightCheck {
             String hint =
                     "mark one: kubectl annotate storageclass NAME storageclass.kubernetes.io/is-default-class=true";
             return storage > 0
-                    ? PreflightResult.of(
+                    ? CheckResult.of(
                             this,
-                            Status.FAIL,
+                            CheckStatus.FAIL,
                             detail + "; the platform's PVCs (" + storage + " GB) name no class and stay Pending",
                             hint)
-                    : PreflightResult.of(this, Status.WARN, detail, hint);
+                    : CheckResult.of(this, CheckStatus.WARN, detail, hint);
         }
         if (defaults.size() > 1) {
-            return PreflightResult.of(
+            return CheckResult.of(
                     this,
-                    Status.WARN,
+                    CheckStatus.WARN,
                     defaults.size() + " defaults: " + String.join(", ", defaults)
                             + "; PVCs without a class get the newest",
                     "keep the annotation on one StorageClass only");
         }
-        return PreflightResult.pass(this, defaults.get(0));
+        return CheckResult.pass(this, defaults.get(0));
     }
 
     private static boolean isDefault(StorageClass s) {

@@ -1,5 +1,8 @@
 package dev.kfboot.cluster.preflight;
 
+import dev.kfboot.cluster.check.Check;
+import dev.kfboot.cluster.check.CheckResult;
+import dev.kfboot.cluster.check.CheckStatus;
 import java.util.List;
 
 /**
@@ -8,7 +11,7 @@ import java.util.List;
  * warning, not a failure: {@code kfboot adopt DIR} shows what each app will adopt, change and leave unmanaged.
  * Objects the platform's own Applications already manage (a re-run after deploying) pass.
  */
-public final class EarlierInstallCheck implements PreflightCheck {
+public final class EarlierInstallCheck implements Check<PreflightContext> {
 
     @Override
     public String id() {
@@ -21,7 +24,7 @@ public final class EarlierInstallCheck implements PreflightCheck {
     }
 
     @Override
-    public PreflightResult run(PreflightContext ctx) {
+    public CheckResult run(PreflightContext ctx) {
         List<String> unowned = ctx.existing().stream()
                 .filter(e -> e.owner().isEmpty())
                 .map(e -> e.what() + " (the platform's " + e.created().app() + ")")
@@ -29,7 +32,7 @@ public final class EarlierInstallCheck implements PreflightCheck {
         long ours =
                 ctx.existing().stream().filter(PreflightContext.Existing::ours).count();
         if (unowned.isEmpty()) {
-            return PreflightResult.pass(
+            return CheckResult.pass(
                     this,
                     ours == 0
                             ? "none exists yet"
@@ -37,9 +40,9 @@ public final class EarlierInstallCheck implements PreflightCheck {
                                     ? "1 exists, managed by the platform's own Application"
                                     : ours + " exist, each managed by the platform's own Application");
         }
-        return PreflightResult.of(
+        return CheckResult.of(
                         this,
-                        Status.WARN,
+                        CheckStatus.WARN,
                         unowned.size() + (unowned.size() == 1 ? " exists" : " exist")
                                 + " without an owner (installed by hand?)",
                         "`kfboot adopt DIR` shows what each app of the tree takes over, changes and leaves unmanaged")

@@ -1,5 +1,8 @@
 package dev.kfboot.cluster.preflight;
 
+import dev.kfboot.cluster.check.Check;
+import dev.kfboot.cluster.check.CheckResult;
+import dev.kfboot.cluster.check.CheckStatus;
 import java.util.List;
 
 /**
@@ -7,7 +10,7 @@ import java.util.List;
  * tracking annotation, or its label tracking) or a Helm release. Both would fight the platform's app over it
  * (Argo CD reports a SharedResourceWarning; Helm reverts on its next upgrade).
  */
-public final class ForeignOwnerCheck implements PreflightCheck {
+public final class ForeignOwnerCheck implements Check<PreflightContext> {
 
     @Override
     public String id() {
@@ -20,7 +23,7 @@ public final class ForeignOwnerCheck implements PreflightCheck {
     }
 
     @Override
-    public PreflightResult run(PreflightContext ctx) {
+    public CheckResult run(PreflightContext ctx) {
         List<String> foreign = ctx.existing().stream()
                 .filter(e -> e.owner().isPresent() && !e.ours())
                 .map(e -> e.what() + " (the platform's " + e.created().app() + "): "
@@ -32,10 +35,10 @@ public final class ForeignOwnerCheck implements PreflightCheck {
                 + (crds == 1 ? " CRD and " : " CRDs and ")
                 + namespaces
                 + (namespaces == 1 ? " namespace checked" : " namespaces checked");
-        if (foreign.isEmpty()) return PreflightResult.pass(this, checked + ", none belongs to another tool");
-        return PreflightResult.of(
+        if (foreign.isEmpty()) return CheckResult.pass(this, checked + ", none belongs to another tool");
+        return CheckResult.of(
                         this,
-                        Status.FAIL,
+                        CheckStatus.FAIL,
                         foreign.size() + (foreign.size() == 1 ? " belongs" : " belong") + " to another tool (" + checked
                                 + ")",
                         "the platform's apps would fight that tool over them: uninstall it there, or disable the component in "

@@ -1,12 +1,15 @@
 package dev.kfboot.cluster.preflight;
 
 import dev.kfboot.catalog.KubernetesRequirement;
+import dev.kfboot.cluster.check.Check;
+import dev.kfboot.cluster.check.CheckResult;
+import dev.kfboot.cluster.check.CheckStatus;
 import io.fabric8.kubernetes.client.VersionInfo;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The API server's version ({@code /version}) is at least the release's minimum (the catalog's figure and reason). */
-public final class KubernetesVersionCheck implements PreflightCheck {
+public final class KubernetesVersionCheck implements Check<PreflightContext> {
 
     /** Managed offerings answer minors such as "31+" (EKS, GKE): the leading number counts. */
     private static final Pattern LEADING = Pattern.compile("^(\\d+)");
@@ -22,7 +25,7 @@ public final class KubernetesVersionCheck implements PreflightCheck {
     }
 
     @Override
-    public PreflightResult run(PreflightContext ctx) {
+    public CheckResult run(PreflightContext ctx) {
         VersionInfo v = ctx.cluster()
                 .call("reading the server version", () -> ctx.cluster().client().getKubernetesVersion());
         KubernetesRequirement min = ctx.needs().kubernetes();
@@ -30,9 +33,9 @@ public final class KubernetesVersionCheck implements PreflightCheck {
                 ? "unknown"
                 : v.getGitVersion() != null ? v.getGitVersion() : v.getMajor() + "." + v.getMinor();
         if (min == null) {
-            return PreflightResult.of(
+            return CheckResult.of(
                     this,
-                    Status.WARN,
+                    CheckStatus.WARN,
                     shown + "; the catalog of release " + ctx.needs().release() + " names no minimum",
                     "check the release notes of kubeflow/manifests "
                             + ctx.needs().release());
@@ -41,22 +44,22 @@ public final class KubernetesVersionCheck implements PreflightCheck {
         Integer minor = v == null ? null : leading(v.getMinor());
         String needed = "release " + ctx.needs().release() + " needs " + min.minimum() + "+ (" + min.reason() + ")";
         if (major == null || minor == null) {
-            return PreflightResult.of(
+            return CheckResult.of(
                     this,
-                    Status.WARN,
+                    CheckStatus.WARN,
                     "the server reports version " + shown + "; " + needed,
                     "check the server version with `kubectl version`");
         }
         if (!min.admits(major, minor)) {
-            return PreflightResult.of(
+            return CheckResult.of(
                     this,
-                    Status.FAIL,
+                    CheckStatus.FAIL,
                     shown + "; " + needed,
                     "upgrade the cluster to Kubernetes " + min.minimum()
                             + " or newer, or install an older kubeflow/manifests release "
                             + "(`release:` in the platform spec)");
         }
-        return PreflightResult.pass(this, shown + "; " + needed);
+        return CheckResult.pass(this, shown + "; " + needed);
     }
 
     private static Integer leading(String s) {

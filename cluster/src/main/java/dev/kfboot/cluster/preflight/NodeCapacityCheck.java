@@ -1,6 +1,9 @@
 package dev.kfboot.cluster.preflight;
 
 import dev.kfboot.catalog.Requests;
+import dev.kfboot.cluster.check.Check;
+import dev.kfboot.cluster.check.CheckResult;
+import dev.kfboot.cluster.check.CheckStatus;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -19,7 +22,7 @@ import java.util.Map;
  * (a control-plane node's taint keeps them off it). Requests of pods already running are not subtracted: the
  * figure is the cluster's size, not its free room.
  */
-public final class NodeCapacityCheck implements PreflightCheck {
+public final class NodeCapacityCheck implements Check<PreflightContext> {
 
     private static final BigDecimal MI = BigDecimal.valueOf(1024L * 1024L);
 
@@ -34,7 +37,7 @@ public final class NodeCapacityCheck implements PreflightCheck {
     }
 
     @Override
-    public PreflightResult run(PreflightContext ctx) {
+    public CheckResult run(PreflightContext ctx) {
         List<Node> nodes = ctx.cluster()
                 .call(
                         "listing nodes",
@@ -60,11 +63,11 @@ public final class NodeCapacityCheck implements PreflightCheck {
                 + nodes.size() + " node" + (nodes.size() == 1 ? "" : "s") + "; the platform requests "
                 + cpuText(need.cpuMillis()) + " CPU, " + memoryText(need.memoryMiB());
         boolean enough = cpuMillis >= need.cpuMillis() && memoryMiB >= need.memoryMiB();
-        if (enough) return PreflightResult.pass(this, detail).withProblems(skipped);
+        if (enough) return CheckResult.pass(this, detail).withProblems(skipped);
         String hint = counted == 0
                 ? "no node can take Kubeflow's pods: add nodes, or uncordon or untaint one"
                 : "add nodes or larger ones, or disable components in the platform spec (`kfboot catalog show COMPONENT` shows what each requests)";
-        return PreflightResult.of(this, Status.FAIL, detail, hint).withProblems(skipped);
+        return CheckResult.of(this, CheckStatus.FAIL, detail, hint).withProblems(skipped);
     }
 
     /** Why pods cannot be scheduled on the node, or null when they can. */

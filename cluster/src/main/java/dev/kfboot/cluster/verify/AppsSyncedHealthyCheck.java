@@ -1,12 +1,14 @@
 package dev.kfboot.cluster.verify;
 
 import dev.kfboot.cluster.argocd.AppStatus;
+import dev.kfboot.cluster.check.Check;
+import dev.kfboot.cluster.check.CheckResult;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Every Argo CD Application is Synced and Healthy. */
-public final class AppsSyncedHealthyCheck implements Check {
+public final class AppsSyncedHealthyCheck implements Check<VerifyContext> {
 
     @Override
     public String id() {
@@ -30,13 +32,11 @@ public final class AppsSyncedHealthyCheck implements Check {
             }
         }
         if (ctx.apps().isEmpty()) {
-            return new CheckResult(
-                    id(),
-                    title(),
-                    false,
+            return CheckResult.fail(
+                    this,
                     "no Applications in " + ctx.cluster().argoNamespace(),
                     List.of("nothing is deployed: run kfboot deploy DIR"));
         }
-        return CheckResult.of(this, ctx.apps().size(), problems, "applications");
+        return CheckResult.counted(this, ctx.apps().size(), problems, "applications");
     }
 }

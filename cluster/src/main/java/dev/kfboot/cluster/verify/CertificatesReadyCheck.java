@@ -1,10 +1,12 @@
 package dev.kfboot.cluster.verify;
 
 import dev.kfboot.cluster.argocd.ManagedResource;
+import dev.kfboot.cluster.check.Check;
+import dev.kfboot.cluster.check.CheckResult;
 import java.util.List;
 
 /** Every cert-manager Certificate the apps request is Ready (webhooks serve with them). */
-public final class CertificatesReadyCheck implements Check {
+public final class CertificatesReadyCheck implements Check<VerifyContext> {
 
     @Override
     public String id() {
@@ -19,6 +21,6 @@ public final class CertificatesReadyCheck implements Check {
     @Override
     public CheckResult run(VerifyContext ctx) {
         List<ManagedResource> certs = ctx.managed(r -> r.is("cert-manager.io", "Certificate"));
-        return CheckResult.of(this, certs.size(), ctx.notHealthy(certs), "certificates");
+        return CheckResult.counted(this, certs.size(), ctx.notHealthy(certs), "certificates");
     }
 }

@@ -1,10 +1,12 @@
 package dev.kfboot.cluster.verify;
 
 import dev.kfboot.cluster.argocd.ManagedResource;
+import dev.kfboot.cluster.check.Check;
+import dev.kfboot.cluster.check.CheckResult;
 import java.util.List;
 
 /** Every CRD the apps ship is Established, so its custom resources can be created. */
-public final class CrdsEstablishedCheck implements Check {
+public final class CrdsEstablishedCheck implements Check<VerifyContext> {
 
     @Override
     public String id() {
@@ -19,6 +21,6 @@ public final class CrdsEstablishedCheck implements Check {
     @Override
     public CheckResult run(VerifyContext ctx) {
         List<ManagedResource> crds = ctx.managed(r -> r.is("apiextensions.k8s.io", "CustomResourceDefinition"));
-        return CheckResult.of(this, crds.size(), ctx.notHealthy(crds), "CRDs");
+        return CheckResult.counted(this, crds.size(), ctx.notHealthy(crds), "CRDs");
     }
 }

@@ -1,5 +1,7 @@
 package dev.kfboot.cluster.verify;
 
+import dev.kfboot.cluster.check.Check;
+import dev.kfboot.cluster.check.CheckResult;
 import io.fabric8.kubernetes.api.model.EndpointAddress;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Service;
@@ -11,7 +13,7 @@ import java.util.List;
  * The central dashboard's Service has ready endpoints: without them the gateway answers "no healthy upstream"
  * (seed 001's symptom when the dashboard's pods violated the namespace's pod security level).
  */
-public final class DashboardEndpointsCheck implements Check {
+public final class DashboardEndpointsCheck implements Check<VerifyContext> {
 
     @Override
     public String id() {
@@ -37,18 +39,15 @@ public final class DashboardEndpointsCheck implements Check {
                                 .inNamespace(ns)
                                 .withName(name)
                                 .get());
-        if (svc == null) return new CheckResult(id(), title(), false, what, List.of(what + ": missing"));
+        if (svc == null) return CheckResult.fail(this, what, List.of(what + ": missing"));
         long ready = readyEndpoints(ctx, ns, name);
         if (ready == 0) {
-            return new CheckResult(
-                    id(),
-                    title(),
-                    false,
+            return CheckResult.fail(
+                    this,
                     what,
                     List.of(what + ": no ready endpoints (its pods are not ready: kubectl -n " + ns + " get pods)"));
         }
-        return new CheckResult(
-                id(), title(), true, what + ": " + ready + " ready endpoint" + (ready > 1 ? "s" : ""), List.of());
+        return CheckResult.pass(this, what + ": " + ready + " ready endpoint" + (ready > 1 ? "s" : ""));
     }
 
     private static long readyEndpoints(VerifyContext ctx, String ns, String name) {

@@ -1,5 +1,7 @@
 package dev.kfboot.cluster.verify;
 
+import dev.kfboot.cluster.check.Check;
+import dev.kfboot.cluster.check.CheckResult;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
@@ -7,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /** No pod in the apps' namespaces is in CrashLoopBackOff or cannot pull its image. */
-public final class PodsNotFailingCheck implements Check {
+public final class PodsNotFailingCheck implements Check<VerifyContext> {
 
     static final Set<String> FAILING = Set.of(
             "CrashLoopBackOff", "ImagePullBackOff", "ErrImagePull", "InvalidImageName", "CreateContainerConfigError");
@@ -53,6 +55,6 @@ public final class PodsNotFailingCheck implements Check {
                 }
             }
         }
-        return CheckResult.of(this, total, problems, "pods");
+        return CheckResult.counted(this, total, problems, "pods");
     }
 }

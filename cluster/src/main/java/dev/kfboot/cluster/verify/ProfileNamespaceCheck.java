@@ -1,10 +1,12 @@
 package dev.kfboot.cluster.verify;
 
+import dev.kfboot.cluster.check.Check;
+import dev.kfboot.cluster.check.CheckResult;
 import io.fabric8.kubernetes.api.model.Namespace;
 import java.util.List;
 
 /** The user's profile namespace exists: the profile controller created it from the user namespace's Profile. */
-public final class ProfileNamespaceCheck implements Check {
+public final class ProfileNamespaceCheck implements Check<VerifyContext> {
 
     @Override
     public String id() {
@@ -24,17 +26,15 @@ public final class ProfileNamespaceCheck implements Check {
                         "reading namespace " + name,
                         () -> ctx.cluster().client().namespaces().withName(name).get());
         if (ns == null) {
-            return new CheckResult(
-                    id(),
-                    title(),
-                    false,
+            return CheckResult.fail(
+                    this,
                     "namespace " + name,
                     List.of(name + ": missing (is the user-namespace app deployed, and its Profile reconciled?)"));
         }
         String phase = ns.getStatus() == null ? null : ns.getStatus().getPhase();
         if ("Terminating".equals(phase)) {
-            return new CheckResult(id(), title(), false, "namespace " + name, List.of(name + ": Terminating"));
+            return CheckResult.fail(this, "namespace " + name, List.of(name + ": Terminating"));
         }
-        return new CheckResult(id(), title(), true, "namespace " + name + " exists", List.of());
+        return CheckResult.pass(this, "namespace " + name + " exists");
     }
 }

@@ -1,12 +1,13 @@
 package dev.kfboot.cluster.verify;
 
-import java.util.ArrayList;
+import dev.kfboot.cluster.check.CheckReport;
+import dev.kfboot.cluster.check.Checklist;
 import java.util.List;
 
-/** Runs the checklist in its fixed order. */
+/** The after-deployment checklist in its fixed order. */
 public final class Verifier {
 
-    public static final List<Check> CHECKS = List.of(
+    public static final Checklist<VerifyContext> CHECKLIST = Checklist.of(List.of(
             new AppsSyncedHealthyCheck(),
             new WorkloadsReadyCheck(),
             new PodsNotFailingCheck(),
@@ -14,13 +15,11 @@ public final class Verifier {
             new WebhookCaBundleCheck(),
             new CertificatesReadyCheck(),
             new ProfileNamespaceCheck(),
-            new DashboardEndpointsCheck());
+            new DashboardEndpointsCheck()));
 
     private Verifier() {}
 
-    public static List<CheckResult> run(VerifyContext ctx) {
-        List<CheckResult> out = new ArrayList<>();
-        for (Check c : CHECKS) out.add(c.run(ctx));
-        return out;
+    public static CheckReport run(VerifyContext ctx) {
+        return CHECKLIST.run(ctx);
     }
 }

@@ -1,6 +1,8 @@
 package dev.kfboot.cluster.verify;
 
 import dev.kfboot.cluster.argocd.ManagedResource;
+import dev.kfboot.cluster.check.Check;
+import dev.kfboot.cluster.check.CheckResult;
 import dev.kfboot.model.Fields;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.Map;
  * (facts.md), cert-manager's cainjector or the webhook's own controller fills it in, and until then the API
  * server cannot call it and every request it intercepts fails.
  */
-public final class WebhookCaBundleCheck implements Check {
+public final class WebhookCaBundleCheck implements Check<VerifyContext> {
 
     @Override
     public String id() {
@@ -52,6 +54,6 @@ public final class WebhookCaBundleCheck implements Check {
                 problems.add(r.id() + " conversion webhook: no caBundle");
             }
         }
-        return CheckResult.of(this, total, problems, "webhooks");
+        return CheckResult.counted(this, total, problems, "webhooks");
     }
 }

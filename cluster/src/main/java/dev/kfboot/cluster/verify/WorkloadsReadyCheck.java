@@ -1,10 +1,12 @@
 package dev.kfboot.cluster.verify;
 
 import dev.kfboot.cluster.argocd.ManagedResource;
+import dev.kfboot.cluster.check.Check;
+import dev.kfboot.cluster.check.CheckResult;
 import java.util.List;
 
 /** Every Deployment, StatefulSet and DaemonSet the apps manage is rolled out and ready. */
-public final class WorkloadsReadyCheck implements Check {
+public final class WorkloadsReadyCheck implements Check<VerifyContext> {
 
     @Override
     public String id() {
@@ -20,6 +22,6 @@ public final class WorkloadsReadyCheck implements Check {
     public CheckResult run(VerifyContext ctx) {
         List<ManagedResource> workloads = ctx.managed(r -> r.id().group().equals("apps")
                 && List.of("Deployment", "StatefulSet", "DaemonSet").contains(r.id().kind()));
-        return CheckResult.of(this, workloads.size(), ctx.notHealthy(workloads), "workloads");
+        return CheckResult.counted(this, workloads.size(), ctx.notHealthy(workloads), "workloads");
     }
 }

@@ -9,6 +9,8 @@ import dev.kfboot.cluster.ClientFactory;
 import dev.kfboot.cluster.Cluster;
 import dev.kfboot.cluster.ClusterException;
 import dev.kfboot.cluster.ConnectionSettings;
+import dev.kfboot.cluster.check.CheckResult;
+import dev.kfboot.cluster.check.CheckStatus;
 import dev.kfboot.cluster.testing.ClusterParts;
 import dev.kfboot.cluster.testing.MockCluster;
 import dev.kfboot.needs.ClusterNeeds;
@@ -71,13 +73,13 @@ class PreflightTest {
         mock.close();
     }
 
-    private Map<String, PreflightResult> run() {
+    private Map<String, CheckResult> run() {
         return run(needs);
     }
 
-    private Map<String, PreflightResult> run(ClusterNeeds n) {
-        Map<String, PreflightResult> out = new LinkedHashMap<>();
-        for (PreflightResult r : Preflight.run(new PreflightContext(cluster, n))) out.put(r.id(), r);
+    private Map<String, CheckResult> run(ClusterNeeds n) {
+        Map<String, CheckResult> out = new LinkedHashMap<>();
+        for (CheckResult r : Preflight.run(new PreflightContext(cluster, n)).checks()) out.put(r.id(), r);
         return out;
     }
 
@@ -85,7 +87,7 @@ class PreflightTest {
     void aClusterThatFitsPassesEveryCheck() {
         parts.fitting();
 
-        Map<String, PreflightResult> r = run();
+        Map<String, CheckResult> r = run();
 
         assertThat(r.keySet())
                 .containsExactly(
@@ -97,7 +99,7 @@ class PreflightTest {
                         "earlier-install",
                         "argocd-installed",
                         "argocd-app-health");
-        assertThat(r.values()).allMatch(x -> x.status() == Status.PASS || x.id().equals("pvc-storage"));
+        assertThat(r.values()).allMatch(x -> x.status() == CheckStatus.PASS || x.id().equals("pvc-storage"));
         assertThat(r.get("kubernetes-version").detail())
                 .isEqualTo("v1.31.4; release 26.03 needs 1.31+ (Istio 1.29 supports Kubernetes 1.31 to 1.35)");
         assertThat(r.get("node-capacity").detail())
@@ -106,7 +108,7 @@ class PreflightTest {
                 .containsExactly(
                         "node control-plane: tainted node-role.kubernetes.io/control-plane:NoSchedule, not counted");
         assertThat(r.get("default-storage-class").detail()).isEqualTo("standard (rancher.io/local-path)");
-        assertThat(r.get("pvc-storage").status()).isEqualTo(Status.INFO);
+        assertThat(r.get("pvc-storage").status()).isEqualTo(CheckStatus.INFO);
         assertThat(r.get("pvc-storage").detail()).isEqualTo("35 GB (pipelines 35); the storage backend must have room");
         assertThat(r.get("foreign-owners").detail())
                 .isEqualTo("2 CRDs and 1 namespace checked, none belongs to another tool");
@@ -121,9 +123,9 @@ class PreflightTest {
         parts.fitting();
         mock.serverVersion("1", "30", "v1.30.9");
 
-        PreflightResult r = run().get("kubernetes-version");
+        CheckResult r = run().get("kubernetes-version");
 
-        assertThat(r.status()).isEqualTo(Status.FAIL);
+        assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(r.detail()).startsWith("v1.30.9; release 26.03 needs 1.31+");
         assertThat(r.hint()).contains("Kubernetes 1.31 or newer");
     }
@@ -133,7 +135,7 @@ class PreflightTest {
         parts.fitting();
         mock.serverVersion("1", "32+", "v1.32.3-eks-4096722");
 
-        assertThat(run().get("kubernetes-version").status()).isEqualTo(Status.PASS);
+        assertThat(run().get("kubernetes-version").status()).isEqualTo(CheckStatus.PASS);
     }
 
     @Test
@@ -157,9 +159,9 @@ class PreflightTest {
                 .build());
         mock.create(parts.nodeBuilder("worker-3", "8", "32Gi", "False").build());
 
-        PreflightResult r = run().get("node-capacity");
+        CheckResult r = run().get("node-capacity");
 
-        assertThat(r.status()).isEqualTo(Status.FAIL);
+        assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(r.detail())
                 .isEqualTo("1.5 CPU, 4.0 GiB allocatable on 1 of 5 nodes; the platform requests 2 CPU, 6.0 GiB");
         assertThat(r.problems())
@@ -176,23 +178,23 @@ class PreflightTest {
         mock.serverVersion("1", "31", "v1.31.4");
         parts.node("worker-1", "16", "5Gi");
 
-        assertThat(run().get("node-capacity").status()).isEqualTo(Status.FAIL);
+        assertThat(run().get("node-capacity").status()).isEqualTo(CheckStatus.FAIL);
     }
 
     @Test
     void noDefaultStorageClassFailsWhenThePlatformHasPvcsAndWarnsOtherwise() {
         parts.storageClass("fast", "ebs.csi.aws.com", false);
 
-        PreflightResult withPvcs = run().get("default-storage-class");
-        PreflightResult withoutPvcs =
+        CheckResult withPvcs = run().get("default-storage-class");
+        CheckResult withoutPvcs =
                 run(needs(new Requests(1500, 4096, 0), Requests.NONE)).get("default-storage-class");
 
-        assertThat(withPvcs.status()).isEqualTo(Status.FAIL);
+        assertThat(withPvcs.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(withPvcs.detail())
                 .isEqualTo(
                         "none of 1 StorageClass is the default; the platform's PVCs (35 GB) name no class and stay Pending");
         assertThat(withPvcs.hint()).contains("storageclass.kubernetes.io/is-default-class=true");
-        assertThat(withoutPvcs.status()).isEqualTo(Status.WARN);
+        assertThat(withoutPvcs.status()).isEqualTo(CheckStatus.WARN);
     }
 
     @Test
@@ -200,9 +202,9 @@ class PreflightTest {
         parts.storageClass("standard", "rancher.io/local-path", true);
         parts.storageClass("gp3", "ebs.csi.aws.com", true);
 
-        PreflightResult r = run().get("default-storage-class");
+        CheckResult r = run().get("default-storage-class");
 
-        assertThat(r.status()).isEqualTo(Status.WARN);
+        assertThat(r.status()).isEqualTo(CheckStatus.WARN);
         assertThat(r.detail())
                 .isEqualTo(
                         "2 defaults: gp3 (ebs.csi.aws.com), standard (rancher.io/local-path); PVCs without a class get the newest");
@@ -222,16 +224,16 @@ class PreflightTest {
                 .endMetadata()
                 .build());
 
-        Map<String, PreflightResult> r = run();
+        Map<String, CheckResult> r = run();
 
-        assertThat(r.get("foreign-owners").status()).isEqualTo(Status.FAIL);
+        assertThat(r.get("foreign-owners").status()).isEqualTo(CheckStatus.FAIL);
         assertThat(r.get("foreign-owners").detail())
                 .isEqualTo("2 belong to another tool (2 CRDs and 1 namespace checked)");
         assertThat(r.get("foreign-owners").problems())
                 .containsExactly(
                         "customresourcedefinition/profiles.kubeflow.org (the platform's profiles): Helm release kubeflow (annotation meta.helm.sh/release-name)",
                         "namespace/kubeflow (the platform's kubeflow-namespace): Argo CD Application legacy-kubeflow (annotation argocd.argoproj.io/tracking-id)");
-        assertThat(r.get("earlier-install").status()).isEqualTo(Status.PASS);
+        assertThat(r.get("earlier-install").status()).isEqualTo(CheckStatus.PASS);
     }
 
     @Test
@@ -248,10 +250,10 @@ class PreflightTest {
                 .endMetadata()
                 .build());
 
-        Map<String, PreflightResult> r = run();
+        Map<String, CheckResult> r = run();
 
-        assertThat(r.get("foreign-owners").status()).isEqualTo(Status.PASS);
-        assertThat(r.get("earlier-install").status()).isEqualTo(Status.WARN);
+        assertThat(r.get("foreign-owners").status()).isEqualTo(CheckStatus.PASS);
+        assertThat(r.get("earlier-install").status()).isEqualTo(CheckStatus.WARN);
         assertThat(r.get("earlier-install").detail()).isEqualTo("2 exist without an owner (installed by hand?)");
         assertThat(r.get("earlier-install").problems())
                 .containsExactly(
@@ -276,10 +278,10 @@ class PreflightTest {
                 .endMetadata()
                 .build());
 
-        Map<String, PreflightResult> r = run();
+        Map<String, CheckResult> r = run();
 
-        assertThat(r.get("foreign-owners").status()).isEqualTo(Status.PASS);
-        assertThat(r.get("earlier-install").status()).isEqualTo(Status.PASS);
+        assertThat(r.get("foreign-owners").status()).isEqualTo(CheckStatus.PASS);
+        assertThat(r.get("earlier-install").status()).isEqualTo(CheckStatus.PASS);
         assertThat(r.get("earlier-install").detail())
                 .isEqualTo("2 exist, each managed by the platform's own Application");
     }
@@ -288,19 +290,19 @@ class PreflightTest {
     void withoutArgoCdBothArgoRowsSaySoWithoutFailing() {
         mock.serverVersion("1", "31", "v1.31.4");
 
-        Map<String, PreflightResult> r = run();
+        Map<String, CheckResult> r = run();
 
-        assertThat(r.get("argocd-installed").status()).isEqualTo(Status.WARN);
+        assertThat(r.get("argocd-installed").status()).isEqualTo(CheckStatus.WARN);
         assertThat(r.get("argocd-installed").detail()).isEqualTo("not installed: no namespace argocd");
         assertThat(r.get("argocd-installed").hint()).startsWith("`kfboot install-argocd` installs v3.5.1");
-        assertThat(r.get("argocd-app-health").status()).isEqualTo(Status.INFO);
+        assertThat(r.get("argocd-app-health").status()).isEqualTo(CheckStatus.INFO);
     }
 
     @Test
     void argoCdInTheRangeOfIssue27917Warns() {
         parts.argoCdServer("argocd", "quay.io/argoproj/argocd:v3.4.2", true);
-        PreflightResult r = run().get("argocd-installed");
-        assertThat(r.status()).isEqualTo(Status.WARN);
+        CheckResult r = run().get("argocd-installed");
+        assertThat(r.status()).isEqualTo(CheckStatus.WARN);
         assertThat(r.detail())
                 .startsWith("v3.4.2 in namespace argocd; Argo CD v3.4.2 is in the 3.4.x range of argo-cd#27917");
         assertThat(r.hint()).contains("health check");
@@ -328,8 +330,8 @@ class PreflightTest {
                 3,
                 Duration.ofMillis(10));
         try (Cluster c = ClientFactory.connect(ops)) {
-            PreflightResult r = new ArgoCdInstalledCheck().run(new PreflightContext(c, needs));
-            assertThat(r.status()).isEqualTo(Status.WARN);
+            CheckResult r = new ArgoCdInstalledCheck().run(new PreflightContext(c, needs));
+            assertThat(r.status()).isEqualTo(CheckStatus.WARN);
             assertThat(r.detail())
                     .isEqualTo("version unknown in namespace ops (image registry.local/argocd@sha256:0123abcd)");
         }
@@ -363,8 +365,8 @@ class PreflightTest {
                         .endStatus()
                         .build())
                 .create();
-        PreflightResult notReady = run().get("argocd-installed");
-        assertThat(notReady.status()).isEqualTo(Status.WARN);
+        CheckResult notReady = run().get("argocd-installed");
+        assertThat(notReady.status()).isEqualTo(CheckStatus.WARN);
         assertThat(notReady.detail()).startsWith("v3.5.1 in namespace argocd; argocd-server is not ready: Progressing");
     }
 
@@ -373,8 +375,8 @@ class PreflightTest {
         parts.argoCdServer("argocd", "quay.io/argoproj/argocd:v3.5.1", true);
         parts.argoCdConfig("argocd", false);
 
-        PreflightResult missing = run().get("argocd-app-health");
-        assertThat(missing.status()).isEqualTo(Status.WARN);
+        CheckResult missing = run().get("argocd-app-health");
+        assertThat(missing.status()).isEqualTo(CheckStatus.WARN);
         assertThat(missing.hint()).startsWith("`kfboot install-argocd` adds it");
 
         mock.client().configMaps().inNamespace("argocd").withName("argocd-cm").edit(cm -> {
@@ -383,7 +385,7 @@ class PreflightTest {
                     "argoproj.io/Application:\n  health.lua: |\n    hs = {}\n    return hs\n"));
             return cm;
         });
-        assertThat(run().get("argocd-app-health").status()).isEqualTo(Status.PASS);
+        assertThat(run().get("argocd-app-health").status()).isEqualTo(CheckStatus.PASS);
     }
 
     @Test
@@ -391,8 +393,8 @@ class PreflightTest {
         parts.fitting();
         mock.faults().fail("GET", "/api/v1/nodes", 1, 403);
 
-        PreflightResult r = run().get("node-capacity");
-        assertThat(r.status()).isEqualTo(Status.WARN);
+        CheckResult r = run().get("node-capacity");
+        assertThat(r.status()).isEqualTo(CheckStatus.WARN);
         assertThat(r.detail()).startsWith("not checked: forbidden (403) while listing nodes");
 
         mock.faults().fail("GET", "/apis/storage.k8s.io/v1/storageclasses", 10, 500);
