@@ -242,53 +242,89 @@ final class EdgeRouter {
 
     /**
      * The lanes of the vertical pieces in each channel (a direct edge has one, an edge through a gap one where it
-     * leaves and one where it arrives): interval colouring of their spans, ends included, in order of their upper
-     * end, the lanes spread evenly over the channel.
+     * leaves and one where it arrives). Every piece joins the route on its left at one end and on its right at the
+     * other; pieces whose left end is the upper one go down, the others up, each kind on lanes of its own. Within a
+     * kind, a greedy interval colouring (ends included) fills lanes from the right in the order the pieces start on
+     * their left: a staircase, so pieces that leave one box, or arrive at one, do not cross each other.
      */
     private void channelLanes(GraphLayout.Grid grid) {
-        record Piece(Edge edge, boolean exit, double low, double high) {}
         Map<Integer, List<Piece>> byChannel = new TreeMap<>();
         for (Edge e : edges) {
             if (e.direct()) {
-                if (e.exitPort != e.entryPort) {
-                    byChannel
-                            .computeIfAbsent(e.exit, k -> new ArrayList<>())
-                            .add(new Piece(
-                                    e, true, Math.min(e.exitPort, e.entryPort), Math.max(e.exitPort, e.entryPort)));
-                }
+                if (e.exitPort != e.entryPort) piece(byChannel, e.exit, new Piece(e, true, e.exitPort, e.entryPort));
             } else {
-                byChannel
-                        .computeIfAbsent(e.exit, k -> new ArrayList<>())
-                        .add(new Piece(e, true, Math.min(e.exitPort, e.track), Math.max(e.exitPort, e.track)));
-                byChannel
-                        .computeIfAbsent(e.entry, k -> new ArrayList<>())
-                        .add(new Piece(e, false, Math.min(e.entryPort, e.track), Math.max(e.entryPort, e.track)));
+                piece(byChannel, e.exit, new Piece(e, true, e.exitPort, e.track));
+                piece(byChannel, e.entry, new Piece(e, false, e.track, e.entryPort));
             }
         }
         byChannel.forEach((channel, pieces) -> {
-            pieces.sort(Comparator.comparingDouble(Piece::low)
-                    .thenComparingDouble(Piece::high)
-                    .thenComparing(p -> p.edge().from)
+            Comparator<Piece> byName = Comparator.comparing((Piece p) -> p.edge().from)
                     .thenComparing(p -> p.edge().to)
-                    .thenComparing(p -> p.exit() ? 0 : 1));
-            List<Double> lastHigh = new ArrayList<>();
-            List<Integer> laneOf = new ArrayList<>();
-            for (Piece p : pieces) {
-                int lane = 0;
-                while (lane < lastHigh.size() && lastHigh.get(lane) >= p.low()) lane++;
-                if (lane == lastHigh.size()) lastHigh.add(p.high());
-                else lastHigh.set(lane, p.high());
-                laneOf.add(lane);
-            }
+                    .thenComparing(p -> p.exit() ? 0 : 1);
+            List<Piece> down = new ArrayList<>();
+            List<Piece> up = new ArrayList<>();
+            for (Piece p : pieces) (p.down() ? down : up).add(p);
+            down.sort(Comparator.comparingDouble(Piece::low)
+                    .thenComparingDouble(Piece::high)
+                    .thenComparing(byName));
+            up.sort(Comparator.comparingDouble(Piece::high)
+                    .reversed()
+                    .thenComparing(Comparator.comparingDouble(Piece::low).reversed())
+                    .thenComparing(byName));
+            Map<Piece, Integer> downLanes = colour(down, false);
+            Map<Piece, Integer> upLanes = colour(up, true);
+            int ups = upLanes.values().stream().mapToInt(l -> l + 1).max().orElse(0);
+            int all =
+                    ups + downLanes.values().stream().mapToInt(l -> l + 1).max().orElse(0);
             double left = grid.channelLeft(channel) + EXIT_MARGIN;
             double room = grid.channelRight(channel) - ENTRY_MARGIN - left;
-            for (int i = 0; i < pieces.size(); i++) {
-                Piece p = pieces.get(i);
-                double x = left + room * (laneOf.get(i) + 1.0) / (lastHigh.size() + 1);
-                if (p.exit()) p.edge().exitLane = x;
-                else p.edge().entryLane = x;
-            }
+            // slots 1..all from left to right: the up lanes first, each kind's lane 0 on its right
+            downLanes.forEach((p, lane) -> place(p, left + room * (all - lane) / (all + 1.0)));
+            upLanes.forEach((p, lane) -> place(p, left + room * (ups - lane) / (all + 1.0)));
         });
+    }
+
+    /** A vertical piece of a route in a channel, from the end where it joins on its left to the other. */
+    private record Piece(Edge edge, boolean exit, double leftEnd, double rightEnd) {
+        double low() {
+            return Math.min(leftEnd, rightEnd);
+        }
+
+        double high() {
+            return Math.max(leftEnd, rightEnd);
+        }
+
+        boolean down() {
+            return leftEnd < rightEnd;
+        }
+    }
+
+    private static void piece(Map<Integer, List<Piece>> byChannel, int channel, Piece p) {
+        byChannel.computeIfAbsent(channel, k -> new ArrayList<>()).add(p);
+    }
+
+    /**
+     * First-fit lanes for pieces sorted by where they start (downwards, or upwards when {@code upwards}): a lane is
+     * free when its last piece ended before this one starts.
+     */
+    private static Map<Piece, Integer> colour(List<Piece> pieces, boolean upwards) {
+        Map<Piece, Integer> out = new LinkedHashMap<>();
+        List<Double> lastEnd = new ArrayList<>();
+        for (Piece p : pieces) {
+            double start = upwards ? p.high() : p.low();
+            double end = upwards ? p.low() : p.high();
+            int lane = 0;
+            while (lane < lastEnd.size() && (upwards ? lastEnd.get(lane) <= start : lastEnd.get(lane) >= start)) lane++;
+            if (lane == lastEnd.size()) lastEnd.add(end);
+            else lastEnd.set(lane, end);
+            out.put(p, lane);
+        }
+        return out;
+    }
+
+    private static void place(Piece p, double x) {
+        if (p.exit()) p.edge().exitLane = x;
+        else p.edge().entryLane = x;
     }
 
     /** A coordinate as SVG path data: at most two decimals, no trailing zeros. */
