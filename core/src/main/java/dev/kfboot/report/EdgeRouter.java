@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * no route crosses one; within a channel or a gap each route gets a lane of its own, and within one box side a
  * port of its own, so no two routes share a stretch of line.
  *
- * <p>It works in two steps because the gaps' height depends on the routes: {@link #EdgeRouter} picks each edge's
+ * <p>It works in two steps because the gaps' height depends on the routes: the constructor picks each edge's
  * gap and lane there from rows and columns alone ({@link #rowGap()} is what they need), {@link #routes} then
  * places them on the grid built with that gap. An edge into the same or an earlier column (a tree whose waves
  * disagree with its dependencies) goes the same way, the gap then leading back left.
