@@ -92,6 +92,8 @@ class ReportBrowserIT {
                 .doesNotContainPattern("src=\"https?:")
                 .doesNotContainPattern("url\\((?!#)");
 
+        // the window the other tests may have resized: the screenshot (docs/report-26.03.png) is always this size
+        driver.manage().window().setSize(new Dimension(1900, 1100));
         driver.get(html.toUri().toString());
 
         List<WebElement> nodes = driver.findElements(By.cssSelector("#graph svg .node"));
@@ -199,6 +201,54 @@ class ReportBrowserIT {
                 .as("names running out of their box (or over the count) at %d px", width)
                 .isEmpty();
         Path artifact = Path.of("target", "report-26.03-" + width + ".png");
+        Files.createDirectories(artifact.getParent());
+        Files.copy(
+                ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                artifact,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Every edge, the implied ones shown too, sampled every 2 px along its drawn path (getPointAtLength, mapped to
+     * the page): no point falls in the box of a component the edge does not connect, at 1366 and 1920 px.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1366, 1920})
+    void noEdgeCrossesABoxItDoesNotConnect(int width) throws Exception {
+        Path html = dir.resolve("route-" + width + ".html");
+        assertThat(CliRun.of("report", "-q", "--out", html.toString()).code()).isZero();
+        driver.manage().window().setSize(new Dimension(width, 900));
+        driver.get(html.toUri().toString());
+        driver.findElement(By.id("show-all-edges")).click();
+        JavascriptExecutor js = driver;
+
+        @SuppressWarnings("unchecked")
+        List<Object> result = (List<Object>) js.executeScript("""
+                var boxes = Array.from(document.querySelectorAll('#graph svg .node')).map(function (n) {
+                  return { app: n.dataset.app, rect: n.querySelector('rect').getBoundingClientRect() };
+                });
+                var crossings = [], sampled = 0;
+                document.querySelectorAll('#graph svg .edge').forEach(function (e) {
+                  var ctm = e.getScreenCTM(), length = e.getTotalLength();
+                  for (var at = 0; at <= length; at += 2) {
+                    var p = e.getPointAtLength(at);
+                    var q = new DOMPoint(p.x, p.y).matrixTransform(ctm);
+                    sampled++;
+                    boxes.forEach(function (b) {
+                      if (b.app === e.dataset.from || b.app === e.dataset.to) return;
+                      var r = b.rect;
+                      if (q.x >= r.left && q.x <= r.right && q.y >= r.top && q.y <= r.bottom)
+                        crossings.push(e.dataset.from + ' -> ' + e.dataset.to + ' crosses ' + b.app);
+                    });
+                  }
+                });
+                return [sampled, Array.from(new Set(crossings))];""");
+
+        assertThat(((Number) result.get(0)).intValue()).as("points sampled").isGreaterThan(10 * dependencies());
+        assertThat((List<?>) result.get(1))
+                .as("edges crossing a box at %d px", width)
+                .isEmpty();
+        Path artifact = Path.of("target", "report-26.03-all-edges-" + width + ".png");
         Files.createDirectories(artifact.getParent());
         Files.copy(
                 ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),

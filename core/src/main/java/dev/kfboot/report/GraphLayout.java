@@ -12,16 +12,22 @@ import java.util.Map;
 /**
  * Places components in one column per wave and orders each column to keep edges short: a few sweeps of the
  * barycenter heuristic (each node sorted by the mean row of its neighbours in the previous column), ties
- * broken by name. Pure arithmetic on sorted inputs, so the same plan always gives the same picture.
+ * broken by name. Then {@link EdgeRouter} routes every edge around the boxes, through the channels between
+ * columns and the gaps between rows. Pure arithmetic on sorted inputs, so the same plan always gives the same
+ * picture.
  */
 final class GraphLayout {
 
     static final int BOX_WIDTH = 190;
     static final int BOX_HEIGHT = 34;
     static final int COLUMN_GAP = 80;
-    static final int ROW_GAP = 14;
+    /** The least height between two rows: routes cross columns there, and the gaps grow when many do. */
+    static final int ROW_GAP = 22;
+
     static final int MARGIN = 40;
     static final int HEADER = 30;
+    /** Where the wave labels end: a gap above the first row never reaches them. */
+    static final int LABELS = 44;
     /** Upper bounds of a character's width in a box's name (12.5px) and count (11px), for fitting names. */
     static final double NAME_CHAR = 7.4;
 
@@ -33,19 +39,58 @@ final class GraphLayout {
             return x + BOX_WIDTH;
         }
 
-        int middle() {
-            return y + BOX_HEIGHT / 2;
+        int bottom() {
+            return y + BOX_HEIGHT;
         }
     }
 
-    private final Map<String, Box> boxes = new LinkedHashMap<>();
-    private final int width;
-    private final int height;
+    /**
+     * The picture's coordinates: {@code columns} columns of up to {@code rows} boxes, {@code rowGap} apart. Channel
+     * {@code k} is the free strip right of column {@code k} (-1: left of the first one); gap {@code g} the free strip
+     * above row {@code g} ({@code rows}: below the last one).
+     */
+    record Grid(int columns, int rows, int rowGap) {
+        int top() {
+            return Math.max(MARGIN + HEADER, LABELS + rowGap);
+        }
 
-    private GraphLayout(Map<String, Box> boxes, int columns, int rows) {
-        this.boxes.putAll(boxes);
-        this.width = 2 * MARGIN + columns * BOX_WIDTH + Math.max(0, columns - 1) * COLUMN_GAP;
-        this.height = 2 * MARGIN + HEADER + rows * (BOX_HEIGHT + ROW_GAP);
+        int boxX(int column) {
+            return MARGIN + column * (BOX_WIDTH + COLUMN_GAP);
+        }
+
+        int boxY(int row) {
+            return top() + row * (BOX_HEIGHT + rowGap);
+        }
+
+        int gapTop(int gap) {
+            return boxY(gap) - rowGap;
+        }
+
+        int channelLeft(int channel) {
+            return channel < 0 ? 0 : boxX(channel) + BOX_WIDTH;
+        }
+
+        int channelRight(int channel) {
+            return channel >= columns - 1 ? width() : boxX(channel + 1);
+        }
+
+        int width() {
+            return 2 * MARGIN + columns * BOX_WIDTH + Math.max(0, columns - 1) * COLUMN_GAP;
+        }
+
+        int height() {
+            return boxY(rows) + MARGIN / 2;
+        }
+    }
+
+    private final Map<String, Box> boxes;
+    private final Grid grid;
+    private final Map<List<String>, EdgeRouter.Route> routes;
+
+    private GraphLayout(Map<String, Box> boxes, Grid grid, Map<List<String>, EdgeRouter.Route> routes) {
+        this.boxes = boxes;
+        this.grid = grid;
+        this.routes = routes;
     }
 
     static GraphLayout of(Plan plan) {
@@ -62,18 +107,26 @@ final class GraphLayout {
                 for (int i = 0; i < col.size(); i++) row.put(col.get(i), (double) i);
             }
         }
-        Map<String, Box> boxes = new LinkedHashMap<>();
+        Map<String, EdgeRouter.Cell> cells = new LinkedHashMap<>();
         int rows = 0;
         for (int w = 0; w < columns.size(); w++) {
             List<String> col = columns.get(w);
             rows = Math.max(rows, col.size());
-            for (int i = 0; i < col.size(); i++) {
-                int x = MARGIN + w * (BOX_WIDTH + COLUMN_GAP);
-                int y = MARGIN + HEADER + i * (BOX_HEIGHT + ROW_GAP);
-                boxes.put(col.get(i), new Box(col.get(i), waves.get(w).number(), i, x, y));
-            }
+            for (int i = 0; i < col.size(); i++) cells.put(col.get(i), new EdgeRouter.Cell(w, i));
         }
-        return new GraphLayout(boxes, columns.size(), rows);
+        EdgeRouter router =
+                new EdgeRouter(cells, columns.size(), rows, plan.graph().edges());
+        Grid grid = new Grid(columns.size(), rows, router.rowGap());
+        Map<String, Box> boxes = new LinkedHashMap<>();
+        cells.forEach((id, cell) -> boxes.put(
+                id,
+                new Box(
+                        id,
+                        waves.get(cell.column()).number(),
+                        cell.row(),
+                        grid.boxX(cell.column()),
+                        grid.boxY(cell.row()))));
+        return new GraphLayout(boxes, grid, router.routes(grid));
     }
 
     /** Mean row of the component's dependencies (or, without any, its own row). */
@@ -93,27 +146,30 @@ final class GraphLayout {
         return List.copyOf(boxes.values());
     }
 
+    /** The route of the dependency {@code to} waits for {@code from}. */
+    EdgeRouter.Route route(String from, String to) {
+        EdgeRouter.Route r = routes.get(List.of(from, to));
+        if (r == null) throw new IllegalArgumentException("no edge " + from + " -> " + to);
+        return r;
+    }
+
+    List<EdgeRouter.Route> routes() {
+        return List.copyOf(routes.values());
+    }
+
     int width() {
-        return width;
+        return grid.width();
     }
 
     int height() {
-        return height;
+        return grid.height();
     }
 
     int columnX(int index) {
-        return MARGIN + index * (BOX_WIDTH + COLUMN_GAP);
+        return grid.boxX(index);
     }
 
-    /** A cubic curve from the right of the dependency's box to the left of the dependent's box. */
-    String edgePath(String from, String to) {
-        Box a = boxes.get(from);
-        Box b = boxes.get(to);
-        int x1 = a.right();
-        int y1 = a.middle();
-        int x2 = b.x();
-        int y2 = b.middle();
-        int bend = Math.max(40, (x2 - x1) / 2);
-        return "M" + x1 + "," + y1 + " C" + (x1 + bend) + "," + y1 + " " + (x2 - bend) + "," + y2 + " " + x2 + "," + y2;
+    int rowGap() {
+        return grid.rowGap();
     }
 }

@@ -131,7 +131,7 @@ public final class ReportHtml {
                     .addClass("edge")
                     .addClass(d.declaredOnly() ? "declared" : "derived")
                     .addClass(implied.contains(d) ? "implied" : "direct")
-                    .attr("d", layout.edgePath(d.dependsOn(), d.component()))
+                    .attr("d", layout.route(d.dependsOn(), d.component()).path())
                     .attr("marker-end", "url(#arrow)")
                     .attr("data-from", d.dependsOn())
                     .attr("data-to", d.component());
