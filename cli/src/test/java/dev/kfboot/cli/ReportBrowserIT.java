@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.kfboot.model.Json;
 import dev.kfboot.testing.Kustomize;
 import dev.kfboot.testing.UpstreamData;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.logging.Level;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -254,6 +257,84 @@ class ReportBrowserIT {
                 ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
                 artifact,
                 StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * The same promises read off a screenshot's pixels, at 1366 and 1920 px with every edge shown: edges painted
+     * magenta and lifted above the boxes, every box's text painted green; then no magenta pixel lies inside a box
+     * (inset by the arrowhead's few pixels where edges end) and no green pixel outside every box. Both colours are
+     * counted where they must be too, so the check cannot pass on an empty picture.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1366, 1920})
+    void theScreenshotShowsNoEdgeOverABoxAndNoTextOutsideItsBox(int width) throws Exception {
+        Path html = dir.resolve("pixels-" + width + ".html");
+        assertThat(CliRun.of("report", "-q", "--out", html.toString()).code()).isZero();
+        driver.manage().window().setSize(new Dimension(width, 900));
+        driver.get(html.toUri().toString());
+        driver.findElement(By.id("show-all-edges")).click();
+        JavascriptExecutor js = driver;
+        Number height = (Number) js.executeScript("""
+                var svg = document.querySelector('#graph svg');
+                var edges = svg.querySelector('g.edges');
+                edges.parentNode.appendChild(edges);
+                svg.querySelectorAll('.edge').forEach(function (e) {
+                  e.style.stroke = '#ff00ff'; e.style.opacity = '1'; e.style.strokeOpacity = '1';
+                });
+                svg.querySelectorAll('marker path').forEach(function (p) { p.style.fill = '#ff00ff'; });
+                svg.querySelectorAll('.node text').forEach(function (t) {
+                  t.style.fill = '#00c000'; t.style.opacity = '1'; t.style.fillOpacity = '1';
+                });
+                svg.querySelectorAll('.node').forEach(function (n) { n.style.opacity = '1'; });
+                return Math.ceil(svg.getBoundingClientRect().bottom + window.scrollY) + 40;""");
+        driver.manage().window().setSize(new Dimension(width, Math.max(900, height.intValue() + 140)));
+        js.executeScript("window.scrollTo(0, 0);");
+        @SuppressWarnings("unchecked")
+        List<List<Number>> boxes = (List<List<Number>>) js.executeScript("""
+                var r = window.devicePixelRatio || 1;
+                return Array.from(document.querySelectorAll('#graph svg .node rect')).map(function (b) {
+                  var q = b.getBoundingClientRect();
+                  return [q.left * r, q.top * r, q.right * r, q.bottom * r];
+                });""");
+        BufferedImage shot =
+                ImageIO.read(new ByteArrayInputStream(((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES)));
+
+        int edgeInBox = 0, edgeOutside = 0, textInBox = 0, textOutside = 0;
+        for (int y = 0; y < shot.getHeight(); y++) {
+            for (int x = 0; x < shot.getWidth(); x++) {
+                int rgb = shot.getRGB(x, y), r = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
+                boolean edge = r >= 200 && g <= 90 && b >= 200;
+                boolean text = g >= 150 && r <= 110 && b <= 110;
+                if (!edge && !text) continue;
+                boolean inBox = inside(boxes, x, y, 4), nearBox = inside(boxes, x, y, -2);
+                if (edge && inBox) edgeInBox++;
+                if (edge && !nearBox) edgeOutside++;
+                if (text && inBox) textInBox++;
+                if (text && !nearBox) textOutside++;
+            }
+        }
+        Path artifact = Path.of("target", "report-26.03-pixels-" + width + ".png");
+        Files.createDirectories(artifact.getParent());
+        ImageIO.write(shot, "png", artifact.toFile());
+        assertThat(edgeOutside).as("edge pixels drawn at all (%s)", artifact).isGreaterThan(1000);
+        assertThat(textInBox).as("text pixels inside the boxes (%s)", artifact).isGreaterThan(100 * boxes.size());
+        assertThat(edgeInBox)
+                .as("edge pixels inside a box at %d px (%s)", width, artifact)
+                .isZero();
+        assertThat(textOutside)
+                .as("text pixels outside every box at %d px (%s)", width, artifact)
+                .isZero();
+    }
+
+    /** Whether the pixel lies in one of the boxes, shrunk by {@code inset} on every side (grown when negative). */
+    private static boolean inside(List<List<Number>> boxes, int x, int y, int inset) {
+        for (List<Number> b : boxes) {
+            if (x >= b.get(0).doubleValue() + inset
+                    && x <= b.get(2).doubleValue() - inset
+                    && y >= b.get(1).doubleValue() + inset
+                    && y <= b.get(3).doubleValue() - inset) return true;
+        }
+        return false;
     }
 
     @Test
