@@ -4,9 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.StoredConfig;
 
-/** Writes app-of-apps trees for tests: one file per Application, like kfboot generate. */
+/**
+ * Writes app-of-apps trees for tests: one file per Application, like kfboot generate, in a git repository whose
+ * origin is the app of apps' repoURL (so its source is this checkout, as for a user's tree).
+ */
 public final class Trees {
+
+    /** The tree's own repository: the app of apps deploys {@code apps/} from it. */
+    public static final String REPO_URL = "https://github.com/example/platform.git";
 
     private final Path dir;
 
@@ -17,8 +26,15 @@ public final class Trees {
     public static Trees in(Path dir) {
         try {
             Files.createDirectories(dir.resolve("apps"));
+            try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+                StoredConfig config = git.getRepository().getConfig();
+                config.setString("remote", "origin", "url", REPO_URL);
+                config.save();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
         }
         return new Trees(dir);
     }
@@ -84,7 +100,7 @@ public final class Trees {
                 spec:
                   project: kubeflow
                   source:
-                    repoURL: https://github.com/example/platform.git
+                    repoURL: %s
                     targetRevision: main
                     path: apps
                   destination:
@@ -94,7 +110,7 @@ public final class Trees {
                     automated:
                       prune: false
                       selfHeal: true
-                """.formatted(name));
+                """.formatted(name, REPO_URL));
     }
 
     public Trees project(String name) {
@@ -107,14 +123,14 @@ public final class Trees {
                 spec:
                   sourceRepos:
                     - https://github.com/kubeflow/manifests.git
-                    - https://github.com/example/platform.git
+                    - %s
                   destinations:
                     - server: https://kubernetes.default.svc
                       namespace: "*"
                   clusterResourceWhitelist:
                     - group: "*"
                       kind: "*"
-                """.formatted(name));
+                """.formatted(name, REPO_URL));
     }
 
     public Trees write(String file, String text) {
