@@ -24,17 +24,25 @@ public final class Trees {
     }
 
     public static Trees in(Path dir) {
-        try {
-            Files.createDirectories(dir.resolve("apps"));
-            try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
-                StoredConfig config = git.getRepository().getConfig();
-                config.setString("remote", "origin", "url", REPO_URL);
-                config.save();
-            }
+        Trees t = withoutGit(dir);
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            StoredConfig config = git.getRepository().getConfig();
+            config.setString("remote", "origin", "url", REPO_URL);
+            config.save();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
+        }
+        return t;
+    }
+
+    /** A tree in a plain directory: nothing tells kfboot which repository it is a checkout of. */
+    public static Trees withoutGit(Path dir) {
+        try {
+            Files.createDirectories(dir.resolve("apps"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return new Trees(dir);
     }
@@ -89,8 +97,12 @@ public final class Trees {
                 %s""".formatted(name, wave, path, policy));
     }
 
-    /** The app of apps: its destination is Argo CD's namespace. */
+    /** The app of apps: it deploys {@code apps/} of the tree's repository into Argo CD's namespace. */
     public Trees root(String name) {
+        return root(name, REPO_URL);
+    }
+
+    public Trees root(String name, String repoUrl) {
         return write(name + ".yaml", """
                 apiVersion: argoproj.io/v1alpha1
                 kind: Application
@@ -110,7 +122,7 @@ public final class Trees {
                     automated:
                       prune: false
                       selfHeal: true
-                """.formatted(name, REPO_URL));
+                """.formatted(name, repoUrl));
     }
 
     public Trees project(String name) {
