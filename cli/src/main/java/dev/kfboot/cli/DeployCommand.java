@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
             "Applies the AppProjects, then for each sync wave: creates or updates its Applications with automated sync "
                     + "held off, starts a sync of each through the Application's operation field, waits until every app of "
                     + "the wave is Synced and Healthy, switches automated sync on where the tree has it, and goes on with "
-                    + "the next wave. The apps of apps (Applications whose source deploys the tree's other Applications, as "
-                    + "kfboot validate finds them) come last. "
+                    + "the next wave. The apps of apps (Applications whose source deploys the tree's other "
+                    + "Applications, as kfboot validate finds them) come last. "
                     + "Argo CD's own wave gating is not relied on: it only acts while the parent syncs.",
             "",
             "Running it again continues where the cluster stands: healthy waves are skipped, running operations are "

@@ -32,9 +32,9 @@ public final class TreeCheckoutOptions {
     @Option(
             names = "--repo-url",
             paramLabel = "URL",
-            description =
-                    "The URL of the checkout at the repository root, when git does not tell it (no origin): only "
-                            + "sources with this repoURL (or the origin's) are read from it; other repositories are unverified.")
+            description = "The URL of the checkout at the repository root, when git does not tell it (no origin): only "
+                    + "sources with this repoURL (or the origin's) are read from it; other repositories are "
+                    + "unverified.")
     String repoUrl;
 
     /** The {@code --source} checkouts, each refused unless it is a directory. */
