@@ -113,7 +113,7 @@ public final class AdoptCommand extends ClusterCommand {
         }
         apps = TreeObjects.of(validation.context());
         if (apply) {
-            argoObjects = DeployTree.read(dir, cluster.namespace());
+            argoObjects = DeployTree.of(validation.context(), cluster.namespace());
             for (String s : argoObjects.skipped()) err().println("kfboot: note: skipping " + s);
         }
     }

@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,7 +29,8 @@ import picocli.CommandLine.Parameters;
             "Applies the AppProjects, then for each sync wave: creates or updates its Applications with automated sync "
                     + "held off, starts a sync of each through the Application's operation field, waits until every app of "
                     + "the wave is Synced and Healthy, switches automated sync on where the tree has it, and goes on with "
-                    + "the next wave. The app of apps (an Application whose destination is Argo CD's namespace) comes last. "
+                    + "the next wave. The apps of apps (Applications whose source deploys the tree's other "
+                    + "Applications, as kfboot validate finds them) come last. "
                     + "Argo CD's own wave gating is not relied on: it only acts while the parent syncs.",
             "",
             "Running it again continues where the cluster stands: healthy waves are skipped, running operations are "
@@ -64,6 +66,9 @@ public final class DeployCommand extends ClusterCommand {
                     "Deploy environment NAME of the tree (envs/NAME, rendered with kustomize) instead of the base.")
     String env;
 
+    @Mixin
+    TreeCheckoutOptions checkout;
+
     enum Format {
         text,
         json,
@@ -83,7 +88,7 @@ public final class DeployCommand extends ClusterCommand {
 
     @Override
     protected void validate() {
-        tree = DeployTree.read(dir, cluster.namespace(), env);
+        tree = DeployTree.read(dir, cluster.namespace(), env, checkout.checkout());
         if (wave != null && !tree.waves().contains(wave)) {
             throw new CommandFailure(
                     ExitCodes.INPUT,

@@ -9,27 +9,17 @@ import dev.kfboot.validate.ValidateRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Where a tree's sources are and where renders are cached: for {@code validate} and {@code report DIR}. */
+/** Where a tree's sources are checked out and where renders are cached: for {@code validate} and {@code report DIR}. */
 public final class TreeSourceOptions {
 
-    @Option(
-            names = "--repo-root",
-            paramLabel = "DIR",
-            description = "Where source paths of this repository resolve (default: the git top-level of DIR; without "
-                    + "git, the closest parent under which the apps' paths exist).")
-    Path repoRoot;
-
-    @Option(
-            names = "--source",
-            paramLabel = "URL=DIR",
-            description = "A local checkout of another repository the tree's sources name (repeatable).")
-    Map<String, Path> sources = new LinkedHashMap<>();
+    @Mixin
+    TreeCheckoutOptions checkout;
 
     @Option(
             names = "--cache-dir",
@@ -46,14 +36,6 @@ public final class TreeSourceOptions {
             description =
                     "The kubeflow/manifests release the tree installs (default: recognised from what it renders).")
     String release;
-
-    @Option(
-            names = "--repo-url",
-            paramLabel = "URL",
-            description =
-                    "The URL of the checkout at the repository root, when git does not tell it (no origin): only "
-                            + "sources with this repoURL (or the origin's) are read from it; other repositories are unverified.")
-    String repoUrl;
 
     @Option(
             names = "--helm-cache",
@@ -95,20 +77,12 @@ public final class TreeSourceOptions {
                     "--helm-cache: not a directory",
                     "pass the directory the charts are laid out in");
         }
-        return new ValidateOptions(repoUrl, helmCache, parsed, argocdNamespace, disabled, enabled);
+        return new ValidateOptions(checkout.repoUrl, helmCache, parsed, argocdNamespace, disabled, enabled);
     }
 
     ValidateRequest request(Path dir, RenderOptions render) {
-        for (Map.Entry<String, Path> s : sources.entrySet()) {
-            if (!Files.isDirectory(s.getValue())) {
-                throw new InputException(
-                        Location.of(s.getValue().toString()),
-                        "--source " + s.getKey() + "=" + s.getValue() + ": not a directory",
-                        "pass a local checkout of " + s.getKey());
-            }
-        }
         Path cache = noCache ? null : cacheDir != null ? cacheDir : defaultCacheDir();
-        return new ValidateRequest(dir, repoRoot, sources, render, cache, release)
+        return new ValidateRequest(dir, checkout.repoRoot, checkout.sources(), render, cache, release)
                 .withOptions(options(Set.of(), Set.of()));
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,13 +51,18 @@ public final class WatchCommand extends ClusterCommand {
     @Option(names = "--env", paramLabel = "NAME", description = "With DIR: follow environment NAME of the tree.")
     String env;
 
+    @Mixin
+    TreeCheckoutOptions checkout;
+
     private Set<String> expected;
 
     @Override
     protected void validate() {
         if (dir != null) {
             expected = new TreeSet<>();
-            DeployTree.read(dir, cluster.namespace(), env).apps().forEach(a -> expected.add(a.name()));
+            DeployTree.read(dir, cluster.namespace(), env, checkout.checkout())
+                    .apps()
+                    .forEach(a -> expected.add(a.name()));
         }
     }
 

@@ -49,6 +49,17 @@ final class ClusterCli implements AutoCloseable {
                 .dir();
     }
 
+    /** The tree's own repository in {@link #treeWithoutOrigin()}: git does not tell it, --repo-url must. */
+    static final String UNTOLD_REPO = "https://git.acme.io/platform.git";
+
+    /** A tree outside git whose app of apps deploys {@code apps/} from {@link #UNTOLD_REPO}. */
+    Path treeWithoutOrigin() {
+        return Trees.withoutGit(dir.resolve("untold"))
+                .app("katib", 2, false)
+                .root("platform", UNTOLD_REPO)
+                .dir();
+    }
+
     /** Deploys {@link #tree()} and checks it worked. */
     void deployed() {
         CliRun r = run("deploy", tree().toString());

@@ -117,6 +117,29 @@ class DeployCommandTest extends ClusterCliTest {
     }
 
     @Test
+    void anAppOfAppsFromAnUnknownRepositoryIsRefusedUntilRepoUrlNamesTheCheckout() {
+        Path tree = cli.treeWithoutOrigin();
+
+        CliRun refused = cli.run("deploy", tree.toString());
+
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err())
+                .startsWith(
+                        "kfboot: error: platform.yaml:1: Application platform deploys into Argo CD's namespace argocd "
+                                + "from " + ClusterCli.UNTOLD_REPO
+                                + ", which has no local checkout, so kfboot cannot tell "
+                                + "whether it is an app of apps\n")
+                .contains("--repo-url " + ClusterCli.UNTOLD_REPO);
+        assertThat(cli.mock.requests()).isEmpty();
+
+        CliRun r = cli.run("deploy", tree.toString(), "--repo-url", ClusterCli.UNTOLD_REPO, "--dry-run");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().indexOf("  sync katib")).isLessThan(r.out().indexOf("  sync platform"));
+        assertThat(r.out()).contains("  create Application platform");
+    }
+
+    @Test
     void badInputExitsTwoBeforeTouchingTheCluster() throws Exception {
         CliRun missing = cli.run("deploy", dir.resolve("nope").toString());
         assertThat(missing.code()).isEqualTo(2);

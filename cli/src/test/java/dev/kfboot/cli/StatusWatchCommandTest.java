@@ -120,7 +120,9 @@ class StatusWatchCommandTest extends ClusterCliTest {
         String tree = cli.tree().toString();
         CompletableFuture<CliRun> watch =
                 CompletableFuture.supplyAsync(() -> cli.run("watch", tree, "--timeout", "30s"));
-        Thread.sleep(500);
+        // the deploy starts once watch follows the Applications (it reads the tree first)
+        for (int i = 0; i < 200 && cli.mock.countRequests("GET", "/applications?allowWatchBookmarks=true") == 0; i++)
+            Thread.sleep(50);
         cli.deployed();
 
         CliRun r = watch.get();
@@ -155,6 +157,20 @@ class StatusWatchCommandTest extends ClusterCliTest {
 
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).startsWith("kfboot: error: not Synced and Healthy after 1s: katib\n");
+    }
+
+    @Test
+    void watchReadsTheTreeWithTheSameCheckoutOptionsAsValidate() {
+        String tree = cli.treeWithoutOrigin().toString();
+
+        CliRun refused = cli.run("watch", tree, "--timeout", "1s");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("Application platform deploys into Argo CD's namespace argocd");
+
+        CliRun r = cli.run("watch", tree, "--repo-url", ClusterCli.UNTOLD_REPO, "--timeout", "1s");
+
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).startsWith("kfboot: error: not Synced and Healthy after 1s: katib, platform\n");
     }
 
     private void awaitFailed(String app) {

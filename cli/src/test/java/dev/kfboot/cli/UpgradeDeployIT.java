@@ -83,6 +83,11 @@ class UpgradeDeployIT extends ClusterCliTest {
     private Path upgradeTree(UpgradePlan plan) throws Exception {
         Kustomize.required();
         Path fork = dir.resolve("fork");
+        // a checkout of the fork, as a user's is: its origin makes the app of apps' source local
+        Files.createDirectories(fork.resolve(".git"));
+        Files.writeString(
+                fork.resolve(".git/config"),
+                "[remote \"origin\"]\n\turl = https://github.com/kubeflow/manifests.git\n");
         Path trainer = Files.createDirectories(fork.resolve("applications/trainer/overlays"));
         Files.writeString(trainer.resolve("kustomization.yaml"), "resources: [deployment.yaml]\n");
         Files.writeString(trainer.resolve("deployment.yaml"), deployment(NEW_LABELS));

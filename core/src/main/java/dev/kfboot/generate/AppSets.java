@@ -1,6 +1,6 @@
 package dev.kfboot.generate;
 
-import dev.kfboot.spec.Cluster;
+import dev.kfboot.spec.FleetCluster;
 import dev.kfboot.spec.SyncDefaults;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ final class AppSets {
 
     private AppSets() {}
 
-    static Map<String, Object> document(TreeContext ctx, List<ChildApp> apps, List<Cluster> clusters) {
+    static Map<String, Object> document(TreeContext ctx, List<ChildApp> apps, List<FleetCluster> clusters) {
         Map<String, Object> doc = ApplicationDoc.object(
                 "ApplicationSet",
                 ctx.names().platform() + "-fleet",
@@ -34,7 +34,7 @@ final class AppSets {
         spec.put("goTemplate", true);
         spec.put("goTemplateOptions", List.of("missingkey=error"));
         List<Object> clusterElements = new ArrayList<>();
-        for (Cluster c : clusters) {
+        for (FleetCluster c : clusters) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("cluster", c.name());
             e.put("server", c.server());

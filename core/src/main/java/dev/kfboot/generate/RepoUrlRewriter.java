@@ -165,7 +165,7 @@ public final class RepoUrlRewriter {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> !dir.relativize(p).toString().startsWith(".git")
-                            && !dir.relativize(p).toString().startsWith(".kfboot"))
+                            && !dir.relativize(p).toString().startsWith(TreeLayout.STATE))
                     .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                     .sorted()
                     .toList();

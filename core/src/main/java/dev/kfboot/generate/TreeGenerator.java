@@ -5,9 +5,9 @@ import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 import dev.kfboot.plan.Plan;
 import dev.kfboot.plan.PlanText;
-import dev.kfboot.spec.Cluster;
 import dev.kfboot.spec.ClusterRef;
 import dev.kfboot.spec.Environment;
+import dev.kfboot.spec.FleetCluster;
 import dev.kfboot.spec.ResolvedPlatform;
 import dev.kfboot.yaml.YamlWriter;
 import java.util.ArrayList;
@@ -78,7 +78,7 @@ public final class TreeGenerator {
                 TreeLayout.PROJECTS,
                 header(ctx, "the AppProjects; apply them before " + TreeLayout.ROOT_APP)
                         + YamlWriter.writeAll(Project.documents(ctx, apps, clusters(ctx, envs), findings)));
-        files.put(TreeLayout.HEALTH, HealthCheck.file(ctx));
+        files.put(TreeLayout.HEALTH, AppHealthCheckPatch.file(ctx));
         for (Environment e : envs) {
             files.put(TreeLayout.env(e.name()) + "/kustomization.yaml", EnvOverlay.kustomization(ctx, e, apps));
             files.put(
@@ -167,7 +167,7 @@ public final class TreeGenerator {
     private static List<ClusterRef> clusters(TreeContext ctx, List<Environment> envs) {
         Set<ClusterRef> out = new LinkedHashSet<>();
         if (ctx.options().applicationSet()) {
-            for (Cluster c : ctx.platform().spec().clusters()) out.add(new ClusterRef(c.server(), null));
+            for (FleetCluster c : ctx.platform().spec().clusters()) out.add(new ClusterRef(c.server(), null));
         } else {
             out.add(ctx.destination());
             for (Environment e : envs) out.add(EnvOverlay.destination(ctx, e.name()));

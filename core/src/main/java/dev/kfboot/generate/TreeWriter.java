@@ -286,7 +286,7 @@ public final class TreeWriter {
         for (String p : owned) {
             for (int i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) ownedDirs.add(p.substring(0, i));
         }
-        ownedDirs.add(".kfboot");
+        ownedDirs.add(TreeLayout.STATE);
         List<Path> out = new ArrayList<>();
         collectForeign(dir, dir, owned, ownedDirs, out);
         out.sort(null);

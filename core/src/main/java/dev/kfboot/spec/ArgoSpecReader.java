@@ -55,14 +55,12 @@ final class ArgoSpecReader {
 
     private ArgoSpecReader() {}
 
-    static ArgoCdSettings argocd(MapReader spec) {
+    static ArgoCdSpec argocd(MapReader spec) {
         return spec.map("argocd", ARGOCD)
-                .map(a -> new ArgoCdSettings(
-                        a.string("namespace")
-                                .map(n -> name(a, "namespace", n))
-                                .orElse(ArgoCdSettings.DEFAULT.namespace()),
+                .map(a -> new ArgoCdSpec(
+                        a.string("namespace").map(n -> name(a, "namespace", n)).orElse(ArgoCdSpec.DEFAULT.namespace()),
                         a.string("project").map(n -> name(a, "project", n)).orElse(null),
-                        destination(a).orElse(ArgoCdSettings.DEFAULT.destination()),
+                        destination(a).orElse(ArgoCdSpec.DEFAULT.destination()),
                         a.map("repo", TREE_REPO)
                                 .map(r -> new Repo(
                                         r.string("url").orElse(null),
@@ -71,7 +69,7 @@ final class ArgoSpecReader {
                                                 .map(p -> relative(r, "path", p))
                                                 .orElse(null)))
                                 .orElse(null)))
-                .orElse(ArgoCdSettings.DEFAULT);
+                .orElse(ArgoCdSpec.DEFAULT);
     }
 
     static SyncDefaults sync(MapReader spec) {
@@ -230,8 +228,8 @@ final class ArgoSpecReader {
         return out;
     }
 
-    static List<Cluster> clusters(MapReader spec) {
-        List<Cluster> out = new ArrayList<>();
+    static List<FleetCluster> clusters(MapReader spec) {
+        List<FleetCluster> out = new ArrayList<>();
         Map<String, Location> seen = new HashMap<>();
         List<YNode> items = spec.list("clusters");
         for (int i = 0; i < items.size(); i++) {
@@ -245,7 +243,7 @@ final class ArgoSpecReader {
                         "server '" + server + "' is not an https:// URL",
                         "write the API server URL, e.g. https://kubernetes.default.svc");
             }
-            out.add(new Cluster(name, server, c.stringMap("labels"), c.here()));
+            out.add(new FleetCluster(name, server, c.stringMap("labels"), c.here()));
         }
         return out;
     }

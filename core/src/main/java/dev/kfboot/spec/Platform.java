@@ -23,11 +23,11 @@ public record Platform(
         String release,
         Repo repo,
         List<ComponentSetting> components,
-        ArgoCdSettings argocd,
+        ArgoCdSpec argocd,
         SyncDefaults sync,
         List<ExtraApp> extraApps,
         List<Environment> environments,
-        List<Cluster> clusters,
+        List<FleetCluster> clusters,
         GatewayExposure gateway) {
 
     public static final String API_VERSION = "kfboot.dev/v1alpha1";
@@ -36,7 +36,7 @@ public record Platform(
     public Platform {
         components = components == null ? List.of() : List.copyOf(components);
         repo = repo == null ? new Repo(null, null, "") : repo;
-        argocd = argocd == null ? ArgoCdSettings.DEFAULT : argocd;
+        argocd = argocd == null ? ArgoCdSpec.DEFAULT : argocd;
         sync = sync == null ? SyncDefaults.DEFAULT : sync;
         extraApps = extraApps == null ? List.of() : List.copyOf(extraApps);
         environments = environments == null ? List.of() : List.copyOf(environments);

@@ -1,6 +1,7 @@
 package dev.kfboot.validate;
 
 import dev.kfboot.argocd.Application;
+import dev.kfboot.argocd.ApplicationSet;
 import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.argocd.ArgoReader;
 import dev.kfboot.model.Finding;
@@ -160,16 +161,18 @@ public final class TreeReader {
                     "the tree holds " + built.apps().size() + " Applications, more than " + MAX_APPS,
                     "validate the tree in parts (one directory per app of apps)");
         }
-        return new Tree(top, repo, built.apps(), built.projects(), settings, built.notes());
+        return new Tree(top, repo, built.apps(), built.projects(), settings, built.notes(), built.appSets());
     }
 
-    private record Built(List<TreeApp> apps, List<TreeProject> projects, List<Finding> notes) {}
+    private record Built(
+            List<TreeApp> apps, List<TreeProject> projects, List<Finding> notes, List<ApplicationSet> appSets) {}
 
     /** The Applications (ApplicationSets expanded), AppProjects and settings of the parsed files. */
     private static Built build(Collection<Parsed> parsed, RepoRoot repo, Locality locality, ArgoCdSettings settings) {
         List<TreeApp> apps = new ArrayList<>();
         List<TreeProject> projects = new ArrayList<>();
         List<Finding> notes = new ArrayList<>();
+        List<ApplicationSet> appSets = new ArrayList<>();
         Map<String, Integer> names = new HashMap<>();
         List<AppSetExpander.Cluster> clusters = new ArrayList<>(locality.clusters());
         for (Parsed p : parsed)
@@ -183,7 +186,9 @@ public final class TreeReader {
                 if (kind.equals(ArgoCd.APPLICATION)) {
                     apps.add(app((YMap) doc, p.file(), shown, null, names));
                 } else if (kind.equals(ArgoCd.APPLICATION_SET)) {
-                    String set = ArgoReader.applicationSet(doc, shown).name();
+                    ApplicationSet read = ArgoReader.applicationSet(doc, shown);
+                    appSets.add(read);
+                    String set = read.name();
                     AppSetExpander.Expansion e = expander.expand((YMap) doc, shown);
                     for (YMap generated : e.apps()) apps.add(app(generated, p.file(), shown, set, names));
                     notes.addAll(e.unverified());
@@ -192,7 +197,7 @@ public final class TreeReader {
                 }
             }
         }
-        return new Built(apps, projects, notes);
+        return new Built(apps, projects, notes, appSets);
     }
 
     private static boolean declaresApps(Parsed p) {

@@ -65,7 +65,7 @@ class ArgoSpecReaderTest {
                       labels: {region: eu}
                 """);
         assertThat(p.argocd())
-                .isEqualTo(new ArgoCdSettings(
+                .isEqualTo(new ArgoCdSpec(
                         "gitops",
                         "ml",
                         new ClusterRef(null, "prod"),
@@ -84,7 +84,7 @@ class ArgoSpecReaderTest {
     @Test
     void defaultsWhenTheSectionsAreAbsent() {
         Platform p = read("  release: \"26.03\"\n");
-        assertThat(p.argocd()).isEqualTo(ArgoCdSettings.DEFAULT);
+        assertThat(p.argocd()).isEqualTo(ArgoCdSpec.DEFAULT);
         assertThat(p.sync()).isEqualTo(SyncDefaults.DEFAULT);
         assertThat(p.argocd().projectOr("kubeflow")).isEqualTo("kubeflow");
     }
@@ -145,7 +145,7 @@ class ArgoSpecReaderTest {
     void theInitTemplateReadsBackToTheDefaults() {
         Platform p =
                 PlatformReader.parse(PlatformTemplate.write(Catalogs.builtin().release("26.03")), "platform.yaml");
-        assertThat(p.argocd()).isEqualTo(ArgoCdSettings.DEFAULT);
+        assertThat(p.argocd()).isEqualTo(ArgoCdSpec.DEFAULT);
         assertThat(p.sync()).isEqualTo(SyncDefaults.DEFAULT);
         assertThat(p.extraApps()).isEmpty();
     }

@@ -185,7 +185,7 @@ public final class DeployDriver {
     /** The tree's spec replaces the live one; its labels, annotations and finalizers are added. */
     @SuppressWarnings("unchecked")
     private static GenericKubernetesResource overwrite(GenericKubernetesResource live, Map<String, Object> doc) {
-        live.setAdditionalProperty("spec", TreeApp.deepCopy(Fields.map(doc, "spec")));
+        live.setAdditionalProperty("spec", PlainValues.copy(Fields.map(doc, "spec")));
         var meta = live.getMetadata();
         Map<String, String> labels =
                 meta.getLabels() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(meta.getLabels());

@@ -2,6 +2,7 @@ package dev.kfboot.cluster.deploy;
 
 import dev.kfboot.cluster.argocd.AppStatus;
 import dev.kfboot.cluster.argocd.SyncRequest;
+import dev.kfboot.validate.TreeApp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,16 +21,21 @@ public record DeployPlan(
     public static DeployPlan of(DeployTree tree, Integer stopAfterWave) {
         Map<Integer, Phase> byWave = new LinkedHashMap<>();
         for (int w : tree.waves()) byWave.put(w, Phase.wave(byWave.size(), w));
-        Phase root = tree.apps().stream().anyMatch(TreeApp::root) ? Phase.root(byWave.size()) : null;
+        Phase root = tree.roots().isEmpty() ? null : Phase.root(byWave.size());
         List<Target> targets = new ArrayList<>();
         for (TreeApp a : tree.apps()) {
-            Phase p = a.root() ? root : byWave.get(a.wave());
-            targets.add(
-                    new Target(a.name(), p, a.held(), a.automated(), SyncRequest.PLAIN.withRetry(a.retry()), false));
+            Phase p = tree.isRoot(a) ? root : byWave.get(DeployTree.wave(a));
+            targets.add(new Target(
+                    a.name(),
+                    p,
+                    HeldSync.held(a),
+                    HeldSync.automated(a),
+                    SyncRequest.PLAIN.withRetry(HeldSync.retry(a)),
+                    false));
         }
         List<Phase> phases = new ArrayList<>(byWave.values());
         if (root != null) phases.add(root);
-        return new DeployPlan(tree.projects(), sorted(targets), phases, stopAfterWave);
+        return new DeployPlan(tree.projectDocuments(), sorted(targets), phases, stopAfterWave);
     }
 
     /** Sync live apps in wave order, each once, whatever their state. */

@@ -84,7 +84,7 @@ public final class DeploySimulation {
     }
 
     private static GenericKubernetesResource resource(Map<String, Object> doc) {
-        return JSON.convertValue(TreeApp.deepCopy(doc), GenericKubernetesResource.class);
+        return JSON.convertValue(PlainValues.copy(doc), GenericKubernetesResource.class);
     }
 
     private static void succeed(GenericKubernetesResource app, String id) {

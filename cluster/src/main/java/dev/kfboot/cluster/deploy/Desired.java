@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * Whether a live Application already is what the tree says, automated sync aside (kfboot holds it off and
  * switches it on per wave). The spec must be equal; the tree's labels, annotations and finalizers must be
- * present (Argo CD and kubectl add their own).
+ * present (Argo CD and kubectl add their own). Numbers compare by value: the tree's YAML and the API server's JSON
+ * type them differently.
  */
 final class Desired {
 
@@ -18,10 +19,10 @@ final class Desired {
 
     static boolean matches(GenericKubernetesResource live, Map<String, Object> held) {
         Map<String, Object> liveSpec = Fields.map(
-                TreeApp.withoutAutomated(
+                HeldSync.withoutAutomated(
                         Map.of("spec", live.getAdditionalProperties().getOrDefault("spec", Map.of()))),
                 "spec");
-        if (!Objects.equals(Fields.map(held, "spec"), liveSpec)) return false;
+        if (!PlainValues.equal(Fields.map(held, "spec"), liveSpec)) return false;
         ObjectMeta meta = live.getMetadata();
         return contains(meta.getLabels(), Fields.map(held, "metadata", "labels"))
                 && contains(meta.getAnnotations(), Fields.map(held, "metadata", "annotations"))
@@ -31,7 +32,8 @@ final class Desired {
 
     /** Whether the live automated policy is the tree's. */
     static boolean automatedMatches(GenericKubernetesResource live, Map<String, Object> automated) {
-        return Objects.equals(Fields.map(live.getAdditionalProperties(), "spec", "syncPolicy", "automated"), automated);
+        return PlainValues.equal(
+                Fields.map(live.getAdditionalProperties(), "spec", "syncPolicy", "automated"), automated);
     }
 
     private static boolean contains(Map<String, String> live, Map<String, Object> wanted) {

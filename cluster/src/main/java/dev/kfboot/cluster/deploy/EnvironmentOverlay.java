@@ -1,13 +1,19 @@
 package dev.kfboot.cluster.deploy;
 
+import dev.kfboot.argocd.Application;
 import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.argocd.ArgoReader;
+import dev.kfboot.generate.TreeLayout;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
+import dev.kfboot.render.KustomizationClosure;
 import dev.kfboot.render.RenderOptions;
 import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.Rendered;
 import dev.kfboot.render.Rendering;
+import dev.kfboot.validate.Tree;
+import dev.kfboot.validate.TreeApp;
+import dev.kfboot.yaml.YMap;
 import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YamlReader;
 import dev.kfboot.yaml.YamlWriter;
@@ -20,14 +26,17 @@ import java.util.stream.Stream;
 
 /**
  * The Applications of one environment of a generated tree: {@code envs/NAME/} rendered with kfboot's renderer
- * (it patches the base {@code apps/}), plus the environment's root app, in place of the base apps and root.
+ * (it patches the base {@code apps/}), plus the environment's root app as the tree reader found it, in place of
+ * the base apps and root.
  */
 final class EnvironmentOverlay {
 
     private EnvironmentOverlay() {}
 
-    static List<DeployTree.Source> sources(Path dir, String env, List<DeployTree.Source> base, YamlReader reader) {
-        Path envDir = dir.resolve("envs").resolve(env);
+    static List<TreeApp> apps(Tree tree, String env) {
+        Path dir = tree.dir();
+        String shownDir = TreeLayout.env(env);
+        Path envDir = dir.resolve(shownDir);
         if (!Files.isDirectory(envDir)) {
             throw new InputException(
                     Location.of(dir.toString()),
@@ -36,18 +45,8 @@ final class EnvironmentOverlay {
                             ? "it has no envs/ directory: deploy it without --env"
                             : "its environments: " + String.join(", ", environments(dir)));
         }
-        List<DeployTree.Source> out = new ArrayList<>();
-        for (DeployTree.Source s : base) {
-            // the environment brings its own Applications; keep projects and anything else of the base
-            List<YNode> kept = s.documents().stream()
-                    .filter(d -> !ArgoReader.kindOf(d).equals(ArgoCd.APPLICATION))
-                    .toList();
-            if (!kept.isEmpty()) out.add(new DeployTree.Source(s.shown(), kept));
-        }
         Rendered r = Rendering.run(
-                        List.of(RenderUnit.of("envs/" + env, dir, "envs/" + env)),
-                        RenderOptions.defaults(null),
-                        x -> {})
+                        List.of(RenderUnit.of(shownDir, dir, shownDir)), RenderOptions.defaults(null), x -> {})
                 .rendered()
                 .get(0);
         if (!r.ok()) {
@@ -56,19 +55,32 @@ final class EnvironmentOverlay {
                     "rendering the environment failed: " + r.failure().message(),
                     r.failure().hint());
         }
-        String shown = "envs/" + env + " (rendered)";
-        out.add(new DeployTree.Source(shown, reader.parseAll(YamlWriter.writeAll(r.documents()), shown)));
-        for (Path f : List.of(envDir.resolve("root-app.yaml"))) {
-            if (Files.isRegularFile(f)) {
-                String s = dir.relativize(f).toString();
-                out.add(new DeployTree.Source(s, reader.readAll(f, s)));
-            }
+        String shown = shownDir + " (rendered)";
+        Path kustomization = KustomizationClosure.kustomizationFile(envDir);
+        List<TreeApp> out = new ArrayList<>();
+        for (YNode doc : YamlReader.forUserFiles().parseAll(YamlWriter.writeAll(r.documents()), shown)) {
+            if (!ArgoReader.kindOf(doc).equals(ArgoCd.APPLICATION)) continue;
+            Application app = ArgoReader.application(doc, shown);
+            // ids apart from the tree's own: the base app of the same name is another Application
+            out.add(new TreeApp(shownDir + "/" + app.name(), app, (YMap) doc, kustomization, null));
         }
+        List<TreeApp> roots = tree.apps().stream()
+                .filter(a -> a.appSet() == null && a.file().startsWith(envDir))
+                .toList();
+        Path rootApp = envDir.resolve(TreeLayout.ROOT_APP);
+        if (roots.isEmpty() && Files.isRegularFile(rootApp)) {
+            throw new InputException(
+                    Location.of(tree.repo().display(rootApp)),
+                    "the environment's app of apps deploys nothing kfboot can read: its source is not a local checkout"
+                            + " of the tree's repository",
+                    "`kfboot validate " + dir + "` shows why (--repo-url URL or --source URL=DIR name the checkout)");
+        }
+        out.addAll(roots);
         return out;
     }
 
     private static List<String> environments(Path dir) {
-        Path envs = dir.resolve("envs");
+        Path envs = dir.resolve(TreeLayout.ENVS);
         if (!Files.isDirectory(envs)) return List.of();
         try (Stream<Path> s = Files.list(envs)) {
             return s.filter(Files::isDirectory)

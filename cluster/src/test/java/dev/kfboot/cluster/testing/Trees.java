@@ -4,9 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.StoredConfig;
 
-/** Writes app-of-apps trees for tests: one file per Application, like kfboot generate. */
+/**
+ * Writes app-of-apps trees for tests: one file per Application, like kfboot generate, in a git repository whose
+ * origin is the app of apps' repoURL (so its source is this checkout, as for a user's tree).
+ */
 public final class Trees {
+
+    /** The tree's own repository: the app of apps deploys {@code apps/} from it. */
+    public static final String REPO_URL = "https://github.com/example/platform.git";
 
     private final Path dir;
 
@@ -15,6 +24,21 @@ public final class Trees {
     }
 
     public static Trees in(Path dir) {
+        Trees t = withoutGit(dir);
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            StoredConfig config = git.getRepository().getConfig();
+            config.setString("remote", "origin", "url", REPO_URL);
+            config.save();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+        return t;
+    }
+
+    /** A tree in a plain directory: nothing tells kfboot which repository it is a checkout of. */
+    public static Trees withoutGit(Path dir) {
         try {
             Files.createDirectories(dir.resolve("apps"));
         } catch (IOException e) {
@@ -73,8 +97,12 @@ public final class Trees {
                 %s""".formatted(name, wave, path, policy));
     }
 
-    /** The app of apps: its destination is Argo CD's namespace. */
+    /** The app of apps: it deploys {@code apps/} of the tree's repository into Argo CD's namespace. */
     public Trees root(String name) {
+        return root(name, REPO_URL);
+    }
+
+    public Trees root(String name, String repoUrl) {
         return write(name + ".yaml", """
                 apiVersion: argoproj.io/v1alpha1
                 kind: Application
@@ -84,7 +112,7 @@ public final class Trees {
                 spec:
                   project: kubeflow
                   source:
-                    repoURL: https://github.com/example/platform.git
+                    repoURL: %s
                     targetRevision: main
                     path: apps
                   destination:
@@ -94,7 +122,7 @@ public final class Trees {
                     automated:
                       prune: false
                       selfHeal: true
-                """.formatted(name));
+                """.formatted(name, repoUrl));
     }
 
     public Trees project(String name) {
@@ -107,14 +135,14 @@ public final class Trees {
                 spec:
                   sourceRepos:
                     - https://github.com/kubeflow/manifests.git
-                    - https://github.com/example/platform.git
+                    - %s
                   destinations:
                     - server: https://kubernetes.default.svc
                       namespace: "*"
                   clusterResourceWhitelist:
                     - group: "*"
                       kind: "*"
-                """.formatted(name));
+                """.formatted(name, REPO_URL));
     }
 
     public Trees write(String file, String text) {

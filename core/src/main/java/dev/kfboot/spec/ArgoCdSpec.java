@@ -9,12 +9,12 @@ package dev.kfboot.spec;
  * @param treeRepo    the repository holding the generated tree in the standalone layout; null fields are
  *                    found from the git checkout of the output directory (fork layout: {@code spec.repo})
  */
-public record ArgoCdSettings(String namespace, String project, ClusterRef destination, Repo treeRepo) {
+public record ArgoCdSpec(String namespace, String project, ClusterRef destination, Repo treeRepo) {
 
-    public static final ArgoCdSettings DEFAULT =
-            new ArgoCdSettings("argocd", null, ClusterRef.IN_CLUSTER, new Repo(null, null, null));
+    public static final ArgoCdSpec DEFAULT =
+            new ArgoCdSpec("argocd", null, ClusterRef.IN_CLUSTER, new Repo(null, null, null));
 
-    public ArgoCdSettings {
+    public ArgoCdSpec {
         treeRepo = treeRepo == null ? new Repo(null, null, null) : treeRepo;
     }
 

@@ -12,9 +12,9 @@ import java.util.Map;
  * health, then the child's status and message ({@link ArgoCd#APP_HEALTH_LUA}). Written as a patch of argocd-cm, which Argo CD's own install
  * owns: the README applies it with {@code kubectl patch}, never replacing the ConfigMap.
  */
-final class HealthCheck {
+final class AppHealthCheckPatch {
 
-    private HealthCheck() {}
+    private AppHealthCheckPatch() {}
 
     static String file(TreeContext ctx) {
         Map<String, Object> meta = new LinkedHashMap<>();
