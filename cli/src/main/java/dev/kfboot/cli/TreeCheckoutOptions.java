@@ -20,7 +20,7 @@ public final class TreeCheckoutOptions {
             names = "--repo-root",
             paramLabel = "DIR",
             description = "Where source paths of this repository resolve (default: the git top-level of DIR; without "
-                    + "git, the closest parent under which the apps' paths exist).")
+                    + "git, DIR itself: nothing above it is read unless named here).")
     Path repoRoot;
 
     @Option(
