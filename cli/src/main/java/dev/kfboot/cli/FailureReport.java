@@ -1,5 +1,6 @@
 package dev.kfboot.cli;
 
+import dev.kfboot.cli.operate.StatusView;
 import dev.kfboot.cluster.argocd.AppStatus;
 import dev.kfboot.cluster.argocd.LastOperation;
 import dev.kfboot.cluster.deploy.Step;
@@ -8,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What a failed or timed-out wave prints: each app in trouble with its state, conditions and last operation. */
-final class FailureReport {
+public final class FailureReport {
 
     private FailureReport() {}
 
-    static void print(Step step, PrintWriter err) {
+    public static void print(Step step, PrintWriter err) {
         String label = step.phase().label();
         boolean timedOut = step.outcome() == Step.Outcome.TIMED_OUT;
         err.println(label + (timedOut ? " timed out; not Synced and Healthy:" : " failed:"));
@@ -41,7 +42,7 @@ final class FailureReport {
         }
     }
 
-    static CommandFailure failure(Step step, String rerun) {
+    public static CommandFailure failure(Step step, String rerun) {
         List<String> names = new ArrayList<>();
         step.failing().forEach(f -> names.add(f.app()));
         if (step.outcome() == Step.Outcome.TIMED_OUT) step.waiting().forEach(s -> names.add(s.name()));

@@ -44,7 +44,7 @@ public final class Main {
         return code;
     }
 
-    static int handle(Exception ex, CommandLine line, boolean debug) {
+    public static int handle(Exception ex, CommandLine line, boolean debug) {
         PrintWriter err = line.getErr();
         Throwable cause = ex;
         if (cause instanceof CommandFailure f) {

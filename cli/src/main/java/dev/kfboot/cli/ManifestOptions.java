@@ -21,7 +21,7 @@ public final class ManifestOptions {
             description = "Use this install.yaml instead of downloading one (air-gapped clusters).")
     Path manifest;
 
-    ArgoCdManifest load(Duration timeout) {
+    public ArgoCdManifest load(Duration timeout) {
         return manifest != null ? ArgoCdManifest.fromFile(manifest) : ArgoCdManifest.download(version, timeout);
     }
 }

@@ -5,12 +5,12 @@ import java.io.PrintWriter;
 import java.util.function.Consumer;
 
 /** Render progress on stderr, one line per unit, so long renders show they are moving. */
-final class Progress implements Consumer<Rendered> {
+public final class Progress implements Consumer<Rendered> {
 
     private final PrintWriter err;
     private final boolean enabled;
 
-    Progress(PrintWriter err, boolean enabled) {
+    public Progress(PrintWriter err, boolean enabled) {
         this.err = err;
         this.enabled = enabled;
     }

@@ -17,7 +17,7 @@ public final class RenderOptionsMixin {
             names = "--upstream",
             paramLabel = "DIR",
             description = "Render this kubeflow/manifests tree with kustomize instead of using the committed facts.")
-    Path upstream;
+    public Path upstream;
 
     @Mixin
     RenderTuning tuning;

@@ -1,5 +1,7 @@
 package dev.kfboot.cli;
 
+import dev.kfboot.cli.operate.DeployPrinter;
+import dev.kfboot.cli.operate.StatusView;
 import dev.kfboot.cluster.argocd.AppStatus;
 import dev.kfboot.cluster.deploy.Action;
 import dev.kfboot.cluster.deploy.DeployListener;
@@ -20,7 +22,7 @@ import java.util.Map;
  *
  * @param outcome done, stopped (after --wave), failed, timed-out, or planned (deploy --dry-run)
  */
-record RunReport(
+public record RunReport(
         String command,
         String namespace,
         String outcome,
@@ -46,14 +48,14 @@ record RunReport(
     record FailureRow(String app, String state, String reason) {}
 
     /** Collects a run (or a dry run's actions) into a {@link RunReport}. */
-    static final class Recorder implements DeployListener {
+    public static final class Recorder implements DeployListener {
 
         private final Clock clock;
         private final List<ActionRow> projects = new ArrayList<>();
         private final Map<Integer, PhaseBuilder> phases = new LinkedHashMap<>();
         private PhaseBuilder current;
 
-        Recorder(Clock clock) {
+        public Recorder(Clock clock) {
             this.clock = clock;
         }
 
@@ -80,7 +82,7 @@ record RunReport(
             }
         }
 
-        RunReport report(String command, String namespace, Step last, boolean dryRun) {
+        public RunReport report(String command, String namespace, Step last, boolean dryRun) {
             List<PhaseRow> rows =
                     phases.values().stream().map(PhaseBuilder::row).toList();
             List<FailureRow> failing = new ArrayList<>();
@@ -149,7 +151,7 @@ record RunReport(
     }
 
     /** Both listeners, in order: the progress printer and the recorder. */
-    static DeployListener both(DeployListener first, DeployListener second) {
+    public static DeployListener both(DeployListener first, DeployListener second) {
         return new DeployListener() {
             @Override
             public void executed(Action action, String result) {

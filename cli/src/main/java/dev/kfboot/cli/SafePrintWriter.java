@@ -11,7 +11,7 @@ import java.io.Writer;
  * values are escaped where the values are printed ({@link SafeText#forTerminal}); kfboot's own terminal control
  * (the watch screen) goes through {@link #raw}.
  */
-final class SafePrintWriter extends PrintWriter {
+public final class SafePrintWriter extends PrintWriter {
 
     private SafePrintWriter(Writer out) {
         super(out, true);
@@ -22,7 +22,7 @@ final class SafePrintWriter extends PrintWriter {
     }
 
     /** Writes kfboot's own control sequence unescaped; to any other writer as it is. */
-    static void raw(PrintWriter out, String controlSequence) {
+    public static void raw(PrintWriter out, String controlSequence) {
         if (out instanceof SafePrintWriter s) s.writeRaw(controlSequence);
         else out.print(controlSequence);
     }

@@ -15,7 +15,7 @@ public final class SpecOptions {
             description = "Platform spec (apiVersion kfboot.dev/v1alpha1, kind Platform). Default: the built-in "
                     + "default platform: the example set of the --upstream tree's release (derived from its example "
                     + "when kfboot has no catalog for it), else of the default release.")
-    String file;
+    public String file;
 
     public Platform load() {
         return load(null);

@@ -11,7 +11,7 @@ import dev.kfboot.model.Json;
  * The machine outputs: a record written as JSON or as YAML by Jackson, so {@code -o json} and {@code -o yaml} always
  * carry the same fields.
  */
-final class Structured {
+public final class Structured {
 
     private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -22,7 +22,7 @@ final class Structured {
     private Structured() {}
 
     /** {@code value} as pretty JSON, or as YAML when {@code yaml}. */
-    static String write(Object value, boolean yaml) {
+    public static String write(Object value, boolean yaml) {
         JsonNode tree = value instanceof JsonNode n ? n : Json.mapper().valueToTree(value);
         if (!yaml) return Json.pretty(tree);
         try {

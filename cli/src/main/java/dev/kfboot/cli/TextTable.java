@@ -5,15 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A plain-text table: a header row, columns padded to their widest cell, two spaces apart, nothing trailing. */
-final class TextTable {
+public final class TextTable {
 
     private final List<String[]> rows = new ArrayList<>();
 
-    TextTable(String... header) {
+    public TextTable(String... header) {
         rows.add(header);
     }
 
-    TextTable row(Object... cells) {
+    public TextTable row(Object... cells) {
         String[] r = new String[cells.length];
         // cells hold names and messages from the tree or the API server: escaped, one line each
         for (int i = 0; i < cells.length; i++)
@@ -26,7 +26,7 @@ final class TextTable {
         return rows.size() - 1;
     }
 
-    String render() {
+    public String render() {
         int cols = rows.get(0).length;
         int[] width = new int[cols];
         for (String[] r : rows) for (int i = 0; i < cols; i++) width[i] = Math.max(width[i], r[i].length());
@@ -43,7 +43,7 @@ final class TextTable {
     }
 
     /** Shortens long cells (messages) for the table; JSON keeps them whole. */
-    static String clip(String s, int max) {
+    public static String clip(String s, int max) {
         if (s == null) return "";
         String one = SafeText.forTerminal(s.replace('\n', ' '));
         return one.length() <= max ? one : one.substring(0, max - 3) + "...";

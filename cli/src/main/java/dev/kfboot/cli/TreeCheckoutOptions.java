@@ -51,7 +51,7 @@ public final class TreeCheckoutOptions {
     }
 
     /** The same, for the cluster commands' tree reading. */
-    DeployTree.Checkout checkout() {
+    public DeployTree.Checkout checkout() {
         return new DeployTree.Checkout(repoRoot, sources(), repoUrl);
     }
 }

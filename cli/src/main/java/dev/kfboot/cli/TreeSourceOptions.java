@@ -25,10 +25,10 @@ public final class TreeSourceOptions {
             names = "--cache-dir",
             paramLabel = "DIR",
             description = "Render cache directory (default: $XDG_CACHE_HOME/kfboot, else ~/.cache/kfboot).")
-    Path cacheDir;
+    public Path cacheDir;
 
     @Option(names = "--no-cache", description = "Render every app fresh; read and write no cache.")
-    boolean noCache;
+    public boolean noCache;
 
     @Option(
             names = "--release",
@@ -59,7 +59,7 @@ public final class TreeSourceOptions {
     String argocdNamespace;
 
     /** Reading options; the rules turned on and off come from the command. */
-    ValidateOptions options(Set<String> disabled, Set<String> enabled) {
+    public ValidateOptions options(Set<String> disabled, Set<String> enabled) {
         List<AppSetExpander.Cluster> parsed = new ArrayList<>();
         for (String c : clusters) {
             try {
@@ -80,18 +80,18 @@ public final class TreeSourceOptions {
         return new ValidateOptions(checkout.repoUrl, helmCache, parsed, argocdNamespace, disabled, enabled);
     }
 
-    ValidateRequest request(Path dir, RenderOptions render) {
+    public ValidateRequest request(Path dir, RenderOptions render) {
         Path cache = noCache ? null : cacheDir != null ? cacheDir : defaultCacheDir();
         return new ValidateRequest(dir, checkout.repoRoot, checkout.sources(), render, cache, release)
                 .withOptions(options(Set.of(), Set.of()));
     }
 
     /** $XDG_CACHE_HOME/kfboot, else ~/.cache/kfboot. */
-    static Path defaultCacheDir() {
+    public static Path defaultCacheDir() {
         return defaultCacheDir(System.getenv());
     }
 
-    static Path defaultCacheDir(Map<String, String> env) {
+    public static Path defaultCacheDir(Map<String, String> env) {
         String xdg = env.get("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("kfboot");

@@ -11,7 +11,7 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
 
     /** kfboot's version: the jar's, or 0.1.0-dev when run from classes. */
-    static String version() {
+    public static String version() {
         String v = KfbootCommand.class.getPackage().getImplementationVersion();
         return v == null ? "0.1.0-dev" : v;
     }
@@ -20,7 +20,7 @@ public final class VersionProvider implements IVersionProvider {
      * This build: the jar's real path, size and modification time, so a rebuilt jar never reads what another build
      * remembered; null when run from classes (nothing is remembered then).
      */
-    static String build() {
+    public static String build() {
         try {
             var source = KfbootCommand.class.getProtectionDomain().getCodeSource();
             if (source == null) return null;

@@ -2,6 +2,8 @@ package dev.kfboot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kfboot.cli.plan.DemoValidation;
+import dev.kfboot.cli.validate.ValidateCommand;
 import dev.kfboot.model.Severity;
 import dev.kfboot.testing.GeneratedFork;
 import dev.kfboot.testing.Kustomize;

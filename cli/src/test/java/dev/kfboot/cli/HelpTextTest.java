@@ -2,6 +2,7 @@ package dev.kfboot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kfboot.cli.validate.ValidateCommand;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.kfboot.cli;
 
+import dev.kfboot.cli.operate.StatusView;
 import dev.kfboot.cluster.argocd.AppStatus;
 import dev.kfboot.cluster.argocd.LastOperation;
 import dev.kfboot.cluster.health.HealthStatus;
