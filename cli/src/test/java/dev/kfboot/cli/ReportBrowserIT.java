@@ -9,6 +9,7 @@ import dev.kfboot.testing.UpstreamData;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -203,12 +204,7 @@ class ReportBrowserIT {
         assertThat(overflowing)
                 .as("names running out of their box (or over the count) at %d px", width)
                 .isEmpty();
-        Path artifact = Path.of("target", "report-26.03-" + width + ".png");
-        Files.createDirectories(artifact.getParent());
-        Files.copy(
-                ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
-                artifact,
-                StandardCopyOption.REPLACE_EXISTING);
+        keepScreenshot("report-26.03-" + width + ".png");
     }
 
     /**
@@ -218,12 +214,7 @@ class ReportBrowserIT {
     @ParameterizedTest
     @ValueSource(ints = {1366, 1920})
     void noEdgeCrossesABoxItDoesNotConnect(int width) throws Exception {
-        Path html = dir.resolve("route-" + width + ".html");
-        assertThat(CliRun.of("report", "-q", "--out", html.toString()).code()).isZero();
-        driver.manage().window().setSize(new Dimension(width, 900));
-        driver.get(html.toUri().toString());
-        driver.findElement(By.id("show-all-edges")).click();
-        JavascriptExecutor js = driver;
+        JavascriptExecutor js = openWithAllEdges("route", width);
 
         @SuppressWarnings("unchecked")
         List<Object> result = (List<Object>) js.executeScript("""
@@ -251,12 +242,7 @@ class ReportBrowserIT {
         assertThat((List<?>) result.get(1))
                 .as("edges crossing a box at %d px", width)
                 .isEmpty();
-        Path artifact = Path.of("target", "report-26.03-all-edges-" + width + ".png");
-        Files.createDirectories(artifact.getParent());
-        Files.copy(
-                ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
-                artifact,
-                StandardCopyOption.REPLACE_EXISTING);
+        keepScreenshot("report-26.03-all-edges-" + width + ".png");
     }
 
     /**
@@ -268,12 +254,7 @@ class ReportBrowserIT {
     @ParameterizedTest
     @ValueSource(ints = {1366, 1920})
     void theScreenshotShowsNoEdgeOverABoxAndNoTextOutsideItsBox(int width) throws Exception {
-        Path html = dir.resolve("pixels-" + width + ".html");
-        assertThat(CliRun.of("report", "-q", "--out", html.toString()).code()).isZero();
-        driver.manage().window().setSize(new Dimension(width, 900));
-        driver.get(html.toUri().toString());
-        driver.findElement(By.id("show-all-edges")).click();
-        JavascriptExecutor js = driver;
+        JavascriptExecutor js = openWithAllEdges("pixels", width);
         Number height = (Number) js.executeScript("""
                 var svg = document.querySelector('#graph svg');
                 var edges = svg.querySelector('g.edges');
@@ -324,6 +305,26 @@ class ReportBrowserIT {
         assertThat(textOutside)
                 .as("text pixels outside every box at %d px (%s)", width, artifact)
                 .isZero();
+    }
+
+    /** Keeps what the browser shows as a test artifact in target/. */
+    private void keepScreenshot(String name) throws IOException {
+        Path artifact = Path.of("target", name);
+        Files.createDirectories(artifact.getParent());
+        Files.copy(
+                ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                artifact,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The default report opened at {@code width} px with every dependency shown. */
+    private JavascriptExecutor openWithAllEdges(String name, int width) {
+        Path html = dir.resolve(name + "-" + width + ".html");
+        assertThat(CliRun.of("report", "-q", "--out", html.toString()).code()).isZero();
+        driver.manage().window().setSize(new Dimension(width, 900));
+        driver.get(html.toUri().toString());
+        driver.findElement(By.id("show-all-edges")).click();
+        return driver;
     }
 
     /** Whether the pixel lies in one of the boxes, shrunk by {@code inset} on every side (grown when negative). */

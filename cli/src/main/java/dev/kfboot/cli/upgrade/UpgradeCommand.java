@@ -248,7 +248,7 @@ public final class UpgradeCommand implements Callable<Integer> {
         TreeWriter.Result result = TreeWriter.write(this.out, tt.tree(), force);
         if (format != Format.text) {
             WithTree doc = new WithTree(UpgradeJson.document(plan), tt.document(this.out, result));
-            stdout.print(Structured.write(doc, format == Format.yaml) + (format == Format.json ? "\n" : ""));
+            stdout.print(Structured.write(doc, format == Format.yaml));
         } else {
             stdout.print(UpgradeText.write(plan));
             stdout.println();
