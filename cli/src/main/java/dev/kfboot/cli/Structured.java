@@ -21,9 +21,12 @@ public final class Structured {
 
     private Structured() {}
 
-    /** {@code value} as pretty JSON, or as YAML when {@code yaml}. */
-    public static String write(Object value, boolean yaml) {
-        JsonNode tree = value instanceof JsonNode n ? n : Json.mapper().valueToTree(value);
+    /**
+     * {@code value} as pretty JSON, or as YAML when {@code yaml}. A record, not a tree built by hand: its components
+     * are the fields, in order; one mapper turns it into the tree both formats print.
+     */
+    public static String write(Record value, boolean yaml) {
+        JsonNode tree = Json.mapper().valueToTree(value);
         if (!yaml) return Json.pretty(tree);
         try {
             return YAML.writeValueAsString(tree);

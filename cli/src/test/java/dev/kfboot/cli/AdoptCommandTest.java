@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kfboot.cluster.argocd.ArgoResources;
 import dev.kfboot.model.Fields;
 import dev.kfboot.model.Json;
+import dev.kfboot.testing.Golden;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,6 +157,37 @@ class AdoptCommandTest extends ClusterCliTest {
                                 + "\"owner\":\"Argo CD Application registry-creds (annotation argocd.argoproj.io/tracking-id)\"}");
         assertThat(json.get("namespaces").toString()).isEqualTo("[\"kubeflow\"]");
         assertThat(json.has("applied")).isFalse();
+    }
+
+    @Test
+    void jsonAndYamlMatchTheGoldens() throws Exception {
+        Files.writeString(tree.resolve("apps/monitoring.yaml"), """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: monitoring, namespace: argocd}
+                spec:
+                  project: kubeflow
+                  source: {repoURL: https://prometheus-community.github.io/helm-charts, chart: kube-prometheus-stack, targetRevision: 65.1.0}
+                  destination: {server: https://kubernetes.default.svc, namespace: monitoring}
+                """);
+
+        assertGolden("adopt", ExitCodes.FINDINGS, adopt("-o", "json"), adopt("-o", "yaml"));
+    }
+
+    /** The first --apply creates every Application, the second leaves them: the JSON shows one, the YAML the other. */
+    @Test
+    void applyAsJsonAndYamlMatchTheGoldens() {
+        CliRun created = adopt("--apply", "-o", "json");
+        CliRun existing = adopt("--apply", "-o", "yaml");
+
+        assertGolden("adopt-apply", ExitCodes.FINDINGS, created, existing);
+    }
+
+    private void assertGolden(String name, int code, CliRun json, CliRun yaml) {
+        assertThat(json.code()).as(json.err()).isEqualTo(code);
+        assertThat(yaml.code()).as(yaml.err()).isEqualTo(code);
+        Golden.assertMatches("json/" + name + ".json", OutputGoldens.relative(shown(json.out()), dir));
+        Golden.assertMatches("json/" + name + ".yaml", OutputGoldens.relative(shown(yaml.out()), dir));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.kfboot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kfboot.cluster.testing.ArgoCdStandIn;
+import dev.kfboot.testing.Golden;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,18 @@ class DeployCommandTest extends ClusterCliTest {
         assertThat(cli.mock.requests())
                 .noneMatch(l -> l.startsWith("POST /apis/argoproj") || l.startsWith("PUT ") || l.startsWith("PATCH "));
         assertThat(cli.argo.operations()).isEmpty();
+    }
+
+    /** A dry run's report has no times or run-specific values, so it is compared whole. */
+    @Test
+    void dryRunAsJsonAndYamlMatchTheGoldens() {
+        CliRun json = cli.run("deploy", cli.tree().toString(), "--dry-run", "-o", "json");
+        CliRun yaml = cli.run("deploy", cli.tree().toString(), "--dry-run", "-o", "yaml");
+
+        assertThat(json.code()).as(json.err()).isZero();
+        assertThat(yaml.code()).as(yaml.err()).isZero();
+        Golden.assertMatches("json/deploy-dry-run.json", OutputGoldens.relative(json.out(), dir));
+        Golden.assertMatches("json/deploy-dry-run.yaml", OutputGoldens.relative(yaml.out(), dir));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.kfboot.cli.operate;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.cli.CommandFailure;
 import dev.kfboot.cli.ExitCodes;
@@ -20,8 +18,6 @@ import dev.kfboot.cluster.adopt.TreeObjects;
 import dev.kfboot.cluster.argocd.Applications;
 import dev.kfboot.cluster.deploy.DeployTree;
 import dev.kfboot.cluster.diff.ObjectDiff;
-import dev.kfboot.model.Json;
-import dev.kfboot.model.ResourceId;
 import dev.kfboot.render.Rendering;
 import dev.kfboot.validate.Validation;
 import dev.kfboot.validate.Validator;
@@ -133,7 +129,8 @@ public final class AdoptCommand extends ClusterCommand {
             err().println("kfboot: warning: ignoreDifferences jq expression not understood, not applied: " + q);
         }
         List<Handover.Step> steps = apply ? Handover.apply(new Applications(c), argoObjects) : null;
-        if (format != Format.text) out().print(Structured.write(json(a, steps), format == Format.yaml));
+        if (format != Format.text)
+            out().print(Structured.write(AdoptReport.of(cluster.namespace(), a, steps), format == Format.yaml));
         else text(c, a, steps);
         out().flush();
         err().flush();
@@ -215,52 +212,5 @@ public final class AdoptCommand extends ClusterCommand {
         out().println();
         out().println(title);
         ShortList.print(out(), all);
-    }
-
-    private ObjectNode json(Adoption a, List<Handover.Step> steps) {
-        ObjectNode root = Json.object();
-        root.put("namespace", cluster.namespace());
-        root.put("changesLiveObjects", a.changesLiveObjects());
-        ObjectNode sum = root.putObject("summary");
-        sum.put("apps", a.apps().size());
-        sum.put("adopted", a.count(Adoption.AppAdoption::adopted));
-        sum.put("changed", a.count(Adoption.AppAdoption::changed));
-        sum.put("missing", a.count(Adoption.AppAdoption::missing));
-        sum.put("otherOwner", a.count(Adoption.AppAdoption::claimed));
-        sum.put("unmanaged", a.unmanaged().size());
-        ArrayNode list = root.putArray("apps");
-        for (Adoption.AppAdoption app : a.apps()) {
-            ObjectNode o = list.addObject();
-            o.put("app", app.app());
-            o.put("notCompared", app.notCompared());
-            ids(o.putArray("adopted"), app.adopted());
-            ArrayNode changed = o.putArray("changed");
-            for (ObjectDiff d : app.changed())
-                changed.addObject().put("id", d.id().toString()).put("diff", d.unified());
-            ids(o.putArray("missing"), app.missing());
-            ArrayNode claimed = o.putArray("otherOwner");
-            for (Adoption.Claim x : app.claimed())
-                claimed.addObject()
-                        .put("id", x.id().toString())
-                        .put("owner", x.owner().toString());
-        }
-        ArrayNode unmanaged = root.putArray("unmanaged");
-        for (Adoption.Unmanaged u : a.unmanaged()) {
-            unmanaged
-                    .addObject()
-                    .put("id", u.id().toString())
-                    .put("owner", u.owner() == null ? null : u.owner().toString());
-        }
-        a.namespaces().forEach(root.putArray("namespaces")::add);
-        if (steps != null) {
-            ArrayNode applied = root.putArray("applied");
-            for (Handover.Step s : steps)
-                applied.addObject().put("object", s.what()).put("created", s.created());
-        }
-        return root;
-    }
-
-    private static void ids(ArrayNode into, List<ResourceId> ids) {
-        ids.forEach(id -> into.add(id.toString()));
     }
 }
