@@ -17,6 +17,9 @@ public final class Structured {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            // a long message stays on one line, as kubectl prints it: easy to grep, and the same bytes whatever
+            // the length of the paths in it
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .build());
 
     private Structured() {}
