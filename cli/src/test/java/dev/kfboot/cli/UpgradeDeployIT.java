@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 19's "done when": {@code deploy} of an upgrade tree on the mock API server lets Argo CD (the stand-in, which
  * applies what the app's overlay renders and refuses a changed selector as the API server does) replace the object
- * whose immutable field changes, through the object's sync options; kfboot itself deletes nothing. Without the upgrade's
- * options the same deploy fails on the immutable field, which is why they are there.
+ * whose immutable field changes, through the object's sync options; kfboot itself deletes nothing. Without the
+ * upgrade's options the same deploy fails on the immutable field, which is why they are there.
  */
 class UpgradeDeployIT extends ClusterCliTest {
 

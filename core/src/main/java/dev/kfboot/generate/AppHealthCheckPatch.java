@@ -9,8 +9,8 @@ import java.util.Map;
  * The argocd-cm entry that gives {@code argoproj.io/Application} a health status again (Argo CD removed it in
  * 1.8). Without it a parent's sync waves only order the creation of child Applications and never wait for
  * them to be healthy (facts.md). The Lua is Argo CD's documented one: Progressing until the child reports
- * health, then the child's status and message ({@link ArgoCd#APP_HEALTH_LUA}). Written as a patch of argocd-cm, which Argo CD's own install
- * owns: the README applies it with {@code kubectl patch}, never replacing the ConfigMap.
+ * health, then the child's status and message ({@link ArgoCd#APP_HEALTH_LUA}). Written as a patch of argocd-cm, which
+ * Argo CD's own install owns: the README applies it with {@code kubectl patch}, never replacing the ConfigMap.
  */
 final class AppHealthCheckPatch {
 

@@ -11,8 +11,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A generated tree in memory, for a platform: every file by its path inside the tree (sorted, '/'-separated), the child apps
- * it holds, and findings met on the way (an error finding means the tree must not be written).
+ * A generated tree in memory, for a platform: every file by its path inside the tree (sorted, '/'-separated), the child
+ * apps it holds, and findings met on the way (an error finding means the tree must not be written).
  */
 public record GeneratedTree(
         ResolvedPlatform platform,

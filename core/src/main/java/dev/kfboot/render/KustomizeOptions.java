@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * kfboot does the same in the render workspace ({@link RenderWorkspace}): a copy of what the unit reads, its top
  * kustomization edited ({@link #editedKustomization}), so a {@code namePrefix} replaces the app's own as
  * {@code edit set nameprefix} does; units of several paths get the fields in their wrapper ({@link #wrapperFields}).
- * The real kustomize renders. Patch files are read ahead (by the caller, inside the repository) and carried inline, so the options
- * alone say what the render depends on and key the render cache ({@link #key()}).
+ * The real kustomize renders. Patch files are read ahead (by the caller, inside the repository) and carried inline, so
+ * the options alone say what the render depends on and key the render cache ({@link #key()}).
  *
  * @param namePrefix    {@code namePrefix}, or null
  * @param nameSuffix    {@code nameSuffix}, or null
@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * @param images        kustomize {@code images} entries (name, newName, newTag, digest), from Argo CD's
  *                      {@code name=new:tag} strings
  * @param labels        {@code commonLabels}
- * @param withSelector  whether the labels also go into selectors (Argo CD's default; {@code labelWithoutSelector: true} turns it off)
+ * @param withSelector  whether the labels also go into selectors (Argo CD's default;
+ *                      {@code labelWithoutSelector: true} turns it off)
  * @param annotations   {@code commonAnnotations}
  * @param patches       kustomize {@code patches} entries, each with an inline {@code patch}
  * @param replicas      kustomize {@code replicas} entries (name, count)
@@ -76,10 +77,10 @@ public record KustomizeOptions(
     }
 
     /**
-     * The app's own kustomization after Argo CD's {@code kustomize edit} commands: {@code set nameprefix|namesuffix|namespace}
-     * replace the field, {@code set image} replaces the entry of the same name (or adds one), {@code add label} and
-     * {@code add annotation} add pairs (overriding the same keys), {@code set replicas} replaces by name, patches and
-     * components are appended.
+     * The app's own kustomization after Argo CD's {@code kustomize edit} commands: {@code set
+     * nameprefix|namesuffix|namespace} replace the field, {@code set image} replaces the entry of the same name (or
+     * adds one), {@code add label} and {@code add annotation} add pairs (overriding the same keys), {@code set
+     * replicas} replaces by name, patches and components are appended.
      *
      * @param components Components to add, relative to the kustomization's directory
      */

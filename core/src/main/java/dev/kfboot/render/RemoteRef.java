@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Which git ref a remote base written in a kustomization fetches, read from the URL alone (offline, nothing is asked
  * of the remote): kustomize's {@code ?ref=} (or {@code ?version=}) of a git base, the ref segment of a
  * {@code raw.githubusercontent.com} (also {@code refs/heads/B}, {@code refs/tags/T}), {@code github.com/O/R/raw/REF}
- * or {@code blob/REF} file, the tag of a GitHub release download ({@code releases/latest/download} moves). A plain HTTPS file elsewhere names no ref kfboot can read: it is not judged.
+ * or {@code blob/REF} file, the tag of a GitHub release download ({@code releases/latest/download} moves). A plain
+ * HTTPS file elsewhere names no ref kfboot can read: it is not judged.
  *
  * @param ref    the ref, or null when a git base names none (kustomize then clones the default branch)
  * @param branch whether the ref moves: none at all, or a name that looks like a branch (no digit, or

@@ -182,8 +182,8 @@ public final class Validator {
     /**
      * Renders every renderable source of every app, apps of apps included (a root whose kustomization lists a
      * Namespace beside the child Applications deploys that Namespace; the Applications themselves are the tree's and
-     * are left out of the inventory); kustomize runs only when some source needs it, Helm charts render in process. Each
-     * render's objects are read (into {@code read}) as soon as it is done, while the others still render: after a
+     * are left out of the inventory); kustomize runs only when some source needs it, Helm charts render in process.
+     * Each render's objects are read (into {@code read}) as soon as it is done, while the others still render: after a
      * change, the apps served from the cache are read while the changed one renders.
      */
     private AppRenders render(

@@ -31,8 +31,8 @@ class Release26031IT {
     }
 
     /**
-     * The tree, rendered with a 4 GiB cap per kustomize: kserve's run (KServe v0.18, 370 MB resident) exceeded the 2 GiB
-     * default address-space cap on the shared 2-core test machine under a load of 10, and renders under it when the
+     * The tree, rendered with a 4 GiB cap per kustomize: kserve's run (KServe v0.18, 370 MB resident) exceeded the 2
+     * GiB default address-space cap on the shared 2-core test machine under a load of 10, and renders under it when the
      * machine is idle; this test is about the release, not about that cap.
      */
     private static Sources tree() {

@@ -26,11 +26,12 @@ import java.util.Set;
 /**
  * Reads the live objects adopt compares, with one list request per kind across all namespaces (per namespace when
  * RBAC allows no more): every kind the tree's objects have, at each API version they are written in (when the cluster
- * serves it; each object is compared as read at its own version, the way Argo CD reads it), and, to find objects no app owns, the built-in kinds people create in a namespace ({@link #BUILTIN})
- * and every namespaced kind the cluster's CRDs define. Kinds are addressed by the cluster's CRDs and kfboot's table
- * of built-in kinds, without API discovery; a kind neither knows is not served, so none of its objects exist.
- * Kinds only Kubernetes and controllers write (Events, Endpoints, EndpointSlices, Leases, ControllerRevisions) are
- * not listed. Objects outside the namespaces asked for are dropped as they arrive.
+ * serves it; each object is compared as read at its own version, the way Argo CD reads it), and, to find objects no app
+ * owns, the built-in kinds people create in a namespace ({@link #BUILTIN}) and every namespaced kind the cluster's CRDs
+ * define. Kinds are addressed by the cluster's CRDs and kfboot's table of built-in kinds, without API discovery; a kind
+ * neither knows is not served, so none of its objects exist. Kinds only Kubernetes and controllers write (Events,
+ * Endpoints, EndpointSlices, Leases, ControllerRevisions) are not listed. Objects outside the namespaces asked for are
+ * dropped as they arrive.
  */
 final class LiveScan {
 
