@@ -54,7 +54,8 @@ final class AnalysisBench implements Bench.Benchmark {
             double perObject = s / n * 1e6;
             if (first == 0) first = perObject;
             System.out.printf(
-                    "%,7d objects (%d apps): %.3f s (CPU %.3f s), %.1f us/object (x%.2f of the smallest), %d findings%s%n",
+                    "%,7d objects (%d apps): %.3f s (CPU %.3f s), %.1f us/object (x%.2f of the "
+                            + "smallest), %d findings%s%n",
                     n,
                     n / PER_APP,
                     s,

@@ -74,7 +74,8 @@ final class AppsScaleBench implements Bench.Benchmark {
             Jvm jvm = separateJvm(kubeconfig, ctx, n);
             if (print) {
                 System.out.printf(
-                        "%-6d %15.2f s %27.2f s %11.0f / %3.0f MB %6d+%d %26.1f / %5.1f MB  written in %.1f s, all seen %.0f ms after the last%n",
+                        "%-6d %15.2f s %27.2f s %11.0f / %3.0f MB %6d+%d %26.1f / %5.1f MB  "
+                                + "written in %.1f s, all seen %.0f ms after the last%n",
                         n,
                         inProcess,
                         jvm.seconds,

@@ -103,7 +103,8 @@ final class ValidateBench implements Bench.Benchmark {
                     .map(e -> String.format("%s %.3f", e.getKey(), e.getValue() / base))
                     .toList();
             System.out.printf(
-                    "%svalidate, each of the %d components changed once: median ratio %.3f, max %.3f; %d of %d within 0.25%s%n",
+                    "%svalidate, each of the %d components changed once: median ratio %.3f, max "
+                            + "%.3f; %d of %d within 0.25%s%n",
                     prefix,
                     ratios.size(),
                     Bench.median(ratios),

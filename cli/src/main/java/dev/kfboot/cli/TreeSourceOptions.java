@@ -47,15 +47,15 @@ public final class TreeSourceOptions {
     @Option(
             names = "--cluster",
             paramLabel = "NAME=URL[,label=value]",
-            description =
-                    "A cluster for ApplicationSet clusters generators, besides the tree's cluster Secrets (repeatable).")
+            description = "A cluster for ApplicationSet clusters generators, besides the tree's "
+                    + "cluster Secrets (repeatable).")
     List<String> clusters = new ArrayList<>();
 
     @Option(
             names = "--argocd-namespace",
             paramLabel = "NS",
-            description =
-                    "Argo CD's namespace, which exists by definition (default: the namespaces of the tree's Applications).")
+            description = "Argo CD's namespace, which exists by definition (default: the namespaces "
+                    + "of the tree's Applications).")
     String argocdNamespace;
 
     /** Reading options; the rules turned on and off come from the command. */

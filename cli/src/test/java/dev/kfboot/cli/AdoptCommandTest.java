@@ -133,21 +133,21 @@ class AdoptCommandTest extends ClusterCliTest {
         JsonNode katib = json.get("apps").get(1);
         assertThat(katib.get("app").asText()).isEqualTo("katib");
         assertThat(katib.get("adopted").toString())
-                .isEqualTo(
-                        "[\"validatingwebhookconfiguration.admissionregistration.k8s.io/katib.kubeflow.org\",\"-n kubeflow deployment.apps/katib-controller\"]");
+                .isEqualTo("[\"validatingwebhookconfiguration.admissionregistration.k8s.io/katib.kubeflow.org\",\"-n "
+                        + "kubeflow deployment.apps/katib-controller\"]");
         assertThat(katib.get("changed").get(1).get("id").asText()).isEqualTo("-n kubeflow secret/katib-mysql");
         assertThat(katib.get("changed").get(1).get("diff").asText())
                 .contains("(secret value, as in the cluster)")
                 .doesNotContain("from-git");
         JsonNode monitoring = json.get("apps").get(3);
         assertThat(monitoring.get("notCompared").asText())
-                .isEqualTo(
-                        "chart kube-prometheus-stack 65.1.0 from "
-                                + "https://prometheus-community.github.io/helm-charts cannot be fetched offline (no --helm-cache): the app is unverified");
+                .isEqualTo("chart kube-prometheus-stack 65.1.0 from "
+                        + "https://prometheus-community.github.io/helm-charts cannot be "
+                        + "fetched offline (no --helm-cache): the app is unverified");
         assertThat(json.get("unmanaged").get(1).toString())
-                .isEqualTo(
-                        "{\"id\":\"-n kubeflow secret/registry-token\","
-                                + "\"owner\":\"Argo CD Application registry-creds (annotation argocd.argoproj.io/tracking-id)\"}");
+                .isEqualTo("{\"id\":\"-n kubeflow secret/registry-token\","
+                        + "\"owner\":\"Argo CD Application registry-creds (annotation "
+                        + "argocd.argoproj.io/tracking-id)\"}");
         assertThat(json.get("namespaces").toString()).isEqualTo("[\"kubeflow\"]");
         assertThat(json.has("applied")).isFalse();
     }
@@ -280,8 +280,8 @@ class AdoptCommandTest extends ClusterCliTest {
 
         assertThat(r.code()).isEqualTo(ExitCodes.INPUT);
         assertThat(r.err())
-                .startsWith(
-                        "kfboot: error: 1 app cannot be rendered, so what it owns is unknown: katib: path manifests/katib-v2 does not exist")
+                .startsWith("kfboot: error: 1 app cannot be rendered, so what it owns is unknown: "
+                        + "katib: path manifests/katib-v2 does not exist")
                 .contains("  hint: `kfboot validate ");
         assertThat(r.noStackTrace()).isTrue();
         assertThat(cli.mock.requests()).isEmpty();

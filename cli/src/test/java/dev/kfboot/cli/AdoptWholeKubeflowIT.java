@@ -57,8 +57,8 @@ class AdoptWholeKubeflowIT {
 
         try (MockCluster mock = MockCluster.start()) {
             install(mock, example);
-            mock.create(
-                    "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: team-notes, namespace: kubeflow}\ndata: {a: b}\n");
+            mock.create("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: team-notes, namespace: "
+                    + "kubeflow}\ndata: {a: b}\n");
             mock.client()
                     .apps()
                     .deployments()

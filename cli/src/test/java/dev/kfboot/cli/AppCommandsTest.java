@@ -116,8 +116,8 @@ class AppCommandsTest extends ClusterCliTest {
                         "  Phase:       Succeeded",
                         "  Initiated:   kfboot (deploy-",
                         "Resources:     2")
-                .containsPattern(
-                        "  Deployment.apps +kubeflow +katib-controller +Synced +Progressing +Waiting for rollout to finish: 0 of 1 updated")
+                .containsPattern("  Deployment.apps +kubeflow +katib-controller +Synced +Progressing "
+                        + "+Waiting for rollout to finish: 0 of 1 updated")
                 .containsPattern("  ConfigMap +kubeflow +katib-config +Synced +-");
     }
 
@@ -134,9 +134,8 @@ class AppCommandsTest extends ClusterCliTest {
         CliRun r = cli.run("rollback", "katib", "0");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err())
-                .isEqualTo(
-                        "kfboot: warning: automated sync of katib is now off (Argo CD does not roll back while it is on); "
-                                + "`kfboot deploy DIR` switches it back on\n");
+                .isEqualTo("kfboot: warning: automated sync of katib is now off (Argo CD does not "
+                        + "roll back while it is on); " + "`kfboot deploy DIR` switches it back on\n");
         assertThat(r.out())
                 .containsPattern(
                         "rolling katib back to history 0: revision [0-9a-f]{40} \\(applications/katib@26.03\\)")
@@ -165,8 +164,8 @@ class AppCommandsTest extends ClusterCliTest {
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out())
-                .isEqualTo(
-                        "[katib-controller-7d9f/katib-controller] ready\n[katib-controller-7d9f/katib-controller] serving\n");
+                .isEqualTo("[katib-controller-7d9f/katib-controller] "
+                        + "ready\n[katib-controller-7d9f/katib-controller] serving\n");
         CliRun wrong = cli.run("logs", "katib", "-c", "manager");
         assertThat(wrong.code()).isEqualTo(2);
         assertThat(wrong.err()).contains("no container manager in the pods of katib", "containers: [katib-controller]");
@@ -188,8 +187,8 @@ class AppCommandsTest extends ClusterCliTest {
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out())
-                .isEqualTo(
-                        "[katib-controller-7d9f/katib-controller] line one\n[katib-controller-7d9f/katib-controller] line two\n");
+                .isEqualTo("[katib-controller-7d9f/katib-controller] line "
+                        + "one\n[katib-controller-7d9f/katib-controller] line two\n");
     }
 
     static String rendered(int webhookPort, int replicas, boolean withUi) {

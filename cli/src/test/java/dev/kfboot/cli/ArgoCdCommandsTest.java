@@ -102,12 +102,12 @@ class ArgoCdCommandsTest {
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out())
-                .isEqualTo(
-                        "created namespace gitops\n"
-                                + "applied 4 objects of " + file + " (1 CRDs) into namespace gitops\n"
-                                + "added the argoproj.io/Application health check to argocd-cm\n"
-                                + "Deployment/argocd-server is ready\n"
-                                + "Argo CD is ready in namespace gitops. Next: kfboot password, kfboot port-forward argocd, kfboot deploy DIR\n");
+                .isEqualTo("created namespace gitops\n"
+                        + "applied 4 objects of " + file + " (1 CRDs) into namespace gitops\n"
+                        + "added the argoproj.io/Application health check to argocd-cm\n"
+                        + "Deployment/argocd-server is ready\n"
+                        + "Argo CD is ready in namespace gitops. Next: kfboot password, "
+                        + "kfboot port-forward argocd, kfboot deploy DIR\n");
         assertThat(mock.client()
                         .configMaps()
                         .inNamespace("gitops")
@@ -201,8 +201,8 @@ class ArgoCdCommandsTest {
         CliRun r = run("password");
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err())
-                .startsWith(
-                        "kfboot: error: no initial admin password: secret argocd-initial-admin-secret is not in namespace argocd\n");
+                .startsWith("kfboot: error: no initial admin password: secret "
+                        + "argocd-initial-admin-secret is not in namespace argocd\n");
     }
 
     @Test

@@ -227,8 +227,8 @@ class BadInputCorpusTest {
                 "inside"));
         c.add(spec(
                 "dependsOn a disabled component",
-                HEAD
-                        + "spec:\n  components:\n    - name: spark-operator\n      enabled: false\n    - name: kserve\n      dependsOn: [spark-operator]\n",
+                HEAD + "spec:\n  components:\n    - name: spark-operator\n      enabled: "
+                        + "false\n    - name: kserve\n      dependsOn: [spark-operator]\n",
                 ":7:",
                 "not enabled",
                 "enable spark-operator"));

@@ -43,7 +43,8 @@ class BadInputTest {
                         head + "spec:\n  relase: \"26.03\"\n",
                         ":4:",
                         "unknown field 'relase' in spec",
-                        "known fields: argocd, clusters, components, environments, exposure, extraApps, release, repo, syncPolicy"),
+                        "known fields: argocd, clusters, components, environments, exposure, "
+                                + "extraApps, release, repo, syncPolicy"),
                 new Case(
                         "wrong apiVersion",
                         "apiVersion: v1\nkind: Platform\nspec: {}\n",

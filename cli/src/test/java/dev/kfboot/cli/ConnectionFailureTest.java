@@ -68,8 +68,8 @@ class ConnectionFailureTest {
         assertThat(r.err())
                 .startsWith("kfboot: error: cannot reach the Kubernetes API at http://127.0.0.1:" + port
                         + "/ (context mock) while listing Applications in argocd")
-                .contains(
-                        "hint: check --context and --kubeconfig (`kubectl config current-context`) and that the cluster is running");
+                .contains("hint: check --context and --kubeconfig (`kubectl config "
+                        + "current-context`) and that the cluster is running");
     }
 
     @Test
@@ -78,10 +78,10 @@ class ConnectionFailureTest {
 
         oneErrorAndAHint(r, 3);
         assertThat(r.err())
-                .isEqualTo(
-                        "kfboot: error: the Kubernetes API at " + mock.url() + "/ (context mock) refused the "
-                                + "credentials (401 Unauthorized) while listing Applications in argocd\n"
-                                + "  hint: log in again or check the user of the context in the kubeconfig (`kubectl auth whoami`)\n");
+                .isEqualTo("kfboot: error: the Kubernetes API at " + mock.url() + "/ (context mock) refused the "
+                        + "credentials (401 Unauthorized) while listing Applications in argocd\n"
+                        + "  hint: log in again or check the user of the context in the "
+                        + "kubeconfig (`kubectl auth whoami`)\n");
     }
 
     @Test
@@ -104,9 +104,9 @@ class ConnectionFailureTest {
         oneErrorAndAHint(r, 3);
         assertThat(rule.hits()).isEqualTo(3);
         assertThat(r.err())
-                .startsWith(
-                        "kfboot: error: the Kubernetes API failed (500) while listing Applications in argocd: injected 500\n"
-                                + "  hint: retries were exhausted; retry later (kfboot commands are safe to re-run)");
+                .startsWith("kfboot: error: the Kubernetes API failed (500) while listing "
+                        + "Applications in argocd: injected 500\n"
+                        + "  hint: retries were exhausted; retry later (kfboot commands are safe to re-run)");
     }
 
     @Test

@@ -82,9 +82,10 @@ class DeleteCommandTest extends ClusterCliTest {
         CliRun single = cli.run("delete", "katib");
         assertThat(single.code()).isEqualTo(2);
         assertThat(single.err())
-                .isEqualTo(
-                        "kfboot: error: katib belongs to the app of apps kubeflow-apps, whose automated sync would create it again\n"
-                                + "  hint: delete everything with --all, or remove katib from the source of kubeflow-apps first\n");
+                .isEqualTo("kfboot: error: katib belongs to the app of apps kubeflow-apps, whose "
+                        + "automated sync would create it again\n"
+                        + "  hint: delete everything with --all, or remove katib from "
+                        + "the source of kubeflow-apps first\n");
 
         CliRun r = cli.run("delete", "--all", "--yes");
         assertThat(r.code()).as(r.err()).isZero();
@@ -152,9 +153,9 @@ class DeleteCommandTest extends ClusterCliTest {
         CliRun all = cli.run("delete", "--all");
         assertThat(all.code()).isEqualTo(2);
         assertThat(all.err())
-                .isEqualTo(
-                        "kfboot: error: refusing to delete every Application in namespace argocd and "
-                                + "everything they deployed without confirmation\n  hint: pass --yes to confirm (there is no terminal to ask on)\n");
+                .isEqualTo("kfboot: error: refusing to delete every Application in namespace argocd and "
+                        + "everything they deployed without confirmation\n  hint: pass "
+                        + "--yes to confirm (there is no terminal to ask on)\n");
         CliRun two = cli.run("delete", "katib", "pipelines");
         assertThat(two.code()).isEqualTo(2);
         assertThat(two.err()).startsWith("kfboot: error: refusing to delete 2 Applications (katib, pipelines)");

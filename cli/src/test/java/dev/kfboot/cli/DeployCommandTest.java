@@ -89,7 +89,8 @@ class DeployCommandTest extends ClusterCliTest {
     void aFailingWaveExitsThreeWithTheAppItsConditionAndLastOperationThenResumes() {
         cli.argo.failWith(
                 "katib",
-                "one or more objects failed to apply, reason: admission webhook \"webhook.cert-manager.io\" denied the request");
+                "one or more objects failed to apply, reason: admission webhook "
+                        + "\"webhook.cert-manager.io\" denied the request");
 
         CliRun r = cli.run("deploy", cli.tree().toString());
 
@@ -124,7 +125,8 @@ class DeployCommandTest extends ClusterCliTest {
         assertThat(r.err())
                 .contains(
                         "wave 1 timed out; not Synced and Healthy:",
-                        "  istio-install: Synced/Progressing: Waiting for rollout to finish: 0 of 1 updated replicas are available...",
+                        "  istio-install: Synced/Progressing: Waiting for rollout to finish: 0 "
+                                + "of 1 updated replicas are available...",
                         "kfboot: error: wave 1 did not become Synced and Healthy in time: istio-install",
                         "raise --timeout");
     }

@@ -23,7 +23,8 @@ class FirstStepsTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err())
                 .isEqualTo("kfboot: error: " + target + ": the directory " + target.getParent()
-                        + " does not exist\n  hint: create it first, or pass --out a file in an existing directory (report creates "
+                        + " does not exist\n  hint: create it first, or pass --out a file in an "
+                        + "existing directory (report creates "
                         + "no directories)\n");
         assertThat(Files.exists(dir.resolve("nonexistent"))).isFalse();
     }
@@ -48,7 +49,8 @@ class FirstStepsTest {
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.err())
                 .contains("warning: " + out + " points at https://example.com/acme/moved.git (update-repo-url?), "
-                        + "the spec at https://example.com/acme/gitops.git: the spec wins, the tree gets https://example.com/acme/gitops.git\n"
+                        + "the spec at https://example.com/acme/gitops.git: the spec wins, the "
+                        + "tree gets https://example.com/acme/gitops.git\n"
                         + "  hint: to keep https://example.com/acme/moved.git, set spec.repo.url to it");
     }
 }

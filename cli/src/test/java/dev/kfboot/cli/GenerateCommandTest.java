@@ -168,7 +168,8 @@ class GenerateCommandTest {
         assertThat(run.out())
                 .containsPattern(
                         "(?m)^" + Pattern.quote(out.resolve("root-app.yaml").toString())
-                                + ":\\d+: repoURL https://github.com/kubeflow/manifests.git -> https://example.com/fork.git$")
+                                + ":\\d+: repoURL https://github.com/kubeflow/manifests.git -> "
+                                + "https://example.com/fork.git$")
                 .contains(": targetRevision 26.03 -> main")
                 .containsPattern("\\d+ fields changed in \\d+ files");
         CliRun again =

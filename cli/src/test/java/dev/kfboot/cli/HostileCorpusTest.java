@@ -177,7 +177,8 @@ class HostileCorpusTest {
     static List<Case> corpus() {
         List<Case> c = new ArrayList<>();
         c.add(new Case(
-                "workspace copy follows a symlink to a file outside (configMapGenerator + replacements into metadata.namespace)",
+                "workspace copy follows a symlink to a file outside (configMapGenerator + "
+                        + "replacements into metadata.namespace)",
                 "SENTINEL-outside-file-01",
                 ALL,
                 (k, tree, out) -> {

@@ -20,9 +20,9 @@ class InternalErrorTest {
 
         assertThat(code).isEqualTo(ExitCodes.INTERNAL);
         assertThat(err.toString())
-                .isEqualTo(
-                        "kfboot: internal error: `kfboot plan` stopped unexpectedly: /proc/self/status\n"
-                                + "  hint: this is a bug in kfboot: run again with --debug for the stack trace, and report it\n");
+                .isEqualTo("kfboot: internal error: `kfboot plan` stopped unexpectedly: /proc/self/status\n"
+                        + "  hint: this is a bug in kfboot: run again with --debug for "
+                        + "the stack trace, and report it\n");
     }
 
     @Test

@@ -19,8 +19,8 @@ class PlanCommandTest {
         CliRun r = CliRun.of("plan", "-q");
         assertThat(r.code()).isZero();
         assertThat(r.out())
-                .startsWith(
-                        "Plan for kubeflow/manifests 26.03 (from committed facts): 27 components, 675 objects, 5 waves");
+                .startsWith("Plan for kubeflow/manifests 26.03 (from committed facts): 27 "
+                        + "components, 675 objects, 5 waves");
         assertThat(r.out()).containsPattern("(?m)^WAVE +COMPONENT +NAMESPACES +OBJECTS +FIRST REASON$");
         assertThat(r.out()).containsPattern("(?m)^0 +cert-manager +cert-manager,kube-system +52 +no dependencies$");
         assertThat(r.err()).isEmpty();

@@ -116,8 +116,8 @@ class PreflightCommandTest {
 
         assertThat(r.code()).as(r.out()).isZero();
         assertThat(r.out())
-                .contains(
-                        "v1.30.9; release v1.11.0 needs 1.30+ (Istio 1.28 (common/istio) supports Kubernetes 1.30 to 1.34)");
+                .contains("v1.30.9; release v1.11.0 needs 1.30+ (Istio 1.28 (common/istio) "
+                        + "supports Kubernetes 1.30 to 1.34)");
     }
 
     @Test

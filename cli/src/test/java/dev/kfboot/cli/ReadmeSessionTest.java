@@ -114,7 +114,8 @@ class ReadmeSessionTest {
         argo.failWith(
                 "katib",
                 "one or more objects failed to apply, reason: Internal error occurred: failed calling webhook "
-                        + "\"validator.experiment.katib.kubeflow.org\": no endpoints available for service \"katib-controller\"");
+                        + "\"validator.experiment.katib.kubeflow.org\": no endpoints available "
+                        + "for service \"katib-controller\"");
         kfboot(3, "deploy", t);
         kfboot(1, "status");
         argo.behave("katib", ArgoCdStandIn.Behaviour.SUCCEED);
@@ -131,9 +132,10 @@ class ReadmeSessionTest {
                 "/pods/katib-controller-7d9f6c5b8-x2x9q/log",
                 req -> new MockResponse()
                         .setResponseCode(200)
-                        .setBody(
-                                "{\"level\":\"info\",\"msg\":\"Starting workers\",\"controller\":\"experiment-controller\",\"worker count\":1}\n"
-                                        + "{\"level\":\"info\",\"msg\":\"Starting workers\",\"controller\":\"trial-controller\",\"worker count\":1}\n"));
+                        .setBody("{\"level\":\"info\",\"msg\":\"Starting "
+                                + "workers\",\"controller\":\"experiment-controller\",\"worker count\":1}\n"
+                                + "{\"level\":\"info\",\"msg\":\"Starting "
+                                + "workers\",\"controller\":\"trial-controller\",\"worker count\":1}\n"));
         kfboot(0, "logs", "katib", "--tail", "2");
         Path rendered = Files.writeString(dir.resolve("katib-rendered.yaml"), """
                 apiVersion: v1

@@ -85,8 +85,8 @@ class SetCommandTest {
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out())
-                .contains(
-                        ":8: Model/financial-predictor-a spec.storageUri: s3://mlflow-artifacts/28/model -> s3://mlflow-artifacts/29/model")
+                .contains(":8: Model/financial-predictor-a spec.storageUri: "
+                        + "s3://mlflow-artifacts/28/model -> s3://mlflow-artifacts/29/model")
                 .contains("pushed to origin/" + branch());
         assertThat(Files.readString(file)).isEqualTo(MODELS.replace("/28/", "/29/"));
         try (Git origin = Git.open(bare.toFile())) {
@@ -99,8 +99,8 @@ class SetCommandTest {
             assertThat(head.getFullMessage())
                     .startsWith("kfboot set: k8s/base/models.yaml: Model/financial-predictor-a "
                             + "spec.storageUri=s3://mlflow-artifacts/29/model (+1 more)")
-                    .contains(
-                            "- InferenceService/financial-predictor spec.predictor.model.storageUri: s3://mlflow-artifacts/28/model -> s3://mlflow-artifacts/29/model");
+                    .contains("- InferenceService/financial-predictor " + "spec.predictor.model.storageUri: "
+                            + "s3://mlflow-artifacts/28/model -> s3://mlflow-artifacts/29/model");
             assertThat(head.getAuthorIdent().getEmailAddress()).isEqualTo("config@example.org");
         }
         try (Git git = Git.open(work.toFile())) {

@@ -54,11 +54,10 @@ class StatusWatchCommandTest extends ClusterCliTest {
 
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out())
-                .containsPattern(
-                        "2     katib +OutOfSync +Missing +[0-9a-f]{7} +Failed +gave up! +one or more objects failed to apply")
-                .containsPattern(
-                        "! automated sync of katib gave up on revision [0-9a-f]{7} after 5 retries; Argo CD will not try "
-                                + "it again: fix the cause, then `kfboot sync katib`")
+                .containsPattern("2     katib +OutOfSync +Missing +[0-9a-f]{7} +Failed +gave up! +one or "
+                        + "more objects failed to apply")
+                .containsPattern("! automated sync of katib gave up on revision [0-9a-f]{7} after 5 "
+                        + "retries; Argo CD will not try " + "it again: fix the cause, then `kfboot sync katib`")
                 .endsWith("3 of 4 applications Synced and Healthy\n");
         JsonNode json =
                 Json.mapper().valueToTree(parse(cli.run("status", "-o", "json").out()));
@@ -111,8 +110,8 @@ class StatusWatchCommandTest extends ClusterCliTest {
         CliRun r = cli.run("status");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err())
-                .isEqualTo(
-                        "no Applications in namespace argocd (deploy with `kfboot deploy DIR`, or check --namespace)\n");
+                .isEqualTo("no Applications in namespace argocd (deploy with `kfboot deploy DIR`, "
+                        + "or check --namespace)\n");
     }
 
     @Test
@@ -144,8 +143,8 @@ class StatusWatchCommandTest extends ClusterCliTest {
 
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err())
-                .startsWith(
-                        "kfboot: error: sync of istio-install failed: the server could not find the requested resource\n");
+                .startsWith("kfboot: error: sync of istio-install failed: the server could not find "
+                        + "the requested resource\n");
     }
 
     @Test

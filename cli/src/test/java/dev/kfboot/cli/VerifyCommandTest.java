@@ -223,9 +223,12 @@ class VerifyCommandTest extends ClusterCliTest {
                         "fail    no pod in CrashLoopBackOff or ImagePullBackOff      1 of 2 pods ok",
                         "fail    webhook configurations carry a caBundle             0 of 1 webhooks ok",
                         "fail    the user profile namespace exists",
-                        "  -n kubeflow pod/katib-ui-6f container katib-ui: CrashLoopBackOff: back-off 5m0s restarting failed container (restarts: 7)",
-                        "  validatingwebhookconfiguration.admissionregistration.k8s.io/katib.kubeflow.org webhook validator.experiment.katib.kubeflow.org: no caBundle",
-                        "  kubeflow-user-example-com: missing (is the user-namespace app deployed, and its Profile reconciled?)")
+                        "  -n kubeflow pod/katib-ui-6f container katib-ui: CrashLoopBackOff: "
+                                + "back-off 5m0s restarting failed container (restarts: 7)",
+                        "  validatingwebhookconfiguration.admissionregistration.k8s.io/katib.kubeflow.org "
+                                + "webhook validator.experiment.katib.kubeflow.org: no caBundle",
+                        "  kubeflow-user-example-com: missing (is the user-namespace app "
+                                + "deployed, and its Profile reconciled?)")
                 .endsWith("3 failed, 0 warnings, 5 passed\n");
 
         CliRun jsonRun = cli.run("verify", "-o", "json");

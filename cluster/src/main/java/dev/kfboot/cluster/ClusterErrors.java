@@ -36,7 +36,8 @@ public final class ClusterErrors {
             return new ClusterException(
                     ClusterException.Kind.UNREACHABLE,
                     "cannot reach the Kubernetes API at " + server + " while " + doing + ": " + message(network),
-                    "check --context and --kubeconfig (`kubectl config current-context`) and that the cluster is running",
+                    "check --context and --kubeconfig (`kubectl config current-context`) and "
+                            + "that the cluster is running",
                     e);
         }
         if (network instanceof HttpTimeoutException

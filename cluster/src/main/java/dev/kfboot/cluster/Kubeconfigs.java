@@ -55,7 +55,8 @@ public final class Kubeconfigs {
                 throw new ClusterException(
                         ClusterException.Kind.CONFIG,
                         "no kubeconfig: --kubeconfig " + explicit + " does not exist",
-                        "pass an existing file with --kubeconfig, or leave it out to use $KUBECONFIG or ~/.kube/config");
+                        "pass an existing file with --kubeconfig, or leave it out to use "
+                                + "$KUBECONFIG or ~/.kube/config");
             }
             return checked(new Located(List.of(explicit), false));
         }

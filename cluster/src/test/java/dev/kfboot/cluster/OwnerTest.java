@@ -55,8 +55,8 @@ class OwnerTest {
         assertThat(owner(Map.of(), Map.of(Owner.INSTANCE_LABEL, "kubeflow-all"), Map.of())
                         .get()
                         .toString())
-                .isEqualTo(
-                        "Argo CD Application kubeflow-all (label app.kubernetes.io/instance, Argo CD's label tracking)");
+                .isEqualTo("Argo CD Application kubeflow-all (label app.kubernetes.io/instance, "
+                        + "Argo CD's label tracking)");
         assertThat(owner(Map.of(), Map.of(), Map.of())).isEmpty();
     }
 }

@@ -57,7 +57,8 @@ public final class CatalogFile {
                 throw new InputException(
                         Location.of(shown),
                         "no \"catalog\" in the file: it holds facts only",
-                        "write it with kfboot catalog scan --out FILE (the built-in facts files are not user catalogs)");
+                        "write it with kfboot catalog scan --out FILE (the built-in facts files "
+                                + "are not user catalogs)");
             }
             ReleaseCatalog catalog = Catalogs.parse(
                     facts.release(),

@@ -197,7 +197,8 @@ public final class DerivedCatalog {
                                 + "), "
                                 + derived.size() + " new (" + (derived.isEmpty() ? "none" : String.join(", ", derived))
                                 + ")",
-                        "name them in a spec as listed; kfboot catalog scan --upstream TREE --release NAME keeps this catalog"));
+                        "name them in a spec as listed; kfboot catalog scan --upstream TREE "
+                                + "--release NAME keeps this catalog"));
         ReleaseCatalog catalog = new ReleaseCatalog(
                 name, UPSTREAM_REPO, revision, detection.commit(), null, components, readme, List.of(), example.file());
         return new Result(catalog, recognised, List.copyOf(derived), List.copyOf(notes));

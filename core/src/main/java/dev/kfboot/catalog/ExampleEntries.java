@@ -36,8 +36,8 @@ public record ExampleEntries(String file, List<Entry> entries, List<String> comp
             throw new InputException(
                     Location.of(shown),
                     "not found: kfboot derives an unknown release's components from it",
-                    "pass the top of a kubeflow/manifests (kubeflow/community-distribution) checkout, or name a known release "
-                            + "in the spec (kfboot catalog list)");
+                    "pass the top of a kubeflow/manifests (kubeflow/community-distribution) "
+                            + "checkout, or name a known release " + "in the spec (kfboot catalog list)");
         }
         String text;
         try {

@@ -53,11 +53,11 @@ public final class RepoUrlRewriter {
     /** @param revision null keeps every revision */
     public static Result plan(Path dir, String url, String revision) {
         TreeManifest manifest = TreeManifest.read(dir)
-                .orElseThrow(
-                        () -> new InputException(
-                                Location.of(dir.toString()),
-                                "not a tree kfboot generated (no " + TreeLayout.MANIFEST + ")",
-                                "run it on the directory kfboot generate wrote; hand-written trees have no kfboot objects to rewrite"));
+                .orElseThrow(() -> new InputException(
+                        Location.of(dir.toString()),
+                        "not a tree kfboot generated (no " + TreeLayout.MANIFEST + ")",
+                        "run it on the directory kfboot generate wrote; hand-written "
+                                + "trees have no kfboot objects to rewrite"));
         Map<String, String> before = new LinkedHashMap<>();
         Map<String, String> after = new LinkedHashMap<>();
         List<Change> changes = new ArrayList<>();

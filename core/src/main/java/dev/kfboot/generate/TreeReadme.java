@@ -57,8 +57,8 @@ final class TreeReadme {
                     .append("the waves below (label `")
                     .append(Names.WAVE)
                     .append("`). Progressive syncs must be ")
-                    .append(
-                            "enabled on the ApplicationSet controller (`applicationsetcontroller.enable.progressive.syncs: ")
+                    .append("enabled on the ApplicationSet controller "
+                            + "(`applicationsetcontroller.enable.progressive.syncs: ")
                     .append("\"true\"` in argocd-cmd-params-cm).\n\n");
         }
         sb.append("## Waves\n\n");
@@ -137,14 +137,14 @@ final class TreeReadme {
                 .append(" to ")
                 .append(plan.to())
                 .append("\n\n");
-        sb.append(
-                        "Written by `kfboot upgrade --out` (or `kfboot generate --upgrade-from`): the per-resource sync options ")
-                .append(
-                        "below let Argo CD carry out the upgrade by itself. They are for this upgrade only: once every ")
+        sb.append("Written by `kfboot upgrade --out` (or `kfboot generate "
+                        + "--upgrade-from`): the per-resource sync options ")
+                .append("below let Argo CD carry out the upgrade by itself. They are for this "
+                        + "upgrade only: once every ")
                 .append("app is Synced and Healthy, generate again without `--upgrade-from` and commit, which removes ")
                 .append("them (a `Force=true,Replace=true` left behind deletes and re-creates its object whenever it ")
-                .append(
-                        "drifts). No PreSync hook: every change below is carried by a sync option, or needs a human.\n\n");
+                .append("drifts). No PreSync hook: every change below is carried by a sync "
+                        + "option, or needs a human.\n\n");
         if (RootApp.prunesOldApps(ctx)) {
             sb.append("The root app has `PruneLast=true`: the Applications of ")
                     .append(String.join(", ", plan.goneApps()))

@@ -109,8 +109,8 @@ record UpgradeOverlay(Map<KubeObject, String> patched, List<Map<String, Object>>
                                     + (inTree
                                             ? c.app() + " does not render it in this platform"
                                             : "app " + c.app() + " is not in this platform"),
-                            "set " + c.syncOptions()
-                                    + " on the live object before syncing (kubectl annotate), or generate a platform that renders it"));
+                            "set " + c.syncOptions() + " on the live object before syncing (kubectl annotate), "
+                                    + "or generate a platform that renders it"));
         }
         for (UpgradePlan.Kept k : plan.kept()) {
             if (written.contains(k.app() + " " + k.id())) continue;

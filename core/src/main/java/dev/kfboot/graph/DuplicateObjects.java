@@ -39,7 +39,8 @@ final class DuplicateObjects implements EdgeRule {
                             RULE,
                             first,
                             apps + " both render " + ids.get(0) + more
-                                    + "; Argo CD would report a SharedResourceWarning and the apps would fight over them",
+                                    + "; Argo CD would report a SharedResourceWarning and the "
+                                    + "apps would fight over them",
                             "disable one of the two, or pick a variant that does not ship them")
                     .about(ids.get(0).toString()));
         });

@@ -78,8 +78,8 @@ public final class PlanText {
             }
         }
         if (!plan.internal().isEmpty()) {
-            sb.append(
-                    "\ninside one app (Argo CD applies these in one sync: they need SkipDryRunOnMissingResource and retries)\n");
+            sb.append("\ninside one app (Argo CD applies these in one sync: they need "
+                    + "SkipDryRunOnMissingResource and retries)\n");
             Map<String, List<InternalOrdering>> grouped = new TreeMap<>();
             for (InternalOrdering o : plan.internal())
                 grouped.computeIfAbsent(o.component() + "\u0000" + o.needs(), k -> new ArrayList<>())

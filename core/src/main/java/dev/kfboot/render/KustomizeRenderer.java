@@ -93,7 +93,8 @@ public final class KustomizeRenderer implements Renderer {
                             + (prepared.refused().size() > 1
                                     ? " (and " + (prepared.refused().size() - 1) + " more)"
                                     : ""),
-                    "keep every file a kustomization reads inside the repository (or its --source or remote-cache root)");
+                    "keep every file a kustomization reads inside the repository (or its "
+                            + "--source or remote-cache root)");
         }
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
@@ -150,7 +151,8 @@ public final class KustomizeRenderer implements Renderer {
                         prepared,
                         start,
                         "kustomize ran out of its memory cap of " + (memoryBytes >> 20) + " MiB (--render-memory)",
-                        "look for YAML aliases that expand without bound in the app's kustomizations, or raise --render-memory");
+                        "look for YAML aliases that expand without bound in the app's "
+                                + "kustomizations, or raise --render-memory");
             }
             if (out == null) {
                 return failed(

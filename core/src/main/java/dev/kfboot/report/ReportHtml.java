@@ -68,7 +68,8 @@ public final class ReportHtml {
         int all = plan.graph().edges().size();
         Element legend = graphSection.appendElement("p").addClass("legend");
         legend.appendText("Select a component to see what it waits for and why. "
-                + "Solid edges come from the manifests, dashed edges are declared; boxes with a dashed border are extra apps. "
+                + "Solid edges come from the manifests, dashed edges are declared; boxes with a "
+                + "dashed border are extra apps. "
                 + "Shown: " + (all - implied.size()) + " of " + all + " dependencies, those no other path implies "
                 + "(the graph's transitive reduction). ");
         Element toggle = legend.appendElement("label").addClass("all-edges");

@@ -19,11 +19,11 @@ final class ExposureReader {
                 .flatMap(e -> e.map("gatewayAPI", GATEWAY_API))
                 .map(g -> {
                     MapReader gw = g.map("gateway", GATEWAY)
-                            .orElseThrow(
-                                    () -> new InputException(
-                                            g.here(),
-                                            "missing required field '" + g.child("gateway") + "'",
-                                            "name the existing Gateway: gateway: {name: kgateway, namespace: kgateway-system}"));
+                            .orElseThrow(() -> new InputException(
+                                    g.here(),
+                                    "missing required field '" + g.child("gateway") + "'",
+                                    "name the existing Gateway: gateway: {name: "
+                                            + "kgateway, namespace: kgateway-system}"));
                     String mode = g.string("mode").orElse("beside");
                     GatewayExposure.Mode m;
                     try {
@@ -32,7 +32,8 @@ final class ExposureReader {
                         throw new InputException(
                                 g.at("mode"),
                                 "unknown mode '" + mode + "' in " + g.child("mode"),
-                                "beside (route to the Istio ingress gateway, keeps oauth2-proxy) or instead (straight to the dashboard)");
+                                "beside (route to the Istio ingress gateway, keeps "
+                                        + "oauth2-proxy) or instead (straight to the dashboard)");
                     }
                     return new GatewayExposure(
                             gw.requiredString("name", "name the Gateway"),

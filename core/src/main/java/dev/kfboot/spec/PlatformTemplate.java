@@ -86,15 +86,15 @@ public final class PlatformTemplate {
         sb.append("spec:\n");
         if (catalog.derived()) {
             // a derived catalog has no release name a spec could give: the spec takes the tree's release when planned
-            sb.append(
-                    "  # No release: kfboot has no catalog for the tree this spec was written from, so its components were\n");
+            sb.append("  # No release: kfboot has no catalog for the tree this spec was written "
+                    + "from, so its components were\n");
             sb.append("  # derived from ")
                     .append(catalog.derivedFrom())
                     .append(" (")
                     .append(catalog.release())
                     .append(").\n");
-            sb.append(
-                    "  # Plan and generate it with --upstream on that tree: a spec without a release takes the tree's.\n");
+            sb.append("  # Plan and generate it with --upstream on that tree: a spec without a "
+                    + "release takes the tree's.\n");
         } else {
             sb.append("  # kubeflow/manifests release (`kfboot catalog list` shows what it has).\n");
             sb.append("  release: \"").append(catalog.release()).append("\"\n");

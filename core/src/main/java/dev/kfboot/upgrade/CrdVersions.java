@@ -61,7 +61,8 @@ final class CrdVersions {
                             field,
                             v,
                             "dropped, and it was the storage version: objects "
-                                    + "stored in it block the new CRD (unverified: run with --live to read storedVersions)",
+                                    + "stored in it block the new CRD (unverified: run with "
+                                    + "--live to read storedVersions)",
                             migrate));
                 } else {
                     out.add(change(

@@ -130,7 +130,8 @@ final class Departures {
                     null,
                     null,
                     null,
-                    "no longer rendered; deleting it deletes user namespaces (never delete the Profiles CRD or a Profile)",
+                    "no longer rendered; deleting it deletes user namespaces (never delete the "
+                            + "Profiles CRD or a Profile)",
                     "kept: the target tree carries it with " + DataKinds.KEEP,
                     DataKinds.KEEP);
         }

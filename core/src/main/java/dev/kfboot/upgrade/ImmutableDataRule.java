@@ -46,13 +46,13 @@ final class ImmutableDataRule implements ImmutableRule {
                 if (!FieldValues.same(a.get(k), b.get(k))) changed.add(SafeText.escape(String.valueOf(k)));
         }
         if (!changed.isEmpty()) {
-            out.add(
-                    new FieldChange(
-                            "data",
-                            "keys " + String.join(", ", changed) + " (old values)",
-                            "keys " + String.join(", ", changed) + " (new values)",
-                            false,
-                            "Argo CD deletes it and creates it again; pods that mount it see the new data only after a restart"));
+            out.add(new FieldChange(
+                    "data",
+                    "keys " + String.join(", ", changed) + " (old values)",
+                    "keys " + String.join(", ", changed) + " (new values)",
+                    false,
+                    "Argo CD deletes it and creates it again; pods that mount it see "
+                            + "the new data only after a restart"));
         }
         return out;
     }

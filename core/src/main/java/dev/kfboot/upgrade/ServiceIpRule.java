@@ -24,12 +24,12 @@ final class ServiceIpRule implements ImmutableRule {
         String field = from.at("spec", "clusterIPs") != null || to.at("spec", "clusterIPs") != null
                 ? "spec.clusterIP/clusterIPs"
                 : "spec.clusterIP";
-        return List.of(
-                FieldChange.recreate(
-                        field,
-                        describe(from, a),
-                        describe(to, b),
-                        "Argo CD deletes the Service and creates it again: clients resolve its name again, a fixed address is lost"));
+        return List.of(FieldChange.recreate(
+                field,
+                describe(from, a),
+                describe(to, b),
+                "Argo CD deletes the Service and creates it again: clients resolve its "
+                        + "name again, a fixed address is lost"));
     }
 
     /** What the API server keeps: "None", a fixed address, "" for one it allocates, "-" for no address at all. */

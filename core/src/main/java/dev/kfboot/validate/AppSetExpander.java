@@ -154,7 +154,8 @@ public final class AppSetExpander {
                     new Location(file, appSet.line()),
                     "ApplicationSet " + name + " is unverified: " + String.join("; ", new TreeSet<>(problems))
                             + "; the Applications it generates are not checked",
-                    "pass what kfboot needs to evaluate it offline (--cluster NAME=URL[,label=value], --source URL=DIR), "
+                    "pass what kfboot needs to evaluate it offline (--cluster "
+                            + "NAME=URL[,label=value], --source URL=DIR), "
                             + "or validate the generated Applications with kfboot adopt from a live Argo CD");
             return new Expansion(List.of(), List.of(f));
         }

@@ -143,8 +143,8 @@ final class AppSetTemplate {
             Object v = lookup(params, key);
             if (v == null && missingKeyError) {
                 throw new Unevaluable(
-                        "its template refers to ." + key
-                                + ", which its generators do not set (goTemplateOptions missingkey=error: Argo CD generates nothing)");
+                        "its template refers to ." + key + ", which its generators do not set (goTemplateOptions "
+                                + "missingkey=error: Argo CD generates nothing)");
             }
             return v;
         }

@@ -80,7 +80,8 @@ final class HelmSource {
                                         ? " cannot be fetched offline (no --helm-cache)"
                                         : " is not in the Helm cache " + helmCache),
                         "pass --helm-cache DIR with the chart laid out in it "
-                                + "(DIR/<repository host and path>/<chart>-<version>.tgz, or a chart repository's index.yaml)");
+                                + "(DIR/<repository host and path>/<chart>-<version>.tgz, or a "
+                                + "chart repository's index.yaml)");
             }
             chart = cached.get();
         }

@@ -89,8 +89,8 @@ public final class SourceResolver {
                     ResolvedSource.Kind.GLOB,
                     root,
                     path,
-                    "path " + path
-                            + " contains a glob; Argo CD does not expand it and looks for a directory with that literal name");
+                    "path " + path + " contains a glob; Argo CD does not expand it and looks for a "
+                            + "directory with that literal name");
         }
         Path dir = root.resolve(path).normalize();
         if (path.startsWith("/") || !dir.startsWith(root)) {

@@ -106,8 +106,9 @@ class TreeCatalogTest {
     @Test
     void readmeTableOfAKnownReleaseMakesTheTreeThatRelease() throws IOException {
         example();
-        StringBuilder readme = new StringBuilder(
-                "## Kubeflow Components Versions\n\n| Component | Path | Rev | CPU | Mem | PVC |\n| - | - | - | - | - | - |\n");
+        StringBuilder readme =
+                new StringBuilder("## Kubeflow Components Versions\n\n| Component | Path | Rev | CPU | Mem | PVC "
+                        + "|\n| - | - | - | - | - | - |\n");
         Catalogs.builtin()
                 .release("26.03")
                 .readmeVersions()

@@ -45,7 +45,8 @@ class TerraformCliIT {
         assumeTrue(
                 init.code() == 0,
                 "terraform init could not install hashicorp/kubernetes (no registry reachable), "
-                        + "so terraform validate cannot run; the structural tests in TerraformConfigTest cover the config");
+                        + "so terraform validate cannot run; the structural tests in "
+                        + "TerraformConfigTest cover the config");
         Result validate = run(terraform, "validate", "-no-color");
         assertThat(validate.code()).as(validate.out()).isZero();
     }

@@ -187,8 +187,10 @@ class UpgradeTreeTest {
         assertThat(w)
                 .extracting(Finding::message)
                 .containsExactlyInAnyOrder(
-                        "-n kubeflow deployment.apps/gone-manager: Force=true,Replace=true not written: app gone is not in this platform",
-                        "-n kubeflow-system deployment.apps/no-such-deployment: Force=true,Replace=true not written: trainer does not render it in this platform");
+                        "-n kubeflow deployment.apps/gone-manager: Force=true,Replace=true not "
+                                + "written: app gone is not in this platform",
+                        "-n kubeflow-system deployment.apps/no-such-deployment: "
+                                + "Force=true,Replace=true not written: trainer does not render it in this platform");
         assertThat(w).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
     }
 

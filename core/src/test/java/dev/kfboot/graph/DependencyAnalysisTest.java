@@ -138,8 +138,8 @@ class DependencyAnalysisTest {
                 assertThat(f.severity()).isEqualTo(Severity.WARNING);
                 assertThat(f.app()).isEqualTo("pipelines");
                 assertThat(f.message())
-                        .isEqualTo(
-                                "creates WorkflowTemplate.argoproj.io objects, but no app of the platform ships their CRD");
+                        .isEqualTo("creates WorkflowTemplate.argoproj.io objects, but no app of "
+                                + "the platform ships their CRD");
                 assertThat(f.resource()).isEqualTo("-n kubeflow workflowtemplate.argoproj.io/b");
             });
             assertThat(r.graph().edges()).isEmpty();
@@ -385,7 +385,8 @@ class DependencyAnalysisTest {
                         assertThat(reason.kind()).isEqualTo(Reason.Kind.CA_INJECTION);
                         assertThat(reason.text())
                                 .isEqualTo("caBundle of mutatingwebhookconfiguration.admissionregistration.k8s.io/"
-                                        + "admission-webhook-mutating-webhook-configuration is injected by cert-manager's cainjector"
+                                        + "admission-webhook-mutating-webhook-configuration is "
+                                        + "injected by cert-manager's cainjector"
                                         + " (cert-manager.io/inject-ca-from)");
                     });
         }

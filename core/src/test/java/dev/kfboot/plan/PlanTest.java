@@ -97,8 +97,8 @@ class PlanTest {
         String table = PlanText.table(p);
 
         assertThat(table)
-                .startsWith(
-                        "Plan for kubeflow/manifests 26.03 (from committed facts): 2 components, 0 objects, 2 waves\n\n");
+                .startsWith("Plan for kubeflow/manifests 26.03 (from committed facts): 2 "
+                        + "components, 0 objects, 2 waves\n\n");
         List<String> rows = table.lines().skip(2).toList();
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0)).isEqualTo("WAVE  COMPONENT     NAMESPACES  OBJECTS  FIRST REASON");

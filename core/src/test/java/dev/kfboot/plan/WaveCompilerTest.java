@@ -191,7 +191,7 @@ class WaveCompilerTest {
                 InputException.class, () -> WaveCompiler.compile(graph("a -> b", "b -> a"), Map.of()));
 
         assertThat(e.getMessage())
-                .isEqualTo(
-                        "dependency cycle: a needs b (crd: a creates a kind of b); b needs a (crd: b creates a kind of a)");
+                .isEqualTo("dependency cycle: a needs b (crd: a creates a kind of b); b needs a "
+                        + "(crd: b creates a kind of a)");
     }
 }

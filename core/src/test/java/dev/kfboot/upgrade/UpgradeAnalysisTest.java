@@ -323,8 +323,8 @@ class UpgradeAnalysisTest {
 
     @Test
     void aGeneratedNameWithANewContentHashIsARenameOfTheSameObject() {
-        String cm =
-                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ui-config-9c2fbg2gdc, namespace: kubeflow}\ndata: {a: b}\n";
+        String cm = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ui-config-9c2fbg2gdc, "
+                + "namespace: kubeflow}\ndata: {a: b}\n";
         UpgradePlan plan = upgrade(
                 Release.named("a").app("ui", cm),
                 Release.named("b")

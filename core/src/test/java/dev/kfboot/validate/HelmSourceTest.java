@@ -199,8 +199,8 @@ class HelmSourceTest {
                 .satisfies(f -> {
                     assertThat(f.severity()).isEqualTo(Severity.INFO);
                     assertThat(f.message())
-                            .contains(
-                                    "chart podinfo-lite 1.2.3 from https://charts.acme.io/stable cannot be fetched offline");
+                            .contains("chart podinfo-lite 1.2.3 from "
+                                    + "https://charts.acme.io/stable cannot be fetched offline");
                 });
         assertThat(missing.findings())
                 .as(missing.findings().toString())

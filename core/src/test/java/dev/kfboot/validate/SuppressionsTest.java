@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Issue 16's suppressions: --disable/--enable, .kfboot.yaml, kfboot.dev/ignore with a reason; SARIF suppressions. */
 class SuppressionsTest {
 
-    static final String SECRET =
-            "apiVersion: v1\nkind: Secret\nmetadata:\n  name: %s\n  namespace: kubeflow\n%sstringData:\n  password: x\n";
+    static final String SECRET = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: %s\n  namespace: "
+            + "kubeflow\n%sstringData:\n  password: x\n";
 
     @TempDir
     Path repo;
@@ -34,7 +34,8 @@ class SuppressionsTest {
                                 + SECRET.formatted(
                                         "demo",
                                         "  annotations:\n    kfboot.dev/ignore: plaintext-secret\n"
-                                                + "    kfboot.dev/ignore-reason: demo credentials, replaced in production\n"))
+                                                + "    kfboot.dev/ignore-reason: demo "
+                                                + "credentials, replaced in production\n"))
                 .file(
                         "tree/apps/web.yaml",
                         TreeFixture.application(
@@ -61,7 +62,8 @@ class SuppressionsTest {
         assertThat(v.suppressed())
                 .extracting(s -> s.finding().resource() + " | " + s.reason())
                 .containsExactly(
-                        "-n kubeflow secret/demo | kfboot.dev/ignore on -n kubeflow secret/demo: demo credentials, replaced in production",
+                        "-n kubeflow secret/demo | kfboot.dev/ignore on -n kubeflow "
+                                + "secret/demo: demo credentials, replaced in production",
                         "-n kubeflow secret/web | kfboot.dev/ignore on Application web: no reason given");
 
         var sarif = Json.mapper().readTree(Sarif.write(v.findings(), v.suppressed(), Rules.all(), "1", "https://d/"));

@@ -180,8 +180,8 @@ class ValidatorTest {
                             .isEqualTo("repository https://github.com/kubeflow/manifests.git has no local checkout: "
                                     + "2 apps unverified (katib, kserve)");
                     assertThat(f.hint())
-                            .isEqualTo(
-                                    "pass --source https://github.com/kubeflow/manifests.git=DIR with a checkout of it");
+                            .isEqualTo("pass --source "
+                                    + "https://github.com/kubeflow/manifests.git=DIR with a checkout of it");
                 });
     }
 

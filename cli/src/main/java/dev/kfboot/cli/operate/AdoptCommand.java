@@ -42,22 +42,28 @@ import picocli.CommandLine.Parameters;
             "Show what a tree's apps would adopt, change and leave on a hand-installed cluster.",
             "",
             "Renders the tree's apps as validate does and compares each app's objects with the live ones, the way "
-                    + "kfboot diff does (only fields the source sets, ignoreDifferences of the app and of argocd-cm honoured, "
-                    + "Argo CD's own annotations and Secret values left out): which live objects it adopts as they are, which "
-                    + "its first sync changes (with the diff), which it creates, and which another Argo CD Application or Helm "
-                    + "manages. Then the live objects in the platform's namespaces that no app owns, and that Argo CD will "
+                    + "kfboot diff does (only fields the source sets, ignoreDifferences of the "
+                    + "app and of argocd-cm honoured, "
+                    + "Argo CD's own annotations and Secret values left out): which live "
+                    + "objects it adopts as they are, which "
+                    + "its first sync changes (with the diff), which it creates, and which "
+                    + "another Argo CD Application or Helm "
+                    + "manages. Then the live objects in the platform's namespaces that no app "
+                    + "owns, and that Argo CD will "
                     + "leave alone (not counting what Kubernetes and controllers make: owned objects, Events, Leases, "
-                    + "kube-root-ca.crt, default ServiceAccounts and their tokens, certificates' Secrets). Nothing is written.",
+                    + "kube-root-ca.crt, default ServiceAccounts and their tokens, "
+                    + "certificates' Secrets). Nothing is written.",
             "",
             "--apply then creates the tree's AppProjects and Applications with automated sync off, so Argo CD compares "
-                    + "but changes nothing: review each app's diff, then kfboot sync APP, or kfboot deploy DIR (wave by wave, "
+                    + "but changes nothing: review each app's diff, then kfboot sync APP, or "
+                    + "kfboot deploy DIR (wave by wave, "
                     + "automated sync switched on where the tree has it). Existing ones are left as they are."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the apps would adopt every live object as it is (with --apply: and the Applications exist)",
-            "1:the first syncs would change live objects, or fight another tool over them (with --apply the Applications "
-                    + "are created all the same)",
+            "1:the first syncs would change live objects, or fight another tool over them (with "
+                    + "--apply the Applications " + "are created all the same)",
             "2:unusable input: the tree, an app that does not render, kubeconfig or context",
             ClusterCommand.CLUSTER_FAILED
         })
@@ -198,11 +204,11 @@ public final class AdoptCommand extends ClusterCommand {
         out().println("applied, every Application with automated sync off (Argo CD compares, changes nothing):");
         for (Handover.Step s : steps)
             out().println("  " + s.what() + ": " + (s.created() ? "created" : "exists, left as it is"));
-        out().println(
-                        "next: review the differences above (Argo CD shows each app's as well), then start each app's first sync with "
-                                + "`kfboot sync APP`, or run `kfboot deploy " + dir
-                                + "`, which syncs wave by wave and switches automated sync on "
-                                + "where the tree has it");
+        out().println("next: review the differences above (Argo CD shows each app's as well), "
+                + "then start each app's first sync with "
+                + "`kfboot sync APP`, or run `kfboot deploy " + dir
+                + "`, which syncs wave by wave and switches automated sync on "
+                + "where the tree has it");
     }
 
     private void section(String title, Adoption a, Function<Adoption.AppAdoption, List<String>> lines) {

@@ -55,8 +55,8 @@ public final class ClusterOptions {
             names = "--api-retries",
             paramLabel = "N",
             defaultValue = "5",
-            description =
-                    "Retries, with backoff, of requests the API throttles (429) or fails (5xx) (default: ${DEFAULT-VALUE}).")
+            description = "Retries, with backoff, of requests the API throttles (429) or fails (5xx) "
+                    + "(default: ${DEFAULT-VALUE}).")
     int apiRetries;
 
     @Option(

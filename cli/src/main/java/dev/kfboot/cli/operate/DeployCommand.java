@@ -33,8 +33,10 @@ import picocli.CommandLine.Parameters;
             "Deploy an app-of-apps tree (what kfboot generate writes) wave by wave.",
             "",
             "Applies the AppProjects, then for each sync wave: creates or updates its Applications with automated sync "
-                    + "held off, starts a sync of each through the Application's operation field, waits until every app of "
-                    + "the wave is Synced and Healthy, switches automated sync on where the tree has it, and goes on with "
+                    + "held off, starts a sync of each through the Application's operation "
+                    + "field, waits until every app of "
+                    + "the wave is Synced and Healthy, switches automated sync on where the "
+                    + "tree has it, and goes on with "
                     + "the next wave. The apps of apps (Applications whose source deploys the tree's other "
                     + "Applications, as kfboot validate finds them) come last. "
                     + "Argo CD's own wave gating is not relied on: it only acts while the parent syncs.",
@@ -149,9 +151,9 @@ public final class DeployCommand extends ClusterCommand {
                         .withName("argocd-cm")
                         .get());
         if (cm == null || cm.getData() == null || !cm.getData().containsKey(ArgoCd.APP_HEALTH_KEY)) {
-            err().println(
-                            "kfboot: warning: argocd-cm has no argoproj.io/Application health check: after this deploy the app "
-                                    + "of apps' own waves will not wait for its children (`kfboot install-argocd` adds it)");
+            err().println("kfboot: warning: argocd-cm has no argoproj.io/Application health "
+                    + "check: after this deploy the app " + "of apps' own waves will not wait for its children "
+                    + "(`kfboot install-argocd` adds it)");
             err().flush();
         }
     }

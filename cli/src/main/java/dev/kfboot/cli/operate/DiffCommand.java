@@ -32,8 +32,10 @@ import picocli.CommandLine.Parameters;
             "Compare an application's desired state with the live objects.",
             "",
             "Compared the way Argo CD judges them: only "
-                    + "fields the desired state sets count, the app's ignoreDifferences are honoured, status and bookkeeping "
-                    + "are left out. Also lists objects missing in the cluster and managed objects the source no longer has.",
+                    + "fields the desired state sets count, the app's ignoreDifferences are "
+                    + "honoured, status and bookkeeping "
+                    + "are left out. Also lists objects missing in the cluster and managed "
+                    + "objects the source no longer has.",
             "",
             "The desired state is the app's source path rendered with kfboot's renderer from a local checkout "
                     + "(--repo-dir, with --remote-cache for remote bases), or a pre-rendered file (--rendered)."
@@ -55,8 +57,8 @@ public final class DiffCommand extends ClusterCommand {
                 names = "--repo-dir",
                 paramLabel = "DIR",
                 required = true,
-                description =
-                        "A checkout of the app's repository at its target revision (e.g. ../shared/upstream/kubeflow-manifests/26.03).")
+                description = "A checkout of the app's repository at its target revision (e.g. "
+                        + "../shared/upstream/kubeflow-manifests/26.03).")
         Path repoDir;
 
         @Option(

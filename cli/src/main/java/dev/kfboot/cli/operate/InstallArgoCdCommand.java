@@ -13,8 +13,10 @@ import picocli.CommandLine.Command;
             "Install Argo CD and make it ready for an app of apps.",
             "",
             "Install Argo CD into --namespace: apply its release's install.yaml server-side (or --manifest FILE "
-                    + "for air-gapped clusters), add the argoproj.io/Application health check to argocd-cm (without it a parent "
-                    + "app does not wait for its children), and wait until every Argo CD workload is ready. Safe to run again; "
+                    + "for air-gapped clusters), add the argoproj.io/Application health check "
+                    + "to argocd-cm (without it a parent "
+                    + "app does not wait for its children), and wait until every Argo CD "
+                    + "workload is ready. Safe to run again; "
                     + "a newer --argocd-version upgrades in place."
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
         exitCodeList = {
             "0:printed",
             "2:unusable settings (kubeconfig, context)",
-            "3:no such secret (Argo CD not installed, or the secret was deleted after a password change), or the cluster failed"
+            "3:no such secret (Argo CD not installed, or the secret was deleted after a "
+                    + "password change), or the cluster failed"
         })
 public final class PasswordCommand extends ClusterCommand {
 

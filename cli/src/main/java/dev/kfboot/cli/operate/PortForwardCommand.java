@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
             "Reach Argo CD's UI or Kubeflow's gateway from this machine.",
             "",
             "Forward a local port to Argo CD's server (argocd: https://localhost:8080, user admin, see "
-                    + "`kfboot password`) or to Kubeflow's Istio ingress gateway (gateway: http://localhost:8080), through a "
+                    + "`kfboot password`) or to Kubeflow's Istio ingress gateway (gateway: "
+                    + "http://localhost:8080), through a "
                     + "ready pod behind the service, until interrupted (Ctrl-C)."
         },
         exitCodeListHeading = "%nExit codes:%n",

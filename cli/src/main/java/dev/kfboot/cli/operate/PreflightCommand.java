@@ -28,11 +28,15 @@ import picocli.CommandLine.Option;
             "Check a cluster before installing the platform on it; change nothing.",
             "",
             "Kubernetes version against the release's minimum (the catalog's figure: the floor of the Istio it ships); "
-                    + "allocatable CPU and memory of schedulable nodes (Ready, not cordoned, no NoSchedule or NoExecute "
+                    + "allocatable CPU and memory of schedulable nodes (Ready, not cordoned, no "
+                    + "NoSchedule or NoExecute "
                     + "taint) against what the enabled components request (the release README's figures, summed); a "
-                    + "default StorageClass; the PVC storage the components request (a figure only); the platform's CRDs "
-                    + "and namespaces that already exist, owned by another Argo CD Application or Helm (fail) or by nothing, "
-                    + "an install by hand (warn: see kfboot adopt); Argo CD installed, ready and 3.0 or newer (the tag of "
+                    + "default StorageClass; the PVC storage the components request (a figure "
+                    + "only); the platform's CRDs "
+                    + "and namespaces that already exist, owned by another Argo CD Application "
+                    + "or Helm (fail) or by nothing, "
+                    + "an install by hand (warn: see kfboot adopt); Argo CD installed, ready "
+                    + "and 3.0 or newer (the tag of "
                     + "its server image); the Application health check in argocd-cm.",
             "",
             "The platform is the spec given with -f, else the default platform of --release (default: the newest). "
@@ -59,8 +63,8 @@ public final class PreflightCommand extends ClusterCommand {
     @Option(
             names = "--release",
             paramLabel = "RELEASE",
-            description =
-                    "Without -f: check for the default platform of this kubeflow/manifests release (default: the newest known).")
+            description = "Without -f: check for the default platform of this kubeflow/manifests "
+                    + "release (default: the newest known).")
     String release;
 
     @Option(

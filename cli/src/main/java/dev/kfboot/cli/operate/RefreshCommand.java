@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Have Argo CD compare applications with their source again.",
             "",
-            "Sets Argo CD's refresh annotation, so it compares now instead of at its next poll, and waits until Argo CD "
+            "Sets Argo CD's refresh annotation, so it compares now instead of at its next poll, "
+                    + "and waits until Argo CD "
                     + "has processed it. --hard also drops Argo CD's cache of rendered manifests (after a change of a "
                     + "remote base or Helm chart that kept its version)."
         },
@@ -28,7 +29,8 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {
             "0:Argo CD refreshed every application asked for",
             "2:unusable input: no app named, an unknown app, kubeconfig or context",
-            "3:Argo CD did not process the refresh in time (is its application controller running?), or the cluster failed"
+            "3:Argo CD did not process the refresh in time (is its application controller "
+                    + "running?), or the cluster failed"
         })
 public final class RefreshCommand extends ClusterCommand {
 

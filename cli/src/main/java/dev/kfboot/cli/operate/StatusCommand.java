@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
                     + "sync is on or gave up on a revision, and the most telling message.",
             "",
             "Exit status: 0 only when every Application is Synced and Healthy, else 1, so a script or CI step can "
-                    + "gate on it (unlike `argocd app list`, which exits 0 either way; add `|| true` for a plain listing).",
+                    + "gate on it (unlike `argocd app list`, which exits 0 either way; add `|| "
+                    + "true` for a plain listing).",
             "",
             "Reads through one informer (a list, then a watch), so it costs the same for 5 apps or 1,000."
         },

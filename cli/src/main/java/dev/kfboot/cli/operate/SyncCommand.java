@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
                     + "they are Synced and Healthy (unless --async).",
             "",
             "The options map to Argo CD's sync operation: --prune deletes what the source no longer has, --force "
-                    + "deletes and re-creates what cannot be patched, --replace and --server-side set the Replace=true and "
+                    + "deletes and re-creates what cannot be patched, --replace and "
+                    + "--server-side set the Replace=true and "
                     + "ServerSideApply=true sync options. A sync that is already running is waited for, not repeated."
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -51,9 +52,9 @@ public final class SyncCommand extends ClusterCommand {
             names = {"-o", "--output"},
             paramLabel = "FORMAT",
             defaultValue = "text",
-            description =
-                    "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
-                            + "with json or yaml the progress lines go to stderr and the run is printed at the end, also when it fails.")
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
+                    + "with json or yaml the progress lines go to stderr and the run is "
+                    + "printed at the end, also when it fails.")
     Format format;
 
     /** What {@code sync --async -o json} prints: the syncs started, one per app. */

@@ -20,8 +20,10 @@ import picocli.CommandLine.Option;
             "Check a deployed Kubeflow against the after-deployment checklist.",
             "",
             "Every application Synced and Healthy; Deployments, StatefulSets and "
-                    + "DaemonSets ready; no pod in CrashLoopBackOff or ImagePullBackOff; CRDs Established; webhooks with a "
-                    + "caBundle; cert-manager Certificates Ready; the user profile namespace present; the dashboard service "
+                    + "DaemonSets ready; no pod in CrashLoopBackOff or ImagePullBackOff; CRDs "
+                    + "Established; webhooks with a "
+                    + "caBundle; cert-manager Certificates Ready; the user profile namespace "
+                    + "present; the dashboard service "
                     + "with ready endpoints. Objects are those the applications manage."
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -32,10 +32,12 @@ import picocli.CommandLine.Spec;
         header = "Render every variant of a release; write its catalog and facts.",
         description = {
             "Render every component variant of a release with kustomize and write its catalog and facts.",
-            "A release kfboot ships keeps its catalog; any other tree gets one derived from its example/kustomization.yaml. "
+            "A release kfboot ships keeps its catalog; any other tree gets one derived from its "
+                    + "example/kustomization.yaml. "
                     + "The file records the tree's real commit (git HEAD; for a tree without git, the commit of the "
                     + "release its README identifies, else none).",
-            "Without --out the file goes to the user catalog directory ($XDG_CONFIG_HOME/kfboot/catalogs/RELEASE.json), "
+            "Without --out the file goes to the user catalog directory "
+                    + "($XDG_CONFIG_HOME/kfboot/catalogs/RELEASE.json), "
                     + "which every command reads; --catalog FILE names one explicitly. The facts committed in the "
                     + "project are rewritten only with --update-committed."
         },

@@ -89,7 +89,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println(
                 "Next: kfboot plan --explain shows every edge and its reasons; kfboot init writes a platform.yaml to "
-                        + "edit; kfboot generate -f platform.yaml --out DIR writes your tree; kfboot validate DIR checks any tree.");
+                        + "edit; kfboot generate -f platform.yaml --out DIR writes your tree; "
+                        + "kfboot validate DIR checks any tree.");
         Path workDir = dir.getParent();
         out.println("The demo's files (the tree" + (validation != null ? " and its copy of kubeflow/manifests" : "")
                 + ") stay in " + workDir + "; remove them with: rm -rf " + workDir);

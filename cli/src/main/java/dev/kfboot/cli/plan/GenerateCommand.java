@@ -83,7 +83,8 @@ public final class GenerateCommand implements Callable<Integer> {
             names = "--terraform",
             paramLabel = "DIR",
             description = "Also (or, without --out, only) write the same AppProjects and Applications as Terraform "
-                    + "configuration (hashicorp/kubernetes kubernetes_manifest; each wave depends_on the one before and "
+                    + "configuration (hashicorp/kubernetes kubernetes_manifest; each wave "
+                    + "depends_on the one before and "
                     + "waits until Synced and Healthy).")
     Path terraform;
 
@@ -138,7 +139,8 @@ public final class GenerateCommand implements Callable<Integer> {
             paramLabel = "TREE_OR_RELEASE",
             description = "Write the tree that upgrades from this: a kubeflow/manifests tree, a GitOps tree (generated "
                     + "or hand-made), or a release name (a tree of that name beside --upstream's, or under "
-                    + "$KFBOOT_RELEASES). Adds the sync options that let Argo CD do the upgrade by itself, on exactly the "
+                    + "$KFBOOT_RELEASES). Adds the sync options that let Argo CD do the upgrade "
+                    + "by itself, on exactly the "
                     + "objects that need them (see kfboot upgrade); the README lists them. Needs --upstream.")
     String upgradeFrom;
 
@@ -219,10 +221,10 @@ public final class GenerateCommand implements Callable<Integer> {
         } else {
             if (result != null) out.print(GenerateReport.text(this.out, tree, result));
             if (result != null && upgrade != null) {
-                out.println(
-                        "Upgrade from " + upgrade.from() + ": "
-                                + tree.upgradeEdits().size() + " objects carry sync "
-                                + "options for it (README.md lists them; generate again without --upgrade-from once it is done):");
+                out.println("Upgrade from " + upgrade.from() + ": "
+                        + tree.upgradeEdits().size() + " objects carry sync "
+                        + "options for it (README.md lists them; generate again without "
+                        + "--upgrade-from once it is done):");
                 out.print(TargetTree.text(tree.upgradeEdits()));
             }
             if (result != null && upgrade != null && upgrade.needsDecision()) {

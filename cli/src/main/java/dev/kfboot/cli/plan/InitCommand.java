@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description =
                 "Write a commented default platform spec (the release's example set, optional components listed); "
-                        + "with --upstream, of that tree's release, derived from its example when kfboot has no catalog for it.",
+                        + "with --upstream, of that tree's release, derived from its example "
+                        + "when kfboot has no catalog for it.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:written",
@@ -54,7 +55,8 @@ public final class InitCommand implements Callable<Integer> {
             paramLabel = "DIR",
             description =
                     "Write the spec of this kubeflow/manifests tree's release: the release it is (git tag or commit, "
-                            + "README version table), or, for a tree kfboot has no catalog for, the components derived from its "
+                            + "README version table), or, for a tree kfboot has no catalog for, "
+                            + "the components derived from its "
                             + "example/kustomization.yaml (the spec then names no release and takes the tree's).")
     Path upstream;
 

@@ -51,7 +51,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Write one self-contained HTML report (no external scripts, fonts or styles; opens from file://): "
-                    + "the wave graph as SVG with every edge's reasons, and per component its namespaces, objects by kind, "
+                    + "the wave graph as SVG with every edge's reasons, and per component its "
+                    + "namespaces, objects by kind, "
                     + "CRDs and Argo CD settings.",
             "With -f (or nothing: the built-in default platform) it reports the plan; with DIR it validates that "
                     + "tree and adds its findings, filterable by severity and app, each linked to its rule's page."

@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
             "Set fields of a manifest in a git repository, keeping comments and formatting, and commit it.",
             "FIELD=VALUE is [KIND/NAME:]PATH=VALUE: KIND/NAME picks the document (needed when the file holds several; "
                     + "KIND may carry its group), PATH is dotted keys with [N] or [key=value] list selectors, e.g.",
-            "  kfboot set models.yaml InferenceService/sklearn-iris:spec.predictor.model.storageUri=gs://models/iris/29 --commit --push",
+            "  kfboot set models.yaml "
+                    + "InferenceService/sklearn-iris:spec.predictor.model.storageUri=gs://models/iris/29 "
+                    + "--commit --push",
             "  kfboot set deploy.yaml 'spec.template.spec.containers[name=server].image=ghcr.io/acme/server:1.4.2'"
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Plan an upgrade between two releases from their rendered manifests.",
         description = {
-            "Render two kubeflow/manifests trees (every component of each example/kustomization.yaml) and list, per app "
+            "Render two kubeflow/manifests trees (every component of each "
+                    + "example/kustomization.yaml) and list, per app "
                     + "in the target's wave order: immutable fields that change (Argo CD's apply would be refused), "
                     + "objects that go away and the data they hold, objects that move between apps or are renamed, "
                     + "CRD versions dropped from spec.versions, and ordering changes; each with its fix and the "

@@ -30,7 +30,8 @@ public final class OperationWaiter {
                                         ? ""
                                         : " (" + s.lastOperation().phase() + ": "
                                                 + s.lastOperation().message() + ")"),
-                        "it may still be running: follow it with `kfboot watch`; is Argo CD's application controller running?");
+                        "it may still be running: follow it with `kfboot watch`; is Argo CD's "
+                                + "application controller running?");
             }
             store.awaitChange(seen, Duration.ofNanos(left));
         }

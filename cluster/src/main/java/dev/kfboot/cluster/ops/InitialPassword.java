@@ -26,7 +26,8 @@ public final class InitialPassword {
             throw new ClusterException(
                     ClusterException.Kind.NOT_FOUND,
                     "no initial admin password: secret " + SECRET + " is not in namespace " + cluster.argoNamespace(),
-                    "Argo CD's server creates it on first start (is it installed and running?); it is gone once someone "
+                    "Argo CD's server creates it on first start (is it installed and running?); "
+                            + "it is gone once someone "
                             + "deleted it after changing the password (argocd account update-password)");
         }
         return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);

@@ -41,7 +41,8 @@ public final class ForeignOwnerCheck implements Check<PreflightContext> {
                         CheckStatus.FAIL,
                         foreign.size() + (foreign.size() == 1 ? " belongs" : " belong") + " to another tool (" + checked
                                 + ")",
-                        "the platform's apps would fight that tool over them: uninstall it there, or disable the component in "
+                        "the platform's apps would fight that tool over them: uninstall it "
+                                + "there, or disable the component in "
                                 + "the platform spec and keep the other install")
                 .withProblems(foreign);
     }

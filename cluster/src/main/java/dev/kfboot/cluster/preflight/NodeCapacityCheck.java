@@ -66,7 +66,8 @@ public final class NodeCapacityCheck implements Check<PreflightContext> {
         if (enough) return CheckResult.pass(this, detail).withProblems(skipped);
         String hint = counted == 0
                 ? "no node can take Kubeflow's pods: add nodes, or uncordon or untaint one"
-                : "add nodes or larger ones, or disable components in the platform spec (`kfboot catalog show COMPONENT` shows what each requests)";
+                : "add nodes or larger ones, or disable components in the platform spec "
+                        + "(`kfboot catalog show COMPONENT` shows what each requests)";
         return CheckResult.of(this, CheckStatus.FAIL, detail, hint).withProblems(skipped);
     }
 

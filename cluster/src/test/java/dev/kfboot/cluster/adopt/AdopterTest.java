@@ -213,7 +213,8 @@ class AdopterTest {
                                 Scope.NAMESPACED,
                                 "kubeflow"),
                         object(
-                                "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: leader, namespace: kube-system}\n",
+                                "apiVersion: rbac.authorization.k8s.io/v1\nkind: "
+                                        + "Role\nmetadata: {name: leader, namespace: kube-system}\n",
                                 Scope.NAMESPACED,
                                 "kubeflow")),
                 List.of());

@@ -161,8 +161,8 @@ class LiveDiffTest {
                         scopes))
                 .hasToString("-n kubeflow experiment.kubeflow.org/e");
         assertThat(LiveDiff.idOf(
-                        yaml(
-                                "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r, namespace: x}\n"),
+                        yaml("apiVersion: rbac.authorization.k8s.io/v1\nkind: "
+                                + "ClusterRole\nmetadata: {name: r, namespace: x}\n"),
                         "kubeflow",
                         scopes))
                 .hasToString("clusterrole.rbac.authorization.k8s.io/r");

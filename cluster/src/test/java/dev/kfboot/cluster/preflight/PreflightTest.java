@@ -191,8 +191,8 @@ class PreflightTest {
 
         assertThat(withPvcs.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(withPvcs.detail())
-                .isEqualTo(
-                        "none of 1 StorageClass is the default; the platform's PVCs (35 GB) name no class and stay Pending");
+                .isEqualTo("none of 1 StorageClass is the default; the platform's PVCs (35 GB) "
+                        + "name no class and stay Pending");
         assertThat(withPvcs.hint()).contains("storageclass.kubernetes.io/is-default-class=true");
         assertThat(withoutPvcs.status()).isEqualTo(CheckStatus.WARN);
     }
@@ -206,8 +206,8 @@ class PreflightTest {
 
         assertThat(r.status()).isEqualTo(CheckStatus.WARN);
         assertThat(r.detail())
-                .isEqualTo(
-                        "2 defaults: gp3 (ebs.csi.aws.com), standard (rancher.io/local-path); PVCs without a class get the newest");
+                .isEqualTo("2 defaults: gp3 (ebs.csi.aws.com), standard (rancher.io/local-path); "
+                        + "PVCs without a class get the newest");
     }
 
     @Test
@@ -231,8 +231,10 @@ class PreflightTest {
                 .isEqualTo("2 belong to another tool (2 CRDs and 1 namespace checked)");
         assertThat(r.get("foreign-owners").problems())
                 .containsExactly(
-                        "customresourcedefinition/profiles.kubeflow.org (the platform's profiles): Helm release kubeflow (annotation meta.helm.sh/release-name)",
-                        "namespace/kubeflow (the platform's kubeflow-namespace): Argo CD Application legacy-kubeflow (annotation argocd.argoproj.io/tracking-id)");
+                        "customresourcedefinition/profiles.kubeflow.org (the platform's "
+                                + "profiles): Helm release kubeflow (annotation meta.helm.sh/release-name)",
+                        "namespace/kubeflow (the platform's kubeflow-namespace): Argo CD "
+                                + "Application legacy-kubeflow (annotation argocd.argoproj.io/tracking-id)");
         assertThat(r.get("earlier-install").status()).isEqualTo(CheckStatus.PASS);
     }
 

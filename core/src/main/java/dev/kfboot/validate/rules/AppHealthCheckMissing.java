@@ -32,16 +32,16 @@ final class AppHealthCheckMissing extends AbstractRule {
             for (String child : ctx.hierarchy().children(parent))
                 waves.add(ctx.hierarchy().wave(child));
             if (waves.size() < 2) continue;
-            out.add(
-                    finding(
-                            ctx.app(parent),
-                            ctx.app(parent).location(),
-                            "its children use " + waves.size() + " sync waves " + waves
-                                    + ", but nothing in the tree sets the "
-                                    + ArgoCd.APP_HEALTH_KEY
-                                    + " health check in argocd-cm: each wave only creates the child "
-                                    + "Applications and the next starts without waiting for them to be synced and healthy",
-                            "add the Lua health check for argoproj.io/Application to argocd-cm in the tree (kfboot generate writes one)"));
+            out.add(finding(
+                    ctx.app(parent),
+                    ctx.app(parent).location(),
+                    "its children use " + waves.size() + " sync waves " + waves
+                            + ", but nothing in the tree sets the "
+                            + ArgoCd.APP_HEALTH_KEY
+                            + " health check in argocd-cm: each wave only creates the child "
+                            + "Applications and the next starts without waiting for " + "them to be synced and healthy",
+                    "add the Lua health check for argoproj.io/Application to argocd-cm "
+                            + "in the tree (kfboot generate writes one)"));
         }
         return out;
     }

@@ -82,15 +82,14 @@ final class ArgoCdVersion extends AbstractRule {
             seen.forEach((version, evidence) -> ArgoCdVersions.waveDefect(version)
                     .ifPresent(defect -> {
                         Integer source = sourceOf.get(version);
-                        out.add(
-                                finding(
-                                        app,
-                                        source != null
-                                                ? app.sourceAt(source, "targetRevision")
-                                                : app.sourceAt(0, "path"),
-                                        "installs Argo CD " + version + " (" + evidence + "): " + defect,
-                                        "keep kfboot's Application health check in argocd-cm (it reads status.resources, so a Missing resource "
-                                                + "is not Healthy; kfboot generate writes it), or install 3.3.9 or a release with the fix"));
+                        out.add(finding(
+                                app,
+                                source != null ? app.sourceAt(source, "targetRevision") : app.sourceAt(0, "path"),
+                                "installs Argo CD " + version + " (" + evidence + "): " + defect,
+                                "keep kfboot's Application health check in argocd-cm "
+                                        + "(it reads status.resources, so a Missing resource "
+                                        + "is not Healthy; kfboot generate writes it), "
+                                        + "or install 3.3.9 or a release with the fix"));
                     }));
         }
         return out;

@@ -41,16 +41,17 @@ final class DirectoryOnKustomize extends AbstractRule {
                         .filter(k -> k instanceof YMap m && !m.entries().isEmpty())
                         .isPresent();
                 String effect = both
-                        ? ": with kustomize options too, the source has two types and Argo CD refuses to generate its manifests"
-                        : ": Argo CD then reads it as a plain directory and applies the kustomization file itself as an "
+                        ? ": with kustomize options too, the source has two types and Argo CD "
+                                + "refuses to generate its manifests"
+                        : ": Argo CD then reads it as a plain directory and applies the "
+                                + "kustomization file itself as an "
                                 + "object (and patches as whole objects), and the sync fails";
-                out.add(
-                        finding(
-                                app,
-                                app.sourceAt(s.index(), "directory"),
-                                "path " + s.path() + " holds a kustomization, but the source sets " + why.get()
-                                        + effect,
-                                "remove spec.source.directory (kustomize options go under spec.source.kustomize), or point the path at plain manifests"));
+                out.add(finding(
+                        app,
+                        app.sourceAt(s.index(), "directory"),
+                        "path " + s.path() + " holds a kustomization, but the source sets " + why.get() + effect,
+                        "remove spec.source.directory (kustomize options go under "
+                                + "spec.source.kustomize), or point the path at plain manifests"));
             }
         }
         return out;

@@ -24,11 +24,11 @@ import java.util.Map;
 final class InjectedFieldDrift extends AbstractRule {
 
     InjectedFieldDrift() {
-        super(
-                new RuleInfo(
-                        "injected-field-drift",
-                        Severity.WARNING,
-                        "An injected caBundle (webhooks, CRD conversion) has no ignoreDifferences, so the app stays OutOfSync"));
+        super(new RuleInfo(
+                "injected-field-drift",
+                Severity.WARNING,
+                "An injected caBundle (webhooks, CRD conversion) has no "
+                        + "ignoreDifferences, so the app stays OutOfSync"));
     }
 
     @Override

@@ -152,8 +152,8 @@ final class MissingComponent extends AbstractRule {
                                     ? "empty (no component of a known release's core set is in its example)"
                                     : "the known releases' core components its example lists ("
                                             + String.join(", ", ctx.catalog().coreComponents()) + ")"),
-                    "the partial-render checks use the components derived from the example too; docs/releases.md says how a "
-                            + "release gets a catalog of its own"));
+                    "the partial-render checks use the components derived from the example too; "
+                            + "docs/releases.md says how a " + "release gets a catalog of its own"));
         }
         for (String id : ctx.catalog().coreComponents()) {
             if (present.contains(id)) continue;

@@ -20,11 +20,11 @@ import java.util.TreeSet;
 final class NamespaceOrder extends AbstractRule {
 
     NamespaceOrder() {
-        super(
-                new RuleInfo(
-                        "namespace-order",
-                        Severity.ERROR,
-                        "A namespace is created by an app in the same or a later wave (or by none) and CreateNamespace does not cover it"));
+        super(new RuleInfo(
+                "namespace-order",
+                Severity.ERROR,
+                "A namespace is created by an app in the same or a later wave (or by "
+                        + "none) and CreateNamespace does not cover it"));
     }
 
     @Override
@@ -70,7 +70,8 @@ final class NamespaceOrder extends AbstractRule {
                     continue;
                 }
                 String hint = ns.equals(a.app().destinationNamespace())
-                        ? "add CreateNamespace=true to the app's syncOptions, or an app in an earlier wave that creates it"
+                        ? "add CreateNamespace=true to the app's syncOptions, or an app in an "
+                                + "earlier wave that creates it"
                         : "add an app in an earlier wave that creates namespace " + ns
                                 + " (CreateNamespace=true only creates the destination namespace)";
                 out.add(finding(

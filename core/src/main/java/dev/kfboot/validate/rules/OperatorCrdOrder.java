@@ -26,11 +26,11 @@ import java.util.TreeSet;
 final class OperatorCrdOrder extends AbstractRule {
 
     OperatorCrdOrder() {
-        super(
-                new RuleInfo(
-                        "operator-crd-order",
-                        Severity.WARNING,
-                        "A custom resource's CRD comes from an operator at run time, and it syncs no later than the operator's resource"));
+        super(new RuleInfo(
+                "operator-crd-order",
+                Severity.WARNING,
+                "A custom resource's CRD comes from an operator at run time, and it "
+                        + "syncs no later than the operator's resource"));
     }
 
     /** Operator resources and the API groups whose CRDs their operator creates at run time. */

@@ -37,13 +37,15 @@ final class PathNotFound extends AbstractRule {
     private static String hint(ResolvedSource s) {
         return switch (s.kind()) {
             case GLOB ->
-                "give each directory its own Application, or generate them with an ApplicationSet git directory generator";
+                "give each directory its own Application, or generate them with an "
+                        + "ApplicationSet git directory generator";
             case UNMAPPED_REPO ->
                 "pass --source " + s.source().repoURL() + "=DIR with a local checkout of that repository";
             case NO_REPO -> "set spec.source.repoURL";
             case OUTSIDE_ROOT -> "write the path relative to the repository root, without a leading / or ..";
             case SYMLINK_OUTSIDE ->
-                "commit the directory itself instead of a link to it (or point the app at a path inside the repository)";
+                "commit the directory itself instead of a link to it (or point the app at a "
+                        + "path inside the repository)";
             default ->
                 "paths are relative to the repository root; fix the path or pass --repo-root (or --source URL=DIR)";
         };

@@ -45,7 +45,8 @@ final class PlaintextSecret extends AbstractRule {
                             app.sourceAt(0, "path"),
                             "Secret " + id + " is committed with " + Texts.plural(keys.size(), "key") + " of data ("
                                     + Texts.some(keys, 5) + "): anyone who can read the repository can read them",
-                            "keep the values out of git: Sealed Secrets, External Secrets or SOPS, or create the Secret in the cluster")
+                            "keep the values out of git: Sealed Secrets, External Secrets or "
+                                    + "SOPS, or create the Secret in the cluster")
                     .about(id));
         }
         return out;

@@ -146,8 +146,8 @@ final class PodSecurityStandards {
                         .anyMatch(c -> "Unconfined"
                                 .equals(Fields.map(c.sc().get("seccompProfile")).get("type")));
         if (unconfined)
-            out.add(
-                    "seccompProfile (pod or containers must not set securityContext.seccompProfile.type to \"Unconfined\")");
+            out.add("seccompProfile (pod or containers must not set "
+                    + "securityContext.seccompProfile.type to \"Unconfined\")");
         List<String> sysctls = new ArrayList<>();
         for (Object s : Fields.list(podSc.get("sysctls"))) {
             String n = String.valueOf(Fields.map(s).get("name"));

@@ -19,11 +19,11 @@ import java.util.Objects;
 final class ProjectWildcard extends AbstractRule {
 
     ProjectWildcard() {
-        super(
-                new RuleInfo(
-                        "project-wildcard",
-                        Severity.WARNING,
-                        "An AppProject allows * sources, destinations or cluster resources (the built-in default project does)"));
+        super(new RuleInfo(
+                "project-wildcard",
+                Severity.WARNING,
+                "An AppProject allows * sources, destinations or cluster resources (the "
+                        + "built-in default project does)"));
     }
 
     @Override
@@ -72,16 +72,15 @@ final class ProjectWildcard extends AbstractRule {
         }
         if (!onDefault.isEmpty()) {
             TreeApp first = onDefault.get(0);
-            out.add(
-                    finding(
-                            first,
-                            first.at("spec", "project"),
-                            Texts.plural(onDefault.size(), "app") + " ("
-                                    + Texts.some(
-                                            onDefault.stream().map(TreeApp::id).toList(), 4)
-                                    + ") use Argo CD's built-in default project, "
-                                    + "which allows every source, destination and cluster-scoped kind",
-                            "define an AppProject for the tree with only the repositories, namespaces and cluster kinds it needs"));
+            out.add(finding(
+                    first,
+                    first.at("spec", "project"),
+                    Texts.plural(onDefault.size(), "app") + " ("
+                            + Texts.some(onDefault.stream().map(TreeApp::id).toList(), 4)
+                            + ") use Argo CD's built-in default project, "
+                            + "which allows every source, destination and cluster-scoped kind",
+                    "define an AppProject for the tree with only the repositories, "
+                            + "namespaces and cluster kinds it needs"));
         }
         return out;
     }

@@ -49,7 +49,8 @@ final class PssViolation extends AbstractRule {
                                     + " violate PodSecurity \"" + level.get().label() + "\" enforced on namespace "
                                     + e.namespace() + ": "
                                     + String.join("; ", violations),
-                            "set the securityContext the check names (a kustomize patch in the tree), or run the workload in a "
+                            "set the securityContext the check names (a kustomize patch in the "
+                                    + "tree), or run the workload in a "
                                     + "namespace whose pod-security.kubernetes.io/enforce level allows it")
                     .about(o.id().withNamespace(e.namespace()).toString()));
         }

@@ -27,14 +27,14 @@ final class RemoteBase extends AbstractRule {
         for (TreeApp app : ctx.appsWithObjects()) {
             Set<String> urls = ctx.renders().remoteUrls(app.id());
             if (urls.isEmpty()) continue;
-            out.add(
-                    finding(
-                            app,
-                            app.sourceAt(0, "path"),
-                            "fetches " + Texts.plural(urls.size(), "remote base") + " at sync time: "
-                                    + String.join(", ", urls)
-                                    + "; Argo CD's repo server needs network access to them on every sync",
-                            "vendor the base into the repository, or make sure the repo server can reach it and pin an immutable ref"));
+            out.add(finding(
+                    app,
+                    app.sourceAt(0, "path"),
+                    "fetches " + Texts.plural(urls.size(), "remote base") + " at sync time: "
+                            + String.join(", ", urls)
+                            + "; Argo CD's repo server needs network access to them on every sync",
+                    "vendor the base into the repository, or make sure the repo server "
+                            + "can reach it and pin an immutable ref"));
         }
         return out;
     }

@@ -38,7 +38,8 @@ final class RemoteBaseUnpinned extends AbstractRule {
                     app.sourceAt(0, "path"),
                     "fetches " + Texts.plural(moving.size(), "remote base")
                             + " that no tag or commit pins: " + String.join(", ", moving)
-                            + "; each sync deploys whatever the branch holds that day, not what this commit of the tree says",
+                            + "; each sync deploys whatever the branch holds that day, not what "
+                            + "this commit of the tree says",
                     "pin each base to a tag or a commit (?ref=v1.2.3), or vendor it into the repository"));
         }
         return out;

@@ -21,11 +21,11 @@ import java.util.TreeSet;
 final class Unverified extends AbstractRule {
 
     Unverified() {
-        super(
-                new RuleInfo(
-                        ValidationContext.UNVERIFIED,
-                        Severity.INFO,
-                        "An app, repository or ApplicationSet kfboot cannot check offline (no checkout, plugin, chart not cached, live-only generator)"));
+        super(new RuleInfo(
+                ValidationContext.UNVERIFIED,
+                Severity.INFO,
+                "An app, repository or ApplicationSet kfboot cannot check offline (no "
+                        + "checkout, plugin, chart not cached, live-only generator)"));
     }
 
     @Override
@@ -40,13 +40,13 @@ final class Unverified extends AbstractRule {
                     byRepo.computeIfAbsent(url, k -> new ArrayList<>()).add(app);
                     firstAt.putIfAbsent(url, s.source().location());
                 } else if (s.kind() == ResolvedSource.Kind.PLUGIN) {
-                    out.add(
-                            finding(
-                                    app,
-                                    app.sourceAt(s.index(), "plugin"),
-                                    "source " + (s.index() + 1)
-                                            + " is a config management plugin, which kfboot does not run: the app is unverified",
-                                    "render it yourself and validate the output, or point the app at a kustomize directory or a chart"));
+                    out.add(finding(
+                            app,
+                            app.sourceAt(s.index(), "plugin"),
+                            "source " + (s.index() + 1) + " is a config management plugin, which kfboot "
+                                    + "does not run: the app is unverified",
+                            "render it yourself and validate the output, or point the "
+                                    + "app at a kustomize directory or a chart"));
                 }
             }
             for (Rendered r : ctx.renders().of(app.id())) {

@@ -74,14 +74,20 @@ class ArgoCdVersionTest {
         assertThat(f)
                 .extracting(Finding::message)
                 .containsExactlyInAnyOrder(
-                        "installs Argo CD v3.4.2 (it renders image quay.io/argoproj/argocd:v3.4.2 (deployment/argocd-server)): Argo CD v3.4.2 "
-                                + "is in the 3.4.x range of argo-cd#27917: a child whose resources failed to apply (health Missing) can "
+                        "installs Argo CD v3.4.2 (it renders image "
+                                + "quay.io/argoproj/argocd:v3.4.2 (deployment/argocd-server)): Argo CD v3.4.2 "
+                                + "is in the 3.4.x range of argo-cd#27917: a child whose "
+                                + "resources failed to apply (health Missing) can "
                                 + "report Healthy and release the next wave",
-                        "installs Argo CD v3.4.0 (a kustomization fetches https://raw.githubusercontent.com/argoproj/argo-cd/v3.4.0/manifests/"
-                                + "install.yaml): Argo CD v3.4.0 is in the 3.4.x range of argo-cd#27917: a child whose resources failed to "
+                        "installs Argo CD v3.4.0 (a kustomization fetches "
+                                + "https://raw.githubusercontent.com/argoproj/argo-cd/v3.4.0/manifests/"
+                                + "install.yaml): Argo CD v3.4.0 is in the 3.4.x range of "
+                                + "argo-cd#27917: a child whose resources failed to "
                                 + "apply (health Missing) can report Healthy and release the next wave",
-                        "installs Argo CD v3.4.1 (its source is argoproj/argo-cd at v3.4.1): Argo CD v3.4.1 is in the 3.4.x range of "
-                                + "argo-cd#27917: a child whose resources failed to apply (health Missing) can report Healthy and release the next wave");
+                        "installs Argo CD v3.4.1 (its source is argoproj/argo-cd at v3.4.1): "
+                                + "Argo CD v3.4.1 is in the 3.4.x range of "
+                                + "argo-cd#27917: a child whose resources failed to apply "
+                                + "(health Missing) can report Healthy and release the next wave");
         assertThat(f).allMatch(x -> x.hint().contains("health check"));
     }
 

@@ -79,12 +79,12 @@ class DestinationNamespaceMismatchTest {
         assertThat(f.get(1).message())
                 .contains("3 namespaced objects set no namespace and the app has no destination namespace");
         assertThat(f.get(0).message())
-                .contains(
-                        "land in the destination istio-system, but the release's model-registry component belongs in kubeflow");
+                .contains("land in the destination istio-system, but the release's model-registry "
+                        + "component belongs in kubeflow");
         assertThat(f.get(2).severity()).isEqualTo(Severity.WARNING);
         assertThat(f.get(2).message())
-                .isEqualTo(
-                        "destination namespace istio-system is not used: every namespaced object names its own namespace (kubeflow)");
+                .isEqualTo("destination namespace istio-system is not used: every namespaced "
+                        + "object names its own namespace (kubeflow)");
     }
 
     @Test

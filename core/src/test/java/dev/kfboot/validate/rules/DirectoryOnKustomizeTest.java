@@ -47,7 +47,8 @@ class DirectoryOnKustomizeTest {
                 TreeFixture.application("katib", 2, "apps/katib", "kubeflow", new String[0], "")
                         .replace(
                                 "    path: apps/katib\n",
-                                "    path: apps/katib\n    directory:\n      include: '*.yaml'\n      exclude: 'patch-*'\n"));
+                                "    path: apps/katib\n    directory:\n      include: "
+                                        + "'*.yaml'\n      exclude: 'patch-*'\n"));
 
         assertThat(t.findings(new DirectoryOnKustomize()))
                 .singleElement()
@@ -62,7 +63,8 @@ class DirectoryOnKustomizeTest {
                 TreeFixture.application("katib", 2, "apps/katib", "kubeflow", new String[0], "")
                         .replace(
                                 "    path: apps/katib\n",
-                                "    path: apps/katib\n    directory:\n      recurse: true\n    kustomize:\n      namePrefix: a-\n"));
+                                "    path: apps/katib\n    directory:\n      recurse: true\n    "
+                                        + "kustomize:\n      namePrefix: a-\n"));
 
         assertThat(t.findings(new DirectoryOnKustomize()))
                 .singleElement()

@@ -60,7 +60,8 @@ class InjectedFieldDriftTest {
             assertThat(x.severity()).isEqualTo(Severity.WARNING);
             assertThat(x.message())
                     .startsWith("2 fields filled in at runtime without ignoreDifferences: "
-                            + "mutatingwebhookconfiguration.admissionregistration.k8s.io/katib.kubeflow.org (cert-manager's cainjector), "
+                            + "mutatingwebhookconfiguration.admissionregistration.k8s.io/katib.kubeflow.org "
+                            + "(cert-manager's cainjector), "
                             + "customresourcedefinition.apiextensions.k8s.io/pvcviewers.kubeflow.org (its controller)");
         });
     }

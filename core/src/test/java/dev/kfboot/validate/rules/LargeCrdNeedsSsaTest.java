@@ -39,8 +39,8 @@ class LargeCrdNeedsSsaTest {
 
         assertThat(t.findings(new LargeCrdNeedsSsa())).singleElement().satisfies(x -> {
             assertThat(x.message())
-                    .contains(
-                            "1 CRD over 262144 bytes would be applied client-side: inferenceservices.serving.kserve.io (270");
+                    .contains("1 CRD over 262144 bytes would be applied client-side: "
+                            + "inferenceservices.serving.kserve.io (270");
             assertThat(x.resource())
                     .isEqualTo("customresourcedefinition.apiextensions.k8s.io/inferenceservices.serving.kserve.io");
         });

@@ -61,11 +61,11 @@ class MissingComponentTest {
                 .extracting(x -> x.app() + " " + x.severity())
                 .containsExactly("admission-webhook ERROR", "user-namespace ERROR", "widgets WARNING");
         assertThat(f.get(0).message())
-                .isEqualTo(
-                        "needs cert-manager, which no app of the tree installs: it has caBundles that cert-manager's cainjector fills");
+                .isEqualTo("needs cert-manager, which no app of the tree installs: it has "
+                        + "caBundles that cert-manager's cainjector fills");
         assertThat(f.get(1).message())
-                .isEqualTo(
-                        "needs profiles, which no app of the tree installs: it creates Profile.kubeflow.org objects, whose CRD profiles ships");
+                .isEqualTo("needs profiles, which no app of the tree installs: it creates "
+                        + "Profile.kubeflow.org objects, whose CRD profiles ships");
         assertThat(f.get(2).message())
                 .contains("creates Widget.acme.io objects, but no app of the tree ships their CRD");
     }
@@ -84,16 +84,18 @@ class MissingComponentTest {
         assertThat(f).allMatch(x -> x.severity() == Severity.WARNING);
         assertThat(f)
                 .extracting(Finding::message)
-                .contains(
-                        "the tree installs Kubeflow 26.03 without profiles, part of its core set: "
-                                + "Profiles controller and KFAM with Pod Security Standards; owns the Profile CRD (never delete it).")
+                .contains("the tree installs Kubeflow 26.03 without profiles, part of its core set: "
+                        + "Profiles controller and KFAM with Pod Security Standards; "
+                        + "owns the Profile CRD (never delete it).")
                 .anyMatch(m -> m.startsWith("the tree installs Kubeflow 26.03 without admission-webhook"))
                 .anyMatch(m -> m.startsWith("the tree installs Kubeflow 26.03 without pvcviewer-controller"))
                 .anyMatch(m -> m.startsWith("the tree installs Kubeflow 26.03 without user-namespace"))
-                .anyMatch(
-                        m -> m.startsWith(
-                                "renders only 3 of the 9 objects of the release's model-registry (variant db); "
-                                        + "missing configmap/model-registry-configmap, configmap/model-registry-db-parameters, persistentvolumeclaim/metadata-mysql, secret/model-registry-db-secrets, service/model-registry-db and 1 more"));
+                .anyMatch(m ->
+                        m.startsWith("renders only 3 of the 9 objects of the release's model-registry (variant db); "
+                                + "missing configmap/model-registry-configmap, "
+                                + "configmap/model-registry-db-parameters, "
+                                + "persistentvolumeclaim/metadata-mysql, "
+                                + "secret/model-registry-db-secrets, service/model-registry-db and 1 more"));
         assertThat(f)
                 .filteredOn(x -> x.message().contains("core set"))
                 .allMatch(x -> x.location().toString().equals("tree/root.yaml:1"));
@@ -168,8 +170,9 @@ class MissingComponentTest {
      */
     @Test
     void theCoreSetIsTheForkReleasesOwn() {
-        StringBuilder readme = new StringBuilder(
-                "# Kubeflow\n\n## Kubeflow Components Versions\n\n| Component | Local Manifests Path | Upstream Revision |\n| - | - | - |\n");
+        StringBuilder readme =
+                new StringBuilder("# Kubeflow\n\n## Kubeflow Components Versions\n\n| Component | Local Manifests "
+                        + "Path | Upstream Revision |\n| - | - | - |\n");
         Catalogs.builtin()
                 .release("26.03.1")
                 .readmeVersions()
@@ -183,7 +186,8 @@ class MissingComponentTest {
                 .file("README.md", readme.toString())
                 .file(
                         "example/kustomization.yaml",
-                        "resources:\n  - ../applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user\n")
+                        "resources:\n  - "
+                                + "../applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user\n")
                 .app(
                         "pipelines",
                         2,
@@ -284,7 +288,8 @@ class MissingComponentTest {
                 .asString()
                 .startsWith("release " + release
                         + ": no catalog for it (no git checkout; README version table matches no known "
-                        + "release), so its 3 components come from the example: the core set is the known releases' core "
+                        + "release), so its 3 components come from the example: the core set is "
+                        + "the known releases' core "
                         + "components its example lists (");
         assertThat(f)
                 .filteredOn(x -> x.message().contains("core set"))

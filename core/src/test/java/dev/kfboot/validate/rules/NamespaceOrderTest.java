@@ -36,10 +36,9 @@ class NamespaceOrderTest {
 
         assertThat(f)
                 .singleElement()
-                .satisfies(
-                        x -> assertThat(x.message())
-                                .contains(
-                                        "puts objects into namespace kubeflow, which kubeflow-namespace creates, but both sync in wave 2"));
+                .satisfies(x -> assertThat(x.message())
+                        .contains("puts objects into namespace kubeflow, which "
+                                + "kubeflow-namespace creates, but both sync in wave 2"));
     }
 
     @Test

@@ -48,9 +48,11 @@ class ProjectWildcardTest {
         assertThat(f)
                 .extracting(Finding::message)
                 .containsExactly(
-                        "1 app (kserve) use Argo CD's built-in default project, which allows every source, destination and cluster-scoped kind",
+                        "1 app (kserve) use Argo CD's built-in default project, which allows "
+                                + "every source, destination and cluster-scoped kind",
                         "AppProject platform allows every source repository (*)",
-                        "AppProject platform allows a * destination (server https://kubernetes.default.svc, namespace *)",
+                        "AppProject platform allows a * destination (server "
+                                + "https://kubernetes.default.svc, namespace *)",
                         "AppProject platform allows every cluster-scoped kind (group *, kind *)");
         assertThat(f.get(1).location().toString()).isEqualTo("tree/project.yaml:7");
     }

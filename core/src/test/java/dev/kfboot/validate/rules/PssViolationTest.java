@@ -69,8 +69,8 @@ class PssViolationTest {
             assertThat(x.resource()).isEqualTo("-n kubeflow deployment.apps/jupyter-web-app-deployment");
             assertThat(x.message())
                     .contains("violate PodSecurity \"restricted\" enforced on namespace kubeflow")
-                    .contains(
-                            "allowPrivilegeEscalation != false (container \"jupyter-web-app\" must set securityContext.allowPrivilegeEscalation=false)")
+                    .contains("allowPrivilegeEscalation != false (container \"jupyter-web-app\" "
+                            + "must set securityContext.allowPrivilegeEscalation=false)")
                     .contains("runAsNonRoot != true")
                     .contains("seccompProfile")
                     .contains("unrestricted capabilities");
@@ -133,7 +133,8 @@ class PssViolationTest {
         assertThat(baseline)
                 .containsExactly(
                         "host namespaces (hostNetwork=true)",
-                        "non-default capabilities (container \"c\" must not include NET_ADMIN in securityContext.capabilities.add)",
+                        "non-default capabilities (container \"c\" must not include NET_ADMIN "
+                                + "in securityContext.capabilities.add)",
                         "hostPath volumes (volumes \"docker\")",
                         "hostPort (container \"c\" must not set hostPort)");
         assertThat(PodSecurityStandards.violations(pod, PodSecurityLevel.RESTRICTED))

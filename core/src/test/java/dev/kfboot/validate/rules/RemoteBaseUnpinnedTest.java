@@ -42,7 +42,8 @@ class RemoteBaseUnpinnedTest {
                             "6 remote bases",
                             "refs/heads/master/manifests/crd.yaml (ref master, a branch)",
                             "lws/releases/latest/download/manifests.yaml (the latest release, whichever that is)",
-                            "https://github.com/argoproj/argo-workflows/manifests/base/crds/full (no ?ref=: the repository's default branch)",
+                            "https://github.com/argoproj/argo-workflows/manifests/base/crds/full "
+                                    + "(no ?ref=: the repository's default branch)",
                             "common/istio?ref=master (ref master, a branch)",
                             "ref v1.10-branch, a branch",
                             "trainer/main/manifests/crd.yaml (ref main, a branch)")

@@ -40,8 +40,10 @@ class RulesTest {
      * {@code RULE = "x"}, and a rule's slug in {@code new RuleInfo("x"} (the formatter may break the line after the
      * paren).
      */
-    private static final Pattern FINDING_ID = Pattern.compile(
-            "(?:Finding\\.(?:error|warning|info)|Notes\\.(?:info|warning)|new Finding|new RuleInfo)\\(\\s*\"([a-z][a-z-]*)\"|\\bRULE(?:_[A-Z_]+)? = \"([a-z][a-z-]*)\"|\\bUNVERIFIED = \"([a-z-]+)\"");
+    private static final Pattern FINDING_ID =
+            Pattern.compile("(?:Finding\\.(?:error|warning|info)|Notes\\.(?:info|warning)|new Finding|new "
+                    + "RuleInfo)\\(\\s*\"([a-z][a-z-]*)\"|\\bRULE(?:_[A-Z_]+)? = "
+                    + "\"([a-z][a-z-]*)\"|\\bUNVERIFIED = \"([a-z-]+)\"");
 
     @Test
     void everyRuleIsDocumentedAndTested() throws Exception {
@@ -79,7 +81,7 @@ class RulesTest {
         }
     }
 
-    /** Every finding id the code creates, in any module, has a page (issue 16: "every finding id has a docs/rules page"). */
+    /** Every finding id the code creates, in any module, has a page (issue 16: "every finding " + "id has a docs/rules page"). */
     @Test
     void everyFindingIdInTheCodeHasAPage() throws Exception {
         Path root = UpstreamData.repoRoot();

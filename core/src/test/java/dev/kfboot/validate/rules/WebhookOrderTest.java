@@ -94,7 +94,8 @@ class WebhookOrderTest {
         String selective = ISTIO.replace(
                 "    namespaceSelector:",
                 "    objectSelector:\n      matchExpressions:\n"
-                        + "        - {key: sidecar.istio.io/inject, operator: NotIn, values: [\"false\"]}\n    namespaceSelector:");
+                        + "        - {key: sidecar.istio.io/inject, operator: NotIn, values: "
+                        + "[\"false\"]}\n    namespaceSelector:");
         String optedOut = DASHBOARD.replace(
                 "{app: centraldashboard}", "{app: centraldashboard, sidecar.istio.io/inject: \"false\"}");
         TreeFixture t = tree(2, optedOut).component("apps/istio", selective);
