@@ -135,7 +135,7 @@ class AppCommandsTest extends ClusterCliTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err())
                 .isEqualTo("kfboot: warning: automated sync of katib is now off (Argo CD does not "
-                        + "roll back while it is on); " + "`kfboot deploy DIR` switches it back on\n");
+                        + "roll back while it is on); `kfboot deploy DIR` switches it back on\n");
         assertThat(r.out())
                 .containsPattern(
                         "rolling katib back to history 0: revision [0-9a-f]{40} \\(applications/katib@26.03\\)")

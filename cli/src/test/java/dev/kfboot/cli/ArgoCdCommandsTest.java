@@ -263,7 +263,7 @@ class ArgoCdCommandsTest {
         assertThat(code.get(10, TimeUnit.SECONDS)).as(err.toString()).isZero();
         assertThat(out.toString())
                 .isEqualTo("Forwarding from 127.0.0.1:" + port
-                        + " -> pod/argocd-server-6b7d:8080 (service argocd-server:443)\n" + "Open https://localhost:"
+                        + " -> pod/argocd-server-6b7d:8080 (service argocd-server:443)\nOpen https://localhost:"
                         + port + "/ ; Ctrl-C stops\n");
     }
 

@@ -362,7 +362,7 @@ class HostileCorpusTest {
                     kustomizeApp(tree, "resources: [cm.yaml, secret.yaml]\n");
                     write(
                             tree.resolve("c/app/secret.yaml"),
-                            "apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: demo}\n" + "data:\n  token: "
+                            "apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: demo}\ndata:\n  token: "
                                     + k.sentinel() + "\n");
                 },
                 finding("plaintext-secret")));

@@ -99,7 +99,7 @@ class SetCommandTest {
             assertThat(head.getFullMessage())
                     .startsWith("kfboot set: k8s/base/models.yaml: Model/financial-predictor-a "
                             + "spec.storageUri=s3://mlflow-artifacts/29/model (+1 more)")
-                    .contains("- InferenceService/financial-predictor " + "spec.predictor.model.storageUri: "
+                    .contains("- InferenceService/financial-predictor spec.predictor.model.storageUri: "
                             + "s3://mlflow-artifacts/28/model -> s3://mlflow-artifacts/29/model");
             assertThat(head.getAuthorIdent().getEmailAddress()).isEqualTo("config@example.org");
         }

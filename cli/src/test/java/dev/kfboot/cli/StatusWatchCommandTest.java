@@ -57,7 +57,7 @@ class StatusWatchCommandTest extends ClusterCliTest {
                 .containsPattern("2     katib +OutOfSync +Missing +[0-9a-f]{7} +Failed +gave up! +one or "
                         + "more objects failed to apply")
                 .containsPattern("! automated sync of katib gave up on revision [0-9a-f]{7} after 5 "
-                        + "retries; Argo CD will not try " + "it again: fix the cause, then `kfboot sync katib`")
+                        + "retries; Argo CD will not try it again: fix the cause, then `kfboot sync katib`")
                 .endsWith("3 of 4 applications Synced and Healthy\n");
         JsonNode json =
                 Json.mapper().valueToTree(parse(cli.run("status", "-o", "json").out()));

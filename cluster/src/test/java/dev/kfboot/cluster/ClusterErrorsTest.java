@@ -56,7 +56,7 @@ class ClusterErrorsTest {
         assertThat(translate(new KubernetesClientException("x", new ConnectException("Connection refused")))
                         .getMessage())
                 .isEqualTo("cannot reach the Kubernetes API at https://10.0.0.1:6443 (context "
-                        + "kind-kubeflow) while listing " + "Applications: connection refused");
+                        + "kind-kubeflow) while listing Applications: connection refused");
         // the JDK leaves most network messages empty: words, never a class name
         assertThat(translate(new KubernetesClientException("x", new ConnectException()))
                         .getMessage())

@@ -183,8 +183,7 @@ public final class DerivedCatalog {
             notes.add(Notes.info(
                     "derived-catalog",
                     null,
-                    "the tree is not a git checkout: its revision is unknown, " + "so generated trees point at "
-                            + revision,
+                    "the tree is not a git checkout: its revision is unknown, so generated trees point at " + revision,
                     "set spec.repo.revision to the tag or commit the tree is"));
         }
         notes.add(

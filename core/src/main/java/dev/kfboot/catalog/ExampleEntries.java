@@ -37,7 +37,7 @@ public record ExampleEntries(String file, List<Entry> entries, List<String> comp
                     Location.of(shown),
                     "not found: kfboot derives an unknown release's components from it",
                     "pass the top of a kubeflow/manifests (kubeflow/community-distribution) "
-                            + "checkout, or name a known release " + "in the spec (kfboot catalog list)");
+                            + "checkout, or name a known release in the spec (kfboot catalog list)");
         }
         String text;
         try {

@@ -41,7 +41,7 @@ final class CrdVersions {
                                 Severity.ERROR,
                                 field,
                                 v,
-                                "dropped while status.storedVersions holds it " + "(read live: " + stored.get()
+                                "dropped while status.storedVersions holds it (read live: " + stored.get()
                                         + "): the API server refuses the new CRD",
                                 migrate));
                     } else {
@@ -50,8 +50,7 @@ final class CrdVersions {
                                 Severity.INFO,
                                 field,
                                 v,
-                                "dropped; status.storedVersions does not hold it " + "(read live: " + stored.get()
-                                        + ")",
+                                "dropped; status.storedVersions does not hold it (read live: " + stored.get() + ")",
                                 "nothing to do"));
                     }
                 } else if (v.equals(storage)) {

@@ -46,7 +46,7 @@ final class Departures {
                         null,
                         null,
                         msg + "; the new one starts empty",
-                        "needs a decision: the target tree keeps the old " + "one (" + DataKinds.KEEP
+                        "needs a decision: the target tree keeps the old one (" + DataKinds.KEEP
                                 + "); move its data to " + to.id().name() + ", then drop it",
                         DataKinds.KEEP));
             } else {
@@ -107,7 +107,7 @@ final class Departures {
                 out.add(c.withSeverity(
                         Severity.ERROR,
                         c.message() + "; no app of the new release takes over from " + p.app(),
-                        "needs a decision: its Application goes away; delete it without cascading (or " + "set "
+                        "needs a decision: its Application goes away; delete it without cascading (or set "
                                 + DataKinds.KEEP + " on the live object) before syncing the root app"));
                 continue;
             }

@@ -63,7 +63,7 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {
             "0:the apps would adopt every live object as it is (with --apply: and the Applications exist)",
             "1:the first syncs would change live objects, or fight another tool over them (with "
-                    + "--apply the Applications " + "are created all the same)",
+                    + "--apply the Applications are created all the same)",
             "2:unusable input: the tree, an app that does not render, kubeconfig or context",
             ClusterCommand.CLUSTER_FAILED
         })
@@ -197,7 +197,7 @@ public final class AdoptCommand extends ClusterCommand {
                 + a.unmanaged().size() + " left unmanaged");
         if (steps == null) {
             out().println("nothing was changed; `kfboot adopt " + dir
-                    + " --apply` creates the AppProjects and Applications " + "with automated sync off");
+                    + " --apply` creates the AppProjects and Applications with automated sync off");
             return;
         }
         out().println();

@@ -66,7 +66,7 @@ public final class DeleteCommand extends ClusterCommand {
 
     @Option(
             names = {"-y", "--yes"},
-            description = "Delete several applications (or --all) without asking; " + "needed when not on a terminal.")
+            description = "Delete several applications (or --all) without asking; needed when not on a terminal.")
     boolean yes;
 
     @Option(

@@ -152,7 +152,7 @@ public final class DeployCommand extends ClusterCommand {
                         .get());
         if (cm == null || cm.getData() == null || !cm.getData().containsKey(ArgoCd.APP_HEALTH_KEY)) {
             err().println("kfboot: warning: argocd-cm has no argoproj.io/Application health "
-                    + "check: after this deploy the app " + "of apps' own waves will not wait for its children "
+                    + "check: after this deploy the app of apps' own waves will not wait for its children "
                     + "(`kfboot install-argocd` adds it)");
             err().flush();
         }

@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {
             "0:no differences",
             "1:differences",
-            "2:unusable input: an unknown app, a checkout or file that does " + "not render, kubeconfig or context",
+            "2:unusable input: an unknown app, a checkout or file that does not render, kubeconfig or context",
             ClusterCommand.CLUSTER_FAILED
         })
 public final class DiffCommand extends ClusterCommand {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         exitCodeList = {
             "0:Argo CD is removed",
             "2:unusable input or refused: Applications exist (delete them first, or "
-                    + "--orphan-applications), the manifest, " + "kubeconfig or context",
+                    + "--orphan-applications), the manifest, kubeconfig or context",
             "3:not gone in time, or the cluster failed"
         })
 public final class UninstallArgoCdCommand extends ArgoCdManifestCommand {

@@ -33,10 +33,10 @@ import picocli.CommandLine.Parameters;
             "Follows them until all are Synced and Healthy, one fails, or --timeout.",
             "",
             "With DIR (an app-of-apps tree) it follows the tree's applications, also those not "
-                    + "created yet, as during a " + "deploy; without, the applications that exist.",
+                    + "created yet, as during a deploy; without, the applications that exist.",
             "",
             "On a terminal it redraws one progress line per wave; otherwise (or with --plain) "
-                    + "it prints a line for each " + "change. Driven by one informer's events: nothing polls."
+                    + "it prints a line for each change. Driven by one informer's events: nothing polls."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         name = "demo",
         header = "Plan, generate and validate the default Kubeflow platform, offline.",
         mixinStandardHelpOptions = true,
-        description = "Plan the built-in default platform (Kubeflow " + "26.03 example set) from committed facts, "
+        description = "Plan the built-in default platform (Kubeflow 26.03 example set) from committed facts, "
                 + "then generate its Argo CD tree into a new temporary directory it names: no arguments, no network, "
                 + "no cluster.",
         exitCodeListHeading = "%nExit codes:%n",

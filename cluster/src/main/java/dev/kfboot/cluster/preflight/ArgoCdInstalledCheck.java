@@ -99,7 +99,7 @@ public final class ArgoCdInstalledCheck implements Check<PreflightContext> {
                     CheckStatus.WARN,
                     where + "; " + defect.get(),
                     "apply kfboot's Application health check (it treats a Missing resource as "
-                            + "not healthy), or move to 3.3.9 " + "or a release with the fix");
+                            + "not healthy), or move to 3.3.9 or a release with the fix");
         }
         return CheckResult.pass(this, where);
     }

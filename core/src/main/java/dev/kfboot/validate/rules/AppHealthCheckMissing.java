@@ -39,7 +39,7 @@ final class AppHealthCheckMissing extends AbstractRule {
                             + ", but nothing in the tree sets the "
                             + ArgoCd.APP_HEALTH_KEY
                             + " health check in argocd-cm: each wave only creates the child "
-                            + "Applications and the next starts without waiting for " + "them to be synced and healthy",
+                            + "Applications and the next starts without waiting for them to be synced and healthy",
                     "add the Lua health check for argoproj.io/Application to argocd-cm "
                             + "in the tree (kfboot generate writes one)"));
         }

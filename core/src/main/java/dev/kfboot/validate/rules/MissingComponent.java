@@ -153,7 +153,7 @@ final class MissingComponent extends AbstractRule {
                                     : "the known releases' core components its example lists ("
                                             + String.join(", ", ctx.catalog().coreComponents()) + ")"),
                     "the partial-render checks use the components derived from the example too; "
-                            + "docs/releases.md says how a " + "release gets a catalog of its own"));
+                            + "docs/releases.md says how a release gets a catalog of its own"));
         }
         for (String id : ctx.catalog().coreComponents()) {
             if (present.contains(id)) continue;
@@ -165,7 +165,7 @@ final class MissingComponent extends AbstractRule {
                     ctx.treeLocation(),
                     derived
                             ? "the tree installs Kubeflow " + catalog.release() + " without " + id
-                                    + ", which its example lists and " + "known releases count in their core set: "
+                                    + ", which its example lists and known releases count in their core set: "
                                     + c.description()
                             : "the tree installs Kubeflow " + catalog.release() + " without " + id
                                     + ", part of its core set: " + c.description(),

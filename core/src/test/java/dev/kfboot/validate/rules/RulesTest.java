@@ -81,7 +81,7 @@ class RulesTest {
         }
     }
 
-    /** Every finding id the code creates, in any module, has a page (issue 16: "every finding " + "id has a docs/rules page"). */
+    /** Every finding id the code creates, in any module, has a page (issue 16: "every finding id has a docs/rules page"). */
     @Test
     void everyFindingIdInTheCodeHasAPage() throws Exception {
         Path root = UpstreamData.repoRoot();
