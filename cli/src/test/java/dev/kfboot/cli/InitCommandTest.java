@@ -60,11 +60,10 @@ class InitCommandTest {
         assertThat(ofKnown.out())
                 .contains("release: \"26.03.1\"")
                 .contains("url: https://github.com/kubeflow/community-distribution");
-        assertThat(ofKnown.err()).contains("is release 26.03.1 (README version table matches 26.03.1's)");
+        assertThat(ofKnown.err()).contains("is release 26.03.1 (the files of its 25 components are 26.03.1's)");
 
         Path tree = dir.resolve("manifests");
-        UpstreamFork.copy("26.03.1", tree);
-        Files.writeString(tree.resolve("README.md"), "# Kubeflow manifests, a release kfboot has not seen\n");
+        UpstreamFork.unseen("26.03.1", tree);
         Path spec = dir.resolve("platform.yaml");
         CliRun r = CliRun.of("init", "--out", spec.toString(), "--upstream", tree.toString());
 

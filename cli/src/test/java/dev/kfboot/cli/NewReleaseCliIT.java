@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kfboot.testing.Kustomize;
 import dev.kfboot.testing.UpstreamData;
 import dev.kfboot.testing.UpstreamFork;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,8 +82,7 @@ class NewReleaseCliIT {
     @Test
     void aTreeKfbootHasNoCatalogForNeedsNoSpecAndIsLabelledHonestly() throws Exception {
         Kustomize.required();
-        Path tree = UpstreamFork.copy("26.03.1", dir.resolve("manifests"));
-        Files.writeString(tree.resolve("README.md"), "# Kubeflow manifests of a release kfboot has not seen\n");
+        Path tree = UpstreamFork.unseen("26.03.1", dir.resolve("manifests"));
         Path spec = dir.resolve("platform.yaml");
         Path out = tree.resolve("argocd");
         String label = "unknown (derived from " + tree.resolve("example") + ")";

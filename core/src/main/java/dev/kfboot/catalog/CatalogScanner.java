@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Renders every variant of every component of a release and returns the facts {@code plan} reads offline.
+ * Renders every variant of every component of a release and returns the facts {@code plan} reads offline, with
+ * each component's fingerprint (how {@link ReleaseDetector} knows the release's files in a tree with no tag).
  * A variant that fails to render is a finding and the facts are not written.
  */
 public final class CatalogScanner {
@@ -59,7 +60,12 @@ public final class CatalogScanner {
             objects.get(cv[0]).get(cv[1]).add(o.withComponent(cv[0]));
         }
         return new Result(
-                new ReleaseFacts(catalog.release(), catalog.commit(), result.kustomizeVersion(), objects),
+                new ReleaseFacts(
+                        catalog.release(),
+                        catalog.commit(),
+                        result.kustomizeVersion(),
+                        objects,
+                        new ComponentFingerprints(upstream).of(catalog.components())),
                 collected.findings());
     }
 }

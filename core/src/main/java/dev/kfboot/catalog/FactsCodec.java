@@ -40,8 +40,20 @@ public final class FactsCodec {
                 .append(", \"commit\": ")
                 .append(q(facts.commit()))
                 .append(", \"kustomize\": ")
-                .append(q(facts.kustomizeVersion()))
-                .append(",\n\"components\": {");
+                .append(q(facts.kustomizeVersion()));
+        if (!facts.fingerprints().isEmpty()) {
+            sb.append(",\n\"fingerprints\": {");
+            boolean first = true;
+            for (var f : new TreeMap<>(facts.fingerprints()).entrySet()) {
+                sb.append(first ? "\n" : ",\n")
+                        .append(q(f.getKey()))
+                        .append(": ")
+                        .append(q(f.getValue()));
+                first = false;
+            }
+            sb.append("}");
+        }
+        sb.append(",\n\"components\": {");
         boolean firstComponent = true;
         for (var c : new TreeMap<>(facts.objects()).entrySet()) {
             sb.append(firstComponent ? "\n" : ",\n").append(q(c.getKey())).append(": {");
@@ -84,11 +96,16 @@ public final class FactsCodec {
             }
             objects.put(c.getKey(), variants);
         }
+        Map<String, String> fingerprints = new LinkedHashMap<>();
+        root.path("fingerprints")
+                .fields()
+                .forEachRemaining(f -> fingerprints.put(f.getKey(), f.getValue().asText()));
         return new ReleaseFacts(
                 root.path("release").asText(),
                 root.path("commit").asText(),
                 root.path("kustomize").asText(),
-                objects);
+                objects,
+                fingerprints);
     }
 
     private static String q(String s) {

@@ -1,16 +1,20 @@
 package dev.kfboot.catalog;
 
+import dev.kfboot.model.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
@@ -22,10 +26,13 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Tells which release an upstream tree is, from what the tree itself says: when it is a git checkout (the tree is
- * the work tree's top level), a tag on its HEAD or its HEAD commit; otherwise its README's component version table
- * ("Kubeflow Components Versions"), compared with each known release's. A tree that matches none is reported as
- * such, never under another release's name: the README of a release and of master both say "Kubeflow Version:
- * Master", so only the table's revisions tell them apart.
+ * the work tree's top level), a tag on its HEAD or its HEAD commit; otherwise its components' files, compared with
+ * the fingerprints {@code catalog scan} recorded for each known release ({@link ComponentFingerprints}: a copy of a
+ * release, committed afresh or with no git, is that release, and one with a few components edited is that release
+ * with those components changed); otherwise its README's component version table ("Kubeflow Components
+ * Versions"), compared with each known release's. A tree that matches none is reported as such, never under
+ * another release's name: the README of a release and of master both say "Kubeflow Version: Master", so only the
+ * table's revisions tell them apart.
  */
 public final class ReleaseDetector {
 
@@ -38,8 +45,10 @@ public final class ReleaseDetector {
     public static ReleaseDetection detect(Path tree, Catalogs catalogs) {
         Optional<ReleaseDetection> git = fromGit(tree, catalogs);
         if (git.isPresent() && git.get().known()) return git.get();
-        Map<String, String> table = readmeVersions(tree);
         String commit = git.map(ReleaseDetection::commit).orElse("");
+        Optional<ReleaseDetection> files = fromFiles(tree, catalogs, commit);
+        if (files.isPresent()) return files.get();
+        Map<String, String> table = readmeVersions(tree);
         if (!table.isEmpty()) {
             for (String r : catalogs.releases()) {
                 ReleaseCatalog c = catalogs.release(r);
@@ -62,6 +71,53 @@ public final class ReleaseDetector {
                         ? "no git checkout, no README version table"
                         : "no git checkout; README version table matches no known release",
                 "");
+    }
+
+    /**
+     * The known release whose components' files the tree holds: a release all of whose component paths are
+     * directories of the tree, which has every path the tree's example installs, and whose recorded fingerprints
+     * the tree's files match for at least half its components; of several, the one with the fewest changed.
+     */
+    static Optional<ReleaseDetection> fromFiles(Path tree, Catalogs catalogs, String commit) {
+        Set<String> example;
+        try {
+            example = new HashSet<>();
+            ExampleEntries.read(tree).entries().forEach(e -> example.add(e.path()));
+        } catch (InputException noExample) {
+            return Optional.empty();
+        }
+        Path root = tree.toAbsolutePath().normalize();
+        ComponentFingerprints prints = new ComponentFingerprints(root);
+        ReleaseDetection best = null;
+        for (String r : catalogs.releases()) {
+            ReleaseCatalog c = catalogs.release(r);
+            if (c.derived()) continue;
+            Set<String> paths = new HashSet<>();
+            for (Component comp : c.components()) {
+                for (Variant v : comp.variants()) {
+                    paths.addAll(v.paths());
+                    paths.addAll(v.components());
+                }
+            }
+            if (!paths.containsAll(example) || !paths.stream().allMatch(p -> Files.isDirectory(root.resolve(p))))
+                continue;
+            Map<String, String> recorded = catalogs.facts(r).fingerprints();
+            if (recorded.isEmpty()) continue;
+            List<String> changed = new ArrayList<>();
+            for (Component comp : c.components()) {
+                if (!Objects.equals(recorded.get(comp.id()), prints.of(comp))) changed.add(comp.id());
+            }
+            int n = c.components().size();
+            if (changed.size() * 2 > n
+                    || (best != null && changed.size() >= best.changed().size())) continue;
+            String evidence = changed.isEmpty()
+                    ? "the files of its " + n + " components are " + r + "'s"
+                    : "the files of " + (n - changed.size()) + " of its " + n + " components are " + r + "'s; changed: "
+                            + String.join(", ", changed);
+            best = new ReleaseDetection(
+                    r, null, evidence, commit.isEmpty() && changed.isEmpty() ? c.commit() : commit, changed);
+        }
+        return Optional.ofNullable(best);
     }
 
     /** A tag on HEAD or HEAD's commit when {@code tree} is the top level of a git work tree. */

@@ -52,7 +52,8 @@ public final class CatalogMatch {
     }
 
     private static final Pattern HASH_SUFFIX = Pattern.compile("-[a-z0-9]{10}$");
-    private static final CatalogMatch NONE = new CatalogMatch(null, Map.of(), List.of(), Map.of(), List.of(), "");
+    private static final CatalogMatch NONE =
+            new CatalogMatch(null, Map.of(), List.of(), Map.of(), List.of(), "", false);
 
     private final ReleaseCatalog catalog;
     private final String basis;
@@ -60,6 +61,7 @@ public final class CatalogMatch {
     private final List<String> core;
     private final Map<GroupKind, String> crdProviders;
     private final List<Coverage> acrossTree;
+    private final boolean factsFromTree;
 
     private CatalogMatch(
             ReleaseCatalog catalog,
@@ -67,8 +69,10 @@ public final class CatalogMatch {
             List<String> core,
             Map<GroupKind, String> crdProviders,
             List<Coverage> acrossTree,
-            String basis) {
+            String basis,
+            boolean factsFromTree) {
         this.catalog = catalog;
+        this.factsFromTree = factsFromTree;
         this.basis = basis;
         this.byApp = byApp;
         this.core = core;
@@ -89,7 +93,7 @@ public final class CatalogMatch {
                 : release != null
                         ? "release " + release + ", as asked"
                         : "release " + best + ", recognised by the objects the apps render";
-        return of(catalogs.release(best), catalogs.facts(best), coreOf(catalogs.release(best)), inventory, why);
+        return of(catalogs.release(best), catalogs.facts(best), coreOf(catalogs.release(best)), inventory, why, false);
     }
 
     /** @param release the release to match against, or null to pick the one that matches best */
@@ -100,15 +104,28 @@ public final class CatalogMatch {
     /**
      * Matched against one catalog and its facts, known or derived from a tree's example.
      *
-     * @param core  the catalog's core set ({@link #coreOf})
-     * @param basis which release this is and how kfboot knows, said by the findings that rely on it
+     * @param core          the catalog's core set ({@link #coreOf})
+     * @param basis         which release this is and how kfboot knows, said by the findings that rely on it
+     * @param factsFromTree whether some of the facts were rendered from the tree rather than committed (a derived
+     *                      catalog's, or those of the components a copy of a release changed)
      */
     public static CatalogMatch of(
-            ReleaseCatalog catalog, ReleaseFacts facts, List<String> core, Inventory inventory, String basis) {
+            ReleaseCatalog catalog,
+            ReleaseFacts facts,
+            List<String> core,
+            Inventory inventory,
+            String basis,
+            boolean factsFromTree) {
         Set<Key> rendered = rendered(inventory);
         Map<String, List<Coverage>> byApp = byApp(inventory, catalog, facts);
         return new CatalogMatch(
-                catalog, byApp, List.copyOf(core), crdProviders(facts), acrossTree(byApp, facts, rendered), basis);
+                catalog,
+                byApp,
+                List.copyOf(core),
+                crdProviders(facts),
+                acrossTree(byApp, facts, rendered),
+                basis,
+                factsFromTree);
     }
 
     private static Set<Key> rendered(Inventory inventory) {
@@ -219,6 +236,11 @@ public final class CatalogMatch {
     /** Whether the release's components were derived from the tree's own example (no catalog kept for it). */
     public boolean derived() {
         return catalog != null && catalog.derived();
+    }
+
+    /** Whether some facts were rendered from the tree: a derived catalog, or a release copy's changed components. */
+    public boolean factsFromTree() {
+        return factsFromTree;
     }
 
     /** The components an app renders objects of, sorted by id; empty for apps the catalog does not know. */

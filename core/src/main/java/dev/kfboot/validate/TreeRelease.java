@@ -18,8 +18,8 @@ import java.util.function.BiFunction;
  * Which release a tree's release-specific checks (the core set, partial renders) measure against, and how kfboot
  * knows: {@code --release}; else the release of the manifests tree the apps' sources are read from (a fork's checkout
  * or a {@code --source} checkout: the directory with {@code example/kustomization.yaml}), detected as {@code plan}
- * detects it ({@link TreeCatalog#of}), or, for a tree kfboot has no catalog for, the components derived from its
- * example, rendered; else (no such tree, or an example that names no component) the release whose committed facts
+ * detects it ({@link TreeCatalog#of}; the components whose files the tree changed rendered), or, for a tree kfboot
+ * has no catalog for, the components derived from its example, rendered; else (no such tree, or an example that names no component) the release whose committed facts
  * contain most of the rendered objects.
  */
 final class TreeRelease {
@@ -27,7 +27,7 @@ final class TreeRelease {
     private TreeRelease() {}
 
     /**
-     * @param derivedFacts renders a derived catalog's components in the manifests tree (the validation's renderer and
+     * @param derivedFacts renders a catalog's components in the manifests tree (the validation's renderer and
      *                     cache), returning their facts
      */
     static CatalogMatch match(
@@ -48,13 +48,37 @@ final class TreeRelease {
             // business): the objects tell the release, as without a manifests tree
             return CatalogMatch.of(catalogs, inventory, null, null);
         }
-        if (!tc.derived()) {
+        List<String> changed = tc.detection().changed();
+        if (!tc.derived() && changed.isEmpty()) {
             return CatalogMatch.of(
                     catalogs,
                     inventory,
                     tc.release(),
                     "release " + tc.release() + " of " + manifests.get() + " ("
                             + tc.detection().evidence() + ")");
+        }
+        if (!tc.derived()) {
+            // the release, with the facts of the components the tree changed rendered from the tree
+            ReleaseCatalog release = tc.catalog();
+            ReleaseCatalog edited = new ReleaseCatalog(
+                    release.release(),
+                    release.repo(),
+                    release.revision(),
+                    release.commit(),
+                    release.kubernetes(),
+                    release.components().stream()
+                            .filter(c -> changed.contains(c.id()))
+                            .toList());
+            ReleaseFacts facts =
+                    catalogs.facts(release.release()).overriddenBy(derivedFacts.apply(edited, manifests.get()));
+            return CatalogMatch.of(
+                    release,
+                    facts,
+                    CatalogMatch.coreOf(release),
+                    inventory,
+                    "release " + release.release() + " of " + manifests.get() + " ("
+                            + tc.detection().evidence() + "; their facts rendered from the tree)",
+                    true);
         }
         ReleaseCatalog derived = tc.catalog();
         return CatalogMatch.of(
@@ -64,7 +88,8 @@ final class TreeRelease {
                 inventory,
                 "release " + derived.release() + ": no catalog for it ("
                         + tc.detection().evidence() + "), so its "
-                        + derived.components().size() + " components come from the example");
+                        + derived.components().size() + " components come from the example",
+                true);
     }
 
     /**

@@ -105,7 +105,7 @@ class FactsCodecTest {
     }
 
     private static ReleaseFacts facts(Map<String, Map<String, List<KubeObject>>> objects) {
-        return new ReleaseFacts("26.03", "d68ebc7", "v5.5.0", objects);
+        return new ReleaseFacts("26.03", "d68ebc7", "v5.5.0", objects, Map.of("pipelines", "ab12"));
     }
 
     private static ReleaseFacts roundTrip(ReleaseFacts facts) throws IOException {

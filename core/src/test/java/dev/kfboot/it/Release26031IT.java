@@ -59,7 +59,7 @@ class Release26031IT {
         assertThat(plan.findings())
                 .extracting(Finding::message)
                 .containsExactly(UpstreamData.release("26.03.1")
-                        + " is release 26.03.1 (README version table matches 26.03.1's)");
+                        + " is release 26.03.1 (the files of its 25 components are 26.03.1's)");
         // what the committed facts say is what the tree renders (the release named, so without the detection note)
         assertThat(UpstreamPlanIT.withoutSource(kfboot().plan(Platform.defaults("26.03.1"), tree())))
                 .isEqualTo(UpstreamPlanIT.withoutSource(

@@ -191,8 +191,12 @@ public final class TreeFixture {
     }
 
     public Validation validate(List<Rule> rules) {
+        return validate(Catalogs.builtin(), rules);
+    }
+
+    public Validation validate(Catalogs catalogs, List<Rule> rules) {
         Consumer<Rendered> quiet = r -> {};
-        return new Validator(Catalogs.builtin(), renderer(), quiet, rules).validate(request());
+        return new Validator(catalogs, renderer(), quiet, rules).validate(request());
     }
 
     /** The fixture's request: the temporary repository has no git, so --repo-url says which URL it is. */

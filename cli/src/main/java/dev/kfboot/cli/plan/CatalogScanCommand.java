@@ -104,7 +104,7 @@ public final class CatalogScanCommand implements Callable<Integer> {
                     "--update-committed rewrites the facts of a release kfboot ships; " + name + " is none",
                     "drop --update-committed: the catalog goes to the user catalog directory or --out");
         }
-        // the tree's own commit: git HEAD, or the commit recorded for the release its README table identifies
+        // the tree's own commit: git HEAD, or the commit recorded for the release its README table or files identify
         boolean fromGit = detection.evidence().startsWith("git ");
         String commit = fromGit || name.equals(detection.release()) ? detection.commit() : "";
         ReleaseCatalog catalog = catalogs.knows(name) && !catalogs.release(name).derived()

@@ -154,6 +154,13 @@ final class MissingComponent extends AbstractRule {
                                             + String.join(", ", ctx.catalog().coreComponents()) + ")"),
                     "the partial-render checks use the components derived from the example too; "
                             + "docs/releases.md says how a release gets a catalog of its own"));
+        } else if (ctx.catalog().factsFromTree()) {
+            out.add(finding(
+                    Severity.INFO,
+                    null,
+                    ctx.treeLocation(),
+                    ctx.catalog().basis(),
+                    "the partial-render checks measure the changed components as the tree renders them"));
         }
         for (String id : ctx.catalog().coreComponents()) {
             if (present.contains(id)) continue;

@@ -2,7 +2,14 @@ package dev.kfboot.validate.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kfboot.catalog.CatalogScanner;
 import dev.kfboot.catalog.Catalogs;
+import dev.kfboot.catalog.Component;
+import dev.kfboot.catalog.DerivedCatalog;
+import dev.kfboot.catalog.ReleaseCatalog;
+import dev.kfboot.catalog.ReleaseFacts;
+import dev.kfboot.catalog.Requests;
+import dev.kfboot.catalog.Variant;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.CatalogMatch;
@@ -295,5 +302,77 @@ class MissingComponentTest {
                 .filteredOn(x -> x.message().contains("core set"))
                 .extracting(Finding::severity)
                 .containsOnly(Severity.WARNING, Severity.INFO);
+    }
+
+    /**
+     * A copy of a release with one component edited (no git, so only its files tell): measured against that
+     * release, with the edited component's facts rendered from the tree, not its committed ones (which would call
+     * the edited component's app a partial render) and not a catalog derived for the whole tree.
+     */
+    @Test
+    void aReleaseCopyWithAnEditedComponentIsThatReleaseWithTheComponentRenderedFromTheTree() {
+        String service = """
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: ml-pipeline
+                  namespace: kubeflow
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: pipeline-install-config
+                  namespace: kubeflow
+                """;
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .file(
+                        "example/kustomization.yaml",
+                        "resources:\n  - ../applications/pipelines\n  - ../applications/profiles\n")
+                .component("applications/pipelines", PIPELINES + service)
+                .component("applications/profiles", USER_NAMESPACE)
+                .app("pipelines", 2, "applications/pipelines", "kubeflow")
+                .app("profiles", 1, "applications/profiles", "kubeflow");
+        ReleaseCatalog release = new ReleaseCatalog(
+                "9.9",
+                DerivedCatalog.UPSTREAM_REPO,
+                "v9.9",
+                "",
+                null,
+                List.of(
+                        component("pipelines", "applications/pipelines"),
+                        component("profiles", "applications/profiles")));
+        ReleaseFacts scanned = CatalogScanner.scan(release, repo, t.renderer(), TreeFixture.options(), r -> {})
+                .facts();
+        Catalogs catalogs = Catalogs.builtin().with(release, scanned, "test");
+        // the fork drops pipelines' Service and ConfigMap: a file of the component changes, and what it renders
+        t.component("applications/pipelines", PIPELINES)
+                .file("applications/pipelines/drop-service.yaml", "$patch: delete\n");
+
+        int scanRenders = t.rendered().size();
+
+        List<Finding> f = t.validate(catalogs, List.of(new MissingComponent())).findings();
+
+        assertThat(f)
+                .extracting(Finding::message)
+                .noneMatch(m -> m.contains("renders only"))
+                .contains("release 9.9 of " + repo.toAbsolutePath().normalize()
+                        + " (the files of 1 of its 2 components are 9.9's; changed: pipelines; their facts rendered "
+                        + "from the tree)");
+        // the apps, then the changed component's variant for its facts: profiles' committed facts are used
+        assertThat(t.rendered().subList(scanRenders, t.rendered().size()))
+                .containsExactlyInAnyOrder("applications/pipelines", "applications/profiles", "applications/pipelines");
+    }
+
+    private static Component component(String id, String path) {
+        return new Component(
+                id,
+                id,
+                "kubeflow",
+                true,
+                Requests.NONE,
+                List.of(new Variant("default", "", List.of(path), List.of())),
+                List.of());
     }
 }

@@ -1,0 +1,96 @@
+package dev.kfboot.catalog;
+
+import dev.kfboot.render.KustomizationClosure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a component's manifests are, as one SHA-256: every file its variants' kustomizations read (the closure
+ * kustomize would copy into a workspace, read inside the tree only), by path relative to the tree and content.
+ * {@code catalog scan} records one per component of a release; a tree whose components hash the same holds that
+ * release's manifests byte for byte, whatever its git history says, so its committed facts describe the tree.
+ *
+ * <p>One instance hashes each file once, so the components of several releases can be compared in one pass.
+ */
+public final class ComponentFingerprints {
+
+    /** A file this large is no release's manifest: it gets a mark that matches nothing instead of being read. */
+    private static final long FILE_LIMIT = 64L << 20;
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final Path root;
+    private final Map<Path, Map<String, Object>> parsed = new ConcurrentHashMap<>();
+    private final Map<Path, String> hashes = new ConcurrentHashMap<>();
+
+    public ComponentFingerprints(Path tree) {
+        this.root = tree.toAbsolutePath().normalize();
+    }
+
+    /** Each component's fingerprint, by id; a component whose paths the tree lacks has none. */
+    public Map<String, String> of(List<Component> components) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Component c : components) {
+            String print = of(c);
+            if (print != null) out.put(c.id(), print);
+        }
+        return out;
+    }
+
+    /** The component's fingerprint, or null when one of its variants' paths is not a directory of the tree. */
+    public String of(Component component) {
+        StringBuilder k = new StringBuilder();
+        for (Variant v : component.variants()) {
+            List<Path> starts = new ArrayList<>();
+            for (String p : v.paths()) starts.add(root.resolve(p).normalize());
+            for (String p : v.components()) starts.add(root.resolve(p).normalize());
+            if (!starts.stream().allMatch(p -> p.startsWith(root) && Files.isDirectory(p))) return null;
+            k.append("variant ").append(v.name()).append('\n');
+            KustomizationClosure closure = KustomizationClosure.walk(starts, parsed, root);
+            for (String refused : closure.outside())
+                k.append("refused ").append(refused).append('\n');
+            for (Path f : closure.filesToCopy()) {
+                if (!f.startsWith(root)) continue;
+                k.append("file ")
+                        .append(root.relativize(f))
+                        .append(' ')
+                        .append(hashes.computeIfAbsent(f, ComponentFingerprints::sha256))
+                        .append('\n');
+            }
+        }
+        return HEX.formatHex(digest().digest(k.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String sha256(Path file) {
+        try {
+            if (Files.size(file) > FILE_LIMIT) return "over-limit";
+            MessageDigest md = digest();
+            byte[] buf = new byte[1 << 16];
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            }
+            return HEX.formatHex(md.digest());
+        } catch (IOException e) {
+            return "unreadable";
+        }
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
