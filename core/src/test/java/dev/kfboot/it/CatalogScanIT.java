@@ -9,7 +9,6 @@ import dev.kfboot.catalog.CatalogScanner;
 import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.catalog.FactsCodec;
 import dev.kfboot.plan.PlanJson;
-import dev.kfboot.render.RenderCache;
 import dev.kfboot.render.RenderOptions;
 import dev.kfboot.render.Rendering;
 import dev.kfboot.spec.Platform;
@@ -27,9 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The committed facts are exactly what scanning the release produces: generated, never written by hand. And a
- * scan written as a user catalog and read back (the release hidden from the built-in ones) plans the same. The scan
- * renders through the suite's shared render cache (its key covers every input of a render): the variants of the
- * example set are the ones the other tests of these releases render.
+ * scan written as a user catalog and read back (the release hidden from the built-in ones) plans the same.
  */
 class CatalogScanIT {
 
@@ -42,11 +39,7 @@ class CatalogScanIT {
         Kustomize.required();
         var catalog = Catalogs.builtin().release(release);
         var result = CatalogScanner.scan(
-                catalog,
-                UpstreamData.release(release),
-                new RenderCache(Rendering::run, UpstreamData.renderCache()),
-                RenderOptions.defaults(UpstreamData.remoteCache()),
-                r -> {});
+                catalog, UpstreamData.release(release), RenderOptions.defaults(UpstreamData.remoteCache()), r -> {});
         assertThat(result.findings()).isEmpty();
         String committed;
         try (InputStream in = Catalogs.class.getResourceAsStream("/dev/kfboot/catalog/" + release + ".facts.json")) {
