@@ -36,7 +36,7 @@ class DemoValidationTest {
                 GeneratedFork.repoUrl("26.03"),
                 "26.03",
                 shared,
-                demo.resolve(".cache"),
+                UpstreamData.renderCache(), // the suite's shared render cache: its key covers every input
                 new PrintWriter(text, true));
 
         assertThat(v).isNotNull();
@@ -71,7 +71,8 @@ class DemoValidationTest {
                 .split(" ");
         String[] args = Stream.concat(
                         Arrays.stream(printed),
-                        Stream.of("-q", "--cache-dir", demo.resolve(".cache").toString()))
+                        Stream.of(
+                                "-q", "--cache-dir", UpstreamData.renderCache().toString()))
                 .toArray(String[]::new);
         CliRun again = CliRun.of(args);
         assertThat(again.code()).as(again.err()).isZero();

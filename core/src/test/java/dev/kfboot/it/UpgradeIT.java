@@ -23,13 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Plans the real upgrades between the releases in ../shared/upstream, rendered with real kustomize through one render
- * cache for the class. What upstream's notes say must be done by hand is found in the rendered objects.
+ * Plans the real upgrades between the releases in ../shared/upstream, rendered with real kustomize through the suite's
+ * shared render cache. What upstream's notes say must be done by hand is found in the rendered objects.
  */
 class UpgradeIT {
-
-    /** Kept in target/ between runs: the four renders of three releases are the slow part. */
-    private static final Path renderCache = Path.of("target/it-render-cache");
 
     private static final Map<String, ReleaseTree> TREES = new ConcurrentHashMap<>();
     private static final Map<String, UpgradePlan> PLANS = new ConcurrentHashMap<>();
@@ -46,7 +43,11 @@ class UpgradeIT {
                         dir,
                         r,
                         catalog.catalog(),
-                        new RenderCache(Rendering::run, renderCache),
+                        new RenderCache(
+                                Rendering::run,
+                                // the four renders of three releases are the slow part: the other tests of these
+                                // releases render the same units
+                                UpstreamData.renderCache()),
                         RenderOptions.defaults(UpstreamData.remoteCache()),
                         x -> {}));
     }

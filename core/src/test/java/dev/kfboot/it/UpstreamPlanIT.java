@@ -9,6 +9,8 @@ import dev.kfboot.catalog.Catalogs;
 import dev.kfboot.model.Json;
 import dev.kfboot.plan.Plan;
 import dev.kfboot.plan.PlanJson;
+import dev.kfboot.render.RenderCache;
+import dev.kfboot.render.Rendering;
 import dev.kfboot.spec.Platform;
 import dev.kfboot.testing.Kustomize;
 import dev.kfboot.testing.UpstreamData;
@@ -21,7 +23,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Renders the released kubeflow/manifests trees with real kustomize and plans them. */
 class UpstreamPlanIT {
 
-    /** One render per release for the whole class: rendering is the slow part. */
+    /**
+     * One render per release for the whole class, through the suite's shared render cache (its key covers every input
+     * of a render): rendering is the slow part, and the catalog scan renders the same variants.
+     */
     private static final Map<String, Plan> RENDERED = new ConcurrentHashMap<>();
 
     private static Plan rendered(String release) {
@@ -29,7 +34,11 @@ class UpstreamPlanIT {
         Path tree = UpstreamData.release(release);
         return RENDERED.computeIfAbsent(
                 release,
-                r -> Kfboot.quiet().plan(Platform.defaults(r), Sources.render(tree, UpstreamData.remoteCache())));
+                r -> new Kfboot(
+                                Catalogs.builtin(),
+                                new RenderCache(Rendering::run, UpstreamData.renderCache()),
+                                p -> {})
+                        .plan(Platform.defaults(r), Sources.render(tree, UpstreamData.remoteCache())));
     }
 
     @ParameterizedTest(name = "{0}")
