@@ -32,6 +32,16 @@ public final class CatalogScanner {
         return scan(catalog, upstream, Rendering::run, options, progress);
     }
 
+    /** One unit per variant of every component, with the id {@code component/variant}. */
+    public static List<RenderUnit> units(ReleaseCatalog catalog, Path upstream) {
+        List<RenderUnit> units = new ArrayList<>();
+        for (Component c : catalog.components()) {
+            for (Variant v : c.variants())
+                units.add(new RenderUnit(c.id() + "/" + v.name(), upstream, v.paths(), v.components()));
+        }
+        return units;
+    }
+
     /** The same through {@code runner} (validate renders a derived catalog's components through its render cache). */
     public static Result scan(
             ReleaseCatalog catalog,
@@ -39,15 +49,9 @@ public final class CatalogScanner {
             RenderRunner runner,
             RenderOptions options,
             Consumer<Rendered> progress) {
-        List<RenderUnit> units = new ArrayList<>();
+        List<RenderUnit> units = units(catalog, upstream);
         Map<RenderUnit, String[]> origin = new LinkedHashMap<>();
-        for (Component c : catalog.components()) {
-            for (Variant v : c.variants()) {
-                RenderUnit u = new RenderUnit(c.id() + "/" + v.name(), upstream, v.paths(), v.components());
-                units.add(u);
-                origin.put(u, new String[] {c.id(), v.name()});
-            }
-        }
+        for (RenderUnit u : units) origin.put(u, u.id().split("/", 2));
         Rendering.Result result = runner.run(units, options, progress);
         Collected collected = Collected.from(result.rendered(), false);
         Map<String, Map<String, List<KubeObject>>> objects = new LinkedHashMap<>();

@@ -27,40 +27,26 @@ final class TreeRelease {
     private TreeRelease() {}
 
     /**
-     * @param derivedFacts renders a catalog's components in the manifests tree (the validation's renderer and
-     *                     cache), returning their facts
+     * What kfboot knows of the tree's release before anything renders.
+     *
+     * @param asked     {@code --release}, or null
+     * @param manifests the manifests tree the apps' sources are read from, or null
+     * @param tree      that tree's catalog (known, known with changed components, or derived), or null when it has
+     *                  none (no such tree, a release asked for, an example that names no component)
      */
-    static CatalogMatch match(
-            Catalogs catalogs,
-            Inventory inventory,
-            String asked,
-            Map<String, List<ResolvedSource>> sources,
-            BiFunction<ReleaseCatalog, Path, ReleaseFacts> derivedFacts) {
-        if (asked != null) return CatalogMatch.of(catalogs, inventory, asked, null);
-        Optional<Path> manifests = manifestsTree(sources);
-        if (manifests.isEmpty()) return CatalogMatch.of(catalogs, inventory, null, null);
-        TreeCatalog tc;
-        try {
-            // read afresh: a watching validate sees a changed example or a new tag on the next run
-            tc = TreeCatalog.of(manifests.get(), catalogs);
-        } catch (InputException notAnExample) {
-            // an example/kustomization.yaml that names no component (an app pointed at "example" is a tree's own
-            // business): the objects tell the release, as without a manifests tree
-            return CatalogMatch.of(catalogs, inventory, null, null);
-        }
-        List<String> changed = tc.detection().changed();
-        if (!tc.derived() && changed.isEmpty()) {
-            return CatalogMatch.of(
-                    catalogs,
-                    inventory,
-                    tc.release(),
-                    "release " + tc.release() + " of " + manifests.get() + " ("
-                            + tc.detection().evidence() + ")");
-        }
-        if (!tc.derived()) {
-            // the release, with the facts of the components the tree changed rendered from the tree
-            ReleaseCatalog release = tc.catalog();
-            ReleaseCatalog edited = new ReleaseCatalog(
+    record Detected(String asked, Path manifests, TreeCatalog tree) {
+
+        /**
+         * The catalog whose facts must be rendered from the tree: a derived catalog whole, or the release's
+         * components the tree changed; null when the committed facts serve.
+         */
+        ReleaseCatalog toRender() {
+            if (tree == null) return null;
+            if (tree.derived()) return tree.catalog();
+            List<String> changed = tree.detection().changed();
+            if (changed.isEmpty()) return null;
+            ReleaseCatalog release = tree.catalog();
+            return new ReleaseCatalog(
                     release.release(),
                     release.repo(),
                     release.revision(),
@@ -69,26 +55,65 @@ final class TreeRelease {
                     release.components().stream()
                             .filter(c -> changed.contains(c.id()))
                             .toList());
-            ReleaseFacts facts =
-                    catalogs.facts(release.release()).overriddenBy(derivedFacts.apply(edited, manifests.get()));
+        }
+    }
+
+    /** Detects the release of the manifests tree the sources are read from (not when one is asked for). */
+    static Detected detect(Catalogs catalogs, String asked, Map<String, List<ResolvedSource>> sources) {
+        if (asked != null) return new Detected(asked, null, null);
+        Optional<Path> manifests = manifestsTree(sources);
+        if (manifests.isEmpty()) return new Detected(null, null, null);
+        try {
+            // read afresh: a watching validate sees a changed example or a new tag on the next run
+            return new Detected(null, manifests.get(), TreeCatalog.of(manifests.get(), catalogs));
+        } catch (InputException notAnExample) {
+            // an example/kustomization.yaml that names no component (an app pointed at "example" is a tree's own
+            // business): the objects tell the release, as without a manifests tree
+            return new Detected(null, manifests.get(), null);
+        }
+    }
+
+    /**
+     * @param renderedFacts renders {@link Detected#toRender()} in the manifests tree (the validation's renderer and
+     *                      cache), returning its facts
+     */
+    static CatalogMatch match(
+            Catalogs catalogs,
+            Inventory inventory,
+            Detected detected,
+            BiFunction<ReleaseCatalog, Path, ReleaseFacts> renderedFacts) {
+        TreeCatalog tc = detected.tree();
+        if (tc == null) return CatalogMatch.of(catalogs, inventory, detected.asked(), null);
+        Path manifests = detected.manifests();
+        ReleaseCatalog toRender = detected.toRender();
+        if (toRender == null) {
             return CatalogMatch.of(
-                    release,
-                    facts,
-                    CatalogMatch.coreOf(release),
+                    catalogs,
                     inventory,
-                    "release " + release.release() + " of " + manifests.get() + " ("
+                    tc.release(),
+                    "release " + tc.release() + " of " + manifests + " ("
+                            + tc.detection().evidence() + ")");
+        }
+        ReleaseFacts rendered = renderedFacts.apply(toRender, manifests);
+        if (!tc.derived()) {
+            // the release, with the facts of the components the tree changed rendered from the tree
+            return CatalogMatch.of(
+                    tc.catalog(),
+                    catalogs.facts(tc.release()).overriddenBy(rendered),
+                    CatalogMatch.coreOf(tc.catalog()),
+                    inventory,
+                    "release " + tc.release() + " of " + manifests + " ("
                             + tc.detection().evidence() + "; their facts rendered from the tree)",
                     true);
         }
-        ReleaseCatalog derived = tc.catalog();
         return CatalogMatch.of(
-                derived,
-                derivedFacts.apply(derived, manifests.get()),
-                CatalogMatch.coreOf(derived),
+                toRender,
+                rendered,
+                CatalogMatch.coreOf(toRender),
                 inventory,
-                "release " + derived.release() + ": no catalog for it ("
+                "release " + toRender.release() + ": no catalog for it ("
                         + tc.detection().evidence() + "), so its "
-                        + derived.components().size() + " components come from the example",
+                        + toRender.components().size() + " components come from the example",
                 true);
     }
 

@@ -3,6 +3,7 @@ package dev.kfboot.validate;
 import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.catalog.CatalogScanner;
 import dev.kfboot.catalog.Catalogs;
+import dev.kfboot.catalog.ReleaseCatalog;
 import dev.kfboot.graph.DependencyAnalysis;
 import dev.kfboot.inventory.Collected;
 import dev.kfboot.inventory.Inventory;
@@ -19,16 +20,19 @@ import dev.kfboot.render.RenderRunner;
 import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.Rendered;
 import dev.kfboot.render.Rendering;
+import dev.kfboot.render.ReusedRenders;
 import dev.kfboot.validate.rules.Rule;
 import dev.kfboot.validate.rules.Rules;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
@@ -86,6 +90,8 @@ public final class Validator {
         for (TreeApp a : tree.apps()) sources.put(a.id(), resolver.resolve(a));
         AppHierarchy hierarchy = AppHierarchy.of(tree.apps(), sources, tree.dir());
         RenderCache cache = request.cacheDir() == null ? null : new RenderCache(renderer, request.cacheDir());
+        CompletableFuture<ReleaseRenders> release = Background.start(
+                "kfboot-release", () -> releaseRenders(request, sources, withTool(request.render(), tool)));
         Map<Rendered, Reading> read = new IdentityHashMap<>();
         AtomicReference<String> kustomizeVersion = new AtomicReference<>();
         AppRenders renders = render(
@@ -109,14 +115,17 @@ public final class Validator {
         Inventory inventory = Inventory.of(collected.objects(), destinations(tree));
         scanArgoCdConfig(tree, inventory);
         DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(renders.apps(), inventory, List.of());
-        RenderRunner runner = cache == null ? renderer : cache;
+        // the facts rendered from the tree come from the renders done beside the apps', and the apps' own
+        ReleaseRenders early = Background.join(release);
+        List<Rendered> done = new ArrayList<>(renders.all());
+        done.addAll(early.rendered());
+        RenderRunner runner = ReusedRenders.over(done, cache == null ? renderer : cache);
         CatalogMatch catalog = TreeRelease.match(
                 catalogs,
                 inventory,
-                request.release(),
-                sources,
-                (derived, manifests) -> CatalogScanner.scan(
-                                derived, manifests, runner, withTool(request.render(), tool), r -> {})
+                early.detected(),
+                (toRender, manifests) -> CatalogScanner.scan(
+                                toRender, manifests, runner, withTool(request.render(), tool), r -> {})
                         .facts());
         List<Finding> failures = renders.all().stream()
                 .filter(r -> !r.ok())
@@ -154,6 +163,36 @@ public final class Validator {
                 ctx.unverifiedApps());
         if (remember != null && cache.confined() && failures.isEmpty() && unreadable.isEmpty()) remember.accept(v);
         return v;
+    }
+
+    /** The tree's release, and the renders of the variants whose facts must come from the tree. */
+    private record ReleaseRenders(TreeRelease.Detected detected, List<Rendered> rendered) {}
+
+    /**
+     * Detects the tree's release and renders, beside the apps, the variants whose facts the tree changed or a
+     * derived catalog has (through a render cache of its own, so that the apps' cache figures stay theirs); a variant
+     * that is an app's own source path is left to be answered from the app's render.
+     */
+    private ReleaseRenders releaseRenders(
+            ValidateRequest request, Map<String, List<ResolvedSource>> sources, RenderOptions options) {
+        TreeRelease.Detected detected = TreeRelease.detect(catalogs, request.release(), sources);
+        ReleaseCatalog toRender = detected.toRender();
+        if (toRender == null) return new ReleaseRenders(detected, List.of());
+        Set<List<Object>> appPaths = new HashSet<>();
+        sources.values()
+                .forEach(list -> list.stream()
+                        .filter(s -> s.kind() == ResolvedSource.Kind.KUSTOMIZE)
+                        .forEach(s ->
+                                appPaths.add(List.of(s.root().toAbsolutePath().normalize(), s.path()))));
+        List<RenderUnit> units = CatalogScanner.units(toRender, detected.manifests()).stream()
+                .filter(u -> !(u.paths().size() == 1
+                        && u.components().isEmpty()
+                        && appPaths.contains(List.of(
+                                u.root().toAbsolutePath().normalize(), u.paths().get(0)))))
+                .toList();
+        if (units.isEmpty()) return new ReleaseRenders(detected, List.of());
+        RenderRunner runner = request.cacheDir() == null ? renderer : new RenderCache(renderer, request.cacheDir());
+        return new ReleaseRenders(detected, runner.run(units, options, r -> {}).rendered());
     }
 
     /**
