@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kfboot.model.Json;
+import dev.kfboot.testing.Kustomize;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -249,5 +250,28 @@ class GenerateCommandTest {
                 .split(" ")[1];
         assertThat(Path.of(dir).resolve("root-app.yaml")).exists();
         assertThat(Path.of(dir).resolve(".kfboot/tree.json")).exists();
+    }
+
+    /** {@code --cache-dir} sends generate's renders of the upstream tree through that render cache. */
+    @Test
+    void cacheDirKeepsTheUpstreamRendersForTheNextRun() throws Exception {
+        Kustomize.required();
+        Path up = tmp.resolve("manifests");
+        Files.createDirectories(up.resolve("example"));
+        Files.createDirectories(up.resolve("applications/app/base"));
+        Files.writeString(up.resolve("example/kustomization.yaml"), "resources:\n- ../applications/app/base\n");
+        Files.writeString(
+                up.resolve("applications/app/base/kustomization.yaml"), "namespace: kubeflow\nresources:\n- cm.yaml\n");
+        Files.writeString(
+                up.resolve("applications/app/base/cm.yaml"),
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-config\ndata:\n  a: b\n");
+        Path cache = tmp.resolve("cache");
+
+        CliRun r = generate(tmp.resolve("out"), "--upstream", up.toString(), "--cache-dir", cache.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        try (var entries = Files.walk(cache.resolve("render"))) {
+            assertThat(entries.filter(f -> f.toString().endsWith(".json"))).hasSize(1);
+        }
     }
 }

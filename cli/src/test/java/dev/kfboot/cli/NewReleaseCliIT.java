@@ -41,6 +41,14 @@ class NewReleaseCliIT {
         return CliRun.of(args.toArray(String[]::new));
     }
 
+    /** generate with the render flags and the suite's render cache: the same components render once. */
+    private static CliRun generate(String... args) {
+        List<String> all = render(args);
+        all.add(0, "generate");
+        all.addAll(List.of("--cache-dir", UpstreamData.renderCache().toString()));
+        return run(all);
+    }
+
     private static CliRun validate(Path tree, Path root) {
         return run(render(
                 "validate",
@@ -60,8 +68,7 @@ class NewReleaseCliIT {
         Path fork = UpstreamFork.copy("26.03.1", dir.resolve("fork"));
         Path out = fork.resolve("argocd");
 
-        CliRun generate = run(render(
-                "generate",
+        CliRun generate = generate(
                 "--upstream",
                 fork.toString(),
                 "--layout",
@@ -70,7 +77,7 @@ class NewReleaseCliIT {
                 out.toString(),
                 "--path-in-repo",
                 "argocd",
-                "-q"));
+                "-q");
         assertThat(generate.code()).as(generate.err()).isZero();
         assertThat(generate.out()).contains("kubeflow-dashboard", "kubeflow-notebooks-v1", "kubeflow-model-catalog");
 
@@ -89,8 +96,7 @@ class NewReleaseCliIT {
 
         CliRun init = CliRun.of("init", "--upstream", tree.toString(), "--out", spec.toString());
         assertThat(init.code()).as(init.err()).isZero();
-        CliRun generate = run(render(
-                "generate",
+        CliRun generate = generate(
                 "-f",
                 spec.toString(),
                 "--upstream",
@@ -100,12 +106,11 @@ class NewReleaseCliIT {
                 "--out",
                 out.toString(),
                 "--path-in-repo",
-                "argocd"));
+                "argocd");
         assertThat(generate.code()).as(generate.err()).isZero();
         assertThat(generate.err()).contains("release " + label).doesNotContain("error:");
         // no spec at all writes the same tree: only the provenance comments (which spec) differ
-        CliRun noSpec = run(render(
-                "generate",
+        CliRun noSpec = generate(
                 "--upstream",
                 tree.toString(),
                 "--layout",
@@ -115,7 +120,7 @@ class NewReleaseCliIT {
                 "--path-in-repo",
                 "argocd",
                 "--diff",
-                "-q"));
+                "-q");
         List<String> changed = noSpec.out()
                 .lines()
                 .filter(l -> (l.startsWith("+") || l.startsWith("-")) && !l.startsWith("+++") && !l.startsWith("---"))

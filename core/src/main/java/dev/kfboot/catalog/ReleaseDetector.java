@@ -101,7 +101,12 @@ public final class ReleaseDetector {
             }
             if (!paths.containsAll(example) || !paths.stream().allMatch(p -> Files.isDirectory(root.resolve(p))))
                 continue;
-            Map<String, String> recorded = catalogs.facts(r).fingerprints();
+            Map<String, String> recorded;
+            try {
+                recorded = catalogs.facts(r).fingerprints();
+            } catch (InputException noFacts) {
+                continue; // a user catalog without facts (or with damaged ones) recognises nothing
+            }
             if (recorded.isEmpty()) continue;
             List<String> changed = new ArrayList<>();
             for (Component comp : c.components()) {

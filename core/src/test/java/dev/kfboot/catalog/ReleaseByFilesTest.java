@@ -161,6 +161,17 @@ class ReleaseByFilesTest {
         assertThat(ReleaseDetector.detect(tree, catalogs).known()).isFalse();
     }
 
+    @Test
+    void aCatalogWithoutFactsRecognisesNothingAndStopsNothing() throws IOException {
+        releaseTree();
+        Catalogs noFacts = Catalogs.builtin().with(release, null, "user.json");
+
+        ReleaseDetection d = ReleaseDetector.detect(tree, noFacts);
+
+        assertThat(d.known()).isFalse();
+        assertThat(d.evidence()).isEqualTo("no git checkout, no README version table");
+    }
+
     /** The committed fingerprints of 26.03 recognise a fresh commit of its tree, and name kserve when it is touched. */
     @Test
     void aFreshCommitOfTheReal2603TreeIs2603() throws Exception {

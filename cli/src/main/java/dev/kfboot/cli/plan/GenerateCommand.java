@@ -147,7 +147,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(
             names = "--cache-dir",
             paramLabel = "DIR",
-            description = "Render cache for --upgrade-from (default: $XDG_CACHE_HOME/kfboot, else ~/.cache/kfboot).")
+            description = "Render through this cache (kept across runs, keyed by every input). Without it, only "
+                    + "--upgrade-from uses one: $XDG_CACHE_HOME/kfboot, else ~/.cache/kfboot.")
     Path cacheDir;
 
     @Spec
@@ -173,7 +174,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     "--out writes the Argo CD tree, --terraform the same apps as Terraform configuration");
         }
         Layout chosen = layout;
-        RenderRunner runner = upgradeFrom == null
+        RenderRunner runner = upgradeFrom == null && cacheDir == null
                 ? Rendering::run
                 : new RenderCache(Rendering::run, cacheDir != null ? cacheDir : TreeSourceOptions.defaultCacheDir());
         UpgradePlan upgrade = upgradeFrom == null ? null : upgradePlan(runner, err);
