@@ -32,20 +32,9 @@ class ReleaseByFilesTest {
             "0123456789abcdef0123456789abcdef01234567",
             null,
             List.of(
-                    component("a", "apps/a/base", "apps/a/overlays/x"),
-                    component("b", "apps/b"),
-                    component("c", "apps/c")));
-
-    private static Component component(String id, String... paths) {
-        return new Component(
-                id,
-                id,
-                "kubeflow",
-                true,
-                Requests.NONE,
-                List.of(new Variant("default", "", List.of(paths), List.of())),
-                List.of());
-    }
+                    TestCatalogs.component("a", "apps/a/base", "apps/a/overlays/x"),
+                    TestCatalogs.component("b", "apps/b"),
+                    TestCatalogs.component("c", "apps/c")));
 
     private void write(String rel, String text) throws IOException {
         Path p = tree.resolve(rel);

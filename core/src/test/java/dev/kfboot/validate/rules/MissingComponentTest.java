@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kfboot.catalog.CatalogScanner;
 import dev.kfboot.catalog.Catalogs;
-import dev.kfboot.catalog.Component;
 import dev.kfboot.catalog.DerivedCatalog;
 import dev.kfboot.catalog.ReleaseCatalog;
 import dev.kfboot.catalog.ReleaseFacts;
-import dev.kfboot.catalog.Requests;
-import dev.kfboot.catalog.Variant;
+import dev.kfboot.catalog.TestCatalogs;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.CatalogMatch;
@@ -43,6 +41,21 @@ class MissingComponentTest {
               name: ml-pipeline
               namespace: kubeflow
             """;
+    /** The pipelines component whole: what a partial render is measured against. */
+    static final String PIPELINES_WHOLE = PIPELINES + """
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: ml-pipeline
+                  namespace: kubeflow
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: pipeline-install-config
+                  namespace: kubeflow
+                """;
 
     @TempDir
     Path repo;
@@ -227,20 +240,6 @@ class MissingComponentTest {
      */
     @Test
     void anUnknownReleaseIsMeasuredAgainstItsOwnExampleAndSaysSo() {
-        String pipelinesWhole = PIPELINES + """
-                ---
-                apiVersion: v1
-                kind: Service
-                metadata:
-                  name: ml-pipeline
-                  namespace: kubeflow
-                ---
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: pipeline-install-config
-                  namespace: kubeflow
-                """;
         TreeFixture t = new TreeFixture(repo)
                 .root()
                 .file(
@@ -254,7 +253,7 @@ class MissingComponentTest {
                           - ../common/user-namespace/base
                         """)
                 .component(
-                        "applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user", pipelinesWhole)
+                        "applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user", PIPELINES_WHOLE)
                 .component("applications/profiles/upstream/overlays/kubeflow", """
                         apiVersion: apps/v1
                         kind: Deployment
@@ -311,26 +310,12 @@ class MissingComponentTest {
      */
     @Test
     void aReleaseCopyWithAnEditedComponentIsThatReleaseWithTheComponentRenderedFromTheTree() {
-        String service = """
-                ---
-                apiVersion: v1
-                kind: Service
-                metadata:
-                  name: ml-pipeline
-                  namespace: kubeflow
-                ---
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: pipeline-install-config
-                  namespace: kubeflow
-                """;
         TreeFixture t = new TreeFixture(repo)
                 .root()
                 .file(
                         "example/kustomization.yaml",
                         "resources:\n  - ../applications/pipelines\n  - ../applications/profiles\n")
-                .component("applications/pipelines", PIPELINES + service)
+                .component("applications/pipelines", PIPELINES_WHOLE)
                 .component("applications/profiles", USER_NAMESPACE)
                 .app("pipelines", 2, "applications/pipelines", "kubeflow")
                 .app("profiles", 1, "applications/profiles", "kubeflow");
@@ -341,8 +326,8 @@ class MissingComponentTest {
                 "",
                 null,
                 List.of(
-                        component("pipelines", "applications/pipelines"),
-                        component("profiles", "applications/profiles")));
+                        TestCatalogs.component("pipelines", "applications/pipelines"),
+                        TestCatalogs.component("profiles", "applications/profiles")));
         ReleaseFacts scanned = CatalogScanner.scan(release, repo, t.renderer(), TreeFixture.options(), r -> {})
                 .facts();
         Catalogs catalogs = Catalogs.builtin().with(release, scanned, "test");
@@ -364,16 +349,5 @@ class MissingComponentTest {
         // profiles' committed facts are used
         assertThat(t.rendered().subList(scanRenders, t.rendered().size()))
                 .containsExactlyInAnyOrder("applications/pipelines", "applications/profiles");
-    }
-
-    private static Component component(String id, String path) {
-        return new Component(
-                id,
-                id,
-                "kubeflow",
-                true,
-                Requests.NONE,
-                List.of(new Variant("default", "", List.of(path), List.of())),
-                List.of());
     }
 }
