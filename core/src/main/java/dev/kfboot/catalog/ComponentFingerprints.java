@@ -1,19 +1,16 @@
 package dev.kfboot.catalog;
 
+import dev.kfboot.render.FileHashes;
 import dev.kfboot.render.KustomizationClosure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.commons.codec.digest.MurmurHash3;
 
 /**
  * What a component's manifests are, as one SHA-256 over every file its variants' kustomizations read (the closure
@@ -28,8 +25,6 @@ public final class ComponentFingerprints {
 
     /** A file this large is no release's manifest: it gets a mark that matches nothing instead of being read. */
     private static final long FILE_LIMIT = 64L << 20;
-
-    private static final HexFormat HEX = HexFormat.of();
 
     private final Path root;
     private final Map<Path, Map<String, Object>> parsed = new ConcurrentHashMap<>();
@@ -70,26 +65,16 @@ public final class ComponentFingerprints {
                         .append('\n');
             }
         }
-        return HEX.formatHex(digest().digest(k.toString().getBytes(StandardCharsets.UTF_8)));
+        return FileHashes.sha256(k.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** MurmurHash3's 128 bits of the file, as the render cache fingerprints files: fast, for telling edits apart. */
     private static String fileHash(Path file) {
         try {
             if (Files.size(file) > FILE_LIMIT) return "over-limit";
-            byte[] bytes = Files.readAllBytes(file);
-            long[] h = MurmurHash3.hash128x64(bytes, 0, bytes.length, 0);
-            return HEX.toHexDigits(h[0]) + HEX.toHexDigits(h[1]);
+            return FileHashes.fingerprint(Files.readAllBytes(file));
         } catch (IOException e) {
             return "unreadable";
-        }
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

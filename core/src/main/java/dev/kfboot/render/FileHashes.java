@@ -26,7 +26,7 @@ import org.apache.commons.codec.digest.MurmurHash3;
  * tree. On this JVM's start-up compiler it is six times faster than SHA-256, which was a fifth of a cold run's
  * own CPU time (measured with JFR on the 26.03 tree).
  */
-final class FileHashes {
+public final class FileHashes {
 
     private static final String HEADER = "kfboot-file-hashes 2";
     private static final long RACY_MILLIS = 2000;
@@ -124,12 +124,12 @@ final class FileHashes {
         return HEX.toHexDigits(h[0]) + HEX.toHexDigits(h[1]);
     }
 
-    static String fingerprint(byte[] bytes) {
+    public static String fingerprint(byte[] bytes) {
         return fingerprint(bytes, 0, bytes.length);
     }
 
     /** SHA-256 in hex: for cache keys, which are short and name entries. */
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             return HEX.formatHex(md.digest(bytes));
