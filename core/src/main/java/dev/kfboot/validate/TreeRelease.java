@@ -11,16 +11,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
  * Which release a tree's release-specific checks (the core set, partial renders) measure against, and how kfboot
  * knows: {@code --release}; else the release of the manifests tree the apps' sources are read from (a fork's checkout
  * or a {@code --source} checkout: the directory with {@code example/kustomization.yaml}), detected as {@code plan}
- * detects it ({@link TreeCatalog#of}; the components whose files the tree changed rendered), or, for a tree kfboot
- * has no catalog for, the components derived from its example, rendered; else (no such tree, or an example that names no component) the release whose committed facts
- * contain most of the rendered objects.
+ * detects it ({@link TreeCatalog#of}), with the facts of a component whose files the tree changed rendered from the
+ * tree when its apps do not render every object of the release's; or, for a tree kfboot has no catalog for, the
+ * components derived from its example, rendered; else (no such tree, or an example that names no component) the
+ * release whose committed facts contain most of the rendered objects.
  */
 final class TreeRelease {
 
@@ -37,24 +40,12 @@ final class TreeRelease {
     record Detected(String asked, Path manifests, TreeCatalog tree) {
 
         /**
-         * The catalog whose facts must be rendered from the tree: a derived catalog whole, or the release's
-         * components the tree changed; null when the committed facts serve.
+         * A catalog derived from the tree's example, whose facts all come from the tree (rendered beside the apps);
+         * null for a known release, whose changed components are rendered only when the apps' renders call for it
+         * ({@link #match}).
          */
-        ReleaseCatalog toRender() {
-            if (tree == null) return null;
-            if (tree.derived()) return tree.catalog();
-            List<String> changed = tree.detection().changed();
-            if (changed.isEmpty()) return null;
-            ReleaseCatalog release = tree.catalog();
-            return new ReleaseCatalog(
-                    release.release(),
-                    release.repo(),
-                    release.revision(),
-                    release.commit(),
-                    release.kubernetes(),
-                    release.components().stream()
-                            .filter(c -> changed.contains(c.id()))
-                            .toList());
+        ReleaseCatalog derived() {
+            return tree != null && tree.derived() ? tree.catalog() : null;
         }
     }
 
@@ -74,8 +65,9 @@ final class TreeRelease {
     }
 
     /**
-     * @param renderedFacts renders {@link Detected#toRender()} in the manifests tree (the validation's renderer and
-     *                      cache), returning its facts
+     * @param renderedFacts renders a catalog's components in the manifests tree (the validation's renderer and
+     *                      cache), returning their facts: a derived catalog whole, or a known release's changed
+     *                      components that the apps do not render whole
      */
     static CatalogMatch match(
             Catalogs catalogs,
@@ -85,36 +77,55 @@ final class TreeRelease {
         TreeCatalog tc = detected.tree();
         if (tc == null) return CatalogMatch.of(catalogs, inventory, detected.asked(), null);
         Path manifests = detected.manifests();
-        ReleaseCatalog toRender = detected.toRender();
-        if (toRender == null) {
+        if (tc.derived()) {
+            ReleaseCatalog derived = tc.catalog();
             return CatalogMatch.of(
-                    catalogs,
+                    derived,
+                    renderedFacts.apply(derived, manifests),
+                    CatalogMatch.coreOf(derived),
                     inventory,
-                    tc.release(),
-                    "release " + tc.release() + " of " + manifests + " ("
-                            + tc.detection().evidence() + ")");
-        }
-        ReleaseFacts rendered = renderedFacts.apply(toRender, manifests);
-        if (!tc.derived()) {
-            // the release, with the facts of the components the tree changed rendered from the tree
-            return CatalogMatch.of(
-                    tc.catalog(),
-                    catalogs.facts(tc.release()).overriddenBy(rendered),
-                    CatalogMatch.coreOf(tc.catalog()),
-                    inventory,
-                    "release " + tc.release() + " of " + manifests + " ("
-                            + tc.detection().evidence() + "; their facts rendered from the tree)",
+                    "release " + derived.release() + ": no catalog for it ("
+                            + tc.detection().evidence() + "), so its "
+                            + derived.components().size() + " components come from the example",
                     true);
         }
-        return CatalogMatch.of(
-                toRender,
-                rendered,
-                CatalogMatch.coreOf(toRender),
+        String basis = "release " + tc.release() + " of " + manifests + " ("
+                + tc.detection().evidence();
+        CatalogMatch released = CatalogMatch.of(
+                tc.catalog(),
+                catalogs.facts(tc.release()),
+                CatalogMatch.coreOf(tc.catalog()),
                 inventory,
-                "release " + toRender.release() + ": no catalog for it ("
-                        + tc.detection().evidence() + "), so its "
-                        + toRender.components().size() + " components come from the example",
+                basis + ")",
+                false);
+        // a changed component whose apps render every object the release's has is measured by the release's facts
+        // as well as by the tree's: rendering it again would cost a kustomize run and tell nothing new
+        Set<String> whole = released.acrossTree().stream()
+                .filter(CatalogMatch.Coverage::complete)
+                .map(c -> c.component().id())
+                .collect(Collectors.toSet());
+        List<String> stale = tc.detection().changed().stream()
+                .filter(id -> !whole.contains(id))
+                .toList();
+        if (stale.isEmpty()) return released;
+        ReleaseFacts rendered = renderedFacts.apply(only(tc.catalog(), stale), manifests);
+        return CatalogMatch.of(
+                tc.catalog(),
+                catalogs.facts(tc.release()).overriddenBy(rendered),
+                CatalogMatch.coreOf(tc.catalog()),
+                inventory,
+                basis + "; the facts of " + String.join(", ", stale) + " rendered from the tree)",
                 true);
+    }
+
+    private static ReleaseCatalog only(ReleaseCatalog release, List<String> ids) {
+        return new ReleaseCatalog(
+                release.release(),
+                release.repo(),
+                release.revision(),
+                release.commit(),
+                release.kubernetes(),
+                release.components().stream().filter(c -> ids.contains(c.id())).toList());
     }
 
     /**

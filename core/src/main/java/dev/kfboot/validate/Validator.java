@@ -115,11 +115,12 @@ public final class Validator {
         Inventory inventory = Inventory.of(collected.objects(), destinations(tree));
         scanArgoCdConfig(tree, inventory);
         DependencyAnalysis.Result analysis = DependencyAnalysis.analyze(renders.apps(), inventory, List.of());
-        // the facts rendered from the tree come from the renders done beside the apps', and the apps' own
+        // the facts rendered from the tree come from the renders done beside the apps', and the apps' own; what is
+        // left renders through a cache of its own, so that the apps' cache figures stay theirs
         ReleaseRenders early = Background.join(release);
         List<Rendered> done = new ArrayList<>(renders.all());
         done.addAll(early.rendered());
-        RenderRunner runner = ReusedRenders.over(done, cache == null ? renderer : cache);
+        RenderRunner runner = ReusedRenders.over(done, factsRenderer(request));
         CatalogMatch catalog = TreeRelease.match(
                 catalogs,
                 inventory,
@@ -169,14 +170,14 @@ public final class Validator {
     private record ReleaseRenders(TreeRelease.Detected detected, List<Rendered> rendered) {}
 
     /**
-     * Detects the tree's release and renders, beside the apps, the variants whose facts the tree changed or a
-     * derived catalog has (through a render cache of its own, so that the apps' cache figures stay theirs); a variant
-     * that is an app's own source path is left to be answered from the app's render.
+     * Detects the tree's release and, for a catalog derived from the tree's example, renders its variants beside the
+     * apps (through a render cache of its own); a variant that is an app's own source path is left to be answered
+     * from the app's render.
      */
     private ReleaseRenders releaseRenders(
             ValidateRequest request, Map<String, List<ResolvedSource>> sources, RenderOptions options) {
         TreeRelease.Detected detected = TreeRelease.detect(catalogs, request.release(), sources);
-        ReleaseCatalog toRender = detected.toRender();
+        ReleaseCatalog toRender = detected.derived();
         if (toRender == null) return new ReleaseRenders(detected, List.of());
         Set<List<Object>> appPaths = new HashSet<>();
         sources.values()
@@ -191,8 +192,13 @@ public final class Validator {
                                 u.root().toAbsolutePath().normalize(), u.paths().get(0)))))
                 .toList();
         if (units.isEmpty()) return new ReleaseRenders(detected, List.of());
-        RenderRunner runner = request.cacheDir() == null ? renderer : new RenderCache(renderer, request.cacheDir());
-        return new ReleaseRenders(detected, runner.run(units, options, r -> {}).rendered());
+        return new ReleaseRenders(
+                detected, factsRenderer(request).run(units, options, r -> {}).rendered());
+    }
+
+    /** Renders facts from the tree: through a render cache of the validation's, not counted in its figures. */
+    private RenderRunner factsRenderer(ValidateRequest request) {
+        return request.cacheDir() == null ? renderer : new RenderCache(renderer, request.cacheDir());
     }
 
     /**

@@ -343,11 +343,52 @@ class MissingComponentTest {
                 .extracting(Finding::message)
                 .noneMatch(m -> m.contains("renders only"))
                 .contains("release 9.9 of " + repo.toAbsolutePath().normalize()
-                        + " (the files of 1 of its 2 components are 9.9's; changed: pipelines; their facts rendered "
-                        + "from the tree)");
+                        + " (the files of 1 of its 2 components are 9.9's; changed: pipelines; the facts of "
+                        + "pipelines rendered from the tree)");
         // the apps' renders only: the changed component's facts reuse its app's render of the same path, and
         // profiles' committed facts are used
         assertThat(t.rendered().subList(scanRenders, t.rendered().size()))
                 .containsExactlyInAnyOrder("applications/pipelines", "applications/profiles");
+    }
+
+    /**
+     * A copy of a release whose edited component still renders every object the release's does (a comment added):
+     * the release's facts measure it, and its variant is not rendered again for facts the apps' renders already
+     * show (here the app renders an overlay, so no app render could have answered the variant's).
+     */
+    @Test
+    void anEditedComponentItsAppRendersWholeIsMeasuredByTheReleasesFactsWithoutARender() {
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .file(
+                        "example/kustomization.yaml",
+                        "resources:\n  - ../applications/pipelines\n  - ../applications/profiles\n")
+                .component("applications/pipelines", PIPELINES_WHOLE)
+                .component("applications/profiles", USER_NAMESPACE)
+                .component("overlays/pipelines", PIPELINES_WHOLE)
+                .app("pipelines", 2, "overlays/pipelines", "kubeflow")
+                .app("profiles", 1, "applications/profiles", "kubeflow");
+        ReleaseCatalog release = new ReleaseCatalog(
+                "9.9",
+                DerivedCatalog.UPSTREAM_REPO,
+                "v9.9",
+                "",
+                null,
+                List.of(
+                        TestCatalogs.component("pipelines", "applications/pipelines"),
+                        TestCatalogs.component("profiles", "applications/profiles")));
+        ReleaseFacts scanned = CatalogScanner.scan(release, repo, t.renderer(), TreeFixture.options(), r -> {})
+                .facts();
+        Catalogs catalogs = Catalogs.builtin().with(release, scanned, "test");
+        t.file("applications/pipelines/kustomization.yaml", "resources: []\n# our fork's note\n");
+        int scanRenders = t.rendered().size();
+
+        List<Finding> f = t.validate(catalogs, List.of(new MissingComponent())).findings();
+
+        assertThat(f)
+                .extracting(Finding::message)
+                .noneMatch(m -> m.contains("renders only") || m.contains("rendered from the tree"));
+        assertThat(t.rendered().subList(scanRenders, t.rendered().size()))
+                .containsExactlyInAnyOrder("overlays/pipelines", "applications/profiles");
     }
 }
