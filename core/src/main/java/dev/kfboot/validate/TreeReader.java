@@ -326,6 +326,11 @@ public final class TreeReader {
                 return declaresArgo(head(file)) ? readStrict(file, cwd) : null;
             }
             byte[] bytes = Files.readAllBytes(file);
+            // every marker below is ASCII and holds "argo" or the settings' key, and no byte of a multi-byte UTF-8
+            // character is ASCII: most files an app reads (a component's CRDs and Deployments) are ruled out from
+            // their bytes, one pass each, without being decoded
+            String bytesAsChars = new String(bytes, StandardCharsets.ISO_8859_1);
+            if (!bytesAsChars.contains("argo") && !bytesAsChars.contains(ArgoCdSettings.OLD_STYLE)) return null;
             text = StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

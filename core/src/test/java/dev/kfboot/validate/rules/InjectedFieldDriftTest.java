@@ -150,4 +150,29 @@ class InjectedFieldDriftTest {
 
         assertThat(t.findings(new InjectedFieldDrift())).isEmpty();
     }
+
+    @Test
+    void oldStyleCustomizationsInHelmValuesCountWithoutNamingArgoCd() {
+        // the argo-cd chart's values: nothing in the file says "argo", only the settings' key
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .appWith("katib", 2, "apps/katib", "kubeflow", """
+                  ignoreDifferences:
+                    - group: admissionregistration.k8s.io
+                      kind: MutatingWebhookConfiguration
+                      jqPathExpressions: ['.webhooks[]?.clientConfig']
+                """)
+                .component("apps/katib", WEBHOOKS)
+                .file("tree/values.yaml", """
+                        configs:
+                          cm:
+                            resource.customizations: |
+                              apiextensions.k8s.io/CustomResourceDefinition:
+                                ignoreDifferences: |
+                                  jqPathExpressions:
+                                  - .spec.conversion.webhook.clientConfig
+                        """);
+
+        assertThat(t.findings(new InjectedFieldDrift())).isEmpty();
+    }
 }
