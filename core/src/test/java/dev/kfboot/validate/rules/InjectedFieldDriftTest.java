@@ -37,6 +37,15 @@ class InjectedFieldDriftTest {
                   clientConfig: {caBundle: Cg==, service: {namespace: kubeflow, name: pvcviewer-webhook}}
             """;
 
+    /** argocd-cm's old-style customizations, ignoring the clientConfig of CRDs' conversion webhooks. */
+    static final String OLD_STYLE_IGNORE = """
+            resource.customizations: |
+              apiextensions.k8s.io/CustomResourceDefinition:
+                ignoreDifferences: |
+                  jqPathExpressions:
+                  - .spec.conversion.webhook.clientConfig
+            """;
+
     /** The same objects as Kubeflow ships most of them: no caBundle in the manifest at all. */
     static final String ABSENT = WEBHOOKS.replace("caBundle: \"\", ", "").replace("caBundle: Cg==, ", "");
 
@@ -68,16 +77,7 @@ class InjectedFieldDriftTest {
 
     @Test
     void ignoresOnTheAppOrInArgocdCmPass() {
-        TreeFixture t = new TreeFixture(repo)
-                .root()
-                .appWith("katib", 2, "apps/katib", "kubeflow", """
-                  ignoreDifferences:
-                    - group: admissionregistration.k8s.io
-                      kind: MutatingWebhookConfiguration
-                      jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle']
-                """)
-                .component("apps/katib", WEBHOOKS)
-                .file("tree/argocd-cm.yaml", """
+        TreeFixture t = katibIgnoring(".webhooks[]?.clientConfig.caBundle").file("tree/argocd-cm.yaml", """
                         apiVersion: v1
                         kind: ConfigMap
                         metadata: {name: argocd-cm, namespace: argocd}
@@ -127,26 +127,13 @@ class InjectedFieldDriftTest {
 
     @Test
     void aJqPathCoversEverythingBelowItAndOldStyleArgocdCmCounts() {
-        TreeFixture t = new TreeFixture(repo)
-                .root()
-                .appWith("katib", 2, "apps/katib", "kubeflow", """
-                  ignoreDifferences:
-                    - group: admissionregistration.k8s.io
-                      kind: MutatingWebhookConfiguration
-                      jqPathExpressions: ['.webhooks[]?.clientConfig']
-                """)
-                .component("apps/katib", WEBHOOKS)
+        TreeFixture t = katibIgnoring(".webhooks[]?.clientConfig")
                 .file("tree/argocd-cm.yaml", """
                         apiVersion: v1
                         kind: ConfigMap
                         metadata: {name: argocd-cm, namespace: argocd}
                         data:
-                          resource.customizations: |
-                            apiextensions.k8s.io/CustomResourceDefinition:
-                              ignoreDifferences: |
-                                jqPathExpressions:
-                                - .spec.conversion.webhook.clientConfig
-                        """);
+                        """ + OLD_STYLE_IGNORE.indent(2));
 
         assertThat(t.findings(new InjectedFieldDrift())).isEmpty();
     }
@@ -154,25 +141,22 @@ class InjectedFieldDriftTest {
     @Test
     void oldStyleCustomizationsInHelmValuesCountWithoutNamingArgoCd() {
         // the argo-cd chart's values: nothing in the file says "argo", only the settings' key
-        TreeFixture t = new TreeFixture(repo)
+        TreeFixture t = katibIgnoring(".webhooks[]?.clientConfig")
+                .file("tree/values.yaml", "configs:\n  cm:\n" + OLD_STYLE_IGNORE.indent(4));
+
+        assertThat(t.findings(new InjectedFieldDrift())).isEmpty();
+    }
+
+    /** Katib's webhooks, the app ignoring the differences at one jq path of its MutatingWebhookConfiguration. */
+    private TreeFixture katibIgnoring(String jqPath) {
+        return new TreeFixture(repo)
                 .root()
                 .appWith("katib", 2, "apps/katib", "kubeflow", """
                   ignoreDifferences:
                     - group: admissionregistration.k8s.io
                       kind: MutatingWebhookConfiguration
-                      jqPathExpressions: ['.webhooks[]?.clientConfig']
-                """)
-                .component("apps/katib", WEBHOOKS)
-                .file("tree/values.yaml", """
-                        configs:
-                          cm:
-                            resource.customizations: |
-                              apiextensions.k8s.io/CustomResourceDefinition:
-                                ignoreDifferences: |
-                                  jqPathExpressions:
-                                  - .spec.conversion.webhook.clientConfig
-                        """);
-
-        assertThat(t.findings(new InjectedFieldDrift())).isEmpty();
+                      jqPathExpressions: ['%s']
+                """.formatted(jqPath))
+                .component("apps/katib", WEBHOOKS);
     }
 }

@@ -319,18 +319,7 @@ class MissingComponentTest {
                 .component("applications/profiles", USER_NAMESPACE)
                 .app("pipelines", 2, "applications/pipelines", "kubeflow")
                 .app("profiles", 1, "applications/profiles", "kubeflow");
-        ReleaseCatalog release = new ReleaseCatalog(
-                "9.9",
-                DerivedCatalog.UPSTREAM_REPO,
-                "v9.9",
-                "",
-                null,
-                List.of(
-                        TestCatalogs.component("pipelines", "applications/pipelines"),
-                        TestCatalogs.component("profiles", "applications/profiles")));
-        ReleaseFacts scanned = CatalogScanner.scan(release, repo, t.renderer(), TreeFixture.options(), r -> {})
-                .facts();
-        Catalogs catalogs = Catalogs.builtin().with(release, scanned, "test");
+        Catalogs catalogs = release99ScannedFrom(t);
         // the fork drops pipelines' Service and ConfigMap: a file of the component changes, and what it renders
         t.component("applications/pipelines", PIPELINES)
                 .file("applications/pipelines/drop-service.yaml", "$patch: delete\n");
@@ -368,6 +357,21 @@ class MissingComponentTest {
                 .component("overlays/pipelines", PIPELINES_WHOLE)
                 .app("pipelines", 2, "overlays/pipelines", "kubeflow")
                 .app("profiles", 1, "applications/profiles", "kubeflow");
+        Catalogs catalogs = release99ScannedFrom(t);
+        t.file("applications/pipelines/kustomization.yaml", "resources: []\n# our fork's note\n");
+        int scanRenders = t.rendered().size();
+
+        List<Finding> f = t.validate(catalogs, List.of(new MissingComponent())).findings();
+
+        assertThat(f)
+                .extracting(Finding::message)
+                .noneMatch(m -> m.contains("renders only") || m.contains("rendered from the tree"));
+        assertThat(t.rendered().subList(scanRenders, t.rendered().size()))
+                .containsExactlyInAnyOrder("overlays/pipelines", "applications/profiles");
+    }
+
+    /** Release 9.9 of pipelines and profiles, its facts scanned from the fixture's files as they are now. */
+    private Catalogs release99ScannedFrom(TreeFixture t) {
         ReleaseCatalog release = new ReleaseCatalog(
                 "9.9",
                 DerivedCatalog.UPSTREAM_REPO,
@@ -379,16 +383,6 @@ class MissingComponentTest {
                         TestCatalogs.component("profiles", "applications/profiles")));
         ReleaseFacts scanned = CatalogScanner.scan(release, repo, t.renderer(), TreeFixture.options(), r -> {})
                 .facts();
-        Catalogs catalogs = Catalogs.builtin().with(release, scanned, "test");
-        t.file("applications/pipelines/kustomization.yaml", "resources: []\n# our fork's note\n");
-        int scanRenders = t.rendered().size();
-
-        List<Finding> f = t.validate(catalogs, List.of(new MissingComponent())).findings();
-
-        assertThat(f)
-                .extracting(Finding::message)
-                .noneMatch(m -> m.contains("renders only") || m.contains("rendered from the tree"));
-        assertThat(t.rendered().subList(scanRenders, t.rendered().size()))
-                .containsExactlyInAnyOrder("overlays/pipelines", "applications/profiles");
+        return Catalogs.builtin().with(release, scanned, "test");
     }
 }
