@@ -1,5 +1,6 @@
 package dev.kfboot.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,8 +73,7 @@ public final class Bench {
 
     /** CPU time of this process, all threads, in nanoseconds: a figure other load on the machine does not inflate. */
     static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static double median(List<Double> xs) {

@@ -168,7 +168,10 @@ final class HelpLayout {
         return out.toString();
     }
 
-    /** Each string a paragraph (blank lines kept), wrapped at spaces: the first line at {@code first}, the rest at {@code rest}. */
+    /**
+     * Each string a paragraph (blank lines kept), wrapped at spaces: the first line at {@code first}, the rest at
+     * {@code rest}.
+     */
     private static String paragraphs(List<String> lines, int first, int rest) {
         StringBuilder out = new StringBuilder();
         for (String line : lines) {

@@ -68,8 +68,8 @@ public final class Main {
     }
 
     /** Java's own words (class names, method calls, NPE's helpful messages) mean nothing to a user. */
-    private static final Pattern JAVA_WORDS = Pattern.compile(
-            "\\b[a-z_$][\\w$]*(\\.[a-z_$][\\w$]*)*\\.[A-Z][\\w$]*\\b|\\b\\w+(Exception|Error)\\b|[\\w$]\\(\\)|\"<local\\d+>\"|\\$\\d");
+    private static final Pattern JAVA_WORDS = Pattern.compile("\\b[a-z_$][\\w$]*(\\.[a-z_$][\\w$]*)*\\.[A-Z][\\w$]*\\b"
+            + "|\\b\\w+(Exception|Error)\\b|[\\w$]\\(\\)|\"<local\\d+>\"|\\$\\d");
 
     /**
      * What failed, in the user's words: the command that stopped, and the first message in the exception's chain

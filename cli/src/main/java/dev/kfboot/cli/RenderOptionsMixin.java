@@ -10,7 +10,9 @@ import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code --upstream} with {@code --remote-cache} and {@code --jobs}: render fresh instead of reading committed facts. */
+/**
+ * {@code --upstream} with {@code --remote-cache} and {@code --jobs}: render fresh instead of reading committed facts.
+ */
 public final class RenderOptionsMixin {
 
     @Option(

@@ -84,14 +84,17 @@ class AdoptCommandTest extends ClusterCliTest {
                   centraldashboard: -n kubeflow deployment.apps/centraldashboard
 
                 managed by another tool, the first sync would fight over them:
-                  centraldashboard: -n kubeflow service/centraldashboard: Helm release kubeflow-dashboard (annotation meta.helm.sh/release-name)
+                  centraldashboard: -n kubeflow service/centraldashboard: Helm release kubeflow-dashboard (annotation \
+                meta.helm.sh/release-name)
 
                 left unmanaged: 2 live objects in kubeflow that no app owns (Argo CD leaves them alone):
                   -n kubeflow configmap/ml-notes
-                  -n kubeflow secret/registry-token: Argo CD Application registry-creds (annotation argocd.argoproj.io/tracking-id)
+                  -n kubeflow secret/registry-token: Argo CD Application registry-creds (annotation \
+                argocd.argoproj.io/tracking-id)
 
                 3 apps: 3 objects adopted as they are, 2 changed, 1 missing, 1 managed by another tool; 2 left unmanaged
-                nothing was changed; `kfboot adopt TREE --apply` creates the AppProjects and Applications with automated sync off
+                nothing was changed; `kfboot adopt TREE --apply` creates the AppProjects and Applications with \
+                automated sync off
                 """);
         assertThat(r.out())
                 .doesNotContain(
@@ -167,7 +170,8 @@ class AdoptCommandTest extends ClusterCliTest {
                 metadata: {name: monitoring, namespace: argocd}
                 spec:
                   project: kubeflow
-                  source: {repoURL: https://prometheus-community.github.io/helm-charts, chart: kube-prometheus-stack, targetRevision: 65.1.0}
+                  source: {repoURL: https://prometheus-community.github.io/helm-charts, chart: kube-prometheus-stack, \
+                targetRevision: 65.1.0}
                   destination: {server: https://kubernetes.default.svc, namespace: monitoring}
                 """);
     }
@@ -226,8 +230,10 @@ class AdoptCommandTest extends ClusterCliTest {
                   Application centraldashboard: created
                   Application katib: created
                   Application kubeflow-apps: created
-                next: review the differences above (Argo CD shows each app's as well), then start each app's first sync with \
-                `kfboot sync APP`, or run `kfboot deploy TREE`, which syncs wave by wave and switches automated sync on where the tree has it
+                next: review the differences above (Argo CD shows each app's as well), then start each app's first \
+                sync with \
+                `kfboot sync APP`, or run `kfboot deploy TREE`, which syncs wave by wave and switches automated sync \
+                on where the tree has it
                 """);
         var apps = cli.mock
                 .client()

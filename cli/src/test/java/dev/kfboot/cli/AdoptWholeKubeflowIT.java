@@ -94,8 +94,8 @@ class AdoptWholeKubeflowIT {
             assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
             JsonNode json = Json.mapper().readTree(r.out());
             assertThat(json.get("summary").toString())
-                    .isEqualTo(
-                            "{\"apps\":27,\"adopted\":673,\"changed\":2,\"missing\":0,\"otherOwner\":0,\"unmanaged\":1}");
+                    .isEqualTo("{\"apps\":27,\"adopted\":673,\"changed\":2,"
+                            + "\"missing\":0,\"otherOwner\":0,\"unmanaged\":1}");
             List<String> changed = new ArrayList<>();
             json.get("apps")
                     .forEach(a -> a.get("changed")

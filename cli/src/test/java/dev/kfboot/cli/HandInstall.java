@@ -131,7 +131,8 @@ final class HandInstall {
                 kind: Namespace
                 metadata:
                   name: kubeflow
-                  labels: {pod-security.kubernetes.io/enforce: restricted, istio-injection: enabled, kubernetes.io/metadata.name: kubeflow}
+                  labels: {pod-security.kubernetes.io/enforce: restricted, istio-injection: enabled, \
+                kubernetes.io/metadata.name: kubeflow}
                 """);
         m.create("""
                 apiVersion: v1
@@ -165,7 +166,8 @@ final class HandInstall {
                     metadata: {labels: {app: katib-controller}}
                     spec:
                       containers:
-                        - {name: katib-controller, image: ghcr.io/kubeflow/katib/katib-controller:v0.19.0, imagePullPolicy: IfNotPresent}
+                        - {name: katib-controller, image: ghcr.io/kubeflow/katib/katib-controller:v0.19.0, \
+                imagePullPolicy: IfNotPresent}
                       restartPolicy: Always
                 status: {replicas: 1, readyReplicas: 1}
                 """);

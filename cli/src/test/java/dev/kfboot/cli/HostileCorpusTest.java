@@ -8,6 +8,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -438,7 +439,7 @@ class HostileCorpusTest {
                     Files.writeString(
                             tree.resolve("apps/big.yaml"),
                             ("# " + "y".repeat(998) + "\n").repeat(9 * 1024) + "# " + k.sentinel() + "\n",
-                            java.nio.file.StandardOpenOption.APPEND);
+                            StandardOpenOption.APPEND);
                 },
                 exit(2, "more than the limit of 8388608")));
         c.add(new Case(

@@ -56,14 +56,20 @@ class PreflightCommandTest {
                 preflight of URL (context mock) for kubeflow/manifests 26.03: 27 apps
 
                 RESULT  CHECK                                                            DETAIL
-                pass    Kubernetes is new enough for the release                         v1.31.4; release 26.03 needs 1.31+ (Istio 1.29 (common/istio) supports Kubernetes 1.31 to 1.35)
-                pass    schedulable nodes have the CPU and memory the platform requests  8 CPU, 32.0 GiB allocatable on 2 of 3 nodes; the platform requests 3.868 CPU, 10.1 GiB
-                pass    a default StorageClass exists                                    standard (rancher.io/local-path)
-                info    PVC storage the platform requests                                45 GB (pipelines 35, katib 10); the storage backend must have room
-                pass    no CRD or namespace of the platform belongs to another tool      74 CRDs and 7 namespaces checked, none belongs to another tool
+                pass    Kubernetes is new enough for the release                         v1.31.4; release 26.03 needs \
+                1.31+ (Istio 1.29 (common/istio) supports Kubernetes 1.31 to 1.35)
+                pass    schedulable nodes have the CPU and memory the platform requests  8 CPU, 32.0 GiB allocatable \
+                on 2 of 3 nodes; the platform requests 3.868 CPU, 10.1 GiB
+                pass    a default StorageClass exists                                    standard \
+                (rancher.io/local-path)
+                info    PVC storage the platform requests                                45 GB (pipelines 35, katib \
+                10); the storage backend must have room
+                pass    no CRD or namespace of the platform belongs to another tool      74 CRDs and 7 namespaces \
+                checked, none belongs to another tool
                 pass    no earlier install of the platform's CRDs or namespaces          none exists yet
                 pass    Argo CD is installed, 3.0 or newer                               v3.5.1 in namespace argocd
-                pass    argocd-cm has the Application health check                       resource.customizations.health.argoproj.io_Application is set
+                pass    argocd-cm has the Application health check                       \
+                resource.customizations.health.argoproj.io_Application is set
 
                 schedulable nodes have the CPU and memory the platform requests:
                   node control-plane: tainted node-role.kubernetes.io/control-plane:NoSchedule, not counted

@@ -62,7 +62,10 @@ class ReadmeAdoptSessionTest {
                 .isPositive();
     }
 
-    /** Kubernetes 1.31, a control plane and two workers, a default StorageClass, cert-manager from Helm, Kubeflow by hand. */
+    /**
+     * Kubernetes 1.31, a control plane and two workers, a default StorageClass, cert-manager from Helm, Kubeflow by
+     * hand.
+     */
     private static void handInstalledCluster(MockCluster mock) {
         ClusterParts parts = ClusterParts.of(mock);
         mock.serverVersion("1", "31", "v1.31.4");

@@ -110,7 +110,8 @@ class VerifyCommandTest extends ClusterCliTest {
                 spec: {secretName: katib-webhook-cert}
                 status:
                   conditions:
-                    - {type: Ready, status: "True", reason: Ready, message: Certificate is up to date and has not expired}
+                    - {type: Ready, status: "True", reason: Ready, message: Certificate is up to date and has not \
+                expired}
                 """);
         m.create(new NamespaceBuilder()
                 .withNewMetadata()
@@ -174,7 +175,8 @@ class VerifyCommandTest extends ClusterCliTest {
                 pass    webhook configurations carry a caBundle             1 of 1 webhooks ok
                 pass    cert-manager Certificates are Ready                 1 of 1 certificates ok
                 pass    the user profile namespace exists                   namespace kubeflow-user-example-com exists
-                pass    the dashboard service has ready endpoints           -n kubeflow service/centraldashboard: 1 ready endpoint
+                pass    the dashboard service has ready endpoints           -n kubeflow service/centraldashboard: 1 \
+                ready endpoint
 
                 all 8 checks passed
                 """);

@@ -36,7 +36,9 @@ public final class Kubeconfigs {
 
     private Kubeconfigs() {}
 
-    /** Locates the kubeconfig with this process's environment (system property {@code kubeconfig} first, as fabric8). */
+    /**
+     * Locates the kubeconfig with this process's environment (system property {@code kubeconfig} first, as fabric8).
+     */
     public static Located locate(Path explicit) {
         return locate(explicit, name -> switch (name) {
             case "KUBECONFIG" -> System.getProperty("kubeconfig", System.getenv("KUBECONFIG"));

@@ -53,7 +53,8 @@ public final class ArgoCd {
             end
             local spec = obj.spec or {}
             local compared = obj.status.sync and obj.status.sync.comparedTo
-            if compared ~= nil and (not covers(spec.source, compared.source) or not covers(spec.sources, compared.sources)) then
+            if compared ~= nil and (not covers(spec.source, compared.source) or not covers(spec.sources, \
+            compared.sources)) then
               hs.message = "not yet compared with its current source"
               return hs
             end

@@ -25,7 +25,9 @@ public record IgnoreDifference(
                 && (namespace == null || namespace.equals(ns));
     }
 
-    /** Whether it hides {@code field}, given as a JSON pointer (e.g. /spec/conversion/webhook/clientConfig/caBundle). */
+    /**
+     * Whether it hides {@code field}, given as a JSON pointer (e.g. /spec/conversion/webhook/clientConfig/caBundle).
+     */
     public boolean covers(String pointer, String jqPath) {
         for (String p : jsonPointers) if (pointer.equals(p) || pointer.startsWith(p + "/")) return true;
         String field = jq(jqPath);
@@ -37,7 +39,9 @@ public record IgnoreDifference(
         return false;
     }
 
-    /** A jq path without spaces, with {@code []?} written {@code []} (the optional iteration selects the same fields). */
+    /**
+     * A jq path without spaces, with {@code []?} written {@code []} (the optional iteration selects the same fields).
+     */
     private static String jq(String path) {
         String p = path.replace(" ", "").replace("[]?", "[]");
         while (p.endsWith(".")) p = p.substring(0, p.length() - 1);

@@ -71,7 +71,9 @@ public final class MissingProviders {
         }
     }
 
-    /** {@code app}'s {@code object} carries a caBundle cert-manager's cainjector fills, and there is no cert-manager. */
+    /**
+     * {@code app}'s {@code object} carries a caBundle cert-manager's cainjector fills, and there is no cert-manager.
+     */
     public void caBundle(String app, String object) {
         need(app, CERT_MANAGER, "has caBundles that cert-manager's cainjector fills", object);
     }

@@ -20,7 +20,9 @@ public record Collected(List<KubeObject> objects, List<Finding> findings) {
         return new Collected(o, f);
     }
 
-    /** Reads the renders in parallel (sizing an object writes it as JSON: the costly part); the order is the renders'. */
+    /**
+     * Reads the renders in parallel (sizing an object writes it as JSON: the costly part); the order is the renders'.
+     */
     public static Collected from(List<Rendered> renders, boolean keepBodies) {
         return concat(renders.parallelStream().map(r -> of(r, keepBodies)).toList());
     }

@@ -42,7 +42,10 @@ public final class Report {
         return html(plan, findings, live, settings, extraApps, Rules.DOCS_URL);
     }
 
-    /** @param docsUrl base URL of the repository's docs, as validate's {@code --docs-url}: rule pages are under docs/rules/ */
+    /**
+     * @param docsUrl base URL of the repository's docs, as validate's {@code --docs-url}: rule pages are under
+     * docs/rules/
+     */
     public static String html(
             Plan plan,
             List<Finding> findings,

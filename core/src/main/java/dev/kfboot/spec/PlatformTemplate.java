@@ -11,7 +11,8 @@ public final class PlatformTemplate {
     private static final String GITOPS = """
               # A component entry can also say `sync: manual` (e.g. pipelines, as seed 002 suggests).
               # --- kfboot generate: the Argo CD tree ---
-              # Where Argo CD runs; the children's AppProject (default: metadata.name; the root app gets <project>-root).
+              # Where Argo CD runs; the children's AppProject (default: metadata.name; the root app gets \
+            <project>-root).
               argocd:
                 namespace: argocd
                 destination:

@@ -115,7 +115,10 @@ public final class AppHierarchy {
         return w == null ? 0 : w;
     }
 
-    /** Whether the tree syncs {@code later} after {@code earlier}: the waves of their branches under their closest common parent. */
+    /**
+     * Whether the tree syncs {@code later} after {@code earlier}: the waves of their branches under their closest
+     * common parent.
+     */
     public Order order(String later, String earlier) {
         List<String> a = chain(later);
         List<String> b = chain(earlier);

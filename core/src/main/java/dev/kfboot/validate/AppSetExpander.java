@@ -42,7 +42,9 @@ public final class AppSetExpander {
     static final String IN_CLUSTER = "https://kubernetes.default.svc";
     private static final int MAX_PARAMS = 10_000;
 
-    /** A cluster the {@code clusters} generator can select: from a cluster Secret or {@code --cluster NAME=URL[,k=v]}. */
+    /**
+     * A cluster the {@code clusters} generator can select: from a cluster Secret or {@code --cluster NAME=URL[,k=v]}.
+     */
     public record Cluster(String name, String server, Map<String, String> labels, Map<String, String> annotations) {
 
         public Cluster {

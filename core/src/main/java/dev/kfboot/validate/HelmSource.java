@@ -187,7 +187,10 @@ final class HelmSource {
         return null;
     }
 
-    /** A values file: {@code $ref/path} from the source with that ref, else relative to the chart, never outside the checkout. */
+    /**
+     * A values file: {@code $ref/path} from the source with that ref, else relative to the chart, never outside the
+     * checkout.
+     */
     private static Path valueFile(TreeApp app, String written, Path chart, ResolvedSource s, List<ResolvedSource> all) {
         if (written.startsWith("$")) {
             int slash = written.indexOf('/');

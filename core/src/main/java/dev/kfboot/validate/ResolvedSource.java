@@ -19,7 +19,10 @@ public record ResolvedSource(int index, AppSource source, Kind kind, Path root, 
         KUSTOMIZE,
         /** A directory of plain manifests, read as Argo CD reads them. */
         DIRECTORY,
-        /** A Helm chart (from a chart repository through the Helm cache, or a directory with Chart.yaml): rendered in process. */
+        /**
+         * A Helm chart (from a chart repository through the Helm cache, or a directory with Chart.yaml): rendered in
+         * process.
+         */
         HELM,
         /** A config management plugin: not rendered. */
         PLUGIN,

@@ -29,7 +29,10 @@ public final class Sarif {
 
     private Sarif() {}
 
-    /** @param docsBase absolute URL the rule pages live under, ending with {@code /} (their path is {@code docs/rules/<slug>.md}) */
+    /**
+     * @param docsBase absolute URL the rule pages live under, ending with {@code /} (their path is
+     *     {@code docs/rules/<slug>.md})
+     */
     public static ObjectNode toSarif(List<Finding> findings, List<Rule> rules, String version, String docsBase) {
         return toSarif(findings, List.of(), rules, version, docsBase);
     }

@@ -38,7 +38,9 @@ public final class SourceResolver {
                 (url, dir) -> mapped.put(normalize(url), dir.toAbsolutePath().normalize()));
     }
 
-    /** Whether a repoURL names the checkout at the repository root: its origin, {@code --repo-url}, or a placeholder. */
+    /**
+     * Whether a repoURL names the checkout at the repository root: its origin, {@code --repo-url}, or a placeholder.
+     */
     public boolean isLocal(String url) {
         return repo.originUrl() != null && normalize(repo.originUrl()).equals(normalize(url))
                 || repoUrl != null && normalize(repoUrl).equals(normalize(url))
@@ -158,7 +160,10 @@ public final class SourceResolver {
         return path.contains("*") || path.contains("?") || path.contains("[");
     }
 
-    /** {@code git@github.com:o/r.git}, {@code https://github.com/o/r} and {@code https://GitHub.com/o/r/} are one repository. */
+    /**
+     * {@code git@github.com:o/r.git}, {@code https://github.com/o/r} and {@code https://GitHub.com/o/r/} are one
+     * repository.
+     */
     static String normalize(String url) {
         String u = url.trim();
         int scheme = u.indexOf("://");

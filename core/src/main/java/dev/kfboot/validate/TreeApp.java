@@ -80,7 +80,10 @@ public record TreeApp(String id, Application app, YMap doc, Path file, String ap
                 .orElse(false);
     }
 
-    /** How Argo CD reads source {@code index} as a plain directory: {@code directory.recurse}, {@code include}, {@code exclude}. */
+    /**
+     * How Argo CD reads source {@code index} as a plain directory: {@code directory.recurse}, {@code include},
+     * {@code exclude}.
+     */
     public ArgoDirectory.Options directoryOptions(int index) {
         Optional<YNode> dir = sourceNode(index).flatMap(s -> child(s, "directory"));
         return new ArgoDirectory.Options(

@@ -5,7 +5,10 @@ import dev.kfboot.model.Severity;
 import dev.kfboot.plan.PlanJson;
 import java.util.List;
 
-/** {@code validate -o json}: {@code {"findings": [{"rule", "severity", "app", "resource", "file", "line", "message", "hint"}], "summary": {"errors", "warnings", "infos", "suppressed", "unverified": [app, ...]}}}. */
+/**
+ * {@code validate -o json}: {@code {"findings": [{"rule", "severity", "app", "resource", "file", "line", "message",
+ * "hint"}], "summary": {"errors", "warnings", "infos", "suppressed", "unverified": [app, ...]}}}.
+ */
 public final class ValidationJson {
 
     /** The document, in field order. */

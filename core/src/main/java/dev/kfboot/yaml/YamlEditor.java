@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -109,11 +110,7 @@ public final class YamlEditor {
     private void keepsType(Doc doc, FieldPath path, ScalarNode old, String value) {
         Tag want = old.getTag();
         if (old.getScalarStyle() != ScalarStyle.PLAIN || Tag.STR.equals(want) || Tag.NULL.equals(want)) return;
-        Tag got = org.snakeyaml.engine.v2.api.LoadSettings.builder()
-                .build()
-                .getSchema()
-                .getScalarResolver()
-                .resolve(value, true);
+        Tag got = LoadSettings.builder().build().getSchema().getScalarResolver().resolve(value, true);
         if (got.equals(want) || Tag.FLOAT.equals(want) && Tag.INT.equals(got)) return;
         String type = Tag.INT.equals(want)
                 ? "an integer"
@@ -267,7 +264,10 @@ public final class YamlEditor {
         return line;
     }
 
-    /** Finds the documents a selector names: KIND/NAME, where KIND may carry a group (inferenceservice.serving.kserve.io). */
+    /**
+     * Finds the documents a selector names: KIND/NAME, where KIND may carry a group
+     * (inferenceservice.serving.kserve.io).
+     */
     public List<Doc> select(String kind, String name) {
         List<Doc> out = new ArrayList<>();
         for (Doc d : docs) {

@@ -22,7 +22,8 @@ class AppHealthLuaTest {
             kind: Application
             metadata: {name: kserve, namespace: argocd}
             spec:
-              source: {repoURL: "https://github.com/acme/kubeflow.git", path: applications/kserve/kserve, targetRevision: "26.03.1"}
+              source: {repoURL: "https://github.com/acme/kubeflow.git", path: applications/kserve/kserve, \
+            targetRevision: "26.03.1"}
             """;
 
     private static Map<String, String> health(String statusYaml) {
@@ -67,7 +68,8 @@ class AppHealthLuaTest {
                   sync:
                     status: Synced
                     comparedTo:
-                      source: {repoURL: "https://github.com/acme/kubeflow.git", path: applications/kserve/kserve, targetRevision: "26.03.1"}
+                      source: {repoURL: "https://github.com/acme/kubeflow.git", path: applications/kserve/kserve, \
+                targetRevision: "26.03.1"}
                   operationState: {phase: Succeeded}
                   resources:
                     - {kind: Deployment, name: kserve-controller-manager, health: {status: Healthy}}
@@ -83,7 +85,8 @@ class AppHealthLuaTest {
                   sync:
                     status: Synced
                     comparedTo:
-                      source: {repoURL: "https://github.com/acme/kubeflow.git", path: applications/kserve/kserve, targetRevision: "26.03"}
+                      source: {repoURL: "https://github.com/acme/kubeflow.git", path: applications/kserve/kserve, \
+                targetRevision: "26.03"}
                 """))
                 .containsEntry("status", "Progressing")
                 .containsEntry("message", "not yet compared with its current source");
@@ -110,7 +113,8 @@ class AppHealthLuaTest {
                   sync:
                     status: OutOfSync
                     comparedTo:
-                      source: {repoURL: "https://github.com/acme/kubeflow.git", path: applications/kserve/kserve, targetRevision: "26.03.1"}
+                      source: {repoURL: "https://github.com/acme/kubeflow.git", path: applications/kserve/kserve, \
+                targetRevision: "26.03.1"}
                   resources:
                     - {kind: Deployment, name: kserve-controller-manager, health: {status: Healthy}}
                     - {kind: ClusterServingRuntime, name: kserve-huggingfaceserver, health: {status: Missing}}

@@ -11,7 +11,9 @@ import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A tree kfboot has no catalog for: its release detected or labelled honestly, its components derived from its example. */
+/**
+ * A tree kfboot has no catalog for: its release detected or labelled honestly, its components derived from its example.
+ */
 class TreeCatalogTest {
 
     @TempDir
@@ -63,7 +65,8 @@ class TreeCatalogTest {
         write("README.md", """
                 ## Kubeflow Components Versions
                 ### Kubeflow Version: Master
-                | Component | Local Manifests Path | Upstream Revision | CPU (millicores) | Memory (Mi) |  PVC Storage (GB) |
+                | Component | Local Manifests Path | Upstream Revision | CPU (millicores) | Memory (Mi) |  PVC Storage \
+                (GB) |
                 | - | - | - | - | - | - |
                 | Istio | common/istio | [9.9.9](https://example.invalid) | 750m | 2364Mi | 0GB |
                 """);

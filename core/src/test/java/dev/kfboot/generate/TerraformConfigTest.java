@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** {@code generate --terraform}: the tree's apps as kubernetes_manifest resources (Terraform JSON) whose depends_on follow the waves. */
+/**
+ * {@code generate --terraform}: the tree's apps as kubernetes_manifest resources (Terraform JSON) whose depends_on
+ * follow the waves.
+ */
 class TerraformConfigTest {
 
     static final GeneratedTree TREE = Trees.defaultFork();

@@ -271,9 +271,9 @@ class DependencyAnalysisTest {
                     .satisfies(reason -> {
                         assertThat(reason.kind()).isEqualTo(Reason.Kind.WEBHOOK);
                         assertThat(reason.text())
-                                .contains(
-                                        "namespace.sidecar-injector.istio.io of"
-                                                + " mutatingwebhookconfiguration.admissionregistration.k8s.io/istio-sidecar-injector")
+                                .contains("namespace.sidecar-injector.istio.io of"
+                                        + " mutatingwebhookconfiguration.admissionregistration.k8s.io/"
+                                        + "istio-sidecar-injector")
                                 .contains("(failurePolicy Fail)")
                                 .endsWith("intercepts the pods of -n kubeflow deployment.apps/centraldashboard");
                     });

@@ -290,8 +290,8 @@ class ObjectReaderTest {
         KubeObject o = ObjectReader.read(d, "app", false);
 
         // {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"key":"välue"}} in UTF-8 bytes
-        String json =
-                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\"},\"data\":{\"key\":\"välue\"}}";
+        String json = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\"},\"data\":{\"key\":"
+                + "\"välue\"}}";
         assertThat(o.size())
                 .isEqualTo(json.getBytes(StandardCharsets.UTF_8).length)
                 .isEqualTo(86);

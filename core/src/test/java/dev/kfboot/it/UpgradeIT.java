@@ -116,11 +116,11 @@ class UpgradeIT {
         assertThat(of(p, Change.Type.RENAMED, "-n kubeflow deployment.apps/admission-webhook-deployment"))
                 .singleElement()
                 .satisfies(c -> assertThat(c.newId().name()).isEqualTo("poddefaults-webhook-deployment"));
-        assertThat(
-                        of(
-                                p,
-                                Change.Type.RENAMED,
-                                "mutatingwebhookconfiguration.admissionregistration.k8s.io/admission-webhook-mutating-webhook-configuration"))
+        assertThat(of(
+                        p,
+                        Change.Type.RENAMED,
+                        "mutatingwebhookconfiguration.admissionregistration.k8s.io/"
+                                + "admission-webhook-mutating-webhook-configuration"))
                 .singleElement()
                 .satisfies(c ->
                         assertThat(c.newId().name()).isEqualTo("poddefaults-webhook-mutating-webhook-configuration"));

@@ -91,10 +91,9 @@ class RemoteCacheTest {
 
     @Test
     void urlClimbingOutOfTheCacheIsNotResolved() throws IOException {
-        assertThat(
-                        standard()
-                                .resolve(
-                                        "https://github.com/argoproj/argo-workflows//manifests/../../../../../../etc?ref=v3.7.3"))
+        assertThat(standard()
+                        .resolve("https://github.com/argoproj/argo-workflows//manifests/../../../../../../"
+                                + "etc?ref=v3.7.3"))
                 .isEmpty();
     }
 

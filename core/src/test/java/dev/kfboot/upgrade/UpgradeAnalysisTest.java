@@ -180,7 +180,8 @@ class UpgradeAnalysisTest {
                 apiVersion: rbac.authorization.k8s.io/v1
                 kind: ClusterRole
                 metadata: {name: serving-manager-role}
-                rules: [{apiGroups: [serving.example.org], resources: [services, services/status], verbs: [get, list, watch, update]}]
+                rules: [{apiGroups: [serving.example.org], resources: [services, services/status], verbs: [get, list, \
+                watch, update]}]
                 ---
                 apiVersion: rbac.authorization.k8s.io/v1
                 kind: ClusterRoleBinding

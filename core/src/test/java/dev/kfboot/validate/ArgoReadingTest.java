@@ -9,6 +9,7 @@ import dev.kfboot.validate.rules.Rules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -181,8 +182,8 @@ class ArgoReadingTest {
                         AppSetExpander.Cluster.parse("Prod-EU=https://prod.acme.io,env=prod"),
                         AppSetExpander.Cluster.parse("dev=https://dev.acme.io,env=dev")),
                 null,
-                java.util.Set.of(),
-                java.util.Set.of());
+                Set.of(),
+                Set.of());
 
         Validation v = validate(t, t.tree(), options);
 

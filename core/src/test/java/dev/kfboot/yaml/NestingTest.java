@@ -34,11 +34,11 @@ class NestingTest {
     @Test
     void bracketsInQuotesAndCommentsAndOrdinaryNestingPass() {
         String text = """
-                a: "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
-                b: '{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{'
-                # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[
+                a: "%s"
+                b: '%s'
+                # %s
                 c: {d: [1, 2, {e: [f]}]}
-                """;
+                """.formatted("[".repeat(104), "{".repeat(101), "[".repeat(105));
         assertThat(Nesting.firstLineDeeperThan(text, Nesting.MAX_DEPTH)).isZero();
         assertThat(YamlReader.forUserFiles().parseAll(text, "ok.yaml")).hasSize(1);
     }

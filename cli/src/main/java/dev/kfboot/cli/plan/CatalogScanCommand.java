@@ -25,7 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code kfboot catalog scan}: render every variant of a release and write the catalog and facts plan reads offline. */
+/**
+ * {@code kfboot catalog scan}: render every variant of a release and write the catalog and facts plan reads offline.
+ */
 @Command(
         name = "scan",
         mixinStandardHelpOptions = true,

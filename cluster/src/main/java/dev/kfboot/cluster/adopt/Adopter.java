@@ -95,7 +95,9 @@ public final class Adopter {
         return new Adoption(reports, unmanaged, new ArrayList<>(namespaces), new ArrayList<>(notUnderstood));
     }
 
-    /** The namespaces the tree's objects land in and the Namespaces it creates, without Kubernetes' and Argo CD's own. */
+    /**
+     * The namespaces the tree's objects land in and the Namespaces it creates, without Kubernetes' and Argo CD's own.
+     */
     static Set<String> platformNamespaces(List<DesiredApp> apps, String argoNamespace) {
         Set<String> out = new HashSet<>();
         for (DesiredApp a : apps) {

@@ -119,7 +119,10 @@ final class LiveScan {
         return c.getGroup() + "/" + c.getVersion() + "/" + c.getKind();
     }
 
-    /** The live object as listed at {@code apiVersion} (what the tree compares against), else at the version it was listed at. */
+    /**
+     * The live object as listed at {@code apiVersion} (what the tree compares against), else at the version it was
+     * listed at.
+     */
     Map<String, Object> live(ResourceId id, String apiVersion) {
         Map<ResourceId, Map<String, Object>> atVersion =
                 byVersion.get(id.group() + "/" + versionOf(apiVersion) + "/" + id.kind());

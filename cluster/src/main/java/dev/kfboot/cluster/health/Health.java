@@ -1,6 +1,8 @@
 package dev.kfboot.cluster.health;
 
-/** A health verdict and why, e.g. Progressing "Waiting for rollout to finish: 1 of 2 updated replicas are available...". */
+/**
+ * A health verdict and why, e.g. Progressing "Waiting for rollout to finish: 1 of 2 updated replicas are available...".
+ */
 public record Health(HealthStatus status, String message) {
 
     public Health {

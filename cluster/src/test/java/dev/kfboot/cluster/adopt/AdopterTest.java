@@ -125,7 +125,8 @@ class AdopterTest {
                 .withNamespace("argocd")
                 .endMetadata()
                 .addToData(
-                        "resource.customizations.ignoreDifferences.admissionregistration.k8s.io_MutatingWebhookConfiguration",
+                        "resource.customizations.ignoreDifferences."
+                                + "admissionregistration.k8s.io_MutatingWebhookConfiguration",
                         "jqPathExpressions:\n- .webhooks[]?.clientConfig.caBundle\n")
                 .build());
         assertThat(compare(app).apps().get(0).adopted()).hasSize(1);

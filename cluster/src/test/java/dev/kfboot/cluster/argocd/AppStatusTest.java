@@ -26,7 +26,8 @@ class AppStatusTest {
             status:
               sync: {status: OutOfSync, revision: 9f3c2a1b0d4e5f60718293a4b5c6d7e8f9012345}
               health: {status: Missing}
-              conditions: [{type: SyncError, message: "Failed sync attempt to 9f3c2a1: one or more objects failed to apply"}]
+              conditions: [{type: SyncError, message: "Failed sync attempt to 9f3c2a1: one or more objects failed to \
+            apply"}]
               operationState:
                 phase: Failed
                 message: one or more objects failed to apply

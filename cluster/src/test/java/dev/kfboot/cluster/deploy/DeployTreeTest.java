@@ -269,7 +269,8 @@ class DeployTreeTest {
                 metadata: {name: kubeflow-apps-prod, namespace: argocd}
                 spec:
                   project: kubeflow
-                  source: {repoURL: https://github.com/example/platform.git, targetRevision: release-prod, path: envs/prod}
+                  source: {repoURL: https://github.com/example/platform.git, targetRevision: release-prod, path: \
+                envs/prod}
                   destination: {server: https://kubernetes.default.svc, namespace: argocd}
                 """);
         return t;

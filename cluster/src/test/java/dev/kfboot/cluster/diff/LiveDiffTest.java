@@ -39,7 +39,8 @@ class LiveDiffTest {
               uid: 3f1c
               resourceVersion: "8812"
               generation: 2
-              annotations: {argocd.argoproj.io/tracking-id: "kserve:admissionregistration.k8s.io/MutatingWebhookConfiguration:/x"}
+              annotations: {argocd.argoproj.io/tracking-id: \
+            "kserve:admissionregistration.k8s.io/MutatingWebhookConfiguration:/x"}
             webhooks:
               - name: inferenceservice.kserve-webhook-server.defaulter
                 clientConfig:
@@ -184,7 +185,8 @@ class LiveDiffTest {
                 metadata:
                   name: mysql-secret
                   namespace: kubeflow
-                  annotations: {kubectl.kubernetes.io/last-applied-configuration: '{"stringData":{"password":"s3cret-live"}}'}
+                  annotations: {kubectl.kubernetes.io/last-applied-configuration: \
+                '{"stringData":{"password":"s3cret-live"}}'}
                 type: Opaque
                 data: {username: cm9vdA==, password: czNjcmV0LWxpdmU=, token: c2FtZQ==, extra: ZXh0cmE=}
                 """);

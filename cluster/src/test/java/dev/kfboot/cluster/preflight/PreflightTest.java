@@ -39,7 +39,9 @@ class PreflightTest {
     private ClusterParts parts;
     private Cluster cluster;
 
-    /** A small platform: 2 CPU, 6 GiB, 35 GB of PVCs; one CRD (Istio's label as upstream writes it) and one namespace. */
+    /**
+     * A small platform: 2 CPU, 6 GiB, 35 GB of PVCs; one CRD (Istio's label as upstream writes it) and one namespace.
+     */
     private final ClusterNeeds needs = needs(new Requests(1500, 4096, 35), new Requests(500, 2048, 0));
 
     private static ClusterNeeds needs(Requests pipelines, Requests katib) {

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code upgrade --live} on the mock API server: the real storedVersions and custom resources, read without a write. */
+/**
+ * {@code upgrade --live} on the mock API server: the real storedVersions and custom resources, read without a write.
+ */
 class ClusterLiveFactsTest {
 
     @TempDir
@@ -52,7 +54,8 @@ class ClusterLiveFactsTest {
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: ctl, namespace: kubeflow}
-            spec: {selector: {matchLabels: {app: ctl}}, template: {metadata: {labels: {app: ctl}}, spec: {containers: [{name: c, image: c}]}}}
+            spec: {selector: {matchLabels: {app: ctl}}, template: {metadata: {labels: {app: ctl}}, spec: {containers: \
+            [{name: c, image: c}]}}}
             """;
 
     @BeforeEach
@@ -76,9 +79,11 @@ class ClusterLiveFactsTest {
                 .resource(widgets)
                 .updateStatus();
         mock.create(
-                "{\"apiVersion\":\"example.org/v1\",\"kind\":\"Gadget\",\"metadata\":{\"name\":\"g1\",\"namespace\":\"team-a\"}}");
+                "{\"apiVersion\":\"example.org/v1\",\"kind\":\"Gadget\",\"metadata\":{\"name\":\"g1\",\"namespace\":"
+                        + "\"team-a\"}}");
         mock.create(
-                "{\"apiVersion\":\"example.org/v1\",\"kind\":\"Gadget\",\"metadata\":{\"name\":\"g2\",\"namespace\":\"team-b\"}}");
+                "{\"apiVersion\":\"example.org/v1\",\"kind\":\"Gadget\",\"metadata\":{\"name\":\"g2\",\"namespace\":"
+                        + "\"team-b\"}}");
         cluster = mock.connect(dir);
     }
 

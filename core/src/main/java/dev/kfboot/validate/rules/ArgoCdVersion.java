@@ -95,7 +95,9 @@ final class ArgoCdVersion extends AbstractRule {
         return out;
     }
 
-    /** The ref of a URL of argoproj/argo-cd's repository or releases: {@code ?ref=}, else a version-like path segment. */
+    /**
+     * The ref of a URL of argoproj/argo-cd's repository or releases: {@code ?ref=}, else a version-like path segment.
+     */
     static Optional<String> versionInUrl(String url) {
         Matcher m = ARGO_URL.matcher(url);
         if (!m.find()) return Optional.empty();

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A repoURL (of an Application or an AppProject's sourceRepos) that was never filled in: your-org, YOUR_ORG, example.com. */
+/**
+ * A repoURL (of an Application or an AppProject's sourceRepos) that was never filled in: your-org, YOUR_ORG,
+ * example.com.
+ */
 final class PlaceholderRepoUrl extends AbstractRule {
 
     PlaceholderRepoUrl() {

@@ -54,7 +54,9 @@ final class PodSecurityStandards {
         }
     }
 
-    /** The pod template of a workload body ({@code Pod}, {@code CronJob}, or anything with spec.template); null if none. */
+    /**
+     * The pod template of a workload body ({@code Pod}, {@code CronJob}, or anything with spec.template); null if none.
+     */
     static Map<String, Object> podTemplate(Map<String, Object> body, String kind) {
         if (kind.equals("Pod")) return body;
         Map<String, Object> spec = Fields.map(body.get("spec"));

@@ -4,7 +4,9 @@ import dev.kfboot.argocd.ArgoCd;
 import dev.kfboot.inventory.KubeObject;
 import java.util.Arrays;
 
-/** The sync options one object sets for itself ({@code argocd.argoproj.io/sync-options: "Prune=false,Delete=false"}). */
+/**
+ * The sync options one object sets for itself ({@code argocd.argoproj.io/sync-options: "Prune=false,Delete=false"}).
+ */
 final class ResourceOptions {
 
     private ResourceOptions() {}

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every rule has a stable unique slug, a docs page (in the repository and in the jar) and a test class with scenarios. */
+/**
+ * Every rule has a stable unique slug, a docs page (in the repository and in the jar) and a test class with scenarios.
+ */
 class RulesTest {
 
     /**
@@ -81,7 +83,10 @@ class RulesTest {
         }
     }
 
-    /** Every finding id the code creates, in any module, has a page (issue 16: "every finding id has a docs/rules page"). */
+    /**
+     * Every finding id the code creates, in any module, has a page (issue 16: "every finding id has a docs/rules
+     * page").
+     */
     @Test
     void everyFindingIdInTheCodeHasAPage() throws Exception {
         Path root = UpstreamData.repoRoot();
