@@ -7,7 +7,9 @@ import dev.kfboot.model.Json;
 import dev.kfboot.testing.Kustomize;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,7 +129,7 @@ class GenerateCommandTest {
     }
 
     @Test
-    void gitCheckoutGivesThePathAndForStandaloneTheOriginAndBranch() throws Exception {
+    void gitCheckoutGivesThePathAndTheOriginAndBranchTheTreeIsPushedTo() throws Exception {
         Path repo = tmp.resolve("gitops");
         try (Git git =
                 Git.init().setDirectory(repo.toFile()).setInitialBranch("prod").call()) {
@@ -139,7 +141,13 @@ class GenerateCommandTest {
         assertThat(fork.code()).as(fork.err()).isZero();
         JsonNode f = Json.mapper().readTree(fork.out());
         assertThat(f.get("path").asText()).isEqualTo("clusters/main");
-        assertThat(f.get("repoURL").asText()).isEqualTo("https://github.com/kubeflow/manifests.git");
+        // the fork layout's Applications read the fork the tree is generated in, on its branch: upstream has no
+        // clusters/main/apps to read
+        assertThat(f.get("repoURL").asText()).isEqualTo("https://example.com/acme/gitops.git");
+        assertThat(f.get("revision").asText()).isEqualTo("prod");
+        assertThat(Files.readString(out.resolve("apps/pipelines.yaml")))
+                .contains("repoURL: https://example.com/acme/gitops.git")
+                .doesNotContain("kubeflow/manifests");
         // the checkout is not a kubeflow/manifests fork: every upstream path is reported missing
         assertThat(f.get("findings").get(0).get("rule").asText()).isEqualTo("path-not-in-checkout");
         CliRun standalone =
@@ -151,6 +159,94 @@ class GenerateCommandTest {
         assertThat(s.get("apps")).hasSize(27);
         assertThat(s.get("changed").size()).isPositive();
         assertThat(Files.readString(out.resolve("root-app.yaml"))).contains("path: clusters/main/apps");
+    }
+
+    @Test
+    void forkLayoutKeepsTheRepositoryTheSpecNames() throws Exception {
+        Path repo = tmp.resolve("fork");
+        try (Git git = Git.init().setDirectory(repo.toFile()).call()) {
+            git.getRepository().getConfig().setString("remote", "origin", "url", "https://example.com/acme/fork.git");
+            git.getRepository().getConfig().save();
+        }
+        Path spec = tmp.resolve("platform.yaml");
+        Files.writeString(spec, """
+                apiVersion: kfboot.dev/v1alpha1
+                kind: Platform
+                metadata:
+                  name: kubeflow
+                spec:
+                  release: "26.03"
+                  repo:
+                    url: https://example.com/acme/mirror.git
+                """);
+        CliRun r = CliRun.of(
+                "generate",
+                "-q",
+                "-f",
+                spec.toString(),
+                "--out",
+                repo.resolve("argocd").toString(),
+                "-o",
+                "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode f = Json.mapper().readTree(r.out());
+        assertThat(f.get("repoURL").asText()).isEqualTo("https://example.com/acme/mirror.git");
+        assertThat(f.get("revision").asText()).isEqualTo("26.03");
+    }
+
+    /** A clone's origin may carry a token: it never reaches the tree's files (which get pushed) or the terminal. */
+    @Test
+    void credentialsInOriginOrTheSpecNeverReachTheTree() throws Exception {
+        String token = "ghp_SENTINEL5b1e";
+        Path repo = tmp.resolve("gitops");
+        try (Git git =
+                Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            git.getRepository()
+                    .getConfig()
+                    .setString("remote", "origin", "url", "https://bob:" + token + "@example.com/acme/gitops.git");
+            git.getRepository().getConfig().save();
+        }
+        for (String layout : List.of("fork", "standalone")) {
+            Path out = repo.resolve(layout);
+            CliRun r = CliRun.of("generate", "--out", out.toString(), "--layout", layout);
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out() + r.err()).doesNotContain(token).contains("https://example.com/acme/gitops.git");
+            try (Stream<Path> files = Files.walk(out)) {
+                for (Path file : files.filter(Files::isRegularFile).toList())
+                    assertThat(Files.readString(file)).as(file.toString()).doesNotContain(token);
+            }
+            assertThat(Files.readString(out.resolve("root-app.yaml")))
+                    .contains("repoURL: https://example.com/acme/gitops.git");
+        }
+        Path spec = tmp.resolve("platform.yaml");
+        Files.writeString(spec, """
+                apiVersion: kfboot.dev/v1alpha1
+                kind: Platform
+                metadata:
+                  name: kubeflow
+                spec:
+                  release: "26.03"
+                  repo:
+                    url: https://bob:%s@example.com/acme/fork.git
+                """.formatted(token));
+        Path refused = repo.resolve("refused");
+        CliRun r = CliRun.of("generate", "-f", spec.toString(), "--out", refused.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("spec.repo.url carries credentials (https://***@example.com/acme/fork.git)")
+                .contains("hint: ")
+                .doesNotContain(token);
+        assertThat(refused).doesNotExist();
+        Path tree = repo.resolve("fork");
+        String before = Files.readString(tree.resolve("root-app.yaml"));
+        CliRun update = CliRun.of(
+                "update-repo-url",
+                "--repo",
+                "https://x-access-token:" + token + "@example.com/o/r.git",
+                tree.toString());
+        assertThat(update.code()).isEqualTo(2);
+        assertThat(update.out() + update.err()).contains("carries credentials").doesNotContain(token);
+        assertThat(Files.readString(tree.resolve("root-app.yaml"))).isEqualTo(before);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.kfboot.generate;
 
+import dev.kfboot.model.SafeText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * The git checkout a directory sits in, read with JGit (no git binary needed): its top level, where the
  * directory is inside it, the URL of {@code origin} and the checked-out branch.
  *
- * @param originUrl null when there is no {@code origin} remote
+ * @param originUrl null when there is no {@code origin} remote; without the credentials a clone's URL may carry
+ *     ({@code https://user:token@host/...}), which must not reach the tree's files
  * @param branch    null when HEAD is detached
  */
 public record GitCheckout(Path workTree, String originUrl, String branch) {
@@ -28,7 +30,7 @@ public record GitCheckout(Path workTree, String originUrl, String branch) {
             String branch = repo.getFullBranch();
             return Optional.of(new GitCheckout(
                     repo.getWorkTree().toPath().toRealPath(),
-                    repo.getConfig().getString("remote", "origin", "url"),
+                    SafeText.withoutCredentials(repo.getConfig().getString("remote", "origin", "url")),
                     branch != null && branch.startsWith("refs/heads/") ? repo.getBranch() : null));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();

@@ -3,6 +3,7 @@ package dev.kfboot.generate;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
+import dev.kfboot.model.SafeText;
 import dev.kfboot.spec.App;
 import dev.kfboot.spec.Repo;
 import dev.kfboot.spec.ResolvedPlatform;
@@ -14,14 +15,19 @@ import java.util.Optional;
 
 /**
  * Finds where a tree written to a directory will live in git. Fork layout: in the platform's repository
- * ({@code spec.repo}), at the directory's place in the checkout. Standalone: in the repository named by
- * {@code spec.argocd.repo}, else the checkout's {@code origin}; at the directory's place in the checkout, else
- * at the repository's root. An explicit path wins over both.
+ * ({@code spec.repo}, else the checkout's {@code origin}: the fork the tree is generated in, which its Applications
+ * then read, on the checked-out branch), at the directory's place in the checkout. Standalone: in the repository
+ * named by {@code spec.argocd.repo}, else the checkout's {@code origin}; at the directory's place in the checkout,
+ * else at the repository's root. An explicit path wins over both. A URL is written into every Application of the
+ * tree, so one with credentials in it is refused from the spec and written without them from {@code origin}.
  */
 public final class TreeSites {
 
-    /** The site, and warnings about the checkout (upstream paths the fork does not have). */
-    public record Resolved(TreeSite site, List<Finding> findings) {}
+    /**
+     * The site, the platform as the tree reads it (the fork's repository in place of upstream when the spec names
+     * none), and warnings about the checkout (upstream paths the fork does not have).
+     */
+    public record Resolved(TreeSite site, ResolvedPlatform platform, List<Finding> findings) {}
 
     private TreeSites() {}
 
@@ -37,6 +43,8 @@ public final class TreeSites {
         Location spec = platform.spec().source().known()
                 ? Location.of(platform.spec().source().file())
                 : Location.NONE;
+        refuseCredentials(spec, "spec.repo.url", platform.spec().repo().url());
+        refuseCredentials(spec, "spec.argocd.repo.url", tree.url());
         List<Finding> findings = new ArrayList<>();
         if (layout == Layout.FORK) {
             if (path == null) {
@@ -46,9 +54,18 @@ public final class TreeSites {
                                 + "where the tree sits in your kubeflow/manifests fork",
                         "generate into a directory of your fork's checkout, or pass --path-in-repo PATH (e.g. argocd)");
             }
-            git.ifPresent(g -> findings.addAll(missingUpstreamPaths(g, platform)));
-            return new Resolved(
-                    new TreeSite(platform.repo().url(), platform.repo().revision(), path), findings);
+            ResolvedPlatform fork = platform.spec().repo().url() == null
+                    ? git.filter(g -> g.originUrl() != null)
+                            .map(g -> platform.withRepo(new Repo(
+                                    g.originUrl(),
+                                    platform.spec().repo().revision() != null
+                                            ? platform.spec().repo().revision()
+                                            : g.branch() != null ? g.branch() : "HEAD",
+                                    platform.repo().path())))
+                            .orElse(platform)
+                    : platform;
+            git.ifPresent(g -> findings.addAll(missingUpstreamPaths(g, fork)));
+            return new Resolved(new TreeSite(fork.repo().url(), fork.repo().revision(), path), fork, findings);
         }
         String url = tree.url() != null
                 ? tree.url()
@@ -63,7 +80,17 @@ public final class TreeSites {
                 ? tree.revision()
                 : git.map(GitCheckout::branch).orElse("HEAD");
         return new Resolved(
-                new TreeSite(url, revision == null ? "HEAD" : revision, path == null ? "" : path), findings);
+                new TreeSite(url, revision == null ? "HEAD" : revision, path == null ? "" : path), platform, findings);
+    }
+
+    private static void refuseCredentials(Location spec, String field, String url) {
+        if (!SafeText.hasCredentials(url)) return;
+        throw new InputException(
+                spec,
+                field + " carries credentials (" + SafeText.redactCredentials(url)
+                        + "): every Application of the tree would hold them",
+                "write the URL without user:token@ and give Argo CD the credentials as a repository Secret "
+                        + "(argocd repo add)");
     }
 
     private static List<Finding> missingUpstreamPaths(GitCheckout git, ResolvedPlatform platform) {

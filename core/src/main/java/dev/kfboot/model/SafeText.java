@@ -32,6 +32,22 @@ public final class SafeText {
     }
 
     /**
+     * The URL without the credentials in it, for writing into a tree (where {@link #redactCredentials} would leave a
+     * broken {@code ***}): the whole userinfo goes, except the {@code git} user of an ssh URL.
+     */
+    public static String withoutCredentials(String url) {
+        if (url == null || url.indexOf('@') < 0 || !url.contains("://")) return url;
+        return URL_USERINFO
+                .matcher(url)
+                .replaceAll(m -> Matcher.quoteReplacement(m.group(2).equals("git") ? m.group() : m.group(1)));
+    }
+
+    /** Whether the text holds a URL with credentials (a user, a password or a token before the host). */
+    public static boolean hasCredentials(String s) {
+        return s != null && !s.equals(withoutCredentials(s));
+    }
+
+    /**
      * Control characters shown as escapes: {@code \e}, {@code \a}, {@code \r}, {@code \n}, {@code \t}, other C0
      * and DEL as {@code \xNN}, C1 and the Unicode direction overrides as {@code \\uNNNN}. A backslash stays as it is.
      */

@@ -56,6 +56,12 @@ public record ResolvedPlatform(
         this(spec, catalog, repo, apps, extraApps, declaredEdges, generated, providers, List.of());
     }
 
+    /** The same platform with its child Applications reading another repository (a fork's). */
+    public ResolvedPlatform withRepo(Repo other) {
+        return new ResolvedPlatform(
+                spec, catalog, other, apps, extraApps, declaredEdges, generated, providers, notices);
+    }
+
     /**
      * Objects an app would render that another enabled app's variant ships its own copy of (see
      * {@link dev.kfboot.catalog.Variant#supersedes()}): app, then object, then who supersedes it.

@@ -2,6 +2,7 @@ package dev.kfboot.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SafeTextTest {
@@ -28,6 +29,22 @@ class SafeTextTest {
                 .isEqualTo("https://***@github.com/o/r and http://***@h/x");
         assertThat(SafeText.redactCredentials("ssh://git@github.com/o/r git@github.com:o/r.git https://github.com/o/r"))
                 .isEqualTo("ssh://git@github.com/o/r git@github.com:o/r.git https://github.com/o/r");
+    }
+
+    @Test
+    void aUrlWrittenIntoATreeLosesItsCredentialsAndKeepsTheRest() {
+        assertThat(SafeText.withoutCredentials("https://bob:ghp_SECRET@github.com/o/r.git"))
+                .isEqualTo("https://github.com/o/r.git");
+        assertThat(SafeText.withoutCredentials("https://ghp_TOKEN@github.com:8443/o/r?x=1"))
+                .isEqualTo("https://github.com:8443/o/r?x=1");
+        for (String clean : List.of(
+                "https://github.com/o/r.git", "ssh://git@github.com/o/r", "git@github.com:o/r.git", "/srv/git/r")) {
+            assertThat(SafeText.withoutCredentials(clean)).isEqualTo(clean);
+            assertThat(SafeText.hasCredentials(clean)).as(clean).isFalse();
+        }
+        assertThat(SafeText.hasCredentials("http://u:p@h/x")).isTrue();
+        assertThat(SafeText.hasCredentials(null)).isFalse();
+        assertThat(SafeText.withoutCredentials(null)).isNull();
     }
 
     @Test

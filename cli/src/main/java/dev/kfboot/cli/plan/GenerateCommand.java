@@ -92,9 +92,9 @@ public final class GenerateCommand implements Callable<Integer> {
             names = "--layout",
             defaultValue = "fork",
             paramLabel = "LAYOUT",
-            description = "fork: the tree sits in a kubeflow/manifests fork (spec.repo) and children read its paths; "
-                    + "standalone: a repository of its own, children read upstream at the release tag "
-                    + "(default: fork).")
+            description = "fork: the tree sits in a kubeflow/manifests fork (spec.repo, else the checkout's origin) "
+                    + "and children read its paths; standalone: a repository of its own, children read upstream "
+                    + "at the release tag (default: fork).")
     Layout layout;
 
     @Option(

@@ -40,8 +40,8 @@ public record TargetTree(GeneratedTree tree, List<Finding> findings) {
             UpgradePlan upgrade) {
         ResolvedPlatform platform = kfboot.resolve(spec, sources);
         TreeSites.Resolved site = TreeSites.resolve(layout, platform, dir, pathInRepo);
-        GeneratedTree tree =
-                kfboot.generate(platform, sources, new TreeOptions(layout, site.site(), envs, applicationSet, upgrade));
+        GeneratedTree tree = kfboot.generate(
+                site.platform(), sources, new TreeOptions(layout, site.site(), envs, applicationSet, upgrade));
         List<Finding> findings = new ArrayList<>(site.findings());
         findings.addAll(tree.findings());
         return new TargetTree(tree, findings);

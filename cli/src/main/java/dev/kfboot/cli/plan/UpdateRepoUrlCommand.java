@@ -4,6 +4,7 @@ import dev.kfboot.cli.CommandFailure;
 import dev.kfboot.cli.ExitCodes;
 import dev.kfboot.cli.Structured;
 import dev.kfboot.generate.RepoUrlRewriter;
+import dev.kfboot.model.SafeText;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +84,14 @@ public final class UpdateRepoUrlCommand implements Callable<Integer> {
                     ExitCodes.INPUT,
                     "--repo '" + repo + "' is not a repository URL",
                     "pass the git URL, e.g. https://github.com/acme/kubeflow-gitops.git");
+        }
+        if (SafeText.hasCredentials(repo)) {
+            throw new CommandFailure(
+                    ExitCodes.INPUT,
+                    "--repo " + SafeText.redactCredentials(repo)
+                            + " carries credentials: every Application of the tree would hold them",
+                    "pass the URL without user:token@ and give Argo CD the credentials as a repository Secret "
+                            + "(argocd repo add)");
         }
         if (revision != null && (revision.isBlank() || revision.chars().anyMatch(Character::isWhitespace))) {
             throw new CommandFailure(
