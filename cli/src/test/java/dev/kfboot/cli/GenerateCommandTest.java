@@ -168,17 +168,7 @@ class GenerateCommandTest {
             git.getRepository().getConfig().setString("remote", "origin", "url", "https://example.com/acme/fork.git");
             git.getRepository().getConfig().save();
         }
-        Path spec = tmp.resolve("platform.yaml");
-        Files.writeString(spec, """
-                apiVersion: kfboot.dev/v1alpha1
-                kind: Platform
-                metadata:
-                  name: kubeflow
-                spec:
-                  release: "26.03"
-                  repo:
-                    url: https://example.com/acme/mirror.git
-                """);
+        Path spec = specWithRepo("https://example.com/acme/mirror.git");
         CliRun r = CliRun.of(
                 "generate",
                 "-q",
@@ -218,17 +208,7 @@ class GenerateCommandTest {
             assertThat(Files.readString(out.resolve("root-app.yaml")))
                     .contains("repoURL: https://example.com/acme/gitops.git");
         }
-        Path spec = tmp.resolve("platform.yaml");
-        Files.writeString(spec, """
-                apiVersion: kfboot.dev/v1alpha1
-                kind: Platform
-                metadata:
-                  name: kubeflow
-                spec:
-                  release: "26.03"
-                  repo:
-                    url: https://bob:%s@example.com/acme/fork.git
-                """.formatted(token));
+        Path spec = specWithRepo("https://bob:" + token + "@example.com/acme/fork.git");
         Path refused = repo.resolve("refused");
         CliRun r = CliRun.of("generate", "-f", spec.toString(), "--out", refused.toString());
         assertThat(r.code()).isEqualTo(2);
@@ -247,6 +227,20 @@ class GenerateCommandTest {
         assertThat(update.code()).isEqualTo(2);
         assertThat(update.out() + update.err()).contains("carries credentials").doesNotContain(token);
         assertThat(Files.readString(tree.resolve("root-app.yaml"))).isEqualTo(before);
+    }
+
+    /** The default platform with {@code spec.repo.url} set. */
+    private Path specWithRepo(String url) throws Exception {
+        return Files.writeString(tmp.resolve("platform.yaml"), """
+                apiVersion: kfboot.dev/v1alpha1
+                kind: Platform
+                metadata:
+                  name: kubeflow
+                spec:
+                  release: "26.03"
+                  repo:
+                    url: %s
+                """.formatted(url));
     }
 
     @Test
