@@ -273,8 +273,23 @@ class BadInputCorpusTest {
                 "--force"));
         c.add(new Case(
                 "unwritable output directory",
-                Map.of("file", "x".getBytes()),
-                List.of("generate", "-q", "--out", "DIR/file/argocd", "--path-in-repo", "argocd"),
+                // a spec naming a fork: the default names upstream, which generate warns about before writing
+                Map.of(
+                        "file",
+                        "x".getBytes(),
+                        "platform.yaml",
+                        ("apiVersion: kfboot.dev/v1alpha1\nkind: Platform\nmetadata: {name: ml}\nspec:\n  release: "
+                                        + "\"26.03\"\n  repo: {url: https://github.com/acme/manifests.git}\n")
+                                .getBytes()),
+                List.of(
+                        "generate",
+                        "-q",
+                        "-f",
+                        "DIR/platform.yaml",
+                        "--out",
+                        "DIR/file/argocd",
+                        "--path-in-repo",
+                        "argocd"),
                 2,
                 "file",
                 "cannot",

@@ -162,6 +162,34 @@ class GenerateCommandTest {
     }
 
     @Test
+    void aCloneOfUpstreamKeepsTheReleaseAndIsToldTheTreeCannotBeReadThere() throws Exception {
+        Path repo = tmp.resolve("manifests");
+        try (Git git = Git.init()
+                .setDirectory(repo.toFile())
+                .setInitialBranch("master")
+                .call()) {
+            git.getRepository().getConfig().setString("remote", "origin", "url", "git@github.com:kubeflow/manifests");
+            git.getRepository().getConfig().save();
+        }
+        CliRun r = CliRun.of("generate", "-q", "--out", repo.resolve("argocd").toString(), "-o", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode f = Json.mapper().readTree(r.out());
+        assertThat(f.get("repoURL").asText()).isEqualTo("https://github.com/kubeflow/manifests.git");
+        assertThat(f.get("revision").asText()).isEqualTo("26.03");
+        assertThat(f.get("findings").findValuesAsText("rule")).contains("fork-names-upstream");
+        // a fork's checkout is read from the fork: nothing to warn about
+        Path mine = tmp.resolve("mine");
+        try (Git git = Git.init().setDirectory(mine.toFile()).call()) {
+            git.getRepository().getConfig().setString("remote", "origin", "url", "https://example.com/acme/fork.git");
+            git.getRepository().getConfig().save();
+        }
+        CliRun ok = CliRun.of("generate", "-q", "--out", mine.resolve("argocd").toString(), "-o", "json");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(Json.mapper().readTree(ok.out()).path("findings").findValuesAsText("rule"))
+                .doesNotContain("fork-names-upstream");
+    }
+
+    @Test
     void forkLayoutKeepsTheRepositoryTheSpecNames() throws Exception {
         Path repo = tmp.resolve("fork");
         try (Git git = Git.init().setDirectory(repo.toFile()).call()) {

@@ -3,6 +3,7 @@ package dev.kfboot.generate;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
+import dev.kfboot.model.RepoUrls;
 import dev.kfboot.model.SafeText;
 import dev.kfboot.spec.App;
 import dev.kfboot.spec.Repo;
@@ -54,8 +55,11 @@ public final class TreeSites {
                                 + "where the tree sits in your kubeflow/manifests fork",
                         "generate into a directory of your fork's checkout, or pass --path-in-repo PATH (e.g. argocd)");
             }
+            // a checkout of upstream itself keeps the release's URL and revision
             ResolvedPlatform fork = platform.spec().repo().url() == null
-                    ? git.filter(g -> g.originUrl() != null)
+                    ? git.filter(g -> g.originUrl() != null
+                                    && !RepoUrls.same(
+                                            g.originUrl(), platform.repo().url()))
                             .map(g -> platform.withRepo(new Repo(
                                     g.originUrl(),
                                     platform.spec().repo().revision() != null
@@ -65,7 +69,9 @@ public final class TreeSites {
                             .orElse(platform)
                     : platform;
             git.ifPresent(g -> findings.addAll(missingUpstreamPaths(g, fork)));
-            return new Resolved(new TreeSite(fork.repo().url(), fork.repo().revision(), path), fork, findings);
+            TreeSite site = new TreeSite(fork.repo().url(), fork.repo().revision(), path);
+            if (RepoUrls.same(site.repoURL(), platform.catalog().repo())) findings.add(namesUpstream(site));
+            return new Resolved(site, fork, findings);
         }
         String url = tree.url() != null
                 ? tree.url()
@@ -81,6 +87,18 @@ public final class TreeSites {
                 : git.map(GitCheckout::branch).orElse("HEAD");
         return new Resolved(
                 new TreeSite(url, revision == null ? "HEAD" : revision, path == null ? "" : path), platform, findings);
+    }
+
+    /** A fork-layout tree that names upstream: Argo CD reads its root app from a repository without the tree. */
+    private static Finding namesUpstream(TreeSite site) {
+        return Finding.warning(
+                "fork-names-upstream",
+                null,
+                "the tree's Applications read " + site.repoURL() + " at " + site.revision()
+                        + ", the upstream repository, which does not hold " + site.resolve("apps")
+                        + ": the root app cannot sync from there",
+                "generate inside your fork's checkout (its origin is used), set spec.repo.url to your fork, or run "
+                        + "kfboot update-repo-url --repo URL DIR once the tree is pushed");
     }
 
     private static void refuseCredentials(Location spec, String field, String url) {

@@ -2,6 +2,7 @@ package dev.kfboot.validate;
 
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Location;
+import dev.kfboot.model.RepoUrls;
 import dev.kfboot.model.Severity;
 import dev.kfboot.yaml.RenderedYaml;
 import dev.kfboot.yaml.YMap;
@@ -318,7 +319,7 @@ public final class AppSetExpander {
 
     private Path checkout(String url) {
         for (Map.Entry<String, Path> s : sources.entrySet()) {
-            if (SourceResolver.normalize(s.getKey()).equals(SourceResolver.normalize(url))) return s.getValue();
+            if (RepoUrls.same(s.getKey(), url)) return s.getValue();
         }
         return locality != null && locality.isLocal(url) ? repo.dir() : null;
     }

@@ -1,6 +1,7 @@
 package dev.kfboot.validate;
 
 import dev.kfboot.argocd.AppSource;
+import dev.kfboot.model.RepoUrls;
 import dev.kfboot.render.KustomizationClosure;
 import dev.kfboot.yaml.YMap;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,16 +34,16 @@ public final class SourceResolver {
     public SourceResolver(RepoRoot repo, Map<String, Path> sources, String repoUrl) {
         this.repo = repo;
         this.repoUrl = repoUrl == null || repoUrl.isBlank() ? null : repoUrl;
-        sources.forEach(
-                (url, dir) -> mapped.put(normalize(url), dir.toAbsolutePath().normalize()));
+        sources.forEach((url, dir) ->
+                mapped.put(RepoUrls.normalize(url), dir.toAbsolutePath().normalize()));
     }
 
     /**
      * Whether a repoURL names the checkout at the repository root: its origin, {@code --repo-url}, or a placeholder.
      */
     public boolean isLocal(String url) {
-        return repo.originUrl() != null && normalize(repo.originUrl()).equals(normalize(url))
-                || repoUrl != null && normalize(repoUrl).equals(normalize(url))
+        return RepoUrls.same(repo.originUrl(), url)
+                || RepoUrls.same(repoUrl, url)
                 || Placeholders.in(url).isPresent();
     }
 
@@ -61,7 +61,7 @@ public final class SourceResolver {
         }
         if (s.chart() != null) return new ResolvedSource(i, s, ResolvedSource.Kind.HELM, null, s.path(), null);
         YMap node = app.sourceNode(i).orElse(new YMap(Map.of(), 0));
-        Path root = mapped.get(normalize(url));
+        Path root = mapped.get(RepoUrls.normalize(url));
         if (s.path() == null && node.get("ref").isPresent()) {
             // a source that only lends its files to other sources' $ref/ values files
             Path checkout = root != null ? root : isLocal(url) ? repo.dir() : null;
@@ -158,22 +158,5 @@ public final class SourceResolver {
 
     public static boolean isGlob(String path) {
         return path.contains("*") || path.contains("?") || path.contains("[");
-    }
-
-    /**
-     * {@code git@github.com:o/r.git}, {@code https://github.com/o/r} and {@code https://GitHub.com/o/r/} are one
-     * repository.
-     */
-    static String normalize(String url) {
-        String u = url.trim();
-        int scheme = u.indexOf("://");
-        if (scheme >= 0) u = u.substring(scheme + 3);
-        else if (u.contains("@") && u.contains(":"))
-            u = u.substring(u.indexOf('@') + 1).replaceFirst(":", "/");
-        int at = u.indexOf('@');
-        if (at >= 0 && at < u.indexOf('/')) u = u.substring(at + 1);
-        while (u.endsWith("/")) u = u.substring(0, u.length() - 1);
-        if (u.endsWith(".git")) u = u.substring(0, u.length() - 4);
-        return u.toLowerCase(Locale.ROOT);
     }
 }

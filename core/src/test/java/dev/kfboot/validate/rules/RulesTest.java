@@ -30,6 +30,7 @@ class RulesTest {
             "no-facts",
             "unknown-kind",
             "path-not-in-checkout",
+            "fork-names-upstream",
             "project-unknown-kind",
             "provider-failed",
             "renamed-component",
