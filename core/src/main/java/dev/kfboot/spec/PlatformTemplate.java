@@ -100,11 +100,15 @@ public final class PlatformTemplate {
             sb.append("  # kubeflow/manifests release (`kfboot catalog list` shows what it has).\n");
             sb.append("  release: \"").append(catalog.release()).append("\"\n");
         }
-        sb.append("  # The repository the child Applications read: your fork of kubeflow/manifests, or upstream.\n");
-        sb.append("  repo:\n");
-        sb.append("    url: ").append(catalog.repo()).append('\n');
-        sb.append("    revision: \"").append(catalog.revision()).append("\"\n");
-        sb.append("    path: \"\"   # where the manifests tree sits inside the repository\n");
+        // left out, the fork layout reads the checkout's origin: the upstream URL written here would name a
+        // repository that has no tree to read
+        sb.append(
+                "  # The repository the child Applications read. Left out, the fork layout reads the origin of the\n");
+        sb.append("  # checkout you generate in (your fork) on its branch, the standalone layout upstream:\n");
+        sb.append("  # repo:\n");
+        sb.append("  #   url: ").append(catalog.repo()).append('\n');
+        sb.append("  #   revision: \"").append(catalog.revision()).append("\"\n");
+        sb.append("  #   path: \"\"   # where the manifests tree sits inside the repository\n");
         sb.append("  # The release's example set is installed unless an entry here changes it. An entry can\n");
         sb.append("  # disable a component (enabled: false), enable an optional one (enabled: true), pick a\n");
         sb.append("  # variant, add dependsOn edges the manifests do not show, or pin a wave.\n");
