@@ -61,6 +61,10 @@ public final class Kfboot {
         this(Catalogs.builtin(), Rendering::run, progress);
     }
 
+    public Catalogs catalogs() {
+        return catalogs;
+    }
+
     public static Kfboot quiet() {
         return new Kfboot(r -> {});
     }

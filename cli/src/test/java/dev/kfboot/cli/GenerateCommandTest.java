@@ -187,6 +187,29 @@ class GenerateCommandTest {
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(Json.mapper().readTree(ok.out()).path("findings").findValuesAsText("rule"))
                 .doesNotContain("fork-names-upstream");
+        // 26.03.1 lives in kubeflow/community-distribution; the old name of upstream is upstream all the same
+        Path spec = Files.writeString(tmp.resolve("renamed.yaml"), """
+                apiVersion: kfboot.dev/v1alpha1
+                kind: Platform
+                metadata: {name: ml}
+                spec:
+                  release: "26.03.1"
+                  repo: {url: https://github.com/kubeflow/manifests}
+                """);
+        CliRun renamed = CliRun.of(
+                "generate",
+                "-q",
+                "-f",
+                spec.toString(),
+                "--out",
+                tmp.resolve("r/argocd").toString(),
+                "--path-in-repo",
+                "argocd",
+                "-o",
+                "json");
+        assertThat(renamed.code()).as(renamed.err()).isZero();
+        assertThat(Json.mapper().readTree(renamed.out()).path("findings").findValuesAsText("rule"))
+                .contains("fork-names-upstream");
     }
 
     @Test

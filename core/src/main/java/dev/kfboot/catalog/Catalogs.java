@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -78,6 +79,13 @@ public final class Catalogs {
     /** Known releases, newest first as releases.yaml lists them, then user catalogs in the order added. */
     public List<String> releases() {
         return releases;
+    }
+
+    /** The upstream repositories the known releases name (kubeflow/manifests, its successor's name, ...). */
+    public Set<String> upstreamRepos() {
+        Set<String> out = new TreeSet<>();
+        for (String r : releases) out.add(release(r).repo());
+        return out;
     }
 
     /** Where a release's catalog comes from: "built in" or the user catalog file. */

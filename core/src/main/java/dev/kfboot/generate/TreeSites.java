@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Finds where a tree written to a directory will live in git. Fork layout: in the platform's repository
@@ -32,8 +34,12 @@ public final class TreeSites {
 
     private TreeSites() {}
 
-    /** @param pathInRepo the tree's directory inside its repository, or null to find it */
-    public static Resolved resolve(Layout layout, ResolvedPlatform platform, Path out, String pathInRepo) {
+    /**
+     * @param upstreams  the repositories upstream releases live in (the catalogs'), besides the platform's own
+     * @param pathInRepo the tree's directory inside its repository, or null to find it
+     */
+    public static Resolved resolve(
+            Layout layout, ResolvedPlatform platform, Set<String> upstreams, Path out, String pathInRepo) {
         Optional<GitCheckout> git = GitCheckout.of(out);
         Repo tree = platform.spec().argocd().treeRepo();
         String path = pathInRepo != null
@@ -55,11 +61,11 @@ public final class TreeSites {
                                 + "where the tree sits in your kubeflow/manifests fork",
                         "generate into a directory of your fork's checkout, or pass --path-in-repo PATH (e.g. argocd)");
             }
+            Set<String> upstream = new TreeSet<>(upstreams);
+            upstream.add(platform.catalog().repo());
             // a checkout of upstream itself keeps the release's URL and revision
             ResolvedPlatform fork = platform.spec().repo().url() == null
-                    ? git.filter(g -> g.originUrl() != null
-                                    && !RepoUrls.same(
-                                            g.originUrl(), platform.repo().url()))
+                    ? git.filter(g -> g.originUrl() != null && !isUpstream(g.originUrl(), upstream))
                             .map(g -> platform.withRepo(new Repo(
                                     g.originUrl(),
                                     platform.spec().repo().revision() != null
@@ -70,7 +76,7 @@ public final class TreeSites {
                     : platform;
             git.ifPresent(g -> findings.addAll(missingUpstreamPaths(g, fork)));
             TreeSite site = new TreeSite(fork.repo().url(), fork.repo().revision(), path);
-            if (RepoUrls.same(site.repoURL(), platform.catalog().repo())) findings.add(namesUpstream(site));
+            if (isUpstream(site.repoURL(), upstream)) findings.add(namesUpstream(site));
             return new Resolved(site, fork, findings);
         }
         String url = tree.url() != null
@@ -87,6 +93,10 @@ public final class TreeSites {
                 : git.map(GitCheckout::branch).orElse("HEAD");
         return new Resolved(
                 new TreeSite(url, revision == null ? "HEAD" : revision, path == null ? "" : path), platform, findings);
+    }
+
+    private static boolean isUpstream(String url, Set<String> upstream) {
+        return upstream.stream().anyMatch(u -> RepoUrls.same(url, u));
     }
 
     /** A fork-layout tree that names upstream: Argo CD reads its root app from a repository without the tree. */

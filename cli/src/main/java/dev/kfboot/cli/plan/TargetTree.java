@@ -39,7 +39,8 @@ public record TargetTree(GeneratedTree tree, List<Finding> findings) {
             boolean applicationSet,
             UpgradePlan upgrade) {
         ResolvedPlatform platform = kfboot.resolve(spec, sources);
-        TreeSites.Resolved site = TreeSites.resolve(layout, platform, dir, pathInRepo);
+        TreeSites.Resolved site =
+                TreeSites.resolve(layout, platform, kfboot.catalogs().upstreamRepos(), dir, pathInRepo);
         GeneratedTree tree = kfboot.generate(
                 site.platform(), sources, new TreeOptions(layout, site.site(), envs, applicationSet, upgrade));
         List<Finding> findings = new ArrayList<>(site.findings());
