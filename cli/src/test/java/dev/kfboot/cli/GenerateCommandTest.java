@@ -188,14 +188,7 @@ class GenerateCommandTest {
         assertThat(Json.mapper().readTree(ok.out()).path("findings").findValuesAsText("rule"))
                 .doesNotContain("fork-names-upstream");
         // 26.03.1 lives in kubeflow/community-distribution; the old name of upstream is upstream all the same
-        Path spec = Files.writeString(tmp.resolve("renamed.yaml"), """
-                apiVersion: kfboot.dev/v1alpha1
-                kind: Platform
-                metadata: {name: ml}
-                spec:
-                  release: "26.03.1"
-                  repo: {url: https://github.com/kubeflow/manifests}
-                """);
+        Path spec = specWithRepo("26.03.1", "https://github.com/kubeflow/manifests");
         CliRun renamed = CliRun.of(
                 "generate",
                 "-q",
@@ -219,7 +212,7 @@ class GenerateCommandTest {
             git.getRepository().getConfig().setString("remote", "origin", "url", "https://example.com/acme/fork.git");
             git.getRepository().getConfig().save();
         }
-        Path spec = specWithRepo("https://example.com/acme/mirror.git");
+        Path spec = specWithRepo("26.03", "https://example.com/acme/mirror.git");
         CliRun r = CliRun.of(
                 "generate",
                 "-q",
@@ -259,7 +252,7 @@ class GenerateCommandTest {
             assertThat(Files.readString(out.resolve("root-app.yaml")))
                     .contains("repoURL: https://example.com/acme/gitops.git");
         }
-        Path spec = specWithRepo("https://bob:" + token + "@example.com/acme/fork.git");
+        Path spec = specWithRepo("26.03", "https://bob:" + token + "@example.com/acme/fork.git");
         Path refused = repo.resolve("refused");
         CliRun r = CliRun.of("generate", "-f", spec.toString(), "--out", refused.toString());
         assertThat(r.code()).isEqualTo(2);
@@ -280,18 +273,18 @@ class GenerateCommandTest {
         assertThat(Files.readString(tree.resolve("root-app.yaml"))).isEqualTo(before);
     }
 
-    /** The default platform with {@code spec.repo.url} set. */
-    private Path specWithRepo(String url) throws Exception {
+    /** The release's default platform with {@code spec.repo.url} set. */
+    private Path specWithRepo(String release, String url) throws Exception {
         return Files.writeString(tmp.resolve("platform.yaml"), """
                 apiVersion: kfboot.dev/v1alpha1
                 kind: Platform
                 metadata:
                   name: kubeflow
                 spec:
-                  release: "26.03"
+                  release: "%s"
                   repo:
                     url: %s
-                """.formatted(url));
+                """.formatted(release, url));
     }
 
     @Test

@@ -63,17 +63,7 @@ public final class TreeSites {
             }
             Set<String> upstream = new TreeSet<>(upstreams);
             upstream.add(platform.catalog().repo());
-            // a checkout of upstream itself keeps the release's URL and revision
-            ResolvedPlatform fork = platform.spec().repo().url() == null
-                    ? git.filter(g -> g.originUrl() != null && !isUpstream(g.originUrl(), upstream))
-                            .map(g -> platform.withRepo(new Repo(
-                                    g.originUrl(),
-                                    platform.spec().repo().revision() != null
-                                            ? platform.spec().repo().revision()
-                                            : g.branch() != null ? g.branch() : "HEAD",
-                                    platform.repo().path())))
-                            .orElse(platform)
-                    : platform;
+            ResolvedPlatform fork = readingTheFork(platform, git, upstream);
             git.ifPresent(g -> findings.addAll(missingUpstreamPaths(g, fork)));
             TreeSite site = new TreeSite(fork.repo().url(), fork.repo().revision(), path);
             if (isUpstream(site.repoURL(), upstream)) findings.add(namesUpstream(site));
@@ -93,6 +83,24 @@ public final class TreeSites {
                 : git.map(GitCheckout::branch).orElse("HEAD");
         return new Resolved(
                 new TreeSite(url, revision == null ? "HEAD" : revision, path == null ? "" : path), platform, findings);
+    }
+
+    /**
+     * The platform reading the fork the tree is generated in: the checkout's origin on its branch, unless the spec
+     * names a repository, there is no origin, or the checkout is upstream itself (which keeps the release's URL and
+     * revision).
+     */
+    private static ResolvedPlatform readingTheFork(
+            ResolvedPlatform platform, Optional<GitCheckout> git, Set<String> upstream) {
+        Repo named = platform.spec().repo();
+        if (named.url() != null || git.isEmpty()) return platform;
+        String origin = git.get().originUrl();
+        if (origin == null || isUpstream(origin, upstream)) return platform;
+        String branch = git.get().branch() != null ? git.get().branch() : "HEAD";
+        return platform.withRepo(new Repo(
+                origin,
+                named.revision() != null ? named.revision() : branch,
+                platform.repo().path()));
     }
 
     private static boolean isUpstream(String url, Set<String> upstream) {
