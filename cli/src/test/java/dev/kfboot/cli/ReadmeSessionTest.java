@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.mockwebserver.http.MockResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,7 @@ class ReadmeSessionTest {
                         + "\"validator.experiment.katib.kubeflow.org\": no endpoints available "
                         + "for service \"katib-controller\"");
         kfboot(3, "deploy", t);
+        argo.awaitOperationEnded("centraldashboard", Duration.ofSeconds(10)); // katib's sibling in wave 2, as shown
         kfboot(1, "status");
         argo.behave("katib", ArgoCdStandIn.Behaviour.SUCCEED);
         kfboot(0, "deploy", t);

@@ -169,6 +169,22 @@ public final class ArgoCdStandIn implements AutoCloseable {
         later(app);
     }
 
+    /**
+     * Waits until the app's operation has ended (none requested, none Running): a deploy that stops at a failing app
+     * leaves its wave's other operations to Argo CD, which ends them after kfboot has returned.
+     */
+    public void awaitOperationEnded(String app, Duration timeout) {
+        apps().withName(app)
+                .waitUntilCondition(
+                        a -> a != null
+                                && !a.getAdditionalProperties().containsKey("operation")
+                                && !"Running"
+                                        .equals(Fields.string(
+                                                a.getAdditionalProperties(), "status", "operationState", "phase")),
+                        timeout.toMillis(),
+                        TimeUnit.MILLISECONDS);
+    }
+
     public List<Operation> operations() {
         return List.copyOf(operations);
     }
