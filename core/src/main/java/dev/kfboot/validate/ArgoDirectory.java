@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -26,7 +27,8 @@ import java.util.stream.Stream;
  * listed directories' own kustomizations (patches, generator inputs and unlisted files are not objects);
  * without one, the {@code .yaml}, {@code .yml} and {@code .json} files of the directory, below it only with
  * {@code directory.recurse}, filtered by {@code directory.include} / {@code exclude} (globs on the path
- * relative to the source directory, {@code {a,b}} alternatives allowed).
+ * relative to the source directory, {@code {a,b}} alternatives allowed), and the {@code .jsonnet} files Argo CD
+ * evaluates there, which kfboot does not.
  */
 public final class ArgoDirectory {
 
@@ -69,10 +71,19 @@ public final class ArgoDirectory {
 
     /** The plain-directory reading: YAML and JSON files, in name order. */
     public static Set<Path> manifests(Path dir, Options options) {
+        return files(dir, options, ArgoDirectory::isManifest);
+    }
+
+    /** The Jsonnet files ({@code *.jsonnet}) Argo CD evaluates in a plain directory, in name order. */
+    static Set<Path> jsonnet(Path dir, Options options) {
+        return files(dir, options, f -> f.getFileName().toString().endsWith(".jsonnet"));
+    }
+
+    private static Set<Path> files(Path dir, Options options, Predicate<Path> kind) {
         Set<Path> out = new TreeSet<>();
         try (Stream<Path> files = options.recurse() ? Files.walk(dir) : Files.list(dir)) {
             files.filter(Files::isRegularFile)
-                    .filter(ArgoDirectory::isManifest)
+                    .filter(kind)
                     .filter(f -> options.accepts(dir.relativize(f)))
                     .forEach(f -> out.add(f.toAbsolutePath().normalize()));
         } catch (IOException e) {

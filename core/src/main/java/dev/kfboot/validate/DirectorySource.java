@@ -15,11 +15,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a source that is a directory of plain manifests the way Argo CD does: every {@code .yaml},
  * {@code .yml} and {@code .json} file in it (and below it with {@code directory.recurse}), filtered by
- * {@code directory.include} and {@code exclude}, in name order.
+ * {@code directory.include} and {@code exclude}, in name order. Argo CD also evaluates the {@code .jsonnet} files
+ * those filters let through; kfboot does not, so a directory holding any is unverified, not read in part.
  */
 final class DirectorySource {
 
@@ -34,6 +36,20 @@ final class DirectorySource {
         List<Map<String, Object>> docs = new ArrayList<>();
         if (!Files.isDirectory(dir))
             return failed(unit, start, "cannot read " + unit.paths().get(0) + ": not a directory");
+        Set<Path> jsonnet = ArgoDirectory.jsonnet(dir, options);
+        if (!jsonnet.isEmpty()) {
+            List<String> names =
+                    jsonnet.stream().map(f -> dir.relativize(f).toString()).toList();
+            String shown = String.join(", ", names.subList(0, Math.min(3, names.size())))
+                    + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "");
+            return HelmSource.unverified(
+                    unit,
+                    start,
+                    "source path " + unit.paths().get(0) + " holds Jsonnet (" + shown
+                            + "), which Argo CD evaluates and kfboot does not",
+                    "render it yourself (jsonnet, with the app's directory.jsonnet variables) and validate the output,"
+                            + " or leave the files out with directory.exclude if Argo CD is not to read them");
+        }
         ReadBoundary bound = ReadBoundary.of(unit.root());
         long total = 0;
         for (Path f : ArgoDirectory.manifests(dir, options)) {

@@ -73,4 +73,61 @@ class MultiSourceTest {
                 .extracting(Finding::severity)
                 .doesNotContain(Severity.ERROR);
     }
+
+    /**
+     * Argo CD evaluates the {@code *.jsonnet} files of a plain directory (after include/exclude); kfboot does not, so
+     * such a directory is unverified as a whole, not read in part as if its YAML were all it deploys.
+     */
+    @Test
+    void aPlainDirectoryWithJsonnetIsUnverifiedUnlessItsFiltersLeaveTheJsonnetOut() {
+        TreeFixture t = new TreeFixture(repo)
+                .root()
+                .healthCheck()
+                .file("c/mixed/cm.yaml", CM.formatted("from-yaml"))
+                .file("c/mixed/crds.jsonnet", "{ apiVersion: 'v1', kind: 'List', items: [] }\n")
+                .file("c/mixed/lib/util.libsonnet", "{}\n")
+                .file("tree/apps/mixed.yaml", directoryApp("mixed", ""))
+                .file("tree/apps/yaml-only.yaml", directoryApp("yaml-only", "    directory: {exclude: '*.jsonnet'}\n"))
+                .file("c/plain/cm.yaml", CM.formatted("only-yaml"))
+                .file("c/plain/lib/util.libsonnet", "{}\n")
+                .file("tree/apps/plain.yaml", directoryApp("plain", "").replace("c/mixed", "c/plain"));
+
+        Validation v = t.validate(Rules.all());
+
+        assertThat(v.unverified()).containsOnlyKeys("mixed");
+        assertThat(t.findings("unverified")).singleElement().satisfies(f -> {
+            assertThat(f.app()).isEqualTo("mixed");
+            assertThat(f.message()).contains("c/mixed holds Jsonnet (crds.jsonnet)", "the app is unverified");
+            assertThat(f.hint()).contains("directory.exclude");
+        });
+        assertThat(v.context().inventory().of("mixed")).isEmpty();
+        assertThat(v.context().inventory().of("yaml-only"))
+                .extracting(e -> e.object().id().name())
+                .containsExactly("from-yaml");
+        assertThat(v.context().inventory().of("plain"))
+                .extracting(e -> e.object().id().name())
+                .containsExactly("only-yaml");
+        assertThat(v.findings())
+                .as(v.findings().toString())
+                .extracting(Finding::severity)
+                .doesNotContain(Severity.ERROR);
+    }
+
+    private static String directoryApp(String name, String sourceExtra) {
+        return """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata:
+                  name: %2$s
+                  namespace: argocd
+                  annotations: {argocd.argoproj.io/sync-wave: "1"}
+                spec:
+                  project: platform
+                  source:
+                    repoURL: %1$s
+                    targetRevision: main
+                    path: c/mixed
+                %3$s  destination: {server: https://kubernetes.default.svc, namespace: kubeflow}
+                """.formatted(TreeFixture.REPO, name, sourceExtra);
+    }
 }

@@ -15,8 +15,9 @@ import java.util.TreeSet;
 
 /**
  * What kfboot could not check, said once and why, never as a made-up error: another repository with no local
- * checkout (once per repository, with the {@code --source URL=DIR} hint), a config management plugin, a Helm chart
- * it could not render offline, an ApplicationSet whose generators need a live Argo CD.
+ * checkout (once per repository, with the {@code --source URL=DIR} hint), a config management plugin, a plain
+ * directory holding Jsonnet, a Helm chart it could not render offline, an ApplicationSet whose generators need a live
+ * Argo CD.
  */
 final class Unverified extends AbstractRule {
 
@@ -25,7 +26,7 @@ final class Unverified extends AbstractRule {
                 ValidationContext.UNVERIFIED,
                 Severity.INFO,
                 "An app, repository or ApplicationSet kfboot cannot check offline (no "
-                        + "checkout, plugin, chart not cached, live-only generator)"));
+                        + "checkout, plugin, Jsonnet, chart not cached, live-only generator)"));
     }
 
     @Override
