@@ -20,6 +20,9 @@ public final class ArgoCd {
     /** Deleting an Application cascades to its resources only with this finalizer. */
     public static final String RESOURCES_FINALIZER = "resources-finalizer.argocd.argoproj.io";
 
+    /** The ConfigMap of Argo CD's settings. */
+    public static final String CM = "argocd-cm";
+
     /** The argocd-cm key of the Lua health check that makes parent waves wait for child Applications. */
     public static final String APP_HEALTH_KEY = "resource.customizations.health.argoproj.io_Application";
 

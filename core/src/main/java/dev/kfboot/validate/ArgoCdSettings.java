@@ -26,11 +26,21 @@ public final class ArgoCdSettings {
     static final String OLD_STYLE = "resource.customizations";
 
     private Location appHealthCheck;
+    private Location argocdCm;
     private final Map<String, List<IgnoreDifference>> ignores = new LinkedHashMap<>();
 
     /** Where the Application health check is configured, or null when nowhere in the tree. */
     public Location appHealthCheck() {
         return appHealthCheck;
+    }
+
+    /**
+     * Where the tree first writes {@code argocd-cm} itself (the ConfigMap, a patch or generator naming it, the Argo CD
+     * chart's {@code configs.cm} values, an argocd-cm an app renders), or null when Argo CD's settings live outside
+     * the tree and only the live cluster knows them.
+     */
+    public Location argocdCm() {
+        return argocdCm;
     }
 
     /** System-level ignoreDifferences that apply to a kind ({@code <group>_<kind>}, {@code <kind>}, {@code all}). */
@@ -51,7 +61,15 @@ public final class ArgoCdSettings {
                         && s.value().contains("health.lua")) found(new Location(file, e.keyLine()));
                 else if (key.startsWith(IGNORE_PREFIX) && e.value() instanceof YScalar s) ignore(key, s.value());
                 else if (key.equals(OLD_STYLE) && e.value() instanceof YScalar s) oldStyle(s.value());
-                else scan(e.value(), file);
+                else if (key.equals("name")
+                        && e.value() instanceof YScalar s
+                        && s.value().equals(ArgoCd.CM)) writesCm(new Location(file, e.keyLine()));
+                else {
+                    if (key.equals("configs")
+                            && e.value() instanceof YMap c
+                            && c.get("cm").isPresent()) writesCm(new Location(file, e.keyLine()));
+                    scan(e.value(), file);
+                }
             });
         } else if (doc instanceof YSeq s) {
             for (YNode item : s.items()) scan(item, file);
@@ -62,6 +80,7 @@ public final class ArgoCdSettings {
 
     /** Reads the data of an {@code argocd-cm} ConfigMap an app renders (or the live one, for {@code kfboot adopt}). */
     public void scanRendered(Map<String, Object> data, Location where) {
+        writesCm(where);
         data.forEach((key, value) -> {
             if (key.equals(ArgoCd.APP_HEALTH_KEY)
                     && value != null
@@ -73,6 +92,11 @@ public final class ArgoCdSettings {
 
     private void found(Location where) {
         if (appHealthCheck == null) appHealthCheck = where;
+        writesCm(where);
+    }
+
+    private void writesCm(Location where) {
+        if (argocdCm == null) argocdCm = where;
     }
 
     /**

@@ -394,15 +394,16 @@ public final class Validator {
     private static void scanArgoCdConfig(Tree tree, Inventory inventory) {
         for (Inventory.Entry e : inventory.entries()) {
             if (!e.object().is("", "ConfigMap")
-                    || !e.object().id().name().equals("argocd-cm")
+                    || !e.object().id().name().equals(ArgoCd.CM)
                     || e.object().body() == null) continue;
-            if (e.object().body().get("data") instanceof Map<?, ?> data) {
-                TreeApp app = tree.apps().stream()
-                        .filter(a -> a.id().equals(e.component()))
-                        .findFirst()
-                        .orElseThrow();
-                tree.settings().scanRendered((Map<String, Object>) data, app.location());
-            }
+            TreeApp app = tree.apps().stream()
+                    .filter(a -> a.id().equals(e.component()))
+                    .findFirst()
+                    .orElseThrow();
+            // an argocd-cm with no data (Argo CD's install manifest) is still the tree's: it has no health check
+            Map<String, Object> data =
+                    e.object().body().get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of();
+            tree.settings().scanRendered(data, app.location());
         }
     }
 }

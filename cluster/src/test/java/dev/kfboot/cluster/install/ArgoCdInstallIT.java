@@ -107,9 +107,10 @@ class ArgoCdInstallIT {
 
     @Test
     void workloadsThatNeverGetReadyEndInATimeoutNamingThem() {
+        ArgoCdManifest manifest = real(); // outside the lambda: without the shared data the test is skipped, not failed
         kubelet = new KubeletStandIn(mock.client(), List.of("argocd-repo-server"));
         try (Cluster c = mock.connect(dir)) {
-            assertThatThrownBy(() -> new ArgoCdInstaller(c, l -> {}).install(real(), Duration.ofSeconds(2)))
+            assertThatThrownBy(() -> new ArgoCdInstaller(c, l -> {}).install(manifest, Duration.ofSeconds(2)))
                     .isInstanceOfSatisfying(ClusterException.class, e -> {
                         assertThat(e.kind()).isEqualTo(ClusterException.Kind.TIMEOUT);
                         assertThat(e.getMessage())
