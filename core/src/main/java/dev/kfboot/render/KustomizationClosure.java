@@ -134,7 +134,20 @@ public record KustomizationClosure(
         return copies;
     }
 
-    /** The kustomization file of a directory, or null when it has none. */
+    /** The Helm charts its kustomizations inflate ({@code helmCharts}), each as "name version", in file order. */
+    public List<String> helmCharts() {
+        List<String> out = new ArrayList<>();
+        for (Path f : files) {
+            if (!FILE_NAMES.contains(f.getFileName().toString())) continue;
+            for (Object o : Fields.list(parse(f).get("helmCharts"))) {
+                if (o instanceof Map<?, ?> m && m.get("name") != null) {
+                    out.add(m.get("name") + (m.get("version") == null ? "" : " " + m.get("version")));
+                }
+            }
+        }
+        return out;
+    }
+
     private static Path realPath(Path dir) {
         try {
             return dir.toRealPath();
@@ -143,6 +156,7 @@ public record KustomizationClosure(
         }
     }
 
+    /** The kustomization file of a directory, or null when it has none. */
     public static Path kustomizationFile(Path dir) {
         for (String name : FILE_NAMES) {
             Path f = dir.resolve(name);

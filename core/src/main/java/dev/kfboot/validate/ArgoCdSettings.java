@@ -10,23 +10,27 @@ import dev.kfboot.yaml.YScalar;
 import dev.kfboot.yaml.YSeq;
 import dev.kfboot.yaml.YamlReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a tree configures in Argo CD itself ({@code argocd-cm}), wherever it is written: a ConfigMap, a
- * kustomize patch, Helm values, an object an app renders. Two things matter to validation: the health check
- * for {@code argoproj.io/Application} (without it parent waves do not wait), and system-level
- * {@code resource.customizations.ignoreDifferences.<group>_<kind>} entries.
+ * kustomize patch, Helm values, an object an app renders. What matters to validation: whether the tree writes it
+ * at all, the health check for {@code argoproj.io/Application} (without it parent waves do not wait), system-level
+ * {@code resource.customizations.ignoreDifferences.<group>_<kind>} entries, and whether kustomize runs with
+ * {@code --enable-helm}.
  */
 public final class ArgoCdSettings {
 
     static final String IGNORE_PREFIX = "resource.customizations.ignoreDifferences.";
     static final String OLD_STYLE = "resource.customizations";
+    static final String BUILD_OPTIONS = "kustomize.buildOptions";
 
     private Location appHealthCheck;
     private Location argocdCm;
+    private boolean kustomizeEnablesHelm;
     private final Map<String, List<IgnoreDifference>> ignores = new LinkedHashMap<>();
 
     /** Where the Application health check is configured, or null when nowhere in the tree. */
@@ -41,6 +45,14 @@ public final class ArgoCdSettings {
      */
     public Location argocdCm() {
         return argocdCm;
+    }
+
+    /**
+     * Whether Argo CD runs kustomize with {@code --enable-helm} ({@code kustomize.buildOptions} in argocd-cm), or null
+     * when the tree does not write argocd-cm and only the live cluster knows.
+     */
+    public Boolean kustomizeEnablesHelm() {
+        return argocdCm == null ? null : kustomizeEnablesHelm;
     }
 
     /** System-level ignoreDifferences that apply to a kind ({@code <group>_<kind>}, {@code <kind>}, {@code all}). */
@@ -61,6 +73,8 @@ public final class ArgoCdSettings {
                         && s.value().contains("health.lua")) found(new Location(file, e.keyLine()));
                 else if (key.startsWith(IGNORE_PREFIX) && e.value() instanceof YScalar s) ignore(key, s.value());
                 else if (key.equals(OLD_STYLE) && e.value() instanceof YScalar s) oldStyle(s.value());
+                else if (key.startsWith(BUILD_OPTIONS) && e.value() instanceof YScalar s)
+                    buildOptions(s.value(), new Location(file, e.keyLine()));
                 else if (key.equals("name")
                         && e.value() instanceof YScalar s
                         && s.value().equals(ArgoCd.CM)) writesCm(new Location(file, e.keyLine()));
@@ -87,12 +101,19 @@ public final class ArgoCdSettings {
                     && !String.valueOf(value).isBlank()) found(where);
             else if (key.startsWith(IGNORE_PREFIX) && value instanceof String s) ignore(key, s);
             else if (key.equals(OLD_STYLE) && value instanceof String s) oldStyle(s);
+            else if (key.startsWith(BUILD_OPTIONS) && value instanceof String s) buildOptions(s, where);
         });
     }
 
     private void found(Location where) {
         if (appHealthCheck == null) appHealthCheck = where;
         writesCm(where);
+    }
+
+    /** {@code kustomize.buildOptions}, or a kustomize version's own {@code kustomize.buildOptions.<version>}. */
+    private void buildOptions(String options, Location where) {
+        writesCm(where);
+        if (Arrays.asList(options.trim().split("\\s+")).contains("--enable-helm")) kustomizeEnablesHelm = true;
     }
 
     private void writesCm(Location where) {

@@ -138,7 +138,7 @@ public final class Validator {
                 tree,
                 sources,
                 hierarchy,
-                renders,
+                KustomizeHelmCharts.judged(renders, tree.settings()),
                 unreadable,
                 inventory,
                 analysis,
