@@ -86,6 +86,16 @@ public record KustomizeTool(List<String> command, String version) {
                 versions.of(p, () -> versionOf(List.of(p.toString(), "version"), null)));
     }
 
+    /**
+     * This kustomize with {@code --load-restrictor LoadRestrictionsNone}, as Argo CD runs it when argocd-cm's
+     * {@code kustomize.buildOptions} says so; the flag is part of the command, so of every render cache key.
+     */
+    public KustomizeTool loadingAnywhere() {
+        List<String> cmd = new ArrayList<>(command);
+        cmd.addAll(List.of("--load-restrictor", "LoadRestrictionsNone"));
+        return new KustomizeTool(cmd, version);
+    }
+
     public List<String> buildCommand(Path dir) {
         List<String> cmd = new ArrayList<>(command);
         cmd.add(dir.toString());

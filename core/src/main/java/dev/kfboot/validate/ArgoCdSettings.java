@@ -31,6 +31,7 @@ public final class ArgoCdSettings {
     private Location appHealthCheck;
     private Location argocdCm;
     private boolean kustomizeEnablesHelm;
+    private boolean kustomizeLoadsAnywhere;
     private final Map<String, List<IgnoreDifference>> ignores = new LinkedHashMap<>();
 
     /** Where the Application health check is configured, or null when nowhere in the tree. */
@@ -53,6 +54,14 @@ public final class ArgoCdSettings {
      */
     public Boolean kustomizeEnablesHelm() {
         return argocdCm == null ? null : kustomizeEnablesHelm;
+    }
+
+    /**
+     * Whether Argo CD runs kustomize with {@code --load-restrictor LoadRestrictionsNone} (a kustomization may read
+     * files outside its directory), or null when the tree does not write argocd-cm and only the live cluster knows.
+     */
+    public Boolean kustomizeLoadsAnywhere() {
+        return argocdCm == null ? null : kustomizeLoadsAnywhere;
     }
 
     /** System-level ignoreDifferences that apply to a kind ({@code <group>_<kind>}, {@code <kind>}, {@code all}). */
@@ -113,7 +122,12 @@ public final class ArgoCdSettings {
     /** {@code kustomize.buildOptions}, or a kustomize version's own {@code kustomize.buildOptions.<version>}. */
     private void buildOptions(String options, Location where) {
         writesCm(where);
-        if (Arrays.asList(options.trim().split("\\s+")).contains("--enable-helm")) kustomizeEnablesHelm = true;
+        List<String> words = Arrays.asList(options.trim().split("[\\s=]+"));
+        if (words.contains("--enable-helm")) kustomizeEnablesHelm = true;
+        int restrictor = words.indexOf("--load-restrictor");
+        if (restrictor >= 0
+                && restrictor + 1 < words.size()
+                && words.get(restrictor + 1).equals("LoadRestrictionsNone")) kustomizeLoadsAnywhere = true;
     }
 
     private void writesCm(Location where) {

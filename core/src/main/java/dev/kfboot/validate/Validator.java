@@ -138,7 +138,7 @@ public final class Validator {
                 tree,
                 sources,
                 hierarchy,
-                KustomizeHelmCharts.judged(renders, tree.settings()),
+                KustomizeBuildOptions.judged(renders, tree.settings()),
                 unreadable,
                 inventory,
                 analysis,
@@ -295,7 +295,12 @@ public final class Validator {
                     ForkJoinPool.commonPool().execute(reading::start);
                 }
             };
-            Rendering.Result result = runner.run(kustomize, withTool(options, tool), readAhead);
+            // Argo CD's kustomize.buildOptions, where the tree writes them: the load restrictor kfboot applies too
+            CompletableFuture<KustomizeTool> asArgoCd =
+                    Boolean.TRUE.equals(tree.settings().kustomizeLoadsAnywhere())
+                            ? tool.thenApply(KustomizeTool::loadingAnywhere)
+                            : tool;
+            Rendering.Result result = runner.run(kustomize, withTool(options, asArgoCd), readAhead);
             kustomizeVersion.set(result.kustomizeVersion());
             for (Rendered r : result.rendered()) {
                 byApp.get(owner.get(r.unit())).add(asApp.computeIfAbsent(r.unit(), u -> ofApp(r, owner.get(u))));

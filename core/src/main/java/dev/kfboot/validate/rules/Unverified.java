@@ -16,8 +16,9 @@ import java.util.TreeSet;
 /**
  * What kfboot could not check, said once and why, never as a made-up error: another repository with no local
  * checkout (once per repository, with the {@code --source URL=DIR} hint), a config management plugin, a plain
- * directory holding Jsonnet, a Helm chart it could not render offline, a kustomization inflating Helm charts
- * ({@code helmCharts}), an ApplicationSet whose generators need a live Argo CD.
+ * directory holding Jsonnet, a Helm chart it could not render offline, a kustomization that needs a build option
+ * kfboot cannot confirm ({@code helmCharts}, a file outside its directory), an ApplicationSet whose generators need a
+ * live Argo CD.
  */
 final class Unverified extends AbstractRule {
 

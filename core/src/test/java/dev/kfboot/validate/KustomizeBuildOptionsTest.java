@@ -9,6 +9,7 @@ import dev.kfboot.render.RenderOptions;
 import dev.kfboot.render.Rendering;
 import dev.kfboot.testing.Kustomize;
 import dev.kfboot.validate.rules.Rules;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it): unverified unless the tree's own argocd-cm leaves --enable-helm out, and a kustomization that fails for
  * another reason keeps its error.
  */
-class KustomizeHelmChartsTest {
+class KustomizeBuildOptionsTest {
 
     @TempDir
     Path repo;
@@ -71,7 +72,8 @@ class KustomizeHelmChartsTest {
             assertThat(f.rule()).isEqualTo("unverified");
             assertThat(f.message())
                     .isEqualTo("c/seldon inflates Helm charts with kustomize's helmCharts (seldon-core-operator"
-                            + " 1.17.1), which kfboot does not inflate: the app is unverified");
+                            + " 1.17.1), which kustomize does only with --enable-helm, and kfboot does not pass it:"
+                            + " the app is unverified");
         });
         assertThat(v.findings()).extracting(Finding::severity).doesNotContain(Severity.ERROR);
     }
@@ -110,5 +112,74 @@ class KustomizeHelmChartsTest {
             assertThat(f.rule()).isEqualTo("render-failed");
             assertThat(f.message()).contains("missing.yaml").doesNotContain("inflates");
         });
+    }
+
+    private TreeFixture readsOutside(String reference) {
+        return new TreeFixture(repo)
+                .root()
+                .app("web", 1, "c/web", "web", "CreateNamespace=true")
+                .file("c/web/kustomization.yaml", "resources:\n- " + reference + "\n")
+                .file("shared/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: shared}\ndata: {a: b}\n");
+    }
+
+    @Test
+    void aFileOutsideTheKustomizationWithArgoCdsSettingsOutsideTheTreeIsUnverified() {
+        Validation v = validate(readsOutside("../../shared/cm.yaml"));
+
+        assertThat(v.unverified()).containsOnlyKeys("web");
+        assertThat(about(v, "web")).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("unverified");
+            assertThat(f.message())
+                    .startsWith("c/web reads a file outside its directory (")
+                    .contains("shared/cm.yaml")
+                    .contains("only with --load-restrictor LoadRestrictionsNone")
+                    .contains("the tree does not write argocd-cm");
+        });
+        assertThat(v.findings()).extracting(Finding::severity).doesNotContain(Severity.ERROR);
+    }
+
+    @Test
+    void theTreesArgocdCmAskingForLoadRestrictionsNoneIsHowKfbootRendersToo() {
+        Validation v = validate(withArgocdCm(
+                readsOutside("../../shared/cm.yaml"),
+                "kustomize.buildOptions: --load-restrictor=LoadRestrictionsNone"));
+
+        assertThat(v.unverified()).isEmpty();
+        assertThat(v.context().inventory().of("web"))
+                .extracting(e -> e.object().id().toString())
+                .containsExactly("configmap/shared");
+        assertThat(v.findings()).extracting(Finding::severity).doesNotContain(Severity.ERROR);
+    }
+
+    @Test
+    void theTreesArgocdCmWithoutLoadRestrictionsNoneIsAnError() {
+        Validation v = validate(withArgocdCm(readsOutside("../../shared/cm.yaml"), ""));
+
+        assertThat(about(v, "web")).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("render-failed");
+            assertThat(f.message())
+                    .startsWith("c/web reads a file outside its directory (")
+                    .contains("the tree's argocd-cm (tree/argocd-cm.yaml:");
+            assertThat(f.hint())
+                    .isEqualTo("add kustomize.buildOptions: --load-restrictor LoadRestrictionsNone to that argocd-cm");
+        });
+    }
+
+    /** LoadRestrictionsNone lets kustomize read outside the kustomization, never outside the repository. */
+    @Test
+    void loadRestrictionsNoneStillReadsNothingOutsideTheRepository(@TempDir Path elsewhere) throws Exception {
+        Files.writeString(elsewhere.resolve("secret.yaml"), "apiVersion: v1\nkind: Secret\nmetadata: {name: leak}\n");
+        String reference = repo.resolve("c/web")
+                .relativize(elsewhere.resolve("secret.yaml"))
+                .toString();
+        Validation v = validate(withArgocdCm(
+                readsOutside(reference), "kustomize.buildOptions: --load-restrictor LoadRestrictionsNone"));
+
+        assertThat(v.context().inventory().of("web")).isEmpty();
+        assertThat(about(v, "web")).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("render-failed");
+            assertThat(f.message()).startsWith("refused to read outside the repository");
+        });
+        assertThat(v.findings().toString()).doesNotContain("leak");
     }
 }
