@@ -496,7 +496,7 @@ class HostileCorpusTest {
                 },
                 finding("render-failed")));
         c.add(new Case(
-                "Helm chart inflation in a kustomization (still refused)",
+                "Helm chart inflation in a kustomization (never run: the app is unverified)",
                 "sentinel-helm-30",
                 ALL,
                 (k, tree, out) -> {
@@ -507,7 +507,7 @@ class HostileCorpusTest {
                             tree.resolve("c/app/charts/x/templates/cm.yaml"),
                             configMap(k.sentinel().toLowerCase()));
                 },
-                finding("render-failed")));
+                finding("unverified")));
         return c;
     }
 
