@@ -19,8 +19,8 @@ import java.util.Map;
  * What a tree configures in Argo CD itself ({@code argocd-cm}), wherever it is written: a ConfigMap, a
  * kustomize patch, Helm values, an object an app renders. What matters to validation: whether the tree writes it
  * at all, the health check for {@code argoproj.io/Application} (without it parent waves do not wait), system-level
- * {@code resource.customizations.ignoreDifferences.<group>_<kind>} entries, and whether kustomize runs with
- * {@code --enable-helm}.
+ * {@code resource.customizations.ignoreDifferences.<group>_<kind>} entries, and the kustomize build options Argo CD
+ * passes ({@code --enable-helm}, {@code --load-restrictor LoadRestrictionsNone}).
  */
 public final class ArgoCdSettings {
 

@@ -5,6 +5,7 @@ import dev.kfboot.render.KustomizeRenderer;
 import dev.kfboot.render.ReadBoundary;
 import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.Rendered;
+import dev.kfboot.validate.rules.Texts;
 import dev.kfboot.yaml.Nesting;
 import dev.kfboot.yaml.RenderedYaml;
 import dev.kfboot.yaml.YamlLimits;
@@ -40,12 +41,10 @@ final class DirectorySource {
         if (!jsonnet.isEmpty()) {
             List<String> names =
                     jsonnet.stream().map(f -> dir.relativize(f).toString()).toList();
-            String shown = String.join(", ", names.subList(0, Math.min(3, names.size())))
-                    + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "");
             return HelmSource.unverified(
                     unit,
                     start,
-                    "source path " + unit.paths().get(0) + " holds Jsonnet (" + shown
+                    "source path " + unit.paths().get(0) + " holds Jsonnet (" + Texts.some(names, 3)
                             + "), which Argo CD evaluates and kfboot does not",
                     "render it yourself (jsonnet, with the app's directory.jsonnet variables) and validate the output,"
                             + " or leave the files out with directory.exclude if Argo CD is not to read them");

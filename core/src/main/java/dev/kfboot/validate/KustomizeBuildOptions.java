@@ -6,9 +6,11 @@ import dev.kfboot.render.KustomizationClosure;
 import dev.kfboot.render.KustomizeRenderer;
 import dev.kfboot.render.RenderUnit;
 import dev.kfboot.render.Rendered;
+import dev.kfboot.validate.rules.Texts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,17 +27,18 @@ final class KustomizeBuildOptions {
 
     private static final Pattern OUTSIDE = Pattern.compile("security; file '([^']*)' is not in or below");
 
-    /** A build option: how kustomize's refusal reads, and what the render asked for, from the unit and message. */
+    /**
+     * A build option: how kustomize's refusal reads, whether Argo CD passes it (null: unknown), whether kfboot passes
+     * it too when Argo CD does, what the unit asked for (from the unit and kustomize's message), and the hint of an
+     * unverified app.
+     */
     private record Option(
             String flag,
             Pattern refusal,
             Function<ArgoCdSettings, Boolean> argoCdPasses,
             boolean kfbootPassesIt,
-            Needs needs) {}
-
-    private interface Needs {
-        String of(RenderUnit unit, String message);
-    }
+            BiFunction<RenderUnit, String, String> needs,
+            String unverifiedHint) {}
 
     private static final List<Option> OPTIONS = List.of(
             new Option(
@@ -43,7 +46,9 @@ final class KustomizeBuildOptions {
                     Pattern.compile("--enable-helm"),
                     ArgoCdSettings::kustomizeEnablesHelm,
                     false,
-                    (u, m) -> "inflates Helm charts with kustomize's helmCharts" + shown(helmCharts(u))),
+                    (u, m) -> "inflates Helm charts with kustomize's helmCharts" + shown(helmCharts(u)),
+                    "Argo CD does it when argocd-cm sets kustomize.buildOptions: --enable-helm; validate the output of"
+                            + " kustomize build --enable-helm yourself, or render the chart as a Helm source"),
             new Option(
                     "--load-restrictor LoadRestrictionsNone",
                     OUTSIDE,
@@ -52,7 +57,9 @@ final class KustomizeBuildOptions {
                     (u, m) -> {
                         Matcher f = OUTSIDE.matcher(m);
                         return "reads a file outside its directory" + (f.find() ? " (" + f.group(1) + ")" : "");
-                    }));
+                    },
+                    "put argocd-cm with kustomize.buildOptions: --load-restrictor LoadRestrictionsNone in the tree"
+                            + " (kfboot then renders with it too), or keep the files inside the directory"));
 
     private KustomizeBuildOptions() {}
 
@@ -69,7 +76,7 @@ final class KustomizeBuildOptions {
         Finding f = r.failure();
         for (Option o : OPTIONS) {
             if (!o.refusal().matcher(f.message()).find()) continue;
-            String what = String.join(", ", r.unit().paths()) + " " + o.needs().of(r.unit(), f.message());
+            String what = String.join(", ", r.unit().paths()) + " " + o.needs().apply(r.unit(), f.message());
             Boolean passes = o.argoCdPasses().apply(settings);
             Finding judged = Boolean.FALSE.equals(passes)
                     ? new Finding(
@@ -90,12 +97,7 @@ final class KustomizeBuildOptions {
                             f.location(),
                             what + ", which kustomize does only with " + o.flag() + unverifiedWhy(o, passes)
                                     + ": the app is unverified",
-                            o.kfbootPassesIt()
-                                    ? "put argocd-cm with kustomize.buildOptions: " + o.flag() + " in the tree (kfboot"
-                                            + " then renders with it too), or keep the files inside the directory"
-                                    : "Argo CD does it when argocd-cm sets kustomize.buildOptions: " + o.flag()
-                                            + "; validate the output of kustomize build " + o.flag()
-                                            + " yourself, or render the chart as a Helm source");
+                            o.unverifiedHint());
             return new Rendered(r.unit(), List.of(), judged, r.remoteUrls(), r.millis());
         }
         return r;
@@ -115,8 +117,6 @@ final class KustomizeBuildOptions {
     }
 
     private static String shown(List<String> items) {
-        if (items.isEmpty()) return "";
-        return " (" + String.join(", ", items.subList(0, Math.min(3, items.size())))
-                + (items.size() > 3 ? " and " + (items.size() - 3) + " more" : "") + ")";
+        return items.isEmpty() ? "" : " (" + Texts.some(items, 3) + ")";
     }
 }

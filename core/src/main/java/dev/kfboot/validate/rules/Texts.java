@@ -5,18 +5,18 @@ import java.util.Collection;
 import java.util.List;
 
 /** Short, deterministic lists in messages: "a, b, c and 4 more". */
-final class Texts {
+public final class Texts {
 
     private Texts() {}
 
-    static String some(Collection<?> items, int max) {
+    public static String some(Collection<?> items, int max) {
         List<String> all = new ArrayList<>();
         for (Object o : items) all.add(String.valueOf(o));
         if (all.size() <= max) return String.join(", ", all);
         return String.join(", ", all.subList(0, max)) + " and " + (all.size() - max) + " more";
     }
 
-    static String plural(int n, String noun) {
+    public static String plural(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
