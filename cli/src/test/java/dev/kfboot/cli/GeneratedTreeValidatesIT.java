@@ -112,4 +112,55 @@ class GeneratedTreeValidatesIT {
             if (dir.equals(out)) assertThat(validate.err()).contains("(3 apps of apps)");
         }
     }
+
+    /**
+     * The fleet tree ({@code --applicationset}): one ApplicationSet whose RollingSync steps are the waves. Its apps
+     * are ordered by those steps, so the ordering rules find nothing; that kfboot does not evaluate its
+     * templatePatch is said once.
+     */
+    @Test
+    void theApplicationSetFleetTreeHasNoErrors(@TempDir Path work) throws Exception {
+        Kustomize.required();
+        UpstreamFork.copy("26.03", fork);
+        Path spec = work.resolve("platform.yaml");
+        Files.writeString(spec, """
+                apiVersion: kfboot.dev/v1alpha1
+                kind: Platform
+                metadata:
+                  name: kf
+                spec:
+                  release: "26.03"
+                  clusters:
+                    - {name: eu-1, server: "https://eu-1.example.com:6443", labels: {region: eu}}
+                """);
+        Path out = fork.resolve("fleet");
+        CliRun generate = CliRun.of(
+                "generate",
+                "-f",
+                spec.toString(),
+                "--layout",
+                "fork",
+                "--out",
+                out.toString(),
+                "--path-in-repo",
+                "fleet",
+                "--applicationset",
+                "-q");
+        assertThat(generate.code()).as(generate.err()).isZero();
+
+        CliRun validate = CliRun.of(
+                "validate",
+                out.toString(),
+                "--repo-root",
+                fork.toString(),
+                "--cache-dir",
+                UpstreamData.renderCache().toString(),
+                "--repo-url",
+                FORK_URL,
+                "--remote-cache",
+                UpstreamData.remoteCache().toString());
+        assertThat(validate.out()).doesNotContain(": error: ").doesNotContain("[missing-sync-wave]");
+        assertThat(validate.out()).containsOnlyOnce("templatePatch is not applied");
+        assertThat(validate.code()).as(validate.out()).isZero();
+    }
 }

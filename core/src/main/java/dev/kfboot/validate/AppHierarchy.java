@@ -1,8 +1,11 @@
 package dev.kfboot.validate;
 
+import dev.kfboot.argocd.ApplicationSet;
+import dev.kfboot.model.Fields;
 import dev.kfboot.render.ReadBoundary;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +17,9 @@ import java.util.TreeSet;
 /**
  * Which Applications are apps of apps: an app whose source deploys the files other Applications are written
  * in is their parent, and its sync waves order them. Everything else is a component app, rendered and
- * analysed. Answers the one question the ordering rules ask: does the tree sync app A after app B?
+ * analysed. Answers the one question the ordering rules ask: does the tree sync app A after app B? The Applications
+ * an ApplicationSet with a {@code RollingSync} strategy generates are ordered by its steps instead (a step starts
+ * once the apps of the steps before it are healthy), not by the waves of the app of apps that holds the set.
  */
 public final class AppHierarchy {
 
@@ -27,17 +32,29 @@ public final class AppHierarchy {
     }
 
     /**
-     * @param parent      the app of apps whose waves decide it (null when unordered)
-     * @param laterWave   the wave of the dependent's branch under {@code parent}
-     * @param earlierWave the wave of the dependency's branch under {@code parent}
+     * @param parent      the app of apps whose waves decide it, or the ApplicationSet whose rolling sync steps do
+     *                    (null when unordered)
+     * @param laterWave   the wave (or step) of the dependent's branch under {@code parent}
+     * @param earlierWave the wave (or step) of the dependency's branch under {@code parent}
+     * @param unit        "wave", or "step" for an ApplicationSet's rolling sync
      */
-    public record Order(Relation relation, String parent, int laterWave, int earlierWave) {}
+    public record Order(Relation relation, String parent, int laterWave, int earlierWave, String unit) {
+
+        Order(Relation relation, String parent, int laterWave, int earlierWave) {
+            this(relation, parent, laterWave, earlierWave, "wave");
+        }
+    }
+
+    /** An app's place in its ApplicationSet's rolling sync: the first step whose selectors match it, -1 for none. */
+    private record Step(String appSet, int index) {}
 
     private final Map<String, TreeApp> apps = new LinkedHashMap<>();
     private final Map<String, String> parentOf = new TreeMap<>();
     private final Map<String, List<String>> childrenOf = new TreeMap<>();
     /** Apps whose source deploys Applications of the tree, also when another app of apps deploys them first. */
     private final Set<String> hosts = new TreeSet<>();
+    /** Apps an ApplicationSet with a RollingSync strategy generates. */
+    private final Map<String, Step> rolling = new HashMap<>();
 
     private AppHierarchy() {}
 
@@ -46,7 +63,25 @@ public final class AppHierarchy {
      *                of apps, which spares walking the kustomizations of every component app
      */
     public static AppHierarchy of(List<TreeApp> apps, Map<String, List<ResolvedSource>> sources, Path treeDir) {
+        return of(apps, sources, treeDir, List.of());
+    }
+
+    /** @param appSets the tree's ApplicationSets, whose RollingSync steps order the apps they generate */
+    public static AppHierarchy of(
+            List<TreeApp> apps, Map<String, List<ResolvedSource>> sources, Path treeDir, List<ApplicationSet> appSets) {
         AppHierarchy h = new AppHierarchy();
+        Map<String, List<Object>> stepsOf = new HashMap<>();
+        for (ApplicationSet set : appSets) {
+            Map<String, Object> strategy = set.strategy();
+            if ("RollingSync".equals(strategy.get("type")))
+                stepsOf.put(
+                        set.name(),
+                        Fields.list(Fields.map(strategy.get("rollingSync")).get("steps")));
+        }
+        for (TreeApp a : apps) {
+            if (a.appSet() != null && stepsOf.containsKey(a.appSet()))
+                h.rolling.put(a.id(), new Step(a.appSet(), step(stepsOf.get(a.appSet()), labels(a))));
+        }
         Map<Path, List<TreeApp>> byFile = new LinkedHashMap<>();
         for (TreeApp a : apps) {
             h.apps.put(a.id(), a);
@@ -109,6 +144,11 @@ public final class AppHierarchy {
         return out;
     }
 
+    /** Whether an ApplicationSet's rolling sync orders the app (its sync-wave does not). */
+    public boolean rolling(String id) {
+        return rolling.containsKey(id);
+    }
+
     /** The wave Argo CD gives an app: its annotation, 0 without one. */
     public int wave(String id) {
         Integer w = apps.get(id).app().syncWave();
@@ -128,12 +168,52 @@ public final class AppHierarchy {
         for (int i = 1; i < a.size(); i++) {
             int j = b.indexOf(a.get(i));
             if (j < 1) continue;
+            Step sa = rolling.get(a.get(i - 1));
+            Step sb = rolling.get(b.get(j - 1));
+            if (sa != null || sb != null) return bySteps(sa, sb, later, earlier);
             int wa = wave(a.get(i - 1));
             int wb = wave(b.get(j - 1));
             Relation r = wa > wb ? Relation.AFTER : wa == wb ? Relation.SAME_WAVE : Relation.BEFORE;
             return new Order(r, a.get(i), wa, wb);
         }
         return new Order(Relation.UNORDERED, null, wave(later), wave(earlier));
+    }
+
+    /**
+     * Two apps under one app of apps of which one at least comes from a rolling sync: ordered by its steps when both
+     * are in steps of the same set; otherwise nothing orders them (the app of apps does not sync generated apps).
+     */
+    private Order bySteps(Step a, Step b, String later, String earlier) {
+        if (a == null || b == null || !a.appSet().equals(b.appSet()) || a.index() < 0 || b.index() < 0)
+            return new Order(Relation.UNORDERED, null, wave(later), wave(earlier));
+        Relation r =
+                a.index() > b.index() ? Relation.AFTER : a.index() == b.index() ? Relation.SAME_WAVE : Relation.BEFORE;
+        return new Order(r, "ApplicationSet " + a.appSet() + "'s rolling sync", a.index(), b.index(), "step");
+    }
+
+    /** The first step whose matchExpressions all hold for the labels (In, NotIn), or -1. */
+    private static int step(List<Object> steps, Map<String, String> labels) {
+        for (int i = 0; i < steps.size(); i++) {
+            boolean all = true;
+            for (Object e : Fields.list(Fields.map(steps.get(i)).get("matchExpressions"))) {
+                Map<String, Object> expr = Fields.map(e);
+                String value = labels.get(String.valueOf(expr.get("key")));
+                List<String> values = Fields.list(expr.get("values")).stream()
+                        .map(String::valueOf)
+                        .toList();
+                boolean in = value != null && values.contains(value);
+                all &= "NotIn".equals(expr.get("operator")) ? !in : in;
+            }
+            if (all) return i;
+        }
+        return -1;
+    }
+
+    private static Map<String, String> labels(TreeApp a) {
+        Map<String, String> out = new HashMap<>();
+        if (a.doc().toPlain() instanceof Map<?, ?> doc && doc.get("metadata") instanceof Map<?, ?> meta)
+            Fields.map(meta.get("labels")).forEach((k, v) -> out.put(k, String.valueOf(v)));
+        return out;
     }
 
     /** The app, its parent, its parent's parent, ... */

@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * {@code matrix} / {@code merge} of those. Templates are filled in with Go template syntax
  * ({@code goTemplate: true}, {@code goTemplateOptions}) or the {@code {{name}}} syntax ({@link AppSetTemplate}).
  * A generator kfboot cannot evaluate offline (SCM provider, pull request, plugin, cluster decision resource,
- * clusters with no cluster Secret in the tree, a git repository without a checkout) makes the set unverified.
+ * clusters with no cluster Secret in the tree, a git repository without a checkout) makes the set unverified. A
+ * {@code templatePatch} is not evaluated: the set's apps are checked without it, and a note says so.
  */
 public final class AppSetExpander {
 
@@ -162,7 +163,21 @@ public final class AppSetExpander {
                             + "or validate the generated Applications with kfboot adopt from a live Argo CD");
             return new Expansion(List.of(), List.of(f));
         }
-        return new Expansion(List.copyOf(byName.values()), List.of());
+        // Argo CD merges the filled-in templatePatch into each Application; kfboot does not evaluate it
+        List<Finding> notes = spec.get("templatePatch").isEmpty()
+                ? List.of()
+                : List.of(new Finding(
+                        ValidationContext.UNVERIFIED,
+                        Severity.INFO,
+                        name,
+                        null,
+                        new Location(file, spec.entries().get("templatePatch").keyLine()),
+                        "ApplicationSet " + name + "'s templatePatch is not applied: what it sets on the "
+                                + byName.size() + " Applications it generates (sync options, ignoreDifferences, "
+                                + "labels) is not part of the checks",
+                        "move what every generated Application needs into the template, where kfboot fills it in;"
+                                + " findings about sync options and ignoreDifferences may not hold for these apps"));
+        return new Expansion(List.copyOf(byName.values()), notes);
     }
 
     private static String nameOf(YMap doc) {

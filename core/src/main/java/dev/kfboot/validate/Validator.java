@@ -88,7 +88,7 @@ public final class Validator {
                 tree.repo(), request.sources(), request.options().repoUrl());
         Map<String, List<ResolvedSource>> sources = new LinkedHashMap<>();
         for (TreeApp a : tree.apps()) sources.put(a.id(), resolver.resolve(a));
-        AppHierarchy hierarchy = AppHierarchy.of(tree.apps(), sources, tree.dir());
+        AppHierarchy hierarchy = AppHierarchy.of(tree.apps(), sources, tree.dir(), tree.appSets());
         RenderCache cache = request.cacheDir() == null ? null : new RenderCache(renderer, request.cacheDir());
         CompletableFuture<ReleaseRenders> release = Background.start(
                 "kfboot-release", () -> releaseRenders(request, sources, withTool(request.render(), tool)));

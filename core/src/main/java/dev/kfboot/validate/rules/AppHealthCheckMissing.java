@@ -34,8 +34,9 @@ final class AppHealthCheckMissing extends AbstractRule {
         Location cm = ctx.tree().settings().argocdCm();
         for (String parent : ctx.hierarchy().parents()) {
             Set<Integer> waves = new TreeSet<>();
+            // a rolling sync waits for health itself: the apps it orders need no health check
             for (String child : ctx.hierarchy().children(parent))
-                waves.add(ctx.hierarchy().wave(child));
+                if (!ctx.hierarchy().rolling(child)) waves.add(ctx.hierarchy().wave(child));
             if (waves.size() < 2) continue;
             String uses = "its children use " + waves.size() + " sync waves " + waves;
             String otherwise = "each wave only creates the child "

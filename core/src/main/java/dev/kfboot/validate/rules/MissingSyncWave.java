@@ -29,7 +29,8 @@ final class MissingSyncWave extends AbstractRule {
             if (children.size() < 2) continue;
             for (String id : children) {
                 TreeApp child = ctx.app(id);
-                if (child.app().syncWave() != null) continue;
+                // an ApplicationSet's rolling sync orders the apps it generates, not their sync-wave
+                if (child.app().syncWave() != null || ctx.hierarchy().rolling(id)) continue;
                 String written = child.app().annotations().get(ArgoCd.SYNC_WAVE);
                 String message = written == null
                         ? "has no " + ArgoCd.SYNC_WAVE

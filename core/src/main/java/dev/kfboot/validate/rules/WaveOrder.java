@@ -34,10 +34,11 @@ final class WaveOrder {
         AppHierarchy.Order o = ctx.hierarchy().order(dependent, dependency);
         return switch (o.relation()) {
             case SAME_WAVE ->
-                "both sync in wave " + o.laterWave() + " of " + o.parent() + ", so Argo CD applies them together";
+                "both sync in " + o.unit() + " " + o.laterWave() + " of " + o.parent()
+                        + ", so Argo CD applies them together";
             case BEFORE ->
-                "it syncs in wave " + o.laterWave() + " of " + o.parent() + ", before " + dependency + " (wave "
-                        + o.earlierWave() + ")";
+                "it syncs in " + o.unit() + " " + o.laterWave() + " of " + o.parent() + ", before " + dependency + " ("
+                        + o.unit() + " " + o.earlierWave() + ")";
             case UNORDERED ->
                 "nothing in the tree orders it after " + dependency
                         + " (they are not children of one app of apps, so they sync in any order)";
