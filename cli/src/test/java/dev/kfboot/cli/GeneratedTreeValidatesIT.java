@@ -7,6 +7,7 @@ import dev.kfboot.testing.UpstreamData;
 import dev.kfboot.testing.UpstreamFork;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -35,20 +36,26 @@ class GeneratedTreeValidatesIT {
         assertThat(generate.code()).as(generate.err()).isZero();
 
         // the copy has no git origin: --repo-url says which repository it is (issue 16 cause 5)
-        CliRun validate = CliRun.of(
+        CliRun validate = validate(out, "-q");
+        assertThat(validate.out()).doesNotContain(": error: ");
+        assertThat(validate.code()).as(validate.out()).isZero();
+    }
+
+    /** validate of a generated tree in the fork, through the suite's shared render cache (its key covers all). */
+    private CliRun validate(Path dir, String... more) {
+        List<String> args = new ArrayList<>(List.of(
                 "validate",
-                out.toString(),
+                dir.toString(),
                 "--repo-root",
                 fork.toString(),
                 "--cache-dir",
                 UpstreamData.renderCache().toString(),
-                "-q",
                 "--repo-url",
                 FORK_URL,
                 "--remote-cache",
-                UpstreamData.remoteCache().toString());
-        assertThat(validate.out()).doesNotContain(": error: ");
-        assertThat(validate.code()).as(validate.out()).isZero();
+                UpstreamData.remoteCache().toString()));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     static final String FORK_URL = "https://github.com/kubeflow/manifests.git";
@@ -92,21 +99,9 @@ class GeneratedTreeValidatesIT {
                 "-q");
         assertThat(generate.code()).as(generate.err()).isZero();
 
-        // the suite's shared render cache (its key covers every input): the base and each environment render the
-        // same apps
-        Path cache = UpstreamData.renderCache();
+        // the base and each environment render the same apps: the shared render cache serves them
         for (Path dir : List.of(out, out.resolve("envs/staging"), out.resolve("envs/production"))) {
-            CliRun validate = CliRun.of(
-                    "validate",
-                    dir.toString(),
-                    "--repo-root",
-                    fork.toString(),
-                    "--cache-dir",
-                    cache.toString(),
-                    "--repo-url",
-                    FORK_URL,
-                    "--remote-cache",
-                    UpstreamData.remoteCache().toString());
+            CliRun validate = validate(dir);
             assertThat(validate.out()).as(dir.toString()).doesNotContain(": error: ");
             assertThat(validate.code()).as(validate.out()).isZero();
             if (dir.equals(out)) assertThat(validate.err()).contains("(3 apps of apps)");
@@ -148,17 +143,7 @@ class GeneratedTreeValidatesIT {
                 "-q");
         assertThat(generate.code()).as(generate.err()).isZero();
 
-        CliRun validate = CliRun.of(
-                "validate",
-                out.toString(),
-                "--repo-root",
-                fork.toString(),
-                "--cache-dir",
-                UpstreamData.renderCache().toString(),
-                "--repo-url",
-                FORK_URL,
-                "--remote-cache",
-                UpstreamData.remoteCache().toString());
+        CliRun validate = validate(out);
         assertThat(validate.out()).doesNotContain(": error: ").doesNotContain("[missing-sync-wave]");
         assertThat(validate.out()).containsOnlyOnce("templatePatch is not applied");
         assertThat(validate.code()).as(validate.out()).isZero();
