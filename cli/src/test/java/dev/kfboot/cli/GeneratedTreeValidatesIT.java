@@ -110,8 +110,8 @@ class GeneratedTreeValidatesIT {
 
     /**
      * The fleet tree ({@code --applicationset}): one ApplicationSet whose RollingSync steps are the waves. Its apps
-     * are ordered by those steps, so the ordering rules find nothing; that kfboot does not evaluate its
-     * templatePatch is said once.
+     * are ordered by those steps, so the ordering rules find nothing, and its templatePatch gives them their sync
+     * options and ignoreDifferences.
      */
     @Test
     void theApplicationSetFleetTreeHasNoErrors(@TempDir Path work) throws Exception {
@@ -145,7 +145,8 @@ class GeneratedTreeValidatesIT {
 
         CliRun validate = validate(out);
         assertThat(validate.out()).doesNotContain(": error: ").doesNotContain("[missing-sync-wave]");
-        assertThat(validate.out()).containsOnlyOnce("templatePatch is not applied");
+        // its templatePatch (sync options, ignoreDifferences) is filled in and merged, as Argo CD does
+        assertThat(validate.out()).doesNotContain("templatePatch").doesNotContain("[injected-field-drift]");
         assertThat(validate.code()).as(validate.out()).isZero();
     }
 }

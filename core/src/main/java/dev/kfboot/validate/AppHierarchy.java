@@ -80,7 +80,11 @@ public final class AppHierarchy {
         }
         for (TreeApp a : apps) {
             if (a.appSet() != null && stepsOf.containsKey(a.appSet()))
-                h.rolling.put(a.id(), new Step(a.appSet(), step(stepsOf.get(a.appSet()), labels(a))));
+                h.rolling.put(
+                        a.id(),
+                        new Step(
+                                a.appSet(),
+                                step(stepsOf.get(a.appSet()), a.app().labels())));
         }
         Map<Path, List<TreeApp>> byFile = new LinkedHashMap<>();
         for (TreeApp a : apps) {
@@ -207,13 +211,6 @@ public final class AppHierarchy {
             if (all) return i;
         }
         return -1;
-    }
-
-    private static Map<String, String> labels(TreeApp a) {
-        Map<String, String> out = new HashMap<>();
-        if (a.doc().toPlain() instanceof Map<?, ?> doc && doc.get("metadata") instanceof Map<?, ?> meta)
-            Fields.map(meta.get("labels")).forEach((k, v) -> out.put(k, String.valueOf(v)));
-        return out;
     }
 
     /** The app, its parent, its parent's parent, ... */

@@ -1,6 +1,7 @@
 package dev.kfboot.validate;
 
 import dev.kfboot.model.Finding;
+import dev.kfboot.model.InputException;
 import dev.kfboot.model.Location;
 import dev.kfboot.model.RepoUrls;
 import dev.kfboot.model.Severity;
@@ -9,6 +10,7 @@ import dev.kfboot.yaml.YMap;
 import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YScalar;
 import dev.kfboot.yaml.YSeq;
+import dev.kfboot.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -34,7 +36,8 @@ import java.util.stream.Stream;
  * ({@code goTemplate: true}, {@code goTemplateOptions}) or the {@code {{name}}} syntax ({@link AppSetTemplate}).
  * A generator kfboot cannot evaluate offline (SCM provider, pull request, plugin, cluster decision resource,
  * clusters with no cluster Secret in the tree, a git repository without a checkout) makes the set unverified. A
- * {@code templatePatch} is not evaluated: the set's apps are checked without it, and a note says so.
+ * {@code templatePatch} is filled in the same way and merged into each Application; one kfboot cannot evaluate is
+ * left out, and a note says so.
  */
 public final class AppSetExpander {
 
@@ -122,6 +125,17 @@ public final class AppSetExpander {
         params.add(Map.of());
         for (YNode g : seq(spec, "generators")) params = product(params, paramsOf(g, go, problems));
         AppSetTemplate tpl = new AppSetTemplate(go, options.contains("missingkey=error"));
+        // Argo CD fills in the templatePatch (Go templates only) and merges it into each Application
+        YScalar patch = spec.entries().get("templatePatch") != null
+                        && spec.entries().get("templatePatch").value() instanceof YScalar ps
+                ? new YScalar(
+                        ps.value(),
+                        ps.type(),
+                        ps.plain(),
+                        spec.entries().get("templatePatch").keyLine())
+                : null;
+        List<String> patchProblem = new ArrayList<>();
+        if (patch != null && !go) patchProblem.add("a templatePatch needs goTemplate: true");
         Map<String, YMap> byName = new LinkedHashMap<>();
         if (problems.isEmpty()) {
             for (Map<String, Object> p : params) {
@@ -146,6 +160,13 @@ public final class AppSetExpander {
                     break;
                 }
                 YMap app = new YMap(entries, template.line() > 0 ? template.line() : appSet.line());
+                if (patch != null && patchProblem.isEmpty()) {
+                    try {
+                        app = patched(app, tpl.text(patch.value(), p), patch.line(), name);
+                    } catch (AppSetTemplate.Unevaluable | InputException e) {
+                        patchProblem.add(e.getMessage());
+                    }
+                }
                 byName.putIfAbsent(nameOf(app), app);
             }
         }
@@ -163,21 +184,51 @@ public final class AppSetExpander {
                             + "or validate the generated Applications with kfboot adopt from a live Argo CD");
             return new Expansion(List.of(), List.of(f));
         }
-        // Argo CD merges the filled-in templatePatch into each Application; kfboot does not evaluate it
-        List<Finding> notes = spec.get("templatePatch").isEmpty()
+        List<Finding> notes = patchProblem.isEmpty()
                 ? List.of()
                 : List.of(new Finding(
                         ValidationContext.UNVERIFIED,
                         Severity.INFO,
                         name,
                         null,
-                        new Location(file, spec.entries().get("templatePatch").keyLine()),
-                        "ApplicationSet " + name + "'s templatePatch is not applied: what it sets on the "
-                                + byName.size() + " Applications it generates (sync options, ignoreDifferences, "
-                                + "labels) is not part of the checks",
+                        new Location(file, patch.line()),
+                        "ApplicationSet " + name + "'s templatePatch is not applied (" + patchProblem.get(0)
+                                + "): what it sets on the " + byName.size() + " Applications it generates (sync"
+                                + " options, ignoreDifferences, labels) is not part of the checks",
                         "move what every generated Application needs into the template, where kfboot fills it in;"
                                 + " findings about sync options and ignoreDifferences may not hold for these apps"));
         return new Expansion(List.copyOf(byName.values()), notes);
+    }
+
+    /**
+     * The Application with the filled-in templatePatch merged in, as Argo CD's strategic merge does for an
+     * Application: maps merge key by key, anything else is replaced. Its nodes carry the templatePatch's line.
+     */
+    private static YMap patched(YMap app, String patchText, int line, String set) {
+        List<YNode> docs = YamlReader.forUserFiles().parseAll(patchText, "the templatePatch of " + set);
+        if (docs.isEmpty()) return app;
+        if (!(docs.get(0) instanceof YMap p))
+            throw new AppSetTemplate.Unevaluable("its templatePatch is not a mapping");
+        return (YMap) merged(app, relined(p, line));
+    }
+
+    private static YNode merged(YNode base, YNode patch) {
+        if (!(base instanceof YMap b) || !(patch instanceof YMap p)) return patch;
+        Map<String, YMap.Entry> entries = new LinkedHashMap<>(b.entries());
+        p.entries().forEach((k, e) -> {
+            YMap.Entry old = entries.get(k);
+            entries.put(k, new YMap.Entry(k, e.keyLine(), old == null ? e.value() : merged(old.value(), e.value())));
+        });
+        return new YMap(entries, b.line());
+    }
+
+    private static YNode relined(YNode n, int line) {
+        if (n instanceof YScalar s) return new YScalar(s.value(), s.type(), s.plain(), line);
+        if (n instanceof YSeq q)
+            return new YSeq(q.items().stream().map(i -> relined(i, line)).toList(), line);
+        Map<String, YMap.Entry> entries = new LinkedHashMap<>();
+        ((YMap) n).entries().forEach((k, e) -> entries.put(k, new YMap.Entry(k, line, relined(e.value(), line))));
+        return new YMap(entries, line);
     }
 
     private static String nameOf(YMap doc) {

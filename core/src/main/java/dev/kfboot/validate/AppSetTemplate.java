@@ -1,5 +1,7 @@
 package dev.kfboot.validate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.kfboot.model.Json;
 import dev.kfboot.yaml.YMap;
 import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YScalar;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,9 +21,10 @@ import java.util.regex.Pattern;
  * ({@code goTemplate: true}) are evaluated for what ApplicationSets use in practice: field chains
  * ({@code {{ .path.basename }}}), {@code index}, string literals and pipelines through Sprig's string functions
  * ({@code default}, {@code lower}, {@code upper}, {@code replace}, {@code trimPrefix}, {@code trimSuffix},
- * {@code trunc}, {@code quote}, {@code title}, {@code trim}); anything else (actions such as {@code if} or
- * {@code range}, other functions) throws {@link Unevaluable}, so the set is unverified rather than guessed. A
- * missing key prints {@code <no value>} as Go does, or with {@code missingkey=error} is unevaluable.
+ * {@code trunc}, {@code quote}, {@code title}, {@code trim}, {@code toJson}), and the blocks a templatePatch uses:
+ * {@code if}/{@code else}/{@code end} and {@code range} with variables; anything else ({@code with}, a
+ * {@code range} that rebinds the dot, other functions) throws {@link Unevaluable}, so the set is unverified rather
+ * than guessed. A missing key prints {@code <no value>} as Go does, or with {@code missingkey=error} is unevaluable.
  */
 final class AppSetTemplate {
 
@@ -63,23 +67,121 @@ final class AppSetTemplate {
     String text(String template, Map<String, Object> params) {
         if (!template.contains("{{")) return template;
         Matcher m = ACTION.matcher(template);
-        StringBuilder sb = new StringBuilder();
+        if (!go) {
+            StringBuilder sb = new StringBuilder();
+            int last = 0;
+            while (m.find()) {
+                sb.append(template, last, m.start())
+                        .append(fast(m.group(), m.group(2).trim(), params));
+                last = m.end();
+            }
+            return sb.append(template.substring(last)).toString();
+        }
+        // Go: the text between actions, each trimmed as {{- and -}} ask, and the actions
+        List<Object> parts = new ArrayList<>();
         int last = 0;
+        boolean trimNext = false;
         while (m.find()) {
             String before = template.substring(last, m.start());
-            if (go && !m.group(1).isEmpty()) before = before.stripTrailing();
-            sb.append(before);
-            sb.append(
-                    go
-                            ? evaluate(m.group(2).trim(), params)
-                            : fast(m.group(), m.group(2).trim(), params));
+            if (trimNext) before = before.stripLeading();
+            if (!m.group(1).isEmpty()) before = before.stripTrailing();
+            parts.add(before);
+            parts.add(new Action(m.group(2).trim()));
+            trimNext = !m.group(3).isEmpty();
             last = m.end();
-            if (go && !m.group(3).isEmpty()) {
-                while (last < template.length() && Character.isWhitespace(template.charAt(last))) last++;
+        }
+        parts.add(trimNext ? template.substring(last).stripLeading() : template.substring(last));
+        StringBuilder out = new StringBuilder();
+        int[] pos = {0};
+        String stop = run(parts, pos, params, Map.of(), out, true);
+        if (!stop.isEmpty()) throw new Unevaluable("its template has an {{" + stop + "}} without a block to close");
+        return out.toString();
+    }
+
+    /** An action between {{ and }}, trimmed. */
+    private record Action(String body) {}
+
+    private static final Pattern RANGE = Pattern.compile("range\\s+(?:(\\$\\w+)\\s*,\\s*)?(\\$\\w+)\\s*:=\\s*(.+)");
+
+    /**
+     * Runs the parts from {@code pos} up to the {@code end} or {@code else} that closes the block it is in (or the
+     * end), writing output only when {@code emit}: a block not taken is still read through, to find its end. Knows
+     * {@code if}/{@code else}/{@code end} and {@code range $k, $v := ...} / {@code range $v := ...} over maps (in key
+     * order, as Go) and lists; other actions with a block ({@code with}, {@code define}, {@code template}, a
+     * {@code range} that rebinds the dot) are unevaluable.
+     *
+     * @return "end" or "else" when one stopped it, "" at the end of the template
+     */
+    private String run(
+            List<Object> parts,
+            int[] pos,
+            Map<String, Object> params,
+            Map<String, Object> vars,
+            StringBuilder out,
+            boolean emit) {
+        while (pos[0] < parts.size()) {
+            Object part = parts.get(pos[0]++);
+            if (part instanceof String text) {
+                if (emit) out.append(text);
+                continue;
+            }
+            String a = ((Action) part).body();
+            if (a.equals("end") || a.equals("else")) return a;
+            if (a.startsWith("if ")) {
+                boolean taken = emit && truthy(value(a.substring(3).trim(), params, vars));
+                String stop = run(parts, pos, params, vars, out, taken);
+                if (stop.equals("else")) stop = run(parts, pos, params, vars, out, emit && !taken);
+                if (!stop.equals("end")) throw new Unevaluable("its template has an {{if}} without {{end}}");
+            } else if (a.startsWith("range ")) {
+                range(a, parts, pos, params, vars, out, emit);
+            } else if (a.startsWith("/*")) {
+                continue;
+            } else if (a.matches("(with|define|template|block)\\b.*")) {
+                throw new Unevaluable("its template uses {{" + a + "}}, which kfboot does not evaluate");
+            } else if (emit) {
+                out.append(shown(value(a, params, vars)));
             }
         }
-        sb.append(template.substring(last));
-        return sb.toString();
+        return "";
+    }
+
+    private void range(
+            String action,
+            List<Object> parts,
+            int[] pos,
+            Map<String, Object> params,
+            Map<String, Object> vars,
+            StringBuilder out,
+            boolean emit) {
+        Matcher r = RANGE.matcher(action);
+        if (!r.matches()) throw new Unevaluable("its template uses {{" + action + "}}, which kfboot does not evaluate");
+        List<Map.Entry<Object, Object>> items = new ArrayList<>();
+        Object over = emit ? value(r.group(3).trim(), params, vars) : null;
+        if (over instanceof Map<?, ?> m) {
+            new TreeMap<>(m).forEach((k, v) -> items.add(Map.entry(k, v)));
+        } else if (over instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) items.add(Map.entry((long) i, l.get(i)));
+        } else if (over != null) {
+            throw new Unevaluable("its template ranges over " + r.group(3).trim() + ", which is not a map or list");
+        }
+        int body = pos[0];
+        String stop = "";
+        if (items.isEmpty()) stop = run(parts, pos, params, vars, out, false);
+        for (Map.Entry<Object, Object> item : items) {
+            pos[0] = body;
+            Map<String, Object> inner = new LinkedHashMap<>(vars);
+            if (r.group(1) != null) inner.put(r.group(1), item.getKey());
+            inner.put(r.group(2), item.getValue());
+            stop = run(parts, pos, params, inner, out, true);
+        }
+        // a range's else runs when there was nothing to range over
+        if (stop.equals("else")) stop = run(parts, pos, params, vars, out, emit && items.isEmpty());
+        if (!stop.equals("end")) throw new Unevaluable("its template has a {{range}} without {{end}}");
+    }
+
+    /** Go's truth: false, 0, nil and empty strings, maps and lists are false. */
+    private static boolean truthy(Object o) {
+        return !empty(o) && !(o instanceof Long n && n == 0);
     }
 
     private static String fast(String written, String key, Map<String, Object> params) {
@@ -87,8 +189,11 @@ final class AppSetTemplate {
         return v == null || v instanceof Map || v instanceof List ? written : String.valueOf(v);
     }
 
-    private String evaluate(String action, Map<String, Object> params) {
-        if (action.startsWith("/*")) return "";
+    private static String shown(Object value) {
+        return value == null ? "<no value>" : String.valueOf(value);
+    }
+
+    private Object value(String action, Map<String, Object> params, Map<String, Object> vars) {
         List<List<String>> stages = new ArrayList<>();
         List<String> cur = new ArrayList<>();
         Matcher t = TOKEN.matcher(action);
@@ -105,18 +210,18 @@ final class AppSetTemplate {
         boolean first = true;
         for (List<String> stage : stages) {
             if (stage.isEmpty()) throw new Unevaluable("its template has an empty pipeline in {{" + action + "}}");
-            value = first ? command(stage, null, false, params) : command(stage, value, true, params);
+            value = first ? command(stage, null, false, params, vars) : command(stage, value, true, params, vars);
             first = false;
         }
-        if (value == null) return "<no value>";
-        return value instanceof Map || value instanceof List ? String.valueOf(value) : String.valueOf(value);
+        return value;
     }
 
-    private Object command(List<String> words, Object piped, boolean hasPiped, Map<String, Object> params) {
+    private Object command(
+            List<String> words, Object piped, boolean hasPiped, Map<String, Object> params, Map<String, Object> vars) {
         String head = words.get(0);
-        if (words.size() == 1 && !hasPiped && !isFunction(head)) return operand(head, params);
+        if (words.size() == 1 && !hasPiped && !isFunction(head)) return operand(head, params, vars);
         List<Object> args = new ArrayList<>();
-        for (int i = 1; i < words.size(); i++) args.add(operand(words.get(i), params));
+        for (int i = 1; i < words.size(); i++) args.add(operand(words.get(i), params, vars));
         if (hasPiped) args.add(piped);
         return call(head, args);
     }
@@ -131,7 +236,8 @@ final class AppSetTemplate {
                 && !word.equals("false");
     }
 
-    private Object operand(String word, Map<String, Object> params) {
+    private Object operand(String word, Map<String, Object> params, Map<String, Object> vars) {
+        if (vars.containsKey(word)) return vars.get(word);
         if (word.startsWith("\""))
             return word.substring(1, word.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
         if (word.startsWith("`")) return word.substring(1, word.length() - 1);
@@ -188,9 +294,10 @@ final class AppSetTemplate {
                     yield cur;
                 }
                 case "normalize" -> AppSetExpander.normalized(str(args.get(0)));
+                case "toJson" -> Json.mapper().writeValueAsString(args.get(0));
                 default -> throw new Unevaluable("its template calls " + fn + ", which kfboot does not evaluate");
             };
-        } catch (IndexOutOfBoundsException | NumberFormatException e) {
+        } catch (IndexOutOfBoundsException | NumberFormatException | JsonProcessingException e) {
             throw new Unevaluable("its template calls " + fn + " with arguments kfboot cannot evaluate");
         }
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kfboot.model.Finding;
 import dev.kfboot.model.Severity;
 import dev.kfboot.validate.TreeFixture;
+import dev.kfboot.validate.Validation;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,10 @@ class RollingSyncOrderTest {
               generators:
                 - list:
                     elements:
-                      - {name: cert-manager, path: apps/cert-manager, namespace: cert-manager, step: '%s'}
-                      - {name: katib, path: apps/katib, namespace: kubeflow, step: '%s'}
+                      - {name: cert-manager, path: apps/cert-manager, namespace: cert-manager, step: '%s',
+                         syncOptions: [CreateNamespace=true]}
+                      - {name: katib, path: apps/katib, namespace: kubeflow, step: '%s',
+                         syncOptions: [CreateNamespace=true]}
               strategy:
                 type: RollingSync
                 rollingSync:
@@ -48,9 +51,14 @@ class RollingSyncOrderTest {
                   source: {repoURL: %s, targetRevision: main, path: '{{.path}}'}
                   destination: {server: https://kubernetes.default.svc, namespace: '{{.namespace}}'}
               templatePatch: |
+                {{- if .name }}
+                metadata:
+                  labels:
+                    patched: {{ .name | quote }}
+                {{- end }}
                 spec:
                   syncPolicy:
-                    syncOptions: [CreateNamespace=true]
+                    syncOptions: {{ toJson .syncOptions }}
             """;
 
     private TreeFixture tree(String certManagerStep, String katibStep) {
@@ -91,15 +99,31 @@ class RollingSyncOrderTest {
     }
 
     @Test
-    void theTemplatePatchKfbootDoesNotEvaluateIsSaid() {
-        List<Finding> notes = tree("0", "1").findings("unverified");
+    void theTemplatePatchIsFilledInAndMergedIntoEachGeneratedApp() {
+        Validation v = tree("0", "1").validate(Rules.all());
+
+        assertThat(v.context().app("katib").app().syncPolicy().syncOptions()).containsExactly("CreateNamespace=true");
+        assertThat(v.context().app("katib").app().labels())
+                .containsEntry("step", "1")
+                .containsEntry("patched", "katib");
+        assertThat(v.findings()).extracting(Finding::rule).doesNotContain("unverified");
+    }
+
+    @Test
+    void aTemplatePatchKfbootCannotEvaluateIsSaidOnce() {
+        TreeFixture t = tree("0", "1");
+        t.file(
+                "tree/apps/fleet.yaml",
+                SET.formatted("0", "1", TreeFixture.REPO).replace("{{- if .name }}", "{{- with .name }}"));
+        List<Finding> notes = t.findings("unverified");
 
         assertThat(notes).singleElement().satisfies(x -> {
             assertThat(x.severity()).isEqualTo(Severity.INFO);
-            assertThat(x.location().toString()).isEqualTo("tree/apps/fleet.yaml:26");
+            assertThat(x.location().toString()).isEqualTo("tree/apps/fleet.yaml:28");
             assertThat(x.message())
-                    .isEqualTo("ApplicationSet fleet's templatePatch is not applied: what it sets on the 2 Applications"
-                            + " it generates (sync options, ignoreDifferences, labels) is not part of the checks");
+                    .startsWith("ApplicationSet fleet's templatePatch is not applied (its template uses {{with .name}}")
+                    .endsWith("what it sets on the 2 Applications it generates (sync options, ignoreDifferences,"
+                            + " labels) is not part of the checks");
         });
     }
 }
