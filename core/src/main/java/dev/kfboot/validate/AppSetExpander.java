@@ -126,16 +126,10 @@ public final class AppSetExpander {
         for (YNode g : seq(spec, "generators")) params = product(params, paramsOf(g, go, problems));
         AppSetTemplate tpl = new AppSetTemplate(go, options.contains("missingkey=error"));
         // Argo CD fills in the templatePatch (Go templates only) and merges it into each Application
-        YScalar patch = spec.entries().get("templatePatch") != null
-                        && spec.entries().get("templatePatch").value() instanceof YScalar ps
-                ? new YScalar(
-                        ps.value(),
-                        ps.type(),
-                        ps.plain(),
-                        spec.entries().get("templatePatch").keyLine())
-                : null;
+        YMap.Entry patch = spec.entries().get("templatePatch");
+        String patchText = patch != null && patch.value() instanceof YScalar ps ? ps.value() : null;
         List<String> patchProblem = new ArrayList<>();
-        if (patch != null && !go) patchProblem.add("a templatePatch needs goTemplate: true");
+        if (patchText != null && !go) patchProblem.add("a templatePatch needs goTemplate: true");
         Map<String, YMap> byName = new LinkedHashMap<>();
         if (problems.isEmpty()) {
             for (Map<String, Object> p : params) {
@@ -160,9 +154,9 @@ public final class AppSetExpander {
                     break;
                 }
                 YMap app = new YMap(entries, template.line() > 0 ? template.line() : appSet.line());
-                if (patch != null && patchProblem.isEmpty()) {
+                if (patchText != null && patchProblem.isEmpty()) {
                     try {
-                        app = patched(app, tpl.text(patch.value(), p), patch.line(), name);
+                        app = patched(app, tpl.text(patchText, p), patch.keyLine(), name);
                     } catch (AppSetTemplate.Unevaluable | InputException e) {
                         patchProblem.add(e.getMessage());
                     }
@@ -191,7 +185,7 @@ public final class AppSetExpander {
                         Severity.INFO,
                         name,
                         null,
-                        new Location(file, patch.line()),
+                        new Location(file, patch.keyLine()),
                         "ApplicationSet " + name + "'s templatePatch is not applied (" + patchProblem.get(0)
                                 + "): what it sets on the " + byName.size() + " Applications it generates (sync"
                                 + " options, ignoreDifferences, labels) is not part of the checks",

@@ -6,6 +6,7 @@ import dev.kfboot.yaml.YMap;
 import dev.kfboot.yaml.YNode;
 import dev.kfboot.yaml.YScalar;
 import dev.kfboot.yaml.YSeq;
+import dev.kfboot.yaml.YamlLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,92 +92,104 @@ final class AppSetTemplate {
             last = m.end();
         }
         parts.add(trimNext ? template.substring(last).stripLeading() : template.substring(last));
-        StringBuilder out = new StringBuilder();
-        int[] pos = {0};
-        String stop = run(parts, pos, params, Map.of(), out, true);
-        if (!stop.isEmpty()) throw new Unevaluable("its template has an {{" + stop + "}} without a block to close");
-        return out.toString();
+        return new Evaluation(parts, params).text();
     }
 
     /** An action between {{ and }}, trimmed. */
     private record Action(String body) {}
 
     private static final Pattern RANGE = Pattern.compile("range\\s+(?:(\\$\\w+)\\s*,\\s*)?(\\$\\w+)\\s*:=\\s*(.+)");
+    /** What one template may write, and how many actions it may run: ranges inside ranges multiply both. */
+    static final int MAX_OUTPUT_CHARS = YamlLimits.USER.maxDocumentCodePoints();
 
-    /**
-     * Runs the parts from {@code pos} up to the {@code end} or {@code else} that closes the block it is in (or the
-     * end), writing output only when {@code emit}: a block not taken is still read through, to find its end. Knows
-     * {@code if}/{@code else}/{@code end} and {@code range $k, $v := ...} / {@code range $v := ...} over maps (in key
-     * order, as Go) and lists; other actions with a block ({@code with}, {@code define}, {@code template}, a
-     * {@code range} that rebinds the dot) are unevaluable.
-     *
-     * @return "end" or "else" when one stopped it, "" at the end of the template
-     */
-    private String run(
-            List<Object> parts,
-            int[] pos,
-            Map<String, Object> params,
-            Map<String, Object> vars,
-            StringBuilder out,
-            boolean emit) {
-        while (pos[0] < parts.size()) {
-            Object part = parts.get(pos[0]++);
-            if (part instanceof String text) {
-                if (emit) out.append(text);
-                continue;
-            }
-            String a = ((Action) part).body();
-            if (a.equals("end") || a.equals("else")) return a;
-            if (a.startsWith("if ")) {
-                boolean taken = emit && truthy(value(a.substring(3).trim(), params, vars));
-                String stop = run(parts, pos, params, vars, out, taken);
-                if (stop.equals("else")) stop = run(parts, pos, params, vars, out, emit && !taken);
-                if (!stop.equals("end")) throw new Unevaluable("its template has an {{if}} without {{end}}");
-            } else if (a.startsWith("range ")) {
-                range(a, parts, pos, params, vars, out, emit);
-            } else if (a.startsWith("/*")) {
-                continue;
-            } else if (a.matches("(with|define|template|block)\\b.*")) {
-                throw new Unevaluable("its template uses {{" + a + "}}, which kfboot does not evaluate");
-            } else if (emit) {
-                out.append(shown(value(a, params, vars)));
-            }
-        }
-        return "";
-    }
+    static final int MAX_STEPS = 1_000_000;
 
-    private void range(
-            String action,
-            List<Object> parts,
-            int[] pos,
-            Map<String, Object> params,
-            Map<String, Object> vars,
-            StringBuilder out,
-            boolean emit) {
-        Matcher r = RANGE.matcher(action);
-        if (!r.matches()) throw new Unevaluable("its template uses {{" + action + "}}, which kfboot does not evaluate");
-        List<Map.Entry<Object, Object>> items = new ArrayList<>();
-        Object over = emit ? value(r.group(3).trim(), params, vars) : null;
-        if (over instanceof Map<?, ?> m) {
-            new TreeMap<>(m).forEach((k, v) -> items.add(Map.entry(k, v)));
-        } else if (over instanceof List<?> l) {
-            for (int i = 0; i < l.size(); i++) items.add(Map.entry((long) i, l.get(i)));
-        } else if (over != null) {
-            throw new Unevaluable("its template ranges over " + r.group(3).trim() + ", which is not a map or list");
+    /** One run of a Go template over one parameter set: where it is in the parts, and what it wrote. */
+    private final class Evaluation {
+
+        private final List<Object> parts;
+        private final Map<String, Object> params;
+        private final StringBuilder out = new StringBuilder();
+        private int pos;
+        private int steps;
+
+        Evaluation(List<Object> parts, Map<String, Object> params) {
+            this.parts = parts;
+            this.params = params;
         }
-        int body = pos[0];
-        String stop = "";
-        if (items.isEmpty()) stop = run(parts, pos, params, vars, out, false);
-        for (Map.Entry<Object, Object> item : items) {
-            pos[0] = body;
-            Map<String, Object> inner = new LinkedHashMap<>(vars);
-            if (r.group(1) != null) inner.put(r.group(1), item.getKey());
-            inner.put(r.group(2), item.getValue());
-            stop = run(parts, pos, params, inner, out, true);
+
+        String text() {
+            String stop = run(Map.of(), true);
+            if (!stop.isEmpty()) throw new Unevaluable("its template has an {{" + stop + "}} without a block to close");
+            return out.toString();
         }
-        // a range's else runs when there was nothing to range over
-        if (stop.equals("else")) stop = run(parts, pos, params, vars, out, emit && items.isEmpty());
-        if (!stop.equals("end")) throw new Unevaluable("its template has a {{range}} without {{end}}");
+
+        /**
+         * Runs the parts up to the {@code end} or {@code else} that closes the block it is in (or the end), writing
+         * output only when {@code emit}: a block not taken is still read through, to find its end. Knows
+         * {@code if}/{@code else}/{@code end} and {@code range $k, $v := ...} / {@code range $v := ...} over maps (in
+         * key order, as Go) and lists; other actions with a block ({@code with}, {@code define}, {@code template}, a
+         * {@code range} that rebinds the dot) are unevaluable.
+         *
+         * @return "end" or "else" when one stopped it, "" at the end of the template
+         */
+        private String run(Map<String, Object> vars, boolean emit) {
+            while (pos < parts.size()) {
+                if (++steps > MAX_STEPS || out.length() > MAX_OUTPUT_CHARS) {
+                    throw new Unevaluable("its template runs more than " + MAX_STEPS + " actions or writes more than "
+                            + MAX_OUTPUT_CHARS + " characters");
+                }
+                Object part = parts.get(pos++);
+                if (part instanceof String text) {
+                    if (emit) out.append(text);
+                    continue;
+                }
+                String a = ((Action) part).body();
+                if (a.equals("end") || a.equals("else")) return a;
+                if (a.startsWith("if ")) {
+                    boolean taken = emit && truthy(value(a.substring(3).trim(), params, vars));
+                    String stop = run(vars, taken);
+                    if (stop.equals("else")) stop = run(vars, emit && !taken);
+                    if (!stop.equals("end")) throw new Unevaluable("its template has an {{if}} without {{end}}");
+                } else if (a.startsWith("range ")) {
+                    range(a, vars, emit);
+                } else if (a.matches("(with|define|template|block)\\b.*")) {
+                    throw new Unevaluable("its template uses {{" + a + "}}, which kfboot does not evaluate");
+                } else if (emit && !a.startsWith("/*")) {
+                    out.append(shown(value(a, params, vars)));
+                }
+            }
+            return "";
+        }
+
+        private void range(String action, Map<String, Object> vars, boolean emit) {
+            Matcher r = RANGE.matcher(action);
+            if (!r.matches())
+                throw new Unevaluable("its template uses {{" + action + "}}, which kfboot does not evaluate");
+            List<Map.Entry<Object, Object>> items = new ArrayList<>();
+            Object over = emit ? value(r.group(3).trim(), params, vars) : null;
+            if (over instanceof Map<?, ?> m) {
+                Map<String, Object> sorted = new TreeMap<>();
+                m.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+                sorted.forEach((k, v) -> items.add(Map.entry(k, v)));
+            } else if (over instanceof List<?> l) {
+                for (int i = 0; i < l.size(); i++) items.add(Map.entry((long) i, l.get(i)));
+            } else if (over != null) {
+                throw new Unevaluable("its template ranges over " + r.group(3).trim() + ", which is not a map or list");
+            }
+            int body = pos;
+            String stop = items.isEmpty() ? run(vars, false) : "";
+            for (Map.Entry<Object, Object> item : items) {
+                pos = body;
+                Map<String, Object> inner = new LinkedHashMap<>(vars);
+                if (r.group(1) != null) inner.put(r.group(1), item.getKey());
+                inner.put(r.group(2), item.getValue());
+                stop = run(inner, true);
+            }
+            // a range's else runs when there was nothing to range over
+            if (stop.equals("else")) stop = run(vars, emit && items.isEmpty());
+            if (!stop.equals("end")) throw new Unevaluable("its template has a {{range}} without {{end}}");
+        }
     }
 
     /** Go's truth: false, 0, nil and empty strings, maps and lists are false. */

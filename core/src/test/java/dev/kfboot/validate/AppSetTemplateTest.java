@@ -3,6 +3,7 @@ package dev.kfboot.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,5 +72,19 @@ class AppSetTemplateTest {
                 .isInstanceOf(AppSetTemplate.Unevaluable.class)
                 .hasMessageContaining("without {{end}}");
         assertThatThrownBy(() -> go.text("closed{{ end }}", PARAMS)).isInstanceOf(AppSetTemplate.Unevaluable.class);
+    }
+
+    /** A hostile tree's ranges inside ranges end as unevaluable, not as a run that never ends or fills the heap. */
+    @Test
+    void rangesInsideRangesAreBounded() {
+        Map<String, Object> many = Map.of("xs", Collections.nCopies(2_000, "x"));
+
+        assertThatThrownBy(() -> go.text("{{ range $a := .xs }}{{ range $b := .xs }}{{ end }}{{ end }}", many))
+                .isInstanceOf(AppSetTemplate.Unevaluable.class)
+                .hasMessageContaining("more than " + AppSetTemplate.MAX_STEPS + " actions");
+        assertThatThrownBy(
+                        () -> go.text("{{ range $a := .xs }}{{ range $b := .xs }}0123456789{{ end }}{{ end }}", many))
+                .isInstanceOf(AppSetTemplate.Unevaluable.class);
+        assertThat(go.text("{{ range $a := .xs }}{{ $a }}{{ end }}", many)).hasSize(2_000);
     }
 }
