@@ -58,6 +58,31 @@ class GeneratedTreeValidatesIT {
         return CliRun.of(args.toArray(String[]::new));
     }
 
+    /** kfboot generate of the 26.03 platform with {@code spec} (lines under spec:) into {@code dir} of the fork. */
+    private Path generated(Path work, String dir, String spec, String... more) throws Exception {
+        Path file = work.resolve("platform.yaml");
+        Files.writeString(
+                file,
+                "apiVersion: kfboot.dev/v1alpha1\nkind: Platform\nmetadata:\n  name: kf\nspec:\n  release: \"26.03\"\n"
+                        + spec);
+        Path out = fork.resolve(dir);
+        List<String> args = new ArrayList<>(List.of(
+                "generate",
+                "-f",
+                file.toString(),
+                "--layout",
+                "fork",
+                "--out",
+                out.toString(),
+                "--path-in-repo",
+                dir,
+                "-q"));
+        args.addAll(List.of(more));
+        CliRun generate = CliRun.of(args.toArray(String[]::new));
+        assertThat(generate.code()).as(generate.err()).isZero();
+        return out;
+    }
+
     static final String FORK_URL = "https://github.com/kubeflow/manifests.git";
 
     /**
@@ -68,14 +93,7 @@ class GeneratedTreeValidatesIT {
     void aTreeWithEnvironmentsHasNoErrorsFromTheBaseOrAnyEnvironment(@TempDir Path work) throws Exception {
         Kustomize.required();
         UpstreamFork.copy("26.03", fork);
-        Path spec = work.resolve("platform.yaml");
-        Files.writeString(spec, """
-                apiVersion: kfboot.dev/v1alpha1
-                kind: Platform
-                metadata:
-                  name: kf
-                spec:
-                  release: "26.03"
+        Path out = generated(work, "argocd", """
                   argocd:
                     namespace: gitops
                   environments:
@@ -85,19 +103,6 @@ class GeneratedTreeValidatesIT {
                         name: staging-cluster
                     - name: production
                 """);
-        Path out = fork.resolve("argocd");
-        CliRun generate = CliRun.of(
-                "generate",
-                "-f",
-                spec.toString(),
-                "--layout",
-                "fork",
-                "--out",
-                out.toString(),
-                "--path-in-repo",
-                "argocd",
-                "-q");
-        assertThat(generate.code()).as(generate.err()).isZero();
 
         // the base and each environment render the same apps: the shared render cache serves them
         for (Path dir : List.of(out, out.resolve("envs/staging"), out.resolve("envs/production"))) {
@@ -117,31 +122,10 @@ class GeneratedTreeValidatesIT {
     void theApplicationSetFleetTreeHasNoErrors(@TempDir Path work) throws Exception {
         Kustomize.required();
         UpstreamFork.copy("26.03", fork);
-        Path spec = work.resolve("platform.yaml");
-        Files.writeString(spec, """
-                apiVersion: kfboot.dev/v1alpha1
-                kind: Platform
-                metadata:
-                  name: kf
-                spec:
-                  release: "26.03"
+        Path out = generated(work, "fleet", """
                   clusters:
                     - {name: eu-1, server: "https://eu-1.example.com:6443", labels: {region: eu}}
-                """);
-        Path out = fork.resolve("fleet");
-        CliRun generate = CliRun.of(
-                "generate",
-                "-f",
-                spec.toString(),
-                "--layout",
-                "fork",
-                "--out",
-                out.toString(),
-                "--path-in-repo",
-                "fleet",
-                "--applicationset",
-                "-q");
-        assertThat(generate.code()).as(generate.err()).isZero();
+                """, "--applicationset");
 
         CliRun validate = validate(out);
         assertThat(validate.out()).doesNotContain(": error: ").doesNotContain("[missing-sync-wave]");
